@@ -1,0 +1,21 @@
+// Builds every bundle with esbuild: the CLI (dist/cli), and — as they exist — the Excel add-in
+// (dist/excel) and the Sheets add-on (dist/sheets). `node build/build.mjs [cli|excel|sheets]…`
+import { build } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const only = new Set(process.argv.slice(2));
+const want = (name) => only.size === 0 || only.has(name);
+
+if (want('cli')) {
+  await build({
+    entryPoints: ['cli/profit-tiers.ts'],
+    outfile: 'dist/cli/profit-tiers.js',
+    bundle: true, platform: 'node', format: 'esm', target: 'node20',
+    packages: 'external', sourcemap: 'linked', logLevel: 'warning',
+    banner: { js: '#!/usr/bin/env node' },
+  });
+}
+for (const host of ['excel', 'sheets']) {
+  const script = `build/build-${host}.mjs`;
+  if (want(host) && existsSync(script)) await (await import(`./build-${host}.mjs`)).default();
+}

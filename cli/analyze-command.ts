@@ -1,0 +1,52 @@
+/**
+ * `profit-tiers analyze <file>`: read the table, run the core, print the matrix (or --json),
+ * and write the report workbook with --out.
+ */
+import { basename } from 'node:path';
+import { analyze, type AnalyzeOptions } from '../core/analyze.js';
+import { resultJson } from '../core/result-json.js';
+import { loadSettings, loadTable } from './load-table.js';
+import { parseCommandArgs } from './args.js';
+import { printSummary } from './print-summary.js';
+import { EXIT, UserError, exitCodeFor } from './user-error.js';
+
+const USAGE = 'profit-tiers analyze <file.csv|file.xlsx> [--sheet NAME] [--settings settings.json] [--json] [--previous <file> | --periods <column>:<year|quarter|month>] [--out report.xlsx]';
+
+export async function runAnalyze(args: string[]): Promise<number> {
+  const { values: o, positionals } = parseCommandArgs(args, {
+    sheet: { type: 'string' }, settings: { type: 'string' }, json: { type: 'boolean' },
+    previous: { type: 'string' }, periods: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  }, USAGE);
+  if (o.help) { process.stdout.write(`usage: ${USAGE}\n`); return EXIT.ok; }
+  if (positionals.length !== 1) throw new UserError(`${positionals.length ? 'one input file at a time' : 'no input file given'}\nusage: ${USAGE}`, EXIT.usage);
+  if (o.previous && o.periods) throw new UserError('--previous and --periods both ask for migration: use one', EXIT.usage);
+
+  const settings = await loadSettings(o.settings) as Record<string, any>;
+  const table = await loadTable(positionals[0], o.sheet);
+  const options: AnalyzeOptions = {};
+  let effective: Record<string, any> = settings;
+  if (o.periods) {
+    const m = /^(.+):(year|quarter|month)$/.exec(o.periods);
+    if (!m) throw new UserError(`--periods takes <column>:<year|quarter|month>, e.g. "Order Date:quarter" (got "${o.periods}")`, EXIT.usage);
+    effective = { ...settings, columns: { ...(settings.columns ?? {}), period: m[1] } };
+    options.periods = m[2] as AnalyzeOptions['periods'];
+  }
+  if (o.previous) {
+    const prev = await loadTable(o.previous, o.sheet);
+    options.previous = prev;
+    options.labels = { previous: basename(o.previous), current: basename(positionals[0]) };
+  }
+  const outcome = analyze(table, effective, options);
+  if (!outcome.ok) throw new UserError(`${positionals[0]}: ${outcome.error.message}`, exitCodeFor(outcome.error.code));
+  const a = outcome.value;
+  if (o.out) {
+    const { writeReport } = await import('./write-report.js');
+    await writeReport(a, o.out);
+  }
+  if (o.json) process.stdout.write(JSON.stringify(resultJson(a)) + '\n');
+  else {
+    process.stdout.write(printSummary(a, table.source) + '\n');
+    if (o.out) process.stdout.write(`\nReport written to ${o.out}\n`);
+  }
+  return EXIT.ok;
+}

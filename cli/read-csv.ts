@@ -1,0 +1,24 @@
+/**
+ * CSV file → 2-D cell values. Encoding detected: UTF-8 with or without BOM, else Windows-1252
+ * (what Excel on Windows writes). Parsing by PapaParse; cells stay text for the core to read.
+ */
+import Papa from 'papaparse';
+import type { CellValue } from '../core/types.js';
+
+/** Decodes bytes: a UTF-8 BOM or valid UTF-8 is UTF-8; anything else is read as Windows-1252. */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  }
+}
+
+/** Parses CSV text; the file's final line break is not a row. Delimiter guessed (comma, semicolon, tab). */
+export function parseCsv(text: string): CellValue[][] {
+  const body = text.replace(/\r?\n$/, '');
+  if (body === '') return [];
+  const parsed = Papa.parse<string[]>(body, { skipEmptyLines: false, delimitersToGuess: [',', ';', '\t', '|'] });
+  return parsed.data;
+}

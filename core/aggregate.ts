@@ -1,0 +1,94 @@
+/**
+ * Rows → customers (DOMAIN.md §1): repeated keys aggregate, distinct order ids count orders,
+ * the row count gives order lines in transaction mode, payment days are revenue-weighted.
+ */
+import { GroupSum } from './exact-sum.js';
+import type { RowTable } from './read-rows.js';
+import { DRIVERS } from './types.js';
+
+export interface CustomerTable {
+  n: number;
+  keys: string[];
+  names: string[];
+  revenue: Float64Array;
+  grossProfit: Float64Array;
+  /** Volume per driver in DRIVERS order; null where the input has no such volume. */
+  volumes: (Float64Array | null)[];
+  /** Average days to pay (0 where unknown), or null without such a column. */
+  paymentDays: Float64Array | null;
+  /** First sheet row of each customer, for links back to the data. */
+  firstRow: Int32Array;
+  /** Input rows per customer. */
+  rowCount: Int32Array;
+}
+
+const LINES = DRIVERS.indexOf('lines');
+const ORDERS = DRIVERS.indexOf('orders');
+
+/**
+ * Aggregates the usable rows (optionally only those of one period) per customer.
+ * Customers keep the order of their first row; everything else is order-independent.
+ */
+export function aggregate(t: RowTable, onlyPeriod?: string): CustomerTable {
+  const selected = (i: number) => onlyPeriod === undefined || t.period![i] === onlyPeriod;
+  if (!t.transactions && onlyPeriod === undefined) return identity(t);
+
+  // Compact the customers that occur in the selected rows.
+  const local = new Int32Array(t.keys.length).fill(-1);
+  const keys: string[] = [], names: string[] = [];
+  const firstRowList: number[] = [];
+  for (let i = 0; i < t.count; i++) {
+    if (!selected(i)) continue;
+    const k = t.customer[i];
+    if (local[k] < 0) { local[k] = keys.length; keys.push(t.keys[k]); names.push(t.names[k]); firstRowList.push(t.sheetRow[i]); }
+  }
+  const n = keys.length;
+  const rev = new GroupSum(n), gp = new GroupSum(n);
+  const vol = t.volumes.map((v) => (v ? new GroupSum(n) : null));
+  const daysWeighted = t.paymentDays ? new GroupSum(n) : null, daysRevenue = t.paymentDays ? new GroupSum(n) : null;
+  const rowCount = new Int32Array(n);
+  const orderPairs = t.orderId ? new Set<number>() : null;
+  const orders = t.orderId ? new Float64Array(n) : null;
+  for (let i = 0; i < t.count; i++) {
+    if (!selected(i)) continue;
+    const c = local[t.customer[i]];
+    rev.add(c, t.revenue[i]);
+    gp.add(c, t.grossProfit[i]);
+    for (let d = 0; d < vol.length; d++) vol[d]?.add(c, t.volumes[d]![i]);
+    rowCount[c]++;
+    if (daysWeighted) {
+      const days = t.paymentDays![i];
+      if (!Number.isNaN(days)) { daysWeighted.add(c, t.revenue[i] * days); daysRevenue!.add(c, t.revenue[i]); }
+    }
+    if (orderPairs) {
+      const pair = t.customer[i] * 0x80000000 + t.orderId![i]; // exact below 2^53
+      if (!orderPairs.has(pair)) { orderPairs.add(pair); orders![c]++; }
+    }
+  }
+  const volumes = vol.map((v) => v && v.result());
+  if (orders && !volumes[ORDERS]) volumes[ORDERS] = orders;
+  if (!volumes[LINES]) volumes[LINES] = Float64Array.from(rowCount);
+  let paymentDays: Float64Array | null = null;
+  if (daysWeighted) {
+    const w = daysWeighted.result(), r = daysRevenue!.result();
+    paymentDays = new Float64Array(n);
+    for (let c = 0; c < n; c++) paymentDays[c] = r[c] !== 0 ? w[c] / r[c] : 0;
+  }
+  return {
+    n, keys, names, revenue: rev.result(), grossProfit: gp.result(), volumes, paymentDays,
+    firstRow: Int32Array.from(firstRowList), rowCount,
+  };
+}
+
+/** One row per customer: the columns are the customers already. */
+function identity(t: RowTable): CustomerTable {
+  let paymentDays: Float64Array | null = null;
+  if (t.paymentDays) {
+    paymentDays = new Float64Array(t.count);
+    for (let i = 0; i < t.count; i++) paymentDays[i] = Number.isNaN(t.paymentDays[i]) ? 0 : t.paymentDays[i];
+  }
+  return {
+    n: t.count, keys: t.keys, names: t.names, revenue: t.revenue, grossProfit: t.grossProfit,
+    volumes: t.volumes, paymentDays, firstRow: t.sheetRow, rowCount: new Int32Array(t.count).fill(1),
+  };
+}

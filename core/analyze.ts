@@ -1,0 +1,101 @@
+/**
+ * The core's one entry point: a table of cell values → every customer priced, segmented,
+ * tiered and explained, every input row accounted for, and migration when asked for.
+ *
+ *   read rows → aggregate per customer → price and segment → (migration)
+ */
+import { aggregate } from './aggregate.js';
+import { columnLetter } from './cell-address.js';
+import { fail, type Outcome } from './errors.js';
+import { migration, type Migration } from './migration.js';
+import type { Grain } from './period.js';
+import { priceAndSegment, type PeriodAnalysis } from './price-and-segment.js';
+import { readRows, type TableInput } from './read-rows.js';
+import { resolveSettings, type Settings } from './settings.js';
+import type { Field, Problem } from './types.js';
+
+export interface AnalyzeOptions {
+  /** Migration between the two latest periods of the period column, grouped by this grain. */
+  periods?: Grain;
+  /** Migration from this earlier table to the main one. */
+  previous?: TableInput;
+  /** Labels for the two tables of `previous` (e.g. file names). */
+  labels?: { previous: string; current: string };
+}
+
+export interface Analysis extends PeriodAnalysis {
+  settings: Settings;
+  input: {
+    headers: string[];
+    /** Field → header text of the column used for it. */
+    mapping: Partial<Record<Field, string>>;
+    headerRow: number;
+    /** Rows were transactions (repeated keys or order ids) aggregated per customer. */
+    transactions: boolean;
+  };
+  rows: { total: number; used: number; rejected: Problem[] };
+  /** Things a person should know that reject no row (e.g. a cost pool with nothing to spread over). */
+  warnings: string[];
+  /** The period analysed, when periods were used. */
+  period: string | null;
+  migration: Migration | null;
+  previous: PeriodAnalysis | null;
+}
+
+/**
+ * Example: `analyze({ values: [['Customer', 'Revenue', 'COGS'], ['A', 100, 60], ['B', 50, 45]] })`
+ * → ok, two customers, A `Large/High` (Concierge), B `Large/Mid`… see the README for a walk-through.
+ */
+export function analyze(input: TableInput, settingsInput: unknown = {}, options: AnalyzeOptions = {}): Outcome<Analysis> {
+  const { settings, problems } = resolveSettings(settingsInput);
+  if (problems.length) return fail('bad-settings', `settings: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
+  const read = readRows(input, settings, { periodGrain: options.periods });
+  if (!read.ok) return read;
+  const rows = read.value;
+  const rejected = [...rows.rejected];
+
+  let current: PeriodAnalysis, previous: PeriodAnalysis | null = null, mig: Migration | null = null, period: string | null = null;
+  let used = rows.count;
+  if (options.periods) {
+    const labels = [...new Set(rows.period)].sort();
+    if (labels.length < 2) return fail('no-periods', `migration needs two periods, but the ${rows.headers[rows.columns.period!]} column holds ${labels.length === 1 ? `only ${labels[0]}` : 'none'} by ${options.periods}`);
+    const [from, to] = labels.slice(-2);
+    for (let i = 0; i < rows.count; i++) {
+      const p = rows.period![i];
+      if (p !== from && p !== to) {
+        used--;
+        const c = rows.columns.period!;
+        const cell = `${columnLetter((input.firstColumn ?? 0) + c)}${rows.sheetRow[i]}`;
+        rejected.push({ row: rows.sheetRow[i], column: rows.headers[c], reason: `period ${p} is not one of the two compared (${from}, ${to})`, cell });
+      }
+    }
+    previous = priceAndSegment(aggregate(rows, from), settings);
+    current = priceAndSegment(aggregate(rows, to), settings);
+    mig = migration(previous, current, from, to);
+    period = to;
+  } else {
+    current = priceAndSegment(aggregate(rows), settings);
+    if (options.previous) {
+      const prev = readRows(options.previous, settings);
+      if (!prev.ok) return fail(prev.error.code, `previous table: ${prev.error.message}`);
+      previous = priceAndSegment(aggregate(prev.value), settings);
+      const labels = options.labels ?? { previous: 'previous', current: 'current' };
+      mig = migration(previous, current, labels.previous, labels.current);
+    }
+  }
+  rejected.sort((a, b) => a.row - b.row);
+
+  const mapping: Partial<Record<Field, string>> = {};
+  for (const [f, c] of Object.entries(rows.columns)) mapping[f as Field] = rows.headers[c!];
+  return {
+    ok: true,
+    value: {
+      ...current,
+      settings,
+      input: { headers: rows.headers, mapping, headerRow: rows.headerRow, transactions: rows.transactions },
+      rows: { total: rows.dataRows + (rows.headerRow - (input.firstRow ?? 1)), used, rejected },
+      warnings: current.cost.warnings,
+      period, migration: mig, previous,
+    },
+  };
+}

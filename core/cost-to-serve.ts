@@ -1,0 +1,62 @@
+/**
+ * Cost-to-serve (DOMAIN.md §2):
+ *   costToServe = Σ_driver volume × rate + revenue × paymentDays / 365 × costOfCapital
+ * Rates come directly, or from cost pools: rate = pool / Σ volume of that driver over all customers.
+ */
+import { exactSum } from './exact-sum.js';
+import type { Settings } from './settings.js';
+import { COST_LINES, DRIVERS, type CostLine, type Driver } from './types.js';
+
+export interface CostToServe {
+  /** Money per unit of each driver actually applied (from rates or pools). */
+  rates: Record<Driver, number>;
+  /** Cost per cost line per customer, COST_LINES order; null where the line costs nothing. */
+  lines: (Float64Array | null)[];
+  /** Total cost-to-serve per customer. */
+  total: Float64Array;
+  /** Pools that could not be spread (no volume), in words. */
+  warnings: string[];
+}
+
+/**
+ * Resolves driver rates (pools → rates). Example: a pool of 1,000 over 40 orders in total gives
+ * orders a rate of 25. A pool over a driver with no volume cannot be spread: rate 0 and a warning.
+ */
+export function driverRates(volumes: (Float64Array | null)[], settings: Settings): { rates: Record<Driver, number>; warnings: string[] } {
+  const rates = {} as Record<Driver, number>;
+  const warnings: string[] = [];
+  DRIVERS.forEach((d, i) => {
+    const pool = settings.pools[d];
+    if (pool === undefined) { rates[d] = settings.rates[d] ?? 0; return; }
+    const volume = volumes[i] ? exactSum(volumes[i]!) : 0;
+    if (volume > 0) rates[d] = pool / volume;
+    else {
+      rates[d] = 0;
+      if (pool > 0) warnings.push(`the ${d} cost pool (${pool}) is not spread: no customer has any ${d}`);
+    }
+  });
+  return { rates, warnings };
+}
+
+/** Prices every customer's cost-to-serve, line by line. */
+export function costToServe(
+  n: number, revenue: Float64Array, volumes: (Float64Array | null)[], paymentDays: Float64Array | null, settings: Settings,
+): CostToServe {
+  const { rates, warnings } = driverRates(volumes, settings);
+  const lines: (Float64Array | null)[] = COST_LINES.map(() => null);
+  const total = new Float64Array(n);
+  DRIVERS.forEach((d, i) => {
+    const v = volumes[i], rate = rates[d];
+    if (!v || rate === 0) return;
+    const cost = new Float64Array(n);
+    for (let c = 0; c < n; c++) { cost[c] = v[c] * rate; total[c] += cost[c]; }
+    lines[i] = cost;
+  });
+  if (paymentDays && settings.costOfCapital > 0) {
+    const k = settings.costOfCapital / 365;
+    const cost = new Float64Array(n);
+    for (let c = 0; c < n; c++) { cost[c] = revenue[c] * paymentDays[c] * k; total[c] += cost[c]; }
+    lines[COST_LINES.indexOf('paymentDays' as CostLine)] = cost;
+  }
+  return { rates, lines, total, warnings };
+}

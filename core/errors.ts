@@ -1,0 +1,22 @@
+/**
+ * The one error vocabulary of the core (STYLE habit 4). Problems with single rows are data
+ * (`Problem`); an `InputError` means the whole input cannot be analysed. Each host maps it once:
+ * CLI exit code and one line, pane message, cell error.
+ */
+export type ErrorCode =
+  | 'empty'            // no rows at all
+  | 'no-header'        // no row looks like a header with a customer and a revenue column
+  | 'missing-column'   // a required column is missing, or an override names a header that is not there
+  | 'no-gross-profit'  // neither COGS nor gross profit, and cost-to-serve-only analysis not confirmed
+  | 'bad-settings'     // settings that cannot be used
+  | 'no-periods';      // migration asked for, but fewer than two periods
+
+export interface InputError {
+  code: ErrorCode;
+  /** One line, for a person: what is wrong and where. */
+  message: string;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: InputError };
+
+export const fail = (code: ErrorCode, message: string): { ok: false; error: InputError } => ({ ok: false, error: { code, message } });

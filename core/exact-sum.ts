@@ -1,0 +1,54 @@
+/**
+ * Order-independent sums of money (DOMAIN.md §9: results never depend on row order).
+ * Plain `+=` gives different last bits for different row orders, which can flip a customer that
+ * sits exactly on a threshold. Each add keeps the rounding error (Knuth's TwoSum) in a second
+ * double, so a sum carries ~106 bits and rounds to the same double in any order for money data.
+ */
+
+/** Sum of `values[from..to)` in double-double precision. Example: `exactSum([0.1, 0.2, -0.3])` → 0. */
+export function exactSum(values: ArrayLike<number>, from = 0, to = values.length): number {
+  let hi = 0, lo = 0;
+  for (let i = from; i < to; i++) {
+    const x = values[i];
+    const s = hi + x, b = s - hi;
+    lo += (hi - (s - b)) + (x - b);
+    hi = s;
+  }
+  return hi + lo;
+}
+
+/** Per-group double-double accumulator: `add(g, x)` for each value, then `result()`. */
+export class GroupSum {
+  private readonly hi: Float64Array;
+  private readonly lo: Float64Array;
+  constructor(groups: number) {
+    this.hi = new Float64Array(groups);
+    this.lo = new Float64Array(groups);
+  }
+  add(g: number, x: number): void {
+    const hi = this.hi[g], s = hi + x, b = s - hi;
+    this.lo[g] += (hi - (s - b)) + (x - b);
+    this.hi[g] = s;
+  }
+  result(): Float64Array {
+    const out = new Float64Array(this.hi.length);
+    for (let g = 0; g < out.length; g++) out[g] = this.hi[g] + this.lo[g];
+    return out;
+  }
+}
+
+/**
+ * Suffix sums of `sorted`: out[i] = Σ sorted[i..n), out[n] = 0. Used by the Pareto size rule,
+ * where the values are sorted so the result is canonical.
+ */
+export function suffixSums(sorted: Float64Array): Float64Array {
+  const out = new Float64Array(sorted.length + 1);
+  let hi = 0, lo = 0;
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const x = sorted[i], s = hi + x, b = s - hi;
+    lo += (hi - (s - b)) + (x - b);
+    hi = s;
+    out[i] = hi + lo;
+  }
+  return out;
+}

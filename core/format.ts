@@ -1,0 +1,16 @@
+/**
+ * Display formatting shared by every host's summary text. Rounding happens here only, for people;
+ * numbers in results stay unrounded (DOMAIN.md §9).
+ */
+
+/** 0.2234 → "22 %"; 1.6 → "160 %"; below 10 % one decimal: 0.054 → "5.4 %". */
+export function formatPercent(share: number): string {
+  const p = share * 100;
+  const text = Math.abs(p) < 10 && Math.round(p) !== p ? p.toFixed(1) : String(Math.round(p));
+  return `${text} %`;
+}
+
+/** 1234567.891 → "1,234,568"; money for summaries, no currency symbol (the data has none). */
+export function formatMoney(x: number): string {
+  return Math.round(x).toLocaleString('en-US');
+}

@@ -1,0 +1,83 @@
+/**
+ * One period's customers → priced, segmented, tiered and explained (DOMAIN.md §2–6, §8).
+ * Columnar throughout: typed arrays per measure, no object per customer.
+ */
+import type { CustomerTable } from './aggregate.js';
+import { classify, type Classes } from './classify.js';
+import { conciergeEconomics, type ConciergeEconomics } from './concierge.js';
+import { costToServe, type CostToServe } from './cost-to-serve.js';
+import { topDrivers, type TopDrivers } from './cost-drivers.js';
+import { exactSum } from './exact-sum.js';
+import { profitMatrix, type MatrixCell } from './matrix.js';
+import type { Settings } from './settings.js';
+import { whaleCurve, type WhaleCurve } from './whale-curve.js';
+
+export interface Totals {
+  customers: number;
+  matrixCustomers: number;
+  revenue: number;
+  cogs: number;
+  grossProfit: number;
+  costToServe: number;
+  netProfit: number;
+  /** netProfit / revenue over all customers; null when revenue ≤ 0. */
+  netMargin: number | null;
+  /** The margin target of the bands method (null for other methods). */
+  marginTarget: number | null;
+  moneyLosers: number;
+  /** Customers with revenue ≤ 0: outside the matrix, counted here. */
+  noRevenue: { count: number; revenue: number; netProfit: number };
+}
+
+export interface PeriodAnalysis {
+  customers: CustomerTable;
+  cost: CostToServe;
+  netProfit: Float64Array;
+  /** NaN where revenue ≤ 0. */
+  netMargin: Float64Array;
+  classes: Classes;
+  drivers: TopDrivers;
+  matrix: MatrixCell[];
+  whale: WhaleCurve;
+  concierge: ConciergeEconomics;
+  totals: Totals;
+}
+
+export function priceAndSegment(t: CustomerTable, settings: Settings): PeriodAnalysis {
+  const n = t.n;
+  const cost = costToServe(n, t.revenue, t.volumes, t.paymentDays, settings);
+  const netProfit = new Float64Array(n), netMargin = new Float64Array(n);
+  for (let c = 0; c < n; c++) {
+    netProfit[c] = t.grossProfit[c] - cost.total[c];
+    netMargin[c] = t.revenue[c] > 0 ? netProfit[c] / t.revenue[c] : NaN;
+  }
+  const classes = classify(t.revenue, netProfit, settings);
+  const drivers = topDrivers(t.revenue, cost.lines, classes.size);
+  const matrix = profitMatrix(classes.segment, t.revenue, t.grossProfit, cost.total, netProfit, settings);
+
+  let matrixCustomers = 0, losers = 0;
+  const inMatrix = new Float64Array(matrixCount(classes.segment));
+  const outRev: number[] = [], outProfit: number[] = [];
+  for (let c = 0; c < n; c++) {
+    if (classes.segment[c] < 0) { outRev.push(t.revenue[c]); outProfit.push(netProfit[c]); continue; }
+    inMatrix[matrixCustomers++] = netProfit[c];
+    if (netProfit[c] < 0) losers++;
+  }
+  const whale = whaleCurve(inMatrix);
+  const revenue = exactSum(t.revenue), grossProfit = exactSum(t.grossProfit), cts = exactSum(cost.total), np = exactSum(netProfit);
+  const totals: Totals = {
+    customers: n, matrixCustomers, revenue, cogs: revenue - grossProfit, grossProfit, costToServe: cts, netProfit: np,
+    netMargin: revenue > 0 ? np / revenue : null,
+    marginTarget: Number.isNaN(classes.target) ? null : classes.target,
+    moneyLosers: losers,
+    noRevenue: { count: outRev.length, revenue: exactSum(outRev), netProfit: exactSum(outProfit) },
+  };
+  const concierge = conciergeEconomics(matrix, whale.totalNetProfit, settings.conciergeBudgetShare);
+  return { customers: t, cost, netProfit, netMargin, classes, drivers, matrix, whale, concierge, totals };
+}
+
+function matrixCount(segment: Int8Array): number {
+  let m = 0;
+  for (let c = 0; c < segment.length; c++) if (segment[c] >= 0) m++;
+  return m;
+}

@@ -1,0 +1,235 @@
+/**
+ * Reads the input table row by row (DOMAIN.md §1): finds the header, maps the columns, parses
+ * every cell, and accounts for every row — used, or listed with its sheet row, column and reason.
+ * One pass, columnar output (typed arrays), no per-row objects.
+ */
+import { columnLetter } from './cell-address.js';
+import { listHeaders, mapColumns, type ColumnMap } from './column-map.js';
+import { fail, type Outcome } from './errors.js';
+import { explainNotANumber, isBlank, isErrorValue, isPercentText, parseNumber } from './parse-number.js';
+import { periodLabel, type Grain } from './period.js';
+import type { Settings } from './settings.js';
+import { DRIVERS, type CellValue, type Field, type Problem } from './types.js';
+
+export interface TableInput {
+  values: CellValue[][];
+  /** Sheet row number of values[0]; 1 when the table starts in row 1. */
+  firstRow?: number;
+  /** 0-based sheet column of values[r][0]; 0 for column A. */
+  firstColumn?: number;
+}
+
+export interface RowTable {
+  headers: string[];
+  columns: ColumnMap;
+  /** Sheet row of the header. */
+  headerRow: number;
+  /** Data rows below the header, used or not. */
+  dataRows: number;
+  /** Usable rows, in input order. */
+  count: number;
+  sheetRow: Int32Array;
+  /** Customer index of each usable row into `keys`. */
+  customer: Int32Array;
+  keys: string[];
+  /** Label per customer ('' when none); the alphabetically first when rows disagree. */
+  names: string[];
+  revenue: Float64Array;
+  /** Gross profit per row; equals revenue when gross profit is unknown (cost-to-serve only). */
+  grossProfit: Float64Array;
+  /** Volume per driver (DRIVERS order), null where no column was mapped. */
+  volumes: (Float64Array | null)[];
+  /** Interned order id per row, or null without an order-id column. */
+  orderId: Int32Array | null;
+  /** Payment days per row (NaN where blank), or null without such a column. */
+  paymentDays: Float64Array | null;
+  /** Period label per row, when periods were asked for. */
+  period: string[] | null;
+  rejected: Problem[];
+  /** Some customer key appears on more than one row, or rows carry order ids: transaction mode. */
+  transactions: boolean;
+}
+
+export interface ReadOptions {
+  /** Group the period column by this grain (migration); rows without a period are rejected. */
+  periodGrain?: Grain;
+}
+
+const HEADER_SCAN_ROWS = 20;
+const SUMMARY_KEY = /^(grand\s*)?(sub\s*-?\s*)?totals?\s*:?$|^total\s+(for|of)\b|^sum\s*:?$/i;
+const SUMMARY_CELL = /^(grand\s*)?(sub\s*-?\s*)?totals?\b/i;
+
+/** Reads header and rows; an unusable table (no header, no revenue column…) is an InputError. */
+export function readRows(input: TableInput, settings: Settings, options: ReadOptions = {}): Outcome<RowTable> {
+  const { values } = input;
+  const firstRow = input.firstRow ?? 1, firstColumn = input.firstColumn ?? 0;
+  if (!Array.isArray(values) || values.length === 0 || values.every(rowIsBlank)) return fail('empty', 'the table is empty: no rows to analyse');
+
+  const found = findHeader(values, settings);
+  if (!found.ok) return found;
+  const { index: h, columns } = found.value;
+  const headers = values[h].map((x) => String(x ?? '').trim());
+  const hasGrossProfit = columns.cogs !== undefined || columns.grossProfit !== undefined;
+  if (!hasGrossProfit && !settings.costToServeOnly) {
+    return fail('no-gross-profit', `no COGS or Gross Profit column, so gross profit is unknown (headers found: ${listHeaders(headers)}); map one, or confirm an analysis on cost-to-serve alone (setting costToServeOnly: true)`);
+  }
+  if (options.periodGrain && columns.period === undefined) {
+    return fail('missing-column', `no period column for migration (headers found: ${listHeaders(headers)}); name it in the settings' columns.period`);
+  }
+
+  const n = values.length - h - 1;
+  const sheetRow = new Int32Array(n), customer = new Int32Array(n);
+  const revenue = new Float64Array(n), grossProfit = new Float64Array(n);
+  const volumes = DRIVERS.map((d) => (columns[d] !== undefined ? new Float64Array(n) : null));
+  const orderId = columns.orderId !== undefined ? new Int32Array(n) : null;
+  const paymentDays = columns.paymentDays !== undefined ? new Float64Array(n) : null;
+  const period = options.periodGrain ? new Array<string>(n) : null;
+  const keyIndex = new Map<string, number>(), orderIndex = new Map<string, number>();
+  const keys: string[] = [], names: string[] = [];
+  const rejected: Problem[] = [];
+  const letter = (c: number) => columnLetter(firstColumn + c);
+  const reject = (r: number, c: number, reason: string) => {
+    const row = firstRow + r;
+    rejected.push({ row, column: c < 0 ? '' : headers[c] || letter(c), reason, cell: `${letter(Math.max(c, 0))}${row}` });
+  };
+  for (let r = 0; r < h; r++) reject(r, -1, rowIsBlank(values[r]) ? 'blank row above the header' : 'above the header row');
+
+  const { decimal } = settings.locale;
+  const cKey = columns.customer!, cName = columns.name, cRev = columns.revenue!;
+  const cCogs = columns.cogs, cGp = columns.grossProfit, cOrder = columns.orderId, cDays = columns.paymentDays;
+  const volumeCols = DRIVERS.map((d) => columns[d]);
+  let count = 0, repeated = false;
+
+  rows: for (let r = h + 1; r < values.length; r++) {
+    const row = values[r] ?? [];
+    const key = keyText(row[cKey]);
+    if (key === '') {
+      if (rowIsBlank(row)) reject(r, -1, 'blank row');
+      else {
+        const label = row.find((v) => typeof v === 'string' && SUMMARY_CELL.test(v.trim()));
+        reject(r, label === undefined ? cKey : -1, label === undefined ? 'no customer key' : `summary row ("${String(label).trim()}"), not a customer`);
+      }
+      continue;
+    }
+    if (SUMMARY_KEY.test(key)) { reject(r, cKey, `summary row ("${key}"), not a customer`); continue; }
+    if (isErrorValue(key)) { reject(r, cKey, `error value ${key.toUpperCase()} as customer key`); continue; }
+
+    const rev = parseNumber(row[cRev], decimal);
+    if (Number.isNaN(rev)) { reject(r, cRev, isBlank(row[cRev]) ? 'no revenue' : explainNotANumber(row[cRev], decimal)); continue; }
+    let gp = rev;
+    if (cCogs !== undefined) {
+      const cogs = money(row[cCogs]);
+      if (Number.isNaN(cogs)) { reject(r, cCogs, badMoney(row[cCogs])); continue; }
+      gp = rev - cogs;
+    } else if (cGp !== undefined) {
+      const cell = row[cGp];
+      gp = money(cell, true);
+      if (Number.isNaN(gp)) { reject(r, cGp, badMoney(cell, true)); continue; }
+      if (isPercentText(cell)) gp *= rev; // a margin percent: gross profit is that share of revenue
+    }
+    for (let d = 0; d < volumeCols.length; d++) {
+      const c = volumeCols[d];
+      if (c === undefined) continue;
+      const cell = row[c];
+      const v = isBlank(cell) ? 0 : parseNumber(cell, decimal);
+      if (Number.isNaN(v)) { reject(r, c, explainNotANumber(cell, decimal)); continue rows; }
+      if (v < 0 || isPercentText(cell)) { reject(r, c, `${String(cell).trim()} is not a count (must be ≥ 0)`); continue rows; }
+      volumes[d]![count] = v;
+    }
+    if (cDays !== undefined) {
+      const cell = row[cDays];
+      const v = isBlank(cell) ? NaN : parseNumber(cell, decimal);
+      if (!isBlank(cell) && (Number.isNaN(v) || v < 0)) { reject(r, cDays, Number.isNaN(v) ? explainNotANumber(cell, decimal) : `${v} days is negative`); continue; }
+      paymentDays![count] = v;
+    }
+    if (period) {
+      const label = periodLabel(row[columns.period!], options.periodGrain!, settings.locale.dateOrder);
+      if (label === null) { reject(r, columns.period!, isBlank(row[columns.period!]) ? 'no period' : `"${String(row[columns.period!]).trim()}" is not a date or period`); continue; }
+      period[count] = label;
+    }
+    if (orderId) {
+      const o = keyText(row[cOrder!]);
+      let oi = orderIndex.get(o);
+      if (oi === undefined) orderIndex.set(o, (oi = orderIndex.size));
+      orderId[count] = oi; // a blank order id counts as one order per customer
+    }
+    let k = keyIndex.get(key);
+    if (k === undefined) {
+      keyIndex.set(key, (k = keys.length));
+      keys.push(key);
+      names.push(cName === undefined ? '' : keyText(row[cName]));
+    } else {
+      repeated = true;
+      if (cName !== undefined) {
+        const name = keyText(row[cName]);
+        if (name !== '' && (names[k] === '' || name < names[k])) names[k] = name;
+      }
+    }
+    sheetRow[count] = firstRow + r;
+    customer[count] = k;
+    revenue[count] = rev;
+    grossProfit[count] = gp;
+    count++;
+  }
+
+  function money(cell: CellValue, allowPercent = false): number {
+    if (isBlank(cell)) return 0; // a blank cost is no cost, as SUM reads it
+    if (!allowPercent && isPercentText(cell)) return NaN;
+    return parseNumber(cell, decimal);
+  }
+  function badMoney(cell: CellValue, allowPercent = false): string {
+    if (!allowPercent && isPercentText(cell)) return `"${String(cell).trim()}" is a percent where money is expected`;
+    return explainNotANumber(cell, decimal);
+  }
+
+  return {
+    ok: true,
+    value: {
+      headers, columns, headerRow: firstRow + h, dataRows: n, count,
+      sheetRow: sheetRow.subarray(0, count), customer: customer.subarray(0, count),
+      keys, names, revenue: revenue.subarray(0, count), grossProfit: grossProfit.subarray(0, count),
+      volumes: volumes.map((v) => v && v.subarray(0, count)),
+      orderId: orderId && orderId.subarray(0, count),
+      paymentDays: paymentDays && paymentDays.subarray(0, count),
+      period: period && period.slice(0, count),
+      rejected, transactions: repeated || orderId !== null,
+    },
+  };
+}
+
+/** The first of the top rows that maps both a customer and a revenue column. */
+function findHeader(values: CellValue[][], settings: Settings): Outcome<{ index: number; columns: ColumnMap }> {
+  let firstNonBlank = -1;
+  for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, values.length); r++) {
+    const row = values[r] ?? [];
+    if (rowIsBlank(row)) continue;
+    if (firstNonBlank < 0) firstNonBlank = r;
+    const { columns, problems } = mapColumns(row, settings.columns);
+    if (columns.customer !== undefined && columns.revenue !== undefined) {
+      if (problems.length) return fail('missing-column', problems[0]);
+      return { ok: true, value: { index: r, columns } };
+    }
+  }
+  const headers = values[firstNonBlank] ?? [];
+  const { columns, problems } = mapColumns(headers, settings.columns);
+  if (problems.length) return fail('missing-column', problems[0]);
+  const missing = (['customer', 'revenue'] as Field[]).filter((f) => columns[f] === undefined);
+  if (headers.every((v) => typeof v === 'number')) return fail('no-header', `no header row: the first row holds only numbers; add headers such as "Customer" and "Revenue"`);
+  const what = missing.map((f) => (f === 'customer' ? 'customer column (e.g. "Customer", "Customer ID")' : 'revenue column (e.g. "Revenue", "Sales")')).join(' and no ');
+  return fail('missing-column', `no ${what} (headers found: ${listHeaders(headers)})`);
+}
+
+function rowIsBlank(row: CellValue[] | undefined): boolean {
+  if (!row) return true;
+  for (const v of row) if (!isBlank(v)) return false;
+  return true;
+}
+
+/** A key or label cell as trimmed text; numbers print without a trailing `.0`. */
+function keyText(v: CellValue): string {
+  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return '';
+}

@@ -1,0 +1,75 @@
+/**
+ * The analysis as one plain JSON object (the CLI's `--json`, and what hosts show in summaries).
+ * Customers come in whale order: net profit descending, ties by customer key — so the output
+ * never depends on row order.
+ */
+import type { Analysis } from './analyze.js';
+import { explainCustomer, type Why } from './explain.js';
+import { SEGMENTS } from './defaults.js';
+import { COST_LINES, DRIVERS, PROFIT_CLASSES, SIZE_CLASSES, type CostLine, type Driver } from './types.js';
+
+export interface CustomerRecord {
+  customer: string;
+  name: string;
+  revenue: number;
+  grossProfit: number;
+  costToServe: number;
+  netProfit: number;
+  /** null when revenue ≤ 0. */
+  netMargin: number | null;
+  size: string | null;
+  profitability: string | null;
+  segment: string | null;
+  tier: string | null;
+  action: string | null;
+  /** Cost per cost line (money), only lines that cost something. */
+  drivers: Partial<Record<CostLine, number>>;
+  /** Activity volumes and payment days, as aggregated. */
+  volumes: Partial<Record<Driver | 'paymentDays', number>>;
+  why: Why;
+}
+
+/** Customer indexes in whale order: net profit descending, then key ascending. */
+export function whaleOrder(a: Analysis): Int32Array {
+  const idx = new Int32Array(a.customers.n);
+  for (let i = 0; i < idx.length; i++) idx[i] = i;
+  const np = a.netProfit, keys = a.customers.keys;
+  return idx.sort((x, y) => np[y] - np[x] || (keys[x] < keys[y] ? -1 : keys[x] > keys[y] ? 1 : 0));
+}
+
+export function customerRecord(a: Analysis, c: number): CustomerRecord {
+  const t = a.customers, seg = a.classes.segment[c];
+  const drivers: Partial<Record<CostLine, number>> = {};
+  a.cost.lines.forEach((cost, l) => { if (cost && cost[c] !== 0) drivers[COST_LINES[l]] = cost[c]; });
+  const volumes: Partial<Record<Driver | 'paymentDays', number>> = {};
+  t.volumes.forEach((v, d) => { if (v) volumes[DRIVERS[d]] = v[c]; });
+  if (t.paymentDays) volumes.paymentDays = t.paymentDays[c];
+  return {
+    customer: t.keys[c], name: t.names[c],
+    revenue: t.revenue[c], grossProfit: t.grossProfit[c], costToServe: a.cost.total[c], netProfit: a.netProfit[c],
+    netMargin: Number.isNaN(a.netMargin[c]) ? null : a.netMargin[c],
+    size: seg < 0 ? null : SIZE_CLASSES[a.classes.size[c]],
+    profitability: seg < 0 ? null : PROFIT_CLASSES[a.classes.profit[c]],
+    segment: seg < 0 ? null : SEGMENTS[seg],
+    tier: seg < 0 ? null : a.settings.tiers[seg],
+    action: seg < 0 ? null : a.settings.actions[seg],
+    drivers, volumes, why: explainCustomer(a, a.settings, c),
+  };
+}
+
+/** The whole analysis as the documented JSON object. */
+export function resultJson(a: Analysis) {
+  const { curve, ...whale } = a.whale;
+  return {
+    customers: Array.from(whaleOrder(a), (c) => customerRecord(a, c)),
+    matrix: a.matrix,
+    whale: { ...whale, curve },
+    concierge: a.concierge,
+    totals: a.totals,
+    rows: a.rows,
+    input: a.input,
+    rates: a.cost.rates,
+    warnings: a.warnings,
+    ...(a.migration ? { period: a.period, migration: a.migration } : {}),
+  };
+}
