@@ -1,7 +1,10 @@
 /**
  * CSV file → 2-D cell values. Encoding detected: UTF-8 with or without BOM, else Windows-1252
  * (what Excel on Windows writes). Parsing by PapaParse; cells stay text for the core to read.
+ * Windows-1252 goes through iconv-lite: Node 20's TextDecoder maps 0x80–0x9F to Latin-1 control
+ * characters (nodejs/node#56542), which would turn ’ and € in customer names into garbage.
  */
+import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import type { CellValue } from '../core/types.js';
 
@@ -11,7 +14,7 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8'
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1252'), encoding: 'windows-1252' };
   }
 }
 

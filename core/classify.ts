@@ -1,10 +1,11 @@
 /**
  * Segmentation (DOMAIN.md §3–4): size × profitability → one of 9 segments → tier and action.
- * The one entry point the analysis and the custom functions (PROFITTIER, PROFITSEGMENT) share.
+ * The analysis and the custom functions (PROFITTIER, PROFITSEGMENT) share it: a population is
+ * prepared once (`population`), then each customer is placed by binary search.
  */
-import { profitClasses } from './profit-class.js';
+import { profitScale, type ProfitScale } from './profit-class.js';
 import type { Settings } from './settings.js';
-import { NO_CLASS, sizeClasses } from './size-class.js';
+import { NO_CLASS, sizeScale, type SizeScale } from './size-class.js';
 
 export interface Classes {
   /** 0 Large, 1 Medium, 2 Small; -1 for revenue ≤ 0. */
@@ -17,14 +18,42 @@ export interface Classes {
   target: number;
 }
 
+export interface Population {
+  size: SizeScale;
+  profit: ProfitScale;
+  /** Segment index (0–8) of a customer with this revenue and net profit, -1 when revenue ≤ 0. */
+  segmentOf(revenue: number, netProfit: number): number;
+}
+
+/** Prepares a population for placing customers: O(n log n) once. */
+export function population(revenue: Float64Array, netProfit: Float64Array, settings: Settings): Population {
+  const size = sizeScale(revenue, settings.size);
+  const sizes = new Int8Array(revenue.length);
+  for (let c = 0; c < revenue.length; c++) sizes[c] = size.classOf(revenue[c]);
+  const profit = profitScale(revenue, netProfit, sizes, settings.profitability);
+  return {
+    size, profit,
+    segmentOf(r, np) {
+      const s = size.classOf(r);
+      return s === NO_CLASS ? NO_CLASS : s * 3 + profit.classOf(r, np, s);
+    },
+  };
+}
+
 /**
- * Classifies every customer. Example: `classify(Float64Array.of(900, 100), Float64Array.of(90, -5), s)`
+ * Classifies every customer of the population. Example: revenue [900, 100], net profit [90, -5]
  * → segments [Large/High, Small/Low] with the default settings.
  */
 export function classify(revenue: Float64Array, netProfit: Float64Array, settings: Settings): Classes {
-  const size = sizeClasses(revenue, settings.size);
-  const { classes: profit, target } = profitClasses(revenue, netProfit, size, settings.profitability);
-  const segment = new Int8Array(revenue.length);
-  for (let c = 0; c < segment.length; c++) segment[c] = size[c] === NO_CLASS ? NO_CLASS : size[c] * 3 + profit[c];
-  return { size, profit, segment, target };
+  const n = revenue.length;
+  const sizeScl = sizeScale(revenue, settings.size);
+  const size = new Int8Array(n);
+  for (let c = 0; c < n; c++) size[c] = sizeScl.classOf(revenue[c]);
+  const scale = profitScale(revenue, netProfit, size, settings.profitability);
+  const profit = new Int8Array(n), segment = new Int8Array(n);
+  for (let c = 0; c < n; c++) {
+    profit[c] = scale.classOf(revenue[c], netProfit[c], size[c]);
+    segment[c] = size[c] === NO_CLASS ? NO_CLASS : size[c] * 3 + profit[c];
+  }
+  return { size, profit, segment, target: scale.target };
 }

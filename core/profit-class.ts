@@ -19,35 +19,36 @@ export function marginTarget(revenue: Float64Array, netProfit: Float64Array, siz
   return totalRevenue > 0 ? Math.max(0, exactSum(p) / totalRevenue) : 0;
 }
 
-/**
- * Class codes: 0 High, 1 Mid, 2 Low, -1 outside the matrix.
- * Example (bands): revenue [100, 100, 100], net profit [30, 5, -2] → target 0.11 → High, Mid, Low.
- */
-export function profitClasses(revenue: Float64Array, netProfit: Float64Array, size: Int8Array, p: Settings['profitability']): { classes: Int8Array; target: number } {
-  const n = revenue.length;
-  const out = new Int8Array(n).fill(NO_CLASS);
-  if (p.method === 'terciles') { tercilesWithinSize(revenue, netProfit, size, out); return { classes: out, target: NaN }; }
-  const target = p.method === 'fixed' ? NaN : p.target ?? marginTarget(revenue, netProfit, size);
-  for (let c = 0; c < n; c++) {
-    if (size[c] === NO_CLASS) continue;
-    const margin = netProfit[c] / revenue[c];
-    if (p.method === 'fixed') out[c] = margin >= p.high ? 0 : margin >= p.low ? 1 : 2;
-    else out[c] = netProfit[c] < 0 ? 2 : margin >= target ? 0 : 1;
-  }
-  return { classes: out, target };
+/** A population's margins, prepared once, so any customer is placed in O(log n). */
+export interface ProfitScale {
+  /** 0 High, 1 Mid, 2 Low; -1 when the size class is -1. */
+  classOf(revenue: number, netProfit: number, size: number): number;
+  /** The bands target (NaN for other methods). */
+  target: number;
 }
 
-function tercilesWithinSize(revenue: Float64Array, netProfit: Float64Array, size: Int8Array, out: Int8Array): void {
-  for (let s = 0; s < 3; s++) {
-    let m = 0;
-    for (let c = 0; c < size.length; c++) if (size[c] === s) m++;
-    const sorted = new Float64Array(m);
-    for (let c = 0, j = 0; c < size.length; c++) if (size[c] === s) sorted[j++] = netProfit[c] / revenue[c];
-    sorted.sort();
-    for (let c = 0; c < size.length; c++) {
-      if (size[c] !== s) continue;
-      const rank = m - upperBound(sorted, netProfit[c] / revenue[c]);
-      out[c] = 3 * rank < m ? 0 : 3 * rank < 2 * m ? 1 : 2;
-    }
+/**
+ * Example (bands): revenue [100, 100, 100], net profit [30, 5, -2] → target 0.11 → High, Mid, Low.
+ */
+export function profitScale(revenue: Float64Array, netProfit: Float64Array, size: Int8Array, p: Settings['profitability']): ProfitScale {
+  if (p.method === 'fixed') {
+    return { target: NaN, classOf: (r, np, s) => (s === NO_CLASS ? NO_CLASS : np / r >= p.high ? 0 : np / r >= p.low ? 1 : 2) };
   }
+  if (p.method === 'bands') {
+    const target = p.target ?? marginTarget(revenue, netProfit, size);
+    return { target, classOf: (r, np, s) => (s === NO_CLASS ? NO_CLASS : np < 0 ? 2 : np / r >= target ? 0 : 1) };
+  }
+  const sorted = [0, 1, 2].map((s) => {
+    const margins: number[] = [];
+    for (let c = 0; c < size.length; c++) if (size[c] === s) margins.push(netProfit[c] / revenue[c]);
+    return Float64Array.from(margins).sort();
+  });
+  return {
+    target: NaN,
+    classOf: (r, np, s) => {
+      if (s === NO_CLASS) return NO_CLASS;
+      const m = sorted[s].length, rank = m - upperBound(sorted[s], np / r);
+      return 3 * rank < m ? 0 : 3 * rank < 2 * m ? 1 : 2;
+    },
+  };
 }

@@ -13,53 +13,45 @@ import type { Settings } from './settings.js';
 /** Class codes: 0 Large, 1 Medium, 2 Small, -1 not in the matrix (revenue ≤ 0). */
 export const NO_CLASS = -1;
 
+/** A population's revenues, sorted once, so any revenue is placed by binary search. */
+export interface SizeScale {
+  /** Size class of a revenue in this population (-1 when ≤ 0). */
+  classOf(revenue: number): number;
+  /** before(c) of the Pareto rule; NaN when revenue ≤ 0. */
+  before(revenue: number): number;
+}
+
 /**
- * One O(n log n) pass: sorts the positive revenues once, then places each customer by binary search.
+ * Builds the scale of a population in O(n log n) (native typed-array sort).
  * Example: revenues [50, 30, 15, 5] → before = [0, .5, .8, .95] → Large, Large, Medium, Small.
  */
-export function sizeClasses(revenue: Float64Array, size: Settings['size']): Int8Array {
-  const n = revenue.length;
-  const out = new Int8Array(n).fill(NO_CLASS);
-  if (size.method === 'fixed') {
-    for (let c = 0; c < n; c++) {
-      const r = revenue[c];
-      if (r > 0) out[c] = r >= size.large ? 0 : r >= size.medium ? 1 : 2;
-    }
-    return out;
-  }
+export function sizeScale(revenue: Float64Array, size: Settings['size']): SizeScale {
   const sorted = positiveSorted(revenue);
   const m = sorted.length;
-  if (m === 0) return out;
-  if (size.method === 'terciles') {
-    for (let c = 0; c < n; c++) {
-      const r = revenue[c];
-      if (!(r > 0)) continue;
+  const suffix = size.method === 'terciles' ? null : suffixSums(sorted);
+  const before = (r: number) => (r > 0 && suffix ? suffix[upperBound(sorted, r)] / suffix[0] : NaN);
+  const classOf = (r: number): number => {
+    if (!(r > 0)) return NO_CLASS;
+    if (size.method === 'fixed') return r >= size.large ? 0 : r >= size.medium ? 1 : 2;
+    if (size.method === 'terciles') {
       const rank = m - upperBound(sorted, r);
-      out[c] = 3 * rank < m ? 0 : 3 * rank < 2 * m ? 1 : 2;
+      return 3 * rank < m ? 0 : 3 * rank < 2 * m ? 1 : 2;
     }
-    return out;
-  }
-  const suffix = suffixSums(sorted);
-  const total = suffix[0];
-  for (let c = 0; c < n; c++) {
-    const r = revenue[c];
-    if (!(r > 0)) continue;
-    const before = suffix[upperBound(sorted, r)] / total;
-    out[c] = before < size.large ? 0 : before < size.medium ? 1 : 2;
-  }
+    const b = before(r);
+    return b < size.large ? 0 : b < size.medium ? 1 : 2;
+  };
+  return { classOf, before };
+}
+
+/** Size class of every customer of the population. */
+export function sizeClasses(revenue: Float64Array, size: Settings['size']): Int8Array {
+  const scale = sizeScale(revenue, size);
+  const out = new Int8Array(revenue.length);
+  for (let c = 0; c < revenue.length; c++) out[c] = scale.classOf(revenue[c]);
   return out;
 }
 
-/** The share of revenue held by customers with strictly greater revenue (pareto's before(c)). */
-export function revenueBefore(revenue: Float64Array): Float64Array {
-  const sorted = positiveSorted(revenue);
-  const suffix = suffixSums(sorted);
-  const out = new Float64Array(revenue.length).fill(NaN);
-  for (let c = 0; c < revenue.length; c++) if (revenue[c] > 0) out[c] = suffix[upperBound(sorted, revenue[c])] / suffix[0];
-  return out;
-}
-
-/** The values > 0, ascending (native typed-array sort). */
+/** The values > 0, ascending. */
 export function positiveSorted(values: Float64Array): Float64Array {
   let m = 0;
   for (let i = 0; i < values.length; i++) if (values[i] > 0) m++;

@@ -23,7 +23,7 @@ export interface WhaleCurve {
   profitDestroyed: number;
   /** profitDestroyed / total net profit; null when total ≤ 0. */
   destroyedShareOfProfit: number | null;
-  /** Points from (0, 0) to (1, 1): every customer up to 200, else about `points` evenly spaced plus the peak. */
+  /** Points from (0, 0) to (1, 1): every customer up to `everyPointUpTo` (200), else `points` + 1 evenly spaced plus the peak. */
   curve: WhalePoint[];
   /** One line for a person, e.g. "the top 22 % of customers earn 160 % of profit; money-losers give back 60 %". */
   reading: string;
@@ -33,7 +33,7 @@ export interface WhaleCurve {
  * Builds the whale curve of the given net profits (one per customer).
  * Example: net profits [60, 50, -10] → total 100, peak 110 % at 2/3 of customers, losers give back 10 %.
  */
-export function whaleCurve(netProfit: ArrayLike<number>, points = 100): WhaleCurve {
+export function whaleCurve(netProfit: ArrayLike<number>, points = 100, everyPointUpTo = 200): WhaleCurve {
   const sorted = Float64Array.from(netProfit).sort(); // ascending; walked from the end
   const n = sorted.length;
   const total = exactSum(sorted);
@@ -54,7 +54,7 @@ export function whaleCurve(netProfit: ArrayLike<number>, points = 100): WhaleCur
     shareOfCustomers: n ? k / n : 0, shareOfProfit: shares ? cum[k] / total : null, customers: k, cumulativeProfit: cum[k],
   });
   const ks = new Set<number>();
-  if (n <= 200) for (let k = 0; k <= n; k++) ks.add(k);
+  if (n <= everyPointUpTo) for (let k = 0; k <= n; k++) ks.add(k);
   else for (let i = 0; i <= points; i++) ks.add(Math.round((i * n) / points));
   ks.add(peakK);
   const curve = [...ks].sort((a, b) => a - b).map(point);

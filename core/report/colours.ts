@@ -1,0 +1,25 @@
+/** Colours shared by every renderer: heat on the matrix, one fill per tier. */
+
+const RED = [248, 105, 107], WHITE = [255, 255, 255], GREEN = [99, 190, 123];
+
+/**
+ * Diverging heat colour for a value in [-1, 1]: red for losses, white at 0, green for profit
+ * (Excel's own 3-colour scale ends). Example: `heat(1)` → '#63BE7B', `heat(0)` → '#FFFFFF'.
+ */
+export function heat(x: number): string {
+  const t = Math.max(-1, Math.min(1, Number.isFinite(x) ? x : 0));
+  const end = t < 0 ? RED : GREEN, k = Math.abs(t);
+  return '#' + WHITE.map((w, i) => Math.round(w + (end[i] - w) * k).toString(16).padStart(2, '0')).join('').toUpperCase();
+}
+
+const TIER_FILLS: Record<string, string> = {
+  Concierge: '#C6EFCE', Grow: '#DDEBF7', Maintain: '#FFF2CC', Fix: '#FFC7CE', 'Self-service': '#EDEDED',
+};
+
+/** The fill of a tier's cells; a remapped, unknown tier name gets a neutral grey. */
+export function tierFill(tier: string): string {
+  return TIER_FILLS[tier] ?? '#F2F2F2';
+}
+
+export const HEADER_FILL = '#1F4E5F';
+export const HEADER_FONT = '#FFFFFF';

@@ -1,0 +1,46 @@
+/**
+ * The Customers sheet: every customer, most profitable first, with money and percent formats, a
+ * filterable table, a frozen header and conditional formatting on net profit and margin.
+ */
+import type { Analysis } from '../analyze.js';
+import { COST_LINE_LABELS, SEGMENTS, TOP_DRIVERS } from '../defaults.js';
+import { whaleOrder } from '../result-json.js';
+import { COST_LINES, PROFIT_CLASSES, SIZE_CLASSES } from '../types.js';
+import { HEADER_FILL, HEADER_FONT } from './colours.js';
+import { FORMATS, emptySheet, rect, type SheetSpec, type SheetValue } from './sheet-spec.js';
+
+export const CUSTOMER_COLUMNS = ['Customer', 'Name', 'Revenue', 'Gross profit', 'Cost-to-serve', 'Net profit', 'Net margin',
+  'Size', 'Profitability', 'Segment', 'Tier', 'Top cost driver', 'Action'] as const;
+
+export function customersSheet(a: Analysis, order: Int32Array = whaleOrder(a)): SheetSpec {
+  const s = emptySheet('Customers');
+  const t = a.customers, n = order.length;
+  const values: SheetValue[][] = new Array(n + 1);
+  values[0] = [...CUSTOMER_COLUMNS];
+  for (let i = 0; i < n; i++) {
+    const c = order[i], seg = a.classes.segment[c];
+    const top = a.drivers.top[c * TOP_DRIVERS];
+    values[i + 1] = [
+      t.keys[c], t.names[c], t.revenue[c], t.grossProfit[c], a.cost.total[c], a.netProfit[c],
+      Number.isNaN(a.netMargin[c]) ? null : a.netMargin[c],
+      seg < 0 ? 'No revenue' : SIZE_CLASSES[a.classes.size[c]], seg < 0 ? null : PROFIT_CLASSES[a.classes.profit[c]],
+      seg < 0 ? null : SEGMENTS[seg], seg < 0 ? null : a.settings.tiers[seg],
+      top < 0 ? null : COST_LINE_LABELS[COST_LINES[top]], seg < 0 ? null : a.settings.actions[seg],
+    ];
+  }
+  s.values = values;
+  s.width = CUSTOMER_COLUMNS.length;
+  s.bold.push(rect(0, 0, 1, s.width));
+  s.fills.push({ range: rect(0, 0, 1, s.width), color: HEADER_FILL });
+  s.fontColors.push({ range: rect(0, 0, 1, s.width), color: HEADER_FONT });
+  if (n > 0) {
+    s.formats.push({ range: rect(1, 0, n, 2), format: FORMATS.text });
+    s.formats.push({ range: rect(1, 2, n, 4), format: FORMATS.money });
+    s.formats.push({ range: rect(1, 6, n, 1), format: FORMATS.percent });
+    s.conditional.push({ range: rect(1, 5, n, 1), type: 'negative' }, { range: rect(1, 6, n, 1), type: 'scale' });
+  }
+  s.table = { range: rect(0, 0, n + 1, s.width), name: 'ProfitTiersCustomers' };
+  s.freezeRows = 1;
+  s.columnWidths = [14, 28, 14, 14, 14, 14, 10, 10, 12, 14, 13, 18, 44];
+  return s;
+}

@@ -1,0 +1,113 @@
+/**
+ * The host-neutral description of a result sheet: what the Profit Matrix (or Customers, Whale
+ * Curve, …) sheet looks like, once. Three thin renderers draw it: Office.js (Excel add-in),
+ * SpreadsheetApp (Sheets add-on) and ExcelJS (xlsx file from the CLI).
+ *
+ * Values are plain: numbers are numbers, and every string is TEXT — renderers must never let a
+ * host read one as a formula, number or date (see `textNeedsGuard`). Formatting is described by
+ * rectangles, so a renderer makes one call per rectangle, never one per cell.
+ */
+
+export type SheetValue = string | number | boolean | null;
+
+/** 0-based rectangle on the sheet. */
+export interface Rect { row: number; col: number; rows: number; cols: number }
+
+/** Excel-style number format codes, understood by Excel, Sheets and LibreOffice alike. */
+export const FORMATS = {
+  money: '#,##0.00;[Red]-#,##0.00',
+  money0: '#,##0;[Red]-#,##0',
+  percent: '0.0%',
+  integer: '#,##0',
+  multiple: '0.0"×"',
+  text: '@',
+} as const;
+
+export interface ChartSpec {
+  type: 'scatter-line' | 'column';
+  title: string;
+  /** Category / x values: one column rectangle; each series: one column rectangle of y values. */
+  x: Rect;
+  series: { name: string; y: Rect; marker?: boolean; line?: boolean; color?: string }[];
+  xTitle?: string;
+  yTitle?: string;
+  /** Top-left cell and size in pixels. */
+  anchor: { row: number; col: number };
+  width: number;
+  height: number;
+  /** Axis number formats. */
+  xFormat?: string;
+  yFormat?: string;
+}
+
+export interface ConditionalSpec {
+  range: Rect;
+  /** negative: red text below 0; scale: 3-colour scale red → white → green around 0. */
+  type: 'negative' | 'scale';
+}
+
+export interface SheetSpec {
+  name: string;
+  /** Row-major values; rows may be shorter than the widest row. */
+  values: SheetValue[][];
+  /** Number of columns (the widest row). */
+  width: number;
+  formats: { range: Rect; format: string }[];
+  fills: { range: Rect; color: string }[];
+  fontColors: { range: Rect; color: string }[];
+  bold: Rect[];
+  /** Title rows get a bigger font. */
+  titles: Rect[];
+  wrap: Rect[];
+  /** Width per column in characters. */
+  columnWidths: number[];
+  freezeRows: number;
+  /** A filterable table (Excel table / Sheets filter) over this rectangle, header row first. */
+  table: { range: Rect; name: string } | null;
+  conditional: ConditionalSpec[];
+  charts: ChartSpec[];
+}
+
+export function emptySheet(name: string): SheetSpec {
+  return { name, values: [], width: 0, formats: [], fills: [], fontColors: [], bold: [], titles: [], wrap: [], columnWidths: [], freezeRows: 0, table: null, conditional: [], charts: [] };
+}
+
+/** Appends rows; returns the 0-based index of the first one. */
+export function addRows(sheet: SheetSpec, rows: SheetValue[][]): number {
+  const at = sheet.values.length;
+  for (const r of rows) {
+    sheet.values.push(r);
+    if (r.length > sheet.width) sheet.width = r.length;
+  }
+  return at;
+}
+
+export const rect = (row: number, col: number, rows = 1, cols = 1): Rect => ({ row, col, rows, cols });
+
+/**
+ * True when a host that parses typed input (Excel's `values`, Sheets' `setValues`) would turn this
+ * text into something else: a formula (`=`, `+`, `-`, `@`), a number, a date, a boolean, or an
+ * apostrophe-escaped text. Renderers write such text with a leading apostrophe, so it stays text.
+ * Example: `textNeedsGuard('=HYPERLINK("x")')` → true; `textNeedsGuard('Acme Ltd')` → false.
+ */
+export function textNeedsGuard(s: string): boolean {
+  if (s === '') return false;
+  const c = s[0];
+  if (c === '=' || c === '+' || c === '-' || c === '@' || c === "'") return true;
+  const t = s.trim();
+  if (/^[\d.,\s$€£¥%()\/:-]+$/.test(t) && /\d/.test(t)) return true; // numbers, dates, times, money
+  return /^(true|false)$/i.test(t);
+}
+
+/** Pads every row to the sheet width with nulls (for hosts that need rectangular writes). */
+export function rectangular(values: SheetValue[][], width: number, from = 0, to = values.length): SheetValue[][] {
+  const out: SheetValue[][] = new Array(to - from);
+  for (let r = from; r < to; r++) {
+    const row = values[r];
+    if (row.length === width) { out[r - from] = row; continue; }
+    const padded = row.slice();
+    while (padded.length < width) padded.push(null);
+    out[r - from] = padded;
+  }
+  return out;
+}
