@@ -1,0 +1,55 @@
+/**
+ * The small interface between the shared task pane / sidebar UI and a workbook host. The Excel
+ * task pane implements it with Office.js, the Sheets sidebar with google.script.run, tests with
+ * an in-memory workbook. The UI never touches a host API directly, so there is one UI.
+ */
+import type { MatrixCell } from '../core/matrix.js';
+import type { SettingsInput } from '../core/settings.js';
+import type { Field, Problem } from '../core/types.js';
+
+export interface DetectedTable {
+  /** Where the table is, in the host's notation (e.g. "Sheet1!A1:M501"). */
+  address: string;
+  /** How it was found: the selection, an Excel table, or the current region around the cursor. */
+  source: 'selection' | 'table' | 'region' | 'sheet';
+  headers: string[];
+  /** Data rows below the header. */
+  rows: number;
+  /** The automatic column mapping: field → header text. */
+  mapping: Partial<Record<Field, string>>;
+}
+
+export interface Progress {
+  stage: 'read' | 'compute' | 'write' | 'done';
+  /** 0 … 1 over the whole run. */
+  fraction: number;
+  message: string;
+}
+
+export interface RunSummary {
+  matrix: MatrixCell[];
+  whaleReading: string;
+  peakShareOfProfit: number | null;
+  peakAtShareOfCustomers: number;
+  customers: number;
+  revenue: number;
+  netProfit: number;
+  rowsUsed: number;
+  /** The first rejected rows (at most 200) and how many there are in all. */
+  rejected: Problem[];
+  rejectedCount: number;
+  /** Names of the sheets written. */
+  sheets: string[];
+  /** Names of the source sheet, for links to rejected cells. */
+  sourceSheet: string;
+}
+
+export interface PaneHost {
+  readonly name: 'excel' | 'sheets' | 'memory';
+  /** Finds the customer table and guesses the mapping. Throws an Error with a one-line message when there is none. */
+  detectTable(): Promise<DetectedTable>;
+  /** Reads the table, runs the core, writes the result sheets; reports progress on the way. */
+  run(settings: SettingsInput, onProgress: (p: Progress) => void): Promise<RunSummary>;
+  /** Selects a cell of the source table, e.g. to show a rejected row. */
+  goTo(sheet: string, cell: string): Promise<void>;
+}
