@@ -29,7 +29,7 @@ export interface Population {
 export function population(revenue: Float64Array, netProfit: Float64Array, settings: Settings): Population {
   const size = sizeScale(revenue, settings.size);
   const sizes = new Int8Array(revenue.length);
-  for (let c = 0; c < revenue.length; c++) sizes[c] = size.classOf(revenue[c]);
+  for (let c = 0; c < revenue.length; c++) sizes[c] = size.classOfMember(revenue[c]);
   const profit = profitScale(revenue, netProfit, sizes, settings.profitability);
   return {
     size, profit,
@@ -48,7 +48,7 @@ export function classify(revenue: Float64Array, netProfit: Float64Array, setting
   const n = revenue.length;
   const sizeScl = sizeScale(revenue, settings.size);
   const size = new Int8Array(n);
-  for (let c = 0; c < n; c++) size[c] = sizeScl.classOf(revenue[c]);
+  for (let c = 0; c < n; c++) size[c] = sizeScl.classOfMember(revenue[c]);
   const scale = profitScale(revenue, netProfit, size, settings.profitability);
   const profit = new Int8Array(n), segment = new Int8Array(n);
   for (let c = 0; c < n; c++) {

@@ -4,7 +4,7 @@
  * money per $ of revenue (what it takes off the margin); reported with the multiple of the median.
  */
 import { TOP_DRIVERS } from './defaults.js';
-import { median } from './median.js';
+import { medianInPlace } from './median.js';
 import { NO_CLASS } from './size-class.js';
 
 export interface TopDrivers {
@@ -23,30 +23,33 @@ export function topDrivers(revenue: Float64Array, lines: (Float64Array | null)[]
   const medians = new Float64Array(lines.length).fill(NaN);
   let m = 0;
   for (let c = 0; c < n; c++) if (size[c] !== NO_CLASS) m++;
+  // One scratch array serves every line's median: a million customers allocate no more than this.
+  const scratch = new Float64Array(m);
+  const active: number[] = [];
   lines.forEach((cost, l) => {
     if (!cost) return;
-    const ratio = new Float64Array(m);
-    for (let c = 0, j = 0; c < n; c++) if (size[c] !== NO_CLASS) ratio[j++] = cost[c] / revenue[c];
-    medians[l] = median(ratio);
+    for (let c = 0, j = 0; c < n; c++) if (size[c] !== NO_CLASS) scratch[j++] = cost[c] / revenue[c];
+    medians[l] = medianInPlace(scratch);
+    active.push(l);
   });
   const top = new Int8Array(n * TOP_DRIVERS).fill(-1);
-  const best = new Float64Array(TOP_DRIVERS);
+  const bestL = new Int8Array(TOP_DRIVERS), bestX = new Float64Array(TOP_DRIVERS);
   for (let c = 0; c < n; c++) {
     if (size[c] === NO_CLASS) continue;
-    best.fill(0);
-    for (let l = 0; l < lines.length; l++) {
-      const cost = lines[l];
-      if (!cost) continue;
-      const excess = cost[c] / revenue[c] - medians[l];
-      if (!(excess > 0)) continue;
-      // insertion into the customer's top list; earlier lines win ties
-      let j = TOP_DRIVERS;
-      while (j > 0 && (top[c * TOP_DRIVERS + j - 1] < 0 || excess > best[j - 1])) j--;
-      if (j >= TOP_DRIVERS) continue;
-      for (let k = TOP_DRIVERS - 1; k > j; k--) { best[k] = best[k - 1]; top[c * TOP_DRIVERS + k] = top[c * TOP_DRIVERS + k - 1]; }
-      best[j] = excess;
-      top[c * TOP_DRIVERS + j] = l;
+    let found = 0;
+    for (let a = 0; a < active.length; a++) {
+      const l = active[a];
+      const x = lines[l]![c] / revenue[c] - medians[l];
+      if (!(x > 0)) continue;
+      // insert into the customer's short sorted list; earlier lines win ties
+      let k = found < TOP_DRIVERS ? found++ : TOP_DRIVERS;
+      while (k > 0 && x > bestX[k - 1]) {
+        if (k < TOP_DRIVERS) { bestX[k] = bestX[k - 1]; bestL[k] = bestL[k - 1]; }
+        k--;
+      }
+      if (k < TOP_DRIVERS) { bestX[k] = x; bestL[k] = l; }
     }
+    for (let k = 0; k < found; k++) top[c * TOP_DRIVERS + k] = bestL[k];
   }
   return { medians, top };
 }

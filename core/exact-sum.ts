@@ -5,10 +5,18 @@
  * double, so a sum carries ~106 bits and rounds to the same double in any order for money data.
  */
 
-/** Sum of `values[from..to)` in double-double precision. Example: `exactSum([0.1, 0.2, -0.3])` → 0. */
-export function exactSum(values: ArrayLike<number>, from = 0, to = values.length): number {
+/**
+ * Sum of `values[from..to)` in double-double precision; with `inMatrix`, only where it is not -1
+ * (a class code). Example: `exactSum([0.1, 0.2, -0.3])` → 0.
+ */
+export function exactSum(values: ArrayLike<number>, inMatrix?: Int8Array): number;
+export function exactSum(values: ArrayLike<number>, from?: number, to?: number): number;
+export function exactSum(values: ArrayLike<number>, a?: number | Int8Array, b?: number): number {
+  const mask = typeof a === 'object' ? a : null;
+  const from = typeof a === 'number' ? a : 0, to = b ?? values.length;
   let hi = 0, lo = 0;
   for (let i = from; i < to; i++) {
+    if (mask && mask[i] === -1) continue;
     const x = values[i];
     const s = hi + x, b = s - hi;
     lo += (hi - (s - b)) + (x - b);

@@ -4,9 +4,13 @@
  * Example: `median(Float64Array.of(3, 1, 2, 10))` → 2.5.
  */
 export function median(values: Float64Array): number {
-  const n = values.length;
+  return medianInPlace(Float64Array.from(values));
+}
+
+/** The same, reordering `a` instead of copying it (for scratch arrays on hot paths). */
+export function medianInPlace(a: Float64Array): number {
+  const n = a.length;
   if (n === 0) return NaN;
-  const a = Float64Array.from(values);
   const hi = select(a, n >> 1);
   if (n % 2) return hi;
   let lo = -Infinity; // the largest value left of the middle, after partitioning

@@ -13,10 +13,8 @@ import { NO_CLASS, upperBound } from './size-class.js';
 
 /** The margin target of the bands method: max(0, overall net margin of the matrix customers). */
 export function marginTarget(revenue: Float64Array, netProfit: Float64Array, size: Int8Array): number {
-  const r = new Float64Array(revenue.length), p = new Float64Array(revenue.length); // zeros outside the matrix
-  for (let c = 0; c < revenue.length; c++) if (size[c] !== NO_CLASS) { r[c] = revenue[c]; p[c] = netProfit[c]; }
-  const totalRevenue = exactSum(r);
-  return totalRevenue > 0 ? Math.max(0, exactSum(p) / totalRevenue) : 0;
+  const totalRevenue = exactSum(revenue, size), totalProfit = exactSum(netProfit, size);
+  return totalRevenue > 0 ? Math.max(0, totalProfit / totalRevenue) : 0;
 }
 
 /** A population's margins, prepared once, so any customer is placed in O(log n). */

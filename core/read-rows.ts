@@ -5,6 +5,7 @@
  */
 import { columnLetter } from './cell-address.js';
 import { listHeaders, mapColumns, type ColumnMap } from './column-map.js';
+import { KeyIndex } from './key-index.js';
 import { fail, type Outcome } from './errors.js';
 import { explainNotANumber, isBlank, isErrorValue, isPercentText, parseNumber } from './parse-number.js';
 import { periodLabel, type Grain } from './period.js';
@@ -84,8 +85,8 @@ export function readRows(input: TableInput, settings: Settings, options: ReadOpt
   const orderId = columns.orderId !== undefined ? new Int32Array(n) : null;
   const paymentDays = columns.paymentDays !== undefined ? new Float64Array(n) : null;
   const period = options.periodGrain ? new Array<string>(n) : null;
-  const keyIndex = new Map<string, number>(), orderIndex = new Map<string, number>();
-  const keys: string[] = [], names: string[] = [];
+  const keyIndex = new KeyIndex(n), orderIndex = new KeyIndex();
+  const keys = keyIndex.keys, names: string[] = [];
   const rejected: Problem[] = [];
   const letter = (c: number) => columnLetter(firstColumn + c);
   const reject = (r: number, c: number, reason: string) => {
@@ -111,8 +112,9 @@ export function readRows(input: TableInput, settings: Settings, options: ReadOpt
       }
       continue;
     }
-    if (SUMMARY_KEY.test(key)) { reject(r, cKey, `summary row ("${key}"), not a customer`); continue; }
-    if (isErrorValue(key)) { reject(r, cKey, `error value ${key.toUpperCase()} as customer key`); continue; }
+    const first = key.charCodeAt(0) | 0x20; // cheap pre-checks keep the regexes off the hot path
+    if ((first === 0x74 || first === 0x67 || first === 0x73) && SUMMARY_KEY.test(key)) { reject(r, cKey, `summary row ("${key}"), not a customer`); continue; }
+    if (first === 0x23 && isErrorValue(key)) { reject(r, cKey, `error value ${key.toUpperCase()} as customer key`); continue; }
 
     const rev = parseNumber(row[cRev], decimal);
     if (Number.isNaN(rev)) { reject(r, cRev, isBlank(row[cRev]) ? 'no revenue' : explainNotANumber(row[cRev], decimal)); continue; }
@@ -148,15 +150,10 @@ export function readRows(input: TableInput, settings: Settings, options: ReadOpt
       period[count] = label;
     }
     if (orderId) {
-      const o = keyText(row[cOrder!]);
-      let oi = orderIndex.get(o);
-      if (oi === undefined) orderIndex.set(o, (oi = orderIndex.size));
-      orderId[count] = oi; // a blank order id counts as one order per customer
+      orderId[count] = orderIndex.intern(keyText(row[cOrder!])); // a blank order id counts as one order per customer
     }
-    let k = keyIndex.get(key);
-    if (k === undefined) {
-      keyIndex.set(key, (k = keys.length));
-      keys.push(key);
+    const k = keyIndex.intern(key);
+    if (k === names.length) {
       names.push(cName === undefined ? '' : keyText(row[cName]));
     } else {
       repeated = true;

@@ -15,8 +15,10 @@ export const NO_CLASS = -1;
 
 /** A population's revenues, sorted once, so any revenue is placed by binary search. */
 export interface SizeScale {
-  /** Size class of a revenue in this population (-1 when ≤ 0). */
+  /** Size class of any revenue against this population (-1 when ≤ 0), by binary search. */
   classOf(revenue: number): number;
+  /** The same for a revenue that is a member of the population, in O(1) by the class cut-offs. */
+  classOfMember(revenue: number): number;
   /** before(c) of the Pareto rule; NaN when revenue ≤ 0. */
   before(revenue: number): number;
 }
@@ -40,14 +42,37 @@ export function sizeScale(revenue: Float64Array, size: Settings['size']): SizeSc
     const b = before(r);
     return b < size.large ? 0 : b < size.medium ? 1 : 2;
   };
-  return { classOf, before };
+  if (size.method === 'fixed') return { classOf, classOfMember: classOf, before };
+  // before(r) and rank(r) only fall as r grows, so each class is a run of the sorted revenues:
+  // its smallest member revenue is the cut-off, and a member's class is two comparisons.
+  const inClass = size.method === 'terciles'
+    ? (end: number, k: number) => 3 * (m - end) < k * m
+    : (end: number, k: number) => suffix![end] / suffix![0] < (k === 1 ? size.large : size.medium);
+  const cutLarge = cutOff(sorted, (end) => inClass(end, 1)), cutMedium = cutOff(sorted, (end) => inClass(end, 2));
+  const classOfMember = (r: number) => (!(r > 0) ? NO_CLASS : r >= cutLarge ? 0 : r >= cutMedium ? 1 : 2);
+  return { classOf, classOfMember, before };
+}
+
+/**
+ * The smallest value of `sorted` (ascending) whose group still satisfies `inClass(end)`, where
+ * `end` is the index just past that value's ties; Infinity when even the largest does not.
+ */
+function cutOff(sorted: Float64Array, inClass: (end: number) => boolean): number {
+  let cut = Infinity;
+  for (let end = sorted.length; end > 0;) {
+    const v = sorted[end - 1];
+    if (!inClass(end)) break;
+    cut = v;
+    while (end > 0 && sorted[end - 1] === v) end--;
+  }
+  return cut;
 }
 
 /** Size class of every customer of the population. */
 export function sizeClasses(revenue: Float64Array, size: Settings['size']): Int8Array {
   const scale = sizeScale(revenue, size);
   const out = new Int8Array(revenue.length);
-  for (let c = 0; c < revenue.length; c++) out[c] = scale.classOf(revenue[c]);
+  for (let c = 0; c < revenue.length; c++) out[c] = scale.classOfMember(revenue[c]);
   return out;
 }
 

@@ -1,0 +1,312 @@
+/**
+ * The segmentation of DOMAIN.md §2–4 and §6 as ONE SQL query (CTEs and window functions, no
+ * procedural code), for a table too big for a spreadsheet: DuckDB, BigQuery or Spark SQL.
+ * Per customer it returns revenue, gross profit, each priced cost driver, cost-to-serve, net
+ * profit, net margin, the Pareto share of revenue of bigger customers, size, profitability,
+ * segment, tier, action, and the customer's place on the whale curve.
+ *
+ * The input table holds one row per customer or one row per transaction; rows are grouped by
+ * customer either way, as the core does (sums; distinct order ids count orders; the row count
+ * gives order lines; payment days are revenue-weighted). Expected columns: see `resolveColumns`
+ * (defaults: customer, revenue, cogs, and one column per priced driver: orders, lines,
+ * deliveries, returns, contacts, repeat_contacts, visits, payment_days).
+ *
+ * Exactness: the query sums money in the table's own type and casts to DOUBLE only after
+ * summing. With money stored as DECIMAL / NUMERIC (or integer cents), every sum is exact and
+ * order-independent, and the results equal the core's (which sums in double-double): the same
+ * segment and tier for every customer, money within 1e-9. With money stored as DOUBLE, sums
+ * can differ from the core's in the last bits, so a customer lying within a few ulps of a
+ * threshold could land on the other side. The margin target (Σ net profit / Σ revenue) is a
+ * DOUBLE sum in every case, so a margin within ~1e-15 of it may differ likewise.
+ *
+ * Only the default methods (size: pareto, profitability: bands) are expressed in SQL; any
+ * threshold, margin target, rate, pool, cost of capital and tier/action names are honoured.
+ */
+import { mapColumns } from '../column-map.js';
+import { SEGMENTS, SEGMENT_CODES } from '../defaults.js';
+import { fail, type Outcome } from '../errors.js';
+import { resolveSettings, type Settings } from '../settings.js';
+import { DRIVERS, type Driver, type Field } from '../types.js';
+import { double, SYNTAX, type Dialect, type DialectSyntax } from './dialect.js';
+
+export { DIALECTS, type Dialect } from './dialect.js';
+
+/**
+ * The table's columns: either its column names, mapped to fields by the core's header synonyms
+ * (then `settings.columns` overrides), or an explicit field → column-name mapping.
+ */
+export type SqlColumns = readonly string[] | Partial<Record<Field, string>>;
+
+export interface SegmentationSqlOptions {
+  dialect: Dialect;
+  /** Table name as the engine knows it: `sales`, `db.sales`, `project.dataset.sales`. */
+  table: string;
+  /** Settings as in settings.json (resolved like the core does); defaults when omitted. */
+  settings?: unknown;
+  columns?: SqlColumns;
+}
+
+export interface SegmentationQuery {
+  sql: string;
+  /** Field → column of the input table that the query reads. */
+  columns: Partial<Record<Field, string>>;
+  /** Output columns, in order. */
+  output: string[];
+}
+
+/** Default column names when neither the settings nor `columns` name them. */
+export const DEFAULT_SQL_COLUMNS: Record<Exclude<Field, 'name' | 'grossProfit' | 'orderId' | 'period'>, string> = {
+  customer: 'customer', revenue: 'revenue', cogs: 'cogs',
+  orders: 'orders', lines: 'lines', deliveries: 'deliveries', returns: 'returns', contacts: 'contacts',
+  repeatContacts: 'repeat_contacts', visits: 'visits', paymentDays: 'payment_days',
+};
+
+/** snake_case of each driver, for the query's own column names (`v_…`, `volume_…`, `cost_…`). */
+const SNAKE: Record<Driver, string> = {
+  orders: 'orders', lines: 'lines', deliveries: 'deliveries', returns: 'returns',
+  contacts: 'contacts', repeatContacts: 'repeat_contacts', visits: 'visits',
+};
+/** Output column of each driver's cost; `cost_of_capital` for payment days. */
+const COST_COLUMN = (d: Driver) => `cost_${SNAKE[d]}`;
+
+/**
+ * Example: `segmentationSql({ dialect: 'duckdb', table: 'customers', settings: { rates: { orders: 25 } } })`
+ * → a query over customer, revenue, cogs, orders, giving one row per customer in whale order.
+ */
+export function segmentationSql(options: SegmentationSqlOptions): Outcome<SegmentationQuery> {
+  const { settings, problems } = resolveSettings(options.settings ?? {});
+  if (problems.length) return fail('bad-settings', `settings: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
+  const unsupported: string[] = [];
+  if (settings.size.method !== 'pareto') unsupported.push(`size.method "${settings.size.method}"`);
+  if (settings.profitability.method !== 'bands') unsupported.push(`profitability.method "${settings.profitability.method}"`);
+  if (unsupported.length) {
+    return fail('bad-settings', `the SQL query computes the default methods only (size "pareto", profitability "bands"), not ${unsupported.join(' or ')}; use the add-in or "profit-tiers analyze" for that method, or drop it from the settings`);
+  }
+  const syntax = SYNTAX[options.dialect];
+  if (!syntax) return fail('bad-settings', `unknown SQL dialect "${options.dialect}" (dialects: ${Object.keys(SYNTAX).join(', ')})`);
+  if (typeof options.table !== 'string' || options.table.trim() === '') return fail('bad-settings', 'no table name');
+  const cols = resolveColumns(settings, options.columns);
+  if (!cols.ok) return cols;
+  return { ok: true, value: build(syntax, options.table.trim(), settings, cols.value) };
+}
+
+/** A driver costs something: a rate > 0, or a cost pool (rate = pool / total volume). */
+function priced(settings: Settings, d: Driver): boolean {
+  return settings.pools[d] !== undefined || (settings.rates[d] ?? 0) !== 0;
+}
+
+/**
+ * The table columns the query reads. Only the columns that matter are read: customer, revenue,
+ * cogs or gross profit, a label and an order id when mapped, the volumes of priced drivers, and
+ * payment days when the cost of capital is > 0.
+ */
+function resolveColumns(settings: Settings, given: SqlColumns | undefined): Outcome<Partial<Record<Field, string>>> {
+  let all: Partial<Record<Field, string>>;
+  if (given === undefined) {
+    all = { customer: DEFAULT_SQL_COLUMNS.customer, revenue: DEFAULT_SQL_COLUMNS.revenue };
+    if (settings.columns.grossProfit === undefined) all.cogs = DEFAULT_SQL_COLUMNS.cogs;
+    for (const d of DRIVERS) if (priced(settings, d)) all[d] = DEFAULT_SQL_COLUMNS[d];
+    all.paymentDays = DEFAULT_SQL_COLUMNS.paymentDays;
+    Object.assign(all, settings.columns);
+  } else if (Array.isArray(given)) {
+    const names = given as readonly string[];
+    const { columns, problems } = mapColumns(names, settings.columns);
+    if (problems.length) return fail('missing-column', problems[0]);
+    all = {};
+    for (const [f, i] of Object.entries(columns)) all[f as Field] = names[i!];
+  } else {
+    all = { ...settings.columns, ...(given as Partial<Record<Field, string>>) };
+  }
+  const missing = (['customer', 'revenue'] as Field[]).filter((f) => !all[f]);
+  if (missing.length) {
+    const found = Array.isArray(given) ? ` (columns: ${(given as string[]).join(', ')})` : '';
+    return fail('missing-column', `no ${missing.join(' and no ')} column${found}; name it in the settings' columns`);
+  }
+  if (!all.cogs && !all.grossProfit && !settings.costToServeOnly) {
+    return fail('no-gross-profit', 'no COGS or gross profit column, so gross profit is unknown; map one in the settings\' columns, or confirm an analysis on cost-to-serve alone (setting costToServeOnly: true)');
+  }
+  const used: Partial<Record<Field, string>> = { customer: all.customer, revenue: all.revenue };
+  if (all.name) used.name = all.name;
+  if (all.cogs) used.cogs = all.cogs;
+  else if (all.grossProfit) used.grossProfit = all.grossProfit;
+  if (all.orderId) used.orderId = all.orderId;
+  for (const d of DRIVERS) if (all[d] && priced(settings, d)) used[d] = all[d];
+  if (all.paymentDays && settings.costOfCapital > 0) used.paymentDays = all.paymentDays;
+  return { ok: true, value: used };
+}
+
+function build(x: DialectSyntax, table: string, s: Settings, col: Partial<Record<Field, string>>): SegmentationQuery {
+  const q = (f: Field) => x.ident(col[f]!);
+  const asDouble = (e: string) => `CAST(${e} AS ${x.double})`;
+  const asString = (e: string) => `CAST(${e} AS ${x.string})`;
+  const zero = double(0);
+
+  // Which volumes exist per customer: a column, or (transactions) distinct order ids / row count.
+  const transactional = col.orderId ? 'TRUE' : 'MAX(row_count) OVER () > 1';
+  type Vol = { d: Driver; expr: string };
+  const volumes: Vol[] = [];
+  for (const d of DRIVERS) {
+    if (!priced(s, d)) continue;
+    if (col[d]) volumes.push({ d, expr: asDouble(`v_${SNAKE[d]}`) });
+    else if (d === 'orders' && col.orderId) volumes.push({ d, expr: asDouble('order_count') });
+    else if (d === 'lines') volumes.push({ d, expr: `CASE WHEN ${transactional} THEN ${asDouble('row_count')} ELSE ${zero} END` });
+  }
+  const days = col.paymentDays !== undefined;
+  const k = s.costOfCapital / 365;
+
+  // 1. input rows: usable rows only, as the core reads them (a blank cost or count is 0).
+  const key = `TRIM(${asString(q('customer'))})`;
+  const rowCols = [`${key} AS customer`];
+  if (col.name) rowCols.push(`NULLIF(TRIM(${asString(q('name'))}), '') AS name`);
+  rowCols.push(`${q('revenue')} AS revenue`);
+  rowCols.push(col.cogs ? `${q('revenue')} - COALESCE(${q('cogs')}, 0) AS gross_profit`
+    : col.grossProfit ? `COALESCE(${q('grossProfit')}, 0) AS gross_profit` : `${q('revenue')} AS gross_profit`);
+  for (const d of DRIVERS) if (col[d]) rowCols.push(`COALESCE(${q(d)}, 0) AS v_${SNAKE[d]}`);
+  if (col.orderId) rowCols.push(`COALESCE(TRIM(${asString(q('orderId'))}), '') AS order_id`);
+  if (days) rowCols.push(`${q('paymentDays')} AS payment_days`);
+  const where = [`${q('customer')} IS NOT NULL`, `${key} <> ''`, `${q('revenue')} IS NOT NULL`];
+  for (const d of DRIVERS) if (col[d]) where.push(`(${q(d)} IS NULL OR ${q(d)} >= 0)`);
+  if (days) where.push(`(${q('paymentDays')} IS NULL OR ${q('paymentDays')} >= 0)`);
+
+  // 2. customers: one row per key, money summed exactly in the table's own type.
+  const custCols = ['customer'];
+  custCols.push(col.name ? `COALESCE(MIN(name), '') AS name` : `'' AS name`);
+  custCols.push('COUNT(*) AS row_count', 'SUM(revenue) AS revenue_exact', 'SUM(gross_profit) AS gross_profit_exact');
+  for (const d of DRIVERS) if (col[d]) custCols.push(`SUM(v_${SNAKE[d]}) AS v_${SNAKE[d]}`);
+  if (col.orderId) custCols.push('COUNT(DISTINCT order_id) AS order_count');
+  if (days) {
+    custCols.push('MAX(payment_days) AS payment_days_one');
+    custCols.push('SUM(CASE WHEN payment_days IS NOT NULL THEN revenue * payment_days END) AS days_weighted');
+    custCols.push('SUM(CASE WHEN payment_days IS NOT NULL THEN revenue END) AS days_revenue');
+  }
+
+  // 3. volumes: doubles from here on, as in the core.
+  const volCols = ['customer', 'name', 'row_count', 'revenue_exact',
+    `${asDouble('revenue_exact')} AS revenue`, `${asDouble('gross_profit_exact')} AS gross_profit`,
+    'CASE WHEN revenue_exact > 0 THEN 1 ELSE 0 END AS in_matrix'];
+  for (const v of volumes) volCols.push(`${v.expr} AS volume_${SNAKE[v.d]}`);
+  if (days) {
+    // One row per customer: the cell itself; transactions: the revenue-weighted mean (DOMAIN.md §1).
+    volCols.push(`CASE WHEN ${transactional} THEN (CASE WHEN days_revenue <> 0 THEN ${asDouble('days_weighted')} / ${asDouble('days_revenue')} ELSE ${zero} END)`
+      + ` ELSE COALESCE(${asDouble('payment_days_one')}, ${zero}) END AS payment_days`);
+  }
+
+  // 4. priced: cost per driver (rate, or pool / total volume over all customers), in DRIVERS order.
+  const costCols: string[] = [];
+  const costNames: string[] = [];
+  for (const v of volumes) {
+    const pool = s.pools[v.d];
+    const rate = pool === undefined ? double(s.rates[v.d]!)
+      : `(CASE WHEN SUM(volume_${SNAKE[v.d]}) OVER () > 0 THEN ${double(pool)} / SUM(volume_${SNAKE[v.d]}) OVER () ELSE ${zero} END)`;
+    costCols.push(`volume_${SNAKE[v.d]} * ${rate} AS ${COST_COLUMN(v.d)}`);
+    costNames.push(COST_COLUMN(v.d));
+  }
+  if (days && s.costOfCapital > 0) {
+    costCols.push(`revenue * payment_days * ${double(k)} AS cost_of_capital`);
+    costNames.push('cost_of_capital');
+  }
+  const cts = costNames.length ? costNames.join(' + ') : zero;
+
+  // 5. sized: before(c) = revenue of strictly bigger customers / matrix revenue (ties excluded).
+  const inMatrix = 'PARTITION BY in_matrix';
+  const byRevenue = `${inMatrix} ORDER BY revenue_exact DESC`;
+  const target = s.profitability.target !== null ? double(s.profitability.target)
+    : `GREATEST(${zero}, SUM(net_profit) OVER (${inMatrix}) / ${asDouble(`SUM(revenue_exact) OVER (${inMatrix})`)})`;
+
+  const caseOf = (expr: string, values: readonly string[], labels: readonly string[]) =>
+    `CASE ${expr}\n${values.map((v, i) => `      WHEN ${x.str(v)} THEN ${x.str(labels[i])}`).join('\n')}\n    END`;
+  const whaleOrder = `${inMatrix} ORDER BY net_profit DESC, customer ASC`;
+
+  const output = ['customer', 'name', 'row_count', 'revenue', 'gross_profit', ...costNames, 'cost_to_serve', 'net_profit', 'net_margin',
+    'revenue_share_before', 'size', 'profitability', 'segment', 'segment_code', 'tier', 'action',
+    'whale_rank', 'whale_share_of_customers', 'whale_cumulative_profit', 'whale_share_of_profit'];
+
+  const list = (items: string[], indent = '    ') => items.map((c) => indent + c).join(',\n');
+  const mapped = (Object.entries(col) as [Field, string][]).map(([f, c]) => `${f} = ${c}`).join(', ');
+  const sql = `-- Profit Tiers: customer profitability segmentation (DOMAIN.md §2-4, §6), ${x.name} dialect.
+-- Input ${table}, one row per customer or per transaction; columns read: ${mapped}.
+-- Size: Pareto (Large if bigger customers hold < ${s.size.large} of revenue, Medium if < ${s.size.medium});
+-- profitability: margin bands (Low if net profit < 0, High if net margin >= ${s.profitability.target ?? 'the overall net margin'}).
+-- Store money as DECIMAL/NUMERIC (or integer cents) for exact, order-independent sums.
+WITH
+input_rows AS (
+  SELECT
+${list(rowCols)}
+  FROM ${x.table(table)}
+  WHERE ${where.join('\n    AND ')}
+),
+customers AS (
+  SELECT
+${list(custCols)}
+  FROM input_rows
+  GROUP BY customer
+),
+volumes AS (
+  SELECT
+${list(volCols)}
+  FROM customers
+),
+priced AS (
+  SELECT
+    *${costCols.length ? ',\n' + list(costCols) : ''}
+  FROM volumes
+),
+netted AS (
+  SELECT
+    *,
+    ${cts} AS cost_to_serve,
+    gross_profit - (${cts}) AS net_profit
+  FROM priced
+),
+sized AS (
+  SELECT
+    *,
+    CASE WHEN in_matrix = 1 THEN net_profit / revenue END AS net_margin,
+    CASE WHEN in_matrix = 1 THEN
+      ${asDouble(`SUM(revenue_exact) OVER (${byRevenue} RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+        - SUM(revenue_exact) OVER (${byRevenue} RANGE BETWEEN CURRENT ROW AND CURRENT ROW)`)}
+      / ${asDouble(`SUM(revenue_exact) OVER (${inMatrix})`)}
+    END AS revenue_share_before,
+    CASE WHEN in_matrix = 1 THEN ${target} END AS margin_target
+  FROM netted
+),
+classed AS (
+  SELECT
+    *,
+    CASE WHEN in_matrix = 0 THEN NULL
+      WHEN revenue_share_before < ${double(s.size.large)} THEN 'Large'
+      WHEN revenue_share_before < ${double(s.size.medium)} THEN 'Medium'
+      ELSE 'Small' END AS size,
+    CASE WHEN in_matrix = 0 THEN NULL
+      WHEN net_profit < 0 THEN 'Low'
+      WHEN net_margin >= margin_target THEN 'High'
+      ELSE 'Mid' END AS profitability
+  FROM sized
+),
+segmented AS (
+  SELECT
+    *,
+    size || '/' || profitability AS segment
+  FROM classed
+),
+tiered AS (
+  SELECT
+    *,
+    ${caseOf('segment', SEGMENTS, SEGMENT_CODES)} AS segment_code,
+    ${caseOf('segment', SEGMENTS, s.tiers)} AS tier,
+    ${caseOf('segment', SEGMENTS, s.actions)} AS action,
+    CASE WHEN in_matrix = 1 THEN ROW_NUMBER() OVER (${whaleOrder}) END AS whale_rank,
+    CASE WHEN in_matrix = 1 THEN SUM(net_profit) OVER (${whaleOrder} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) END AS whale_cumulative_profit,
+    SUM(net_profit) OVER (${inMatrix}) AS whale_total_profit,
+    COUNT(*) OVER (${inMatrix}) AS whale_customers
+  FROM segmented
+)
+SELECT
+${list(output.map((c) => c === 'whale_share_of_customers' ? `${asDouble('whale_rank')} / ${asDouble('whale_customers')} AS whale_share_of_customers`
+    : c === 'whale_share_of_profit' ? `CASE WHEN whale_total_profit > 0 THEN whale_cumulative_profit / whale_total_profit END AS whale_share_of_profit`
+      : c), '  ')}
+FROM tiered
+ORDER BY in_matrix DESC, net_profit DESC, customer ASC
+`;
+  return { sql, columns: col, output };
+}
