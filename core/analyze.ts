@@ -10,7 +10,7 @@ import { fail, type Outcome } from './errors.js';
 import { migration, type Migration } from './migration.js';
 import type { Grain } from './period.js';
 import { priceAndSegment, type PeriodAnalysis } from './price-and-segment.js';
-import { readRows, type TableInput } from './read-rows.js';
+import { readRows, type RowTable, type TableInput } from './read-rows.js';
 import { resolveSettings, type Settings } from './settings.js';
 import type { Field, Problem } from './types.js';
 
@@ -40,6 +40,8 @@ export interface Analysis extends PeriodAnalysis {
   period: string | null;
   migration: Migration | null;
   previous: PeriodAnalysis | null;
+  /** The rows of the `previous` table, used or rejected (null without one): no row is dropped silently. */
+  previousRows: { total: number; used: number; rejected: Problem[] } | null;
 }
 
 /**
@@ -55,6 +57,7 @@ export function analyze(input: TableInput, settingsInput: unknown = {}, options:
   const rejected = [...rows.rejected];
 
   let current: PeriodAnalysis, previous: PeriodAnalysis | null = null, mig: Migration | null = null, period: string | null = null;
+  let previousRows: Analysis['previousRows'] = null;
   let used = rows.count;
   if (options.periods) {
     const labels = [...new Set(rows.period)].sort();
@@ -79,6 +82,7 @@ export function analyze(input: TableInput, settingsInput: unknown = {}, options:
       const prev = readRows(options.previous, settings);
       if (!prev.ok) return fail(prev.error.code, `previous table: ${prev.error.message}`);
       previous = priceAndSegment(aggregate(prev.value), settings);
+      previousRows = { total: rowTotal(prev.value, options.previous), used: prev.value.count, rejected: prev.value.rejected };
       const labels = options.labels ?? { previous: 'previous', current: 'current' };
       mig = migration(previous, current, labels.previous, labels.current);
     }
@@ -93,9 +97,14 @@ export function analyze(input: TableInput, settingsInput: unknown = {}, options:
       ...current,
       settings,
       input: { headers: rows.headers, mapping, headerRow: rows.headerRow, transactions: rows.transactions },
-      rows: { total: rows.dataRows + (rows.headerRow - (input.firstRow ?? 1)), used, rejected },
+      rows: { total: rowTotal(rows, input), used, rejected },
       warnings: current.cost.warnings,
-      period, migration: mig, previous,
+      period, migration: mig, previous, previousRows,
     },
   };
+}
+
+/** Rows of the table other than the header: above it and below it. */
+function rowTotal(rows: RowTable, input: TableInput): number {
+  return rows.dataRows + (rows.headerRow - (input.firstRow ?? 1));
 }

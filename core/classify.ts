@@ -42,7 +42,7 @@ export function population(revenue: Float64Array, netProfit: Float64Array, setti
 
 /**
  * Classifies every customer of the population. Example: revenue [900, 100], net profit [90, -5]
- * → segments [Large/High, Small/Low] with the default settings.
+ * → segments [Large/High, Medium/Low] with the default settings (before(100) = 0.9 → Medium).
  */
 export function classify(revenue: Float64Array, netProfit: Float64Array, settings: Settings): Classes {
   const n = revenue.length;

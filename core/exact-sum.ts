@@ -7,7 +7,7 @@
 
 /**
  * Sum of `values[from..to)` in double-double precision; with `inMatrix`, only where it is not -1
- * (a class code). Example: `exactSum([0.1, 0.2, -0.3])` → 0.
+ * (a class code). Example: `exactSum([0.1, 0.2, 0.3])` → 0.6 (plain `+=` gives 0.6000000000000001).
  */
 export function exactSum(values: ArrayLike<number>, inMatrix?: Int8Array): number;
 export function exactSum(values: ArrayLike<number>, from?: number, to?: number): number;

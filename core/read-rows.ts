@@ -116,8 +116,8 @@ export function readRows(input: TableInput, settings: Settings, options: ReadOpt
     if ((first === 0x74 || first === 0x67 || first === 0x73) && SUMMARY_KEY.test(key)) { reject(r, cKey, `summary row ("${key}"), not a customer`); continue; }
     if (first === 0x23 && isErrorValue(key)) { reject(r, cKey, `error value ${key.toUpperCase()} as customer key`); continue; }
 
-    const rev = parseNumber(row[cRev], decimal);
-    if (Number.isNaN(rev)) { reject(r, cRev, isBlank(row[cRev]) ? 'no revenue' : explainNotANumber(row[cRev], decimal)); continue; }
+    const rev = isPercentText(row[cRev]) ? NaN : parseNumber(row[cRev], decimal); // a percent is not money
+    if (Number.isNaN(rev)) { reject(r, cRev, isBlank(row[cRev]) ? 'no revenue' : badMoney(row[cRev])); continue; }
     let gp = rev;
     if (cCogs !== undefined) {
       const cogs = money(row[cCogs]);

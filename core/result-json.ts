@@ -71,5 +71,6 @@ export function resultJson(a: Analysis) {
     rates: a.cost.rates,
     warnings: a.warnings,
     ...(a.migration ? { period: a.period, migration: a.migration } : {}),
+    ...(a.previousRows ? { previousRows: a.previousRows } : {}),
   };
 }

@@ -1,0 +1,116 @@
+// DOMAIN.md §3: every threshold is a setting. Validation returns all problems as data (STYLE 4).
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../core/analyze.js';
+import { DEFAULT_TIERS } from '../../core/defaults.js';
+import { defaultSettings, resolveSettings } from '../../core/settings.js';
+import { customers } from './builder.js';
+
+describe('defaults', () => {
+  it('are the DOMAIN.md defaults', () => {
+    const s = defaultSettings();
+    expect(s.size).toEqual({ method: 'pareto', large: 0.8, medium: 0.95 });
+    expect(s.profitability.method).toBe('bands');
+    expect(s.profitability.target).toBeNull();
+    expect(s.conciergeBudgetShare).toBe(0.1);
+    expect(s.costOfCapital).toBe(0);
+    expect(s.rates).toEqual({});
+    expect(s.pools).toEqual({});
+    expect(s.tiers).toEqual(DEFAULT_TIERS);
+    expect(s.locale).toEqual({ decimal: '.', dateOrder: 'mdy' });
+    expect(s.costToServeOnly).toBe(false);
+  });
+
+  it('come back for an empty object, with no problems', () => {
+    expect(resolveSettings({})).toEqual({ settings: defaultSettings(), problems: [] });
+    expect(resolveSettings()).toEqual({ settings: defaultSettings(), problems: [] });
+  });
+});
+
+describe('validation returns every problem at once', () => {
+  it('lists each bad value with what is expected', () => {
+    const { problems } = resolveSettings({
+      rates: { orders: -1, teleport: 3 },
+      pools: { deliveries: 'lots' },
+      costOfCapital: 2,
+      conciergeBudgetShare: -0.1,
+      size: { method: 'pareto', large: 0.9, medium: 0.5 },
+      profitability: { method: 'fixed', high: 0 },
+      tiers: { 'X-Y': 'VIP', 'L-H': '' },
+      columns: { revenue: 7, colour: 'Colour' },
+      locale: { decimal: ';', dateOrder: 'ydm' },
+      bogus: 1,
+    });
+    expect(problems).toEqual([
+      'unknown setting "bogus" (known: columns, rates, pools, costOfCapital, size, profitability, tiers, actions, locale, conciergeBudgetShare, costToServeOnly)',
+      'columns.revenue must be a header text',
+      'columns: unknown field "colour" (fields: customer, name, revenue, cogs, grossProfit, orders, orderId, lines, deliveries, returns, contacts, repeatContacts, visits, paymentDays, period)',
+      'rates.orders must be a number ≥ 0 (got -1)',
+      'rates: unknown driver "teleport" (drivers: orders, lines, deliveries, returns, contacts, repeatContacts, visits)',
+      'pools.deliveries must be a number ≥ 0 (got "lots")',
+      'costOfCapital must be a yearly rate between 0 and 1 (got 2)',
+      'conciergeBudgetShare must be between 0 and 1 (got -0.1)',
+      'size: Pareto shares need 0 ≤ large ≤ medium ≤ 1 (got large 0.9, medium 0.5)',
+      'profitability: fixed margins need high ≥ low, e.g. {"high": 0.15, "low": 0} (got high 0, low nothing)',
+      'tiers: unknown segment "X-Y" (use Large/High, Large/Mid, Large/Low, Medium/High, Medium/Mid, Medium/Low, Small/High, Small/Mid, Small/Low or L-H, L-M, L-L, M-H, M-M, M-L, S-H, S-M, S-L)',
+      'tiers.L-H must be a text',
+      'locale.decimal must be "." or "," (got ";")',
+      'locale.dateOrder must be "mdy", "dmy" or "ymd" (got "ydm")',
+    ]);
+  });
+
+  it('refuses a driver with both a rate and a pool', () => {
+    expect(resolveSettings({ rates: { orders: 5 }, pools: { orders: 100 } }).problems).toEqual(['orders has both a rate and a cost pool: keep one']);
+  });
+
+  it('refuses what is not an object', () => {
+    for (const v of [null, [], 'x', 3]) expect(resolveSettings(v).problems).toEqual(['settings must be a JSON object']);
+    expect(resolveSettings({ rates: [] }).problems).toEqual(['rates must be an object']);
+  });
+
+  it('checks the size and profitability methods and fixed thresholds', () => {
+    expect(resolveSettings({ size: { method: 'quartiles' } }).problems).toEqual(['size.method must be "pareto", "terciles" or "fixed" (got "quartiles")']);
+    expect(resolveSettings({ size: { method: 'fixed', large: 100, medium: 1000 } }).problems).toHaveLength(1);
+    expect(resolveSettings({ profitability: { method: 'bands', target: 'high' } }).problems).toEqual(['profitability.target must be a margin such as 0.12 (got "high")']);
+    expect(resolveSettings({ tiers: ['A', 'B'] }).problems).toHaveLength(1);
+  });
+
+  it('is reported by analyze() as one line, counting the rest', () => {
+    const out = analyze({ values: customers({ A: { revenue: 1, cogs: 0 } }) }, { costOfCapital: 5, rates: { orders: -1 }, bogus: true });
+    expect(out.ok).toBe(false);
+    if (!out.ok) {
+      expect(out.error.code).toBe('bad-settings');
+      expect(out.error.message).toMatch(/^settings: unknown setting "bogus" .* \(and 2 more\)$/);
+    }
+  });
+});
+
+describe('accepted settings', () => {
+  it('take rates, pools, thresholds, tiers and locale', () => {
+    const { settings: s, problems } = resolveSettings({
+      rates: { orders: 25 },
+      pools: { contacts: 1000 },
+      costOfCapital: 0.08,
+      size: { method: 'fixed', large: 100000, medium: 10000 },
+      profitability: { method: 'bands', target: 0.12 },
+      tiers: { 'L-H': 'VIP', 'Small/Low': 'Online' },
+      locale: { decimal: ',' },
+      conciergeBudgetShare: 0.15,
+      costToServeOnly: true,
+      columns: { revenue: 'Umsatz' },
+    });
+    expect(problems).toEqual([]);
+    expect(s.rates).toEqual({ orders: 25 });
+    expect(s.pools).toEqual({ contacts: 1000 });
+    expect(s.size).toEqual({ method: 'fixed', large: 100000, medium: 10000 });
+    expect(s.profitability.target).toBe(0.12);
+    expect(s.tiers[0]).toBe('VIP');
+    expect(s.tiers[8]).toBe('Online');
+    expect(s.locale).toEqual({ decimal: ',', dateOrder: 'dmy' }); // a decimal comma implies day-first dates
+    expect(s.costToServeOnly).toBe(true);
+    expect(s.columns).toEqual({ revenue: 'Umsatz' });
+  });
+
+  it('fill a partial Pareto setting with the defaults', () => {
+    expect(resolveSettings({ size: { large: 0.7 } }).settings.size).toEqual({ method: 'pareto', large: 0.7, medium: 0.95 });
+  });
+});
