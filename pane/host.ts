@@ -42,6 +42,8 @@ export interface RunSummary {
   sheets: string[];
   /** Names of the source sheet, for links to rejected cells. */
   sourceSheet: string;
+  /** The biggest money-losers, worst first (at most 5); optional so older hosts still fit. */
+  losers?: { customer: string; name: string; netProfit: number }[];
 }
 
 export interface PaneHost {

@@ -1,0 +1,133 @@
+/**
+ * The task pane / sidebar UI, shared by Excel and Sheets: detect the table → show the guessed
+ * mapping and the settings → Run with a progress bar (read → compute → write) → the summary
+ * (3×3 matrix with heat colours, whale reading, rejected rows linking to their cells).
+ * It talks to the workbook only through PaneHost, and writes text only through textContent.
+ */
+import { formatMoney, formatPercent } from '../core/format.js';
+import { heat, tierFill } from '../core/report/colours.js';
+import { PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
+import { el, replace } from './dom.js';
+import type { DetectedTable, PaneHost, Progress, RunSummary } from './host.js';
+import { mappingForm, settingsForm, type MappingForm } from './settings-form.js';
+
+const SOURCE_WORDS: Record<DetectedTable['source'], string> = {
+  selection: 'your selection', table: 'the Excel table', region: 'the block of cells around the cursor', sheet: 'the sheet',
+};
+
+export function mountPane(root: HTMLElement, host: PaneHost): void {
+  const tableStatus = el('p', { class: 'status', text: 'Looking for your customer table…' });
+  const detectButton = el('button', { type: 'button', class: 'secondary', text: 'Use the current selection' });
+  const mappingBox = el('div');
+  const settings = settingsForm();
+  const runButton = el('button', { type: 'button', class: 'primary', text: 'Run analysis', disabled: true });
+  const bar = el('progress', { max: 100, value: 0, 'aria-label': 'Progress' });
+  const progressText = el('p', { class: 'progress-text', 'aria-live': 'polite', text: '' });
+  const progressBox = el('div', { class: 'progress', hidden: true }, bar, progressText);
+  const error = el('p', { class: 'error', role: 'alert' });
+  const results = el('section', { class: 'results', 'aria-labelledby': 'results-title', hidden: true });
+  let mapping: MappingForm | null = null;
+
+  replace(root,
+    el('header', {}, el('h1', { text: 'Profit Tiers' }), el('p', { class: 'hint', text: 'Which customers make you money, which cost you money, and what to do about it.' })),
+    el('section', { 'aria-labelledby': 'table-title' }, el('h2', { id: 'table-title', text: 'Customer table' }), tableStatus, detectButton),
+    el('details', { open: true, class: 'mapping' }, el('summary', { text: 'Columns' }), mappingBox),
+    settings.element,
+    runButton, progressBox, error, results,
+  );
+
+  async function detect(): Promise<void> {
+    error.textContent = '';
+    runButton.disabled = true;
+    tableStatus.textContent = 'Looking for your customer table…';
+    try {
+      const t = await host.detectTable();
+      tableStatus.textContent = `${t.rows} rows in ${t.address}, found from ${SOURCE_WORDS[t.source]}.`;
+      mapping = mappingForm(t.headers, t.mapping);
+      replace(mappingBox, el('p', { class: 'hint', text: 'Guessed from the headers; change any that are wrong.' }), mapping.element);
+      runButton.disabled = false;
+    } catch (e) {
+      tableStatus.textContent = 'No customer table found yet.';
+      error.textContent = message(e);
+    }
+  }
+
+  function showProgress(p: Progress): void {
+    bar.value = Math.round(p.fraction * 100);
+    progressText.textContent = `${Math.round(p.fraction * 100)} % · ${p.message}`;
+  }
+
+  async function run(): Promise<void> {
+    if (!mapping) return;
+    error.textContent = '';
+    runButton.disabled = true;
+    progressBox.hidden = false;
+    showProgress({ stage: 'read', fraction: 0, message: 'Starting…' });
+    try {
+      const summary = await host.run(settings.read(mapping.read()), showProgress);
+      showSummary(summary);
+    } catch (e) {
+      progressBox.hidden = true;
+      error.textContent = message(e);
+    } finally {
+      runButton.disabled = false;
+    }
+  }
+
+  function showSummary(s: RunSummary): void {
+    const title = el('h2', { id: 'results-title', tabindex: -1, text: 'Results' });
+    replace(results,
+      title,
+      el('p', { text: `${s.customers} customers · revenue ${formatMoney(s.revenue)} · net profit ${formatMoney(s.netProfit)} · ${s.rowsUsed} rows used.` }),
+      matrixTable(s),
+      el('p', { class: 'whale', text: `Whale curve: ${s.whaleReading}.` }),
+      losersList(s),
+      rejectedList(s),
+      el('p', { class: 'hint', text: `Written: ${s.sheets.join(', ')}.` }),
+    );
+    results.hidden = false;
+    title.focus(); // keyboard and screen-reader users land on the outcome
+  }
+
+  function rejectedList(s: RunSummary): HTMLElement | null {
+    if (s.rejectedCount === 0) return el('p', { text: 'Every row was used.' });
+    const items = s.rejected.map((p) => {
+      const link = el('button', { type: 'button', class: 'link', text: `Row ${p.row}${p.column ? ` · ${p.column}` : ''}` });
+      link.addEventListener('click', () => { host.goTo(s.sourceSheet, p.cell).catch((e) => { error.textContent = message(e); }); });
+      return el('li', {}, link, el('span', { text: ` ${p.reason}` }));
+    });
+    const more = s.rejectedCount > s.rejected.length ? el('p', { class: 'hint', text: `…and ${s.rejectedCount - s.rejected.length} more on the Data Issues sheet.` }) : null;
+    return el('details', { class: 'rejected', open: s.rejectedCount <= 10 },
+      el('summary', { text: `${s.rejectedCount} row${s.rejectedCount === 1 ? '' : 's'} not used` }), el('ul', {}, ...items), more);
+  }
+
+  detectButton.addEventListener('click', () => void detect());
+  runButton.addEventListener('click', () => void run());
+  void detect();
+}
+
+function losersList(s: RunSummary): HTMLElement | null {
+  if (!s.losers?.length) return null;
+  return el('div', { class: 'losers' }, el('h3', { text: 'Biggest money-losers' }),
+    el('ol', {}, ...s.losers.map((l) => el('li', {}, el('span', { class: 'who', text: l.name || l.customer }), el('span', { class: 'amount', text: ` ${formatMoney(l.netProfit)}` })))));
+}
+
+/** The 3×3 matrix: tier, customers and share of profit per cell, heat-coloured by profit. */
+function matrixTable(s: RunSummary): HTMLTableElement {
+  const maxShare = Math.max(1e-12, ...s.matrix.map((c) => Math.abs(c.shareOfProfit ?? 0)));
+  const head = el('tr', {}, el('th', { scope: 'col', text: 'Size \\ profit' }), ...PROFIT_CLASSES.map((p) => el('th', { scope: 'col', text: p })));
+  const rows = SIZE_CLASSES.map((size, si) => el('tr', {}, el('th', { scope: 'row', text: size }), ...PROFIT_CLASSES.map((_, pi) => {
+    const c = s.matrix[si * 3 + pi];
+    const td = el('td', {},
+      el('span', { class: 'tier', text: c.tier }),
+      el('span', { class: 'count', text: `${c.count} cust.` }),
+      el('span', { class: 'share', text: c.shareOfProfit === null ? '–' : formatPercent(c.shareOfProfit) }));
+    td.style.backgroundColor = heat((c.shareOfProfit ?? 0) / maxShare);
+    (td.firstChild as HTMLElement).style.backgroundColor = tierFill(c.tier);
+    td.title = `${c.segment}: ${c.action}`;
+    return td;
+  })));
+  return el('table', { class: 'matrix' }, el('caption', { text: 'Profit matrix: customers and share of net profit' }), el('thead', {}, head), el('tbody', {}, ...rows));
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));

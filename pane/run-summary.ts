@@ -1,0 +1,40 @@
+/**
+ * What the pane shows after a run, from the core's analysis: every host builds its RunSummary
+ * here, so the Excel pane and the Sheets sidebar report the same numbers in the same words.
+ */
+import type { Analysis } from '../core/analyze.js';
+import { whaleOrder } from '../core/result-json.js';
+import type { RunSummary } from './host.js';
+
+/** The first rejected rows the pane lists; the Data Issues sheet has them all. */
+export const REJECTED_SHOWN = 200;
+/** Money-losers the pane names; the Customers sheet lists them all. */
+export const LOSERS_SHOWN = 5;
+
+export function summarizeRun(a: Analysis, sheets: string[], sourceSheet: string): RunSummary {
+  return {
+    matrix: a.matrix,
+    whaleReading: a.whale.reading,
+    peakShareOfProfit: a.whale.peakShareOfProfit,
+    peakAtShareOfCustomers: a.whale.peakAtShareOfCustomers,
+    customers: a.totals.customers,
+    revenue: a.totals.revenue,
+    netProfit: a.totals.netProfit,
+    rowsUsed: a.rows.used,
+    rejected: a.rows.rejected.slice(0, REJECTED_SHOWN),
+    rejectedCount: a.rows.rejected.length,
+    sheets,
+    sourceSheet,
+    losers: biggestLosers(a),
+  };
+}
+
+/** The most negative net profits, worst first: the whale order read from its end. */
+function biggestLosers(a: Analysis): NonNullable<RunSummary['losers']> {
+  const order = whaleOrder(a), out: NonNullable<RunSummary['losers']> = [];
+  for (let i = order.length - 1; i >= 0 && out.length < LOSERS_SHOWN && a.netProfit[order[i]] < 0; i--) {
+    const c = order[i];
+    out.push({ customer: a.customers.keys[c], name: a.customers.names[c], netProfit: a.netProfit[c] });
+  }
+  return out;
+}
