@@ -1,0 +1,2 @@
+// Apps Script's globals (SpreadsheetApp, HtmlService, …) for the files of this folder only.
+/// <reference types="google-apps-script" />

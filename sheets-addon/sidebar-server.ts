@@ -1,0 +1,50 @@
+/**
+ * The google.script.run targets of the sidebar: one thin seam per action — read 2-D values → one
+ * core call → render. Core input errors become thrown Errors, which google.script.run hands to the
+ * sidebar's failure handler as a one-line message.
+ */
+import { analyze } from '../core/analyze.js';
+import { reportSheets } from '../core/report/report-sheets.js';
+import type { SettingsInput } from '../core/settings.js';
+import type { DetectedTable, RunSummary } from '../pane/host.js';
+import { summarizeRun } from '../pane/run-summary.js';
+import { locateTable, readBlock } from './read-table.js';
+import { renderReport } from './render-report.js';
+
+/** Enough rows for the core to find the header (it scans 20) and see a data row. */
+const DETECT_ROWS = 25;
+
+export function detectTable(): DetectedTable {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const block = locateTable(ss);
+  const head = readBlock(block, ss.getSpreadsheetTimeZone(), DETECT_ROWS);
+  // Detection only maps columns: gross profit may still be missing (the run will ask).
+  const found = analyze(head, { costToServeOnly: true });
+  if (!found.ok) throw new Error(found.error.message);
+  const { headers, headerRow, mapping } = found.value.input;
+  return {
+    address: `${quoteSheet(block.sheet)}!${block.range.getA1Notation()}`,
+    source: block.source,
+    headers,
+    rows: block.range.getNumRows() - (headerRow - block.range.getRow()) - 1,
+    mapping,
+  };
+}
+
+export function runReport(settings: SettingsInput): RunSummary {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const block = locateTable(ss);
+  const result = analyze(readBlock(block, ss.getSpreadsheetTimeZone()), settings ?? {});
+  if (!result.ok) throw new Error(result.error.message);
+  const sheets = renderReport(ss, reportSheets(result.value));
+  return summarizeRun(result.value, sheets, block.sheet);
+}
+
+/** Selects a cell of the source table, e.g. a rejected row the user clicked. */
+export function goTo(sheet: string, cell: string): void {
+  const target = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheet);
+  if (!target) throw new Error(`There is no sheet named "${sheet}" any more.`);
+  target.getRange(cell).activate();
+}
+
+const quoteSheet = (name: string): string => (/^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);

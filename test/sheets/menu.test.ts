@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import * as vm from 'node:vm';
+import { describe, expect, it } from 'vitest';
+import { boot } from './harness.js';
+
+describe('Code.js globals', () => {
+  it('onOpen builds the add-on menu in AuthMode.NONE, and every item calls a global function', async () => {
+    const s = await boot();
+    s.global('onOpen', s.fake.openEvent('NONE'));
+    const items = s.fake.menuItems();
+    expect(items.length).toBeGreaterThan(0);
+    expect(s.fake.recorded.menus.every((m) => m.addon)).toBe(true);
+    for (const item of items) expect(typeof (s.ctx as any)[item.functionName], item.functionName).toBe('function');
+  });
+
+  it('onInstall builds the same menu', async () => {
+    const s = await boot();
+    s.global('onInstall', s.fake.openEvent('FULL'));
+    expect(s.fake.menuItems().map((i) => i.functionName)).toEqual(['showSidebar']);
+  });
+
+  it('every google.script.run target of the sidebar host is a global function', async () => {
+    const s = await boot();
+    const host = readFileSync('sheets-addon/sidebar/sheets-host.ts', 'utf8');
+    const targets = [...host.matchAll(/call<[^>]*>\('(\w+)'/g)].map((m) => m[1]);
+    expect(targets.sort()).toEqual(['detectTable', 'goTo', 'runReport']);
+    const declared = Object.keys(vm.runInContext('ProfitTiers.SERVER_GLOBALS', s.ctx));
+    for (const t of targets) {
+      expect(declared).toContain(t);
+      expect(typeof (s.ctx as any)[t], t).toBe('function');
+    }
+  });
+
+  it('showSidebar serves the one sidebar file, titled', async () => {
+    const s = await boot();
+    s.fake.files.sidebar = '<p>pane</p>';
+    s.global('showSidebar');
+    expect(s.fake.recorded.sidebars).toEqual([expect.objectContaining({ title: 'Profit Tiers', content: '<p>pane</p>' })]);
+  });
+});

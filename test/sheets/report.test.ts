@@ -1,0 +1,148 @@
+/**
+ * A full run through the built Code.js against the SpreadsheetApp fake: the report sheets, their
+ * content against the core, and the SpreadsheetApp call count, which must not grow with the rows.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../../core/analyze.js';
+import { reportSheets } from '../../core/report/report-sheets.js';
+import { SAMPLE_SETTINGS, generateCustomers } from '../data/generate.js';
+import { boot, countsOf, type Script } from './harness.js';
+
+const REPORT = ['Profit Matrix', 'Customers', 'Whale Curve', 'Why', 'Data Issues'];
+
+async function runOn(rows: unknown[][], sheets: string[] = ['Data']): Promise<{ s: Script; summary: any; ms: number }> {
+  const s = await boot({ timeZone: 'Europe/Berlin', scriptTimeZone: 'Etc/UTC', sheetNames: sheets });
+  s.fake.spreadsheet.seedSheet('Data', rows);
+  s.fake.spreadsheet.select('Data', 'A1');
+  s.fake.resetCalls();
+  const t0 = performance.now();
+  const summary = s.run('runReport', SAMPLE_SETTINGS);
+  return { s, summary, ms: performance.now() - t0 };
+}
+
+describe('runReport', () => {
+  it('writes the same report as the core, with the same SpreadsheetApp calls for 1k and 100k customers', async () => {
+    const small = await runOn(generateCustomers(1_000, 7));
+    const big = await runOn(generateCustomers(100_000, 7));
+    console.log(`Sheets run, 100,000 customers: ${(big.ms / 1000).toFixed(1)} s in the fake; `
+      + `${big.s.fake.calls.spreadsheet} SpreadsheetApp calls (1,000 customers: ${small.s.fake.calls.spreadsheet})`);
+    expect(countsOf(big.s.fake)).toEqual(countsOf(small.s.fake));
+    expect(big.s.fake.calls.spreadsheet).toBe(small.s.fake.calls.spreadsheet);
+    expect(big.s.fake.calls.byMethod['Range.getValues']).toBe(1);
+    expect(big.s.fake.calls.byMethod['SpreadsheetApp.flush']).toBeUndefined();
+    expect(big.ms).toBeLessThan(60_000);
+
+    for (const { s, summary } of [small, big]) {
+      expect(s.fake.spreadsheet.sheetNames()).toEqual(['Data', ...REPORT]);
+      expect(summary.sheets).toEqual(REPORT);
+      expect(s.fake.spreadsheet.sheetNames()[0]).toBe('Data');
+    }
+    // Every value the core describes is in the sheet, strings as strings (the fake parses input like Sheets).
+    const core = analyze({ values: generateCustomers(1_000, 7) }, SAMPLE_SETTINGS);
+    if (!core.ok) throw new Error(core.error.message);
+    for (const spec of reportSheets(core.value)) {
+      const got = small.s.fake.spreadsheet.rawValues(spec.name, `A1:${String.fromCharCode(64 + spec.width)}${spec.values.length}`);
+      const want = spec.values.map((r) => Array.from({ length: spec.width }, (_, c) => r[c] ?? ''));
+      expect(got, spec.name).toEqual(want);
+    }
+    expect(big.summary.customers).toBe(100_000);
+    expect(big.s.fake.spreadsheet.inspectSheet('Customers').lastRow).toBe(100_001);
+  }, 120_000);
+
+  it('formats, freezes, appends conditional rules, charts the whale curve and marks its sheets', async () => {
+    const { s } = await runOn(generateCustomers(300, 3));
+    const ss = s.fake.spreadsheet;
+    const customers = ss.inspectSheet('Customers');
+    expect(customers.frozenRows).toBe(1);
+    expect(customers.columnWidths).toMatchObject({ 1: 14 * 7 + 10, 2: 28 * 7 + 10, 13: 44 * 7 + 10 });
+    expect(customers.conditionalFormatRules.map((r) => [r.ranges, r.criteria ?? 'gradient'])).toEqual([
+      [['F2:F301'], 'NUMBER_LESS_THAN'], [['G2:G301'], 'gradient'],
+    ]);
+    expect(ss.inspectCell('Customers', 'C2').numberFormat).toBe('#,##0.00;[Red]-#,##0.00');
+    expect(ss.inspectCell('Customers', 'A1').fontWeight).toBe('bold');
+    expect(ss.inspectCell('Customers', 'A1').background).toBe('#1f4e5f');
+    expect(ss.inspectCell('Profit Matrix', 'A1').fontSize).toBe(14);
+    const chart = ss.inspectSheet('Whale Curve').charts;
+    expect(chart).toHaveLength(1);
+    expect(chart[0].type).toBe('SCATTER');
+    expect(chart[0].ranges).toHaveLength(3);
+    for (const name of REPORT) {
+      expect(ss.inspectSheet(name).developerMetadata.map((m) => [m.key, m.value, m.visibility])).toEqual([['profit-tiers.report', name, 'PROJECT']]);
+    }
+  });
+
+  it('writes customer names as text, never as formulas or numbers', async () => {
+    const rows = generateCustomers(50, 2);
+    rows[1][0] = '=IMPORTXML("http://x","//a")';
+    rows[1][1] = '=IMPORTXML("http://x","//a")';
+    rows[2][0] = '-5';
+    rows[2][1] = '+1 555 0100';
+    rows[3][1] = '<img src=x onerror=alert(1)>';
+    const { s } = await runOn(rows);
+    for (const sheet of ['Customers', 'Why']) {
+      const cells = s.fake.spreadsheet.inspectCells(sheet, 'A1:B51').flat();
+      expect(cells.some((c) => c.isFormula), sheet).toBe(false);
+      const texts = cells.map((c) => c.value);
+      expect(texts).toContain('=IMPORTXML("http://x","//a")');
+      expect(texts).toContain('-5');
+      expect(texts).toContain('+1 555 0100');
+      expect(texts).toContain('<img src=x onerror=alert(1)>');
+      expect(texts).not.toContain(-5);
+    }
+  });
+
+  it("never touches a user's sheet of the same name; a re-run replaces only the add-on's sheets", async () => {
+    const s = await boot({ sheetNames: ['Data'] });
+    const ss = s.fake.spreadsheet;
+    ss.seedSheet('Data', generateCustomers(40, 5));
+    ss.seedSheet('Profit Matrix', [['my own notes', 42]]);
+    s.fake.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Profit Matrix')!.setFrozenRows(1);
+    ss.select('Data', 'A1');
+    const first = s.run('runReport', SAMPLE_SETTINGS) as any;
+    expect(first.sheets[0]).toBe('Profit Matrix (2)');
+    const ids = Object.fromEntries(first.sheets.map((n: string) => [n, ss.inspectSheet(n).sheetId]));
+    ss.select('Data', 'A1');
+    const second = s.run('runReport', SAMPLE_SETTINGS) as any;
+    expect(second.sheets).toEqual(first.sheets);
+    expect(ss.sheetNames()).toEqual(['Data', 'Profit Matrix', ...first.sheets]);
+    for (const n of first.sheets) expect(ss.inspectSheet(n).sheetId).not.toBe(ids[n]);
+    expect(ss.rawValues('Profit Matrix')).toEqual([['my own notes', 42]]);
+    expect(ss.inspectSheet('Profit Matrix').frozenRows).toBe(1);
+    expect(ss.inspectSheet('Profit Matrix').developerMetadata).toEqual([]);
+    expect(ss.rawValues('Data')).toEqual(generateCustomers(40, 5));
+  });
+
+  it('reads Date cells in the spreadsheet’s time zone, whatever the script’s zone', async () => {
+    const s = await boot({ timeZone: 'Pacific/Auckland', scriptTimeZone: 'America/Los_Angeles', sheetNames: ['Data'] });
+    const ss = s.fake.spreadsheet;
+    // Midnight of 5 Jan 2024 in Auckland is still 4 Jan in UTC and in Los Angeles.
+    ss.seedSheet('Data', [['Customer', 'Revenue', 'COGS'], [new Date(Date.UTC(2024, 0, 4, 11)), 100, 60], ['B', 50, 40]]);
+    ss.select('Data', 'A1');
+    s.run('runReport', {});
+    expect(ss.rawValues('Customers', 'A2:A3').flat()).toContain('2024-01-05');
+  });
+
+  it('detects the table and its mapping, and reports input errors as one-line messages', async () => {
+    const s = await boot({ sheetNames: ['Data'] });
+    const ss = s.fake.spreadsheet;
+    ss.seedSheet('Data', generateCustomers(30, 1));
+    ss.select('Data', 'A1');
+    const t = s.run('detectTable') as any;
+    expect(t).toMatchObject({ address: 'Data!A1:L31', source: 'sheet', rows: 30 });
+    expect(t.mapping).toMatchObject({ customer: 'Customer ID', name: 'Customer Name', revenue: 'Revenue', cogs: 'COGS' });
+    ss.select('Data', 'A1:C11');
+    expect(s.run('detectTable')).toMatchObject({ address: 'Data!A1:C11', source: 'selection', rows: 10 });
+    ss.seedSheet('Empty', [['just', 'words']]);
+    ss.select('Empty', 'A1');
+    expect(() => s.run('detectTable')).toThrow(/header|column|revenue/i);
+  });
+
+  it('goTo selects a cell of the source table', async () => {
+    const s = await boot({ sheetNames: ['Data', 'Other'] });
+    s.fake.spreadsheet.seedSheet('Data', [['x']]);
+    s.run('goTo', 'Data', 'B7');
+    const app = s.fake.globals.SpreadsheetApp;
+    expect(app.getActiveSheet().getName()).toBe('Data');
+    expect(app.getActiveRange()!.getA1Notation()).toBe('B7');
+  });
+});
