@@ -83,9 +83,9 @@ export function settingsForm(): SettingsForm {
   sizeMethod.addEventListener('change', sizeLabels);
 
   // Profitability: margin bands around the overall margin (optional own target), thirds, or fixed margins.
-  const profitMethod = select([['bands', 'Margin bands (money-losers are Low)'], ['terciles', 'Thirds within each size'], ['fixed', 'Fixed margins']], d.profitability.method);
+  const profitMethod = select([['bands', 'Margin bands'], ['terciles', 'Thirds within each size'], ['fixed', 'Fixed margins']], d.profitability.method);
   const target = numberInput('', { placeholder: 'overall margin' }), high = numberInput(''), low = numberInput('');
-  const targetField = field('High from margin (%)', target, 'Blank: the overall net margin.');
+  const targetField = field('High from margin (%)', target, 'Blank: the overall net margin. Money-losers are always Low.');
   const highField = field('High from margin (%)', high), lowField = field('Low below margin (%)', low);
   const profitLabels = () => {
     targetField.hidden = profitMethod.value !== 'bands';
