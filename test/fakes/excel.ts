@@ -9,21 +9,28 @@
  *  - Errors surface at sync (ItemNotFound, ItemAlreadyExists, InvalidArgument, ...) as `FakeOfficeError`
  *    (name "RichApi.Error", `.code`, `.debugInfo`). Operations queued before the failing one stay applied.
  *  - Every `context.sync()` is counted; the request payload (JSON of all queued arguments + per-action
- *    overhead) is estimated and a sync whose payload exceeds the Excel-on-the-web limit (5 MB) is rejected
+ *    overhead) is estimated and a sync whose payload exceeds the Excel-on-the-web limit is rejected
  *    with RequestPayloadSizeLimitExceeded before anything is applied. Load responses are limited likewise
- *    (ResponsePayloadSizeLimitExceeded).
+ *    (ResponsePayloadSizeLimitExceeded). Microsoft documents the limit only as "5MB" for requests and
+ *    responses (learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization
+ *    #excel-add-ins); the fake takes the stricter reading, 5,000,000 bytes (PAYLOAD_LIMIT_BYTES), not 5 MiB,
+ *    so code that passes here also passes if Excel means 5 × 1024 × 1024.
  *  - `Excel.run` does the implicit final sync when commands are still queued, and rejects with
  *    RunMustReturnPromise when the batch function does not return a promise.
  *  - Excel value-entry semantics: "=..." (and "+..." / "-non-number") becomes a formula, a leading apostrophe
- *    forces text, "@"-formatted cells keep strings verbatim, numeric-looking strings become numbers, "" clears,
+ *    forces text, a leading "@" stays text (the Range.values reference names only "+", "-" and "=" as formula
+ *    starts; option `atSignFormulas` models Excel's typed-in conversion "@SUM(A1)" -> "=SUM(A1)" instead),
+ *    "@"-formatted cells keep strings verbatim, numeric-looking strings become numbers, "" clears,
  *    `null` (and NaN/Infinity, which JSON turns into null) leaves a cell unchanged; wrong 2-D sizes throw
  *    InvalidArgument; a non-array value is broadcast to every cell (numberFormat also broadcasts a 1x1 array).
  *
  * Usage:
  *    const fake = createExcelFake();                       // workbook with "Sheet1"
- *    fake.workbook.seedSheet("Data", rows);                // not counted
+ *    fake.workbook.seedSheet("Data", rows);                // not counted; also seedTable, seedSheetProperty,
+ *    fake.workbook.select("Data", "C4");                   //   seedFormula, defineName, select
  *    await fake.Excel.run((ctx) => addinCode(ctx));        // or fake.install() to set globalThis.Excel
  *    fake.stats.syncs; fake.workbook.sheet("Report").isFormula("B7"); .values(); .tables(); .charts() ...
+ *    fake.workbook.sheet("Data").actions                   // what was done to a sheet (e.g. [] = untouched)
  *
  * Not mimicked: formula calculation (formulas get a cached value of 0 unless trivial, or via the
  * `evaluateFormula` option), Range.insert/delete and other cell shifting (except tables' rows.add and
@@ -973,13 +980,25 @@ export interface BorderRecord {
   weight?: string;
 }
 
+/**
+ * Excel on the web's request and response payload limit, documented as "5MB" (resource limits page, Excel
+ * add-ins). Taken as 5,000,000 bytes, the stricter of the two readings of "MB".
+ */
+export const PAYLOAD_LIMIT_BYTES = 5_000_000;
+
 export interface FakeExcelOptions {
   /** Sheets present in the new workbook (default ["Sheet1"]). */
   sheets?: string[];
-  /** Max request payload bytes per sync (default 5,000,000: Excel on the web documents a 5 MB limit). */
+  /** Max request payload bytes per sync (default PAYLOAD_LIMIT_BYTES = 5,000,000). */
   requestLimitBytes?: number;
-  /** Max response payload bytes per sync (default 5,000,000). Set Infinity to disable. */
+  /** Max response payload bytes per sync (default PAYLOAD_LIMIT_BYTES). Set Infinity to disable. */
   responseLimitBytes?: number;
+  /**
+   * Treat a written string starting with "@" as a formula ("@SUM(A1)" -> "=SUM(A1)"), as Excel does for text
+   * typed into a cell (Lotus 1-2-3 compatibility). Default false: the Range.values reference names only "+",
+   * "-" and "=" as formula starts. Turn it on to check that code writing untrusted text guards "@" as well.
+   */
+  atSignFormulas?: boolean;
   /** Computes the value of non-trivial formulas (default: 0). */
   evaluateFormula?: (formula: string, sheet: string, address: string) => CellValue | undefined;
   /** Version answered by Office.context.requirements.isSetSupported("ExcelApi", v) (default "1.17"). */
@@ -1123,6 +1142,13 @@ export class FakeSheet {
   readonly autofitColumnSet = new Set<number>();
   autofitRowsCalls = 0;
   deleted = false;
+  /**
+   * Labels ("Range.values", "Worksheet.activate", ...) of the actions (method calls and property sets, not loads)
+   * applied to this sheet or to something on it: its ranges and their formats, tables, charts (not chart parts such
+   * as titles), conditional formats, custom properties. Capped at 1,000 labels; `actionCount` keeps counting.
+   */
+  readonly actions: string[] = [];
+  actionCount = 0;
 
   constructor(readonly workbook: FakeWorkbook, name: string) {
     this.id = fakeGuid();
@@ -1444,6 +1470,10 @@ function setCellString(sh: FakeSheet, r: number, c: number, s: string): void {
   }
   if (ch === 61 /* = */ && s.length > 1) {
     setCellFormula(sh, r, c, s);
+    return;
+  }
+  if (ch === 64 /* @ */ && s.length > 1 && sh.workbook.options.atSignFormulas) {
+    setCellFormula(sh, r, c, `=${s.slice(1)}`);
     return;
   }
   if ((ch === 43 /* + */ || ch === 45) /* - */ && s.length > 1) {
@@ -1829,6 +1859,18 @@ export class FakeWorkbook {
     sh.grid.formulas.set(p.rect.r0, p.rect.c0, f);
     sh.grid.values.set(p.rect.r0, p.rect.c0, cachedValue ?? sh.evalFormula(f, p.rect.r0, p.rect.c0));
   }
+  /** Makes an Excel table over `address` (header row first), e.g. seedTable("Data", "A1:L11", "Sales"). */
+  seedTable(sheetName: string, address: string, name?: string): TableSnapshot {
+    const p = parseAddress(address);
+    if (!p) throw new Error(`fake: bad address '${address}'`);
+    const t = this.createTable(this.sheet(sheetName), p.rect, true, "seed");
+    if (name !== undefined) this.renameTable(t, name, "seed");
+    return tableSnapshot(t);
+  }
+  /** Sets a worksheet custom property (worksheet.customProperties), as an earlier run of an add-in would have. */
+  seedSheetProperty(sheetName: string, key: string, value: string): void {
+    this.sheet(sheetName).customProps.set(key.toLowerCase(), { key, value, deleted: false });
+  }
   setActiveSheet(name: string): void {
     this.active = this.sheet(name);
   }
@@ -2045,6 +2087,14 @@ function parseLoadSpec(spec: LoadSpec | undefined): ParsedLoad {
   return out;
 }
 
+/** The worksheet an action's target lives on (a sheet, range, table, chart, series, conditional format). */
+function sheetOfModel(m: unknown): FakeSheet | undefined {
+  if (m instanceof FakeSheet) return m;
+  const o = m as { sheet?: unknown; chart?: { sheet?: unknown } };
+  if (o.sheet instanceof FakeSheet) return o.sheet;
+  return o.chart?.sheet instanceof FakeSheet ? o.chart.sheet : undefined;
+}
+
 /** Base of every proxy object (Range, Worksheet, ...). */
 export abstract class ClientObject<M = unknown> {
   /** @internal */ readonly _ctx: RequestContext;
@@ -2120,6 +2170,11 @@ export abstract class ClientObject<M = unknown> {
       run: () => {
         const m = this._model();
         if (m === null) return;
+        const sheet = sheetOfModel(m);
+        if (sheet) {
+          sheet.actionCount++;
+          if (sheet.actions.length < 1000) sheet.actions.push(label);
+        }
         return fn(m, label);
       },
     });
@@ -2989,6 +3044,10 @@ export class Range extends ClientObject<RangeModel> {
   getSurroundingRegion(): Range {
     return this._derive("getSurroundingRegion", (m) => currentRegion(m.sheet, m.rect.r0, m.rect.c0));
   }
+  /** Tables overlapping the range (ExcelApi 1.9); fullyContained (default false) keeps only those inside it. */
+  getTables(fullyContained = false): TableScopedCollection {
+    return new TableScopedCollection(this._ctx, () => this._model(), !!fullyContained, this._nullable);
+  }
   getUsedRange(valuesOnly = false): Range {
     return this._usedRange(valuesOnly, false);
   }
@@ -3780,6 +3839,44 @@ export class TableCollection extends ClientCollection<TableScope, TableModel, Ta
     const m = this._model();
     if (m === null) return null;
     return m instanceof FakeSheet ? m.workbook.findTable(key, m) ?? NOT_FOUND : m.findTable(key) ?? NOT_FOUND;
+  }
+  getCount(): ClientResult<number> {
+    return this._result("getCount", null, (m) => this._itemModels(m).length);
+  }
+}
+
+/** Range.getTables(): the tables overlapping a range, top-left first (Office.js's TableScopedCollection). */
+export class TableScopedCollection extends ClientCollection<RangeModel, TableModel, Table> {
+  constructor(ctx: RequestContext, resolver: Resolver<RangeModel>, private readonly _fully: boolean, nullable = false) {
+    super(ctx, "TableScopedCollection", resolver, nullable);
+  }
+  /** @internal */ _itemModels(m: RangeModel): TableModel[] {
+    const inside = (t: TableModel) =>
+      t.rect.r0 >= m.rect.r0 && t.rect.c0 >= m.rect.c0 &&
+      t.rect.r0 + t.rect.rows <= m.rect.r0 + m.rect.rows && t.rect.c0 + t.rect.cols <= m.rect.c0 + m.rect.cols;
+    return m.sheet.tableList
+      .filter((t) => (this._fully ? inside(t) : rectsIntersect(t.rect, m.rect)))
+      .sort((a, b) => a.rect.r0 - b.rect.r0 || a.rect.c0 - b.rect.c0);
+  }
+  /** @internal */ _itemProxy(t: TableModel): Table { return new Table(this._ctx, () => t); }
+  /** @internal */ _itemScalars(): readonly string[] { return TABLE_SCALARS; }
+  getFirst(): Table {
+    return new Table(this._ctx, () => {
+      const m = this._model();
+      return m === null ? null : this._itemModels(m)[0] ?? NOT_FOUND;
+    });
+  }
+  getItem(key: string): Table {
+    return new Table(this._ctx, () => this._find(key));
+  }
+  getItemOrNullObject(key: string): Table {
+    return new Table(this._ctx, () => this._find(key), true, true);
+  }
+  private _find(key: string): Resolution<TableModel> {
+    const m = this._model();
+    if (m === null) return null;
+    const k = key.toLowerCase();
+    return this._itemModels(m).find((t) => t.name.toLowerCase() === k || t.id === key) ?? NOT_FOUND;
   }
   getCount(): ClientResult<number> {
     return this._result("getCount", null, (m) => this._itemModels(m).length);
@@ -4752,8 +4849,8 @@ export function createExcelFake(options: FakeExcelOptions = {}): ExcelFake {
   const state: FakeState = {
     workbook,
     stats,
-    requestLimit: options.requestLimitBytes ?? 5_000_000,
-    responseLimit: options.responseLimitBytes ?? 5_000_000,
+    requestLimit: options.requestLimitBytes ?? PAYLOAD_LIMIT_BYTES,
+    responseLimit: options.responseLimitBytes ?? PAYLOAD_LIMIT_BYTES,
   };
   async function run<T>(a: unknown, b?: Batch<T>): Promise<T> {
     const batch = (typeof a === "function" ? a : b) as Batch<T> | undefined;
