@@ -41,7 +41,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
   const a = outcome.value;
   if (o.out) {
     const { writeReport } = await import('./write-report.js');
-    await writeReport(a, o.out);
+    await writeReport(a, o.out, [positionals[0], ...(o.previous ? [o.previous] : [])]);
   }
   if (o.json) process.stdout.write(JSON.stringify(resultJson(a)) + '\n');
   else {

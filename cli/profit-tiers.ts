@@ -19,6 +19,8 @@ Run 'profit-tiers <command> --help' for a command's options. See README.md.`;
 type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   analyze: async () => runAnalyze,
+  template: async () => (await import('./template-command.js')).runTemplate,
+  sql: async () => (await import('./sql-command.js')).runSql,
 };
 
 async function main(argv: string[]): Promise<number> {

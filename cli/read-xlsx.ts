@@ -20,7 +20,8 @@ export async function readXlsx(path: string, sheetName?: string): Promise<{ valu
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const out: CellValue[] = new Array(width).fill(null);
-    row.eachCell({ includeEmpty: false }, (cell, c) => { out[c - 1] = plain(cell.value); });
+    // Formula cells give their cached result (cell.result: ExcelJS leaves a result of 0 out of cell.value).
+    row.eachCell({ includeEmpty: false }, (cell, c) => { out[c - 1] = cell.type === ExcelJS.ValueType.Formula ? plain(cell.result as ExcelJS.CellValue) : plain(cell.value); });
     values.push(out);
   }
   return { values, sheet: ws.name };

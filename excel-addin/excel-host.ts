@@ -9,7 +9,7 @@ import { reportSheets } from '../core/report/report-sheets.js';
 import type { SettingsInput } from '../core/settings.js';
 import type { CellValue } from '../core/types.js';
 import { guessMapping } from '../pane/guess-mapping.js';
-import type { DetectedTable, PaneHost, Progress, RunSummary } from '../pane/host.js';
+import type { DetectedTable, PaneHost, Progress, RunOptions, RunSummary } from '../pane/host.js';
 import { summarizeRun } from '../pane/run-summary.js';
 import { renderSheets } from './render-excel.js';
 
@@ -48,7 +48,7 @@ export class ExcelHost implements PaneHost {
     });
   }
 
-  async run(settings: SettingsInput, onProgress: (p: Progress) => void): Promise<RunSummary> {
+  async run(settings: SettingsInput, onProgress: (p: Progress) => void, options: RunOptions = {}): Promise<RunSummary> {
     if (!this.located) await this.detectTable();
     const t = this.located!;
     return this.excelRun(async (context) => {
@@ -59,11 +59,11 @@ export class ExcelHost implements PaneHost {
         onProgress({ stage: 'read', fraction: 0.3 * (r / t.rows), message: `Reading rows ${r + 1}–${Math.min(t.rows, r + rowsPerRead)} of ${t.rows}…` });
         const block = sheet.getRangeByIndexes(t.rowIndex + r, t.columnIndex, Math.min(rowsPerRead, t.rows - r), t.columns).load('values');
         await context.sync();
-        values = values.concat(block.values);
+        for (const row of block.values) values.push(row);
       }
       onProgress({ stage: 'compute', fraction: 0.3, message: 'Pricing, segmenting and explaining customers…' });
       await nextFrame();
-      const outcome = analyze({ values, firstRow: t.rowIndex + 1, firstColumn: t.columnIndex }, settings);
+      const outcome = analyze({ values, firstRow: t.rowIndex + 1, firstColumn: t.columnIndex }, settings, options);
       if (!outcome.ok) throw new Error(outcome.error.message);
       const specs = reportSheets(outcome.value);
       onProgress({ stage: 'write', fraction: 0.5, message: 'Writing the report sheets…' });

@@ -4,6 +4,7 @@
  * an in-memory workbook. The UI never touches a host API directly, so there is one UI.
  */
 import type { MatrixCell } from '../core/matrix.js';
+import type { Grain } from '../core/period.js';
 import type { SettingsInput } from '../core/settings.js';
 import type { Field, Problem } from '../core/types.js';
 
@@ -46,12 +47,17 @@ export interface RunSummary {
   losers?: { customer: string; name: string; netProfit: number }[];
 }
 
+/** What to compare, beyond the settings: migration between the two latest periods of the period column. */
+export interface RunOptions {
+  periods?: Grain;
+}
+
 export interface PaneHost {
   readonly name: 'excel' | 'sheets' | 'memory';
   /** Finds the customer table and guesses the mapping. Throws an Error with a one-line message when there is none. */
   detectTable(): Promise<DetectedTable>;
   /** Reads the table, runs the core, writes the result sheets; reports progress on the way. */
-  run(settings: SettingsInput, onProgress: (p: Progress) => void): Promise<RunSummary>;
+  run(settings: SettingsInput, onProgress: (p: Progress) => void, options?: RunOptions): Promise<RunSummary>;
   /** Selects a cell of the source table, e.g. to show a rejected row. */
   goTo(sheet: string, cell: string): Promise<void>;
 }

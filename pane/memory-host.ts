@@ -9,7 +9,7 @@ import type { SheetSpec } from '../core/report/sheet-spec.js';
 import type { SettingsInput } from '../core/settings.js';
 import type { CellValue } from '../core/types.js';
 import { guessMapping } from './guess-mapping.js';
-import type { DetectedTable, PaneHost, Progress, RunSummary } from './host.js';
+import type { DetectedTable, PaneHost, Progress, RunOptions, RunSummary } from './host.js';
 import { summarizeRun } from './run-summary.js';
 
 export class MemoryHost implements PaneHost {
@@ -26,12 +26,12 @@ export class MemoryHost implements PaneHost {
     return { address: `${this.sheet}!A1:${columnLetter(width - 1)}${this.values.length}`, source: 'sheet', headers, rows: this.values.length - 1, mapping: guessMapping(headers) };
   }
 
-  async run(settings: SettingsInput, onProgress: (p: Progress) => void): Promise<RunSummary> {
+  async run(settings: SettingsInput, onProgress: (p: Progress) => void, options: RunOptions = {}): Promise<RunSummary> {
     onProgress({ stage: 'read', fraction: 0.1, message: `Reading ${this.values.length - 1} rows…` });
     await this.pause();
     onProgress({ stage: 'compute', fraction: 0.4, message: 'Pricing, segmenting and explaining customers…' });
     await this.pause();
-    const a = analyze({ values: this.values }, settings);
+    const a = analyze({ values: this.values }, settings, options);
     if (!a.ok) throw new Error(a.error.message);
     onProgress({ stage: 'write', fraction: 0.7, message: 'Writing the report sheets…' });
     await this.pause();

@@ -64,7 +64,7 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
     progressBox.hidden = false;
     showProgress({ stage: 'read', fraction: 0, message: 'Starting…' });
     try {
-      const summary = await host.run(settings.read(mapping.read()), showProgress);
+      const summary = await host.run(settings.read(mapping.read()), showProgress, settings.options());
       showSummary(summary);
     } catch (e) {
       progressBox.hidden = true;

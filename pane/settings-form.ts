@@ -8,6 +8,7 @@ import { SEGMENTS, TIER_NAMES } from '../core/defaults.js';
 import { defaultSettings, type SettingsInput } from '../core/settings.js';
 import { DRIVERS, FIELDS, type Driver, type Field } from '../core/types.js';
 import { el, uid } from './dom.js';
+import type { RunOptions } from './host.js';
 
 export const FIELD_LABELS: Record<Field, string> = {
   customer: 'Customer (key)', name: 'Customer name', revenue: 'Revenue', cogs: 'Cost of goods sold', grossProfit: 'Gross profit',
@@ -60,7 +61,7 @@ export function mappingForm(headers: string[], guessed: Partial<Record<Field, st
   };
 }
 
-export interface SettingsForm { element: HTMLElement; read(columns: Partial<Record<Field, string>>): SettingsInput }
+export interface SettingsForm { element: HTMLElement; read(columns: Partial<Record<Field, string>>): SettingsInput; options(): RunOptions }
 
 const percent = (x: number) => Math.round(x * 1e6) / 1e4;
 const share = (input: HTMLInputElement) => Number(input.value) / 100;
@@ -109,6 +110,9 @@ export function settingsForm(): SettingsForm {
   const listId = uid('tiers');
   const tiers = SEGMENTS.map((seg, i) => el('input', { type: 'text', value: d.tiers[i], list: listId, 'data-segment': seg }));
 
+  // Migration: compare the two latest periods of the Period column.
+  const periods = select([['', 'No: analyse all rows together'], ['year', 'By year'], ['quarter', 'By quarter'], ['month', 'By month']], '');
+
   sizeLabels();
   profitLabels();
   const element = el('div', {},
@@ -122,10 +126,13 @@ export function settingsForm(): SettingsForm {
     el('details', {}, el('summary', { text: 'Tiers' }),
       el('datalist', { id: listId }, ...TIER_NAMES.map((t) => el('option', { value: t }))),
       ...SEGMENTS.map((seg, i) => field(seg, tiers[i]))),
+    el('details', {}, el('summary', { text: 'Migration' }),
+      field('Compare the two latest periods', periods, 'Needs a Period column (a date or period per row). Adds a Migration sheet.')),
   );
 
   return {
     element,
+    options: () => (periods.value ? { periods: periods.value as RunOptions['periods'] } : {}),
     read(columns) {
       const s: SettingsInput = {};
       if (Object.keys(columns).length) s.columns = columns;

@@ -15,6 +15,6 @@ export const SERVER_GLOBALS: Record<string, string[]> = {
   onInstall: ['e'],
   showSidebar: [],
   detectTable: [],
-  runReport: ['settings'],
+  runReport: ['settings', 'options'],
   goTo: ['sheet', 'cell'],
 };

@@ -6,7 +6,7 @@
 import { analyze } from '../core/analyze.js';
 import { reportSheets } from '../core/report/report-sheets.js';
 import type { SettingsInput } from '../core/settings.js';
-import type { DetectedTable, RunSummary } from '../pane/host.js';
+import type { DetectedTable, RunOptions, RunSummary } from '../pane/host.js';
 import { summarizeRun } from '../pane/run-summary.js';
 import { locateTable, readBlock } from './read-table.js';
 import { renderReport } from './render-report.js';
@@ -31,10 +31,10 @@ export function detectTable(): DetectedTable {
   };
 }
 
-export function runReport(settings: SettingsInput): RunSummary {
+export function runReport(settings: SettingsInput, options?: RunOptions): RunSummary {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const block = locateTable(ss);
-  const result = analyze(readBlock(block, ss.getSpreadsheetTimeZone()), settings ?? {});
+  const result = analyze(readBlock(block, ss.getSpreadsheetTimeZone()), settings ?? {}, options ?? {});
   if (!result.ok) throw new Error(result.error.message);
   const sheets = renderReport(ss, reportSheets(result.value));
   return summarizeRun(result.value, sheets, block.sheet);

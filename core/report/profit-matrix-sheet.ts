@@ -56,13 +56,14 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
   MEASURE_FORMATS.forEach((f, m) => s.formats.push({ range: rect(total + m, 2, 1, 4), format: f }));
 
   addRows(s, [[]]);
-  const actHead = addRows(s, [['Segment', 'Tier', 'Action', null, 'Customers']]);
-  s.bold.push(rect(actHead, 0, 1, 5));
-  s.fills.push({ range: rect(actHead, 0, 1, 5), color: HEADER_FILL });
-  s.fontColors.push({ range: rect(actHead, 0, 1, 5), color: HEADER_FONT });
-  const actRows = addRows(s, a.matrix.map((c): SheetValue[] => [c.segment, c.tier, c.action, null, c.count]));
+  // Customers in the last column: the action text needs the three columns before it.
+  const actHead = addRows(s, [['Segment', 'Tier', 'Action', null, null, 'Customers']]);
+  s.bold.push(rect(actHead, 0, 1, 6));
+  s.fills.push({ range: rect(actHead, 0, 1, 6), color: HEADER_FILL });
+  s.fontColors.push({ range: rect(actHead, 0, 1, 6), color: HEADER_FONT });
+  const actRows = addRows(s, a.matrix.map((c): SheetValue[] => [c.segment, c.tier, c.action, null, null, c.count]));
   a.matrix.forEach((c, i) => s.fills.push({ range: rect(actRows + i, 1), color: tierFill(c.tier) }));
-  s.formats.push({ range: rect(actRows, 4, 9, 1), format: FORMATS.integer });
+  s.formats.push({ range: rect(actRows, 5, 9, 1), format: FORMATS.integer });
 
   addRows(s, [[]]);
   const notes: SheetValue[][] = thresholdsInWords(a.settings, t.marginTarget).map((l) => [l]);

@@ -3,7 +3,7 @@
  * (sidebar-server.ts). A server call cannot report while it runs, so progress is reported around
  * the one call that reads, computes and writes: its stages are shown as they start, not measured.
  */
-import type { DetectedTable, PaneHost, Progress, RunSummary } from '../../pane/host.js';
+import type { DetectedTable, PaneHost, Progress, RunOptions, RunSummary } from '../../pane/host.js';
 import type { SettingsInput } from '../../core/settings.js';
 
 /** The slice of google.script.run we use (the sidebar's iframe provides it; tests shim it). */
@@ -28,10 +28,10 @@ const oneLine = (e: unknown): string => String(e instanceof Error ? e.message : 
 export const sheetsHost: PaneHost = {
   name: 'sheets',
   detectTable: () => call<DetectedTable>('detectTable'),
-  async run(settings: SettingsInput, onProgress: (p: Progress) => void): Promise<RunSummary> {
+  async run(settings: SettingsInput, onProgress: (p: Progress) => void, options: RunOptions = {}): Promise<RunSummary> {
     onProgress({ stage: 'read', fraction: 0.05, message: 'Reading the table…' });
     // JSON round trip: google.script.run rejects Dates and functions; settings never need them.
-    const pending = call<RunSummary>('runReport', JSON.parse(JSON.stringify(settings)));
+    const pending = call<RunSummary>('runReport', JSON.parse(JSON.stringify(settings)), { ...options });
     onProgress({ stage: 'compute', fraction: 0.3, message: 'Analysing and writing the report sheets…' });
     const summary = await pending;
     onProgress({ stage: 'done', fraction: 1, message: `Wrote ${summary.sheets.join(', ')}.` });

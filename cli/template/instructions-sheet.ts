@@ -1,0 +1,35 @@
+/** The template's first sheet: what the workbook is, how to fill it, how it decides. */
+import { PARETO_LARGE, PARETO_MEDIUM } from '../../core/defaults.js';
+import { formatPercent } from '../../core/format.js';
+import { addRows, emptySheet, rect } from '../../core/report/sheet-spec.js';
+import type { TemplateSheet } from './layout.js';
+
+export function instructionsSheet(source: string | null, capacity: number): TemplateSheet {
+  const spec = emptySheet('Instructions');
+  const lines = [
+    'Profit Tiers: customer profitability workbook',
+    source ? `Filled from ${source}.` : 'Ready for your client\'s data; the sample rows show how it works.',
+    '',
+    'How to use it',
+    `1. Customers sheet: one row per customer in the yellow columns (up to ${capacity.toLocaleString('en-US')} rows). Customer holds the key; Name is optional.`,
+    '   Revenue, and COGS (or Gross Profit when there is no COGS), in money; activity counts (orders, deliveries, …) and payment days as plain numbers.',
+    '   Delete the sample rows first (clear the yellow cells; keep the green formula columns).',
+    '2. Settings sheet: cost-to-serve rates per order, line, delivery, return, contact, repeat contact and visit — or a yearly cost pool,',
+    '   spread over the total volume (rate = pool / total volume). Cost of capital prices slow payers. Thresholds and the tier map are there too.',
+    '3. Read the Profit Matrix and the Whale Curve. Every cell recalculates when a number or a setting changes.',
+    '',
+    'How it decides (the same rules as the Profit Tiers add-ins and command line)',
+    'Net profit = gross profit − cost-to-serve; cost-to-serve = Σ volume × rate + revenue × payment days / 365 × cost of capital.',
+    `Size (Pareto, the default): Large while the revenue of bigger customers is below ${formatPercent(PARETO_LARGE)} of revenue, Medium below ${formatPercent(PARETO_MEDIUM)}, else Small. Ties share a class.`,
+    'Profitability (bands, the default): Low if the customer loses money; High at a net margin at or above the overall margin; else Mid.',
+    'A value exactly on a threshold goes to the higher class. Customers with revenue ≤ 0 stay outside the matrix ("No revenue").',
+    'Tier per segment (Settings): Concierge, Grow, Maintain, Fix, Self-service — each with its action.',
+    '',
+    'Works in Excel 2010 and later, Google Sheets and LibreOffice: classic formulas only (SUMIF, COUNTIF, SUMPRODUCT, INDEX/MATCH, IF).',
+  ];
+  addRows(spec, lines.map((l) => [l]));
+  spec.titles.push(rect(0, 0));
+  spec.bold.push(rect(3, 0), rect(11, 0));
+  spec.columnWidths = [140];
+  return { spec, extras: {}, names: [] };
+}

@@ -1,0 +1,70 @@
+/**
+ * Where everything sits in the consultant template, in one place: the Customers columns, the
+ * Settings cells, and the workbook names the formulas use. Formulas read `SUMIF(Revenue, …)`
+ * instead of `SUMIF(Customers!$C$5:$C$1004, …)`, so a consultant can follow them.
+ */
+import { COST_LINE_LABELS } from '../../core/defaults.js';
+import { DRIVERS, type Driver } from '../../core/types.js';
+import { columnLetter } from '../../core/cell-address.js';
+
+/** Customers: the header row (1-based sheet row) and the first data row. */
+export const CUSTOMERS_HEADER_ROW = 4;
+export const FIRST_ROW = CUSTOMERS_HEADER_ROW + 1;
+
+/** Input columns: what the client's data provides. `Customer` holds the key. */
+export const INPUT_COLUMNS = [
+  'Customer', 'Name', 'Revenue', 'COGS', 'Gross Profit',
+  ...DRIVERS.map((d) => COST_LINE_LABELS[d]), 'Payment Days',
+] as const;
+
+/** Computed columns, right of the inputs; every cell a formula. */
+export const COMPUTED_COLUMNS = [
+  'Cost-to-serve', 'Net profit', 'Net margin', 'Revenue share before', 'Size', 'Profitability', 'Segment', 'Tier', 'Action',
+  'Matrix net profit',
+] as const;
+
+/** Column letter of a Customers header. */
+export function col(header: (typeof INPUT_COLUMNS)[number] | (typeof COMPUTED_COLUMNS)[number]): string {
+  const i = (INPUT_COLUMNS as readonly string[]).indexOf(header);
+  const j = (COMPUTED_COLUMNS as readonly string[]).indexOf(header);
+  if (i < 0 && j < 0) throw new Error(`template layout: no column ${header}`);
+  return columnLetter(i >= 0 ? i : INPUT_COLUMNS.length + j);
+}
+
+export const driverColumn = (d: Driver): string => columnLetter(5 + DRIVERS.indexOf(d));
+
+/** Workbook name of a driver's rate in use (Settings): RateOrders, RateRepeatContacts, … */
+export const rateName = (d: Driver): string => `Rate${d[0].toUpperCase()}${d.slice(1)}`;
+/** Workbook name of a driver's volume column (Customers): VolumeOrders, … */
+export const volumeName = (d: Driver): string => `Volume${d[0].toUpperCase()}${d.slice(1)}`;
+
+/** Names over Customers columns, for `rows` data rows. */
+export function customerNames(rows: number): { name: string; ref: string }[] {
+  const range = (c: string) => `Customers!$${c}$${FIRST_ROW}:$${c}$${FIRST_ROW + rows - 1}`;
+  return [
+    { name: 'CustomerKey', ref: range(col('Customer')) },
+    { name: 'Revenue', ref: range(col('Revenue')) },
+    { name: 'NetProfit', ref: range(col('Net profit')) },
+    { name: 'NetMargin', ref: range(col('Net margin')) },
+    { name: 'SizeClass', ref: range(col('Size')) },
+    { name: 'Segment', ref: range(col('Segment')) },
+    { name: 'MatrixNetProfit', ref: range(col('Matrix net profit')) },
+    ...DRIVERS.map((d) => ({ name: volumeName(d), ref: range(driverColumn(d)) })),
+  ];
+}
+
+/** A template sheet: its look and values, its formulas and drop-downs, and the names it defines. */
+export interface TemplateSheet {
+  spec: import('../../core/report/sheet-spec.js').SheetSpec;
+  extras: import('../render-xlsx.js').SheetExtras;
+  names: { name: string; ref: string }[];
+}
+
+/** Sets a formula (without `=`) at a 0-based cell of a sparse row-major grid. */
+export function setFormula(grid: (string | undefined)[][], row: number, c: number, formula: string): void {
+  (grid[row] ??= [])[c] = formula;
+}
+
+/** Colours of the template: inputs the consultant edits vs. cells that compute. */
+export const INPUT_FILL = '#FFF2CC';
+export const COMPUTED_FILL = '#E2EFDA';

@@ -1,0 +1,62 @@
+/**
+ * The consultant template as xlsx bytes: Instructions, Settings, Customers, Profit Matrix and
+ * Whale Curve, live with classic formulas. Filled with the core's customers (already aggregated
+ * from transactions) when an analysis is given, else with sample rows and room for the client's.
+ */
+import JSZip from 'jszip';
+import type { Analysis } from '../../core/analyze.js';
+import type { Settings } from '../../core/settings.js';
+import { DRIVERS } from '../../core/types.js';
+import { xlsxBytes, type SheetExtras } from '../render-xlsx.js';
+import { addCharts } from '../xlsx-chart.js';
+import { customersSheet, type InputRow } from './customers-sheet.js';
+import { instructionsSheet } from './instructions-sheet.js';
+import { matrixSheet } from './matrix-sheet.js';
+import { SAMPLE_ROWS } from './sample-rows.js';
+import { settingsSheet } from './settings-sheet.js';
+import { whaleSheet } from './whale-sheet.js';
+
+/** Empty templates have formulas for this many customers; filled ones for theirs plus this room. */
+export const EMPTY_CAPACITY = 1000;
+export const SPARE_ROWS = 100;
+
+export interface TemplateInput {
+  settings: Settings;
+  /** The analysed data, when the template is filled in. */
+  analysis?: Analysis;
+  /** Where the data came from, for the Instructions sheet. */
+  source?: string;
+}
+
+export async function templateBytes(t: TemplateInput): Promise<Uint8Array> {
+  const rows = t.analysis ? inputRows(t.analysis) : SAMPLE_ROWS;
+  const capacity = t.analysis ? rows.length + SPARE_ROWS : EMPTY_CAPACITY;
+  const note = t.analysis ? `${rows.length.toLocaleString('en-US')} customers from ${t.source ?? 'the data'}.` : 'Sample rows: replace them with your client\'s customers.';
+  const whale = whaleSheet();
+  const sheets = [instructionsSheet(t.source ?? null, capacity), settingsSheet(t.settings), customersSheet(rows, capacity, note), matrixSheet(), whale];
+  const extras = new Map<string, SheetExtras>(sheets.map((s) => [s.spec.name, s.extras]));
+  const bytes = await xlsxBytes(sheets.map((s) => s.spec), extras, sheets.flatMap((s) => s.names));
+  return recalculateOnOpen(await addCharts(bytes, [whale.chart]));
+}
+
+/** The core's customers as input rows: key, name, revenue, (COGS blank), gross profit, volumes, payment days. */
+export function inputRows(a: Analysis): InputRow[] {
+  const t = a.customers, out: InputRow[] = new Array(t.n);
+  for (let c = 0; c < t.n; c++) {
+    // Gross profit, not COGS: it is the number the core priced (exact), whether the data had COGS or not.
+    out[c] = [t.keys[c], t.names[c] || null, t.revenue[c], null, t.grossProfit[c],
+      ...DRIVERS.map((_, d) => (t.volumes[d] ? t.volumes[d]![c] : null)), t.paymentDays ? t.paymentDays[c] : null];
+  }
+  return out;
+}
+
+/**
+ * Formulas are written without cached results; `fullCalcOnLoad` makes Excel compute them all on
+ * open (ExcelJS's streaming writer cannot set it, so it is added to workbook.xml here).
+ */
+async function recalculateOnOpen(xlsx: Uint8Array): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(xlsx);
+  const wb = await zip.file('xl/workbook.xml')!.async('string');
+  zip.file('xl/workbook.xml', wb.replace(/<calcPr\b([^>]*?)\/>/, (_m, attrs: string) => `<calcPr${attrs} fullCalcOnLoad="1"/>`));
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+}
