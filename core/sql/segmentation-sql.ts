@@ -142,14 +142,15 @@ function build(x: DialectSyntax, table: string, s: Settings, col: Partial<Record
   const zero = double(0);
 
   // Which volumes exist per customer: a column, or (transactions) distinct order ids / row count.
-  const transactional = col.orderId ? 'TRUE' : 'MAX(row_count) OVER () > 1';
+  // Transaction mode, as the core decides it: rows carry order ids, or some customer key repeats.
+  const ifTransactions = (yes: string, no: string) => (col.orderId ? yes : `CASE WHEN MAX(row_count) OVER () > 1 THEN ${yes} ELSE ${no} END`);
   type Vol = { d: Driver; expr: string };
   const volumes: Vol[] = [];
   for (const d of DRIVERS) {
     if (!priced(s, d)) continue;
     if (col[d]) volumes.push({ d, expr: asDouble(`v_${SNAKE[d]}`) });
     else if (d === 'orders' && col.orderId) volumes.push({ d, expr: asDouble('order_count') });
-    else if (d === 'lines') volumes.push({ d, expr: `CASE WHEN ${transactional} THEN ${asDouble('row_count')} ELSE ${zero} END` });
+    else if (d === 'lines') volumes.push({ d, expr: ifTransactions(asDouble('row_count'), zero) });
   }
   const days = col.paymentDays !== undefined;
   const k = s.costOfCapital / 365;
@@ -187,8 +188,8 @@ function build(x: DialectSyntax, table: string, s: Settings, col: Partial<Record
   for (const v of volumes) volCols.push(`${v.expr} AS volume_${SNAKE[v.d]}`);
   if (days) {
     // One row per customer: the cell itself; transactions: the revenue-weighted mean (DOMAIN.md §1).
-    volCols.push(`CASE WHEN ${transactional} THEN (CASE WHEN days_revenue <> 0 THEN ${asDouble('days_weighted')} / ${asDouble('days_revenue')} ELSE ${zero} END)`
-      + ` ELSE COALESCE(${asDouble('payment_days_one')}, ${zero}) END AS payment_days`);
+    const weighted = `CASE WHEN days_revenue <> 0 THEN ${asDouble('days_weighted')} / ${asDouble('days_revenue')} ELSE ${zero} END`;
+    volCols.push(`${ifTransactions(col.orderId ? weighted : `(${weighted})`, `COALESCE(${asDouble('payment_days_one')}, ${zero})`)} AS payment_days`);
   }
 
   // 4. priced: cost per driver (rate, or pool / total volume over all customers), in DRIVERS order.

@@ -1,0 +1,46 @@
+/**
+ * `profit-tiers sql --table NAME`: prints the segmentation as one SQL query (DuckDB, BigQuery or
+ * Spark) for tables too big for a spreadsheet. The query is written to stdout; nothing is run.
+ */
+import { segmentationSql, DIALECTS, type Dialect } from '../core/sql/segmentation-sql.js';
+import { parseCommandArgs } from './args.js';
+import { loadSettings } from './load-table.js';
+import { EXIT, UserError, exitCodeFor } from './user-error.js';
+
+const USAGE = 'profit-tiers sql [--dialect duckdb|bigquery|spark] [--settings settings.json] [--columns "Customer ID,Revenue,…"] --table NAME';
+
+const HELP = `usage: ${USAGE}
+
+Prints one SQL query that computes, per customer, revenue, gross profit, cost-to-serve, net profit,
+net margin, size, profitability, segment, tier, action and whale-curve position, exactly as
+"profit-tiers analyze" does (default methods: Pareto size, margin-band profitability).
+
+  --table NAME      the table: sales, db.sales, project.dataset.sales (BigQuery)
+  --dialect NAME    duckdb (default), bigquery or spark
+  --settings FILE   settings.json: rates, pools, costOfCapital, thresholds, tiers, columns
+  --columns LIST    the table's column names, comma-separated: mapped to fields by the same header
+                    synonyms as the analysis (e.g. "Customer ID,Net Sales,Cost of Sales,Invoice No")
+
+Without --columns or the settings' "columns", the table needs the columns customer, revenue, cogs,
+and one per priced driver (orders, lines, deliveries, returns, contacts, repeat_contacts, visits),
+plus payment_days when costOfCapital > 0. Store money as DECIMAL/NUMERIC for exact results.`;
+
+export async function runSql(args: string[]): Promise<number> {
+  const { values: o, positionals } = parseCommandArgs(args, {
+    dialect: { type: 'string' }, settings: { type: 'string' }, table: { type: 'string' }, columns: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  }, USAGE);
+  if (o.help) { process.stdout.write(HELP + '\n'); return EXIT.ok; }
+  if (positionals.length) throw new UserError(`unexpected argument "${positionals[0]}"\nusage: ${USAGE}`, EXIT.usage);
+  if (!o.table) throw new UserError(`no --table given\nusage: ${USAGE}`, EXIT.usage);
+  const dialect = (o.dialect ?? 'duckdb').toLowerCase();
+  if (!(DIALECTS as readonly string[]).includes(dialect)) {
+    throw new UserError(`unknown --dialect "${o.dialect}" (dialects: ${DIALECTS.join(', ')})`, EXIT.usage);
+  }
+  const columns = o.columns === undefined ? undefined : o.columns.split(',').map((c) => c.trim()).filter((c) => c !== '');
+  const settings = await loadSettings(o.settings);
+  const query = segmentationSql({ dialect: dialect as Dialect, table: o.table, settings, columns });
+  if (!query.ok) throw new UserError(query.error.message, query.error.code === 'missing-column' || query.error.code === 'no-gross-profit' ? EXIT.usage : exitCodeFor(query.error.code));
+  process.stdout.write(query.value.sql);
+  return EXIT.ok;
+}
