@@ -82,10 +82,9 @@ export function aggregate(t: RowTable, onlyPeriod?: string): CustomerTable {
 
 /** One row per customer: the columns are the customers already. */
 function identity(t: RowTable): CustomerTable {
-  let paymentDays: Float64Array | null = null;
-  if (t.paymentDays) {
-    paymentDays = new Float64Array(t.count);
-    for (let i = 0; i < t.count; i++) paymentDays[i] = Number.isNaN(t.paymentDays[i]) ? 0 : t.paymentDays[i];
+  let paymentDays = t.paymentDays;
+  if (paymentDays && paymentDays.some(Number.isNaN)) { // blank payment days cost nothing; copy only when there are any
+    paymentDays = paymentDays.map((d) => (Number.isNaN(d) ? 0 : d));
   }
   return {
     n: t.count, keys: t.keys, names: t.names, revenue: t.revenue, grossProfit: t.grossProfit,

@@ -4,6 +4,7 @@
  * money per $ of revenue (what it takes off the margin); reported with the multiple of the median.
  */
 import { TOP_DRIVERS } from './defaults.js';
+import { costAt, type CostColumn } from './cost-to-serve.js';
 import { medianInPlace } from './median.js';
 import { NO_CLASS } from './size-class.js';
 
@@ -18,7 +19,7 @@ export interface TopDrivers {
  * Example: two matrix customers with revenue 100 each and order costs 5 and 20: median 0.125 per $,
  * the second customer's top driver is orders at 1.6× the median.
  */
-export function topDrivers(revenue: Float64Array, lines: (Float64Array | null)[], size: Int8Array): TopDrivers {
+export function topDrivers(revenue: Float64Array, lines: (CostColumn | null)[], size: Int8Array): TopDrivers {
   const n = revenue.length;
   const medians = new Float64Array(lines.length).fill(NaN);
   let m = 0;
@@ -28,7 +29,7 @@ export function topDrivers(revenue: Float64Array, lines: (Float64Array | null)[]
   const active: number[] = [];
   lines.forEach((cost, l) => {
     if (!cost) return;
-    for (let c = 0, j = 0; c < n; c++) if (size[c] !== NO_CLASS) scratch[j++] = cost[c] / revenue[c];
+    for (let c = 0, j = 0; c < n; c++) if (size[c] !== NO_CLASS) scratch[j++] = costAt(cost, c) / revenue[c];
     medians[l] = medianInPlace(scratch);
     active.push(l);
   });
@@ -39,7 +40,7 @@ export function topDrivers(revenue: Float64Array, lines: (Float64Array | null)[]
     let found = 0;
     for (let a = 0; a < active.length; a++) {
       const l = active[a];
-      const x = lines[l]![c] / revenue[c] - medians[l];
+      const x = costAt(lines[l]!, c) / revenue[c] - medians[l];
       if (!(x > 0)) continue;
       // insert into the customer's short sorted list; earlier lines win ties
       let k = found < TOP_DRIVERS ? found++ : TOP_DRIVERS;

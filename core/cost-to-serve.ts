@@ -7,11 +7,22 @@ import { exactSum } from './exact-sum.js';
 import type { Settings } from './settings.js';
 import { COST_LINES, DRIVERS, type CostLine, type Driver } from './types.js';
 
+/**
+ * One cost line for every customer, kept as its factors rather than a stored copy (a million
+ * customers would need 8 MB per line): cost(c) = values[c] × (by ? by[c] : 1) × factor.
+ */
+export interface CostColumn { values: Float64Array; by: Float64Array | null; factor: number }
+
+/** The cost of line `col` for customer `c`. */
+export function costAt(col: CostColumn, c: number): number {
+  return col.by ? col.values[c] * col.by[c] * col.factor : col.values[c] * col.factor;
+}
+
 export interface CostToServe {
   /** Money per unit of each driver actually applied (from rates or pools). */
   rates: Record<Driver, number>;
-  /** Cost per cost line per customer, COST_LINES order; null where the line costs nothing. */
-  lines: (Float64Array | null)[];
+  /** Each cost line, COST_LINES order; null where the line costs nothing. */
+  lines: (CostColumn | null)[];
   /** Total cost-to-serve per customer. */
   total: Float64Array;
   /** Pools that could not be spread (no volume), in words. */
@@ -43,20 +54,18 @@ export function costToServe(
   n: number, revenue: Float64Array, volumes: (Float64Array | null)[], paymentDays: Float64Array | null, settings: Settings,
 ): CostToServe {
   const { rates, warnings } = driverRates(volumes, settings);
-  const lines: (Float64Array | null)[] = COST_LINES.map(() => null);
+  const lines: (CostColumn | null)[] = COST_LINES.map(() => null);
   const total = new Float64Array(n);
   DRIVERS.forEach((d, i) => {
     const v = volumes[i], rate = rates[d];
     if (!v || rate === 0) return;
-    const cost = new Float64Array(n);
-    for (let c = 0; c < n; c++) { cost[c] = v[c] * rate; total[c] += cost[c]; }
-    lines[i] = cost;
+    for (let c = 0; c < n; c++) total[c] += v[c] * rate;
+    lines[i] = { values: v, by: null, factor: rate };
   });
   if (paymentDays && settings.costOfCapital > 0) {
     const k = settings.costOfCapital / 365;
-    const cost = new Float64Array(n);
-    for (let c = 0; c < n; c++) { cost[c] = revenue[c] * paymentDays[c] * k; total[c] += cost[c]; }
-    lines[COST_LINES.indexOf('paymentDays' as CostLine)] = cost;
+    for (let c = 0; c < n; c++) total[c] += revenue[c] * paymentDays[c] * k;
+    lines[COST_LINES.indexOf('paymentDays' as CostLine)] = { values: revenue, by: paymentDays, factor: k };
   }
   return { rates, lines, total, warnings };
 }

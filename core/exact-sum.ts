@@ -60,3 +60,14 @@ export function suffixSums(sorted: Float64Array): Float64Array {
   }
   return out;
 }
+
+/** suffixSums(sorted)[0] without the array: the same additions in the same order. */
+export function suffixTotal(sorted: Float64Array): number {
+  let hi = 0, lo = 0;
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const x = sorted[i], s = hi + x, b = s - hi;
+    lo += (hi - (s - b)) + (x - b);
+    hi = s;
+  }
+  return hi + lo;
+}

@@ -2,6 +2,7 @@
  * Why a customer is where it is (DOMAIN.md §5): the waterfall from revenue to net profit, and its
  * top cost drivers with the multiple of the median and the action that answers each.
  */
+import { costAt } from './cost-to-serve.js';
 import { COST_LINE_LABELS, DRIVER_ACTIONS, SEGMENTS, TOP_DRIVERS } from './defaults.js';
 import type { PeriodAnalysis } from './price-and-segment.js';
 import type { Settings } from './settings.js';
@@ -42,7 +43,8 @@ export function explainCustomer(a: PeriodAnalysis, settings: Settings, c: number
   if (cogs !== 0) waterfall.push({ label: 'Cost of goods sold', value: -cogs, kind: 'cost' });
   waterfall.push({ label: 'Gross profit', value: t.grossProfit[c], kind: 'total' });
   a.cost.lines.forEach((cost, l) => {
-    if (cost && cost[c] !== 0) waterfall.push({ label: COST_LINE_LABELS[COST_LINES[l]], value: -cost[c], kind: 'cost' });
+    const x = cost ? costAt(cost, c) : 0;
+    if (x !== 0) waterfall.push({ label: COST_LINE_LABELS[COST_LINES[l]], value: -x, kind: 'cost' });
   });
   waterfall.push({ label: 'Net profit', value: a.netProfit[c], kind: 'total' });
 
@@ -51,7 +53,7 @@ export function explainCustomer(a: PeriodAnalysis, settings: Settings, c: number
     const l = a.drivers.top[c * TOP_DRIVERS + j];
     if (l < 0) break;
     const driver = COST_LINES[l];
-    const costPerRevenue = a.cost.lines[l]![c] / t.revenue[c], medianPerRevenue = a.drivers.medians[l];
+    const costPerRevenue = costAt(a.cost.lines[l]!, c) / t.revenue[c], medianPerRevenue = a.drivers.medians[l];
     const multiple = medianPerRevenue > 0 ? costPerRevenue / medianPerRevenue : Infinity;
     const times = Number.isFinite(multiple) ? `${multiple.toFixed(1)}× the median per $ of revenue` : `${(costPerRevenue * 100).toFixed(1)} ¢ per $ of revenue where the median customer has none`;
     topDrivers.push({ driver, costPerRevenue, medianPerRevenue, multiple, action: DRIVER_ACTIONS[driver], text: `${COST_LINE_LABELS[driver]}: ${times} → ${DRIVER_ACTIONS[driver]}` });

@@ -63,7 +63,7 @@ export function priceAndSegment(t: CustomerTable, settings: Settings): PeriodAna
     inMatrix[matrixCustomers++] = netProfit[c];
     if (netProfit[c] < 0) losers++;
   }
-  const whale = whaleCurve(inMatrix);
+  const whale = whaleCurve(inMatrix, 100, 200, true);
   const revenue = exactSum(t.revenue), grossProfit = exactSum(t.grossProfit), cts = exactSum(cost.total), np = exactSum(netProfit);
   const totals: Totals = {
     customers: n, matrixCustomers, revenue, cogs: revenue - grossProfit, grossProfit, costToServe: cts, netProfit: np,

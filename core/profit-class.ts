@@ -8,6 +8,7 @@
  * A value exactly on a threshold goes to the higher class.
  */
 import { exactSum } from './exact-sum.js';
+import { sortFloat64 } from './sort-float64.js';
 import type { Settings } from './settings.js';
 import { NO_CLASS, upperBound } from './size-class.js';
 
@@ -39,7 +40,7 @@ export function profitScale(revenue: Float64Array, netProfit: Float64Array, size
   const sorted = [0, 1, 2].map((s) => {
     const margins: number[] = [];
     for (let c = 0; c < size.length; c++) if (size[c] === s) margins.push(netProfit[c] / revenue[c]);
-    return Float64Array.from(margins).sort();
+    return sortFloat64(Float64Array.from(margins));
   });
   return {
     target: NaN,

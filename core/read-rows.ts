@@ -116,7 +116,10 @@ export function readRows(input: TableInput, settings: Settings, options: ReadOpt
     if ((first === 0x74 || first === 0x67 || first === 0x73) && SUMMARY_KEY.test(key)) { reject(r, cKey, `summary row ("${key}"), not a customer`); continue; }
     if (first === 0x23 && isErrorValue(key)) { reject(r, cKey, `error value ${key.toUpperCase()} as customer key`); continue; }
 
-    const rev = isPercentText(row[cRev]) ? NaN : parseNumber(row[cRev], decimal); // a percent is not money
+    // Fast paths: most cells arrive as numbers (Excel, Sheets, xlsx); text goes through the parser.
+    const revCell = row[cRev];
+    const rev = typeof revCell === 'number' ? (Number.isFinite(revCell) ? revCell : NaN)
+      : isPercentText(revCell) ? NaN : parseNumber(revCell, decimal); // a percent is not money
     if (Number.isNaN(rev)) { reject(r, cRev, isBlank(row[cRev]) ? 'no revenue' : badMoney(row[cRev])); continue; }
     let gp = rev;
     if (cCogs !== undefined) {
@@ -133,6 +136,7 @@ export function readRows(input: TableInput, settings: Settings, options: ReadOpt
       const c = volumeCols[d];
       if (c === undefined) continue;
       const cell = row[c];
+      if (typeof cell === 'number' && cell >= 0 && cell < Infinity) { volumes[d]![count] = cell; continue; }
       const v = isBlank(cell) ? 0 : parseNumber(cell, decimal);
       if (Number.isNaN(v)) { reject(r, c, explainNotANumber(cell, decimal)); continue rows; }
       if (v < 0 || isPercentText(cell)) { reject(r, c, `${String(cell).trim()} is not a count (must be ≥ 0)`); continue rows; }
@@ -140,7 +144,7 @@ export function readRows(input: TableInput, settings: Settings, options: ReadOpt
     }
     if (cDays !== undefined) {
       const cell = row[cDays];
-      const v = isBlank(cell) ? NaN : parseNumber(cell, decimal);
+      const v = typeof cell === 'number' ? (Number.isFinite(cell) ? cell : NaN) : isBlank(cell) ? NaN : parseNumber(cell, decimal);
       if (!isBlank(cell) && (Number.isNaN(v) || v < 0)) { reject(r, cDays, Number.isNaN(v) ? explainNotANumber(cell, decimal) : `${v} days is negative`); continue; }
       paymentDays![count] = v;
     }
@@ -170,6 +174,7 @@ export function readRows(input: TableInput, settings: Settings, options: ReadOpt
   }
 
   function money(cell: CellValue, allowPercent = false): number {
+    if (typeof cell === 'number') return Number.isFinite(cell) ? cell : NaN;
     if (isBlank(cell)) return 0; // a blank cost is no cost, as SUM reads it
     if (!allowPercent && isPercentText(cell)) return NaN;
     return parseNumber(cell, decimal);

@@ -4,6 +4,7 @@
  * never depends on row order.
  */
 import type { Analysis } from './analyze.js';
+import { costAt } from './cost-to-serve.js';
 import { explainCustomer, type Why } from './explain.js';
 import { SEGMENTS } from './defaults.js';
 import { COST_LINES, DRIVERS, PROFIT_CLASSES, SIZE_CLASSES, type CostLine, type Driver } from './types.js';
@@ -40,7 +41,7 @@ export function whaleOrder(a: Analysis): Int32Array {
 export function customerRecord(a: Analysis, c: number): CustomerRecord {
   const t = a.customers, seg = a.classes.segment[c];
   const drivers: Partial<Record<CostLine, number>> = {};
-  a.cost.lines.forEach((cost, l) => { if (cost && cost[c] !== 0) drivers[COST_LINES[l]] = cost[c]; });
+  a.cost.lines.forEach((cost, l) => { const x = cost ? costAt(cost, c) : 0; if (x !== 0) drivers[COST_LINES[l]] = x; });
   const volumes: Partial<Record<Driver | 'paymentDays', number>> = {};
   t.volumes.forEach((v, d) => { if (v) volumes[DRIVERS[d]] = v[c]; });
   if (t.paymentDays) volumes.paymentDays = t.paymentDays[c];

@@ -7,7 +7,8 @@
  *   Medium if rank < 2n/3, else Small.
  * - fixed: Large if revenue ≥ large, Medium if revenue ≥ medium, else Small.
  */
-import { suffixSums } from './exact-sum.js';
+import { suffixSums, suffixTotal } from './exact-sum.js';
+import { sortFloat64 } from './sort-float64.js';
 import type { Settings } from './settings.js';
 
 /** Class codes: 0 Large, 1 Medium, 2 Small, -1 not in the matrix (revenue ≤ 0). */
@@ -30,8 +31,12 @@ export interface SizeScale {
 export function sizeScale(revenue: Float64Array, size: Settings['size']): SizeScale {
   const sorted = positiveSorted(revenue);
   const m = sorted.length;
-  const suffix = size.method === 'terciles' ? null : suffixSums(sorted);
-  const before = (r: number) => (r > 0 && suffix ? suffix[upperBound(sorted, r)] / suffix[0] : NaN);
+  let suffix: Float64Array | null = null; // only placing a non-member needs every suffix sum
+  const before = (r: number) => {
+    if (!(r > 0) || size.method === 'terciles') return NaN;
+    suffix ??= suffixSums(sorted);
+    return suffix[upperBound(sorted, r)] / suffix[0];
+  };
   const classOf = (r: number): number => {
     if (!(r > 0)) return NO_CLASS;
     if (size.method === 'fixed') return r >= size.large ? 0 : r >= size.medium ? 1 : 2;
@@ -45,12 +50,33 @@ export function sizeScale(revenue: Float64Array, size: Settings['size']): SizeSc
   if (size.method === 'fixed') return { classOf, classOfMember: classOf, before };
   // before(r) and rank(r) only fall as r grows, so each class is a run of the sorted revenues:
   // its smallest member revenue is the cut-off, and a member's class is two comparisons.
-  const inClass = size.method === 'terciles'
-    ? (end: number, k: number) => 3 * (m - end) < k * m
-    : (end: number, k: number) => suffix![end] / suffix![0] < (k === 1 ? size.large : size.medium);
-  const cutLarge = cutOff(sorted, (end) => inClass(end, 1)), cutMedium = cutOff(sorted, (end) => inClass(end, 2));
+  const [cutLarge, cutMedium] = size.method === 'terciles'
+    ? [cutOff(sorted, (end) => 3 * (m - end) < m), cutOff(sorted, (end) => 3 * (m - end) < 2 * m)]
+    : paretoCuts(sorted, size.large, size.medium);
   const classOfMember = (r: number) => (!(r > 0) ? NO_CLASS : r >= cutLarge ? 0 : r >= cutMedium ? 1 : 2);
   return { classOf, classOfMember, before };
+}
+
+/**
+ * Pareto cut-offs in one descending pass: the smallest revenue whose before(c) is < large, and
+ * the smallest whose before(c) is < medium. The running sum repeats suffixSums' additions in the
+ * same order, so before(c) here is bit for bit the value `before()` gives.
+ */
+function paretoCuts(sorted: Float64Array, large: number, medium: number): [number, number] {
+  const total = suffixTotal(sorted);
+  let cutLarge = Infinity, cutMedium = Infinity, hi = 0, lo = 0;
+  for (let end = sorted.length; end > 0;) {
+    const v = sorted[end - 1], before = (hi + lo) / total;
+    if (!(before < medium) && !(before < large)) break;
+    if (before < large) cutLarge = v;
+    if (before < medium) cutMedium = v;
+    while (end > 0 && sorted[end - 1] === v) {
+      const x = sorted[--end], s = hi + x, b = s - hi;
+      lo += (hi - (s - b)) + (x - b);
+      hi = s;
+    }
+  }
+  return [cutLarge, cutMedium];
 }
 
 /**
@@ -82,7 +108,7 @@ export function positiveSorted(values: Float64Array): Float64Array {
   for (let i = 0; i < values.length; i++) if (values[i] > 0) m++;
   const out = new Float64Array(m);
   for (let i = 0, j = 0; i < values.length; i++) if (values[i] > 0) out[j++] = values[i];
-  return out.sort();
+  return sortFloat64(out);
 }
 
 /** First index whose value is > x in an ascending array (its length when none). */

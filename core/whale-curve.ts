@@ -5,6 +5,7 @@
  */
 import { exactSum } from './exact-sum.js';
 import { formatMoney, formatPercent } from './format.js';
+import { sortFloat64 } from './sort-float64.js';
 
 export interface WhalePoint { shareOfCustomers: number; shareOfProfit: number | null; customers: number; cumulativeProfit: number }
 
@@ -33,31 +34,39 @@ export interface WhaleCurve {
  * Builds the whale curve of the given net profits (one per customer).
  * Example: net profits [60, 50, -10] → total 100, peak 110 % at 2/3 of customers, losers give back 10 %.
  */
-export function whaleCurve(netProfit: ArrayLike<number>, points = 100, everyPointUpTo = 200): WhaleCurve {
-  const sorted = Float64Array.from(netProfit).sort(); // ascending; walked from the end
+export function whaleCurve(netProfit: ArrayLike<number>, points = 100, everyPointUpTo = 200, sortInPlace = false): WhaleCurve {
+  // ascending; walked from the end. A caller that hands over its own scratch array saves a copy.
+  const sorted = sortFloat64(sortInPlace && netProfit instanceof Float64Array ? netProfit : Float64Array.from(netProfit));
   const n = sorted.length;
   const total = exactSum(sorted);
   const shares = total > 0;
-  const cum = new Float64Array(n + 1);
-  let hi = 0, lo = 0, peakK = 0, peak = -Infinity, losers = 0;
-  for (let k = 1; k <= n; k++) {
-    const x = sorted[n - k], s = hi + x, b = s - hi;
-    lo += (hi - (s - b)) + (x - b);
-    hi = s;
-    cum[k] = hi + lo;
-    if (cum[k] > peak) { peak = cum[k]; peakK = k; }
-    if (x < 0) losers++;
-  }
-  if (n === 0) peak = 0;
+  // Two walks down the sorted profits instead of a stored cumulative array: the first finds the
+  // peak, the second records the cumulative profit at the points the curve keeps.
+  const walk = (visit: (k: number, cum: number) => void) => {
+    let hi = 0, lo = 0;
+    for (let k = 1; k <= n; k++) {
+      const x = sorted[n - k], s = hi + x, b = s - hi;
+      lo += (hi - (s - b)) + (x - b);
+      hi = s;
+      visit(k, hi + lo);
+    }
+  };
+  let peakK = 0, peak = n === 0 ? 0 : -Infinity;
+  walk((k, cum) => { if (cum > peak) { peak = cum; peakK = k; } });
+  let losers = 0;
+  while (losers < n && sorted[losers] < 0) losers++;
   const destroyed = -exactSum(sorted, 0, losers);
-  const point = (k: number): WhalePoint => ({
-    shareOfCustomers: n ? k / n : 0, shareOfProfit: shares ? cum[k] / total : null, customers: k, cumulativeProfit: cum[k],
-  });
   const ks = new Set<number>();
   if (n <= everyPointUpTo) for (let k = 0; k <= n; k++) ks.add(k);
   else for (let i = 0; i <= points; i++) ks.add(Math.round((i * n) / points));
   ks.add(peakK);
-  const curve = [...ks].sort((a, b) => a - b).map(point);
+  const wanted = [...ks].sort((a, b) => a - b);
+  const cumAt = new Map<number, number>([[0, 0]]);
+  walk((k, cum) => { if (ks.has(k)) cumAt.set(k, cum); });
+  const curve = wanted.map((k): WhalePoint => {
+    const cum = cumAt.get(k)!;
+    return { shareOfCustomers: n ? k / n : 0, shareOfProfit: shares ? cum / total : null, customers: k, cumulativeProfit: cum };
+  });
   const w: WhaleCurve = {
     customers: n, totalNetProfit: total,
     peakShareOfProfit: shares ? peak / total : null, peakAtShareOfCustomers: n ? peakK / n : 0, peakCustomers: peakK, peakProfit: peak,

@@ -4,6 +4,7 @@
  * drivers in words with the multiple of the median and the action.
  */
 import type { Analysis } from '../analyze.js';
+import { costAt } from '../cost-to-serve.js';
 import { COST_LINE_LABELS, SEGMENTS } from '../defaults.js';
 import { explainCustomer } from '../explain.js';
 import { whaleOrder } from '../result-json.js';
@@ -25,7 +26,7 @@ export function whySheet(a: Analysis, order: Int32Array = whaleOrder(a)): SheetS
     values[i + 1] = [
       t.keys[c], t.names[c], seg < 0 ? 'No revenue' : SEGMENTS[seg],
       t.revenue[c], -(t.revenue[c] - t.grossProfit[c]), t.grossProfit[c],
-      ...lines.map((l) => -a.cost.lines[l]![c]), a.netProfit[c],
+      ...lines.map((l) => -costAt(a.cost.lines[l]!, c)), a.netProfit[c],
       why.topDrivers.length ? why.topDrivers.map((d) => d.text).join('; ') : seg < 0 ? why.summary : 'No cost driver above the median.',
     ];
   }

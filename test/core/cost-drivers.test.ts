@@ -2,11 +2,12 @@
 // exceeds the median over all matrix customers, reported with the multiple of the median.
 import { describe, expect, it } from 'vitest';
 import { topDrivers } from '../../core/cost-drivers.js';
+import type { CostColumn } from '../../core/cost-to-serve.js';
 import { COST_LINES } from '../../core/types.js';
 
 /** Cost lines in COST_LINES order from a partial map; null where absent. */
-function lines(costs: Partial<Record<(typeof COST_LINES)[number], number[]>>): (Float64Array | null)[] {
-  return COST_LINES.map((l) => (costs[l] ? Float64Array.from(costs[l]!) : null));
+function lines(costs: Partial<Record<(typeof COST_LINES)[number], number[]>>): (CostColumn | null)[] {
+  return COST_LINES.map((l) => (costs[l] ? { values: Float64Array.from(costs[l]!), by: null, factor: 1 } : null));
 }
 const top = (t: ReturnType<typeof topDrivers>, c: number) =>
   Array.from(t.top.subarray(c * 3, c * 3 + 3)).filter((l) => l >= 0).map((l) => COST_LINES[l]);

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { expect } from 'vitest';
 import { analyze, type Analysis } from '../../core/analyze.js';
+import { costAt } from '../../core/cost-to-serve.js';
 import { customerRecord, whaleOrder } from '../../core/result-json.js';
 import { sizeScale } from '../../core/size-class.js';
 import { segmentationSql, type SqlColumns } from '../../core/sql/segmentation-sql.js';
@@ -110,7 +111,7 @@ export function expectSameAsCore(a: Analysis, rows: SqlRow[]): { matrix: number;
     close(r!.gross_profit, rec.grossProfit, `${who} gross profit`);
     close(r!.cost_to_serve, rec.costToServe, `${who} cost-to-serve`);
     close(r!.net_profit, rec.netProfit, `${who} net profit`);
-    a.cost.lines.forEach((line, l) => { if (line) close(r![SQL_COST[COST_LINES[l]]], line[c], `${who} ${COST_LINES[l]} cost`); });
+    a.cost.lines.forEach((line, l) => { if (line) close(r![SQL_COST[COST_LINES[l]]], costAt(line, c), `${who} ${COST_LINES[l]} cost`); });
     expect(Number(r!.row_count), `${who} rows`).toBe(t.rowCount[c]);
     if (rec.segment === null) {
       expect([r!.net_margin, r!.whale_rank, r!.revenue_share_before], who).toEqual([null, null, null]);
