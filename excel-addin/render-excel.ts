@@ -2,9 +2,13 @@
 /**
  * Draws the report's sheet descriptions (core/report) into the workbook with Office.js.
  *
- * - Only new sheets are written, each marked with the worksheet custom property "ProfitTiers";
- *   a re-run deletes the marked sheets and writes them again. A user's sheet that happens to have
- *   a report name is never touched: the report sheet becomes "Profit Matrix (2)" instead.
+ * - Each report sheet is marked with the worksheet custom property "ProfitTiers" (value: the report
+ *   sheet it holds). A re-run REUSES the marked sheets — clears their cells, formats, conditional
+ *   formats, charts and table, then writes into them — so they keep their position and name, and a
+ *   user's formula pointing at 'Profit Matrix'!C7 keeps working (deleting the sheet would turn it
+ *   into #REF! for good). Marked sheets that no longer apply (Migration from a run with periods)
+ *   are deleted. A user's sheet that happens to have a report name is never touched: the report
+ *   sheet becomes "Profit Matrix (2)" instead.
  * - Values first, then formats, in blocks: writes are queued until the next one would push the
  *   request past WRITE_BUDGET bytes (Office.js rejects requests over 5 MB), then synced. So
  *   syncs = 2 (find the sheets) + blocks, where ⌈bytes / budget⌉ ≤ blocks ≤ ⌈bytes / (15/16 budget)⌉:
@@ -15,6 +19,8 @@
 import { rectangular, textNeedsGuard, type Rect, type SheetSpec, type SheetValue } from '../core/report/sheet-spec.js';
 
 export const OWNER_KEY = 'ProfitTiers';
+/** The mark's value on sheets of versions that did not record which report sheet they hold. */
+const LEGACY_MARK = 'report';
 /** Bytes per request; below Office.js's 5 MB request limit with room for JSON framing. */
 export const WRITE_BUDGET = 4_000_000;
 /** Values writes per request: each write is at most budget / 16 bytes, so greedy packing is tight. */
@@ -72,6 +78,14 @@ export function payloadBytes(rows: SheetValue[][]): number {
   return bytes;
 }
 
+/**
+ * Which report sheet a marked worksheet holds: the mark's value, or for a legacy mark ("report") the
+ * sheet's name without the " (2)" that a user's sheet of the same name made us add.
+ */
+export function reportOf(mark: string, sheetName: string): string {
+  return mark && mark !== LEGACY_MARK ? mark : sheetName.replace(/ \(\d+\)$/, '');
+}
+
 /** "Profit Matrix", or "Profit Matrix (2)" … when a sheet the user owns has the name. */
 export function freeName(wanted: string, taken: Set<string>): string {
   const lower = new Set([...taken].map((n) => n.toLowerCase()));
@@ -98,38 +112,72 @@ export async function renderSheets(context: Excel.RequestContext, specs: SheetSp
   let written = 0;
   const batch = new Batch(context, budget, () => onProgress(Math.min(1, written / totalBytes)));
 
-  // 1–2: which sheets exist, and which of them are ours (two reads, whatever the workbook size).
+  // 1–2: which sheets exist, which of them are ours (and for which report sheet), and the tables and
+  // charts on them (two reads, whatever the workbook size).
   const worksheets = context.workbook.worksheets;
   worksheets.load('items/name');
   const tables = context.workbook.tables;
   tables.load('items/name,items/worksheet/name');
   await batch.sync();
   const marks = worksheets.items.map((ws) => ws.customProperties.getItemOrNullObject(OWNER_KEY).load('value'));
+  const charts = worksheets.items.map((ws) => ws.charts.load('items/name'));
   await batch.sync();
-  const ours = worksheets.items.filter((_, i) => !marks[i].isNullObject);
-  const taken = new Set(worksheets.items.filter((_, i) => marks[i].isNullObject).map((ws) => ws.name));
-  // Table names are workbook-wide: keep clear of the user's tables (ours go with our sheets).
-  const tableNames = new Set(tables.items.filter((t) => taken.has(t.worksheet.name)).map((t) => t.name));
 
-  // 3…: replace our sheets — the new ones are added before the old ones go, so the workbook
-  // never has to lose its last sheet.
-  const added: { sheet: Excel.Worksheet; spec: SheetSpec; name: string }[] = [];
-  await batch.queue(FORMAT_OP_BYTES * (ours.length + specs.length), () => {
-    const names = specs.map((s) => freeName(s.name, taken));
+  const wanted = new Set(specs.map((s) => s.name));
+  const reuse = new Map<string, { ws: Excel.Worksheet; charts: Excel.Chart[] }>();
+  const stale: Excel.Worksheet[] = [];
+  const users = new Set<string>();
+  worksheets.items.forEach((ws, i) => {
+    if (marks[i].isNullObject) { users.add(ws.name); return; }
+    const report = reportOf(String(marks[i].value ?? ''), ws.name);
+    if (wanted.has(report) && !reuse.has(report)) reuse.set(report, { ws, charts: charts[i].items });
+    else stale.push(ws); // no longer part of the report, or a second sheet marked for the same one
+  });
+  // Names a new sheet must avoid: the user's sheets and the ones we reuse (stale ones will be gone).
+  const taken = new Set([...users, ...[...reuse.values()].map((r) => r.ws.name)]);
+  // Table names are workbook-wide: keep clear of the user's tables (ours are deleted first).
+  const tableNames = new Set(tables.items.filter((t) => users.has(t.worksheet.name)).map((t) => t.name));
+
+  // 3…: clear the sheets we reuse, add the missing ones (after the report sheet before them), delete
+  // the stale ones. New sheets get a temporary name until the stale ones are gone, and are added
+  // before those go, so the workbook never has to lose its last sheet.
+  const targets: { sheet: Excel.Worksheet; spec: SheetSpec; name: string }[] = [];
+  const ops = specs.length * 4 + stale.length + [...reuse.values()].reduce((n, r) => n + 6 + r.charts.length, 0) + tables.items.length;
+  await batch.queue(FORMAT_OP_BYTES * ops, () => {
+    const order = [...worksheets.items]; // the sheets' order as the queued operations will leave it
+    const fresh = new Map<Excel.Worksheet, string>();
     specs.forEach((spec, i) => {
-      taken.add(names[i]);
-      const temp = `pt~${Date.now() % 1e6}~${i}`; // unique until the old sheet of that name is gone
-      const sheet = worksheets.add(temp);
-      sheet.customProperties.add(OWNER_KEY, 'report');
-      added.push({ sheet, spec, name: names[i] });
+      const old = reuse.get(spec.name);
+      if (old) {
+        clearSheet(old.ws, old.charts, tables.items.filter((t) => t.worksheet.name === old.ws.name));
+        old.ws.customProperties.add(OWNER_KEY, spec.name); // (re)marks a legacy "report" mark too
+        targets.push({ sheet: old.ws, spec, name: old.ws.name });
+        return;
+      }
+      const name = freeName(spec.name, taken);
+      taken.add(name);
+      const sheet = worksheets.add(`pt~${Date.now() % 1e6}~${i}`); // unique until a stale sheet of that name is gone
+      sheet.customProperties.add(OWNER_KEY, spec.name);
+      order.push(sheet);
+      targets.push({ sheet, spec, name });
+      fresh.set(sheet, name);
     });
-    for (const ws of ours) ws.delete();
-    for (const a of added) a.sheet.name = a.name;
+    for (const ws of stale) { ws.delete(); order.splice(order.indexOf(ws), 1); }
+    // A new sheet goes right after the report sheet before it; the first one before the first reused sheet.
+    targets.forEach(({ sheet }, i) => {
+      if (!fresh.has(sheet)) return;
+      const from = order.indexOf(sheet);
+      order.splice(from, 1);
+      const to = i > 0 ? order.indexOf(targets[i - 1].sheet) + 1 : Math.min(from, ...[...reuse.values()].map((r) => order.indexOf(r.ws)));
+      order.splice(to, 0, sheet);
+      if (to !== from) sheet.position = to;
+    });
+    for (const [sheet, name] of fresh) sheet.name = name;
   });
 
   // Values, in row blocks of at most WRITE_CHUNK bytes, so that packing them into requests wastes
   // at most one chunk per request.
-  for (const { sheet, spec } of added) {
+  for (const { sheet, spec } of targets) {
     const rows = rectangular(spec.values, spec.width);
     for (let from = 0; from < rows.length;) {
       let to = from, bytes = 2;
@@ -141,15 +189,33 @@ export async function renderSheets(context: Excel.RequestContext, specs: SheetSp
     }
   }
   // Formats, by rectangle: a handful of requests-worth of bytes, whatever the row count.
-  for (const { sheet, spec } of added) {
+  for (const { sheet, spec } of targets) {
     const ops = spec.formats.length + spec.fills.length + spec.fontColors.length + spec.bold.length + spec.titles.length + spec.wrap.length + spec.conditional.length + 4;
     await batch.queue(FORMAT_OP_BYTES * ops, () => formatSheet(sheet, spec, tableNames));
     for (const chart of spec.charts) await batch.queue(FORMAT_OP_BYTES * (6 + chart.series.length * 6), () => addChart(sheet, chart));
   }
-  if (added.length) added[0].sheet.activate();
+  if (targets.length) {
+    const first = targets[0];
+    if (reuse.has(first.spec.name)) first.sheet.visibility = 'Visible'; // the user may have hidden it: activate() would fail
+    first.sheet.activate();
+  }
   await batch.flush();
   onProgress(1);
-  return { sheets: added.map((a) => a.name), syncs: batch.syncs, blocks: batch.blocks };
+  return { sheets: targets.map((a) => a.name), syncs: batch.syncs, blocks: batch.blocks };
+}
+
+/**
+ * Empties one of our sheets for a re-run, keeping the sheet itself (its position, its name, the
+ * formulas elsewhere that point into it): its table and charts go, then cells and formats,
+ * conditional formats and frozen panes. Queued operations only, a handful per sheet.
+ */
+function clearSheet(ws: Excel.Worksheet, charts: Excel.Chart[], tables: Excel.Table[]): void {
+  for (const t of tables) t.delete();
+  for (const c of charts) c.delete();
+  const all = ws.getRange();
+  all.conditionalFormats.clearAll();
+  all.clear('All');
+  ws.freezePanes.unfreeze();
 }
 
 function formatSheet(sheet: Excel.Worksheet, spec: SheetSpec, tableNames: Set<string>): void {

@@ -1,7 +1,11 @@
 /**
  * Places the report sheets. The add-on's own sheets carry developer metadata naming the report
- * sheet they hold; a re-run deletes exactly those and writes fresh ones in their place. A user's
- * sheet that merely has the same name is never touched: ours becomes "Profit Matrix (2)".
+ * sheet they hold. A re-run REUSES each of them — cleared of contents, formats, conditional rules,
+ * charts and its filter, then written again — so it keeps its position, its name and every formula
+ * of the user's that points into it ('Profit Matrix'!C7 would turn into #REF! if the sheet were
+ * deleted and inserted again). Report sheets that no longer apply (Migration from a run with
+ * periods) are deleted. A user's sheet that merely has a report name is never touched: ours
+ * becomes "Profit Matrix (2)".
  */
 import type { SheetSpec } from '../core/report/sheet-spec.js';
 import { drawSheet } from './render-sheet.js';
@@ -13,39 +17,70 @@ export const OWNER_KEY = 'profit-tiers.report';
 
 /** Writes the report; returns the names of the sheets written, in order. */
 export function renderReport(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, specs: SheetSpec[]): string[] {
-  const own = ownSheets(ss);
-  const taken = new Set(ss.getSheets().map((s) => s.getName().toLowerCase()));
-  let at = ss.getNumSheets();
-  for (const old of own.values()) {
-    at = Math.min(at, old.getIndex() - 1);
-    taken.delete(old.getName().toLowerCase());
-    ss.deleteSheet(old);
+  const wanted = new Set(specs.map((s) => s.name));
+  const reuse = new Map<string, Sheet>();
+  const stale: Sheet[] = [];
+  for (const { report, sheet } of ownSheets(ss)) {
+    if (wanted.has(report) && !reuse.has(report)) reuse.set(report, sheet);
+    else stale.push(sheet); // no longer part of the report, or a second sheet marked for the same one
   }
-  at = Math.min(at, ss.getNumSheets());
+  const taken = new Set(ss.getSheets().map((s) => s.getName().toLowerCase()));
+
   const written: string[] = [];
   let first: Sheet | null = null;
+  /** 0-based slot for the next new sheet: right after the report sheet before it. */
+  let at: number | null = null;
   for (const spec of specs) {
-    const name = freeName(spec.name, taken);
-    taken.add(name.toLowerCase());
-    const sheet = ss.insertSheet(name, at++);
-    sheet.addDeveloperMetadata(OWNER_KEY, spec.name, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+    let sheet = reuse.get(spec.name);
+    let name: string;
+    if (sheet) {
+      clearSheet(sheet);
+      name = sheet.getName();
+      at = sheet.getIndex();
+    } else {
+      at ??= firstIndex([...reuse.values()]) ?? ss.getNumSheets();
+      name = freeName(spec.name, taken);
+      taken.add(name.toLowerCase());
+      sheet = ss.insertSheet(name, at++);
+      sheet.addDeveloperMetadata(OWNER_KEY, spec.name, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+    }
     drawSheet(sheet, spec);
     written.push(name);
     first ??= sheet;
   }
+  // Last, so the spreadsheet never runs out of sheets (the table may have been read from one of them).
+  for (const old of stale) ss.deleteSheet(old);
   first?.activate();
   return written;
 }
 
-/** The add-on's sheets from earlier runs (one finder call, not one call per sheet's cells). */
-function ownSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet[] {
+/**
+ * Empties one of our sheets for a re-run, keeping the sheet itself. Sheet.clear() takes contents
+ * and formats but neither the filter, the conditional rules nor the charts; the frozen rows stay
+ * too. A fixed number of calls (one more per chart), whatever the sheet held.
+ */
+function clearSheet(sheet: Sheet): void {
+  sheet.getFilter()?.remove();
+  sheet.clear();
+  sheet.clearConditionalFormatRules();
+  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  sheet.setFrozenRows(0);
+}
+
+/** The add-on's sheets from earlier runs and the report sheet each holds (one finder call). */
+function ownSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { report: string; sheet: Sheet }[] {
   const found = ss.createDeveloperMetadataFinder().withKey(OWNER_KEY).find();
-  const out: Sheet[] = [];
+  const out: { report: string; sheet: Sheet }[] = [];
   for (const m of found) {
     const sheet = m.getLocation().getSheet();
-    if (sheet) out.push(sheet);
+    if (sheet) out.push({ report: m.getValue() ?? '', sheet });
   }
   return out;
+}
+
+/** 0-based position of the first of these sheets, or null when there are none. */
+function firstIndex(sheets: Sheet[]): number | null {
+  return sheets.length ? Math.min(...sheets.map((s) => s.getIndex() - 1)) : null;
 }
 
 /** "Profit Matrix", else "Profit Matrix (2)", "(3)"… (sheet names compare case-insensitively). */

@@ -1,9 +1,10 @@
 /**
- * Draws one SheetSpec on a fresh sheet. Every property is written with one call per sheet (values,
- * number formats, fills, font colours, weights) or one call per rectangle of the spec (title sizes,
- * wraps, rules, charts), and the spec's rectangles do not multiply with the row count — so the
- * number of SpreadsheetApp calls is the same for 1,000 and 100,000 customers. Values go first: a
- * text ("@") format set before them would keep the guarding apostrophes as characters.
+ * Draws one SheetSpec on a new or freshly cleared sheet. Every property is written with one call
+ * per sheet (values, number formats, fills, font colours, weights, the filter) or one call per
+ * rectangle of the spec (title sizes, wraps, rules, charts), and the spec's rectangles do not
+ * multiply with the row count — so the number of SpreadsheetApp calls is the same for 1,000 and
+ * 100,000 customers. Values go first: a text ("@") format set before them would keep the guarding
+ * apostrophes as characters.
  */
 import type { SheetSpec } from '../core/report/sheet-spec.js';
 import { addChart } from './render-chart.js';
@@ -31,6 +32,8 @@ export function drawSheet(sheet: Sheet, spec: SheetSpec): void {
 
   setColumnWidths(sheet, spec.columnWidths);
   if (spec.freezeRows > 0 && rows > spec.freezeRows) sheet.setFrozenRows(spec.freezeRows);
+  // The filter buttons of the Customers table (Excel's table, the xlsx autoFilter): one per sheet.
+  if (spec.table) at(sheet, spec.table.range).createFilter();
   addConditionalRules(sheet, spec.conditional);
   for (const chart of spec.charts) addChart(sheet, chart);
 }
@@ -49,7 +52,10 @@ function setColumnWidths(sheet: Sheet, chars: number[]): void {
   }
 }
 
-/** A new sheet has 1,000 rows and 26 columns; grow it in one call per dimension when the report is bigger. */
+/**
+ * A new sheet has 1,000 rows and 26 columns; grow it in one call per dimension when the report is
+ * bigger. A reused sheet is never shrunk: deleting rows would break formulas pointing into them.
+ */
 function fitSize(sheet: Sheet, rows: number, cols: number): void {
   const maxRows = sheet.getMaxRows(), maxCols = sheet.getMaxColumns();
   if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);

@@ -1,5 +1,5 @@
 // The Office.js renderer against the fake Excel (test/fakes/excel.ts): sync counts that grow only with
-// write blocks, no formula injection, a user's sheet of the same name left alone, re-runs replacing only ours.
+// write blocks, no formula injection, a user's sheet of the same name left alone, re-runs reusing only ours.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analyze.js';
 import { reportSheets } from '../../core/report/report-sheets.js';
@@ -41,7 +41,7 @@ describe('renderSheets', () => {
     expect(out.sheets).toEqual(specs.map((s) => s.name));
     for (const s of specs) {
       const sheet = fake.workbook.sheet(s.name);
-      expect(sheet.customProperties()).toEqual({ ProfitTiers: 'report' });
+      expect(sheet.customProperties()).toEqual({ ProfitTiers: s.name });
       expect(sheet.values()[0].slice(0, s.values[0].length)).toEqual(s.values[0].map((v) => v ?? ''));
     }
     const customers = fake.workbook.sheet('Customers');
@@ -108,15 +108,113 @@ describe('renderSheets', () => {
     expect(fake.workbook.sheetNames().filter((n) => n.startsWith('Profit Matrix'))).toEqual(['Profit Matrix', 'Profit Matrix (2)']);
   });
 
-  it('a re-run replaces our sheets, including one left over from an earlier run', async () => {
+  it('a re-run reuses our sheets and deletes one left over from an earlier run', async () => {
     const rows = generateCustomers(20);
     const fake = workbookWithData(rows);
     fake.workbook.seedSheet('Migration', [['old']]);
-    fake.workbook.seedSheetProperty('Migration', 'ProfitTiers', 'report');
+    fake.workbook.seedSheetProperty('Migration', 'ProfitTiers', 'Migration');
     await render(fake, report(rows));
-    await render(fake, report(rows));
+    const sheets = fake.workbook.sheetNames().map((n) => fake.workbook.sheet(n));
+    const second = await render(fake, report(rows));
+    expect(second.syncs).toBe(3);
     expect(fake.workbook.sheetNames()).toEqual(['Data', 'Profit Matrix', 'Customers', 'Whale Curve', 'Why', 'Data Issues']);
+    expect(fake.workbook.sheetNames().map((n) => fake.workbook.sheet(n))).toEqual(sheets.filter((s) => s.name !== 'Migration'));
     expect(fake.workbook.tables()).toHaveLength(1);
+    expect(fake.workbook.sheet('Whale Curve').charts()).toHaveLength(1);
+  });
+
+  it("a re-run keeps a user's formulas that point into the report: same sheet objects, same places, no stale cells", async () => {
+    const big = generateCustomers(50), small = generateCustomers(20, 9);
+    const fake = workbookWithData(big);
+    await render(fake, report(big));
+    const formulas = [["='Profit Matrix'!C7", '=SUM(Customers!C2:C51)', "='Whale Curve'!A5"]];
+    await fake.Excel.run(async (c) => {
+      const notes = c.workbook.worksheets.add('Notes');
+      notes.position = 2; // the user's own sheet, between two report sheets
+      notes.getRange('A1:C1').formulas = formulas;
+      await c.sync();
+    });
+    const order = fake.workbook.sheetNames();
+    expect(order).toEqual(['Data', 'Profit Matrix', 'Notes', 'Customers', 'Whale Curve', 'Why', 'Data Issues']);
+    const before = Object.fromEntries(order.map((n) => [n, fake.workbook.sheet(n)]));
+    const cfs = fake.workbook.sheet('Customers').conditionalFormats().length;
+
+    const out = await render(fake, report(small));
+    expect(out.sheets).toEqual(report(small).map((s) => s.name));
+    expect(out.syncs).toBe(2 + out.blocks);
+    expect(out.syncs).toBe(3);
+    expect(fake.workbook.sheetNames()).toEqual(order);
+    for (const n of order) {
+      expect(fake.workbook.sheet(n), n).toBe(before[n]); // the very sheet (identity, id, position)
+      if (n !== 'Data' && n !== 'Notes') expect(fake.workbook.sheet(n).customProperties(), n).toEqual({ ProfitTiers: n });
+    }
+    const notes = fake.workbook.sheet('Notes');
+    expect(notes.formulas('A1:C1')).toEqual(formulas);
+    expect(notes.values('A1:C1').flat()).not.toContain('#REF!');
+
+    // Nothing of the bigger first run is left: cells, formats, table, conditional formats, charts.
+    const customers = fake.workbook.sheet('Customers');
+    expect(customers.usedRangeAddress(true)).toBe('A1:M21');
+    expect(customers.values('A22:M51').flat().every((v) => v === '')).toBe(true);
+    expect(customers.numberFormatAt('C40')).toBe('General');
+    expect(fake.workbook.tables().map((t) => [t.name, t.sheet, t.address])).toEqual([['ProfitTiersCustomers', 'Customers', 'A1:M21']]);
+    expect(customers.conditionalFormats()).toHaveLength(cfs);
+    expect(customers.conditionalFormats().map((c) => c.address)).toEqual(['G2:G21', 'F2:F21']);
+    expect(customers.frozenRows).toBe(1);
+    expect(fake.workbook.sheet('Whale Curve').charts()).toHaveLength(1);
+    // The same cells as a run into a fresh workbook.
+    const fresh = workbookWithData(small);
+    await render(fresh, report(small));
+    for (const n of out.sheets) expect(fake.workbook.sheet(n).values(), n).toEqual(fresh.workbook.sheet(n).values());
+    for (const n of out.sheets) expect(fake.workbook.sheet(n).numberFormats(), n).toEqual(fresh.workbook.sheet(n).numberFormats());
+  });
+
+  it('a sheet missing from an earlier run is added after the report sheet before it', async () => {
+    const rows = generateCustomers(20);
+    const fake = workbookWithData(rows);
+    await render(fake, report(rows));
+    await fake.Excel.run(async (c) => {
+      c.workbook.worksheets.getItem('Whale Curve').delete(); // the user deleted one of ours…
+      c.workbook.worksheets.add('Notes'); // …and added a sheet of their own at the end
+      await c.sync();
+    });
+    const out = await render(fake, report(rows));
+    expect(out.syncs).toBe(3);
+    expect(fake.workbook.sheetNames()).toEqual(['Data', 'Profit Matrix', 'Customers', 'Whale Curve', 'Why', 'Data Issues', 'Notes']);
+    expect(fake.workbook.sheet('Whale Curve').customProperties()).toEqual({ ProfitTiers: 'Whale Curve' });
+    expect(fake.workbook.activeSheetName).toBe('Profit Matrix');
+  });
+
+  it('a re-run shows and activates our first sheet even when the user hid it', async () => {
+    const rows = generateCustomers(20);
+    const fake = workbookWithData(rows);
+    await render(fake, report(rows));
+    await fake.Excel.run(async (c) => {
+      c.workbook.worksheets.getItem('Data').activate();
+      c.workbook.worksheets.getItem('Profit Matrix').visibility = 'Hidden';
+      c.workbook.worksheets.getItem('Why').visibility = 'Hidden';
+      await c.sync();
+    });
+    await render(fake, report(rows));
+    expect(fake.workbook.activeSheetName).toBe('Profit Matrix');
+    expect(fake.workbook.sheet('Profit Matrix').visibility).toBe('Visible');
+    expect(fake.workbook.sheet('Why').visibility).toBe('Hidden'); // the others keep the user's choice
+  });
+
+  it('reuses a sheet marked by an earlier version (mark "report"), keeping its "(2)" name', async () => {
+    const rows = generateCustomers(20);
+    const fake = workbookWithData(rows);
+    fake.workbook.seedSheet('Profit Matrix', [['my own notes']]);
+    fake.workbook.seedSheet('Profit Matrix (2)', [['stale report']]);
+    fake.workbook.seedSheetProperty('Profit Matrix (2)', 'ProfitTiers', 'report');
+    const ours = fake.workbook.sheet('Profit Matrix (2)');
+    const out = await render(fake, report(rows));
+    expect(out.sheets[0]).toBe('Profit Matrix (2)');
+    expect(fake.workbook.sheet('Profit Matrix (2)')).toBe(ours);
+    expect(ours.customProperties()).toEqual({ ProfitTiers: 'Profit Matrix' });
+    expect(ours.valueAt('A1')).toBe('Profit Matrix');
+    expect(fake.workbook.sheet('Profit Matrix').values()).toEqual([['my own notes']]);
+    expect(fake.workbook.sheet('Profit Matrix').actions).toEqual([]);
   });
 
   it('syncs = 2 + blocks: 3 for 1k customers; for 100k only the write blocks are added, each under 5 MB', { timeout: 120_000 }, async () => {

@@ -363,6 +363,21 @@ describe('worksheets', () => {
     expect(e.code).toBe('InvalidOperation');
   });
 
+  it("deleting a sheet turns other sheets' references to it into #REF!, and a new sheet of that name does not mend them", async () => {
+    const fake = createExcelFake({ sheets: ['Notes', 'Profit Matrix', 'Data'] });
+    const kept = ['=Data!B2', "='Profit Matrix 2'!A1"];
+    await fake.Excel.run(async (ctx) => {
+      ctx.workbook.worksheets.getItem('Notes').getRange('A1:D1').formulas = [["='Profit Matrix'!C7", "=SUM('profit matrix'!C2:C9)+Data!B2", ...kept]];
+      await ctx.sync();
+      ctx.workbook.worksheets.getItem('Profit Matrix').delete();
+      ctx.workbook.worksheets.add('Profit Matrix');
+      await ctx.sync();
+    });
+    const notes = fake.workbook.sheet('Notes');
+    expect(notes.formulas('A1:D1')).toEqual([['=#REF!C7', '=SUM(#REF!C2:C9)+Data!B2', ...kept]]);
+    expect(notes.values('A1:B1')).toEqual([['#REF!', '#REF!']]);
+  });
+
   it('round-trips worksheet custom properties (keys case-insensitive, add overwrites)', async () => {
     const fake = createExcelFake();
     await fake.Excel.run(async (ctx) => {

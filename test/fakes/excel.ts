@@ -23,6 +23,8 @@
  *    "@"-formatted cells keep strings verbatim, numeric-looking strings become numbers, "" clears,
  *    `null` (and NaN/Infinity, which JSON turns into null) leaves a cell unchanged; wrong 2-D sizes throw
  *    InvalidArgument; a non-array value is broadcast to every cell (numberFormat also broadcasts a 1x1 array).
+ *  - Deleting a worksheet breaks the other sheets' formulas that reference it (`='Report'!C7` -> `=#REF!C7`),
+ *    for good: a sheet added later under the same name does not mend them.
  *
  * Usage:
  *    const fake = createExcelFake();                       // workbook with "Sheet1"
@@ -1651,6 +1653,26 @@ function uniqueHeaders(raw: (CellValue | "")[]): string[] {
 // Workbook model
 // ---------------------------------------------------------------------------------------------------------
 
+/**
+ * Like Excel: deleting a worksheet turns every reference to it in the other sheets' formulas into #REF!
+ * (`='Profit Matrix'!C7` becomes `=#REF!C7`, showing #REF!), and a sheet added later under the same name
+ * does not mend them.
+ */
+function breakReferences(sheets: FakeSheet[], deleted: string): void {
+  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const forms = [`'${esc(deleted.replace(/'/g, "''"))}'`];
+  if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(deleted)) forms.push(esc(deleted));
+  const ref = new RegExp(`(?<![\\w.'])(?:${forms.join("|")})!`, "gi");
+  for (const sh of sheets) {
+    sh.grid.formulas.forEach((r, c, f) => {
+      ref.lastIndex = 0;
+      if (!ref.test(f)) return;
+      sh.grid.formulas.set(r, c, f.replace(ref, "#REF!"));
+      sh.grid.values.set(r, c, "#REF!");
+    });
+  }
+}
+
 /** The workbook's state plus seeding helpers and inspectors. Seeding and inspecting never count as syncs. */
 export class FakeWorkbook {
   readonly sheets: FakeSheet[] = [];
@@ -1705,6 +1727,7 @@ export class FakeWorkbook {
     const i = this.sheets.indexOf(s);
     this.sheets.splice(i, 1);
     s.deleted = true;
+    breakReferences(this.sheets, s.name);
     for (const t of this.tableList) if (t.sheet === s) t.deleted = true;
     for (const [k, n] of this.names) if (n.scope === s) this.names.delete(k);
     if (this.active === s) {

@@ -322,6 +322,46 @@ describe('charts', () => {
   });
 });
 
+describe('filters', () => {
+  it('one filter per sheet: createFilter throws while one exists; remove() frees the sheet for another', () => {
+    const { fake, app } = setup();
+    const sheet = app.getActiveSheet();
+    expect(sheet.getFilter()).toBeNull();
+    const filter = sheet.getRange('A1:C10').createFilter();
+    expect(filter.getRange().getA1Notation()).toBe('A1:C10');
+    expect(sheet.getFilter()?.getRange().getA1Notation()).toBe('A1:C10');
+    expect(sheet.getRange('Z99').getFilter()?.getRange().getA1Notation()).toBe('A1:C10'); // the sheet's, from any range
+    expect(fake.spreadsheet.inspectSheet('Sheet1').filter).toBe('A1:C10');
+    expect(() => sheet.getRange('E1:F5').createFilter()).toThrow("You can't create a filter in a sheet that already has a filter.");
+    sheet.clear(); // REAL: clearing the sheet keeps its filter
+    expect(() => sheet.getRange('E1:F5').createFilter()).toThrow(/already has a filter/);
+    sheet.getFilter()!.remove();
+    expect(sheet.getFilter()).toBeNull();
+    expect(() => filter.getRange()).toThrow(/removed/);
+    sheet.getRange('E1:F5').createFilter();
+    expect(fake.spreadsheet.inspectSheet('Sheet1').filter).toBe('E1:F5');
+    // Another sheet has its own.
+    app.getActiveSpreadsheet().insertSheet('Other').getRange('A1:B2').createFilter();
+    expect(fake.spreadsheet.inspectSheet('Other').filter).toBe('A1:B2');
+    // Counted like every other call, failing ones included.
+    expect(fake.calls.byMethod).toMatchObject({ 'Range.createFilter': 5, 'Sheet.getFilter': 4, 'Range.getFilter': 1, 'Filter.getRange': 4, 'Filter.remove': 1 });
+  });
+});
+
+describe('deleting a sheet', () => {
+  it("turns other sheets' references to it into #REF!, and a new sheet of that name does not mend them", () => {
+    const { app } = setup({ sheetNames: ['Notes', 'Profit Matrix', 'Data'] });
+    const ss = app.getActiveSpreadsheet();
+    const notes = ss.getSheetByName('Notes')!;
+    const kept = ['=Data!B2', "='Profit Matrix 2'!A1", "=MyProfit Matrix"];
+    notes.getRange(1, 1, 1, 5).setFormulas([["='Profit Matrix'!C7", "=SUM('profit matrix'!C2:C9)+Data!B2", ...kept]]);
+    ss.deleteSheet(ss.getSheetByName('Profit Matrix')!);
+    ss.insertSheet('Profit Matrix');
+    expect(notes.getRange(1, 1, 1, 5).getFormulas()).toEqual([['=#REF!', '=SUM(#REF!)+Data!B2', ...kept]]);
+    expect(notes.getRange(1, 1, 1, 2).getValues()).toEqual([['#REF!', '#REF!']]);
+  });
+});
+
 describe('Ui, HtmlService and other globals', () => {
   it('records menus so every functionName can be checked against the script globals', () => {
     const { fake } = setup();

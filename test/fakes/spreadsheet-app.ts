@@ -40,7 +40,7 @@ const FX = Symbol('appsScriptFake');
 export interface CallCounts {
   /** Every counted call on any fake object (SpreadsheetApp family + HtmlService, Utilities, ...). */
   total: number;
-  /** Calls on SpreadsheetApp, Spreadsheet, Sheet, Range, Ui, Menu, rule/chart builders, rules, charts, metadata. */
+  /** Calls on SpreadsheetApp, Spreadsheet, Sheet, Range, Filter, Ui, Menu, rule/chart builders, rules, charts, metadata. */
   spreadsheet: number;
   /** Per "Class.method", e.g. byMethod['Range.setValues']. */
   byMethod: Record<string, number>;
@@ -433,6 +433,11 @@ interface MetadataData {
   sheet: SheetStore | null;
 }
 
+/** The sheet's basic filter (REAL: at most one per sheet). */
+interface FilterData {
+  rect: Rect;
+}
+
 interface ProtectionData {
   sheet: SheetStore;
   rect: Rect | null;
@@ -458,6 +463,8 @@ class SheetStore {
   rules: RuleData[] = [];
   charts: ChartData[] = [];
   protections: ProtectionData[] = [];
+  /** REAL: a sheet has at most one filter; Sheet.clear() leaves it in place. */
+  filter: FilterData | null = null;
   borders = 0;
   deleted = false;
 
@@ -1249,6 +1256,8 @@ export interface SheetSnapshot {
   charts: ChartSnapshot[];
   developerMetadata: { id: number; key: string; value: string | null; visibility: string }[];
   protections: { range: string | null; description: string; warningOnly: boolean }[];
+  /** A1 range of the sheet's filter, or null. */
+  filter: string | null;
 }
 
 function ruleSnapshot(r: RuleData): RuleSnapshot {
@@ -1434,6 +1443,7 @@ export class FakeSpreadsheet {
       throw fx.error("You can't remove all the sheets in a document. (approximate)");
     }
     this.store.sheets = this.store.sheets.filter((x) => x !== s);
+    breakReferences(this.store.sheets, s.name);
     this.store.metadata = this.store.metadata.filter((m) => m.sheet !== s);
     for (const [k, v] of this.store.namedRanges) if (v.sheet === s) this.store.namedRanges.delete(k);
     s.deleted = true;
@@ -1562,6 +1572,7 @@ export class FakeSpreadsheet {
       protections: s.protections
         .filter((p) => !p.removed)
         .map((p) => ({ range: p.rect ? rectToA1(p.rect) : null, description: p.description, warningOnly: p.warningOnly })),
+      filter: s.filter ? rectToA1(s.filter.rect) : null,
     };
   }
 
@@ -1628,6 +1639,34 @@ export class FakeSpreadsheet {
     if (!s) throw new Error(`No sheet named "${name}" (sheets: ${this.sheetNames().join(', ')})`);
     return s;
   }
+}
+
+/**
+ * REAL: deleting a sheet turns every reference to it in the other sheets' formulas into #REF!, and
+ * a sheet inserted later under the same name does not bring them back: `='Profit Matrix'!C7`
+ * becomes `=#REF!` for good. (The exact rewritten text is approximate; the breakage is not.)
+ */
+function breakReferences(sheets: SheetStore[], deleted: string): void {
+  const ref = sheetReference(deleted);
+  for (const sheet of sheets) {
+    for (const row of sheet.values.rows) {
+      if (row === undefined) continue;
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (!(v instanceof FormulaCell)) continue;
+        ref.lastIndex = 0;
+        if (ref.test(v.formula)) row[c] = new FormulaCell(v.formula.replace(ref, '#REF!'));
+      }
+    }
+  }
+}
+
+/** Matches `'My Sheet'!A1:B2` / `Data!C7` (any case) for one sheet name, with its cell part. */
+function sheetReference(name: string): RegExp {
+  const esc = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const forms = [`'${esc(name.replace(/'/g, "''"))}'`];
+  if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name)) forms.push(esc(name));
+  return new RegExp(`(?<![\\w.'])(?:${forms.join('|')})!\\$?[A-Za-z]{0,3}\\$?\\d*(?::\\$?[A-Za-z]{0,3}\\$?\\d*)?`, 'gi');
 }
 
 function sheetStoreOf(fx: Fx, sheet: unknown, method: string): SheetStore {
@@ -1962,7 +2001,10 @@ export class FakeSheet {
 
   // ---- clearing --------------------------------------------------------------
 
-  /** clear() / clear({ contentsOnly, formatOnly }). */
+  /**
+   * clear() / clear({ contentsOnly, formatOnly }). REAL: the sheet's filter stays (a later
+   * createFilter still throws); so do conditional format rules and charts in this fake.
+   */
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }): FakeSheet {
     const contentsOnly = !!options?.contentsOnly;
     const formatOnly = !!options?.formatOnly;
@@ -2071,6 +2113,10 @@ export class FakeSheet {
   }
   createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
     return new FakeDeveloperMetadataFinder(this[FX], () => this[FX].store.metadata.filter((m) => m.sheet === this.s));
+  }
+  /** REAL: the sheet's filter, or null (one filter per sheet). */
+  getFilter(): FakeFilter | null {
+    return this.s.filter ? new FakeFilter(this[FX], this.s, this.s.filter) : null;
   }
   protect(): FakeProtection {
     const p: ProtectionData = { sheet: this.s, rect: null, description: '', warningOnly: false, removed: false };
@@ -2251,6 +2297,8 @@ export class FakeRange {
     if (v === undefined) return '';
     if (v instanceof Date) return this[FX].date(v.getTime());
     if (v instanceof FormulaCell) {
+      // REAL: a formula whose reference broke (its sheet was deleted) shows #REF!.
+      if (v.formula.includes('#REF!')) return '#REF!';
       const res = this[FX].evaluateFormula(v.formula, { sheet: this.s.name, row: this.rect.r + i, column: this.rect.c + j });
       return res === undefined || res === null ? '' : (res as CellValue);
     }
@@ -2580,6 +2628,22 @@ export class FakeRange {
     return true;
   }
 
+  // ---- filter -------------------------------------------------------------------
+
+  /**
+   * REAL: creates the sheet's filter over this range (header row first). A sheet holds at most
+   * one filter: creating a second throws (remove the first with getFilter().remove()).
+   */
+  createFilter(): FakeFilter {
+    if (this.s.filter) throw this[FX].error("You can't create a filter in a sheet that already has a filter.");
+    this.s.filter = { rect: { ...this.rect } };
+    return new FakeFilter(this[FX], this.s, this.s.filter);
+  }
+  /** REAL: the filter of the sheet this range is on (wherever it is), or null. */
+  getFilter(): FakeFilter | null {
+    return this.s.filter ? new FakeFilter(this[FX], this.s, this.s.filter) : null;
+  }
+
   protect(): FakeProtection {
     const p: ProtectionData = { sheet: this.s, rect: { ...this.rect }, description: '', warningOnly: false, removed: false };
     this.s.protections.push(p);
@@ -2609,6 +2673,36 @@ function displayValue(v: unknown, fmt: string | undefined, tz: string): string {
     return formatNumberPattern(w.getTime() / 86_400_000 + 25569, fmt);
   }
   return String(v);
+}
+
+// ---------------------------------------------------------------------------
+// Filter
+// ---------------------------------------------------------------------------
+
+/**
+ * A sheet's basic filter (Range.createFilter / getFilter, Sheet.getFilter). Column criteria and
+ * sorting are not modelled, nor does the filter move when rows or columns are inserted.
+ */
+export class FakeFilter {
+  readonly [FX]: Fx;
+  constructor(
+    fx: Fx,
+    private readonly s: SheetStore,
+    private readonly f: FilterData,
+  ) {
+    this[FX] = fx;
+  }
+  _guard(): void {
+    if (this.s.deleted || this.s.filter !== this.f) {
+      throw this[FX].error('Unexpected error while getting the method or property on object SpreadsheetApp.Filter. (the filter was removed) (approximate)');
+    }
+  }
+  getRange(): FakeRange {
+    return new FakeRange(this[FX], this.s, this.f.rect);
+  }
+  remove(): void {
+    this.s.filter = null;
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -3809,6 +3903,7 @@ instrument(FakeSpreadsheet, 'Spreadsheet', 'spreadsheet', SPREADSHEET_TEST_HELPE
 instrument(FakeSheet, 'Sheet', 'spreadsheet');
 instrument(FakeRange, 'Range', 'spreadsheet');
 instrument(FakeProtection, 'Protection', 'spreadsheet');
+instrument(FakeFilter, 'Filter', 'spreadsheet');
 instrument(FakeConditionalFormatRuleBuilder, 'ConditionalFormatRuleBuilder', 'spreadsheet');
 instrument(FakeConditionalFormatRule, 'ConditionalFormatRule', 'spreadsheet');
 instrument(FakeBooleanCondition, 'BooleanCondition', 'spreadsheet');

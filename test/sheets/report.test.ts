@@ -49,11 +49,13 @@ describe('runReport', () => {
     expect(big.s.fake.spreadsheet.inspectSheet('Customers').lastRow).toBe(100_001);
   }, 120_000);
 
-  it('formats, freezes, appends conditional rules, charts the whale curve and marks its sheets', async () => {
+  it('formats, freezes, filters, appends conditional rules, charts the whale curve and marks its sheets', async () => {
     const { s } = await runOn(generateCustomers(300, 3));
     const ss = s.fake.spreadsheet;
     const customers = ss.inspectSheet('Customers');
     expect(customers.frozenRows).toBe(1);
+    expect(customers.filter).toBe('A1:M301'); // header + 300 customers, like the Excel table
+    for (const name of REPORT.filter((n) => n !== 'Customers')) expect(ss.inspectSheet(name).filter, name).toBeNull();
     expect(customers.columnWidths).toMatchObject({ 1: 14 * 7 + 10, 2: 28 * 7 + 10, 13: 44 * 7 + 10 });
     expect(customers.conditionalFormatRules.map((r) => [r.ranges, r.criteria ?? 'gradient'])).toEqual([
       [['F2:F301'], 'NUMBER_LESS_THAN'], [['G2:G301'], 'gradient'],
@@ -91,7 +93,7 @@ describe('runReport', () => {
     }
   });
 
-  it("never touches a user's sheet of the same name; a re-run replaces only the add-on's sheets", async () => {
+  it("never touches a user's sheet of the same name; a re-run reuses only the add-on's sheets", async () => {
     const s = await boot({ sheetNames: ['Data'] });
     const ss = s.fake.spreadsheet;
     ss.seedSheet('Data', generateCustomers(40, 5));
@@ -105,11 +107,75 @@ describe('runReport', () => {
     const second = s.run('runReport', SAMPLE_SETTINGS) as any;
     expect(second.sheets).toEqual(first.sheets);
     expect(ss.sheetNames()).toEqual(['Data', 'Profit Matrix', ...first.sheets]);
-    for (const n of first.sheets) expect(ss.inspectSheet(n).sheetId).not.toBe(ids[n]);
+    for (const n of first.sheets) expect(ss.inspectSheet(n).sheetId, n).toBe(ids[n]);
     expect(ss.rawValues('Profit Matrix')).toEqual([['my own notes', 42]]);
     expect(ss.inspectSheet('Profit Matrix').frozenRows).toBe(1);
     expect(ss.inspectSheet('Profit Matrix').developerMetadata).toEqual([]);
     expect(ss.rawValues('Data')).toEqual(generateCustomers(40, 5));
+  });
+
+  it("a re-run keeps a user's formulas that point into the report: same sheets, same places, fresh content", async () => {
+    const s = await boot({ sheetNames: ['Data'] });
+    const ss = s.fake.spreadsheet;
+    const app = s.fake.globals.SpreadsheetApp;
+    ss.seedSheet('Data', generateCustomers(60, 4));
+    ss.select('Data', 'A1');
+    s.run('runReport', SAMPLE_SETTINGS);
+    // The user's own sheet, between two report sheets, with formulas into the report.
+    const notes = app.getActiveSpreadsheet().insertSheet('Notes', 2);
+    const formulas = [["='Profit Matrix'!C7", "=SUM(Customers!C2:C61)", "='Whale Curve'!A5"]];
+    notes.getRange(1, 1, 1, 3).setFormulas(formulas);
+    // An earlier run compared periods: its Migration sheet is ours but no longer applies.
+    const migration = app.getActiveSpreadsheet().insertSheet('Migration');
+    migration.addDeveloperMetadata('profit-tiers.report', 'Migration', app.DeveloperMetadataVisibility.PROJECT);
+    migration.getRange('A1').setValue('old');
+    const order = ss.sheetNames();
+    expect(order).toEqual(['Data', 'Profit Matrix', 'Notes', 'Customers', 'Whale Curve', 'Why', 'Data Issues', 'Migration']);
+    const ids = Object.fromEntries(REPORT.map((n) => [n, ss.inspectSheet(n).sheetId]));
+
+    // A smaller second run: the sheets are reused in place, the stale rows of the first run are gone.
+    app.getActiveSpreadsheet().getSheetByName('Data')!.clear();
+    ss.seedSheet('Data', generateCustomers(20, 9));
+    ss.select('Data', 'A1');
+    const second = s.run('runReport', SAMPLE_SETTINGS) as any;
+    expect(second.sheets).toEqual(REPORT);
+    expect(ss.sheetNames()).toEqual(order.filter((n) => n !== 'Migration'));
+    for (const n of REPORT) expect(ss.inspectSheet(n).sheetId, n).toBe(ids[n]);
+    expect(notes.getRange(1, 1, 1, 3).getFormulas()).toEqual(formulas);
+    expect(notes.getRange(1, 1, 1, 3).getValues().flat()).not.toContain('#REF!');
+
+    const customers = ss.inspectSheet('Customers');
+    expect(customers.lastRow).toBe(21);
+    expect(ss.rawValues('Customers', 'A22:M61').flat().every((v) => v === '')).toBe(true);
+    expect(ss.inspectCell('Customers', 'C40').numberFormat).toBeNull(); // formats of the first run cleared
+    expect(customers.filter).toBe('A1:M21');
+    expect(customers.frozenRows).toBe(1);
+    expect(customers.conditionalFormatRules.map((r) => r.ranges)).toEqual([['F2:F21'], ['G2:G21']]);
+    expect(ss.inspectSheet('Whale Curve').charts).toHaveLength(1);
+    for (const n of REPORT) expect(ss.inspectSheet(n).developerMetadata.map((m) => m.value), n).toEqual([n]);
+    // The same content as a run into a fresh spreadsheet.
+    const fresh = await runOn(generateCustomers(20, 9));
+    for (const n of REPORT) expect(ss.rawValues(n), n).toEqual(fresh.s.fake.spreadsheet.rawValues(n));
+  });
+
+  it('a re-run makes the same SpreadsheetApp calls whatever the number of customers', async () => {
+    const rerun = async (n: number) => {
+      const { s } = await runOn(generateCustomers(500, 2));
+      s.fake.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Data')!.clear();
+      s.fake.spreadsheet.seedSheet('Data', generateCustomers(n, 3));
+      s.fake.spreadsheet.select('Data', 'A1');
+      s.fake.resetCalls();
+      s.run('runReport', SAMPLE_SETTINGS);
+      return s.fake;
+    };
+    // Both re-runs outgrow the first run's sheets (one insertRowsAfter each, as on a first run).
+    const small = await rerun(2_000), big = await rerun(20_000);
+    expect(countsOf(big)).toEqual(countsOf(small));
+    expect(small.calls.byMethod['Spreadsheet.insertSheet']).toBeUndefined();
+    expect(small.calls.byMethod['Spreadsheet.deleteSheet']).toBeUndefined();
+    expect(small.calls.byMethod['Filter.remove']).toBe(1);
+    expect(small.calls.byMethod['Range.createFilter']).toBe(1);
+    console.log(`Sheets re-run: ${small.calls.spreadsheet} SpreadsheetApp calls (2,000 and 20,000 customers alike)`);
   });
 
   it('reads Date cells in the spreadsheet’s time zone, whatever the script’s zone', async () => {
