@@ -11,21 +11,25 @@ import { NO_CLASS } from './size-class.js';
 export interface TopDrivers {
   /** Median cost per $ of revenue per cost line (COST_LINES order); NaN where the line costs nothing. */
   medians: Float64Array;
-  /** For customer c: cost-line indexes top[c*3 .. c*3+2], -1 where fewer lines exceed the median. */
-  top: Int8Array;
+  /**
+   * For customer c: cost-line indexes top[c*3 .. c*3+2], -1 where fewer lines exceed the median.
+   * Ranked on first use: the medians are what the whole population decides; ranking a customer's
+   * own lines against them is work for whoever shows the explanations.
+   */
+  readonly top: Int8Array;
 }
 
 /**
  * Example: two matrix customers with revenue 100 each and order costs 5 and 20: median 0.125 per $,
  * the second customer's top driver is orders at 1.6× the median.
  */
-export function topDrivers(revenue: Float64Array, lines: (CostColumn | null)[], size: Int8Array): TopDrivers {
+export function topDrivers(revenue: Float64Array, lines: (CostColumn | null)[], size: Int8Array, scratchOfMatrixSize?: Float64Array): TopDrivers {
   const n = revenue.length;
   const medians = new Float64Array(lines.length).fill(NaN);
   let m = 0;
   for (let c = 0; c < n; c++) if (size[c] !== NO_CLASS) m++;
   // One scratch array serves every line's median: a million customers allocate no more than this.
-  const scratch = new Float64Array(m);
+  const scratch = scratchOfMatrixSize?.length === m ? scratchOfMatrixSize : new Float64Array(m);
   const active: number[] = [];
   lines.forEach((cost, l) => {
     if (!cost) return;
@@ -33,14 +37,27 @@ export function topDrivers(revenue: Float64Array, lines: (CostColumn | null)[], 
     medians[l] = medianInPlace(scratch);
     active.push(l);
   });
+  let top: Int8Array | null = null;
+  return {
+    medians,
+    get top() { return (top ??= rankDrivers(revenue, lines, size, active, medians)); },
+  };
+}
+
+function rankDrivers(revenue: Float64Array, lines: (CostColumn | null)[], size: Int8Array, active: number[], medians: Float64Array): Int8Array {
+  const n = revenue.length;
   const top = new Int8Array(n * TOP_DRIVERS).fill(-1);
   const bestL = new Int8Array(TOP_DRIVERS), bestX = new Float64Array(TOP_DRIVERS);
+  // The hot loop reads each line's factors from flat locals (costAt inlined by hand).
+  const values = active.map((l) => lines[l]!.values), by = active.map((l) => lines[l]!.by);
+  const factor = active.map((l) => lines[l]!.factor), med = active.map((l) => medians[l]);
   for (let c = 0; c < n; c++) {
     if (size[c] === NO_CLASS) continue;
     let found = 0;
+    const rev = revenue[c];
     for (let a = 0; a < active.length; a++) {
-      const l = active[a];
-      const x = costAt(lines[l]!, c) / revenue[c] - medians[l];
+      const l = active[a], b = by[a];
+      const x = (b ? values[a][c] * b[c] * factor[a] : values[a][c] * factor[a]) / rev - med[a];
       if (!(x > 0)) continue;
       // insert into the customer's short sorted list; earlier lines win ties
       let k = found < TOP_DRIVERS ? found++ : TOP_DRIVERS;
@@ -52,5 +69,5 @@ export function topDrivers(revenue: Float64Array, lines: (CostColumn | null)[], 
     }
     for (let k = 0; k < found; k++) top[c * TOP_DRIVERS + k] = bestL[k];
   }
-  return { medians, top };
+  return top;
 }

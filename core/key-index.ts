@@ -5,7 +5,9 @@
  * (1,048,575 ids: Map ≈ 500 ms, this table ≈ 150 ms).
  */
 export class KeyIndex {
-  readonly keys: string[] = [];
+  /** The keys in index order; call `finish()` to trim it to `size`. */
+  readonly keys: string[];
+  size = 0;
   private slots: Int32Array;
   private mask: number;
 
@@ -14,9 +16,15 @@ export class KeyIndex {
     while (cap < expected * 2) cap <<= 1;
     this.slots = new Int32Array(cap);
     this.mask = cap - 1;
+    // Sized up front: a million pushes would copy the growing array into old space several times.
+    this.keys = new Array<string>(Math.max(16, expected));
   }
 
-  get size(): number { return this.keys.length; }
+  /** Trims `keys` to the keys actually seen. */
+  finish(): string[] {
+    this.keys.length = this.size;
+    return this.keys;
+  }
 
   /** The key's index; a new key gets the next index. Example: intern('a') → 0, intern('b') → 1, intern('a') → 0. */
   intern(key: string): number {
@@ -27,15 +35,15 @@ export class KeyIndex {
       if (this.keys[v - 1] === key) return v - 1;
       s = (s + 1) & this.mask;
     }
-    this.keys.push(key);
-    this.slots[s] = this.keys.length;
-    if (this.keys.length * 2 > this.slots.length) this.grow();
-    return this.keys.length - 1;
+    this.keys[this.size++] = key;
+    this.slots[s] = this.size;
+    if (this.size * 2 > this.slots.length) this.grow();
+    return this.size - 1;
   }
 
   private grow(): void {
     const slots = new Int32Array(this.slots.length * 2), mask = slots.length - 1;
-    for (let i = 0; i < this.keys.length; i++) {
+    for (let i = 0; i < this.size; i++) {
       let s = hash(this.keys[i]) & mask;
       while (slots[s] !== 0) s = (s + 1) & mask;
       slots[s] = i + 1;

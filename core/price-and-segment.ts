@@ -33,8 +33,6 @@ export interface PeriodAnalysis {
   customers: CustomerTable;
   cost: CostToServe;
   netProfit: Float64Array;
-  /** NaN where revenue ≤ 0. */
-  netMargin: Float64Array;
   classes: Classes;
   drivers: TopDrivers;
   matrix: MatrixCell[];
@@ -46,17 +44,15 @@ export interface PeriodAnalysis {
 export function priceAndSegment(t: CustomerTable, settings: Settings): PeriodAnalysis {
   const n = t.n;
   const cost = costToServe(n, t.revenue, t.volumes, t.paymentDays, settings);
-  const netProfit = new Float64Array(n), netMargin = new Float64Array(n);
-  for (let c = 0; c < n; c++) {
-    netProfit[c] = t.grossProfit[c] - cost.total[c];
-    netMargin[c] = t.revenue[c] > 0 ? netProfit[c] / t.revenue[c] : NaN;
-  }
+  const netProfit = new Float64Array(n);
+  for (let c = 0; c < n; c++) netProfit[c] = t.grossProfit[c] - cost.total[c];
   const classes = classify(t.revenue, netProfit, settings);
-  const drivers = topDrivers(t.revenue, cost.lines, classes.size);
+  // One scratch array of the matrix's size serves the drivers' medians, then the whale curve's sort.
+  const inMatrix = new Float64Array(matrixCount(classes.segment));
+  const drivers = topDrivers(t.revenue, cost.lines, classes.size, inMatrix);
   const matrix = profitMatrix(classes.segment, t.revenue, t.grossProfit, cost.total, netProfit, settings);
 
   let matrixCustomers = 0, losers = 0;
-  const inMatrix = new Float64Array(matrixCount(classes.segment));
   const outRev: number[] = [], outProfit: number[] = [];
   for (let c = 0; c < n; c++) {
     if (classes.segment[c] < 0) { outRev.push(t.revenue[c]); outProfit.push(netProfit[c]); continue; }
@@ -73,11 +69,17 @@ export function priceAndSegment(t: CustomerTable, settings: Settings): PeriodAna
     noRevenue: { count: outRev.length, revenue: exactSum(outRev), netProfit: exactSum(outProfit) },
   };
   const concierge = conciergeEconomics(matrix, whale.totalNetProfit, settings.conciergeBudgetShare);
-  return { customers: t, cost, netProfit, netMargin, classes, drivers, matrix, whale, concierge, totals };
+  return { customers: t, cost, netProfit, classes, drivers, matrix, whale, concierge, totals };
 }
 
 function matrixCount(segment: Int8Array): number {
   let m = 0;
   for (let c = 0; c < segment.length; c++) if (segment[c] >= 0) m++;
   return m;
+}
+
+/** Net margin of customer `c`: net profit / revenue; null when revenue ≤ 0 (DOMAIN.md §2). */
+export function netMarginOf(a: PeriodAnalysis, c: number): number | null {
+  const r = a.customers.revenue[c];
+  return r > 0 ? a.netProfit[c] / r : null;
 }

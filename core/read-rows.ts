@@ -86,7 +86,7 @@ export function readRows(input: TableInput, settings: Settings, options: ReadOpt
   const paymentDays = columns.paymentDays !== undefined ? new Float64Array(n) : null;
   const period = options.periodGrain ? new Array<string>(n) : null;
   const keyIndex = new KeyIndex(n), orderIndex = new KeyIndex();
-  const keys = keyIndex.keys, names: string[] = [];
+  const names = new Array<string>(n); // sized up front, see KeyIndex
   const rejected: Problem[] = [];
   const letter = (c: number) => columnLetter(firstColumn + c);
   const reject = (r: number, c: number, reason: string) => {
@@ -156,9 +156,9 @@ export function readRows(input: TableInput, settings: Settings, options: ReadOpt
     if (orderId) {
       orderId[count] = orderIndex.intern(keyText(row[cOrder!])); // a blank order id counts as one order per customer
     }
-    const k = keyIndex.intern(key);
-    if (k === names.length) {
-      names.push(cName === undefined ? '' : keyText(row[cName]));
+    const seen = keyIndex.size, k = keyIndex.intern(key);
+    if (keyIndex.size > seen) {
+      names[k] = cName === undefined ? '' : keyText(row[cName]);
     } else {
       repeated = true;
       if (cName !== undefined) {
@@ -189,7 +189,7 @@ export function readRows(input: TableInput, settings: Settings, options: ReadOpt
     value: {
       headers, columns, headerRow: firstRow + h, dataRows: n, count,
       sheetRow: sheetRow.subarray(0, count), customer: customer.subarray(0, count),
-      keys, names, revenue: revenue.subarray(0, count), grossProfit: grossProfit.subarray(0, count),
+      keys: keyIndex.finish(), names: trim(names, keyIndex.size), revenue: revenue.subarray(0, count), grossProfit: grossProfit.subarray(0, count),
       volumes: volumes.map((v) => v && v.subarray(0, count)),
       orderId: orderId && orderId.subarray(0, count),
       paymentDays: paymentDays && paymentDays.subarray(0, count),
@@ -234,4 +234,9 @@ function keyText(v: CellValue): string {
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return '';
+}
+
+function trim<T>(list: T[], length: number): T[] {
+  list.length = length;
+  return list;
 }

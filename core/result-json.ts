@@ -5,6 +5,7 @@
  */
 import type { Analysis } from './analyze.js';
 import { costAt } from './cost-to-serve.js';
+import { netMarginOf } from './price-and-segment.js';
 import { explainCustomer, type Why } from './explain.js';
 import { SEGMENTS } from './defaults.js';
 import { COST_LINES, DRIVERS, PROFIT_CLASSES, SIZE_CLASSES, type CostLine, type Driver } from './types.js';
@@ -48,7 +49,7 @@ export function customerRecord(a: Analysis, c: number): CustomerRecord {
   return {
     customer: t.keys[c], name: t.names[c],
     revenue: t.revenue[c], grossProfit: t.grossProfit[c], costToServe: a.cost.total[c], netProfit: a.netProfit[c],
-    netMargin: Number.isNaN(a.netMargin[c]) ? null : a.netMargin[c],
+    netMargin: netMarginOf(a, c),
     size: seg < 0 ? null : SIZE_CLASSES[a.classes.size[c]],
     profitability: seg < 0 ? null : PROFIT_CLASSES[a.classes.profit[c]],
     segment: seg < 0 ? null : SEGMENTS[seg],

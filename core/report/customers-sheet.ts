@@ -3,6 +3,7 @@
  * filterable table, a frozen header and conditional formatting on net profit and margin.
  */
 import type { Analysis } from '../analyze.js';
+import { netMarginOf } from '../price-and-segment.js';
 import { COST_LINE_LABELS, SEGMENTS, TOP_DRIVERS } from '../defaults.js';
 import { whaleOrder } from '../result-json.js';
 import { COST_LINES, PROFIT_CLASSES, SIZE_CLASSES } from '../types.js';
@@ -22,7 +23,7 @@ export function customersSheet(a: Analysis, order: Int32Array = whaleOrder(a)): 
     const top = a.drivers.top[c * TOP_DRIVERS];
     values[i + 1] = [
       t.keys[c], t.names[c], t.revenue[c], t.grossProfit[c], a.cost.total[c], a.netProfit[c],
-      Number.isNaN(a.netMargin[c]) ? null : a.netMargin[c],
+      netMarginOf(a, c),
       seg < 0 ? 'No revenue' : SIZE_CLASSES[a.classes.size[c]], seg < 0 ? null : PROFIT_CLASSES[a.classes.profit[c]],
       seg < 0 ? null : SEGMENTS[seg], seg < 0 ? null : a.settings.tiers[seg],
       top < 0 ? null : COST_LINE_LABELS[COST_LINES[top]], seg < 0 ? null : a.settings.actions[seg],
