@@ -47,7 +47,12 @@ export function aggregate(t: RowTable, onlyPeriod?: string): CustomerTable {
   const vol = t.volumes.map((v) => (v ? new GroupSum(n) : null));
   const daysWeighted = t.paymentDays ? new GroupSum(n) : null, daysRevenue = t.paymentDays ? new GroupSum(n) : null;
   const rowCount = new Int32Array(n);
-  const orderPairs = t.orderId ? new Set<number>() : null;
+  // Distinct (customer, order id) pairs: an order id almost always belongs to one customer, so
+  // remember each order's first customer and keep a Set only for ids that several customers share.
+  let maxOrder = -1;
+  if (t.orderId) for (let i = 0; i < t.count; i++) if (t.orderId[i] > maxOrder) maxOrder = t.orderId[i];
+  const orderOwner = t.orderId ? new Int32Array(maxOrder + 1).fill(-1) : null;
+  const sharedPairs = new Set<number>();
   const orders = t.orderId ? new Float64Array(n) : null;
   for (let i = 0; i < t.count; i++) {
     if (!selected(i)) continue;
@@ -60,9 +65,13 @@ export function aggregate(t: RowTable, onlyPeriod?: string): CustomerTable {
       const days = t.paymentDays![i];
       if (!Number.isNaN(days)) { daysWeighted.add(c, t.revenue[i] * days); daysRevenue!.add(c, t.revenue[i]); }
     }
-    if (orderPairs) {
-      const pair = t.customer[i] * 0x80000000 + t.orderId![i]; // exact below 2^53
-      if (!orderPairs.has(pair)) { orderPairs.add(pair); orders![c]++; }
+    if (orderOwner) {
+      const o = t.orderId![i], owner = orderOwner[o];
+      if (owner === -1) { orderOwner[o] = c; orders![c]++; }
+      else if (owner !== c) {
+        const pair = c * 0x80000000 + o; // exact below 2^53
+        if (!sharedPairs.has(pair)) { sharedPairs.add(pair); orders![c]++; }
+      }
     }
   }
   const volumes = vol.map((v) => v && v.result());

@@ -7,8 +7,7 @@ import { netMarginOf } from '../price-and-segment.js';
 import { COST_LINE_LABELS, SEGMENTS, TOP_DRIVERS } from '../defaults.js';
 import { whaleOrder } from '../result-json.js';
 import { COST_LINES, PROFIT_CLASSES, SIZE_CLASSES } from '../types.js';
-import { HEADER_FILL, HEADER_FONT } from './colours.js';
-import { FORMATS, emptySheet, rect, type SheetSpec, type SheetValue } from './sheet-spec.js';
+import { FORMATS, emptySheet, rect, type SheetSpec, type SheetValue, styleHeader } from './sheet-spec.js';
 
 export const CUSTOMER_COLUMNS = ['Customer', 'Name', 'Revenue', 'Gross profit', 'Cost-to-serve', 'Net profit', 'Net margin',
   'Size', 'Profitability', 'Segment', 'Tier', 'Top cost driver', 'Action'] as const;
@@ -31,9 +30,7 @@ export function customersSheet(a: Analysis, order: Int32Array = whaleOrder(a)): 
   }
   s.values = values;
   s.width = CUSTOMER_COLUMNS.length;
-  s.bold.push(rect(0, 0, 1, s.width));
-  s.fills.push({ range: rect(0, 0, 1, s.width), color: HEADER_FILL });
-  s.fontColors.push({ range: rect(0, 0, 1, s.width), color: HEADER_FONT });
+  styleHeader(s, 0, s.width);
   if (n > 0) {
     s.formats.push({ range: rect(1, 0, n, 2), format: FORMATS.text });
     s.formats.push({ range: rect(1, 2, n, 4), format: FORMATS.money });

@@ -1,15 +1,12 @@
 /** The Data Issues sheet: every input row that was not used, with its row, column, cell and reason. */
 import type { Analysis } from '../analyze.js';
-import { HEADER_FILL, HEADER_FONT } from './colours.js';
-import { FORMATS, addRows, emptySheet, rect, type SheetSpec } from './sheet-spec.js';
+import { FORMATS, addRows, emptySheet, rect, type SheetSpec, styleHeader } from './sheet-spec.js';
 
 export function dataIssuesSheet(a: Analysis): SheetSpec {
   const s = emptySheet('Data Issues');
   const r = a.rows.rejected;
   addRows(s, [['Row', 'Column', 'Cell', 'Reason']]);
-  s.bold.push(rect(0, 0, 1, 4));
-  s.fills.push({ range: rect(0, 0, 1, 4), color: HEADER_FILL });
-  s.fontColors.push({ range: rect(0, 0, 1, 4), color: HEADER_FONT });
+  styleHeader(s, 0, 4);
   if (r.length === 0) addRows(s, [[null, null, null, `No issues: all ${a.rows.used} rows were used.`]]);
   else {
     addRows(s, r.map((p) => [p.row, p.column || '(whole row)', p.cell, p.reason]));

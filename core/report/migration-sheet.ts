@@ -7,8 +7,7 @@ import type { Analysis } from '../analyze.js';
 import { SEGMENTS } from '../defaults.js';
 import { formatMoney } from '../format.js';
 import { LOST, NEW, NO_REVENUE } from '../migration.js';
-import { HEADER_FILL, HEADER_FONT } from './colours.js';
-import { FORMATS, addRows, emptySheet, rect, type SheetSpec, type SheetValue } from './sheet-spec.js';
+import { FORMATS, addRows, emptySheet, rect, type SheetSpec, type SheetValue, styleHeader } from './sheet-spec.js';
 
 export function migrationSheet(a: Analysis): SheetSpec | null {
   const m = a.migration;
@@ -24,14 +23,14 @@ export function migrationSheet(a: Analysis): SheetSpec | null {
   const froms = [...SEGMENTS, NO_REVENUE, NEW], tos = [...SEGMENTS, NO_REVENUE, LOST];
   const count = new Map(m.transitions.map((t) => [`${t.from}|${t.to}`, t.count]));
   const head = addRows(s, [[`From ${m.from} \\ to ${m.to}`, ...tos]]);
-  styleHeader(s, head, tos.length + 1);
+  wrappedHeader(s, head, tos.length + 1);
   const grid = addRows(s, froms.map((f): SheetValue[] => [f, ...tos.map((t) => count.get(`${f}|${t}`) ?? null)]));
   s.bold.push(rect(grid, 0, froms.length, 1));
   s.formats.push({ range: rect(grid, 1, froms.length, tos.length), format: FORMATS.integer });
   s.conditional.push({ range: rect(grid, 1, froms.length, tos.length), type: 'scale' });
   addRows(s, [[]]);
   const listHead = addRows(s, [['From', 'To', 'Customers', `Revenue ${m.from}`, `Revenue ${m.to}`, `Net profit ${m.from}`, `Net profit ${m.to}`]]);
-  styleHeader(s, listHead, 7);
+  wrappedHeader(s, listHead, 7);
   const list = addRows(s, m.transitions.map((t) => [t.from, t.to, t.count, t.previousRevenue, t.revenue, t.previousNetProfit, t.netProfit]));
   if (m.transitions.length) {
     s.formats.push({ range: rect(list, 2, m.transitions.length, 1), format: FORMATS.integer }, { range: rect(list, 3, m.transitions.length, 4), format: FORMATS.money0 });
@@ -40,9 +39,8 @@ export function migrationSheet(a: Analysis): SheetSpec | null {
   return s;
 }
 
-function styleHeader(s: SheetSpec, row: number, cols: number): void {
-  s.bold.push(rect(row, 0, 1, cols));
-  s.fills.push({ range: rect(row, 0, 1, cols), color: HEADER_FILL });
-  s.fontColors.push({ range: rect(row, 0, 1, cols), color: HEADER_FONT });
+/** A header row whose long labels (segment names) wrap. */
+function wrappedHeader(s: SheetSpec, row: number, cols: number): void {
+  styleHeader(s, row, cols);
   s.wrap.push(rect(row, 0, 1, cols));
 }

@@ -6,8 +6,8 @@ import type { Analysis } from '../analyze.js';
 import { formatMoney, formatPercent } from '../format.js';
 import { thresholdsInWords } from '../thresholds-in-words.js';
 import { PROFIT_CLASSES, SIZE_CLASSES } from '../types.js';
-import { HEADER_FILL, HEADER_FONT, heat, tierFill } from './colours.js';
-import { FORMATS, addRows, emptySheet, rect, type SheetSpec, type SheetValue } from './sheet-spec.js';
+import { heat, tierFill } from './colours.js';
+import { FORMATS, addRows, emptySheet, rect, type SheetSpec, type SheetValue, styleHeader } from './sheet-spec.js';
 
 const MEASURES = ['Customers', 'Revenue', 'Net profit', 'Share of profit'] as const;
 const MEASURE_FORMATS = [FORMATS.integer, FORMATS.money0, FORMATS.money0, FORMATS.percent];
@@ -23,9 +23,7 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
   ]);
   s.titles.push(rect(0, 0));
   const head = addRows(s, [['Revenue size', 'Profitability →', ...PROFIT_CLASSES, 'Total']]);
-  s.bold.push(rect(head, 0, 1, 6));
-  s.fills.push({ range: rect(head, 0, 1, 6), color: HEADER_FILL });
-  s.fontColors.push({ range: rect(head, 0, 1, 6), color: HEADER_FONT });
+  styleHeader(s, head, 6);
 
   const maxAbsShare = Math.max(1e-12, ...a.matrix.map((c) => Math.abs(c.shareOfProfit ?? 0)));
   SIZE_CLASSES.forEach((size, si) => {
@@ -58,9 +56,7 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
   addRows(s, [[]]);
   // Customers in the last column: the action text needs the three columns before it.
   const actHead = addRows(s, [['Segment', 'Tier', 'Action', null, null, 'Customers']]);
-  s.bold.push(rect(actHead, 0, 1, 6));
-  s.fills.push({ range: rect(actHead, 0, 1, 6), color: HEADER_FILL });
-  s.fontColors.push({ range: rect(actHead, 0, 1, 6), color: HEADER_FONT });
+  styleHeader(s, actHead, 6);
   const actRows = addRows(s, a.matrix.map((c): SheetValue[] => [c.segment, c.tier, c.action, null, null, c.count]));
   a.matrix.forEach((c, i) => s.fills.push({ range: rect(actRows + i, 1), color: tierFill(c.tier) }));
   s.formats.push({ range: rect(actRows, 5, 9, 1), format: FORMATS.integer });

@@ -8,6 +8,8 @@
  * rectangles, so a renderer makes one call per rectangle, never one per cell.
  */
 
+import { HEADER_FILL, HEADER_FONT } from './colours.js';
+
 export type SheetValue = string | number | boolean | null;
 
 /** 0-based rectangle on the sheet. */
@@ -83,6 +85,14 @@ export function addRows(sheet: SheetSpec, rows: SheetValue[][]): number {
 }
 
 export const rect = (row: number, col: number, rows = 1, cols = 1): Rect => ({ row, col, rows, cols });
+
+/** Styles one header row: bold, white on the report's dark teal. */
+export function styleHeader(sheet: SheetSpec, row: number, cols: number): void {
+  const r = rect(row, 0, 1, cols);
+  sheet.bold.push(r);
+  sheet.fills.push({ range: r, color: HEADER_FILL });
+  sheet.fontColors.push({ range: r, color: HEADER_FONT });
+}
 
 /**
  * True when a host that parses typed input (Excel's `values`, Sheets' `setValues`) would turn this

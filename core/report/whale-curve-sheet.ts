@@ -4,8 +4,7 @@
  * cumulative net profit in money instead.
  */
 import type { Analysis } from '../analyze.js';
-import { HEADER_FILL, HEADER_FONT } from './colours.js';
-import { FORMATS, addRows, emptySheet, rect, type SheetSpec } from './sheet-spec.js';
+import { FORMATS, addRows, emptySheet, rect, type SheetSpec, styleHeader } from './sheet-spec.js';
 
 export function whaleCurveSheet(a: Analysis): SheetSpec {
   const s = emptySheet('Whale Curve');
@@ -14,9 +13,7 @@ export function whaleCurveSheet(a: Analysis): SheetSpec {
   s.titles.push(rect(0, 0));
   const yName = shares ? 'Share of profit' : 'Cumulative net profit';
   const head = addRows(s, [['Share of customers', yName, 'Peak', 'Customers', 'Cumulative net profit']]);
-  s.bold.push(rect(head, 0, 1, 5));
-  s.fills.push({ range: rect(head, 0, 1, 5), color: HEADER_FILL });
-  s.fontColors.push({ range: rect(head, 0, 1, 5), color: HEADER_FONT });
+  styleHeader(s, head, 5);
   const first = addRows(s, w.curve.map((p) => {
     const y = shares ? p.shareOfProfit : p.cumulativeProfit;
     return [p.shareOfCustomers, y, p.customers === w.peakCustomers ? y : null, p.customers, p.cumulativeProfit];

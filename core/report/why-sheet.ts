@@ -9,8 +9,7 @@ import { COST_LINE_LABELS, SEGMENTS } from '../defaults.js';
 import { explainCustomer } from '../explain.js';
 import { whaleOrder } from '../result-json.js';
 import { COST_LINES } from '../types.js';
-import { HEADER_FILL, HEADER_FONT } from './colours.js';
-import { FORMATS, emptySheet, rect, type SheetSpec, type SheetValue } from './sheet-spec.js';
+import { FORMATS, emptySheet, rect, type SheetSpec, type SheetValue, styleHeader } from './sheet-spec.js';
 
 export function whySheet(a: Analysis, order: Int32Array = whaleOrder(a)): SheetSpec {
   const s = emptySheet('Why');
@@ -32,9 +31,7 @@ export function whySheet(a: Analysis, order: Int32Array = whaleOrder(a)): SheetS
   }
   s.values = values;
   s.width = header.length;
-  s.bold.push(rect(0, 0, 1, s.width));
-  s.fills.push({ range: rect(0, 0, 1, s.width), color: HEADER_FILL });
-  s.fontColors.push({ range: rect(0, 0, 1, s.width), color: HEADER_FONT });
+  styleHeader(s, 0, s.width);
   if (n > 0) {
     s.formats.push({ range: rect(1, 0, n, 2), format: FORMATS.text });
     s.formats.push({ range: rect(1, 3, n, header.length - 4), format: FORMATS.money });
