@@ -85,7 +85,7 @@ export function readRows(input: TableInput, settings: Settings, options: ReadOpt
   const orderId = columns.orderId !== undefined ? new Int32Array(n) : null;
   const paymentDays = columns.paymentDays !== undefined ? new Float64Array(n) : null;
   const period = options.periodGrain ? new Array<string>(n) : null;
-  const keyIndex = new KeyIndex(n), orderIndex = new KeyIndex();
+  const keyIndex = new KeyIndex(n), orderIndex = new KeyIndex(columns.orderId !== undefined ? n : 0);
   const names = new Array<string>(n); // sized up front, see KeyIndex
   const rejected: Problem[] = [];
   const letter = (c: number) => columnLetter(firstColumn + c);
