@@ -356,7 +356,7 @@ function report(r: { cmp: any[]; template: ReturnType<typeof templateBench>; hos
   const threads = r.cmp.find((c) => c.duckTable?.extra?.threads)?.duckTable.extra.threads;
   L.push('', `DuckDB: in-memory database, ${threads ?? '?'} threads (its default: all cores), money as DECIMAL(18,2); "loaded table" excludes loading `
     + `(${r.cmp.map((c) => c.duckTable?.extra?.loadMs ? `${c.label.split(' (')[0]}: ${fmtMs(c.duckTable.extra.loadMs)}` : '').filter(Boolean).join(', ')}); the query's result rows are fetched into Node. `
-    + 'The core runs on one thread and includes parsing every cell, aggregation, pricing, segmentation, the medians behind the explanations (each customer's top drivers are ranked when first shown) and the whale curve. '
+    + 'The core runs on one thread and includes parsing every cell, aggregation, pricing, segmentation, the medians behind the explanations (each customer’s top drivers are ranked when first shown) and the whale curve. '
     + '"core from CSV" = read file + decode + PapaParse + analyse (the CLI path).', '');
 
   const big = r.cmp.find((c) => c.n === 1_048_575), tx = r.cmp.find((c) => c.kind === 'transactions' && c.n === 1_000_000);

@@ -48,6 +48,9 @@ export class ExcelHost implements PaneHost {
     });
   }
 
+  /** Data transfers of the last run: each is one context.sync(); every other sync is fixed. */
+  lastRun: { readBlocks: number; writeBlocks: number } | null = null;
+
   async run(settings: SettingsInput, onProgress: (p: Progress) => void, options: RunOptions = {}): Promise<RunSummary> {
     if (!this.located) await this.detectTable();
     const t = this.located!;
@@ -55,7 +58,8 @@ export class ExcelHost implements PaneHost {
       const sheet = context.workbook.worksheets.getItem(t.sheet);
       const rowsPerRead = Math.max(1, Math.floor(this.readCells / t.columns));
       let values: CellValue[][] = [];
-      for (let r = 0; r < t.rows; r += rowsPerRead) {
+      let readBlocks = 0;
+      for (let r = 0; r < t.rows; r += rowsPerRead, readBlocks++) {
         onProgress({ stage: 'read', fraction: 0.3 * (r / t.rows), message: `Reading rows ${r + 1}–${Math.min(t.rows, r + rowsPerRead)} of ${t.rows}…` });
         const block = sheet.getRangeByIndexes(t.rowIndex + r, t.columnIndex, Math.min(rowsPerRead, t.rows - r), t.columns).load('values');
         await context.sync();
@@ -68,6 +72,7 @@ export class ExcelHost implements PaneHost {
       const specs = reportSheets(outcome.value);
       onProgress({ stage: 'write', fraction: 0.5, message: 'Writing the report sheets…' });
       const written = await renderSheets(context, specs, (f) => onProgress({ stage: 'write', fraction: 0.5 + 0.5 * f, message: 'Writing the report sheets…' }));
+      this.lastRun = { readBlocks, writeBlocks: written.blocks };
       onProgress({ stage: 'done', fraction: 1, message: `Done: ${written.sheets.join(', ')}.` });
       return summarizeRun(outcome.value, written.sheets, t.sheet);
     });
