@@ -47,7 +47,7 @@ export interface Mapping {
  * Example: `mapColumns(['Account No', 'Customer Name', 'Net Sales'])` →
  * `{ customer: 0, name: 1, revenue: 2 }`.
  */
-export function mapColumns(headers: readonly unknown[], overrides: Partial<Record<Field, string>> = {}): Mapping {
+export function mapColumns(headers: readonly unknown[], overrides: Partial<Record<Field, string | null>> = {}): Mapping {
   const norm = headers.map(normalizeHeader);
   const first = (names: string[]) => {
     for (const n of names) { const i = norm.indexOf(n); if (i >= 0) return i; }
@@ -65,7 +65,8 @@ export function mapColumns(headers: readonly unknown[], overrides: Partial<Recor
   if (label >= 0) columns.name = label;
 
   const problems: string[] = [];
-  for (const [field, header] of Object.entries(overrides) as [Field, string][]) {
+  for (const [field, header] of Object.entries(overrides) as [Field, string | null][]) {
+    if (header === null) { delete columns[field]; continue; } // the user says: do not use this field
     const i = norm.indexOf(normalizeHeader(header));
     if (i < 0) { problems.push(`columns.${field}: no column "${header}" (headers found: ${listHeaders(headers)})`); continue; }
     for (const f of Object.keys(columns) as Field[]) if (columns[f] === i) delete columns[f];

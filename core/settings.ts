@@ -12,8 +12,8 @@ export type SizeMethod = 'pareto' | 'terciles' | 'fixed';
 export type ProfitMethod = 'bands' | 'terciles' | 'fixed';
 
 export interface Settings {
-  /** Field → header text, overriding the automatic mapping. */
-  columns: Partial<Record<Field, string>>;
+  /** Field → header text, overriding the automatic mapping; null leaves a field unused. */
+  columns: Partial<Record<Field, string | null>>;
   /** Money per unit of each driver. */
   rates: Partial<Record<Driver, number>>;
   /** Activity-based costing: a pool of money spread over the driver's total volume. */
@@ -75,7 +75,8 @@ export function resolveSettings(input: unknown = {}): { settings: Settings; prob
   if (u.columns !== undefined) {
     for (const [field, header] of Object.entries(obj(u.columns, 'columns', problems))) {
       if (!(FIELDS as readonly string[]).includes(field)) problems.push(`columns: unknown field "${field}" (fields: ${FIELDS.join(', ')})`);
-      else if (typeof header !== 'string' || header.trim() === '') problems.push(`columns.${field} must be a header text`);
+      else if (header === null) s.columns[field as Field] = null;
+      else if (typeof header !== 'string' || header.trim() === '') problems.push(`columns.${field} must be a header text, or null to leave it unused`);
       else s.columns[field as Field] = header;
     }
   }

@@ -38,7 +38,7 @@ function select(options: [string, string][], value: string): HTMLSelectElement {
   return s;
 }
 
-export interface MappingForm { element: HTMLElement; read(): Partial<Record<Field, string>> }
+export interface MappingForm { element: HTMLElement; read(): Partial<Record<Field, string | null>> }
 
 /** One select per field, preset to the guessed header; "(not used)" leaves the field unmapped. */
 export function mappingForm(headers: string[], guessed: Partial<Record<Field, string>>): MappingForm {
@@ -53,15 +53,16 @@ export function mappingForm(headers: string[], guessed: Partial<Record<Field, st
   return {
     element: el('div', { class: 'grid' }, ...rows),
     // Only the fields the user changed become overrides; the rest stay with the core's own mapping.
+    // "(not used)" over a guessed column is null: the core then leaves that field out.
     read: () => {
-      const out: Partial<Record<Field, string>> = {};
-      for (const [f, s] of selects) if (s.value !== '' && s.value !== (guessed[f] ?? '')) out[f] = s.value;
+      const out: Partial<Record<Field, string | null>> = {};
+      for (const [f, s] of selects) if (s.value !== (guessed[f] ?? '')) out[f] = s.value === '' ? null : s.value;
       return out;
     },
   };
 }
 
-export interface SettingsForm { element: HTMLElement; read(columns: Partial<Record<Field, string>>): SettingsInput; options(): RunOptions }
+export interface SettingsForm { element: HTMLElement; read(columns: Partial<Record<Field, string | null>>): SettingsInput; options(): RunOptions }
 
 const percent = (x: number) => Math.round(x * 1e6) / 1e4;
 const share = (input: HTMLInputElement) => Number(input.value) / 100;
@@ -105,6 +106,9 @@ export function settingsForm(): SettingsForm {
     return { driver, mode, amount, element: el('div', { class: 'driver' }, el('label', { for: id }, label), el('div', { class: 'pair' }, mode, amount)) };
   });
   const costOfCapital = numberInput(percent(d.costOfCapital), { min: 0, max: 100, 'data-setting': 'costOfCapital' });
+  const costOnly = el('input', { type: 'checkbox', 'data-setting': 'costToServeOnly' });
+  const costOnlyId = uid('f');
+  costOnly.id = costOnlyId;
 
   // Tier per segment: free text with the standard names offered.
   const listId = uid('tiers');
@@ -122,7 +126,8 @@ export function settingsForm(): SettingsForm {
     el('details', {}, el('summary', { text: 'Cost-to-serve' }),
       el('p', { class: 'hint', text: 'Money per unit of activity, or a cost pool shared by volume (activity-based costing). Blank costs nothing.' }),
       ...drivers.map((x) => x.element),
-      field('Cost of capital (% a year, on payment days)', costOfCapital)),
+      field('Cost of capital (% a year, on payment days)', costOfCapital),
+      el('div', { class: 'field check' }, costOnly, el('label', { for: costOnlyId, text: 'No cost of goods or gross profit column: rank customers on cost-to-serve alone (gross profit = revenue)' }))),
     el('details', {}, el('summary', { text: 'Tiers' }),
       el('datalist', { id: listId }, ...TIER_NAMES.map((t) => el('option', { value: t }))),
       ...SEGMENTS.map((seg, i) => field(seg, tiers[i]))),
@@ -148,6 +153,7 @@ export function settingsForm(): SettingsForm {
         (s[kind] ??= {})[x.driver] = Number(x.amount.value);
       }
       if (filled(costOfCapital)) s.costOfCapital = share(costOfCapital);
+      if (costOnly.checked) s.costToServeOnly = true;
       s.tiers = tiers.map((t) => t.value.trim());
       return s;
     },

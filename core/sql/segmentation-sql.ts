@@ -107,7 +107,8 @@ function resolveColumns(settings: Settings, given: SqlColumns | undefined): Outc
     if (settings.columns.grossProfit === undefined) all.cogs = DEFAULT_SQL_COLUMNS.cogs;
     for (const d of DRIVERS) if (priced(settings, d)) all[d] = DEFAULT_SQL_COLUMNS[d];
     all.paymentDays = DEFAULT_SQL_COLUMNS.paymentDays;
-    Object.assign(all, settings.columns);
+    Object.assign(all, named(settings.columns));
+    for (const [f, c] of Object.entries(settings.columns)) if (c === null) delete all[f as Field];
   } else if (Array.isArray(given)) {
     const names = given as readonly string[];
     const { columns, problems } = mapColumns(names, settings.columns);
@@ -115,7 +116,7 @@ function resolveColumns(settings: Settings, given: SqlColumns | undefined): Outc
     all = {};
     for (const [f, i] of Object.entries(columns)) all[f as Field] = names[i!];
   } else {
-    all = { ...settings.columns, ...(given as Partial<Record<Field, string>>) };
+    all = { ...named(settings.columns), ...(given as Partial<Record<Field, string>>) };
   }
   const missing = (['customer', 'revenue'] as Field[]).filter((f) => !all[f]);
   if (missing.length) {
@@ -310,4 +311,11 @@ FROM tiered
 ORDER BY in_matrix DESC, net_profit DESC, customer ASC
 `;
   return { sql, columns: col, output };
+}
+
+/** The settings' column names, without the fields the user left unused (null): those stay unmapped. */
+function named(columns: Partial<Record<Field, string | null>>): Partial<Record<Field, string>> {
+  const out: Partial<Record<Field, string>> = {};
+  for (const [f, c] of Object.entries(columns)) if (c !== null && c !== undefined) out[f as Field] = c;
+  return out;
 }

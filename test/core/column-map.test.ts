@@ -106,3 +106,10 @@ describe('listHeaders', () => {
     expect(listHeaders(many)).toBe(`${many.slice(0, 12).map((h) => `"${h}"`).join(', ')} and 3 more`);
   });
 });
+
+describe('leaving a field unused', () => {
+  it('drops a column the automatic mapping found when the override is null', () => {
+    const { columns } = mapColumns(['Customer', 'Revenue', 'COGS', 'Returns'], { returns: null });
+    expect(columns).toEqual({ customer: 0, revenue: 1, cogs: 2 });
+  });
+});

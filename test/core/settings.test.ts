@@ -42,7 +42,7 @@ describe('validation returns every problem at once', () => {
     });
     expect(problems).toEqual([
       'unknown setting "bogus" (known: columns, rates, pools, costOfCapital, size, profitability, tiers, actions, locale, conciergeBudgetShare, costToServeOnly)',
-      'columns.revenue must be a header text',
+      'columns.revenue must be a header text, or null to leave it unused',
       'columns: unknown field "colour" (fields: customer, name, revenue, cogs, grossProfit, orders, orderId, lines, deliveries, returns, contacts, repeatContacts, visits, paymentDays, period)',
       'rates.orders must be a number ≥ 0 (got -1)',
       'rates: unknown driver "teleport" (drivers: orders, lines, deliveries, returns, contacts, repeatContacts, visits)',

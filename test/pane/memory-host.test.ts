@@ -25,3 +25,17 @@ describe('MemoryHost.run', () => {
     expect(String(migration.values[0][0])).toBe('Migration: 2024 → 2025');
   });
 });
+
+describe('MemoryHost.run with what the pane sends', () => {
+  it('leaves a guessed column out when the pane sends null, and says why the run cannot go on', async () => {
+    const host = new MemoryHost(rows);
+    await expect(host.run({ columns: { cogs: null } }, () => {})).rejects.toThrow(/no COGS or Gross Profit column/);
+  });
+
+  it('runs on cost-to-serve alone when the user confirms it', async () => {
+    const host = new MemoryHost(rows);
+    const s = await host.run({ columns: { cogs: null }, costToServeOnly: true }, () => {});
+    expect(s.revenue).toBe(1600);
+    expect(s.netProfit).toBe(1600); // no rates: cost-to-serve 0, gross profit = revenue
+  });
+});
