@@ -12,7 +12,7 @@ const W = 26;
 export function printSummary(a: Analysis, source: string): string {
   const t = a.totals, out: string[] = [];
   out.push(`Profit Tiers: ${source}${a.period ? ` (period ${a.period})` : ''}`);
-  out.push(`${t.customers} customers, revenue ${formatMoney(t.revenue)}, net profit ${formatMoney(t.netProfit)}${t.netMargin === null ? '' : ` (${formatPercent(t.netMargin)} margin)`}`);
+  out.push(`${plural(t.customers, 'customer')}, revenue ${formatMoney(t.revenue)}, net profit ${formatMoney(t.netProfit)}${t.netMargin === null ? '' : ` (${formatPercent(t.netMargin)} margin)`}`);
   out.push('');
   const rule = `${'─'.repeat(8)}┼${`${'─'.repeat(W + 2)}┼`.repeat(2)}${'─'.repeat(W + 2)}`;
   out.push(`${pad('', 8)}│ ${PROFIT_CLASSES.map((p) => pad(p, W)).join(' │ ')}`);
@@ -21,7 +21,7 @@ export function printSummary(a: Analysis, source: string): string {
     const cells = PROFIT_CLASSES.map((_, p) => a.matrix[s * 3 + p]);
     const lines = [
       cells.map((c) => c.tier),
-      cells.map((c) => `${c.count} customer${c.count === 1 ? '' : 's'}`),
+      cells.map((c) => plural(c.count, 'customer')),
       cells.map((c) => `revenue ${formatMoney(c.revenue)}`),
       cells.map((c) => `profit ${formatMoney(c.netProfit)}${c.shareOfProfit === null ? '' : ` (${formatPercent(c.shareOfProfit)})`}`),
     ];
@@ -31,8 +31,8 @@ export function printSummary(a: Analysis, source: string): string {
   for (const line of thresholdsInWords(a.settings, a.totals.marginTarget)) out.push(line);
   out.push(`Whale curve: ${a.whale.reading}.`);
   const k = a.concierge;
-  if (k.count) out.push(`Concierge: ${k.count} accounts earn ${formatMoney(k.netProfit)}; at ${formatPercent(k.budgetShare)} they carry a service budget of ${formatMoney(k.serviceBudget)} (${formatMoney(k.budgetPerAccount!)} per account).`);
-  if (t.noRevenue.count) out.push(`No revenue: ${t.noRevenue.count} customers outside the matrix, net profit ${formatMoney(t.noRevenue.netProfit)}.`);
+  if (k.count) out.push(`Concierge: ${plural(k.count, 'account')} earn${k.count === 1 ? 's' : ''} ${formatMoney(k.netProfit)}; at ${formatPercent(k.budgetShare)} they carry a service budget of ${formatMoney(k.serviceBudget)} (${formatMoney(k.budgetPerAccount!)} per account).`);
+  if (t.noRevenue.count) out.push(`No revenue: ${plural(t.noRevenue.count, 'customer')} outside the matrix, net profit ${formatMoney(t.noRevenue.netProfit)}.`);
   if (a.migration) {
     const m = a.migration;
     out.push(`Migration ${m.from} → ${m.to}: ${m.movedUp} moved up, ${m.movedDown} down, ${m.unchanged} unchanged; ${m.new.count} new (revenue ${formatMoney(m.new.revenue)}), ${m.lost.count} lost (revenue ${formatMoney(m.lost.revenue)}).`);
@@ -42,7 +42,17 @@ export function printSummary(a: Analysis, source: string): string {
   out.push(`Rows: ${r.total} read, ${r.used} used, ${r.rejected.length} not used${r.rejected.length ? ':' : '.'}`);
   for (const p of r.rejected.slice(0, 5)) out.push(`  row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.reason}`);
   if (r.rejected.length > 5) out.push(`  … and ${r.rejected.length - 5} more (all listed with --json and in the report's Data Issues sheet)`);
+  const pr = a.previousRows;
+  if (pr) {
+    out.push(`Rows of the previous table: ${pr.total} read, ${pr.used} used, ${pr.rejected.length} not used${pr.rejected.length ? ':' : '.'}`);
+    for (const p of pr.rejected.slice(0, 5)) out.push(`  row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.reason}`);
+    if (pr.rejected.length > 5) out.push(`  … and ${pr.rejected.length - 5} more (all listed with --json and in the report's Data Issues sheet)`);
+  }
   return out.join('\n');
+}
+
+function plural(n: number, noun: string): string {
+  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function pad(s: string, w: number): string {

@@ -76,7 +76,8 @@ export function aggregate(t: RowTable, onlyPeriod?: string): CustomerTable {
   }
   const volumes = vol.map((v) => v && v.result());
   if (orders && !volumes[ORDERS]) volumes[ORDERS] = orders;
-  if (!volumes[LINES]) volumes[LINES] = Float64Array.from(rowCount);
+  // Rows are order lines only when the rows are transactions; a customer-level table split by period is not.
+  if (!volumes[LINES] && t.transactions) volumes[LINES] = Float64Array.from(rowCount);
   let paymentDays: Float64Array | null = null;
   if (daysWeighted) {
     const w = daysWeighted.result(), r = daysRevenue!.result();

@@ -10,7 +10,7 @@ import { fail, type Outcome } from './errors.js';
 import { migration, type Migration } from './migration.js';
 import type { Grain } from './period.js';
 import { priceAndSegment, type PeriodAnalysis } from './price-and-segment.js';
-import { readRows, type RowTable, type TableInput } from './read-rows.js';
+import { readRows, rowIsBlank, type RowTable, type TableInput } from './read-rows.js';
 import { resolveSettings, type Settings } from './settings.js';
 import type { Field, Problem } from './types.js';
 
@@ -54,6 +54,8 @@ export function analyze(input: TableInput, settingsInput: unknown = {}, options:
   const read = readRows(input, settings, { periodGrain: options.periods });
   if (!read.ok) return read;
   const rows = read.value;
+  const h = rows.headerRow - (input.firstRow ?? 1);
+  if (input.values.every((row, r) => r <= h || rowIsBlank(row))) return fail('empty', `the table has a header (row ${rows.headerRow}) but no data rows below it`);
   const rejected = [...rows.rejected];
 
   let current: PeriodAnalysis, previous: PeriodAnalysis | null = null, mig: Migration | null = null, period: string | null = null;

@@ -43,6 +43,7 @@ function toYearMonth(v: CellValue, order: DateOrder): [number, number, boolean] 
   const s = v.trim();
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})$/.exec(s))) return [+m[1], 0, false];
+  if (/^\d{5}(\.\d+)?$/.test(s)) return toYearMonth(Number(s), order); // an Excel serial date exported to CSV as text
   if ((m = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[T ].*)?$/.exec(s))) return valid(+m[1], +m[2], m[3] ? +m[3] : 1);
   if ((m = /^(\d{4})\s*-?\s*Q([1-4])$/i.exec(s)) || (m = /^Q([1-4])\s*[-/ ]?\s*(\d{4})$/i.exec(s))) {
     const [y, q] = m[1].length === 4 ? [+m[1], +m[2]] : [+m[2], +m[1]];

@@ -59,6 +59,8 @@ export interface ReadOptions {
 const HEADER_SCAN_ROWS = 20;
 const SUMMARY_KEY = /^(grand\s*)?(sub\s*-?\s*)?totals?\s*:?$|^total\s+(for|of)\b|^sum\s*:?$/i;
 const SUMMARY_CELL = /^(grand\s*)?(sub\s*-?\s*)?totals?\b/i;
+/** Amounts and counts from 10^15 up are refused: sums of such cells overflow or lose the cents. */
+const TOO_LARGE = 1e15;
 
 /** Reads header and rows; an unusable table (no header, no revenue column…) is an InputError. */
 export function readRows(input: TableInput, settings: Settings, options: ReadOptions = {}): Outcome<RowTable> {
@@ -121,24 +123,28 @@ export function readRows(input: TableInput, settings: Settings, options: ReadOpt
     const rev = typeof revCell === 'number' ? (Number.isFinite(revCell) ? revCell : NaN)
       : isPercentText(revCell) ? NaN : parseNumber(revCell, decimal); // a percent is not money
     if (Number.isNaN(rev)) { reject(r, cRev, isBlank(row[cRev]) ? 'no revenue' : badMoney(row[cRev])); continue; }
+    if (!(Math.abs(rev) < TOO_LARGE)) { reject(r, cRev, tooLarge(revCell)); continue; }
     let gp = rev;
     if (cCogs !== undefined) {
       const cogs = money(row[cCogs]);
       if (Number.isNaN(cogs)) { reject(r, cCogs, badMoney(row[cCogs])); continue; }
+      if (!(Math.abs(cogs) < TOO_LARGE)) { reject(r, cCogs, tooLarge(row[cCogs])); continue; }
       gp = rev - cogs;
     } else if (cGp !== undefined) {
       const cell = row[cGp];
       gp = money(cell, true);
       if (Number.isNaN(gp)) { reject(r, cGp, badMoney(cell, true)); continue; }
+      if (!(Math.abs(gp) < TOO_LARGE)) { reject(r, cGp, tooLarge(cell)); continue; }
       if (isPercentText(cell)) gp *= rev; // a margin percent: gross profit is that share of revenue
     }
     for (let d = 0; d < volumeCols.length; d++) {
       const c = volumeCols[d];
       if (c === undefined) continue;
       const cell = row[c];
-      if (typeof cell === 'number' && cell >= 0 && cell < Infinity) { volumes[d]![count] = cell; continue; }
+      if (typeof cell === 'number' && cell >= 0 && cell < TOO_LARGE) { volumes[d]![count] = cell; continue; }
       const v = isBlank(cell) ? 0 : parseNumber(cell, decimal);
       if (Number.isNaN(v)) { reject(r, c, explainNotANumber(cell, decimal)); continue rows; }
+      if (v >= TOO_LARGE) { reject(r, c, tooLarge(cell)); continue rows; }
       if (v < 0 || isPercentText(cell)) { reject(r, c, `${String(cell).trim()} is not a count (must be ≥ 0)`); continue rows; }
       volumes[d]![count] = v;
     }
@@ -146,6 +152,7 @@ export function readRows(input: TableInput, settings: Settings, options: ReadOpt
       const cell = row[cDays];
       const v = typeof cell === 'number' ? (Number.isFinite(cell) ? cell : NaN) : isBlank(cell) ? NaN : parseNumber(cell, decimal);
       if (!isBlank(cell) && (Number.isNaN(v) || v < 0)) { reject(r, cDays, Number.isNaN(v) ? explainNotANumber(cell, decimal) : `${v} days is negative`); continue; }
+      if (v >= TOO_LARGE) { reject(r, cDays, tooLarge(cell)); continue; }
       paymentDays![count] = v;
     }
     if (period) {
@@ -221,7 +228,12 @@ function findHeader(values: CellValue[][], settings: Settings): Outcome<{ index:
   return fail('missing-column', `no ${what} (headers found: ${listHeaders(headers)})`);
 }
 
-function rowIsBlank(row: CellValue[] | undefined): boolean {
+function tooLarge(cell: CellValue): string {
+  const text = String(cell).trim();
+  return `"${text.length > 40 ? text.slice(0, 37) + '...' : text}" is too large (10^15 or more) to be an amount or a count`;
+}
+
+export function rowIsBlank(row: CellValue[] | undefined): boolean {
   if (!row) return true;
   for (const v of row) if (!isBlank(v)) return false;
   return true;

@@ -17,7 +17,9 @@ export function thresholdsInWords(s: Settings, marginTarget: number | null): str
     lines.push(`Large: revenue of ${formatMoney(size.large)} or more. Medium: ${formatMoney(size.medium)} or more. Small: less.`);
   }
   if (p.method === 'bands') {
-    lines.push(`High: net margin at or above ${formatPercent(marginTarget ?? 0)}${p.target === null ? ' (the overall margin)' : ''}. Low: customers who lose money. Mid: the rest.`);
+    const clamped = p.target === null && marginTarget === 0; // the overall margin is 0 or below: the target stops at 0
+    const why = p.target !== null ? '' : clamped ? ' (the overall margin is 0 % or less, so every customer who does not lose money is High)' : ' (the overall margin)';
+    lines.push(`High: net margin at or above ${formatPercent(marginTarget ?? 0)}${why}. Low: customers who lose money. Mid: the rest.`);
   } else if (p.method === 'terciles') {
     lines.push('High, Mid, Low: the top, middle and bottom third by net margin within each size.');
   } else {

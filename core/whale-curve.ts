@@ -81,7 +81,9 @@ function whaleReading(w: WhaleCurve): string {
   if (w.customers === 0) return 'no customers with revenue';
   const top = `the top ${formatPercent(w.peakAtShareOfCustomers)} of customers`;
   const losers = w.moneyLosers === 0 ? 'no customer loses money' : null;
+  if (w.peakShareOfProfit === null && w.totalNetProfit === 0) return `customers break even overall: ${top} earn ${formatMoney(w.peakProfit)}; ${losers ?? `money-losers give back ${formatMoney(w.profitDestroyed)}`}`;
   if (w.peakShareOfProfit === null) {
+    if (!(w.peakProfit > 0)) return `customers lose money overall: no customer earns a profit; money-losers lose ${formatMoney(w.profitDestroyed)}`;
     return `customers lose money overall: ${top} earn ${formatMoney(w.peakProfit)}; ${losers ?? `money-losers give back ${formatMoney(w.profitDestroyed)}`}`;
   }
   return `${top} earn ${formatPercent(w.peakShareOfProfit)} of profit; ${losers ?? `money-losers give back ${formatPercent(w.destroyedShareOfProfit!)}`}`;

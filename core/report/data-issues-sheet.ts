@@ -12,6 +12,13 @@ export function dataIssuesSheet(a: Analysis): SheetSpec {
     addRows(s, r.map((p) => [p.row, p.column || '(whole row)', p.cell, p.reason]));
     s.formats.push({ range: rect(1, 0, r.length, 1), format: FORMATS.integer });
   }
+  const prev = a.previousRows;
+  if (prev && prev.rejected.length) { // the --previous table's rows are accounted for too
+    addRows(s, [[null, null, null, `Rows of the previous table${a.migration ? ` (${a.migration.from})` : ''} not used:`]]);
+    const first = s.values.length;
+    addRows(s, prev.rejected.map((p) => [p.row, p.column || '(whole row)', p.cell, p.reason]));
+    s.formats.push({ range: rect(first, 0, prev.rejected.length, 1), format: FORMATS.integer });
+  }
   for (const w of a.warnings) addRows(s, [[null, null, null, `Warning: ${w}`]]);
   s.freezeRows = 1;
   s.columnWidths = [8, 18, 8, 80];

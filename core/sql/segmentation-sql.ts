@@ -224,9 +224,11 @@ function build(x: DialectSyntax, table: string, s: Settings, col: Partial<Record
     'whale_rank', 'whale_share_of_customers', 'whale_cumulative_profit', 'whale_share_of_profit'];
 
   const list = (items: string[], indent = '    ') => items.map((c) => indent + c).join(',\n');
-  const mapped = (Object.entries(col) as [Field, string][]).map(([f, c]) => `${f} = ${c}`).join(', ');
+  // Names go into `--` comments: a line break in one would end the comment and run the rest as SQL.
+  const oneLine = (text: string) => text.replace(/[\r\n\u2028\u2029\u0085]+/g, ' ');
+  const mapped = oneLine((Object.entries(col) as [Field, string][]).map(([f, c]) => `${f} = ${c}`).join(', '));
   const sql = `-- Profit Tiers: customer profitability segmentation (DOMAIN.md §2-4, §6), ${x.name} dialect.
--- Input ${table}, one row per customer or per transaction; columns read: ${mapped}.
+-- Input ${oneLine(table)}, one row per customer or per transaction; columns read: ${mapped}.
 -- Size: Pareto (Large if bigger customers hold < ${s.size.large} of revenue, Medium if < ${s.size.medium});
 -- profitability: margin bands (Low if net profit < 0, High if net margin >= ${s.profitability.target ?? 'the overall net margin'}).
 -- Store money as DECIMAL/NUMERIC (or integer cents) for exact, order-independent sums.

@@ -65,6 +65,13 @@ describe('inputs that cannot be analysed', () => {
     }
   });
 
+  it('a header with no data rows below it (or only blank ones)', () => {
+    for (const values of [[['Customer', 'Revenue', 'COGS']], [['Customer', 'Revenue', 'COGS'], [null, ''], ['  ']], [['Report'], ['Customer', 'Revenue', 'COGS']]]) {
+      expect(error(values as CellValue[][]).code).toBe('empty');
+    }
+    expect(error([['Customer', 'Revenue', 'COGS']]).message).toBe('the table has a header (row 1) but no data rows below it');
+  });
+
   it('no revenue column: the message names the headers found', () => {
     expect(error([['Customer', 'Region', 'COGS'], ['A', 'North', 5]])).toEqual({
       code: 'missing-column',

@@ -23,6 +23,12 @@ describe('periodLabel', () => {
     expect(periodLabel(45444.75, 'quarter')).toBe('2024-Q2');
   });
 
+  it('reads Excel serial dates that a CSV export wrote as text', () => {
+    expect(periodLabel('45292', 'month')).toBe('2024-01');
+    expect(periodLabel(' 45444.75 ', 'quarter')).toBe('2024-Q2');
+    expect(periodLabel('2024', 'quarter')).toBeNull(); // four digits stay a year
+  });
+
   it('reads a plain year as a year only', () => {
     expect(periodLabel(2024, 'year')).toBe('2024');
     expect(periodLabel('2024', 'year')).toBe('2024');

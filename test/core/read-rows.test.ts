@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readRows, type RowTable } from '../../core/read-rows.js';
 import type { CellValue } from '../../core/types.js';
-import { settings, table } from './builder.js';
+import { run, settings, table } from './builder.js';
 
 function read(values: CellValue[][], settingsInput: unknown = {}, firstRow?: number, firstColumn?: number): RowTable {
   const out = readRows({ values, firstRow, firstColumn }, settings(settingsInput));
@@ -175,6 +175,31 @@ describe('cells', () => {
   it('rejects a percent in a count column', () => {
     const t = read([['Customer', 'Revenue', 'COGS', 'Returns'], ['A', 100, 50, '5%']]);
     expect(reasonOf(t, 2)).toEqual(['Returns', '5% is not a count (must be ≥ 0)']);
+  });
+});
+
+describe('amounts too large to add up', () => {
+  it('lists a row whose money or count is 10^15 or more instead of summing it to Infinity', () => {
+    const t = read(table([
+      ['Customer', 'Revenue', 'COGS', 'Orders'],
+      ['A', 1e308, 1, 1], //     row 2
+      ['B', 1e308, 1, 1], //     row 3
+      ['C', 100, '-1e300', 1], // row 4
+      ['D', 100, 50, '1e20'], //  row 5
+      ['E', 999_999_999_999, 1, 1], // row 6: just under the limit, used
+    ]));
+    expect(t.count).toBe(1);
+    expect(reasonOf(t, 2)[0]).toBe('Revenue');
+    expect(reasonOf(t, 2)[1]).toMatch(/too large/);
+    expect(reasonOf(t, 3)[0]).toBe('Revenue');
+    expect(reasonOf(t, 4)).toEqual(['COGS', '"-1e300" is too large (10^15 or more) to be an amount or a count']);
+    expect(reasonOf(t, 5)[0]).toBe('Orders');
+  });
+
+  it('keeps the totals finite', () => {
+    const a = run(table([['Customer', 'Revenue', 'COGS'], ['A', 1e308, 1], ['B', 1e308, 1], ['C', 100, 60]]));
+    expect(a.totals.revenue).toBe(100);
+    expect(a.rows.rejected.map((p) => p.row)).toEqual([2, 3]);
   });
 });
 

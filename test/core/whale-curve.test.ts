@@ -51,6 +51,8 @@ describe('the whale curve', () => {
     expect(w.moneyLosers).toBe(2);
     expect(w.profitDestroyed).toBe(15);
     expect(w.reading).toMatch(/^customers lose money overall/);
+    // not "the top 50 % of customers earn -5": nobody earns anything
+    expect(w.reading).toBe('customers lose money overall: no customer earns a profit; money-losers lose 15');
   });
 
   it('has no shares when the total is exactly 0', () => {

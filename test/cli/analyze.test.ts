@@ -1,0 +1,90 @@
+/**
+ * `profit-tiers analyze` end to end: the built CLI on small odd files. Every failure is one line on
+ * stderr with a non-zero exit; every row of every input table is accounted for in what is printed.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyze } from '../../core/analyze.js';
+import { reportSheets } from '../../core/report/report-sheets.js';
+
+let dir = '';
+beforeAll(() => {
+  execFileSync('node', ['build/build.mjs', 'cli']);
+  dir = mkdtempSync(join(tmpdir(), 'pt-cli-'));
+});
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+function cli(...args: string[]) {
+  const r = spawnSync('node', ['dist/cli/profit-tiers.js', ...args], { encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('profit-tiers analyze', () => {
+  it('speaks of one customer and one account in the singular', () => {
+    const r = cli('analyze', file('one.csv', 'Customer,Revenue,COGS\nA,100,60\n'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('\n1 customer, revenue 100, net profit 40 (40 % margin)\n');
+    expect(r.out).toContain('│ 1 customer ');
+    expect(r.out).toContain('Concierge: 1 account earns 40;');
+    expect(r.out).not.toMatch(/\b1 (customers|accounts)\b/);
+  });
+
+  it('does not say money-losers "earn" a negative amount when every customer loses money', () => {
+    const r = cli('analyze', file('losers.csv', 'Customer,Revenue,COGS\nA,100,160\nB,50,75\nC,10,11\n'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Whale curve: customers lose money overall: no customer earns a profit; money-losers lose 86.');
+    expect(r.out).not.toMatch(/earn -/);
+  });
+
+  it('refuses a header-only file in one line, exit 1', () => {
+    const r = cli('analyze', file('header-only.csv', 'Customer,Revenue,COGS\n'));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^profit-tiers: .*header-only\.csv: the table has a header \(row 1\) but no data rows below it\n$/);
+    expect(r.out).toBe('');
+  });
+
+  it('lists huge amounts as not used instead of printing NaN totals', () => {
+    const r = cli('analyze', file('huge.csv', 'Customer,Revenue,COGS\nA,1e308,1\nB,1e308,1\nC,100,60\n'));
+    expect(r.code).toBe(0);
+    expect(r.out).not.toContain('NaN');
+    expect(r.out).toContain('1 customer, revenue 100, net profit 40');
+    expect(r.out).toContain('row 2, Revenue: "1e308" is too large');
+  });
+
+  it('reads Excel serial dates written as text in a CSV period column', () => {
+    const r = cli('analyze', file('serial.csv', 'Customer,Revenue,COGS,Order Date\nA,100,60,45292\nB,50,45,45292\nA,120,60,45400\nB,50,55,45400\n'), '--periods', 'Order Date:quarter');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Migration 2024-Q1 → 2024-Q2');
+    expect(r.out).toContain('Rows: 4 read, 4 used, 0 not used.');
+  });
+
+  it('lists the rows of the --previous table it did not use', () => {
+    const current = file('now.csv', 'Customer,Revenue,COGS\nA,100,60\n');
+    const previous = file('before.csv', 'Customer,Revenue,COGS\nA,90,60\nB,abc,1\n');
+    const r = cli('analyze', current, '--previous', previous);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('Rows of the previous table: 2 read, 1 used, 1 not used:\n  row 3, Revenue: "abc" is not a number');
+  });
+});
+
+describe('the Data Issues sheet', () => {
+  it('lists the rows of the previous table that were not used', () => {
+    const o = analyze({ values: [['Customer', 'Revenue', 'COGS'], ['A', 100, 60]] }, {}, {
+      previous: { values: [['Customer', 'Revenue', 'COGS'], ['A', 90, 60], ['B', 'abc', 1]] }, labels: { previous: 'before.csv', current: 'now.csv' },
+    });
+    if (!o.ok) throw new Error(o.error.message);
+    const issues = reportSheets(o.value).find((s) => s.name === 'Data Issues')!;
+    const text = issues.values.map((r) => r.join('|'));
+    expect(text).toContain('|||Rows of the previous table (before.csv) not used:');
+    expect(text).toContain('3|Revenue|B3|"abc" is not a number');
+  });
+});
