@@ -25,6 +25,9 @@ export async function runAnalyze(args: string[]): Promise<number> {
   const table = await loadTable(positionals[0], o.sheet);
   const options: AnalyzeOptions = {};
   let effective: Record<string, any> = settings;
+  // Excel writes semicolon-separated CSV where the decimal mark is a comma: read numbers that way
+  // unless the settings say otherwise.
+  if (table.delimiter === ';' && settings.locale?.decimal === undefined) effective = { ...effective, locale: { ...(settings.locale ?? {}), decimal: ',' } };
   if (o.periods) {
     const m = /^(.+):(year|quarter|month)$/.exec(o.periods);
     if (!m) throw new UserError(`--periods takes <column>:<year|quarter|month>, e.g. "Order Date:quarter" (got "${o.periods}")`, EXIT.usage);
@@ -39,6 +42,10 @@ export async function runAnalyze(args: string[]): Promise<number> {
   const outcome = analyze(table, effective, options);
   if (!outcome.ok) throw new UserError(`${positionals[0]}: ${outcome.error.message}`, exitCodeFor(outcome.error.code));
   const a = outcome.value;
+  if (a.rows.used === 0) {
+    const first = a.rows.rejected.find((p) => !p.reason.startsWith('blank'));
+    throw new UserError(`${positionals[0]}: no usable rows: all ${a.rows.total} rows were rejected${first ? `; first: row ${first.row}${first.column ? `, ${first.column}` : ''}: ${first.reason}` : ''}`);
+  }
   if (o.out) {
     const { writeReport } = await import('./write-report.js');
     await writeReport(a, o.out, [positionals[0], ...(o.previous ? [o.previous] : [])]);

@@ -5,11 +5,11 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { TableInput } from '../core/read-rows.js';
-import { parseCsv, decodeText } from './read-csv.js';
+import { decodeText, readCsv } from './read-csv.js';
 import { readXlsx, SheetNotFound } from './read-xlsx.js';
 import { EXIT, UserError } from './user-error.js';
 
-export async function loadTable(path: string, sheet?: string): Promise<TableInput & { source: string }> {
+export async function loadTable(path: string, sheet?: string): Promise<TableInput & { source: string; delimiter?: string }> {
   const info = await stat(path).catch(() => null);
   if (!info) throw new UserError(`${path}: no such file`);
   if (info.isDirectory()) throw new UserError(`${path}: is a folder, not a CSV or xlsx file`);
@@ -28,7 +28,8 @@ export async function loadTable(path: string, sheet?: string): Promise<TableInpu
   if (sheet !== undefined) throw new UserError(`--sheet is for xlsx workbooks; ${path} is not one`);
   const bytes = await readFile(path);
   if (looksBinary(bytes)) throw new UserError(`${path}: not a table (binary content); give a CSV or xlsx file`);
-  return { values: parseCsv(decodeText(bytes).text), firstRow: 1, source: path };
+  const { values, delimiter } = readCsv(decodeText(bytes).text);
+  return { values, firstRow: 1, source: path, delimiter };
 }
 
 export async function loadSettings(path: string | undefined): Promise<unknown> {

@@ -20,8 +20,13 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8'
 
 /** Parses CSV text; the file's final line break is not a row. Delimiter guessed (comma, semicolon, tab). */
 export function parseCsv(text: string): CellValue[][] {
+  return readCsv(text).values;
+}
+
+/** The same, with the delimiter PapaParse found (a semicolon usually means decimal commas). */
+export function readCsv(text: string): { values: CellValue[][]; delimiter: string } {
   const body = text.replace(/\r?\n$/, '');
-  if (body === '') return [];
+  if (body === '') return { values: [], delimiter: ',' };
   const parsed = Papa.parse<string[]>(body, { skipEmptyLines: false, delimitersToGuess: [',', ';', '\t', '|'] });
-  return parsed.data;
+  return { values: parsed.data, delimiter: parsed.meta.delimiter };
 }

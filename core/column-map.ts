@@ -11,16 +11,22 @@ export function normalizeHeader(h: unknown): string {
 }
 
 const CUSTOMER_ID = ['customerid', 'custid', 'customerno', 'customernumber', 'customercode', 'custno', 'accountid', 'accountno',
-  'accountnumber', 'accountcode', 'clientid', 'clientno', 'clientnumber', 'clientcode', 'customerkey', 'debtorno', 'id'];
-const CUSTOMER_GENERIC = ['customer', 'client', 'account', 'debtor', 'buyer'];
-const CUSTOMER_NAME = ['customername', 'clientname', 'accountname', 'companyname', 'company', 'name', 'debtorname'];
+  'accountnumber', 'accountcode', 'clientid', 'clientno', 'clientnumber', 'clientcode', 'customerkey', 'debtorno', 'id',
+  // German, French, Spanish, Dutch exports
+  'kundennummer', 'kundennr', 'debitornr', 'numeroclient', 'codeclient', 'idcliente', 'codigocliente', 'klantnummer'];
+const CUSTOMER_GENERIC = ['customer', 'client', 'account', 'debtor', 'buyer', 'kunde', 'cliente', 'klant'];
+const CUSTOMER_NAME = ['customername', 'clientname', 'accountname', 'companyname', 'company', 'name', 'debtorname',
+  'kundenname', 'firma', 'nomclient', 'raisonsociale', 'nombrecliente', 'razonsocial', 'klantnaam'];
 
 /** Synonyms per field, already normalised. Customer and name are resolved separately. */
 export const SYNONYMS: Record<Exclude<Field, 'customer' | 'name'>, string[]> = {
   revenue: ['revenue', 'revenues', 'sales', 'netsales', 'amount', 'turnover', 'netrevenue', 'totalsales', 'salesamount',
-    'netamount', 'totalrevenue', 'salesrevenue', 'invoiceamount', 'value', 'salesvalue'],
-  cogs: ['cogs', 'costofgoods', 'costofgoodssold', 'costofsales', 'productcost', 'cost', 'costs', 'totalcost', 'materialcost'],
-  grossProfit: ['grossprofit', 'grossmargin', 'profit', 'margin', 'gp', 'grossmarginamount', 'contribution'],
+    'netamount', 'totalrevenue', 'salesrevenue', 'invoiceamount', 'value', 'salesvalue',
+    'umsatz', 'nettoumsatz', 'erlos', 'erlose', 'chiffredaffaires', 'ventes', 'ventas', 'ingresos', 'omzet'],
+  cogs: ['cogs', 'costofgoods', 'costofgoodssold', 'costofsales', 'productcost', 'cost', 'costs', 'totalcost', 'materialcost',
+    'wareneinsatz', 'herstellkosten', 'coutdesventes', 'coutdachat', 'costedeventas', 'kostprijs'],
+  grossProfit: ['grossprofit', 'grossmargin', 'profit', 'margin', 'gp', 'grossmarginamount', 'contribution',
+    'rohertrag', 'deckungsbeitrag', 'margebrute', 'margenbruto', 'brutomarge'],
   orders: ['orders', 'ordercount', 'numberoforders', 'noorders', 'orderscount', 'noofordersplaced', 'numorders'],
   orderId: ['orderid', 'orderno', 'ordernumber', 'order', 'invoice', 'invoiceno', 'invoicenumber', 'invoiceid', 'documentno',
     'docno', 'salesorder', 'salesorderno', 'transactionid', 'receiptno'],

@@ -88,3 +88,25 @@ describe('the Data Issues sheet', () => {
     expect(text).toContain('3|Revenue|B3|"abc" is not a number');
   });
 });
+
+describe('profit-tiers analyze on European and unusable files', () => {
+  it('reads a semicolon CSV with decimal commas, as Excel writes it in such locales', () => {
+    const r = cli('analyze', '--json', file('de.csv', 'Kunde;Umsatz;Wareneinsatz\nA;1.234,50;600,25\nB;99,50;10\n'));
+    expect(r.code, r.err).toBe(0);
+    const revenue = Object.fromEntries(JSON.parse(r.out).customers.map((c: { customer: string; revenue: number }) => [c.customer, c.revenue]));
+    expect(revenue).toEqual({ A: 1234.5, B: 99.5 });
+  });
+
+  it('keeps the decimal point when the settings ask for it, even in a semicolon CSV', () => {
+    const settings = file('dot.json', JSON.stringify({ locale: { decimal: '.' } }));
+    const r = cli('analyze', '--json', '--settings', settings, file('dot.csv', 'Customer;Revenue;COGS\nA;1234.50;600\n'));
+    expect(JSON.parse(r.out).customers[0].revenue).toBe(1234.5);
+  });
+
+  it('fails with one line when no row is usable, naming the first reason', () => {
+    const r = cli('analyze', file('bad.csv', 'Customer,Revenue,COGS\nA,abc,1\nB,x,2\n'));
+    expect(r.code).toBe(1);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).toContain('no usable rows: all 2 rows were rejected; first: row 2, Revenue: "abc" is not a number');
+  });
+});

@@ -113,3 +113,11 @@ describe('leaving a field unused', () => {
     expect(columns).toEqual({ customer: 0, revenue: 1, cogs: 2 });
   });
 });
+
+describe('headers of German, French and Spanish exports', () => {
+  it('maps the key fields', () => {
+    expect(mapColumns(['Kundennummer', 'Kundenname', 'Umsatz', 'Wareneinsatz']).columns).toEqual({ customer: 0, name: 1, revenue: 2, cogs: 3 });
+    expect(mapColumns(['Client', "Chiffre d'affaires", 'Coût des ventes']).columns).toEqual({ customer: 0, revenue: 1, cogs: 2 });
+    expect(mapColumns(['Cliente', 'Ventas', 'Margen bruto']).columns).toEqual({ customer: 0, revenue: 1, grossProfit: 2 });
+  });
+});
