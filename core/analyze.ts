@@ -100,7 +100,7 @@ export function analyze(input: TableInput, settingsInput: unknown = {}, options:
       settings,
       input: { headers: rows.headers, mapping, headerRow: rows.headerRow, transactions: rows.transactions },
       rows: { total: rowTotal(rows, input), used, rejected },
-      warnings: current.cost.warnings,
+      warnings: [...rows.warnings, ...current.cost.warnings],
       period, migration: mig, previous, previousRows,
     },
   };

@@ -46,6 +46,8 @@ export interface Mapping {
   columns: ColumnMap;
   /** Problems with user overrides (a header that is not there). */
   problems: string[];
+  /** Fields that more than one column could be: the first is used, the rest are named here. */
+  warnings: { field: Field; message: string }[];
 }
 
 /**
@@ -60,9 +62,15 @@ export function mapColumns(headers: readonly unknown[], overrides: Partial<Recor
     return -1;
   };
   const columns: ColumnMap = {};
+  const warnings: Mapping['warnings'] = [];
   for (const [field, names] of Object.entries(SYNONYMS) as [Field, string[]][]) {
     const i = first(names);
-    if (i >= 0) columns[field] = i;
+    if (i < 0) continue;
+    columns[field] = i;
+    const others = norm.flatMap((h, j) => (j !== i && names.includes(h) ? [j] : []));
+    if (others.length && overrides[field] === undefined) {
+      warnings.push({ field, message: `${others.length + 1} columns could be ${field}: used "${String(headers[i]).trim()}" (column ${i + 1}), not ${others.map((j) => `"${String(headers[j]).trim()}" (column ${j + 1})`).join(', ')}; name the one you mean in the settings' columns.${field}` });
+    }
   }
   const id = first(CUSTOMER_ID), generic = first(CUSTOMER_GENERIC), name = first(CUSTOMER_NAME);
   const key = id >= 0 ? id : generic >= 0 ? generic : name;
@@ -78,7 +86,7 @@ export function mapColumns(headers: readonly unknown[], overrides: Partial<Recor
     for (const f of Object.keys(columns) as Field[]) if (columns[f] === i) delete columns[f];
     columns[field] = i;
   }
-  return { columns, problems };
+  return { columns, problems, warnings };
 }
 
 /** `"Customer", "Sales", "Region"` — for messages that say which headers were found. */

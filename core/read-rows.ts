@@ -4,7 +4,7 @@
  * One pass, columnar output (typed arrays), no per-row objects.
  */
 import { columnLetter } from './cell-address.js';
-import { listHeaders, mapColumns, type ColumnMap } from './column-map.js';
+import { listHeaders, mapColumns, type ColumnMap, type Mapping } from './column-map.js';
 import { KeyIndex } from './key-index.js';
 import { fail, type Outcome } from './errors.js';
 import { explainNotANumber, isBlank, isErrorValue, isPercentText, parseNumber } from './parse-number.js';
@@ -49,6 +49,8 @@ export interface RowTable {
   rejected: Problem[];
   /** Some customer key appears on more than one row, or rows carry order ids: transaction mode. */
   transactions: boolean;
+  /** Mapping doubts that reject no row (two columns that could both be revenue…). */
+  warnings: string[];
 }
 
 export interface ReadOptions {
@@ -70,7 +72,7 @@ export function readRows(input: TableInput, settings: Settings, options: ReadOpt
 
   const found = findHeader(values, settings);
   if (!found.ok) return found;
-  const { index: h, columns } = found.value;
+  const { index: h, columns, warnings } = found.value;
   const headers = values[h].map((x) => String(x ?? '').trim());
   const hasGrossProfit = columns.cogs !== undefined || columns.grossProfit !== undefined;
   if (!hasGrossProfit && !settings.costToServeOnly) {
@@ -202,21 +204,23 @@ export function readRows(input: TableInput, settings: Settings, options: ReadOpt
       paymentDays: paymentDays && paymentDays.subarray(0, count),
       period: period && period.slice(0, count),
       rejected, transactions: repeated || orderId !== null,
+      // a doubt about the period column matters only when periods are compared
+      warnings: warnings.filter((w) => w.field !== 'period' || options.periodGrain).map((w) => w.message),
     },
   };
 }
 
 /** The first of the top rows that maps both a customer and a revenue column. */
-function findHeader(values: CellValue[][], settings: Settings): Outcome<{ index: number; columns: ColumnMap }> {
+function findHeader(values: CellValue[][], settings: Settings): Outcome<{ index: number; columns: ColumnMap; warnings: Mapping['warnings'] }> {
   let firstNonBlank = -1;
   for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, values.length); r++) {
     const row = values[r] ?? [];
     if (rowIsBlank(row)) continue;
     if (firstNonBlank < 0) firstNonBlank = r;
-    const { columns, problems } = mapColumns(row, settings.columns);
+    const { columns, problems, warnings } = mapColumns(row, settings.columns);
     if (columns.customer !== undefined && columns.revenue !== undefined) {
       if (problems.length) return fail('missing-column', problems[0]);
-      return { ok: true, value: { index: r, columns } };
+      return { ok: true, value: { index: r, columns, warnings } };
     }
   }
   const headers = values[firstNonBlank] ?? [];

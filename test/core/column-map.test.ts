@@ -121,3 +121,15 @@ describe('headers of German, French and Spanish exports', () => {
     expect(mapColumns(['Cliente', 'Ventas', 'Margen bruto']).columns).toEqual({ customer: 0, revenue: 1, grossProfit: 2 });
   });
 });
+
+describe('two columns that could be the same field', () => {
+  it('uses the first by synonym order and warns about the others', () => {
+    const m = mapColumns(['Customer', 'Sales', 'Revenue', 'COGS']);
+    expect(m.columns.revenue).toBe(2);
+    expect(m.warnings.map((w) => w.message)).toEqual(['2 columns could be revenue: used "Revenue" (column 3), not "Sales" (column 2); name the one you mean in the settings\' columns.revenue']);
+  });
+
+  it('does not warn when the settings name the column', () => {
+    expect(mapColumns(['Customer', 'Sales', 'Revenue', 'COGS'], { revenue: 'Sales' }).warnings).toEqual([]);
+  });
+});
