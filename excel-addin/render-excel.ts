@@ -16,7 +16,7 @@
  * - Strings the host would read as formula, number or date (`textNeedsGuard`) get a leading
  *   apostrophe, so a customer named =HYPERLINK(…) stays text.
  */
-import { rectangular, textNeedsGuard, type Rect, type SheetSpec, type SheetValue } from '../core/report/sheet-spec.js';
+import { rectangular, typedInputCell, type Rect, type SheetSpec, type SheetValue } from '../core/report/sheet-spec.js';
 
 export const OWNER_KEY = 'ProfitTiers';
 /** The mark's value on sheets of versions that did not record which report sheet they hold. */
@@ -60,7 +60,7 @@ class Batch {
 
 /** A guarded copy of the values: null → "" (null would leave a cell unchanged), risky text → 'text. */
 function cellsForExcel(rows: SheetValue[][]): (string | number | boolean)[][] {
-  return rows.map((row) => row.map((v) => (v === null ? '' : typeof v === 'string' && textNeedsGuard(v) ? `'${v}` : v)));
+  return rows.map((row) => row.map(typedInputCell));
 }
 
 /** Bytes a block of values adds to a request, as Office.js serialises it (JSON, UTF-8). */

@@ -4,7 +4,7 @@
  * that would change gets a leading apostrophe and stays the text it is (a customer named
  * `=IMPORTXML(…)` must never run).
  */
-import { textNeedsGuard, type Rect, type SheetValue } from '../core/report/sheet-spec.js';
+import { typedInputCell, type Rect, type SheetValue } from '../core/report/sheet-spec.js';
 
 /** Sheets' own "Automatic" number format, for cells inside a format block that no rectangle covers. */
 export const AUTOMATIC_FORMAT = '0.###############';
@@ -13,10 +13,7 @@ export function valuesForSheets(values: SheetValue[][], width: number): (string 
   const out: (string | number | boolean)[][] = new Array(values.length);
   for (let r = 0; r < values.length; r++) {
     const src = values[r], row: (string | number | boolean)[] = new Array(width);
-    for (let c = 0; c < width; c++) {
-      const v = src[c];
-      row[c] = v === null || v === undefined ? '' : typeof v === 'string' && textNeedsGuard(v) ? `'${v}` : v;
-    }
+    for (let c = 0; c < width; c++) row[c] = typedInputCell(src[c]);
     out[r] = row;
   }
   return out;

@@ -109,6 +109,15 @@ export function textNeedsGuard(s: string): boolean {
   return /^(true|false)$/i.test(t);
 }
 
+/**
+ * A cell as a host that parses typed input (Office.js `values`, SpreadsheetApp `setValues`) must
+ * receive it: blank as "" (null would leave the old content), risky text behind an apostrophe.
+ * Example: `typedInputCell('=1+1')` → "'=1+1"; `typedInputCell(null)` → ''.
+ */
+export function typedInputCell(v: SheetValue | undefined): string | number | boolean {
+  return v === null || v === undefined ? '' : typeof v === 'string' && textNeedsGuard(v) ? `'${v}` : v;
+}
+
 /** Pads every row to the sheet width with nulls (for hosts that need rectangular writes). */
 export function rectangular(values: SheetValue[][], width: number, from = 0, to = values.length): SheetValue[][] {
   const out: SheetValue[][] = new Array(to - from);
