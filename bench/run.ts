@@ -5,7 +5,7 @@
  * the core on customer tables (2-D arrays) and on transaction lines; the same segmentation as one
  * SQL query on DuckDB (loaded table, and straight from CSV); the core from CSV; the formula
  * template recalculated by LibreOffice; host round trips from the test fakes; bundle sizes.
- * Every case runs in its own child process (so peak memory is that case's), 1 warm-up + ≥ 3 timed
+ * Every case runs in its own child process (so peak memory is that case's), warm-up (more for short cases) + ≥ 3 timed
  * runs, median reported. Prints a table and writes bench/results.md with the machine it ran on.
  *
  *   node bench/tmp/build/run.mjs [--quick]          all cases (quick: small sizes only)
@@ -52,7 +52,11 @@ const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); retu
 const gc = () => (globalThis as any).gc?.();
 
 async function timed(runs: number, step: () => unknown | Promise<unknown>): Promise<number[]> {
-  await step(); // warm-up: JIT, caches, DuckDB's first plan
+  // Warm-up: JIT, caches, DuckDB's first plan. Short cases get more of it, since the JIT needs a few
+  // calls to reach its optimised code and a single warm-up leaves small runs varying 2–5×.
+  const t0 = performance.now();
+  await step();
+  if (performance.now() - t0 < 500) for (let i = 0; i < 4; i++) await step();
   const ms: number[] = [];
   for (let i = 0; i < runs; i++) {
     gc();
@@ -345,7 +349,7 @@ function report(r: { cmp: any[]; template: ReturnType<typeof templateBench>; hos
   L.push(`Load average at start ${r.load0.map((x) => x.toFixed(2)).join(' / ')}, at end ${r.load1.map((x) => x.toFixed(2)).join(' / ')} (1/5/15 min): `
     + 'figures taken while other work runs on the machine are slower than on an idle one.', '');
   L.push('Data: `test/data/generate.ts`, seed 1 (log-normal revenue, money in cents, realistic cost drivers); settings: `samples/settings.json` rates + 10 % cost of capital. '
-    + 'Times are medians of 3 timed runs after one warm-up (5 for the core below 1M); each case runs in its own process, so "peak" is that process\'s maximum RSS, input data included ("input" = RSS with the input loaded, before the first timed run).', '');
+    + 'Times are medians of 3 timed runs after warm-up (5 warm-up runs for cases under 0.5 s, else 1; 5 timed runs for the core below 1M); each case runs in its own process, so "peak" is that process\'s maximum RSS, input data included ("input" = RSS with the input loaded, before the first timed run).', '');
 
   L.push('## The core vs DuckDB (same segmentation, one SQL query from `profit-tiers sql`)', '');
   L.push('| data | core, 2-D array | peak (input) | DuckDB, loaded table | core / DuckDB | core from CSV | DuckDB from CSV (read_csv) | core / DuckDB | same 3×3 counts |');
