@@ -8,6 +8,7 @@ import { resultJson } from '../core/result-json.js';
 import { loadSettings, loadTable } from './load-table.js';
 import { parseCommandArgs } from './args.js';
 import { printSummary } from './print-summary.js';
+import { progressBar } from './progress.js';
 import { EXIT, UserError, exitCodeFor } from './user-error.js';
 
 const USAGE = 'profit-tiers analyze <file.csv|file.xlsx> [--sheet NAME] [--settings settings.json] [--json] [--previous <file> | --periods <column>:<year|quarter|month>] [--out report.xlsx]';
@@ -22,7 +23,9 @@ export async function runAnalyze(args: string[]): Promise<number> {
   if (o.previous && o.periods) throw new UserError('--previous and --periods both ask for migration: use one', EXIT.usage);
 
   const settings = await loadSettings(o.settings) as Record<string, any>;
-  const table = await loadTable(positionals[0], o.sheet);
+  const bar = progressBar();
+  bar.update(0, `Reading ${positionals[0]}…`);
+  const table = await loadTable(positionals[0], o.sheet).finally(() => bar.done());
   const options: AnalyzeOptions = {};
   let effective: Record<string, any> = settings;
   // Excel writes semicolon-separated CSV where the decimal mark is a comma: read numbers that way
@@ -39,7 +42,9 @@ export async function runAnalyze(args: string[]): Promise<number> {
     options.previous = prev;
     options.labels = { previous: basename(o.previous), current: basename(positionals[0]) };
   }
+  bar.update(0.2, `Analysing ${Math.max(0, table.values.length - 1).toLocaleString('en-US')} rows…`);
   const outcome = analyze(table, effective, options);
+  bar.done();
   if (!outcome.ok) throw new UserError(`${positionals[0]}: ${outcome.error.message}`, exitCodeFor(outcome.error.code));
   const a = outcome.value;
   if (a.rows.used === 0) {
@@ -48,7 +53,8 @@ export async function runAnalyze(args: string[]): Promise<number> {
   }
   if (o.out) {
     const { writeReport } = await import('./write-report.js');
-    await writeReport(a, o.out, [positionals[0], ...(o.previous ? [o.previous] : [])]);
+    await writeReport(a, o.out, [positionals[0], ...(o.previous ? [o.previous] : [])],
+      (done, total, next) => bar.update(0.3 + (0.7 * done) / total, `Writing ${o.out}: ${next} (${done + 1} of ${total})…`)).finally(() => bar.done());
   }
   if (o.json) process.stdout.write(JSON.stringify(resultJson(a)) + '\n');
   else {

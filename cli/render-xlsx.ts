@@ -34,13 +34,17 @@ export interface SheetExtras {
  * the in-memory workbook took 35 s and 1 GB for 100k customers (measured); rows are written in
  * order and committed, so every look is resolved per row.
  */
-export async function xlsxBytes(sheets: SheetSpec[], extras: Map<string, SheetExtras> = new Map(), names: { name: string; ref: string }[] = []): Promise<Uint8Array> {
+export async function xlsxBytes(sheets: SheetSpec[], extras: Map<string, SheetExtras> = new Map(), names: { name: string; ref: string }[] = [],
+  onSheet: (done: number, total: number, next: string) => void = () => {}): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   const sink = new Writable({ write(chunk, _enc, done) { chunks.push(chunk); done(); } });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
   wb.creator = 'Profit Tiers';
   for (const n of names) wb.definedNames.add(n.ref, n.name);
-  for (const spec of sheets) renderSheet(wb, spec, extras.get(spec.name)).commit();
+  for (const [i, spec] of sheets.entries()) {
+    onSheet(i, sheets.length, spec.name);
+    renderSheet(wb, spec, extras.get(spec.name)).commit();
+  }
   await wb.commit();
   return new Uint8Array(Buffer.concat(chunks));
 }

@@ -16,11 +16,11 @@ import { addCharts, chartPart } from './xlsx-chart.js';
  * Writes the report of `a` to `path`. `inputs` are the files the analysis read: the command
  * refuses (one line, nothing written) when `path` is one of them.
  */
-export async function writeReport(a: Analysis, path: string, inputs: string[] = []): Promise<void> {
+export async function writeReport(a: Analysis, path: string, inputs: string[] = [], onSheet?: (done: number, total: number, next: string) => void): Promise<void> {
   const target = await outputTarget(path, inputs);
   const sheets = reportSheets(a);
   const charts = sheets.flatMap((s) => s.charts.map((c) => chartPart(s.name, c, s.values)));
-  await writeAtomically(target, path, await addCharts(await xlsxBytes(sheets), charts));
+  await writeAtomically(target, path, await addCharts(await xlsxBytes(sheets, undefined, undefined, onSheet), charts));
 }
 
 /**
