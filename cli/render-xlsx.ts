@@ -58,8 +58,8 @@ export function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec, extras: Sheet
   });
   spec.columnWidths.forEach((w, c) => { ws.getColumn(c + 1).width = w; });
   if (spec.table && spec.table.range.rows > 0) {
-    // An autoFilter, not an Excel table: ExcelJS writes tables only from the in-memory workbook,
-    // which is too slow for 100k rows; the filter buttons are what people use.
+    // Filter buttons; write-report.ts turns this range into an Excel table afterwards
+    // (xlsx-table.ts: ExcelJS's streaming writer has no tables).
     ws.autoFilter = a1(spec.table.range);
   }
   for (const cf of spec.conditional) ws.addConditionalFormatting(conditional(cf));

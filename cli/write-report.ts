@@ -11,6 +11,7 @@ import { reportSheets } from '../core/report/report-sheets.js';
 import { xlsxBytes } from './render-xlsx.js';
 import { UserError, EXIT } from './user-error.js';
 import { addCharts, chartPart } from './xlsx-chart.js';
+import { addTables, tablePart } from './xlsx-table.js';
 
 /**
  * Writes the report of `a` to `path`. `inputs` are the files the analysis read: the command
@@ -20,7 +21,9 @@ export async function writeReport(a: Analysis, path: string, inputs: string[] = 
   const target = await outputTarget(path, inputs);
   const sheets = reportSheets(a);
   const charts = sheets.flatMap((s) => s.charts.map((c) => chartPart(s.name, c, s.values)));
-  await writeAtomically(target, path, await addCharts(await xlsxBytes(sheets, undefined, undefined, onSheet), charts));
+  const tables = sheets.flatMap((s) => (s.table && s.table.range.rows > 1 ? [tablePart(s.name, s.table.name, s.table.range, s.values)] : []));
+  const bytes = await xlsxBytes(sheets, undefined, undefined, onSheet);
+  await writeAtomically(target, path, await addTables(await addCharts(bytes, charts), tables));
 }
 
 /**

@@ -11,6 +11,7 @@
 import JSZip from 'jszip';
 import type { ChartSpec, Rect, SheetValue } from '../core/report/sheet-spec.js';
 import { a1 } from './render-xlsx.js';
+import { addOverride, escapeXml, rels, sheetPaths, text } from './xlsx-parts.js';
 
 /** One chart, with its data as sheet ranges (`'Whale Curve'!$A$6:$A$106`) and optional cached values. */
 export interface ChartPart {
@@ -35,7 +36,6 @@ const NS = {
   a: 'http://schemas.openxmlformats.org/drawingml/2006/main',
   r: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
   xdr: 'http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing',
-  rel: 'http://schemas.openxmlformats.org/package/2006/relationships',
 };
 const REL_TYPE = { drawing: `${NS.r}/drawing`, chart: `${NS.r}/chart` };
 const EMU_PER_PX = 9525;
@@ -97,22 +97,6 @@ export async function addCharts(xlsx: Uint8Array, charts: ChartPart[]): Promise<
   }
   zip.file('[Content_Types].xml', types);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
-}
-
-/** Sheet name → part path, from workbook.xml and its rels. */
-async function sheetPaths(zip: JSZip): Promise<Map<string, string>> {
-  const wb = await text(zip, 'xl/workbook.xml'), wbRels = await text(zip, 'xl/_rels/workbook.xml.rels');
-  const targets = new Map<string, string>();
-  for (const m of wbRels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /Id="([^"]+)"/.exec(m[0])?.[1], target = /Target="([^"]+)"/.exec(m[0])?.[1];
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
-  }
-  const out = new Map<string, string>();
-  for (const m of wb.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = /name="([^"]*)"/.exec(m[0])?.[1], id = /r:id="([^"]+)"/.exec(m[0])?.[1];
-    if (name !== undefined && id && targets.has(id)) out.set(unescapeXml(name), targets.get(id)!);
-  }
-  return out;
 }
 
 /** The `<drawing>` element goes where the schema wants it: before these elements, else at the end. */
@@ -185,26 +169,4 @@ function axis(tag: string, id: number, cross: number, pos: string, title: string
 
 function titleXml(t: string, size: number): string {
   return `<c:title><c:tx><c:rich><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="${size}" b="1"/></a:pPr><a:r><a:rPr lang="en-US" sz="${size}" b="1"/><a:t>${escapeXml(t)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>`;
-}
-
-function rels(items: string[]): string {
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.rel}">${items.join('')}</Relationships>`;
-}
-
-function addOverride(types: string, part: string, contentType: string): string {
-  return types.replace('</Types>', `<Override PartName="${part}" ContentType="${contentType}"/></Types>`);
-}
-
-async function text(zip: JSZip, path: string): Promise<string> {
-  const f = zip.file(path);
-  if (!f) throw new Error(`addCharts: the workbook has no ${path}`);
-  return f.async('string');
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-function unescapeXml(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }

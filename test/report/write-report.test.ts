@@ -57,7 +57,7 @@ describe('report workbook', () => {
       expect(row.getCell(10).value ?? null).toBe(r.segment);
       expect(row.getCell(11).value ?? null).toBe(r.tier);
     });
-    expect(ws.autoFilter).toBe(`A1:M${order.length + 1}`);
+    expect(ws.getTables()).toHaveLength(1); // the filter buttons come with the Excel table (next test)
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 
@@ -81,6 +81,24 @@ describe('report workbook', () => {
     const rid = /name="Whale Curve"[^>]*r:id="([^"]+)"/.exec(wb)![1];
     const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(await zip.file('xl/_rels/workbook.xml.rels')!.async('string'))![1];
     expect(await zip.file(`xl/${target}`)!.async('string')).toMatch(/<drawing r:id="[^"]+"\/>/);
+  });
+
+  it('makes the Customers sheet an Excel table over every customer, named by its header', async () => {
+    const zip = await JSZip.loadAsync(await readFile(join(dir, 'sample.xlsx')));
+    const table = await zip.file('xl/tables/table1.xml')!.async('string');
+    expect(table).toContain('name="ProfitTiersCustomers"');
+    expect(table).toContain(`ref="A1:M${sample.customers.n + 1}"`);
+    expect(table).toContain('<tableColumn id="1" name="Customer"/>');
+    expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('/xl/tables/table1.xml');
+    const ws = (await open(join(dir, 'sample.xlsx'))).getWorksheet('Customers')!;
+    expect(ws.getTables().map((t) => ((t as { table?: { name: string } }).table ?? (t as unknown as { name: string })).name)).toEqual(['ProfitTiersCustomers']);
+    // the table brings its own filter: a sheet-level autoFilter as well would corrupt the file for Excel
+    const wb = await zip.file('xl/workbook.xml')!.async('string');
+    const rid = /name="Customers"[^>]*r:id="([^"]+)"/.exec(wb)![1];
+    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(await zip.file('xl/_rels/workbook.xml.rels')!.async('string'))![1];
+    const sheet = await zip.file(`xl/${target}`)!.async('string');
+    expect(sheet).not.toContain('<autoFilter');
+    expect(sheet).toMatch(/<tableParts count="1"><tablePart r:id="[^"]+"\/><\/tableParts>(<extLst|<\/worksheet>)/);
   });
 
   it('writes names that look like formulas, numbers or booleans as text', async () => {
