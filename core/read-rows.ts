@@ -245,11 +245,20 @@ export function rowIsBlank(row: CellValue[] | undefined): boolean {
 
 /** A key or label cell as trimmed text; numbers print without a trailing `.0`. */
 function keyText(v: CellValue): string {
-  if (typeof v === 'string') return v.trim();
+  if (typeof v === 'string') return composed(v.trim());
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   return '';
+}
+
+/**
+ * Unicode NFC, so "Café" typed with a combining accent and "Café" with a precomposed é are one
+ * customer. Only text with a character from U+0300 up can change, so plain text skips the call.
+ */
+function composed(s: string): string {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x300) return s.normalize('NFC');
+  return s;
 }
 
 function trim<T>(list: T[], length: number): T[] {

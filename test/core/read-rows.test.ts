@@ -220,3 +220,11 @@ describe('transaction mode', () => {
     expect(t.names).toEqual(['Acme Ltd']);
   });
 });
+
+describe('keys written with different Unicode compositions', () => {
+  it('are one customer: "Café" with a combining accent and with a precomposed é', () => {
+    const t = readRows({ values: [['Customer', 'Revenue', 'COGS'], ['Cafe\u0301 Müller', 100, 50], ['Caf\u00e9 Müller', 50, 20]] }, settings({}));
+    if (!t.ok) throw new Error(t.error.message);
+    expect(t.value.keys).toEqual(['Caf\u00e9 Müller']);
+  });
+});
