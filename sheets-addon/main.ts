@@ -5,7 +5,7 @@
  * Apps Script only sees top-level function declarations.
  */
 export { onOpen, onInstall, showSidebar, MENU_ITEMS } from './menu.js';
-export { detectTable, runReport, goTo } from './sidebar-server.js';
+export { detectTable, runReport, runProgress, goTo } from './sidebar-server.js';
 export { callFunction } from './custom-functions.js';
 export { FUNCTIONS } from '../core/functions/definitions.js';
 
@@ -15,6 +15,7 @@ export const SERVER_GLOBALS: Record<string, string[]> = {
   onInstall: ['e'],
   showSidebar: [],
   detectTable: [],
-  runReport: ['settings', 'options'],
+  runReport: ['settings', 'options', 'runId'],
+  runProgress: ['runId'],
   goTo: ['sheet', 'cell'],
 };

@@ -16,7 +16,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const OWNER_KEY = 'profit-tiers.report';
 
 /** Writes the report; returns the names of the sheets written, in order. */
-export function renderReport(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, specs: SheetSpec[]): string[] {
+export function renderReport(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, specs: SheetSpec[], onSheet: (done: number, total: number, next: string) => void = () => {}): string[] {
   const wanted = new Set(specs.map((s) => s.name));
   const reuse = new Map<string, Sheet>();
   const stale: Sheet[] = [];
@@ -30,7 +30,8 @@ export function renderReport(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, specs
   let first: Sheet | null = null;
   /** 0-based slot for the next new sheet: right after the report sheet before it. */
   let at: number | null = null;
-  for (const spec of specs) {
+  for (const [i, spec] of specs.entries()) {
+    onSheet(i, specs.length, spec.name);
     let sheet = reuse.get(spec.name);
     let name: string;
     if (sheet) {

@@ -212,3 +212,22 @@ describe('runReport', () => {
     expect(app.getActiveRange()!.getA1Notation()).toBe('B7');
   });
 });
+
+describe('runProgress', () => {
+  it('reports the stages of a run to the polling sidebar, with a few cache writes whatever the size', async () => {
+    const puts: number[] = [];
+    for (const n of [1_000, 20_000]) {
+      const s = await boot({ sheetNames: ['Data'] });
+      s.fake.spreadsheet.seedSheet('Data', generateCustomers(n, 3));
+      s.fake.spreadsheet.select('Data', 'A1');
+      expect(s.run('runProgress', 'run-1')).toBeNull();
+      const before = s.fake.calls.byMethod['Cache.put'] ?? 0;
+      s.run('runReport', SAMPLE_SETTINGS, {}, 'run-1');
+      puts.push((s.fake.calls.byMethod['Cache.put'] ?? 0) - before);
+      expect(s.run('runProgress', 'run-1')).toMatchObject({ stage: 'done', fraction: 1 });
+      expect(s.run('runProgress', 'another-run')).toBeNull();
+    }
+    expect(puts[0]).toBe(puts[1]);
+    expect(puts[0]).toBe(3 + REPORT.length); // read, compute, each sheet, done
+  });
+});
