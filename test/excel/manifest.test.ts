@@ -310,7 +310,7 @@ describe("manifest.xml: resources and the shared runtime", () => {
     expect(defined.get(attr(child(cf, "Namespace"), "resid")!)?.value).toBe("PT");
   });
 
-  it("requires SharedRuntime 1.1 and CustomFunctionsRuntime 1.1 (or later)", () => {
+  it("requires SharedRuntime 1.1, CustomFunctionsRuntime 1.1 and ExcelApi 1.12 (or later)", () => {
     const setsNode = path(officeApp, "Requirements", "Sets");
     const fallback = attr(setsNode, "DefaultMinVersion") ?? "1.1";
     const sets = new Map(kids(setsNode).map((s) => [attr(s, "Name"), attr(s, "MinVersion") ?? fallback] as const));
@@ -325,6 +325,9 @@ describe("manifest.xml: resources and the shared runtime", () => {
       return true;
     };
     expect(sets.get("SharedRuntime"), "SharedRuntime requirement").toBe("1.1");
+    // render-excel.ts marks report sheets with Worksheet.customProperties (ExcelApi 1.12) and never
+    // checks isSetSupported, so the manifest must keep Excel versions without it from loading the add-in.
+    expect(atLeast(sets.get("ExcelApi"), "1.12"), "ExcelApi >= 1.12 (Worksheet.customProperties)").toBe(true);
     expect(atLeast(sets.get("CustomFunctionsRuntime"), "1.1"), "CustomFunctionsRuntime >= 1.1").toBe(true);
   });
 });
