@@ -1,7 +1,7 @@
 // Builds every bundle with esbuild: the CLI (dist/cli), and — as they exist — the Excel add-in
 // (dist/excel) and the Sheets add-on (dist/sheets). `node build/build.mjs [cli|excel|sheets]…`
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync } from 'node:fs';
 
 const only = new Set(process.argv.slice(2));
 const want = (name) => only.size === 0 || only.has(name);
@@ -14,6 +14,7 @@ if (want('cli')) {
     packages: 'external', sourcemap: 'linked', logLevel: 'warning',
     banner: { js: '#!/usr/bin/env node' },
   });
+  chmodSync('dist/cli/profit-tiers.js', 0o755); // the package's bin: npx runs it directly
 }
 for (const host of ['excel', 'sheets']) {
   const script = `build/build-${host}.mjs`;
