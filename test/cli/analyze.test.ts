@@ -3,7 +3,7 @@
  * stderr with a non-zero exit; every row of every input table is accounted for in what is printed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -108,5 +108,14 @@ describe('profit-tiers analyze on European and unusable files', () => {
     expect(r.code).toBe(1);
     expect(r.err.trim().split('\n')).toHaveLength(1);
     expect(r.err).toContain('no usable rows: all 2 rows were rejected; first: row 2, Revenue: "abc" is not a number');
+  });
+});
+
+describe('the built command', () => {
+  it('is an executable script, as the package bin that npx runs', () => {
+    expect(statSync('dist/cli/profit-tiers.js').mode & 0o111).not.toBe(0);
+    expect(readFileSync('dist/cli/profit-tiers.js', 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
+    const r = spawnSync('dist/cli/profit-tiers.js', ['--version'], { encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('profit-tiers 0.1.0');
   });
 });
