@@ -23,8 +23,8 @@ export async function loadFunctionTable(tmpDir) {
   }
 }
 
-/** JSDoc text must not close the comment or start a new tag. */
-const doc = (s) => s.replace(/\*\//g, '* /').replace(/@/g, '(at)').replace(/\s+/g, ' ').trim();
+/** JSDoc text must not close the comment or start a new tag (build-sheets.mjs writes JSDoc with it too). */
+export const doc = (s) => s.replace(/\*\//g, '* /').replace(/@/g, '(at)').replace(/\s+/g, ' ').trim();
 
 /** The TypeScript source that custom-functions-metadata reads: one stub per definition. */
 export function functionsSource(functions, helpBase) {

@@ -34,7 +34,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
   if (o.periods) {
     const m = /^(.+):(year|quarter|month)$/.exec(o.periods);
     if (!m) throw new UserError(`--periods takes <column>:<year|quarter|month>, e.g. "Order Date:quarter" (got "${o.periods}")`, EXIT.usage);
-    effective = { ...settings, columns: { ...(settings.columns ?? {}), period: m[1] } };
+    effective = { ...effective, columns: { ...(settings.columns ?? {}), period: m[1] } };
     options.periods = m[2] as AnalyzeOptions['periods'];
   }
   if (o.previous) {

@@ -38,17 +38,16 @@ export function printSummary(a: Analysis, source: string): string {
     out.push(`Migration ${m.from} → ${m.to}: ${m.movedUp} moved up, ${m.movedDown} down, ${m.unchanged} unchanged; ${m.new.count} new (revenue ${formatMoney(m.new.revenue)}), ${m.lost.count} lost (revenue ${formatMoney(m.lost.revenue)}).`);
   }
   for (const w of a.warnings) out.push(`Warning: ${w}.`);
-  const r = a.rows;
-  out.push(`Rows: ${r.total} read, ${r.used} used, ${r.rejected.length} not used${r.rejected.length ? ':' : '.'}`);
+  rowLines(out, 'Rows', a.rows);
+  if (a.previousRows) rowLines(out, 'Rows of the previous table', a.previousRows);
+  return out.join('\n');
+}
+
+/** How many rows were read, used and not used, and the first five not used. */
+function rowLines(out: string[], title: string, r: NonNullable<Analysis['previousRows']>): void {
+  out.push(`${title}: ${r.total} read, ${r.used} used, ${r.rejected.length} not used${r.rejected.length ? ':' : '.'}`);
   for (const p of r.rejected.slice(0, 5)) out.push(`  row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.reason}`);
   if (r.rejected.length > 5) out.push(`  … and ${r.rejected.length - 5} more (all listed with --json and in the report's Data Issues sheet)`);
-  const pr = a.previousRows;
-  if (pr) {
-    out.push(`Rows of the previous table: ${pr.total} read, ${pr.used} used, ${pr.rejected.length} not used${pr.rejected.length ? ':' : '.'}`);
-    for (const p of pr.rejected.slice(0, 5)) out.push(`  row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.reason}`);
-    if (pr.rejected.length > 5) out.push(`  … and ${pr.rejected.length - 5} more (all listed with --json and in the report's Data Issues sheet)`);
-  }
-  return out.join('\n');
 }
 
 function plural(n: number, noun: string): string {

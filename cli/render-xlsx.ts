@@ -10,14 +10,13 @@
 import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { columnLetter } from '../core/cell-address.js';
+import { LOSS_FONT, SCALE_COLOURS } from '../core/report/colours.js';
 import type { Rect, SheetSpec, ConditionalSpec } from '../core/report/sheet-spec.js';
 
 /** Per-cell look collected from the spec's rectangles; cells with the same look share one style object. */
 interface Look { numFmt?: string; fill?: string; color?: string; bold?: boolean; title?: boolean; wrap?: boolean }
 
 const TITLE_SIZE = 14;
-const NEGATIVE_RED = 'FFC00000';
-const SCALE = ['FFF8696B', 'FFFFFFFF', 'FF63BE7B'];
 
 /**
  * Extra content a sheet description cannot carry: the template's live formulas (row-major, sparse;
@@ -131,14 +130,14 @@ function toStyle(l: Look): Partial<ExcelJS.Style> {
 function conditional(cf: ConditionalSpec): ExcelJS.ConditionalFormattingOptions {
   const ref = a1(cf.range);
   if (cf.type === 'negative') {
-    return { ref, rules: [{ type: 'cellIs', operator: 'lessThan', formulae: [0], priority: 1, style: { font: { color: { argb: NEGATIVE_RED } } } }] };
+    return { ref, rules: [{ type: 'cellIs', operator: 'lessThan', formulae: [0], priority: 1, style: { font: { color: { argb: argb(LOSS_FONT) } } } }] };
   }
   return {
     ref,
     rules: [{
       type: 'colorScale', priority: 1,
       cfvo: [{ type: 'min' }, { type: 'num', value: 0 }, { type: 'max' }],
-      color: SCALE.map((c) => ({ argb: c })),
+      color: SCALE_COLOURS.map((c) => ({ argb: argb(c) })),
     }],
   };
 }

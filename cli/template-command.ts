@@ -4,7 +4,7 @@
  * is filled with them; without, it holds sample rows and room for the client's.
  */
 import { analyze } from '../core/analyze.js';
-import { resolveSettings } from '../core/settings.js';
+import { resolveSettings, settingsProblemText } from '../core/settings.js';
 import sampleSettings from '../samples/settings.json';
 import { parseCommandArgs } from './args.js';
 import { loadSettings, loadTable } from './load-table.js';
@@ -40,7 +40,7 @@ export async function runTemplate(args: string[]): Promise<number> {
   } else {
     if (o.sheet !== undefined) throw new UserError('--sheet reads a sheet of the --data workbook; no --data given', EXIT.usage);
     const { settings, problems } = resolveSettings(settingsInput);
-    if (problems.length) throw new UserError(`${o.settings}: settings: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`, EXIT.usage);
+    if (problems.length) throw new UserError(`${o.settings}: ${settingsProblemText(problems)}`, EXIT.usage);
     bytes = await templateBytes({ settings });
     summary = 'sample rows, room for 1,000 customers';
   }

@@ -11,7 +11,7 @@ import { migration, type Migration } from './migration.js';
 import type { Grain } from './period.js';
 import { priceAndSegment, type PeriodAnalysis } from './price-and-segment.js';
 import { readRows, rowIsBlank, type RowTable, type TableInput } from './read-rows.js';
-import { resolveSettings, type Settings } from './settings.js';
+import { resolveSettings, settingsProblemText, type Settings } from './settings.js';
 import type { Field, Problem } from './types.js';
 
 export interface AnalyzeOptions {
@@ -50,7 +50,7 @@ export interface Analysis extends PeriodAnalysis {
  */
 export function analyze(input: TableInput, settingsInput: unknown = {}, options: AnalyzeOptions = {}): Outcome<Analysis> {
   const { settings, problems } = resolveSettings(settingsInput);
-  if (problems.length) return fail('bad-settings', `settings: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
+  if (problems.length) return fail('bad-settings', settingsProblemText(problems));
   const read = readRows(input, settings, { periodGrain: options.periods });
   if (!read.ok) return read;
   const rows = read.value;

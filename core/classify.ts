@@ -27,10 +27,7 @@ export interface Population {
 
 /** Prepares a population for placing customers: O(n log n) once. */
 export function population(revenue: Float64Array, netProfit: Float64Array, settings: Settings): Population {
-  const size = sizeScale(revenue, settings.size);
-  const sizes = new Int8Array(revenue.length);
-  for (let c = 0; c < revenue.length; c++) sizes[c] = size.classOfMember(revenue[c]);
-  const profit = profitScale(revenue, netProfit, sizes, settings.profitability);
+  const { size, profit } = scales(revenue, netProfit, settings);
   return {
     size, profit,
     segmentOf(r, np) {
@@ -46,14 +43,19 @@ export function population(revenue: Float64Array, netProfit: Float64Array, setti
  */
 export function classify(revenue: Float64Array, netProfit: Float64Array, settings: Settings): Classes {
   const n = revenue.length;
-  const sizeScl = sizeScale(revenue, settings.size);
-  const size = new Int8Array(n);
-  for (let c = 0; c < n; c++) size[c] = sizeScl.classOfMember(revenue[c]);
-  const scale = profitScale(revenue, netProfit, size, settings.profitability);
+  const { sizes: size, profit: scale } = scales(revenue, netProfit, settings);
   const profit = new Int8Array(n), segment = new Int8Array(n);
   for (let c = 0; c < n; c++) {
     profit[c] = scale.classOf(revenue[c], netProfit[c], size[c]);
     segment[c] = size[c] === NO_CLASS ? NO_CLASS : size[c] * 3 + profit[c];
   }
   return { size, profit, segment, target: scale.target };
+}
+
+/** The population's size scale, each member's size class, and the profit scale built on them. */
+function scales(revenue: Float64Array, netProfit: Float64Array, settings: Settings): { size: SizeScale; sizes: Int8Array; profit: ProfitScale } {
+  const size = sizeScale(revenue, settings.size);
+  const sizes = new Int8Array(revenue.length);
+  for (let c = 0; c < revenue.length; c++) sizes[c] = size.classOfMember(revenue[c]);
+  return { size, sizes, profit: profitScale(revenue, netProfit, sizes, settings.profitability) };
 }

@@ -2,7 +2,7 @@
  * Every default of DOMAIN.md in one place: thresholds, tier names, actions, driver advice.
  * Host folders hold none of these (STYLE habit 2).
  */
-import type { CostLine, ProfitClass, Segment, SizeClass } from './types.js';
+import type { CostLine, Segment } from './types.js';
 
 /** Pareto cut-offs on the share of revenue held by bigger customers (DOMAIN.md §3). */
 export const PARETO_LARGE = 0.8;
@@ -26,10 +26,6 @@ export const SEGMENTS: readonly Segment[] = [
 
 /** Short codes `L-H` … `S-L`, in the same order as SEGMENTS. */
 export const SEGMENT_CODES = ['L-H', 'L-M', 'L-L', 'M-H', 'M-M', 'M-L', 'S-H', 'S-M', 'S-L'] as const;
-
-export function segmentIndex(size: SizeClass, profit: ProfitClass): number {
-  return ['Large', 'Medium', 'Small'].indexOf(size) * 3 + ['High', 'Mid', 'Low'].indexOf(profit);
-}
 
 /** Default tier per segment (DOMAIN.md §4), SEGMENTS order. */
 export const DEFAULT_TIERS: readonly string[] = [

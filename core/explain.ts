@@ -4,6 +4,7 @@
  */
 import { costAt } from './cost-to-serve.js';
 import { COST_LINE_LABELS, DRIVER_ACTIONS, SEGMENTS, TOP_DRIVERS } from './defaults.js';
+import { formatMoney } from './format.js';
 import type { PeriodAnalysis } from './price-and-segment.js';
 import type { Settings } from './settings.js';
 import { COST_LINES, type CostLine } from './types.js';
@@ -61,7 +62,7 @@ export function explainCustomer(a: PeriodAnalysis, settings: Settings, c: number
 
   const seg = a.classes.segment[c];
   let summary: string;
-  if (seg < 0) summary = `No revenue in this period: outside the matrix (net profit ${Math.round(a.netProfit[c]).toLocaleString('en-US')}).`;
+  if (seg < 0) summary = `No revenue in this period: outside the matrix (net profit ${formatMoney(a.netProfit[c])}).`;
   else {
     const reason = topDrivers.length ? ` Main cost driver: ${topDrivers[0].text}.` : '';
     summary = `${SEGMENTS[seg]} → ${settings.tiers[seg]}: ${settings.actions[seg]}.${reason}`;

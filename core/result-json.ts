@@ -31,12 +31,21 @@ export interface CustomerRecord {
   why: Why;
 }
 
-/** Customer indexes in whale order: net profit descending, then key ascending. */
+const whaleOrders = new WeakMap<Analysis, Int32Array>();
+
+/**
+ * Customer indexes in whale order: net profit descending, then key ascending. Sorted once per
+ * analysis (the report sheets, the pane's summary and --json all ask for it); do not modify it.
+ */
 export function whaleOrder(a: Analysis): Int32Array {
-  const idx = new Int32Array(a.customers.n);
+  let idx = whaleOrders.get(a);
+  if (idx) return idx;
+  idx = new Int32Array(a.customers.n);
   for (let i = 0; i < idx.length; i++) idx[i] = i;
   const np = a.netProfit, keys = a.customers.keys;
-  return idx.sort((x, y) => np[y] - np[x] || (keys[x] < keys[y] ? -1 : keys[x] > keys[y] ? 1 : 0));
+  idx.sort((x, y) => np[y] - np[x] || (keys[x] < keys[y] ? -1 : keys[x] > keys[y] ? 1 : 0));
+  whaleOrders.set(a, idx);
+  return idx;
 }
 
 export function customerRecord(a: Analysis, c: number): CustomerRecord {

@@ -122,6 +122,11 @@ export function resolveSettings(input: unknown = {}): { settings: Settings; prob
   return { settings: s, problems };
 }
 
+/** The first problem, and how many more, in one line: "settings: rates.orders must be … (and 2 more)". */
+export function settingsProblemText(problems: string[]): string {
+  return `settings: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`;
+}
+
 function resolveSize(v: unknown, s: Settings, problems: string[]): void {
   if (v === undefined) return;
   const u = obj(v, 'size', problems);

@@ -16,7 +16,8 @@
  * - Strings the host would read as formula, number or date (`textNeedsGuard`) get a leading
  *   apostrophe, so a customer named =HYPERLINK(…) stays text.
  */
-import { rectangular, typedInputCell, type Rect, type SheetSpec, type SheetValue } from '../core/report/sheet-spec.js';
+import { LOSS_FONT, SCALE_COLOURS } from '../core/report/colours.js';
+import { freeName, rectangular, typedInputCell, type Rect, type SheetSpec, type SheetValue } from '../core/report/sheet-spec.js';
 
 export const OWNER_KEY = 'ProfitTiers';
 /** The mark's value on sheets of versions that did not record which report sheet they hold. */
@@ -84,16 +85,6 @@ export function payloadBytes(rows: SheetValue[][]): number {
  */
 export function reportOf(mark: string, sheetName: string): string {
   return mark && mark !== LEGACY_MARK ? mark : sheetName.replace(/ \(\d+\)$/, '');
-}
-
-/** "Profit Matrix", or "Profit Matrix (2)" … when a sheet the user owns has the name. */
-export function freeName(wanted: string, taken: Set<string>): string {
-  const lower = new Set([...taken].map((n) => n.toLowerCase()));
-  if (!lower.has(wanted.toLowerCase())) return wanted;
-  for (let k = 2; ; k++) {
-    const name = `${wanted} (${k})`;
-    if (!lower.has(name.toLowerCase())) return name;
-  }
 }
 
 const range = (sheet: Excel.Worksheet, r: Rect) => sheet.getRangeByIndexes(r.row, r.col, r.rows, r.cols);
@@ -236,14 +227,14 @@ function formatSheet(sheet: Excel.Worksheet, spec: SheetSpec, tableNames: Set<st
     const r = range(sheet, c.range);
     if (c.type === 'negative') {
       const cf = r.conditionalFormats.add('CellValue');
-      cf.cellValue.format.font.color = '#C00000';
+      cf.cellValue.format.font.color = LOSS_FONT;
       cf.cellValue.rule = { formula1: '0', operator: 'LessThan' };
     } else {
       const cf = r.conditionalFormats.add('ColorScale');
       cf.colorScale.criteria = {
-        minimum: { type: 'LowestValue', color: '#F8696B' },
-        midpoint: { formula: '0', type: 'Number', color: '#FFFFFF' },
-        maximum: { type: 'HighestValue', color: '#63BE7B' },
+        minimum: { type: 'LowestValue', color: SCALE_COLOURS[0] },
+        midpoint: { formula: '0', type: 'Number', color: SCALE_COLOURS[1] },
+        maximum: { type: 'HighestValue', color: SCALE_COLOURS[2] },
       };
     }
   }

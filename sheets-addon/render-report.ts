@@ -7,7 +7,7 @@
  * periods) are deleted. A user's sheet that merely has a report name is never touched: ours
  * becomes "Profit Matrix (2)".
  */
-import type { SheetSpec } from '../core/report/sheet-spec.js';
+import { freeName, type SheetSpec } from '../core/report/sheet-spec.js';
 import { drawSheet } from './render-sheet.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -82,10 +82,4 @@ function ownSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { report: stri
 /** 0-based position of the first of these sheets, or null when there are none. */
 function firstIndex(sheets: Sheet[]): number | null {
   return sheets.length ? Math.min(...sheets.map((s) => s.getIndex() - 1)) : null;
-}
-
-/** "Profit Matrix", else "Profit Matrix (2)", "(3)"… (sheet names compare case-insensitively). */
-export function freeName(base: string, taken: Set<string>): string {
-  if (!taken.has(base.toLowerCase())) return base;
-  for (let k = 2; ; k++) if (!taken.has(`${base} (${k})`.toLowerCase())) return `${base} (${k})`;
 }

@@ -3,8 +3,7 @@
  * profit per cell) and totals, all COUNTIFS/SUMIFS over the Customers sheet's Segment column,
  * plus the No revenue group and the thresholds in force in words.
  */
-import { HEADER_FILL, HEADER_FONT } from '../../core/report/colours.js';
-import { FORMATS, addRows, emptySheet, rect, type SheetValue } from '../../core/report/sheet-spec.js';
+import { FORMATS, addRows, emptySheet, rect, styleHeader, type SheetValue } from '../../core/report/sheet-spec.js';
 import { PROFIT_CLASSES, SIZE_CLASSES } from '../../core/types.js';
 import { setFormula, type TemplateSheet } from './layout.js';
 
@@ -17,9 +16,7 @@ export function matrixSheet(): TemplateSheet {
   addRows(spec, [['Profit Matrix'], [], ['Live: recalculates from the Customers and Settings sheets.'], []]);
   spec.titles.push(rect(0, 0));
   const head = addRows(spec, [['Revenue size', 'Measure', ...PROFIT_CLASSES, 'Total']]);
-  spec.bold.push(rect(head, 0, 1, 6));
-  spec.fills.push({ range: rect(head, 0, 1, 6), color: HEADER_FILL });
-  spec.fontColors.push({ range: rect(head, 0, 1, 6), color: HEADER_FONT });
+  styleHeader(spec, head, 6);
 
   const sumOf: Record<(typeof MEASURES)[number], (seg: string) => string> = {
     Customers: (seg) => `COUNTIF(Segment,${seg})`,

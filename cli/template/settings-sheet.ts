@@ -4,8 +4,7 @@
  * Yellow cells are inputs; green cells compute (the rate in use, the margin target in use).
  */
 import { SEGMENTS, SEGMENT_CODES } from '../../core/defaults.js';
-import { HEADER_FILL, HEADER_FONT } from '../../core/report/colours.js';
-import { FORMATS, addRows, emptySheet, rect, type SheetValue } from '../../core/report/sheet-spec.js';
+import { FORMATS, addRows, emptySheet, rect, styleHeader, type SheetValue } from '../../core/report/sheet-spec.js';
 import type { Settings } from '../../core/settings.js';
 import { COST_LINE_LABELS } from '../../core/defaults.js';
 import { DRIVERS } from '../../core/types.js';
@@ -19,12 +18,7 @@ export function settingsSheet(s: Settings): TemplateSheet {
   const formulas: (string | undefined)[][] = [];
   const names: TemplateSheet['names'] = [];
   const named = (name: string, row: number, c = 1) => names.push({ name, ref: `Settings!$${'ABCD'[c]}$${row + 1}` });
-  const header = (cells: string[]) => {
-    const r = addRows(spec, [cells]);
-    spec.bold.push(rect(r, 0, 1, cells.length));
-    spec.fills.push({ range: rect(r, 0, 1, cells.length), color: HEADER_FILL });
-    spec.fontColors.push({ range: rect(r, 0, 1, cells.length), color: HEADER_FONT });
-  };
+  const header = (cells: string[]) => styleHeader(spec, addRows(spec, [cells]), cells.length);
   addRows(spec, [['Settings'], ['Change any yellow cell: every size, profitability, segment and tier recalculates. Green cells compute.'], []]);
   spec.titles.push(rect(0, 0));
 

@@ -5,8 +5,7 @@
  * (ties counted once each, exactly), so each point costs one pass instead of a sorted copy.
  * The peak is exact: all positive profits, reached after the customers that earn money.
  */
-import { HEADER_FILL, HEADER_FONT } from '../../core/report/colours.js';
-import { FORMATS, addRows, emptySheet, rect } from '../../core/report/sheet-spec.js';
+import { FORMATS, addRows, emptySheet, rect, styleHeader } from '../../core/report/sheet-spec.js';
 import type { ChartPart } from '../xlsx-chart.js';
 import { setFormula, type TemplateSheet } from './layout.js';
 
@@ -41,9 +40,7 @@ export function whaleSheet(): TemplateSheet & { chart: ChartPart } {
 
   addRows(spec, [[]]);
   const head = addRows(spec, [['Point', 'Customers', 'Share of customers', 'Cumulative net profit', 'Share of profit']]);
-  spec.bold.push(rect(head, 0, 1, 5));
-  spec.fills.push({ range: rect(head, 0, 1, 5), color: HEADER_FILL });
-  spec.fontColors.push({ range: rect(head, 0, 1, 5), color: HEADER_FONT });
+  styleHeader(spec, head, 5);
   const p0 = addRows(spec, Array.from({ length: WHALE_POINTS + 1 }, (_, i) => [i]));
   for (let i = 0; i <= WHALE_POINTS; i++) {
     const r = p0 + i + 1, v = `LARGE(MatrixNetProfit,B${r})`;

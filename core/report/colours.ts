@@ -21,5 +21,10 @@ export function tierFill(tier: string): string {
   return TIER_FILLS[tier] ?? '#F2F2F2';
 }
 
+/** The 3-colour scale of the 'scale' conditional format: red at the minimum, white at 0, green at the maximum. */
+export const SCALE_COLOURS = [heat(-1), heat(0), heat(1)] as const;
+/** Font colour of the 'negative' conditional format (Excel's dark red). */
+export const LOSS_FONT = '#C00000';
+
 export const HEADER_FILL = '#1F4E5F';
 export const HEADER_FONT = '#FFFFFF';

@@ -12,7 +12,8 @@ import { FORMATS, emptySheet, rect, type SheetSpec, type SheetValue, styleHeader
 export const CUSTOMER_COLUMNS = ['Customer', 'Name', 'Revenue', 'Gross profit', 'Cost-to-serve', 'Net profit', 'Net margin',
   'Size', 'Profitability', 'Segment', 'Tier', 'Top cost driver', 'Action'] as const;
 
-export function customersSheet(a: Analysis, order: Int32Array = whaleOrder(a)): SheetSpec {
+export function customersSheet(a: Analysis): SheetSpec {
+  const order = whaleOrder(a);
   const s = emptySheet('Customers');
   const t = a.customers, n = order.length;
   const values: SheetValue[][] = new Array(n + 1);

@@ -3,7 +3,6 @@
  * Migration (when two periods were compared), Data Issues.
  */
 import type { Analysis } from '../analyze.js';
-import { whaleOrder } from '../result-json.js';
 import { customersSheet } from './customers-sheet.js';
 import { dataIssuesSheet } from './data-issues-sheet.js';
 import { migrationSheet } from './migration-sheet.js';
@@ -15,7 +14,6 @@ import { whySheet } from './why-sheet.js';
 export const REPORT_SHEET_NAMES = ['Profit Matrix', 'Customers', 'Whale Curve', 'Why', 'Migration', 'Data Issues'] as const;
 
 export function reportSheets(a: Analysis): SheetSpec[] {
-  const order = whaleOrder(a);
-  const sheets = [profitMatrixSheet(a), customersSheet(a, order), whaleCurveSheet(a), whySheet(a, order), migrationSheet(a), dataIssuesSheet(a)];
+  const sheets = [profitMatrixSheet(a), customersSheet(a), whaleCurveSheet(a), whySheet(a), migrationSheet(a), dataIssuesSheet(a)];
   return sheets.filter((s): s is SheetSpec => s !== null);
 }

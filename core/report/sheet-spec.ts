@@ -118,6 +118,20 @@ export function typedInputCell(v: SheetValue | undefined): string | number | boo
   return v === null || v === undefined ? '' : typeof v === 'string' && textNeedsGuard(v) ? `'${v}` : v;
 }
 
+/**
+ * A sheet (or table) name that none of `taken` has, comparing case-insensitively as Excel and Sheets
+ * do: `wanted` itself, else "Profit Matrix (2)", "(3)"… Renderers use it so a user's own sheet of a
+ * report name is never touched.
+ */
+export function freeName(wanted: string, taken: Set<string>): string {
+  const lower = new Set([...taken].map((n) => n.toLowerCase()));
+  if (!lower.has(wanted.toLowerCase())) return wanted;
+  for (let k = 2; ; k++) {
+    const name = `${wanted} (${k})`;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}
+
 /** Pads every row to the sheet width with nulls (for hosts that need rectangular writes). */
 export function rectangular(values: SheetValue[][], width: number, from = 0, to = values.length): SheetValue[][] {
   const out: SheetValue[][] = new Array(to - from);

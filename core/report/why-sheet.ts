@@ -11,7 +11,8 @@ import { whaleOrder } from '../result-json.js';
 import { COST_LINES } from '../types.js';
 import { FORMATS, emptySheet, rect, type SheetSpec, type SheetValue, styleHeader } from './sheet-spec.js';
 
-export function whySheet(a: Analysis, order: Int32Array = whaleOrder(a)): SheetSpec {
+export function whySheet(a: Analysis): SheetSpec {
+  const order = whaleOrder(a);
   const s = emptySheet('Why');
   const t = a.customers, n = order.length;
   const lines = COST_LINES.map((_, l) => l).filter((l) => a.cost.lines[l] !== null);

@@ -25,7 +25,7 @@
 import { mapColumns } from '../column-map.js';
 import { SEGMENTS, SEGMENT_CODES } from '../defaults.js';
 import { fail, type Outcome } from '../errors.js';
-import { resolveSettings, type Settings } from '../settings.js';
+import { resolveSettings, settingsProblemText, type Settings } from '../settings.js';
 import { DRIVERS, type Driver, type Field } from '../types.js';
 import { double, SYNTAX, type Dialect, type DialectSyntax } from './dialect.js';
 
@@ -75,7 +75,7 @@ const COST_COLUMN = (d: Driver) => `cost_${SNAKE[d]}`;
  */
 export function segmentationSql(options: SegmentationSqlOptions): Outcome<SegmentationQuery> {
   const { settings, problems } = resolveSettings(options.settings ?? {});
-  if (problems.length) return fail('bad-settings', `settings: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`);
+  if (problems.length) return fail('bad-settings', settingsProblemText(problems));
   const unsupported: string[] = [];
   if (settings.size.method !== 'pareto') unsupported.push(`size.method "${settings.size.method}"`);
   if (settings.profitability.method !== 'bands') unsupported.push(`profitability.method "${settings.profitability.method}"`);

@@ -119,3 +119,13 @@ describe('the built command', () => {
     expect(r.stdout.trim()).toBe('profit-tiers 0.1.0');
   });
 });
+
+describe('profit-tiers analyze --periods on a semicolon CSV', () => {
+  it('keeps reading decimal commas when comparing periods', () => {
+    const csv = 'Kunde;Jahr;Umsatz;Wareneinsatz\nA;2024;1.000,50;500\nA;2025;2.000,25;800\nB;2025;99,50;10\n';
+    const r = cli('analyze', '--json', '--periods', 'Jahr:year', file('de-periods.csv', csv));
+    expect(r.code, r.err).toBe(0);
+    const revenue = Object.fromEntries(JSON.parse(r.out).customers.map((c: { customer: string; revenue: number }) => [c.customer, c.revenue]));
+    expect(revenue).toEqual({ A: 2000.25, B: 99.5 });
+  });
+});
