@@ -2,19 +2,16 @@
  * Conditional formats of a report sheet. Sheet.setConditionalFormatRules REPLACES all rules, so we
  * get the existing ones, append ours, and set them back: a user's rules survive.
  */
-import { SCALE_COLOURS } from '../core/report/colours.js';
+import { LOSS_FONT, SCALE_COLOURS } from '../core/report/colours.js';
 import type { ConditionalSpec } from '../core/report/sheet-spec.js';
 import { rangeAt as at } from './range-at.js';
-
-/** The red of losses, from the same diverging scale as the matrix heat colours. */
-const LOSS_RED = SCALE_COLOURS[0];
 
 export function addConditionalRules(sheet: GoogleAppsScript.Spreadsheet.Sheet, specs: ConditionalSpec[]): void {
   if (specs.length === 0) return;
   const rules = sheet.getConditionalFormatRules();
   for (const spec of specs) {
     const builder = SpreadsheetApp.newConditionalFormatRule().setRanges([at(sheet, spec.range)]);
-    if (spec.type === 'negative') builder.whenNumberLessThan(0).setFontColor(LOSS_RED);
+    if (spec.type === 'negative') builder.whenNumberLessThan(0).setFontColor(LOSS_FONT);
     else {
       builder.setGradientMinpoint(SCALE_COLOURS[0])
         .setGradientMidpointWithValue(SCALE_COLOURS[1], SpreadsheetApp.InterpolationType.NUMBER, '0')
