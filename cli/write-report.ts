@@ -12,6 +12,7 @@ import { xlsxBytes } from './render-xlsx.js';
 import { UserError, EXIT } from './user-error.js';
 import { addCharts, chartPart } from './xlsx-chart.js';
 import { addTables, tablePart } from './xlsx-table.js';
+import { editXlsx } from './xlsx-parts.js';
 
 /**
  * Writes the report of `a` to `path`. `inputs` are the files the analysis read: the command
@@ -23,7 +24,7 @@ export async function writeReport(a: Analysis, path: string, inputs: string[] = 
   const charts = sheets.flatMap((s) => s.charts.map((c) => chartPart(s.name, c, s.values)));
   const tables = sheets.flatMap((s) => (s.table && s.table.range.rows > 1 ? [tablePart(s.name, s.table.name, s.table.range, s.values)] : []));
   const bytes = await xlsxBytes(sheets, undefined, undefined, onSheet);
-  await writeAtomically(target, path, await addTables(await addCharts(bytes, charts), tables));
+  await writeAtomically(target, path, await editXlsx(bytes, (zip) => addCharts(zip, charts), (zip) => addTables(zip, tables)));
 }
 
 /**

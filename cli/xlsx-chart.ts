@@ -8,7 +8,7 @@
  * `<drawing r:id>` and the [Content_Types].xml overrides. Excel, LibreOffice and Google Sheets draw
  * it natively and redraw it when the cells change (the template's curve is live).
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import type { ChartSpec, Rect, SheetValue } from '../core/report/sheet-spec.js';
 import { a1 } from './render-xlsx.js';
 import { addOverride, escapeXml, rels, sheetPaths, text } from './xlsx-parts.js';
@@ -64,10 +64,9 @@ export function ref(sheet: string, r: Rect): string {
   return `'${sheet.replace(/'/g, "''")}'!${abs}`;
 }
 
-/** Adds the charts to an xlsx file (a Buffer as ExcelJS writes it) and returns the new file. */
-export async function addCharts(xlsx: Uint8Array, charts: ChartPart[]): Promise<Uint8Array> {
-  if (charts.length === 0) return xlsx;
-  const zip = await JSZip.loadAsync(xlsx);
+/** Adds the charts to an opened xlsx file (see editXlsx). */
+export async function addCharts(zip: JSZip, charts: ChartPart[]): Promise<void> {
+  if (charts.length === 0) return;
   const sheetFiles = await sheetPaths(zip);
   let types = await text(zip, '[Content_Types].xml');
   const bySheet = new Map<string, ChartPart[]>();
@@ -96,7 +95,6 @@ export async function addCharts(xlsx: Uint8Array, charts: ChartPart[]): Promise<
     zip.file(sheetPath, insertDrawing(await text(zip, sheetPath), id));
   }
   zip.file('[Content_Types].xml', types);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 /** The `<drawing>` element goes where the schema wants it: before these elements, else at the end. */

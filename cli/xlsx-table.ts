@@ -6,7 +6,7 @@
  * for 100k customers; the streaming writer the report uses has no tables. A table is one small
  * part (xl/tables/tableN.xml) plus a relationship and a `<tableParts>` element on its sheet.
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import type { Rect, SheetValue } from '../core/report/sheet-spec.js';
 import { a1 } from './render-xlsx.js';
 import { addOverride, escapeXml, rels, sheetPaths, text } from './xlsx-parts.js';
@@ -38,10 +38,9 @@ export function tablePart(sheet: string, name: string, range: Rect, values: Shee
   return { sheet, name, range, columns };
 }
 
-/** Adds the tables to an xlsx file; a sheet's own autoFilter gives way to its table's. */
-export async function addTables(xlsx: Uint8Array, tables: TablePart[]): Promise<Uint8Array> {
-  if (tables.length === 0) return xlsx;
-  const zip = await JSZip.loadAsync(xlsx);
+/** Adds the tables to an opened xlsx file (see editXlsx); a sheet's own autoFilter gives way to its table's. */
+export async function addTables(zip: JSZip, tables: TablePart[]): Promise<void> {
+  if (tables.length === 0) return;
   const sheetFiles = await sheetPaths(zip);
   let types = await text(zip, '[Content_Types].xml');
   let tableNo = Object.keys(zip.files).filter((f) => /^xl\/tables\/table\d+\.xml$/.test(f)).length;
@@ -60,7 +59,6 @@ export async function addTables(xlsx: Uint8Array, tables: TablePart[]): Promise<
     zip.file(sheetPath, insertTableParts(sheetXml, id));
   }
   zip.file('[Content_Types].xml', types);
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 function tableXml(t: TablePart, id: number, ref: string): string {

@@ -3,12 +3,13 @@
  * Whale Curve, live with classic formulas. Filled with the core's customers (already aggregated
  * from transactions) when an analysis is given, else with sample rows and room for the client's.
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import type { Analysis } from '../../core/analyze.js';
 import type { Settings } from '../../core/settings.js';
 import { DRIVERS } from '../../core/types.js';
 import { xlsxBytes, type SheetExtras } from '../render-xlsx.js';
 import { addCharts } from '../xlsx-chart.js';
+import { editXlsx } from '../xlsx-parts.js';
 import { customersSheet, type InputRow } from './customers-sheet.js';
 import { instructionsSheet } from './instructions-sheet.js';
 import { matrixSheet } from './matrix-sheet.js';
@@ -36,7 +37,7 @@ export async function templateBytes(t: TemplateInput): Promise<Uint8Array> {
   const sheets = [instructionsSheet(t.source ?? null, capacity), settingsSheet(t.settings), customersSheet(rows, capacity, note), matrixSheet(), whale];
   const extras = new Map<string, SheetExtras>(sheets.map((s) => [s.spec.name, s.extras]));
   const bytes = await xlsxBytes(sheets.map((s) => s.spec), extras, sheets.flatMap((s) => s.names));
-  return recalculateOnOpen(await addCharts(bytes, [whale.chart]));
+  return editXlsx(bytes, (zip) => addCharts(zip, [whale.chart]), recalculateOnOpen);
 }
 
 /** The core's customers as input rows: key, name, revenue, (COGS blank), gross profit, volumes, payment days. */
@@ -54,9 +55,7 @@ export function inputRows(a: Analysis): InputRow[] {
  * Formulas are written without cached results; `fullCalcOnLoad` makes Excel compute them all on
  * open (ExcelJS's streaming writer cannot set it, so it is added to workbook.xml here).
  */
-async function recalculateOnOpen(xlsx: Uint8Array): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(xlsx);
+async function recalculateOnOpen(zip: JSZip): Promise<void> {
   const wb = await zip.file('xl/workbook.xml')!.async('string');
   zip.file('xl/workbook.xml', wb.replace(/<calcPr\b([^>]*?)\/>/, (_m, attrs: string) => `<calcPr${attrs} fullCalcOnLoad="1"/>`));
-  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
