@@ -8,6 +8,9 @@ import type { CostLine, Segment } from './types.js';
 export const PARETO_LARGE = 0.8;
 export const PARETO_MEDIUM = 0.95;
 
+/** The label of customers with revenue ≤ 0, outside the matrix (DOMAIN.md §3). */
+export const NO_REVENUE = 'No revenue';
+
 /** Share of the Concierge tier's net profit it can spend on extra service (DOMAIN.md §8). */
 export const CONCIERGE_BUDGET_SHARE = 0.1;
 

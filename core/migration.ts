@@ -4,11 +4,11 @@
  * with count, revenue and net profit; moves up and down; the value of new and lost customers.
  * A customer with revenue ≤ 0 in a period is in the state "No revenue" there.
  */
-import { SEGMENTS } from './defaults.js';
+import { NO_REVENUE, SEGMENTS } from './defaults.js';
 import { GroupSum, exactSum } from './exact-sum.js';
 import type { PeriodAnalysis } from './price-and-segment.js';
 
-export const NO_REVENUE = 'No revenue';
+export { NO_REVENUE } from './defaults.js';
 export const NEW = 'New';
 export const LOST = 'Lost';
 

@@ -6,13 +6,12 @@
  * A population is prepared once per distinct content and reused by every row of a dragged formula,
  * so n formulas cost O(n) each for reading their arguments, not O(n log n) each for sorting.
  */
-import { SEGMENTS } from '../defaults.js';
+import { NO_REVENUE, SEGMENTS } from '../defaults.js';
 import { population, type Population } from '../classify.js';
 import type { Settings } from '../settings.js';
 import { FunctionArgumentError, numbers, omitted, sameLength, type Arg } from './arguments.js';
 import { functionSettings } from './options.js';
 
-export const NO_REVENUE_LABEL = 'No revenue';
 
 /** net profit per row: profit − costToServe (blank cost = 0); blank profit = 0. */
 function netProfits(revenue: Float64Array, profit: Arg, cost: Arg, names: [string, string, string]): Float64Array {
@@ -73,11 +72,11 @@ function segments(revenue: Arg, profit: Arg, cost: Arg, allRevenue: Arg, allProf
 /** The tier per row, one column: "" for blank rows, "No revenue" for revenue < 0. */
 export function profitTier(revenue: Arg, profit: Arg, costToServe?: Arg, allRevenue?: Arg, allProfit?: Arg, allCostToServe?: Arg, options?: Arg): string[][] {
   const { seg, settings } = segments(revenue, profit, costToServe, allRevenue, allProfit, allCostToServe, options);
-  return Array.from(seg, (s) => [s === -2 ? '' : s < 0 ? NO_REVENUE_LABEL : settings.tiers[s]]);
+  return Array.from(seg, (s) => [s === -2 ? '' : s < 0 ? NO_REVENUE : settings.tiers[s]]);
 }
 
 /** The segment label per row (`Large/High`), one column. */
 export function profitSegment(revenue: Arg, profit: Arg, costToServe?: Arg, allRevenue?: Arg, allProfit?: Arg, allCostToServe?: Arg, options?: Arg): string[][] {
   const { seg } = segments(revenue, profit, costToServe, allRevenue, allProfit, allCostToServe, options);
-  return Array.from(seg, (s) => [s === -2 ? '' : s < 0 ? NO_REVENUE_LABEL : SEGMENTS[s]]);
+  return Array.from(seg, (s) => [s === -2 ? '' : s < 0 ? NO_REVENUE : SEGMENTS[s]]);
 }

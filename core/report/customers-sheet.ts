@@ -4,7 +4,7 @@
  */
 import type { Analysis } from '../analyze.js';
 import { netMarginOf } from '../price-and-segment.js';
-import { COST_LINE_LABELS, SEGMENTS, TOP_DRIVERS } from '../defaults.js';
+import { COST_LINE_LABELS, SEGMENTS, TOP_DRIVERS, NO_REVENUE } from '../defaults.js';
 import { whaleOrder } from '../result-json.js';
 import { COST_LINES, PROFIT_CLASSES, SIZE_CLASSES } from '../types.js';
 import { FORMATS, emptySheet, rect, type SheetSpec, type SheetValue, styleHeader } from './sheet-spec.js';
@@ -24,7 +24,7 @@ export function customersSheet(a: Analysis): SheetSpec {
     values[i + 1] = [
       t.keys[c], t.names[c], t.revenue[c], t.grossProfit[c], a.cost.total[c], a.netProfit[c],
       netMarginOf(a, c),
-      seg < 0 ? 'No revenue' : SIZE_CLASSES[a.classes.size[c]], seg < 0 ? null : PROFIT_CLASSES[a.classes.profit[c]],
+      seg < 0 ? NO_REVENUE : SIZE_CLASSES[a.classes.size[c]], seg < 0 ? null : PROFIT_CLASSES[a.classes.profit[c]],
       seg < 0 ? null : SEGMENTS[seg], seg < 0 ? null : a.settings.tiers[seg],
       top < 0 ? null : COST_LINE_LABELS[COST_LINES[top]], seg < 0 ? null : a.settings.actions[seg],
     ];

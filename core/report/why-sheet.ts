@@ -5,7 +5,7 @@
  */
 import type { Analysis } from '../analyze.js';
 import { costAt } from '../cost-to-serve.js';
-import { COST_LINE_LABELS, SEGMENTS } from '../defaults.js';
+import { COST_LINE_LABELS, SEGMENTS, NO_REVENUE } from '../defaults.js';
 import { explainCustomer } from '../explain.js';
 import { whaleOrder } from '../result-json.js';
 import { COST_LINES } from '../types.js';
@@ -24,7 +24,7 @@ export function whySheet(a: Analysis): SheetSpec {
     const c = order[i], seg = a.classes.segment[c];
     const why = explainCustomer(a, a.settings, c);
     values[i + 1] = [
-      t.keys[c], t.names[c], seg < 0 ? 'No revenue' : SEGMENTS[seg],
+      t.keys[c], t.names[c], seg < 0 ? NO_REVENUE : SEGMENTS[seg],
       t.revenue[c], -(t.revenue[c] - t.grossProfit[c]), t.grossProfit[c],
       ...lines.map((l) => -costAt(a.cost.lines[l]!, c)), a.netProfit[c],
       why.topDrivers.length ? why.topDrivers.map((d) => d.text).join('; ') : seg < 0 ? why.summary : 'No cost driver above the median.',
