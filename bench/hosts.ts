@@ -4,9 +4,9 @@
  * SpreadsheetApp calls at 1,000 and 100,000 customer rows. Prints one JSON line.
  */
 import { ExcelHost } from '../excel-addin/excel-host.js';
+import { generateCustomers, SAMPLE_SETTINGS } from '../test/data/generate.js';
 import { createExcelFake, rectAddress } from '../test/fakes/excel.js';
 import { boot } from '../test/sheets/harness.js';
-import { generateCustomers, SAMPLE_SETTINGS } from '../test/data/generate.js';
 
 const SIZES = [1_000, 100_000] as const;
 
@@ -32,23 +32,63 @@ async function sheetsCalls(n: number): Promise<{ calls: number; ms: number }> {
   return { calls: s.fake.calls.spreadsheet, ms: performance.now() - t };
 }
 
-const rows: { host: string; metric: string; small: number | null; big: number | null; note?: string }[] = [];
+const rows: {
+  host: string;
+  metric: string;
+  small: number | null;
+  big: number | null;
+  note?: string;
+}[] = [];
 const notes: string[] = [];
 try {
   const [a, b] = [await excelSyncs(SIZES[0]), await excelSyncs(SIZES[1])];
-  rows.push({ host: 'Excel (test/fakes/excel.ts, ExcelHost: detect + run + report)', metric: 'context.sync() calls', small: a.syncs, big: b.syncs });
-  rows.push({ host: 'Excel, less one sync per data block (≤ 50,000 cells read, ≤ 4 MB written: Office\'s 5 MB request limit)', metric: 'fixed context.sync() calls', small: a.fixed, big: b.fixed });
+  rows.push({
+    host: 'Excel (test/fakes/excel.ts, ExcelHost: detect + run + report)',
+    metric: 'context.sync() calls',
+    small: a.syncs,
+    big: b.syncs,
+  });
+  rows.push({
+    host: "Excel, less one sync per data block (≤ 50,000 cells read, ≤ 4 MB written: Office's 5 MB request limit)",
+    metric: 'fixed context.sync() calls',
+    small: a.fixed,
+    big: b.fixed,
+  });
   notes.push(`Excel fake: ${(b.ms / 1000).toFixed(1)} s for 100,000 rows`);
 } catch (e) {
-  rows.push({ host: 'Excel', metric: 'context.sync() calls', small: null, big: null, note: 'not available yet' });
+  rows.push({
+    host: 'Excel',
+    metric: 'context.sync() calls',
+    small: null,
+    big: null,
+    note: 'not available yet',
+  });
   notes.push(`Excel: ${(e as Error).message.split('\n')[0]}`);
 }
 try {
   const [a, b] = [await sheetsCalls(SIZES[0]), await sheetsCalls(SIZES[1])];
-  rows.push({ host: 'Sheets (built Code.js in the SpreadsheetApp fake: runReport)', metric: 'SpreadsheetApp calls', small: a.calls, big: b.calls });
+  rows.push({
+    host: 'Sheets (built Code.js in the SpreadsheetApp fake: runReport)',
+    metric: 'SpreadsheetApp calls',
+    small: a.calls,
+    big: b.calls,
+  });
   notes.push(`Sheets fake: ${(b.ms / 1000).toFixed(1)} s for 100,000 rows`);
 } catch (e) {
-  rows.push({ host: 'Sheets', metric: 'SpreadsheetApp calls', small: null, big: null, note: 'not available yet' });
+  rows.push({
+    host: 'Sheets',
+    metric: 'SpreadsheetApp calls',
+    small: null,
+    big: null,
+    note: 'not available yet',
+  });
   notes.push(`Sheets: ${(e as Error).message.split('\n')[0]}`);
 }
-process.stdout.write(JSON.stringify({ rows, note: notes.join('; ') + '. The Excel count includes the block reads (ExcelHost reads ≤ 50,000 cells per sync).' }) + '\n');
+process.stdout.write(
+  `${JSON.stringify({
+    rows,
+    note:
+      notes.join('; ') +
+      '. The Excel count includes the block reads (ExcelHost reads ≤ 50,000 cells per sync).',
+  })}\n`,
+);

@@ -17,11 +17,16 @@ import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { decodeText, parseCsv } from '../cli/read-csv.js';
 import { analyze } from '../core/analyze.js';
-import { parseCsv, decodeText } from '../cli/read-csv.js';
 import { segmentationSql } from '../core/sql/segmentation-sql.js';
 import {
-  CUSTOMER_MONEY_COLUMNS, generateCustomers, generateTransactions, SAMPLE_SETTINGS, toCsv, TRANSACTION_MONEY_COLUMNS,
+  CUSTOMER_MONEY_COLUMNS,
+  generateCustomers,
+  generateTransactions,
+  SAMPLE_SETTINGS,
+  TRANSACTION_MONEY_COLUMNS,
+  toCsv,
 } from '../test/data/generate.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url)); // bench/tmp/build
@@ -48,7 +53,10 @@ interface CaseResult {
 }
 
 const mb = (bytes: number) => bytes / 1024 / 1024;
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 const gc = () => (globalThis as any).gc?.();
 
 async function timed(runs: number, step: () => unknown | Promise<unknown>): Promise<number[]> {
@@ -67,29 +75,79 @@ async function timed(runs: number, step: () => unknown | Promise<unknown>): Prom
   return ms;
 }
 
-function result(ms: number[], inputMB: number, extra?: Record<string, unknown>, note?: string): CaseResult {
-  return { ms, median: median(ms), peakMB: process.resourceUsage().maxRSS / 1024, inputMB, extra, note };
+function result(
+  ms: number[],
+  inputMB: number,
+  extra?: Record<string, unknown>,
+  note?: string,
+): CaseResult {
+  return {
+    ms,
+    median: median(ms),
+    peakMB: process.resourceUsage().maxRSS / 1024,
+    inputMB,
+    extra,
+    note,
+  };
 }
 
-function customerRows(n: number) { return generateCustomers(n, SEED); }
-function transactionRows(lines: number) { return generateTransactions(lines, TX_CUSTOMERS, SEED); }
+function customerRows(n: number) {
+  return generateCustomers(n, SEED);
+}
+function transactionRows(lines: number) {
+  return generateTransactions(lines, TX_CUSTOMERS, SEED);
+}
 
 function csvFile(kind: 'customers' | 'transactions', n: number): string {
   mkdirSync(DATA, { recursive: true });
   const file = join(DATA, `${kind}-${n}-seed${SEED}.csv`);
   if (!existsSync(file)) {
     const rows = kind === 'customers' ? customerRows(n) : transactionRows(n);
-    writeFileSync(file, toCsv(rows, { moneyColumns: kind === 'customers' ? CUSTOMER_MONEY_COLUMNS : TRANSACTION_MONEY_COLUMNS, eol: '\n' }));
+    writeFileSync(
+      file,
+      toCsv(rows, {
+        moneyColumns: kind === 'customers' ? CUSTOMER_MONEY_COLUMNS : TRANSACTION_MONEY_COLUMNS,
+        eol: '\n',
+      }),
+    );
   }
   return file;
 }
 
 /** Column types for DuckDB's read_csv: money DECIMAL(18,2) (exact sums), counts BIGINT, text VARCHAR. */
 function duckTypes(kind: 'customers' | 'transactions'): string {
-  const t: Record<string, string> = kind === 'customers'
-    ? { 'Customer ID': 'VARCHAR', 'Customer Name': 'VARCHAR', Revenue: 'DECIMAL(18,2)', COGS: 'DECIMAL(18,2)', Orders: 'BIGINT', 'Order Lines': 'BIGINT', Deliveries: 'BIGINT', Returns: 'BIGINT', 'Service Contacts': 'BIGINT', 'Repeat Contacts': 'BIGINT', 'Sales Visits': 'BIGINT', 'Payment Days': 'INTEGER' }
-    : { 'Order Date': 'VARCHAR', 'Invoice No': 'VARCHAR', 'Customer ID': 'VARCHAR', 'Customer Name': 'VARCHAR', Product: 'VARCHAR', Quantity: 'BIGINT', 'Net Sales': 'DECIMAL(18,2)', 'Cost of Sales': 'DECIMAL(18,2)', Deliveries: 'BIGINT', Returns: 'BIGINT', Contacts: 'BIGINT' };
-  return `{${Object.entries(t).map(([k, v]) => `'${k}': '${v}'`).join(', ')}}`;
+  const t: Record<string, string> =
+    kind === 'customers'
+      ? {
+          'Customer ID': 'VARCHAR',
+          'Customer Name': 'VARCHAR',
+          Revenue: 'DECIMAL(18,2)',
+          COGS: 'DECIMAL(18,2)',
+          Orders: 'BIGINT',
+          'Order Lines': 'BIGINT',
+          Deliveries: 'BIGINT',
+          Returns: 'BIGINT',
+          'Service Contacts': 'BIGINT',
+          'Repeat Contacts': 'BIGINT',
+          'Sales Visits': 'BIGINT',
+          'Payment Days': 'INTEGER',
+        }
+      : {
+          'Order Date': 'VARCHAR',
+          'Invoice No': 'VARCHAR',
+          'Customer ID': 'VARCHAR',
+          'Customer Name': 'VARCHAR',
+          Product: 'VARCHAR',
+          Quantity: 'BIGINT',
+          'Net Sales': 'DECIMAL(18,2)',
+          'Cost of Sales': 'DECIMAL(18,2)',
+          Deliveries: 'BIGINT',
+          Returns: 'BIGINT',
+          Contacts: 'BIGINT',
+        };
+  return `{${Object.entries(t)
+    .map(([k, v]) => `'${k}': '${v}'`)
+    .join(', ')}}`;
 }
 
 function headersOf(file: string): string[] {
@@ -107,9 +165,14 @@ const CASES: Record<string, (arg: number) => Promise<CaseResult>> = {
     gc();
     const inputMB = mb(process.memoryUsage().rss);
     let out: ReturnType<typeof analyze> | undefined;
-    const ms = await timed(n > 200_000 ? 3 : 5, () => { out = analyze({ values: rows }, SAMPLE_SETTINGS); });
+    const ms = await timed(n > 200_000 ? 3 : 5, () => {
+      out = analyze({ values: rows }, SAMPLE_SETTINGS);
+    });
     if (!out?.ok) throw new Error('analysis failed');
-    return result(ms, inputMB, { customers: out.value.customers.n, matrix: matrixCounts(out.value.matrix) });
+    return result(ms, inputMB, {
+      customers: out.value.customers.n,
+      matrix: matrixCounts(out.value.matrix),
+    });
   },
   /** The core on transaction lines (aggregation per customer included). */
   async 'core-transactions'(lines) {
@@ -117,22 +180,41 @@ const CASES: Record<string, (arg: number) => Promise<CaseResult>> = {
     gc();
     const inputMB = mb(process.memoryUsage().rss);
     let out: ReturnType<typeof analyze> | undefined;
-    const ms = await timed(3, () => { out = analyze({ values: rows }, SAMPLE_SETTINGS); });
+    const ms = await timed(3, () => {
+      out = analyze({ values: rows }, SAMPLE_SETTINGS);
+    });
     if (!out?.ok) throw new Error('analysis failed');
-    return result(ms, inputMB, { customers: out.value.customers.n, matrix: matrixCounts(out.value.matrix) });
+    return result(ms, inputMB, {
+      customers: out.value.customers.n,
+      matrix: matrixCounts(out.value.matrix),
+    });
   },
   /** The core from a CSV file, as the CLI reads it: read, decode, parse (PapaParse), analyse. */
-  async 'core-csv-customers'(n) { return coreCsv(csvFile('customers', n)); },
-  async 'core-csv-transactions'(lines) { return coreCsv(csvFile('transactions', lines)); },
+  async 'core-csv-customers'(n) {
+    return coreCsv(csvFile('customers', n));
+  },
+  async 'core-csv-transactions'(lines) {
+    return coreCsv(csvFile('transactions', lines));
+  },
   /** DuckDB, in memory: the table loaded first (not timed), then the one query. */
-  async 'duckdb-table-customers'(n) { return duck('customers', n, 'table'); },
-  async 'duckdb-table-transactions'(lines) { return duck('transactions', lines, 'table'); },
+  async 'duckdb-table-customers'(n) {
+    return duck('customers', n, 'table');
+  },
+  async 'duckdb-table-transactions'(lines) {
+    return duck('transactions', lines, 'table');
+  },
   /** DuckDB straight from the CSV file (read_csv inside the query). */
-  async 'duckdb-csv-customers'(n) { return duck('customers', n, 'csv'); },
-  async 'duckdb-csv-transactions'(lines) { return duck('transactions', lines, 'csv'); },
+  async 'duckdb-csv-customers'(n) {
+    return duck('customers', n, 'csv');
+  },
+  async 'duckdb-csv-transactions'(lines) {
+    return duck('transactions', lines, 'csv');
+  },
 };
 
-function matrixCounts(matrix: { count: number }[]): number[] { return matrix.map((c) => c.count); }
+function matrixCounts(matrix: { count: number }[]): number[] {
+  return matrix.map((c) => c.count);
+}
 
 async function coreCsv(file: string): Promise<CaseResult> {
   gc();
@@ -143,10 +225,17 @@ async function coreCsv(file: string): Promise<CaseResult> {
     out = analyze({ values }, SAMPLE_SETTINGS);
   });
   if (!out?.ok) throw new Error('analysis failed');
-  return result(ms, inputMB, { customers: out.value.customers.n, matrix: matrixCounts(out.value.matrix) });
+  return result(ms, inputMB, {
+    customers: out.value.customers.n,
+    matrix: matrixCounts(out.value.matrix),
+  });
 }
 
-async function duck(kind: 'customers' | 'transactions', n: number, mode: 'table' | 'csv'): Promise<CaseResult> {
+async function duck(
+  kind: 'customers' | 'transactions',
+  n: number,
+  mode: 'table' | 'csv',
+): Promise<CaseResult> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const file = csvFile(kind, n);
   const db = await DuckDBInstance.create(':memory:');
@@ -162,17 +251,37 @@ async function duck(kind: 'customers' | 'transactions', n: number, mode: 'table'
   }
   gc();
   const inputMB = mb(process.memoryUsage().rss);
-  const q = segmentationSql({ dialect: 'duckdb', table: 'data', settings: SAMPLE_SETTINGS, columns: headersOf(file) });
+  const q = segmentationSql({
+    dialect: 'duckdb',
+    table: 'data',
+    settings: SAMPLE_SETTINGS,
+    columns: headersOf(file),
+  });
   if (!q.ok) throw new Error(q.error.message);
-  let rows = 0, segments: number[] = [];
+  let rows = 0,
+    segments: number[] = [];
   const ms = await timed(3, async () => {
     const r = await conn.runAndReadAll(q.value.sql); // results fetched into the node process
     rows = r.currentRowCount;
   });
-  const seg = await conn.runAndReadAll(`SELECT segment, COUNT(*) AS n FROM (${q.value.sql}) GROUP BY segment`);
+  const seg = await conn.runAndReadAll(
+    `SELECT segment, COUNT(*) AS n FROM (${q.value.sql}) GROUP BY segment`,
+  );
   const counts = new Map(seg.getRowsJS().map(([s, c]) => [s as string | null, Number(c)]));
-  segments = ['Large/High', 'Large/Mid', 'Large/Low', 'Medium/High', 'Medium/Mid', 'Medium/Low', 'Small/High', 'Small/Mid', 'Small/Low'].map((s) => counts.get(s) ?? 0);
-  const threads = Number((await conn.runAndReadAll(`SELECT current_setting('threads')`)).getRowsJS()[0][0]);
+  segments = [
+    'Large/High',
+    'Large/Mid',
+    'Large/Low',
+    'Medium/High',
+    'Medium/Mid',
+    'Medium/Low',
+    'Small/High',
+    'Small/Mid',
+    'Small/Low',
+  ].map((s) => counts.get(s) ?? 0);
+  const threads = Number(
+    (await conn.runAndReadAll(`SELECT current_setting('threads')`)).getRowsJS()[0][0],
+  );
   conn.closeSync();
   return result(ms, inputMB, { customers: rows, matrix: segments, loadMs, threads });
 }
@@ -180,18 +289,41 @@ async function duck(kind: 'customers' | 'transactions', n: number, mode: 'table'
 // ---------------------------------------------------------------------------------------------
 // Orchestration (parent process)
 
-interface Row { what: string; size: string; result?: CaseResult; error?: string }
+interface Row {
+  what: string;
+  size: string;
+  result?: CaseResult;
+  error?: string;
+}
 
 function runCase(name: string, arg: number): CaseResult | { error: string } {
-  const p = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', fileURLToPath(import.meta.url), 'case', name, String(arg)], {
-    cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 30 * 60_000,
-  });
+  const p = spawnSync(
+    process.execPath,
+    [
+      '--expose-gc',
+      '--max-old-space-size=4096',
+      fileURLToPath(import.meta.url),
+      'case',
+      name,
+      String(arg),
+    ],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 30 * 60_000,
+    },
+  );
   const line = p.stdout.trim().split('\n').pop() ?? '';
-  if (p.status !== 0 || !line.startsWith('{')) return { error: (p.stderr || p.stdout || `exit ${p.status}`).trim().split('\n').slice(-3).join(' ') };
+  if (p.status !== 0 || !line.startsWith('{'))
+    return {
+      error: (p.stderr || p.stdout || `exit ${p.status}`).trim().split('\n').slice(-3).join(' '),
+    };
   return JSON.parse(line);
 }
 
-const fmtMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`);
+const fmtMs = (ms: number) =>
+  ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
 const fmtN = (n: number) => n.toLocaleString('en-US');
 
 async function main(): Promise<void> {
@@ -200,19 +332,34 @@ async function main(): Promise<void> {
   const txLines = quick ? 100_000 : TX_LINES;
   const load0 = loadavg();
   const started = new Date();
-  const log = (s: string) => process.stderr.write(s + '\n');
+  const log = (s: string) => process.stderr.write(`${s}\n`);
 
   // 1. Core vs DuckDB
   const engine: { label: string; kind: 'customers' | 'transactions'; n: number; size: string }[] = [
-    ...sizes.map((n) => ({ label: `${fmtN(n)} customers`, kind: 'customers' as const, n, size: fmtN(n) })),
-    { label: `${fmtN(txLines)} transaction lines (${fmtN(TX_CUSTOMERS)} customers)`, kind: 'transactions', n: txLines, size: fmtN(txLines) },
+    ...sizes.map((n) => ({
+      label: `${fmtN(n)} customers`,
+      kind: 'customers' as const,
+      n,
+      size: fmtN(n),
+    })),
+    {
+      label: `${fmtN(txLines)} transaction lines (${fmtN(TX_CUSTOMERS)} customers)`,
+      kind: 'transactions',
+      n: txLines,
+      size: fmtN(txLines),
+    },
   ];
   const cmp: { label: string; core?: any; coreCsv?: any; duckTable?: any; duckCsv?: any }[] = [];
   for (const e of engine) {
     log(`preparing ${e.label}…`);
     csvFile(e.kind, e.n); // cached across runs (bench/tmp/data)
     const row: any = { label: e.label, kind: e.kind, n: e.n };
-    for (const [key, name] of [['core', `core-${e.kind}`], ['duckTable', `duckdb-table-${e.kind}`], ['coreCsv', `core-csv-${e.kind}`], ['duckCsv', `duckdb-csv-${e.kind}`]] as const) {
+    for (const [key, name] of [
+      ['core', `core-${e.kind}`],
+      ['duckTable', `duckdb-table-${e.kind}`],
+      ['coreCsv', `core-csv-${e.kind}`],
+      ['duckCsv', `duckdb-csv-${e.kind}`],
+    ] as const) {
       log(`  ${name} ${fmtN(e.n)}…`);
       row[key] = runCase(name, e.n);
     }
@@ -226,36 +373,73 @@ async function main(): Promise<void> {
   const hosts = hostBench(log);
 
   // 4. Bundle sizes
-  const bundles = ['dist/excel/functions.js', 'dist/excel/taskpane.js', 'dist/sheets/Code.js'].map((f) => {
-    const p = join(ROOT, f);
-    if (!existsSync(p)) return { file: f, bytes: null as number | null, gzip: null as number | null };
-    const b = readFileSync(p);
-    return { file: f, bytes: b.length, gzip: gzipSync(b).length };
-  });
+  const bundles = ['dist/excel/functions.js', 'dist/excel/taskpane.js', 'dist/sheets/Code.js'].map(
+    (f) => {
+      const p = join(ROOT, f);
+      if (!existsSync(p))
+        return { file: f, bytes: null as number | null, gzip: null as number | null };
+      const b = readFileSync(p);
+      return { file: f, bytes: b.length, gzip: gzipSync(b).length };
+    },
+  );
 
   const md = report({ cmp, template, hosts, bundles, load0, load1: loadavg(), started, quick });
-  process.stdout.write(md + '\n');
-  if (!quick) writeFileSync(join(ROOT, 'bench/results.md'), md + '\n');
-  else writeFileSync(join(ROOT, 'bench/tmp/build/results-quick.md'), md + '\n');
+  process.stdout.write(`${md}\n`);
+  if (!quick) writeFileSync(join(ROOT, 'bench/results.md'), `${md}\n`);
+  else writeFileSync(join(ROOT, 'bench/tmp/build/results-quick.md'), `${md}\n`);
 }
 
 // ---------------------------------------------------------------------------------------------
 // LibreOffice: the template workbook, recalculated headless
 
-interface TemplateRow { n: number; status: string; lo?: number; core?: number; startup?: number }
+interface TemplateRow {
+  n: number;
+  status: string;
+  lo?: number;
+  core?: number;
+  startup?: number;
+}
 
-function templateBench(sizes: number[], log: (s: string) => void): { rows: TemplateRow[]; note: string } {
+function templateBench(
+  sizes: number[],
+  log: (s: string) => void,
+): { rows: TemplateRow[]; note: string } {
   const soffice = ['soffice', 'libreoffice'].find((b) => spawnSync('which', [b]).status === 0);
-  if (!existsSync(join(ROOT, 'cli/template-command.ts'))) return { rows: sizes.map((n) => ({ n, status: 'not available yet' })), note: 'cli/template-command.ts (profit-tiers template) does not exist yet' };
-  if (!soffice) return { rows: sizes.map((n) => ({ n, status: 'not available' })), note: 'LibreOffice (soffice) not installed' };
+  if (!existsSync(join(ROOT, 'cli/template-command.ts')))
+    return {
+      rows: sizes.map((n) => ({ n, status: 'not available yet' })),
+      note: 'cli/template-command.ts (profit-tiers template) does not exist yet',
+    };
+  if (!soffice)
+    return {
+      rows: sizes.map((n) => ({ n, status: 'not available' })),
+      note: 'LibreOffice (soffice) not installed',
+    };
   const cli = join(ROOT, 'bench/tmp/build/cli.mjs');
-  if (!existsSync(cli)) return { rows: sizes.map((n) => ({ n, status: 'not available yet' })), note: 'the CLI bundle did not build' };
+  if (!existsSync(cli))
+    return {
+      rows: sizes.map((n) => ({ n, status: 'not available yet' })),
+      note: 'the CLI bundle did not build',
+    };
   const work = join(ROOT, 'bench/tmp/build/template');
   mkdirSync(work, { recursive: true });
   const profile = loProfile(work);
   const convert = (xlsx: string) => {
     const t = performance.now();
-    const p = spawnSync(soffice, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'csv', '--outdir', work, xlsx], { encoding: 'utf8', timeout: 30 * 60_000 });
+    const p = spawnSync(
+      soffice,
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        'csv',
+        '--outdir',
+        work,
+        xlsx,
+      ],
+      { encoding: 'utf8', timeout: 30 * 60_000 },
+    );
     if (p.status !== 0) throw new Error(`soffice failed: ${p.stderr}`);
     return performance.now() - t;
   };
@@ -264,26 +448,47 @@ function templateBench(sizes: number[], log: (s: string) => void): { rows: Templ
   let startup = NaN;
   for (const n of [1, ...sizes]) {
     const data = join(work, `customers-${n}.csv`);
-    writeFileSync(data, toCsv(customerRows(n), { moneyColumns: CUSTOMER_MONEY_COLUMNS, eol: '\n' }));
+    writeFileSync(
+      data,
+      toCsv(customerRows(n), { moneyColumns: CUSTOMER_MONEY_COLUMNS, eol: '\n' }),
+    );
     const xlsx = join(work, `template-${n}.xlsx`);
     const settingsFile = join(work, 'settings.json');
     writeFileSync(settingsFile, JSON.stringify(SAMPLE_SETTINGS));
-    const made = spawnSync(process.execPath, [cli, 'template', '--data', data, '--settings', settingsFile, '--out', xlsx], { encoding: 'utf8', timeout: 10 * 60_000 });
+    const made = spawnSync(
+      process.execPath,
+      [cli, 'template', '--data', data, '--settings', settingsFile, '--out', xlsx],
+      { encoding: 'utf8', timeout: 10 * 60_000 },
+    );
     if (made.status !== 0 || !existsSync(xlsx)) {
-      if (n === 1) return { rows: sizes.map((m) => ({ n: m, status: 'not available yet' })), note: `profit-tiers template failed: ${(made.stderr || made.stdout).trim().split('\n')[0]}` };
+      if (n === 1)
+        return {
+          rows: sizes.map((m) => ({ n: m, status: 'not available yet' })),
+          note: `profit-tiers template failed: ${(made.stderr || made.stdout).trim().split('\n')[0]}`,
+        };
       rows.push({ n, status: 'template failed' });
       continue;
     }
     log(`  LibreOffice recalculation, ${fmtN(n)} customers…`);
     const ms = [convert(xlsx), convert(xlsx), convert(xlsx)];
-    if (n === 1) { startup = median(ms); continue; }
+    if (n === 1) {
+      startup = median(ms);
+      continue;
+    }
     const values = customerRows(n);
     const core: number[] = [];
     analyze({ values }, SAMPLE_SETTINGS);
-    for (let i = 0; i < 5; i++) { const t = performance.now(); analyze({ values }, SAMPLE_SETTINGS); core.push(performance.now() - t); }
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      analyze({ values }, SAMPLE_SETTINGS);
+      core.push(performance.now() - t);
+    }
     rows.push({ n, status: 'ok', lo: median(ms), core: median(core), startup });
   }
-  return { rows, note: `${execFileSync(soffice, ['--version'], { encoding: 'utf8' }).trim()}; load + full recalculation (OOXML recalc mode "always") + save as CSV, median of 3; start-up measured on a 1-customer template` };
+  return {
+    rows,
+    note: `${execFileSync(soffice, ['--version'], { encoding: 'utf8' }).trim()}; load + full recalculation (OOXML recalc mode "always") + save as CSV, median of 3; start-up measured on a 1-customer template`,
+  };
 }
 
 /** A LibreOffice profile that always recalculates xlsx formulas on load (the default is "never"). */
@@ -291,38 +496,84 @@ function loProfile(work: string): string {
   const dir = join(work, 'lo-profile');
   const user = join(dir, 'user');
   mkdirSync(user, { recursive: true });
-  writeFileSync(join(user, 'registrymodifications.xcu'), `<?xml version="1.0" encoding="UTF-8"?>
+  writeFileSync(
+    join(user, 'registrymodifications.xcu'),
+    `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 <item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
 </oor:items>
-`);
+`,
+  );
   return dir;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Host round trips
 
-interface HostRow { host: string; metric: string; small: number | null; big: number | null; note?: string }
+interface HostRow {
+  host: string;
+  metric: string;
+  small: number | null;
+  big: number | null;
+  note?: string;
+}
 
 function hostBench(log: (s: string) => void): { rows: HostRow[]; note: string } {
   const bundle = join(ROOT, 'bench/tmp/build/hosts.mjs');
   if (!existsSync(bundle)) {
-    const why = existsSync(join(ROOT, 'bench/tmp/build/hosts.error.txt')) ? readFileSync(join(ROOT, 'bench/tmp/build/hosts.error.txt'), 'utf8').split('\n')[0] : 'hosts bundle missing';
-    return { rows: [
-      { host: 'Excel', metric: 'context.sync() calls', small: null, big: null, note: 'not available yet' },
-      { host: 'Sheets', metric: 'SpreadsheetApp calls', small: null, big: null, note: 'not available yet' },
-    ], note: why };
+    const why = existsSync(join(ROOT, 'bench/tmp/build/hosts.error.txt'))
+      ? readFileSync(join(ROOT, 'bench/tmp/build/hosts.error.txt'), 'utf8').split('\n')[0]
+      : 'hosts bundle missing';
+    return {
+      rows: [
+        {
+          host: 'Excel',
+          metric: 'context.sync() calls',
+          small: null,
+          big: null,
+          note: 'not available yet',
+        },
+        {
+          host: 'Sheets',
+          metric: 'SpreadsheetApp calls',
+          small: null,
+          big: null,
+          note: 'not available yet',
+        },
+      ],
+      note: why,
+    };
   }
   log('  host round trips (fakes)…');
-  const p = spawnSync(process.execPath, ['--max-old-space-size=4096', bundle], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, timeout: 30 * 60_000 });
+  const p = spawnSync(process.execPath, ['--max-old-space-size=4096', bundle], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 30 * 60_000,
+  });
   const line = p.stdout.trim().split('\n').pop() ?? '';
   if (p.status !== 0 || !line.startsWith('{')) {
     const err = (p.stderr || p.stdout).trim().split('\n').slice(-2).join(' ');
-    return { rows: [
-      { host: 'Excel', metric: 'context.sync() calls', small: null, big: null, note: 'not available yet' },
-      { host: 'Sheets', metric: 'SpreadsheetApp calls', small: null, big: null, note: 'not available yet' },
-    ], note: `host run failed: ${err.slice(0, 300)}` };
+    return {
+      rows: [
+        {
+          host: 'Excel',
+          metric: 'context.sync() calls',
+          small: null,
+          big: null,
+          note: 'not available yet',
+        },
+        {
+          host: 'Sheets',
+          metric: 'SpreadsheetApp calls',
+          small: null,
+          big: null,
+          note: 'not available yet',
+        },
+      ],
+      note: `host run failed: ${err.slice(0, 300)}`,
+    };
   }
   return JSON.parse(line);
 }
@@ -333,74 +584,153 @@ function hostBench(log: (s: string) => void): { rows: HostRow[]; note: string } 
 function machine(): string {
   const c = cpus();
   let duck = '';
-  try { duck = execFileSync(process.execPath, ['-e', "import('@duckdb/node-api').then(async m=>{const c=await (await m.DuckDBInstance.create()).connect();console.log((await c.runAndReadAll('select version()')).getRowsJS()[0][0])})"], { cwd: ROOT, encoding: 'utf8' }).trim(); } catch { duck = '?'; }
-  return `${c[0]?.model ?? 'unknown CPU'}, ${c.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM (${(freemem() / 2 ** 30).toFixed(1)} GB free), `
-    + `Node ${process.version}, ${process.platform}-${process.arch}, DuckDB ${duck}`;
+  try {
+    duck = execFileSync(
+      process.execPath,
+      [
+        '-e',
+        "import('@duckdb/node-api').then(async m=>{const c=await (await m.DuckDBInstance.create()).connect();console.log((await c.runAndReadAll('select version()')).getRowsJS()[0][0])})",
+      ],
+      { cwd: ROOT, encoding: 'utf8' },
+    ).trim();
+  } catch {
+    duck = '?';
+  }
+  return (
+    `${c[0]?.model ?? 'unknown CPU'}, ${c.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM (${(freemem() / 2 ** 30).toFixed(1)} GB free), ` +
+    `Node ${process.version}, ${process.platform}-${process.arch}, DuckDB ${duck}`
+  );
 }
 
-function report(r: { cmp: any[]; template: ReturnType<typeof templateBench>; hosts: ReturnType<typeof hostBench>; bundles: { file: string; bytes: number | null; gzip: number | null }[]; load0: number[]; load1: number[]; started: Date; quick: boolean }): string {
+function report(r: {
+  cmp: any[];
+  template: ReturnType<typeof templateBench>;
+  hosts: ReturnType<typeof hostBench>;
+  bundles: { file: string; bytes: number | null; gzip: number | null }[];
+  load0: number[];
+  load1: number[];
+  started: Date;
+  quick: boolean;
+}): string {
   const L: string[] = [];
   const t = (x: any) => (x && !x.error ? fmtMs(x.median) : `failed: ${x?.error ?? '?'}`);
   const peak = (x: any) => (x && !x.error ? `${Math.round(x.peakMB)} MB` : '');
-  const ratio = (a: any, b: any) => (a && b && !a.error && !b.error ? (a.median / b.median).toFixed(2) : '');
-  const same = (a: any, b: any) => (a?.extra?.matrix && b?.extra?.matrix ? (JSON.stringify(a.extra.matrix) === JSON.stringify(b.extra.matrix) ? 'yes' : 'NO') : '');
+  const ratio = (a: any, b: any) =>
+    a && b && !a.error && !b.error ? (a.median / b.median).toFixed(2) : '';
+  const same = (a: any, b: any) =>
+    a?.extra?.matrix && b?.extra?.matrix
+      ? JSON.stringify(a.extra.matrix) === JSON.stringify(b.extra.matrix)
+        ? 'yes'
+        : 'NO'
+      : '';
   L.push(`# Benchmark results${r.quick ? ' (quick run)' : ''}`, '');
   L.push(`Run ${r.started.toISOString()} by \`npm run bench\` on: ${machine()}.`);
-  L.push(`Load average at start ${r.load0.map((x) => x.toFixed(2)).join(' / ')}, at end ${r.load1.map((x) => x.toFixed(2)).join(' / ')} (1/5/15 min): `
-    + 'figures taken while other work runs on the machine are slower than on an idle one.', '');
-  L.push('Data: `test/data/generate.ts`, seed 1 (log-normal revenue, money in cents, realistic cost drivers); settings: `samples/settings.json` rates + 10 % cost of capital. '
-    + 'Times are medians of 3 timed runs after warm-up (5 warm-up runs for cases under 0.5 s, else 1; 5 timed runs for the core below 1M); each case runs in its own process, so "peak" is that process\'s maximum RSS, input data included ("input" = RSS with the input loaded, before the first timed run).', '');
+  L.push(
+    `Load average at start ${r.load0.map((x) => x.toFixed(2)).join(' / ')}, at end ${r.load1.map((x) => x.toFixed(2)).join(' / ')} (1/5/15 min): ` +
+      'figures taken while other work runs on the machine are slower than on an idle one.',
+    '',
+  );
+  L.push(
+    'Data: `test/data/generate.ts`, seed 1 (log-normal revenue, money in cents, realistic cost drivers); settings: `samples/settings.json` rates + 10 % cost of capital. ' +
+      'Times are medians of 3 timed runs after warm-up (5 warm-up runs for cases under 0.5 s, else 1; 5 timed runs for the core below 1M); each case runs in its own process, so "peak" is that process\'s maximum RSS, input data included ("input" = RSS with the input loaded, before the first timed run).',
+    '',
+  );
 
   L.push('## The core vs DuckDB (same segmentation, one SQL query from `profit-tiers sql`)', '');
-  L.push('| data | core, 2-D array | peak (input) | DuckDB, loaded table | core / DuckDB | core from CSV | DuckDB from CSV (read_csv) | core / DuckDB | same 3×3 counts |');
+  L.push(
+    '| data | core, 2-D array | peak (input) | DuckDB, loaded table | core / DuckDB | core from CSV | DuckDB from CSV (read_csv) | core / DuckDB | same 3×3 counts |',
+  );
   L.push('|---|---:|---:|---:|---:|---:|---:|---:|:-:|');
   for (const c of r.cmp) {
-    L.push(`| ${c.label} | ${t(c.core)} | ${peak(c.core)} (${c.core?.inputMB ? Math.round(c.core.inputMB) + ' MB' : ''}) | ${t(c.duckTable)} | **${ratio(c.core, c.duckTable)}** | ${t(c.coreCsv)} | ${t(c.duckCsv)} | **${ratio(c.coreCsv, c.duckCsv)}** | ${same(c.core, c.duckTable)} |`);
+    L.push(
+      `| ${c.label} | ${t(c.core)} | ${peak(c.core)} (${c.core?.inputMB ? `${Math.round(c.core.inputMB)} MB` : ''}) | ${t(c.duckTable)} | **${ratio(c.core, c.duckTable)}** | ${t(c.coreCsv)} | ${t(c.duckCsv)} | **${ratio(c.coreCsv, c.duckCsv)}** | ${same(c.core, c.duckTable)} |`,
+    );
   }
   const threads = r.cmp.find((c) => c.duckTable?.extra?.threads)?.duckTable.extra.threads;
-  L.push('', `DuckDB: in-memory database, ${threads ?? '?'} threads (its default: all cores), money as DECIMAL(18,2); "loaded table" excludes loading `
-    + `(${r.cmp.map((c) => c.duckTable?.extra?.loadMs ? `${c.label.split(' (')[0]}: ${fmtMs(c.duckTable.extra.loadMs)}` : '').filter(Boolean).join(', ')}); the query's result rows are fetched into Node. `
-    + 'The core runs on one thread and includes parsing every cell, aggregation, pricing, segmentation, the medians behind the explanations (each customer’s top drivers are ranked when first shown) and the whale curve. '
-    + '"core from CSV" = read file + decode + PapaParse + analyse (the CLI path).', '');
+  L.push(
+    '',
+    `DuckDB: in-memory database, ${threads ?? '?'} threads (its default: all cores), money as DECIMAL(18,2); "loaded table" excludes loading ` +
+      `(${r.cmp
+        .map((c) =>
+          c.duckTable?.extra?.loadMs
+            ? `${c.label.split(' (')[0]}: ${fmtMs(c.duckTable.extra.loadMs)}`
+            : '',
+        )
+        .filter(Boolean)
+        .join(', ')}); the query's result rows are fetched into Node. ` +
+      'The core runs on one thread and includes parsing every cell, aggregation, pricing, segmentation, the medians behind the explanations (each customer’s top drivers are ranked when first shown) and the whale curve. ' +
+      '"core from CSV" = read file + decode + PapaParse + analyse (the CLI path).',
+    '',
+  );
 
-  const big = r.cmp.find((c) => c.n === 1_048_575), tx = r.cmp.find((c) => c.kind === 'transactions' && c.n === 1_000_000);
+  const big = r.cmp.find((c) => c.n === 1_048_575),
+    tx = r.cmp.find((c) => c.kind === 'transactions' && c.n === 1_000_000);
   L.push('### Targets (issues 2 and 6)', '');
   L.push('| target | measured | met |', '|---|---:|:-:|');
   if (big?.core && !big.core.error) {
-    L.push(`| core, 1,048,575 customers < 1 s | ${fmtMs(big.core.median)} | ${big.core.median < 1000 ? 'yes' : 'no'} |`);
-    L.push(`| core, 1,048,575 customers < 1 GB peak | ${Math.round(big.core.peakMB)} MB | ${big.core.peakMB < 1024 ? 'yes' : 'no'} |`);
+    L.push(
+      `| core, 1,048,575 customers < 1 s | ${fmtMs(big.core.median)} | ${big.core.median < 1000 ? 'yes' : 'no'} |`,
+    );
+    L.push(
+      `| core, 1,048,575 customers < 1 GB peak | ${Math.round(big.core.peakMB)} MB | ${big.core.peakMB < 1024 ? 'yes' : 'no'} |`,
+    );
   }
-  if (tx?.core && !tx.core.error) L.push(`| core, 1,000,000 transaction lines < 2 s | ${fmtMs(tx.core.median)} | ${tx.core.median < 2000 ? 'yes' : 'no'} |`);
+  if (tx?.core && !tx.core.error)
+    L.push(
+      `| core, 1,000,000 transaction lines < 2 s | ${fmtMs(tx.core.median)} | ${tx.core.median < 2000 ? 'yes' : 'no'} |`,
+    );
   for (const c of r.cmp) {
-    const a = ratio(c.core, c.duckTable), b = ratio(c.coreCsv, c.duckCsv);
-    if (a) L.push(`| core / DuckDB in memory ≤ 1.0, ${c.label} | ${a} | ${Number(a) <= 1 ? 'yes' : 'no'} |`);
-    if (b) L.push(`| core / DuckDB from CSV ≤ 2.0, ${c.label} | ${b} | ${Number(b) <= 2 ? 'yes' : 'no'} |`);
+    const a = ratio(c.core, c.duckTable),
+      b = ratio(c.coreCsv, c.duckCsv);
+    if (a)
+      L.push(
+        `| core / DuckDB in memory ≤ 1.0, ${c.label} | ${a} | ${Number(a) <= 1 ? 'yes' : 'no'} |`,
+      );
+    if (b)
+      L.push(
+        `| core / DuckDB from CSV ≤ 2.0, ${c.label} | ${b} | ${Number(b) <= 2 ? 'yes' : 'no'} |`,
+      );
   }
-  L.push('', 'What bounds the core where it trails DuckDB (profiled with `node --cpu-prof`): on transaction lines it parses '
-    + 'every cell and interns two keys per line (customer and order id) on one thread, where DuckDB scans typed columns on '
-    + 'two; a full garbage collection walks the caller\'s own input (a million row arrays). From CSV, PapaParse\'s tokenising '
-    + 'into 11 million JavaScript strings costs about as much as DuckDB\'s whole multi-threaded `read_csv`. '
-    + 'Already done: typed columns, an open-addressing key table, radix sorts, Pareto cut-offs in one pass, '
-    + 'quickselect medians on one scratch array, number fast paths, pre-sized lists (one full GC per million-customer run).', '');
+  L.push(
+    '',
+    'What bounds the core where it trails DuckDB (profiled with `node --cpu-prof`): on transaction lines it parses ' +
+      'every cell and interns two keys per line (customer and order id) on one thread, where DuckDB scans typed columns on ' +
+      "two; a full garbage collection walks the caller's own input (a million row arrays). From CSV, PapaParse's tokenising " +
+      "into 11 million JavaScript strings costs about as much as DuckDB's whole multi-threaded `read_csv`. " +
+      'Already done: typed columns, an open-addressing key table, radix sorts, Pareto cut-offs in one pass, ' +
+      'quickselect medians on one scratch array, number fast paths, pre-sized lists (one full GC per million-customer run).',
+    '',
+  );
 
   L.push('## The formula template (LibreOffice headless) vs the core', '');
-  L.push('| customers | template: LibreOffice load + recalc + save | of which start-up | core | template / core |', '|---:|---:|---:|---:|---:|');
+  L.push(
+    '| customers | template: LibreOffice load + recalc + save | of which start-up | core | template / core |',
+    '|---:|---:|---:|---:|---:|',
+  );
   for (const x of r.template.rows) {
     if (x.status !== 'ok') L.push(`| ${fmtN(x.n)} | ${x.status} | | | |`);
-    else L.push(`| ${fmtN(x.n)} | ${fmtMs(x.lo!)} | ${fmtMs(x.startup!)} | ${fmtMs(x.core!)} | **${Math.round(x.lo! / x.core!)}×** (${Math.round((x.lo! - x.startup!) / x.core!)}× without start-up) |`);
+    else
+      L.push(
+        `| ${fmtN(x.n)} | ${fmtMs(x.lo!)} | ${fmtMs(x.startup!)} | ${fmtMs(x.core!)} | **${Math.round(x.lo! / x.core!)}×** (${Math.round((x.lo! - x.startup!) / x.core!)}× without start-up) |`,
+      );
   }
   L.push('', r.template.note, '');
 
   L.push('## Host round trips for a full run (test fakes)', '');
   L.push('| host | counted | 1,000 rows | 100,000 rows | flat |', '|---|---|---:|---:|:-:|');
   for (const h of r.hosts.rows) {
-    L.push(`| ${h.host} | ${h.metric} | ${h.small ?? h.note ?? ''} | ${h.big ?? h.note ?? ''} | ${h.small !== null && h.big !== null ? (h.small === h.big ? 'yes' : 'no') : ''} |`);
+    L.push(
+      `| ${h.host} | ${h.metric} | ${h.small ?? h.note ?? ''} | ${h.big ?? h.note ?? ''} | ${h.small !== null && h.big !== null ? (h.small === h.big ? 'yes' : 'no') : ''} |`,
+    );
   }
   L.push('', r.hosts.note, '');
 
   L.push('## Bundle sizes', '');
   L.push('| bundle | bytes | gzip |', '|---|---:|---:|');
-  for (const b of r.bundles) L.push(`| \`${b.file}\` | ${b.bytes === null ? 'not built' : fmtN(b.bytes)} | ${b.gzip === null ? '' : fmtN(b.gzip)} |`);
+  for (const b of r.bundles)
+    L.push(
+      `| \`${b.file}\` | ${b.bytes === null ? 'not built' : fmtN(b.bytes)} | ${b.gzip === null ? '' : fmtN(b.gzip)} |`,
+    );
   L.push('', 'Sizes of whatever `npm run build` last produced in dist/.');
   return L.join('\n');
 }
@@ -410,10 +740,17 @@ function report(r: { cmp: any[]; template: ReturnType<typeof templateBench>; hos
 if (process.argv[2] === 'case') {
   const [, , , name, arg] = process.argv;
   CASES[name](Number(arg)).then(
-    (r) => { process.stdout.write(JSON.stringify(r) + '\n'); },
-    (e) => { process.stderr.write(`${(e as Error).stack}\n`); process.exit(1); },
+    (r) => {
+      process.stdout.write(`${JSON.stringify(r)}\n`);
+    },
+    (e) => {
+      process.stderr.write(`${(e as Error).stack}\n`);
+      process.exit(1);
+    },
   );
 } else {
-  main().catch((e) => { process.stderr.write(`${(e as Error).stack}\n`); process.exit(1); });
+  main().catch((e) => {
+    process.stderr.write(`${(e as Error).stack}\n`);
+    process.exit(1);
+  });
 }
-

@@ -2,11 +2,12 @@
 // functions.js (custom functions), taskpane.html/.js/.css (the shared pane with the Office.js host),
 // help.html (function help from the same table), icons, and manifest.xml for the chosen base URL.
 // The production base URL is set in one place: PROFIT_TIERS_BASE_URL (default: the dev server).
-import { build } from 'esbuild';
-import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+
+import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
 import { generateFunctions } from './generate-functions.mjs';
 
 export const DEV_BASE = 'https://localhost:3000/';
@@ -15,23 +16,37 @@ const OUT = 'dist/excel';
 /** The base URL every manifest URL and help link starts with, always ending in "/". */
 export function baseUrl(env = process.env) {
   const b = env.PROFIT_TIERS_BASE_URL || DEV_BASE;
-  if (!/^https:\/\//.test(b)) throw new Error(`PROFIT_TIERS_BASE_URL must be an https:// URL (got ${b})`);
+  if (!/^https:\/\//.test(b))
+    throw new Error(`PROFIT_TIERS_BASE_URL must be an https:// URL (got ${b})`);
   return b.endsWith('/') ? b : `${b}/`;
 }
 
-const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const escapeHtml = (s) =>
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
+  );
 
 /** One <section> per function, anchored by id (the @helpurl of each function points here). */
 function functionHelp(functions) {
-  return functions.map((f) => [
-    `<section id="${f.id}">`,
-    `<h3>PT.${f.id}(${f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ')})</h3>`,
-    `<p>${escapeHtml(f.description)}</p>`,
-    '<dl>', ...f.params.map((p) => `<dt>${p.name}${p.optional ? ' (optional)' : ''}</dt><dd>${escapeHtml(p.description)}</dd>`), '</dl>',
-    `<p><strong>Returns</strong> ${escapeHtml(f.returns)}</p>`,
-    `<p><strong>Example</strong> <code>${escapeHtml(f.example.replace(/^=/, '=PT.'))}</code></p>`,
-    '</section>',
-  ].join('\n')).join('\n');
+  return functions
+    .map((f) =>
+      [
+        `<section id="${f.id}">`,
+        `<h3>PT.${f.id}(${f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ')})</h3>`,
+        `<p>${escapeHtml(f.description)}</p>`,
+        '<dl>',
+        ...f.params.map(
+          (p) =>
+            `<dt>${p.name}${p.optional ? ' (optional)' : ''}</dt><dd>${escapeHtml(p.description)}</dd>`,
+        ),
+        '</dl>',
+        `<p><strong>Returns</strong> ${escapeHtml(f.returns)}</p>`,
+        `<p><strong>Example</strong> <code>${escapeHtml(f.example.replace(/^=/, '=PT.'))}</code></p>`,
+        '</section>',
+      ].join('\n'),
+    )
+    .join('\n');
 }
 
 export default async function buildExcel() {
@@ -39,19 +54,48 @@ export default async function buildExcel() {
   await rm(OUT, { recursive: true, force: true });
   await mkdir(join(OUT, 'assets'), { recursive: true });
   const functions = await generateFunctions({ outDir: OUT, tmpDir: 'dist/.tmp', helpBase: base });
-  const common = { bundle: true, platform: 'browser', format: 'iife', target: 'es2020', minify: true, sourcemap: 'linked', logLevel: 'warning', legalComments: 'none' };
-  await build({ ...common, entryPoints: ['excel-addin/custom-functions.ts'], outfile: join(OUT, 'functions.js') });
-  await build({ ...common, entryPoints: ['excel-addin/taskpane.ts'], outfile: join(OUT, 'taskpane.js') });
+  const common = {
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2020',
+    minify: true,
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    legalComments: 'none',
+  };
+  await build({
+    ...common,
+    entryPoints: ['excel-addin/custom-functions.ts'],
+    outfile: join(OUT, 'functions.js'),
+  });
+  await build({
+    ...common,
+    entryPoints: ['excel-addin/taskpane.ts'],
+    outfile: join(OUT, 'taskpane.js'),
+  });
   await copyFile('pane/pane.css', join(OUT, 'taskpane.css'));
   await copyFile('excel-addin/taskpane.html', join(OUT, 'taskpane.html'));
   const help = await readFile('excel-addin/help.html', 'utf8');
-  await writeFile(join(OUT, 'help.html'), help.replace('<!-- FUNCTIONS -->', functionHelp(functions)));
-  for (const f of await readdir('excel-addin/assets')) await copyFile(join('excel-addin/assets', f), join(OUT, 'assets', f));
+  await writeFile(
+    join(OUT, 'help.html'),
+    help.replace('<!-- FUNCTIONS -->', functionHelp(functions)),
+  );
+  for (const f of await readdir('excel-addin/assets'))
+    await copyFile(join('excel-addin/assets', f), join(OUT, 'assets', f));
   const manifest = await readFile('manifest.xml', 'utf8');
   await writeFile(join(OUT, 'manifest.xml'), manifest.split(DEV_BASE).join(base));
 }
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png', '.map': 'application/json', '.xml': 'application/xml' };
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.map': 'application/json',
+  '.xml': 'application/xml',
+};
 
 /**
  * The dev server Excel sideloads from: dist/excel over https://localhost:3000 with the Office
@@ -63,15 +107,27 @@ export async function serveExcel(port = 3000) {
   const { createServer } = await import('node:https');
   const options = await getHttpsServerOptions();
   createServer(options, async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'https://localhost').pathname)).replace(/^([/\\])+/, '');
-    if (path.startsWith('..')) { res.writeHead(403).end(); return; }
+    const path = normalize(
+      decodeURIComponent(new URL(req.url ?? '/', 'https://localhost').pathname),
+    ).replace(/^([/\\])+/, '');
+    if (path.startsWith('..')) {
+      res.writeHead(403).end();
+      return;
+    }
     try {
       const body = await readFile(join(OUT, path || 'taskpane.html'));
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+      res
+        .writeHead(200, {
+          'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+          'cache-control': 'no-store',
+        })
+        .end(body);
     } catch {
       res.writeHead(404).end();
     }
-  }).listen(port, () => console.log(`Profit Tiers (Excel) at https://localhost:${port}/taskpane.html`));
+  }).listen(port, () =>
+    console.log(`Profit Tiers (Excel) at https://localhost:${port}/taskpane.html`),
+  );
 }
 
 // `node build/build-excel.mjs serve`: build once, then serve (what `npm run start:excel` starts).

@@ -1,7 +1,8 @@
 // Builds every bundle with esbuild: the CLI (dist/cli), and — as they exist — the Excel add-in
 // (dist/excel) and the Sheets add-on (dist/sheets). `node build/build.mjs [cli|excel|sheets]…`
-import { build } from 'esbuild';
+
 import { chmodSync, existsSync } from 'node:fs';
+import { build } from 'esbuild';
 
 const only = new Set(process.argv.slice(2));
 const want = (name) => only.size === 0 || only.has(name);
@@ -10,8 +11,13 @@ if (want('cli')) {
   await build({
     entryPoints: ['cli/profit-tiers.ts'],
     outfile: 'dist/cli/profit-tiers.js',
-    bundle: true, platform: 'node', format: 'esm', target: 'node20',
-    packages: 'external', sourcemap: 'linked', logLevel: 'warning',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: 'linked',
+    logLevel: 'warning',
     banner: { js: '#!/usr/bin/env node' },
   });
   chmodSync('dist/cli/profit-tiers.js', 0o755); // the package's bin: npx runs it directly

@@ -9,12 +9,12 @@
 // Writes icon-16.png, icon-32.png, icon-64.png, icon-80.png, icon-128.png.
 // The output is deterministic: running it twice gives identical bytes.
 
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { deflateSync } from "node:zlib";
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Palette (sRGB). */
 const TILE = [0x0b, 0x4f, 0x4a]; // deep teal
@@ -123,7 +123,7 @@ function crc32(buf) {
 function chunk(type, data) {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length);
-  const td = Buffer.concat([Buffer.from(type, "ascii"), data]);
+  const td = Buffer.concat([Buffer.from(type, 'ascii'), data]);
   const crc = Buffer.alloc(4);
   crc.writeUInt32BE(crc32(td));
   return Buffer.concat([len, td, crc]);
@@ -149,16 +149,16 @@ export function encodePng(width, height, rgba) {
   const idat = deflateSync(raw, { level: 9 });
   return Buffer.concat([
     signature,
-    chunk("IHDR", ihdr),
-    chunk("IDAT", idat),
-    chunk("IEND", Buffer.alloc(0)),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', idat),
+    chunk('IEND', Buffer.alloc(0)),
   ]);
 }
 
 export const SIZES = [16, 32, 64, 80, 128];
 
 function main() {
-  const outDir = resolve(ROOT, process.argv[2] ?? "excel-addin/assets");
+  const outDir = resolve(ROOT, process.argv[2] ?? 'excel-addin/assets');
   mkdirSync(outDir, { recursive: true });
   for (const size of SIZES) {
     const file = join(outDir, `icon-${size}.png`);

@@ -3,26 +3,44 @@
  * and write the report workbook with --out.
  */
 import { basename } from 'node:path';
-import { analyze, type AnalyzeOptions } from '../core/analyze.js';
+import { type AnalyzeOptions, analyze } from '../core/analyze.js';
 import { resultJson } from '../core/result-json.js';
-import { loadSettings, loadTable } from './load-table.js';
 import { parseCommandArgs } from './args.js';
+import { loadSettings, loadTable } from './load-table.js';
 import { printSummary } from './print-summary.js';
 import { progressBar } from './progress.js';
-import { EXIT, UserError, exitCodeFor } from './user-error.js';
+import { EXIT, exitCodeFor, UserError } from './user-error.js';
 
-const USAGE = 'profit-tiers analyze <file.csv|file.xlsx> [--sheet NAME] [--settings settings.json] [--json] [--previous <file> | --periods <column>:<year|quarter|month>] [--out report.xlsx]';
+const USAGE =
+  'profit-tiers analyze <file.csv|file.xlsx> [--sheet NAME] [--settings settings.json] [--json] [--previous <file> | --periods <column>:<year|quarter|month>] [--out report.xlsx]';
 
 export async function runAnalyze(args: string[]): Promise<number> {
-  const { values: o, positionals } = parseCommandArgs(args, {
-    sheet: { type: 'string' }, settings: { type: 'string' }, json: { type: 'boolean' },
-    previous: { type: 'string' }, periods: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-  }, USAGE);
-  if (o.help) { process.stdout.write(`usage: ${USAGE}\n`); return EXIT.ok; }
-  if (positionals.length !== 1) throw new UserError(`${positionals.length ? 'one input file at a time' : 'no input file given'}\nusage: ${USAGE}`, EXIT.usage);
-  if (o.previous && o.periods) throw new UserError('--previous and --periods both ask for migration: use one', EXIT.usage);
+  const { values: o, positionals } = parseCommandArgs(
+    args,
+    {
+      sheet: { type: 'string' },
+      settings: { type: 'string' },
+      json: { type: 'boolean' },
+      previous: { type: 'string' },
+      periods: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
+  if (o.help) {
+    process.stdout.write(`usage: ${USAGE}\n`);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1)
+    throw new UserError(
+      `${positionals.length ? 'one input file at a time' : 'no input file given'}\nusage: ${USAGE}`,
+      EXIT.usage,
+    );
+  if (o.previous && o.periods)
+    throw new UserError('--previous and --periods both ask for migration: use one', EXIT.usage);
 
-  const settings = await loadSettings(o.settings) as Record<string, any>;
+  const settings = (await loadSettings(o.settings)) as Record<string, any>;
   const bar = progressBar();
   bar.update(0, `Reading ${positionals[0]}…`);
   const table = await loadTable(positionals[0], o.sheet).finally(() => bar.done());
@@ -30,10 +48,15 @@ export async function runAnalyze(args: string[]): Promise<number> {
   let effective: Record<string, any> = settings;
   // Excel writes semicolon-separated CSV where the decimal mark is a comma: read numbers that way
   // unless the settings say otherwise.
-  if (table.delimiter === ';' && settings.locale?.decimal === undefined) effective = { ...effective, locale: { ...(settings.locale ?? {}), decimal: ',' } };
+  if (table.delimiter === ';' && settings.locale?.decimal === undefined)
+    effective = { ...effective, locale: { ...(settings.locale ?? {}), decimal: ',' } };
   if (o.periods) {
     const m = /^(.+):(year|quarter|month)$/.exec(o.periods);
-    if (!m) throw new UserError(`--periods takes <column>:<year|quarter|month>, e.g. "Order Date:quarter" (got "${o.periods}")`, EXIT.usage);
+    if (!m)
+      throw new UserError(
+        `--periods takes <column>:<year|quarter|month>, e.g. "Order Date:quarter" (got "${o.periods}")`,
+        EXIT.usage,
+      );
     effective = { ...effective, columns: { ...(settings.columns ?? {}), period: m[1] } };
     options.periods = m[2] as AnalyzeOptions['periods'];
   }
@@ -42,23 +65,40 @@ export async function runAnalyze(args: string[]): Promise<number> {
     options.previous = prev;
     options.labels = { previous: basename(o.previous), current: basename(positionals[0]) };
   }
-  bar.update(0.2, `Analysing ${Math.max(0, table.values.length - 1).toLocaleString('en-US')} rows…`);
+  bar.update(
+    0.2,
+    `Analysing ${Math.max(0, table.values.length - 1).toLocaleString('en-US')} rows…`,
+  );
   const outcome = analyze(table, effective, options);
   bar.done();
-  if (!outcome.ok) throw new UserError(`${positionals[0]}: ${outcome.error.message}`, exitCodeFor(outcome.error.code));
+  if (!outcome.ok)
+    throw new UserError(
+      `${positionals[0]}: ${outcome.error.message}`,
+      exitCodeFor(outcome.error.code),
+    );
   const a = outcome.value;
   if (a.rows.used === 0) {
     const first = a.rows.rejected.find((p) => !p.reason.startsWith('blank'));
-    throw new UserError(`${positionals[0]}: no usable rows: all ${a.rows.total} rows were rejected${first ? `; first: row ${first.row}${first.column ? `, ${first.column}` : ''}: ${first.reason}` : ''}`);
+    throw new UserError(
+      `${positionals[0]}: no usable rows: all ${a.rows.total} rows were rejected${first ? `; first: row ${first.row}${first.column ? `, ${first.column}` : ''}: ${first.reason}` : ''}`,
+    );
   }
   if (o.out) {
     const { writeReport } = await import('./write-report.js');
-    await writeReport(a, o.out, [positionals[0], ...(o.previous ? [o.previous] : [])],
-      (done, total, next) => bar.update(0.3 + (0.7 * done) / total, `Writing ${o.out}: ${next} (${done + 1} of ${total})…`)).finally(() => bar.done());
+    await writeReport(
+      a,
+      o.out,
+      [positionals[0], ...(o.previous ? [o.previous] : [])],
+      (done, total, next) =>
+        bar.update(
+          0.3 + (0.7 * done) / total,
+          `Writing ${o.out}: ${next} (${done + 1} of ${total})…`,
+        ),
+    ).finally(() => bar.done());
   }
-  if (o.json) process.stdout.write(JSON.stringify(resultJson(a)) + '\n');
+  if (o.json) process.stdout.write(`${JSON.stringify(resultJson(a))}\n`);
   else {
-    process.stdout.write(printSummary(a, table.source) + '\n');
+    process.stdout.write(`${printSummary(a, table.source)}\n`);
     if (o.out) process.stdout.write(`\nReport written to ${o.out}\n`);
   }
   return EXIT.ok;

@@ -10,9 +10,12 @@ import { PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
 const W = 26;
 
 export function printSummary(a: Analysis, source: string): string {
-  const t = a.totals, out: string[] = [];
+  const t = a.totals,
+    out: string[] = [];
   out.push(`Profit Tiers: ${source}${a.period ? ` (period ${a.period})` : ''}`);
-  out.push(`${plural(t.customers, 'customer')}, revenue ${formatMoney(t.revenue)}, net profit ${formatMoney(t.netProfit)}${t.netMargin === null ? '' : ` (${formatPercent(t.netMargin)} margin)`}`);
+  out.push(
+    `${plural(t.customers, 'customer')}, revenue ${formatMoney(t.revenue)}, net profit ${formatMoney(t.netProfit)}${t.netMargin === null ? '' : ` (${formatPercent(t.netMargin)} margin)`}`,
+  );
   out.push('');
   const rule = `${'─'.repeat(8)}┼${`${'─'.repeat(W + 2)}┼`.repeat(2)}${'─'.repeat(W + 2)}`;
   out.push(`${pad('', 8)}│ ${PROFIT_CLASSES.map((p) => pad(p, W)).join(' │ ')}`);
@@ -23,19 +26,32 @@ export function printSummary(a: Analysis, source: string): string {
       cells.map((c) => c.tier),
       cells.map((c) => plural(c.count, 'customer')),
       cells.map((c) => `revenue ${formatMoney(c.revenue)}`),
-      cells.map((c) => `profit ${formatMoney(c.netProfit)}${c.shareOfProfit === null ? '' : ` (${formatPercent(c.shareOfProfit)})`}`),
+      cells.map(
+        (c) =>
+          `profit ${formatMoney(c.netProfit)}${c.shareOfProfit === null ? '' : ` (${formatPercent(c.shareOfProfit)})`}`,
+      ),
     ];
-    lines.forEach((l, i) => out.push(`${pad(i === 0 ? size : '', 8)}│ ${l.map((x) => pad(x, W)).join(' │ ')}`));
+    lines.forEach((l, i) =>
+      out.push(`${pad(i === 0 ? size : '', 8)}│ ${l.map((x) => pad(x, W)).join(' │ ')}`),
+    );
   });
   out.push('');
   for (const line of thresholdsInWords(a.settings, a.totals.marginTarget)) out.push(line);
   out.push(`Whale curve: ${a.whale.reading}.`);
   const k = a.concierge;
-  if (k.count) out.push(`Concierge: ${plural(k.count, 'account')} earn${k.count === 1 ? 's' : ''} ${formatMoney(k.netProfit)}; at ${formatPercent(k.budgetShare)} they carry a service budget of ${formatMoney(k.serviceBudget)} (${formatMoney(k.budgetPerAccount!)} per account).`);
-  if (t.noRevenue.count) out.push(`No revenue: ${plural(t.noRevenue.count, 'customer')} outside the matrix, net profit ${formatMoney(t.noRevenue.netProfit)}.`);
+  if (k.count)
+    out.push(
+      `Concierge: ${plural(k.count, 'account')} earn${k.count === 1 ? 's' : ''} ${formatMoney(k.netProfit)}; at ${formatPercent(k.budgetShare)} they carry a service budget of ${formatMoney(k.serviceBudget)} (${formatMoney(k.budgetPerAccount!)} per account).`,
+    );
+  if (t.noRevenue.count)
+    out.push(
+      `No revenue: ${plural(t.noRevenue.count, 'customer')} outside the matrix, net profit ${formatMoney(t.noRevenue.netProfit)}.`,
+    );
   if (a.migration) {
     const m = a.migration;
-    out.push(`Migration ${m.from} → ${m.to}: ${m.movedUp} moved up, ${m.movedDown} down, ${m.unchanged} unchanged; ${m.new.count} new (revenue ${formatMoney(m.new.revenue)}), ${m.lost.count} lost (revenue ${formatMoney(m.lost.revenue)}).`);
+    out.push(
+      `Migration ${m.from} → ${m.to}: ${m.movedUp} moved up, ${m.movedDown} down, ${m.unchanged} unchanged; ${m.new.count} new (revenue ${formatMoney(m.new.revenue)}), ${m.lost.count} lost (revenue ${formatMoney(m.lost.revenue)}).`,
+    );
   }
   for (const w of a.warnings) out.push(`Warning: ${w}.`);
   rowLines(out, 'Rows', a.rows);
@@ -45,9 +61,15 @@ export function printSummary(a: Analysis, source: string): string {
 
 /** How many rows were read, used and not used, and the first five not used. */
 function rowLines(out: string[], title: string, r: NonNullable<Analysis['previousRows']>): void {
-  out.push(`${title}: ${r.total} read, ${r.used} used, ${r.rejected.length} not used${r.rejected.length ? ':' : '.'}`);
-  for (const p of r.rejected.slice(0, 5)) out.push(`  row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.reason}`);
-  if (r.rejected.length > 5) out.push(`  … and ${r.rejected.length - 5} more (all listed with --json and in the report's Data Issues sheet)`);
+  out.push(
+    `${title}: ${r.total} read, ${r.used} used, ${r.rejected.length} not used${r.rejected.length ? ':' : '.'}`,
+  );
+  for (const p of r.rejected.slice(0, 5))
+    out.push(`  row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.reason}`);
+  if (r.rejected.length > 5)
+    out.push(
+      `  … and ${r.rejected.length - 5} more (all listed with --json and in the report's Data Issues sheet)`,
+    );
 }
 
 function plural(n: number, noun: string): string {
@@ -55,5 +77,5 @@ function plural(n: number, noun: string): string {
 }
 
 function pad(s: string, w: number): string {
-  return s.length > w ? s.slice(0, w - 1) + '…' : s + ' '.repeat(w - s.length);
+  return s.length > w ? `${s.slice(0, w - 1)}…` : s + ' '.repeat(w - s.length);
 }

@@ -26,23 +26,34 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stdout.write(HELP + '\n');
+    process.stdout.write(`${HELP}\n`);
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
-  if (name === '--version') { process.stdout.write('profit-tiers 0.1.0\n'); return EXIT.ok; }
+  if (name === '--version') {
+    process.stdout.write('profit-tiers 0.1.0\n');
+    return EXIT.ok;
+  }
   const load = COMMANDS[name];
-  if (!load) throw new UserError(`unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`, EXIT.usage);
+  if (!load)
+    throw new UserError(
+      `unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`,
+      EXIT.usage,
+    );
   return (await load())(rest);
 }
 
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (e: unknown) => {
     if (e instanceof UserError) {
       process.stderr.write(`profit-tiers: ${e.message}\n`);
       process.exitCode = e.exitCode;
     } else {
-      process.stderr.write(`profit-tiers: internal error: ${(e as Error)?.message ?? String(e)} (please report it; set DEBUG=1 for details)\n`);
+      process.stderr.write(
+        `profit-tiers: internal error: ${(e as Error)?.message ?? String(e)} (please report it; set DEBUG=1 for details)\n`,
+      );
       if (process.env.DEBUG) process.stderr.write(`${(e as Error)?.stack}\n`);
       process.exitCode = EXIT.bug;
     }

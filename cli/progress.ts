@@ -16,7 +16,8 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): Progre
   let shown = false;
   return {
     update(fraction, message) {
-      const f = Math.max(0, Math.min(1, fraction)), filled = Math.round(f * WIDTH);
+      const f = Math.max(0, Math.min(1, fraction)),
+        filled = Math.round(f * WIDTH);
       const line = `[${'█'.repeat(filled)}${'░'.repeat(WIDTH - filled)}] ${String(Math.round(f * 100)).padStart(3)} % ${message}`;
       stream.write(`\r${line.slice(0, (stream.columns ?? 80) - 1)}\x1b[K`);
       shown = true;

@@ -9,12 +9,22 @@ import Papa from 'papaparse';
 import type { CellValue } from '../core/types.js';
 
 /** Decodes bytes: a UTF-8 BOM or valid UTF-8 is UTF-8; anything else is read as Windows-1252. */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: 'utf-8' | 'windows-1252' } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
+export function decodeText(bytes: Uint8Array): {
+  text: string;
+  encoding: 'utf-8' | 'windows-1252';
+} {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
-    return { text: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1252'), encoding: 'windows-1252' };
+    return {
+      text: iconv.decode(
+        Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+        'windows-1252',
+      ),
+      encoding: 'windows-1252',
+    };
   }
 }
 
@@ -27,6 +37,9 @@ export function parseCsv(text: string): CellValue[][] {
 export function readCsv(text: string): { values: CellValue[][]; delimiter: string } {
   const body = text.replace(/\r?\n$/, '');
   if (body === '') return { values: [], delimiter: ',' };
-  const parsed = Papa.parse<string[]>(body, { skipEmptyLines: false, delimitersToGuess: [',', ';', '\t', '|'] });
+  const parsed = Papa.parse<string[]>(body, {
+    skipEmptyLines: false,
+    delimitersToGuess: [',', ';', '\t', '|'],
+  });
   return { values: parsed.data, delimiter: parsed.meta.delimiter };
 }

@@ -7,13 +7,20 @@ import type { CellValue } from '../core/types.js';
 
 export class SheetNotFound extends Error {}
 
-export async function readXlsx(path: string, sheetName?: string): Promise<{ values: CellValue[][]; sheet: string }> {
+export async function readXlsx(
+  path: string,
+  sheetName?: string,
+): Promise<{ values: CellValue[][]; sheet: string }> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
   const ws = sheetName === undefined ? wb.worksheets[0] : wb.getWorksheet(sheetName);
   if (!ws) {
     const names = wb.worksheets.map((w) => `"${w.name}"`).join(', ');
-    throw new SheetNotFound(sheetName === undefined ? 'the workbook has no sheets' : `no sheet "${sheetName}" (sheets: ${names})`);
+    throw new SheetNotFound(
+      sheetName === undefined
+        ? 'the workbook has no sheets'
+        : `no sheet "${sheetName}" (sheets: ${names})`,
+    );
   }
   const values: CellValue[][] = [];
   const width = ws.columnCount;
@@ -21,7 +28,12 @@ export async function readXlsx(path: string, sheetName?: string): Promise<{ valu
     const row = ws.getRow(r);
     const out: CellValue[] = new Array(width).fill(null);
     // Formula cells give their cached result (cell.result: ExcelJS leaves a result of 0 out of cell.value).
-    row.eachCell({ includeEmpty: false }, (cell, c) => { out[c - 1] = cell.type === ExcelJS.ValueType.Formula ? plain(cell.result as ExcelJS.CellValue) : plain(cell.value); });
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      out[c - 1] =
+        cell.type === ExcelJS.ValueType.Formula
+          ? plain(cell.result as ExcelJS.CellValue)
+          : plain(cell.value);
+    });
     values.push(out);
   }
   return { values, sheet: ws.name };

@@ -11,10 +11,17 @@ import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { columnLetter } from '../core/cell-address.js';
 import { LOSS_FONT, SCALE_COLOURS } from '../core/report/colours.js';
-import type { Rect, SheetSpec, ConditionalSpec } from '../core/report/sheet-spec.js';
+import type { ConditionalSpec, Rect, SheetSpec } from '../core/report/sheet-spec.js';
 
 /** Per-cell look collected from the spec's rectangles; cells with the same look share one style object. */
-interface Look { numFmt?: string; fill?: string; color?: string; bold?: boolean; title?: boolean; wrap?: boolean }
+interface Look {
+  numFmt?: string;
+  fill?: string;
+  color?: string;
+  bold?: boolean;
+  title?: boolean;
+  wrap?: boolean;
+}
 
 const TITLE_SIZE = 14;
 
@@ -33,11 +40,24 @@ export interface SheetExtras {
  * the in-memory workbook took 35 s and 1 GB for 100k customers (measured); rows are written in
  * order and committed, so every look is resolved per row.
  */
-export async function xlsxBytes(sheets: SheetSpec[], extras: Map<string, SheetExtras> = new Map(), names: { name: string; ref: string }[] = [],
-  onSheet: (done: number, total: number, next: string) => void = () => {}): Promise<Uint8Array> {
+export async function xlsxBytes(
+  sheets: SheetSpec[],
+  extras: Map<string, SheetExtras> = new Map(),
+  names: { name: string; ref: string }[] = [],
+  onSheet: (done: number, total: number, next: string) => void = () => {},
+): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  const sink = new Writable({ write(chunk, _enc, done) { chunks.push(chunk); done(); } });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: true });
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink,
+    useStyles: true,
+    useSharedStrings: true,
+  });
   wb.creator = 'Profit Tiers';
   for (const n of names) wb.definedNames.add(n.ref, n.name);
   for (const [i, spec] of sheets.entries()) {
@@ -49,13 +69,25 @@ export async function xlsxBytes(sheets: SheetSpec[], extras: Map<string, SheetEx
 }
 
 /** Draws one sheet: values (formulas where given), looks by rectangle, widths, filter, rules. */
-export function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec, extras: SheetExtras = {}): ExcelJS.Worksheet {
+export function renderSheet(
+  wb: ExcelJS.Workbook,
+  spec: SheetSpec,
+  extras: SheetExtras = {},
+): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(spec.name, {
     ...(spec.freezeRows ? { views: [{ state: 'frozen', ySplit: spec.freezeRows }] } : {}),
     // Printed (and PDF) pages: landscape, all columns on one page width, header rows repeated.
-    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, ...(spec.freezeRows ? { printTitlesRow: `1:${spec.freezeRows}` } : {}) },
+    pageSetup: {
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      ...(spec.freezeRows ? { printTitlesRow: `1:${spec.freezeRows}` } : {}),
+    },
   });
-  spec.columnWidths.forEach((w, c) => { ws.getColumn(c + 1).width = w; });
+  spec.columnWidths.forEach((w, c) => {
+    ws.getColumn(c + 1).width = w;
+  });
   if (spec.table && spec.table.range.rows > 0) {
     // Filter buttons; write-report.ts turns this range into an Excel table afterwards
     // (xlsx-table.ts: ExcelJS's streaming writer has no tables).
@@ -63,17 +95,25 @@ export function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec, extras: Sheet
   }
   for (const cf of spec.conditional) ws.addConditionalFormatting(conditional(cf));
   for (const l of extras.lists ?? []) {
-    (ws as unknown as { dataValidations: { add(cell: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(l.cell, { type: 'list', allowBlank: false, formulae: [`"${l.values.join(',')}"`] });
+    (
+      ws as unknown as { dataValidations: { add(cell: string, v: ExcelJS.DataValidation): void } }
+    ).dataValidations.add(l.cell, {
+      type: 'list',
+      allowBlank: false,
+      formulae: [`"${l.values.join(',')}"`],
+    });
   }
   const layers = lookLayers(spec);
   const styles = new Map<string, Partial<ExcelJS.Style>>();
   const height = Math.max(spec.values.length, extras.formulas?.length ?? 0);
   for (let r = 0; r < height; r++) {
-    const values = spec.values[r] ?? [], formulas = extras.formulas?.[r];
+    const values = spec.values[r] ?? [],
+      formulas = extras.formulas?.[r];
     const row = ws.getRow(r + 1);
     const width = Math.max(values.length, formulas?.length ?? 0);
     for (let c = 0; c < width; c++) {
-      const f = formulas?.[c], v = values[c];
+      const f = formulas?.[c],
+        v = values[c];
       if (f !== undefined) row.getCell(c + 1).value = { formula: f } as ExcelJS.CellFormulaValue;
       else if (v !== null && v !== undefined) row.getCell(c + 1).value = v; // a JS string is always a text cell
     }
@@ -93,12 +133,43 @@ export function renderSheet(wb: ExcelJS.Workbook, spec: SheetSpec, extras: Sheet
 /** The spec's rectangles as one list of painters, applied in order (later wins). */
 function lookLayers(spec: SheetSpec): { range: Rect; paint: (l: Look) => void }[] {
   return [
-    ...spec.formats.map((x) => ({ range: x.range, paint: (l: Look) => { l.numFmt = x.format; } })),
-    ...spec.fills.map((x) => ({ range: x.range, paint: (l: Look) => { l.fill = argb(x.color); } })),
-    ...spec.fontColors.map((x) => ({ range: x.range, paint: (l: Look) => { l.color = argb(x.color); } })),
-    ...spec.bold.map((range) => ({ range, paint: (l: Look) => { l.bold = true; } })),
-    ...spec.titles.map((range) => ({ range, paint: (l: Look) => { l.title = true; l.bold = true; } })),
-    ...spec.wrap.map((range) => ({ range, paint: (l: Look) => { l.wrap = true; } })),
+    ...spec.formats.map((x) => ({
+      range: x.range,
+      paint: (l: Look) => {
+        l.numFmt = x.format;
+      },
+    })),
+    ...spec.fills.map((x) => ({
+      range: x.range,
+      paint: (l: Look) => {
+        l.fill = argb(x.color);
+      },
+    })),
+    ...spec.fontColors.map((x) => ({
+      range: x.range,
+      paint: (l: Look) => {
+        l.color = argb(x.color);
+      },
+    })),
+    ...spec.bold.map((range) => ({
+      range,
+      paint: (l: Look) => {
+        l.bold = true;
+      },
+    })),
+    ...spec.titles.map((range) => ({
+      range,
+      paint: (l: Look) => {
+        l.title = true;
+        l.bold = true;
+      },
+    })),
+    ...spec.wrap.map((range) => ({
+      range,
+      paint: (l: Look) => {
+        l.wrap = true;
+      },
+    })),
   ];
 }
 
@@ -121,7 +192,12 @@ function toStyle(l: Look): Partial<ExcelJS.Style> {
   if (l.fill) s.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: l.fill } };
   if (l.color || l.bold || l.title) {
     // Name and size always: a font without them falls back to a serif face in LibreOffice.
-    s.font = { name: 'Calibri', size: l.title ? TITLE_SIZE : 11, ...(l.bold ? { bold: true } : {}), ...(l.color ? { color: { argb: l.color } } : {}) };
+    s.font = {
+      name: 'Calibri',
+      size: l.title ? TITLE_SIZE : 11,
+      ...(l.bold ? { bold: true } : {}),
+      ...(l.color ? { color: { argb: l.color } } : {}),
+    };
   }
   if (l.wrap) s.alignment = { wrapText: true, vertical: 'top' };
   return s;
@@ -130,21 +206,35 @@ function toStyle(l: Look): Partial<ExcelJS.Style> {
 function conditional(cf: ConditionalSpec): ExcelJS.ConditionalFormattingOptions {
   const ref = a1(cf.range);
   if (cf.type === 'negative') {
-    return { ref, rules: [{ type: 'cellIs', operator: 'lessThan', formulae: [0], priority: 1, style: { font: { color: { argb: argb(LOSS_FONT) } } } }] };
+    return {
+      ref,
+      rules: [
+        {
+          type: 'cellIs',
+          operator: 'lessThan',
+          formulae: [0],
+          priority: 1,
+          style: { font: { color: { argb: argb(LOSS_FONT) } } },
+        },
+      ],
+    };
   }
   return {
     ref,
-    rules: [{
-      type: 'colorScale', priority: 1,
-      cfvo: [{ type: 'min' }, { type: 'num', value: 0 }, { type: 'max' }],
-      color: SCALE_COLOURS.map((c) => ({ argb: argb(c) })),
-    }],
+    rules: [
+      {
+        type: 'colorScale',
+        priority: 1,
+        cfvo: [{ type: 'min' }, { type: 'num', value: 0 }, { type: 'max' }],
+        color: SCALE_COLOURS.map((c) => ({ argb: argb(c) })),
+      },
+    ],
   };
 }
 
 /** '#1F4E5F' → 'FF1F4E5F'. */
 export function argb(hex: string): string {
-  return 'FF' + hex.replace('#', '').toUpperCase();
+  return `FF${hex.replace('#', '').toUpperCase()}`;
 }
 
 /** A rectangle as an A1 range: rect(1, 0, 3, 2) → 'A2:B4'. */

@@ -2,12 +2,13 @@
  * `profit-tiers sql --table NAME`: prints the segmentation as one SQL query (DuckDB, BigQuery or
  * Spark) for tables too big for a spreadsheet. The query is written to stdout; nothing is run.
  */
-import { segmentationSql, DIALECTS, type Dialect } from '../core/sql/segmentation-sql.js';
+import { DIALECTS, type Dialect, segmentationSql } from '../core/sql/segmentation-sql.js';
 import { parseCommandArgs } from './args.js';
 import { loadSettings } from './load-table.js';
-import { EXIT, UserError, exitCodeFor } from './user-error.js';
+import { EXIT, exitCodeFor, UserError } from './user-error.js';
 
-const USAGE = 'profit-tiers sql [--dialect duckdb|bigquery|spark] [--settings settings.json] [--columns "Customer ID,Revenue,…"] --table NAME';
+const USAGE =
+  'profit-tiers sql [--dialect duckdb|bigquery|spark] [--settings settings.json] [--columns "Customer ID,Revenue,…"] --table NAME';
 
 const HELP = `usage: ${USAGE}
 
@@ -26,21 +27,47 @@ and one per priced driver (orders, lines, deliveries, returns, contacts, repeat_
 plus payment_days when costOfCapital > 0. Store money as DECIMAL/NUMERIC for exact results.`;
 
 export async function runSql(args: string[]): Promise<number> {
-  const { values: o, positionals } = parseCommandArgs(args, {
-    dialect: { type: 'string' }, settings: { type: 'string' }, table: { type: 'string' }, columns: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  }, USAGE);
-  if (o.help) { process.stdout.write(HELP + '\n'); return EXIT.ok; }
-  if (positionals.length) throw new UserError(`unexpected argument "${positionals[0]}"\nusage: ${USAGE}`, EXIT.usage);
+  const { values: o, positionals } = parseCommandArgs(
+    args,
+    {
+      dialect: { type: 'string' },
+      settings: { type: 'string' },
+      table: { type: 'string' },
+      columns: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
+  if (o.help) {
+    process.stdout.write(`${HELP}\n`);
+    return EXIT.ok;
+  }
+  if (positionals.length)
+    throw new UserError(`unexpected argument "${positionals[0]}"\nusage: ${USAGE}`, EXIT.usage);
   if (!o.table) throw new UserError(`no --table given\nusage: ${USAGE}`, EXIT.usage);
   const dialect = (o.dialect ?? 'duckdb').toLowerCase();
   if (!(DIALECTS as readonly string[]).includes(dialect)) {
-    throw new UserError(`unknown --dialect "${o.dialect}" (dialects: ${DIALECTS.join(', ')})`, EXIT.usage);
+    throw new UserError(
+      `unknown --dialect "${o.dialect}" (dialects: ${DIALECTS.join(', ')})`,
+      EXIT.usage,
+    );
   }
-  const columns = o.columns === undefined ? undefined : o.columns.split(',').map((c) => c.trim()).filter((c) => c !== '');
+  const columns =
+    o.columns === undefined
+      ? undefined
+      : o.columns
+          .split(',')
+          .map((c) => c.trim())
+          .filter((c) => c !== '');
   const settings = await loadSettings(o.settings);
   const query = segmentationSql({ dialect: dialect as Dialect, table: o.table, settings, columns });
-  if (!query.ok) throw new UserError(query.error.message, query.error.code === 'missing-column' || query.error.code === 'no-gross-profit' ? EXIT.usage : exitCodeFor(query.error.code));
+  if (!query.ok)
+    throw new UserError(
+      query.error.message,
+      query.error.code === 'missing-column' || query.error.code === 'no-gross-profit'
+        ? EXIT.usage
+        : exitCodeFor(query.error.code),
+    );
   process.stdout.write(query.value.sql);
   return EXIT.ok;
 }

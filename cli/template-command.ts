@@ -9,38 +9,68 @@ import sampleSettings from '../samples/settings.json';
 import { parseCommandArgs } from './args.js';
 import { loadSettings, loadTable } from './load-table.js';
 import { templateBytes } from './template/template-workbook.js';
-import { EXIT, UserError, exitCodeFor } from './user-error.js';
+import { EXIT, exitCodeFor, UserError } from './user-error.js';
 import { outputTarget, writeAtomically } from './write-report.js';
 
-const USAGE = 'profit-tiers template [--data file.csv|file.xlsx] [--sheet NAME] [--settings settings.json] --out Template.xlsx';
+const USAGE =
+  'profit-tiers template [--data file.csv|file.xlsx] [--sheet NAME] [--settings settings.json] --out Template.xlsx';
 /** Past this many customers, spreadsheets take long to recalculate the Pareto and whale formulas. */
 const SLOW_ABOVE = 20_000;
 
 export async function runTemplate(args: string[]): Promise<number> {
-  const { values: o, positionals } = parseCommandArgs(args, {
-    data: { type: 'string' }, sheet: { type: 'string' }, settings: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
-  }, USAGE);
-  if (o.help) { process.stdout.write(`usage: ${USAGE}\n`); return EXIT.ok; }
-  if (positionals.length) throw new UserError(`unexpected argument "${positionals[0]}" (the data file goes after --data)\nusage: ${USAGE}`, EXIT.usage);
+  const { values: o, positionals } = parseCommandArgs(
+    args,
+    {
+      data: { type: 'string' },
+      sheet: { type: 'string' },
+      settings: { type: 'string' },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+  );
+  if (o.help) {
+    process.stdout.write(`usage: ${USAGE}\n`);
+    return EXIT.ok;
+  }
+  if (positionals.length)
+    throw new UserError(
+      `unexpected argument "${positionals[0]}" (the data file goes after --data)\nusage: ${USAGE}`,
+      EXIT.usage,
+    );
   if (!o.out) throw new UserError(`--out Template.xlsx is required\nusage: ${USAGE}`, EXIT.usage);
   const inputs = [o.data, o.settings].filter((x): x is string => x !== undefined);
   const target = await outputTarget(o.out, inputs);
 
   // Without data or settings, the sample rows get the bundled sample's cost-to-serve rates.
-  const settingsInput = o.settings !== undefined ? await loadSettings(o.settings) : o.data === undefined ? sampleSettings : {};
+  const settingsInput =
+    o.settings !== undefined
+      ? await loadSettings(o.settings)
+      : o.data === undefined
+        ? sampleSettings
+        : {};
   let bytes: Uint8Array, summary: string;
   if (o.data !== undefined) {
     const table = await loadTable(o.data, o.sheet);
     const outcome = analyze(table, settingsInput);
-    if (!outcome.ok) throw new UserError(`${o.data}: ${outcome.error.message}`, exitCodeFor(outcome.error.code));
+    if (!outcome.ok)
+      throw new UserError(`${o.data}: ${outcome.error.message}`, exitCodeFor(outcome.error.code));
     const a = outcome.value;
-    if (a.customers.n > SLOW_ABOVE) process.stderr.write(`profit-tiers: note: ${a.customers.n.toLocaleString('en-US')} customers make a slow live workbook; analyze --out writes a static report instantly\n`);
+    if (a.customers.n > SLOW_ABOVE)
+      process.stderr.write(
+        `profit-tiers: note: ${a.customers.n.toLocaleString('en-US')} customers make a slow live workbook; analyze --out writes a static report instantly\n`,
+      );
     bytes = await templateBytes({ settings: a.settings, analysis: a, source: table.source });
     summary = `${a.customers.n} customers from ${table.source}${a.rows.rejected.length ? ` (${a.rows.rejected.length} rows not used; run analyze to see why)` : ''}`;
   } else {
-    if (o.sheet !== undefined) throw new UserError('--sheet reads a sheet of the --data workbook; no --data given', EXIT.usage);
+    if (o.sheet !== undefined)
+      throw new UserError(
+        '--sheet reads a sheet of the --data workbook; no --data given',
+        EXIT.usage,
+      );
     const { settings, problems } = resolveSettings(settingsInput);
-    if (problems.length) throw new UserError(`${o.settings}: ${settingsProblemText(problems)}`, EXIT.usage);
+    if (problems.length)
+      throw new UserError(`${o.settings}: ${settingsProblemText(problems)}`, EXIT.usage);
     bytes = await templateBytes({ settings });
     summary = 'sample rows, room for 1,000 customers';
   }

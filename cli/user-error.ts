@@ -8,7 +8,12 @@ export const EXIT = { ok: 0, input: 1, usage: 2, bug: 70 } as const;
 
 /** A failure caused by the user's input or command line; the message is the whole story. */
 export class UserError extends Error {
-  constructor(message: string, readonly exitCode: number = EXIT.input) { super(message); }
+  constructor(
+    message: string,
+    readonly exitCode: number = EXIT.input,
+  ) {
+    super(message);
+  }
 }
 
 /** Core error codes → exit codes: bad settings are a usage problem, the rest are input problems. */

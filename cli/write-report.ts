@@ -9,22 +9,39 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Analysis } from '../core/analyze.js';
 import { reportSheets } from '../core/report/report-sheets.js';
 import { xlsxBytes } from './render-xlsx.js';
-import { UserError, EXIT } from './user-error.js';
+import { EXIT, UserError } from './user-error.js';
 import { addCharts, chartPart } from './xlsx-chart.js';
-import { addTables, tablePart } from './xlsx-table.js';
 import { editXlsx } from './xlsx-parts.js';
+import { addTables, tablePart } from './xlsx-table.js';
 
 /**
  * Writes the report of `a` to `path`. `inputs` are the files the analysis read: the command
  * refuses (one line, nothing written) when `path` is one of them.
  */
-export async function writeReport(a: Analysis, path: string, inputs: string[] = [], onSheet?: (done: number, total: number, next: string) => void): Promise<void> {
+export async function writeReport(
+  a: Analysis,
+  path: string,
+  inputs: string[] = [],
+  onSheet?: (done: number, total: number, next: string) => void,
+): Promise<void> {
   const target = await outputTarget(path, inputs);
   const sheets = reportSheets(a);
   const charts = sheets.flatMap((s) => s.charts.map((c) => chartPart(s.name, c, s.values)));
-  const tables = sheets.flatMap((s) => (s.table && s.table.range.rows > 1 ? [tablePart(s.name, s.table.name, s.table.range, s.values)] : []));
+  const tables = sheets.flatMap((s) =>
+    s.table && s.table.range.rows > 1
+      ? [tablePart(s.name, s.table.name, s.table.range, s.values)]
+      : [],
+  );
   const bytes = await xlsxBytes(sheets, undefined, undefined, onSheet);
-  await writeAtomically(target, path, await editXlsx(bytes, (zip) => addCharts(zip, charts), (zip) => addTables(zip, tables)));
+  await writeAtomically(
+    target,
+    path,
+    await editXlsx(
+      bytes,
+      (zip) => addCharts(zip, charts),
+      (zip) => addTables(zip, tables),
+    ),
+  );
 }
 
 /**
@@ -33,10 +50,15 @@ export async function writeReport(a: Analysis, path: string, inputs: string[] = 
  * Creates the folder: `npm start` writes under out/, which a fresh clone does not have.
  */
 export async function outputTarget(path: string, inputs: string[] = []): Promise<string> {
-  if (extname(path).toLowerCase() !== '.xlsx') throw new UserError(`--out ${path}: the file name must end in .xlsx`, EXIT.usage);
+  if (extname(path).toLowerCase() !== '.xlsx')
+    throw new UserError(`--out ${path}: the file name must end in .xlsx`, EXIT.usage);
   const target = await canonical(path);
   for (const input of inputs) {
-    if ((await canonical(input)) === target) throw new UserError(`--out ${path} is the input file; choose another name (the input is never overwritten)`, EXIT.usage);
+    if ((await canonical(input)) === target)
+      throw new UserError(
+        `--out ${path} is the input file; choose another name (the input is never overwritten)`,
+        EXIT.usage,
+      );
   }
   await mkdir(dirname(target), { recursive: true }).catch((e: NodeJS.ErrnoException) => {
     throw new UserError(`--out ${path}: cannot create the folder ${dirname(target)} (${e.code})`);
@@ -45,7 +67,11 @@ export async function outputTarget(path: string, inputs: string[] = []): Promise
 }
 
 /** Writes through a temporary file in the target's folder, then renames it into place. */
-export async function writeAtomically(target: string, shown: string, bytes: Uint8Array): Promise<void> {
+export async function writeAtomically(
+  target: string,
+  shown: string,
+  bytes: Uint8Array,
+): Promise<void> {
   const temp = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await writeFile(temp, bytes);
@@ -53,7 +79,10 @@ export async function writeAtomically(target: string, shown: string, bytes: Uint
   } catch (e) {
     await rm(temp, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY' || code === 'EROFS') throw new UserError(`--out ${shown}: cannot write there (${code}; is the file open in Excel?)`);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EBUSY' || code === 'EROFS')
+      throw new UserError(
+        `--out ${shown}: cannot write there (${code}; is the file open in Excel?)`,
+      );
     throw e;
   }
 }

@@ -19,16 +19,27 @@ export interface ChartPart {
   type: ChartSpec['type'];
   title: string;
   series: {
-    name: string; x: string; y: string;
+    name: string;
+    x: string;
+    y: string;
     /** Values shown before the workbook recalculates (Excel draws from these until then). */
-    xCache?: (number | null)[]; yCache?: (number | null)[];
-    line: boolean; marker: boolean; color: string; label?: boolean;
+    xCache?: (number | null)[];
+    yCache?: (number | null)[];
+    line: boolean;
+    marker: boolean;
+    color: string;
+    label?: boolean;
   }[];
-  xTitle?: string; yTitle?: string; xFormat?: string; yFormat?: string;
+  xTitle?: string;
+  yTitle?: string;
+  xFormat?: string;
+  yFormat?: string;
   /** Fixed x axis bounds (the whale curve's x runs 0–100 %). */
-  xMin?: number; xMax?: number;
+  xMin?: number;
+  xMax?: number;
   anchor: { row: number; col: number };
-  width: number; height: number;
+  width: number;
+  height: number;
 }
 
 const NS = {
@@ -42,19 +53,35 @@ const EMU_PER_PX = 9525;
 
 /** A report ChartSpec (0-based rectangles on its sheet) → a ChartPart with cached values from the sheet. */
 export function chartPart(sheet: string, spec: ChartSpec, values: SheetValue[][]): ChartPart {
-  const column = (r: Rect) => Array.from({ length: r.rows }, (_, i) => {
-    const v = values[r.row + i]?.[r.col];
-    return typeof v === 'number' ? v : null;
-  });
+  const column = (r: Rect) =>
+    Array.from({ length: r.rows }, (_, i) => {
+      const v = values[r.row + i]?.[r.col];
+      return typeof v === 'number' ? v : null;
+    });
   return {
-    sheet, type: spec.type, title: spec.title,
+    sheet,
+    type: spec.type,
+    title: spec.title,
     series: spec.series.map((s) => ({
-      name: s.name, x: ref(sheet, spec.x), y: ref(sheet, s.y), xCache: column(spec.x), yCache: column(s.y),
-      line: s.line ?? true, marker: s.marker ?? false, color: (s.color ?? '#1F7A8C').replace('#', ''), label: s.marker && !s.line,
+      name: s.name,
+      x: ref(sheet, spec.x),
+      y: ref(sheet, s.y),
+      xCache: column(spec.x),
+      yCache: column(s.y),
+      line: s.line ?? true,
+      marker: s.marker ?? false,
+      color: (s.color ?? '#1F7A8C').replace('#', ''),
+      label: s.marker && !s.line,
     })),
-    xTitle: spec.xTitle, yTitle: spec.yTitle, xFormat: spec.xFormat, yFormat: spec.yFormat,
-    xMin: spec.type === 'scatter-line' ? 0 : undefined, xMax: spec.type === 'scatter-line' ? 1 : undefined,
-    anchor: spec.anchor, width: spec.width, height: spec.height,
+    xTitle: spec.xTitle,
+    yTitle: spec.yTitle,
+    xFormat: spec.xFormat,
+    yFormat: spec.yFormat,
+    xMin: spec.type === 'scatter-line' ? 0 : undefined,
+    xMax: spec.type === 'scatter-line' ? 1 : undefined,
+    anchor: spec.anchor,
+    width: spec.width,
+    height: spec.height,
   };
 }
 
@@ -71,34 +98,64 @@ export async function addCharts(zip: JSZip, charts: ChartPart[]): Promise<void> 
   let types = await text(zip, '[Content_Types].xml');
   const bySheet = new Map<string, ChartPart[]>();
   for (const c of charts) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c]);
-  let drawingNo = 0, chartNo = 0;
+  let drawingNo = 0,
+    chartNo = 0;
   for (const [sheet, parts] of bySheet) {
     const sheetPath = sheetFiles.get(sheet);
     if (!sheetPath) throw new Error(`addCharts: no sheet "${sheet}" in the workbook`);
     drawingNo++;
-    const anchors: string[] = [], drawingRels: string[] = [];
+    const anchors: string[] = [],
+      drawingRels: string[] = [];
     for (const part of parts) {
       chartNo++;
       zip.file(`xl/charts/chart${chartNo}.xml`, chartXml(part));
-      types = addOverride(types, `/xl/charts/chart${chartNo}.xml`, 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml');
-      drawingRels.push(`<Relationship Id="rId${anchors.length + 1}" Type="${REL_TYPE.chart}" Target="../charts/chart${chartNo}.xml"/>`);
+      types = addOverride(
+        types,
+        `/xl/charts/chart${chartNo}.xml`,
+        'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
+      );
+      drawingRels.push(
+        `<Relationship Id="rId${anchors.length + 1}" Type="${REL_TYPE.chart}" Target="../charts/chart${chartNo}.xml"/>`,
+      );
       anchors.push(anchorXml(part, anchors.length + 1, chartNo));
     }
-    zip.file(`xl/drawings/drawing${drawingNo}.xml`, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">${anchors.join('')}</xdr:wsDr>`);
+    zip.file(
+      `xl/drawings/drawing${drawingNo}.xml`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">${anchors.join('')}</xdr:wsDr>`,
+    );
     zip.file(`xl/drawings/_rels/drawing${drawingNo}.xml.rels`, rels(drawingRels));
-    types = addOverride(types, `/xl/drawings/drawing${drawingNo}.xml`, 'application/vnd.openxmlformats-officedocument.drawing+xml');
+    types = addOverride(
+      types,
+      `/xl/drawings/drawing${drawingNo}.xml`,
+      'application/vnd.openxmlformats-officedocument.drawing+xml',
+    );
 
     const relsPath = sheetPath.replace(/([^/]+)$/, '_rels/$1.rels');
     const existing = zip.file(relsPath) ? await text(zip, relsPath) : rels([]);
     const id = `rIdChart${drawingNo}`;
-    zip.file(relsPath, existing.replace('</Relationships>', `<Relationship Id="${id}" Type="${REL_TYPE.drawing}" Target="../drawings/drawing${drawingNo}.xml"/></Relationships>`));
+    zip.file(
+      relsPath,
+      existing.replace(
+        '</Relationships>',
+        `<Relationship Id="${id}" Type="${REL_TYPE.drawing}" Target="../drawings/drawing${drawingNo}.xml"/></Relationships>`,
+      ),
+    );
     zip.file(sheetPath, insertDrawing(await text(zip, sheetPath), id));
   }
   zip.file('[Content_Types].xml', types);
 }
 
 /** The `<drawing>` element goes where the schema wants it: before these elements, else at the end. */
-const AFTER_DRAWING = ['legacyDrawing', 'legacyDrawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
+const AFTER_DRAWING = [
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+];
 
 function insertDrawing(sheetXml: string, id: string): string {
   const el = `<drawing r:id="${id}"/>`;
@@ -110,12 +167,14 @@ function insertDrawing(sheetXml: string, id: string): string {
 }
 
 function anchorXml(p: ChartPart, relId: number, chartNo: number): string {
-  return `<xdr:oneCellAnchor><xdr:from><xdr:col>${p.anchor.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${p.anchor.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>`
-    + `<xdr:ext cx="${p.width * EMU_PER_PX}" cy="${p.height * EMU_PER_PX}"/>`
-    + `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${chartNo + 1}" name="Chart ${chartNo}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>`
-    + '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>'
-    + `<a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" xmlns:r="${NS.r}" r:id="rId${relId}"/></a:graphicData></a:graphic>`
-    + '</xdr:graphicFrame><xdr:clientData/></xdr:oneCellAnchor>';
+  return (
+    `<xdr:oneCellAnchor><xdr:from><xdr:col>${p.anchor.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${p.anchor.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>` +
+    `<xdr:ext cx="${p.width * EMU_PER_PX}" cy="${p.height * EMU_PER_PX}"/>` +
+    `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${chartNo + 1}" name="Chart ${chartNo}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
+    `<a:graphic><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" xmlns:r="${NS.r}" r:id="rId${relId}"/></a:graphicData></a:graphic>` +
+    '</xdr:graphicFrame><xdr:clientData/></xdr:oneCellAnchor>'
+  );
 }
 
 function chartXml(p: ChartPart): string {
@@ -128,11 +187,13 @@ function chartXml(p: ChartPart): string {
     ? axis('valAx', 1001, 1002, 'b', p.xTitle, p.xFormat, false, p.xMin, p.xMax)
     : `<c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>${p.xTitle ? titleXml(p.xTitle, 1000) : ''}<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="1002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>`;
   const yAxis = axis('valAx', 1002, 1001, 'l', p.yTitle, p.yFormat, true);
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">`
-    + '<c:roundedCorners val="0"/><c:chart>'
-    + `${titleXml(p.title, 1300)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}${xAxis}${yAxis}</c:plotArea>`
-    + '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>'
-    + '</c:chart></c:chartSpace>';
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">` +
+    '<c:roundedCorners val="0"/><c:chart>' +
+    `${titleXml(p.title, 1300)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}${xAxis}${yAxis}</c:plotArea>` +
+    '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>' +
+    '</c:chart></c:chartSpace>'
+  );
 }
 
 function seriesXml(s: ChartPart['series'][number], i: number, scatter: boolean): string {
@@ -140,29 +201,49 @@ function seriesXml(s: ChartPart['series'][number], i: number, scatter: boolean):
   const spPr = scatter
     ? `<c:spPr><a:ln w="28575" cap="rnd">${s.line ? fill : '<a:noFill/>'}<a:round/></a:ln></c:spPr>`
     : `<c:spPr>${fill}</c:spPr>`;
-  const marker = !scatter ? '' : s.marker
-    ? `<c:marker><c:symbol val="circle"/><c:size val="9"/><c:spPr>${fill}<a:ln>${fill}</a:ln></c:spPr></c:marker>`
-    : '<c:marker><c:symbol val="none"/></c:marker>';
+  const marker = !scatter
+    ? ''
+    : s.marker
+      ? `<c:marker><c:symbol val="circle"/><c:size val="9"/><c:spPr>${fill}<a:ln>${fill}</a:ln></c:spPr></c:marker>`
+      : '<c:marker><c:symbol val="none"/></c:marker>';
   const label = s.label
     ? '<c:dLbls><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:dLblPos val="r"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>'
     : '';
   const [xTag, yTag] = scatter ? ['c:xVal', 'c:yVal'] : ['c:cat', 'c:val'];
-  return `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${spPr}${marker}${label}`
-    + `<${xTag}>${numRef(s.x, s.xCache)}</${xTag}><${yTag}>${numRef(s.y, s.yCache)}</${yTag}>${scatter ? '<c:smooth val="0"/>' : ''}</c:ser>`;
+  return (
+    `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${spPr}${marker}${label}` +
+    `<${xTag}>${numRef(s.x, s.xCache)}</${xTag}><${yTag}>${numRef(s.y, s.yCache)}</${yTag}>${scatter ? '<c:smooth val="0"/>' : ''}</c:ser>`
+  );
 }
 
 function numRef(f: string, cache: (number | null)[] | undefined): string {
-  const pts = cache ? cache.map((v, i) => (v === null ? '' : `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`)).join('') : '';
-  const numCache = cache ? `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${cache.length}"/>${pts}</c:numCache>` : '';
+  const pts = cache
+    ? cache.map((v, i) => (v === null ? '' : `<c:pt idx="${i}"><c:v>${v}</c:v></c:pt>`)).join('')
+    : '';
+  const numCache = cache
+    ? `<c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${cache.length}"/>${pts}</c:numCache>`
+    : '';
   return `<c:numRef><c:f>${escapeXml(f)}</c:f>${numCache}</c:numRef>`;
 }
 
-function axis(tag: string, id: number, cross: number, pos: string, title: string | undefined, format: string | undefined, grid: boolean, min?: number, max?: number): string {
+function axis(
+  tag: string,
+  id: number,
+  cross: number,
+  pos: string,
+  title: string | undefined,
+  format: string | undefined,
+  grid: boolean,
+  min?: number,
+  max?: number,
+): string {
   const scaling = `<c:scaling><c:orientation val="minMax"/>${max !== undefined ? `<c:max val="${max}"/>` : ''}${min !== undefined ? `<c:min val="${min}"/>` : ''}</c:scaling>`;
-  return `<c:${tag}><c:axId val="${id}"/>${scaling}<c:delete val="0"/><c:axPos val="${pos}"/>${grid ? '<c:majorGridlines/>' : ''}`
-    + `${title ? titleXml(title, 1000) : ''}<c:numFmt formatCode="${escapeXml(format ?? 'General')}" sourceLinked="0"/>`
+  return (
+    `<c:${tag}><c:axId val="${id}"/>${scaling}<c:delete val="0"/><c:axPos val="${pos}"/>${grid ? '<c:majorGridlines/>' : ''}` +
+    `${title ? titleXml(title, 1000) : ''}<c:numFmt formatCode="${escapeXml(format ?? 'General')}" sourceLinked="0"/>` +
     // Labels "low": at the bottom/left edge even when the curve dips below zero.
-    + `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="${cross}"/><c:crosses val="autoZero"/><c:crossBetween val="midCat"/></c:${tag}>`;
+    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="${cross}"/><c:crosses val="autoZero"/><c:crossBetween val="midCat"/></c:${tag}>`
+  );
 }
 
 function titleXml(t: string, size: number): string {

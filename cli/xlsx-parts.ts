@@ -8,7 +8,10 @@ import JSZip from 'jszip';
  * Opens an xlsx file once, applies the edits in order, and zips it once: each pass over a
  * million-row sheet costs seconds.
  */
-export async function editXlsx(xlsx: Uint8Array, ...edits: ((zip: JSZip) => Promise<void>)[]): Promise<Uint8Array> {
+export async function editXlsx(
+  xlsx: Uint8Array,
+  ...edits: ((zip: JSZip) => Promise<void>)[]
+): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(xlsx);
   for (const edit of edits) await edit(zip);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
@@ -18,15 +21,18 @@ export const REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationsh
 
 /** Sheet name → part path, from workbook.xml and its rels. */
 export async function sheetPaths(zip: JSZip): Promise<Map<string, string>> {
-  const wb = await text(zip, 'xl/workbook.xml'), wbRels = await text(zip, 'xl/_rels/workbook.xml.rels');
+  const wb = await text(zip, 'xl/workbook.xml'),
+    wbRels = await text(zip, 'xl/_rels/workbook.xml.rels');
   const targets = new Map<string, string>();
   for (const m of wbRels.matchAll(/<Relationship\b[^>]*>/g)) {
-    const id = /Id="([^"]+)"/.exec(m[0])?.[1], target = /Target="([^"]+)"/.exec(m[0])?.[1];
+    const id = /Id="([^"]+)"/.exec(m[0])?.[1],
+      target = /Target="([^"]+)"/.exec(m[0])?.[1];
     if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
   }
   const out = new Map<string, string>();
   for (const m of wb.matchAll(/<sheet\b[^>]*>/g)) {
-    const name = /name="([^"]*)"/.exec(m[0])?.[1], id = /r:id="([^"]+)"/.exec(m[0])?.[1];
+    const name = /name="([^"]*)"/.exec(m[0])?.[1],
+      id = /r:id="([^"]+)"/.exec(m[0])?.[1];
     if (name !== undefined && id && targets.has(id)) out.set(unescapeXml(name), targets.get(id)!);
   }
   return out;
@@ -37,7 +43,10 @@ export function rels(items: string[]): string {
 }
 
 export function addOverride(types: string, part: string, contentType: string): string {
-  return types.replace('</Types>', `<Override PartName="${part}" ContentType="${contentType}"/></Types>`);
+  return types.replace(
+    '</Types>',
+    `<Override PartName="${part}" ContentType="${contentType}"/></Types>`,
+  );
 }
 
 export async function text(zip: JSZip, path: string): Promise<string> {
@@ -47,9 +56,18 @@ export async function text(zip: JSZip, path: string): Promise<string> {
 }
 
 export function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 export function unescapeXml(s: string): string {
-  return s.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return s
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }

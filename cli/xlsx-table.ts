@@ -25,7 +25,12 @@ const TABLE_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relatio
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
 /** A table over `range` of a sheet whose header row is `values[range.row]`. */
-export function tablePart(sheet: string, name: string, range: Rect, values: SheetValue[][]): TablePart {
+export function tablePart(
+  sheet: string,
+  name: string,
+  range: Rect,
+  values: SheetValue[][],
+): TablePart {
   const header = values[range.row] ?? [];
   const seen = new Set<string>();
   const columns = Array.from({ length: range.cols }, (_, c) => {
@@ -50,30 +55,53 @@ export async function addTables(zip: JSZip, tables: TablePart[]): Promise<void> 
     tableNo++;
     const ref = a1(t.range);
     zip.file(`xl/tables/table${tableNo}.xml`, tableXml(t, tableNo, ref));
-    types = addOverride(types, `/xl/tables/table${tableNo}.xml`, 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml');
+    types = addOverride(
+      types,
+      `/xl/tables/table${tableNo}.xml`,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml',
+    );
     const relsPath = sheetPath.replace(/([^/]+)$/, '_rels/$1.rels');
     const existing = zip.file(relsPath) ? await text(zip, relsPath) : rels([]);
     const id = `rIdTable${tableNo}`;
-    zip.file(relsPath, existing.replace('</Relationships>', `<Relationship Id="${id}" Type="${TABLE_REL}" Target="../tables/table${tableNo}.xml"/></Relationships>`));
-    const sheetXml = (await text(zip, sheetPath)).replace(/<autoFilter\b[^>]*?(\/>|>[\s\S]*?<\/autoFilter>)/, '');
+    zip.file(
+      relsPath,
+      existing.replace(
+        '</Relationships>',
+        `<Relationship Id="${id}" Type="${TABLE_REL}" Target="../tables/table${tableNo}.xml"/></Relationships>`,
+      ),
+    );
+    const sheetXml = (await text(zip, sheetPath)).replace(
+      /<autoFilter\b[^>]*?(\/>|>[\s\S]*?<\/autoFilter>)/,
+      '',
+    );
     zip.file(sheetPath, insertTableParts(sheetXml, id));
   }
   zip.file('[Content_Types].xml', types);
 }
 
 function tableXml(t: TablePart, id: number, ref: string): string {
-  const cols = t.columns.map((c, i) => `<tableColumn id="${i + 1}" name="${escapeXml(c)}"/>`).join('');
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`
-    + `<table xmlns="${MAIN_NS}" id="${id}" name="${t.name}" displayName="${t.name}" ref="${ref}" totalsRowShown="0">`
-    + `<autoFilter ref="${ref}"/><tableColumns count="${t.columns.length}">${cols}</tableColumns>`
-    + '<tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>';
+  const cols = t.columns
+    .map((c, i) => `<tableColumn id="${i + 1}" name="${escapeXml(c)}"/>`)
+    .join('');
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<table xmlns="${MAIN_NS}" id="${id}" name="${t.name}" displayName="${t.name}" ref="${ref}" totalsRowShown="0">` +
+    `<autoFilter ref="${ref}"/><tableColumns count="${t.columns.length}">${cols}</tableColumns>` +
+    '<tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>'
+  );
 }
 
 /** `<tableParts>` sits after everything but `<extLst>` in a worksheet. */
 function insertTableParts(sheetXml: string, id: string): string {
   const el = `<tableParts count="1"><tablePart r:id="${id}"/></tableParts>`;
-  const withNs = sheetXml.includes('xmlns:r=') ? sheetXml
-    : sheetXml.replace('<worksheet ', '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ');
+  const withNs = sheetXml.includes('xmlns:r=')
+    ? sheetXml
+    : sheetXml.replace(
+        '<worksheet ',
+        '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ',
+      );
   const i = withNs.indexOf('<extLst');
-  return i >= 0 ? withNs.slice(0, i) + el + withNs.slice(i) : withNs.replace('</worksheet>', `${el}</worksheet>`);
+  return i >= 0
+    ? withNs.slice(0, i) + el + withNs.slice(i)
+    : withNs.replace('</worksheet>', `${el}</worksheet>`);
 }

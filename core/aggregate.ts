@@ -35,22 +35,31 @@ export function aggregate(t: RowTable, onlyPeriod?: string): CustomerTable {
 
   // Compact the customers that occur in the selected rows.
   const local = new Int32Array(t.keys.length).fill(-1);
-  const keys: string[] = [], names: string[] = [];
+  const keys: string[] = [],
+    names: string[] = [];
   const firstRowList: number[] = [];
   for (let i = 0; i < t.count; i++) {
     if (!selected(i)) continue;
     const k = t.customer[i];
-    if (local[k] < 0) { local[k] = keys.length; keys.push(t.keys[k]); names.push(t.names[k]); firstRowList.push(t.sheetRow[i]); }
+    if (local[k] < 0) {
+      local[k] = keys.length;
+      keys.push(t.keys[k]);
+      names.push(t.names[k]);
+      firstRowList.push(t.sheetRow[i]);
+    }
   }
   const n = keys.length;
-  const rev = new GroupSum(n), gp = new GroupSum(n);
+  const rev = new GroupSum(n),
+    gp = new GroupSum(n);
   const vol = t.volumes.map((v) => (v ? new GroupSum(n) : null));
-  const daysWeighted = t.paymentDays ? new GroupSum(n) : null, daysRevenue = t.paymentDays ? new GroupSum(n) : null;
+  const daysWeighted = t.paymentDays ? new GroupSum(n) : null,
+    daysRevenue = t.paymentDays ? new GroupSum(n) : null;
   const rowCount = new Int32Array(n);
   // Distinct (customer, order id) pairs: an order id almost always belongs to one customer, so
   // remember each order's first customer and keep a Set only for ids that several customers share.
   let maxOrder = -1;
-  if (t.orderId) for (let i = 0; i < t.count; i++) if (t.orderId[i] > maxOrder) maxOrder = t.orderId[i];
+  if (t.orderId)
+    for (let i = 0; i < t.count; i++) if (t.orderId[i] > maxOrder) maxOrder = t.orderId[i];
   const orderOwner = t.orderId ? new Int32Array(maxOrder + 1).fill(-1) : null;
   const sharedPairs = new Set<number>();
   const orders = t.orderId ? new Float64Array(n) : null;
@@ -63,41 +72,66 @@ export function aggregate(t: RowTable, onlyPeriod?: string): CustomerTable {
     rowCount[c]++;
     if (daysWeighted) {
       const days = t.paymentDays![i];
-      if (!Number.isNaN(days)) { daysWeighted.add(c, t.revenue[i] * days); daysRevenue!.add(c, t.revenue[i]); }
+      if (!Number.isNaN(days)) {
+        daysWeighted.add(c, t.revenue[i] * days);
+        daysRevenue!.add(c, t.revenue[i]);
+      }
     }
     if (orderOwner) {
-      const o = t.orderId![i], owner = orderOwner[o];
-      if (owner === -1) { orderOwner[o] = c; orders![c]++; }
-      else if (owner !== c) {
+      const o = t.orderId![i],
+        owner = orderOwner[o];
+      if (owner === -1) {
+        orderOwner[o] = c;
+        orders![c]++;
+      } else if (owner !== c) {
         const pair = c * 0x80000000 + o; // exact below 2^53
-        if (!sharedPairs.has(pair)) { sharedPairs.add(pair); orders![c]++; }
+        if (!sharedPairs.has(pair)) {
+          sharedPairs.add(pair);
+          orders![c]++;
+        }
       }
     }
   }
-  const volumes = vol.map((v) => v && v.result());
+  const volumes = vol.map((v) => (v ? v.result() : null));
   if (orders && !volumes[ORDERS]) volumes[ORDERS] = orders;
   // Rows are order lines only when the rows are transactions; a customer-level table split by period is not.
   if (!volumes[LINES] && t.transactions) volumes[LINES] = Float64Array.from(rowCount);
   let paymentDays: Float64Array | null = null;
   if (daysWeighted) {
-    const w = daysWeighted.result(), r = daysRevenue!.result();
+    const w = daysWeighted.result(),
+      r = daysRevenue!.result();
     paymentDays = new Float64Array(n);
     for (let c = 0; c < n; c++) paymentDays[c] = r[c] !== 0 ? w[c] / r[c] : 0;
   }
   return {
-    n, keys, names, revenue: rev.result(), grossProfit: gp.result(), volumes, paymentDays,
-    firstRow: Int32Array.from(firstRowList), rowCount,
+    n,
+    keys,
+    names,
+    revenue: rev.result(),
+    grossProfit: gp.result(),
+    volumes,
+    paymentDays,
+    firstRow: Int32Array.from(firstRowList),
+    rowCount,
   };
 }
 
 /** One row per customer: the columns are the customers already. */
 function identity(t: RowTable): CustomerTable {
   let paymentDays = t.paymentDays;
-  if (paymentDays && paymentDays.some(Number.isNaN)) { // blank payment days cost nothing; copy only when there are any
+  if (paymentDays?.some(Number.isNaN)) {
+    // blank payment days cost nothing; copy only when there are any
     paymentDays = paymentDays.map((d) => (Number.isNaN(d) ? 0 : d));
   }
   return {
-    n: t.count, keys: t.keys, names: t.names, revenue: t.revenue, grossProfit: t.grossProfit,
-    volumes: t.volumes, paymentDays, firstRow: t.sheetRow, rowCount: new Int32Array(t.count).fill(1),
+    n: t.count,
+    keys: t.keys,
+    names: t.names,
+    revenue: t.revenue,
+    grossProfit: t.grossProfit,
+    volumes: t.volumes,
+    paymentDays,
+    firstRow: t.sheetRow,
+    rowCount: new Int32Array(t.count).fill(1),
   };
 }

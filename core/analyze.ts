@@ -7,11 +7,11 @@
 import { aggregate } from './aggregate.js';
 import { columnLetter } from './cell-address.js';
 import { fail, type Outcome } from './errors.js';
-import { migration, type Migration } from './migration.js';
+import { type Migration, migration } from './migration.js';
 import type { Grain } from './period.js';
-import { priceAndSegment, type PeriodAnalysis } from './price-and-segment.js';
-import { readRows, rowIsBlank, type RowTable, type TableInput } from './read-rows.js';
-import { resolveSettings, settingsProblemText, type Settings } from './settings.js';
+import { type PeriodAnalysis, priceAndSegment } from './price-and-segment.js';
+import { type RowTable, readRows, rowIsBlank, type TableInput } from './read-rows.js';
+import { resolveSettings, type Settings, settingsProblemText } from './settings.js';
 import type { Field, Problem } from './types.js';
 
 export interface AnalyzeOptions {
@@ -48,22 +48,37 @@ export interface Analysis extends PeriodAnalysis {
  * Example: `analyze({ values: [['Customer', 'Revenue', 'COGS'], ['A', 100, 60], ['B', 50, 45]] })`
  * → ok, two customers, A `Large/High` (Concierge), B `Large/Mid`… see the README for a walk-through.
  */
-export function analyze(input: TableInput, settingsInput: unknown = {}, options: AnalyzeOptions = {}): Outcome<Analysis> {
+export function analyze(
+  input: TableInput,
+  settingsInput: unknown = {},
+  options: AnalyzeOptions = {},
+): Outcome<Analysis> {
   const { settings, problems } = resolveSettings(settingsInput);
   if (problems.length) return fail('bad-settings', settingsProblemText(problems));
   const read = readRows(input, settings, { periodGrain: options.periods });
   if (!read.ok) return read;
   const rows = read.value;
   const h = rows.headerRow - (input.firstRow ?? 1);
-  if (input.values.every((row, r) => r <= h || rowIsBlank(row))) return fail('empty', `the table has a header (row ${rows.headerRow}) but no data rows below it`);
+  if (input.values.every((row, r) => r <= h || rowIsBlank(row)))
+    return fail(
+      'empty',
+      `the table has a header (row ${rows.headerRow}) but no data rows below it`,
+    );
   const rejected = [...rows.rejected];
 
-  let current: PeriodAnalysis, previous: PeriodAnalysis | null = null, mig: Migration | null = null, period: string | null = null;
+  let current: PeriodAnalysis,
+    previous: PeriodAnalysis | null = null,
+    mig: Migration | null = null,
+    period: string | null = null;
   let previousRows: Analysis['previousRows'] = null;
   let used = rows.count;
   if (options.periods) {
     const labels = [...new Set(rows.period)].sort();
-    if (labels.length < 2) return fail('no-periods', `migration needs two periods, but the ${rows.headers[rows.columns.period!]} column holds ${labels.length === 1 ? `only ${labels[0]}` : 'none'} by ${options.periods}`);
+    if (labels.length < 2)
+      return fail(
+        'no-periods',
+        `migration needs two periods, but the ${rows.headers[rows.columns.period!]} column holds ${labels.length === 1 ? `only ${labels[0]}` : 'none'} by ${options.periods}`,
+      );
     const [from, to] = labels.slice(-2);
     for (let i = 0; i < rows.count; i++) {
       const p = rows.period![i];
@@ -71,7 +86,12 @@ export function analyze(input: TableInput, settingsInput: unknown = {}, options:
         used--;
         const c = rows.columns.period!;
         const cell = `${columnLetter((input.firstColumn ?? 0) + c)}${rows.sheetRow[i]}`;
-        rejected.push({ row: rows.sheetRow[i], column: rows.headers[c], reason: `period ${p} is not one of the two compared (${from}, ${to})`, cell });
+        rejected.push({
+          row: rows.sheetRow[i],
+          column: rows.headers[c],
+          reason: `period ${p} is not one of the two compared (${from}, ${to})`,
+          cell,
+        });
       }
     }
     previous = priceAndSegment(aggregate(rows, from), settings);
@@ -84,7 +104,11 @@ export function analyze(input: TableInput, settingsInput: unknown = {}, options:
       const prev = readRows(options.previous, settings);
       if (!prev.ok) return fail(prev.error.code, `previous table: ${prev.error.message}`);
       previous = priceAndSegment(aggregate(prev.value), settings);
-      previousRows = { total: rowTotal(prev.value, options.previous), used: prev.value.count, rejected: prev.value.rejected };
+      previousRows = {
+        total: rowTotal(prev.value, options.previous),
+        used: prev.value.count,
+        rejected: prev.value.rejected,
+      };
       const labels = options.labels ?? { previous: 'previous', current: 'current' };
       mig = migration(previous, current, labels.previous, labels.current);
     }
@@ -98,10 +122,18 @@ export function analyze(input: TableInput, settingsInput: unknown = {}, options:
     value: {
       ...current,
       settings,
-      input: { headers: rows.headers, mapping, headerRow: rows.headerRow, transactions: rows.transactions },
+      input: {
+        headers: rows.headers,
+        mapping,
+        headerRow: rows.headerRow,
+        transactions: rows.transactions,
+      },
       rows: { total: rowTotal(rows, input), used, rejected },
       warnings: [...rows.warnings, ...current.cost.warnings],
-      period, migration: mig, previous, previousRows,
+      period,
+      migration: mig,
+      previous,
+      previousRows,
     },
   };
 }

@@ -3,6 +3,7 @@
 /** 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(c: number): string {
   let s = '';
-  for (c += 1; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  for (c += 1; c > 0; c = Math.floor((c - 1) / 26))
+    s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
   return s;
 }

@@ -3,9 +3,9 @@
  * The analysis and the custom functions (PROFITTIER, PROFITSEGMENT) share it: a population is
  * prepared once (`population`), then each customer is placed by binary search.
  */
-import { profitScale, type ProfitScale } from './profit-class.js';
+import { type ProfitScale, profitScale } from './profit-class.js';
 import type { Settings } from './settings.js';
-import { NO_CLASS, sizeScale, type SizeScale } from './size-class.js';
+import { NO_CLASS, type SizeScale, sizeScale } from './size-class.js';
 
 export interface Classes {
   /** 0 Large, 1 Medium, 2 Small; -1 for revenue ≤ 0. */
@@ -26,10 +26,15 @@ export interface Population {
 }
 
 /** Prepares a population for placing customers: O(n log n) once. */
-export function population(revenue: Float64Array, netProfit: Float64Array, settings: Settings): Population {
+export function population(
+  revenue: Float64Array,
+  netProfit: Float64Array,
+  settings: Settings,
+): Population {
   const { size, profit } = scales(revenue, netProfit, settings);
   return {
-    size, profit,
+    size,
+    profit,
     segmentOf(r, np) {
       const s = size.classOf(r);
       return s === NO_CLASS ? NO_CLASS : s * 3 + profit.classOf(r, np, s);
@@ -41,10 +46,15 @@ export function population(revenue: Float64Array, netProfit: Float64Array, setti
  * Classifies every customer of the population. Example: revenue [900, 100], net profit [90, -5]
  * → segments [Large/High, Medium/Low] with the default settings (before(100) = 0.9 → Medium).
  */
-export function classify(revenue: Float64Array, netProfit: Float64Array, settings: Settings): Classes {
+export function classify(
+  revenue: Float64Array,
+  netProfit: Float64Array,
+  settings: Settings,
+): Classes {
   const n = revenue.length;
   const { sizes: size, profit: scale } = scales(revenue, netProfit, settings);
-  const profit = new Int8Array(n), segment = new Int8Array(n);
+  const profit = new Int8Array(n),
+    segment = new Int8Array(n);
   for (let c = 0; c < n; c++) {
     profit[c] = scale.classOf(revenue[c], netProfit[c], size[c]);
     segment[c] = size[c] === NO_CLASS ? NO_CLASS : size[c] * 3 + profit[c];
@@ -53,7 +63,11 @@ export function classify(revenue: Float64Array, netProfit: Float64Array, setting
 }
 
 /** The population's size scale, each member's size class, and the profit scale built on them. */
-function scales(revenue: Float64Array, netProfit: Float64Array, settings: Settings): { size: SizeScale; sizes: Int8Array; profit: ProfitScale } {
+function scales(
+  revenue: Float64Array,
+  netProfit: Float64Array,
+  settings: Settings,
+): { size: SizeScale; sizes: Int8Array; profit: ProfitScale } {
   const size = sizeScale(revenue, settings.size);
   const sizes = new Int8Array(revenue.length);
   for (let c = 0; c < revenue.length; c++) sizes[c] = size.classOfMember(revenue[c]);

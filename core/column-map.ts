@@ -7,37 +7,203 @@ import type { Field } from './types.js';
 
 /** `Net Sales ($)` → `netsales`. Letters of any script and digits survive. */
 export function normalizeHeader(h: unknown): string {
-  return String(h ?? '').toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^\p{L}\p{N}]+/gu, '');
+  return String(h ?? '')
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-const CUSTOMER_ID = ['customerid', 'custid', 'customerno', 'customernumber', 'customercode', 'custno', 'accountid', 'accountno',
-  'accountnumber', 'accountcode', 'clientid', 'clientno', 'clientnumber', 'clientcode', 'customerkey', 'debtorno', 'id',
+const CUSTOMER_ID = [
+  'customerid',
+  'custid',
+  'customerno',
+  'customernumber',
+  'customercode',
+  'custno',
+  'accountid',
+  'accountno',
+  'accountnumber',
+  'accountcode',
+  'clientid',
+  'clientno',
+  'clientnumber',
+  'clientcode',
+  'customerkey',
+  'debtorno',
+  'id',
   // German, French, Spanish, Dutch exports
-  'kundennummer', 'kundennr', 'debitornr', 'numeroclient', 'codeclient', 'idcliente', 'codigocliente', 'klantnummer'];
-const CUSTOMER_GENERIC = ['customer', 'client', 'account', 'debtor', 'buyer', 'kunde', 'cliente', 'klant'];
-const CUSTOMER_NAME = ['customername', 'clientname', 'accountname', 'companyname', 'company', 'name', 'debtorname',
-  'kundenname', 'firma', 'nomclient', 'raisonsociale', 'nombrecliente', 'razonsocial', 'klantnaam'];
+  'kundennummer',
+  'kundennr',
+  'debitornr',
+  'numeroclient',
+  'codeclient',
+  'idcliente',
+  'codigocliente',
+  'klantnummer',
+];
+const CUSTOMER_GENERIC = [
+  'customer',
+  'client',
+  'account',
+  'debtor',
+  'buyer',
+  'kunde',
+  'cliente',
+  'klant',
+];
+const CUSTOMER_NAME = [
+  'customername',
+  'clientname',
+  'accountname',
+  'companyname',
+  'company',
+  'name',
+  'debtorname',
+  'kundenname',
+  'firma',
+  'nomclient',
+  'raisonsociale',
+  'nombrecliente',
+  'razonsocial',
+  'klantnaam',
+];
 
 /** Synonyms per field, already normalised. Customer and name are resolved separately. */
 export const SYNONYMS: Record<Exclude<Field, 'customer' | 'name'>, string[]> = {
-  revenue: ['revenue', 'revenues', 'sales', 'netsales', 'amount', 'turnover', 'netrevenue', 'totalsales', 'salesamount',
-    'netamount', 'totalrevenue', 'salesrevenue', 'invoiceamount', 'value', 'salesvalue',
-    'umsatz', 'nettoumsatz', 'erlos', 'erlose', 'chiffredaffaires', 'ventes', 'ventas', 'ingresos', 'omzet'],
-  cogs: ['cogs', 'costofgoods', 'costofgoodssold', 'costofsales', 'productcost', 'cost', 'costs', 'totalcost', 'materialcost',
-    'wareneinsatz', 'herstellkosten', 'coutdesventes', 'coutdachat', 'costedeventas', 'kostprijs'],
-  grossProfit: ['grossprofit', 'grossmargin', 'profit', 'margin', 'gp', 'grossmarginamount', 'contribution',
-    'rohertrag', 'deckungsbeitrag', 'margebrute', 'margenbruto', 'brutomarge'],
-  orders: ['orders', 'ordercount', 'numberoforders', 'noorders', 'orderscount', 'noofordersplaced', 'numorders'],
-  orderId: ['orderid', 'orderno', 'ordernumber', 'order', 'invoice', 'invoiceno', 'invoicenumber', 'invoiceid', 'documentno',
-    'docno', 'salesorder', 'salesorderno', 'transactionid', 'receiptno'],
+  revenue: [
+    'revenue',
+    'revenues',
+    'sales',
+    'netsales',
+    'amount',
+    'turnover',
+    'netrevenue',
+    'totalsales',
+    'salesamount',
+    'netamount',
+    'totalrevenue',
+    'salesrevenue',
+    'invoiceamount',
+    'value',
+    'salesvalue',
+    'umsatz',
+    'nettoumsatz',
+    'erlos',
+    'erlose',
+    'chiffredaffaires',
+    'ventes',
+    'ventas',
+    'ingresos',
+    'omzet',
+  ],
+  cogs: [
+    'cogs',
+    'costofgoods',
+    'costofgoodssold',
+    'costofsales',
+    'productcost',
+    'cost',
+    'costs',
+    'totalcost',
+    'materialcost',
+    'wareneinsatz',
+    'herstellkosten',
+    'coutdesventes',
+    'coutdachat',
+    'costedeventas',
+    'kostprijs',
+  ],
+  grossProfit: [
+    'grossprofit',
+    'grossmargin',
+    'profit',
+    'margin',
+    'gp',
+    'grossmarginamount',
+    'contribution',
+    'rohertrag',
+    'deckungsbeitrag',
+    'margebrute',
+    'margenbruto',
+    'brutomarge',
+  ],
+  orders: [
+    'orders',
+    'ordercount',
+    'numberoforders',
+    'noorders',
+    'orderscount',
+    'noofordersplaced',
+    'numorders',
+  ],
+  orderId: [
+    'orderid',
+    'orderno',
+    'ordernumber',
+    'order',
+    'invoice',
+    'invoiceno',
+    'invoicenumber',
+    'invoiceid',
+    'documentno',
+    'docno',
+    'salesorder',
+    'salesorderno',
+    'transactionid',
+    'receiptno',
+  ],
   lines: ['lines', 'orderlines', 'linecount', 'numberoflines', 'invoicelines', 'noflines'],
-  deliveries: ['deliveries', 'shipments', 'deliverycount', 'drops', 'delivery', 'shipment', 'noofdeliveries'],
+  deliveries: [
+    'deliveries',
+    'shipments',
+    'deliverycount',
+    'drops',
+    'delivery',
+    'shipment',
+    'noofdeliveries',
+  ],
   returns: ['returns', 'returncount', 'returned', 'rma', 'rmas', 'noofreturns'],
-  contacts: ['contacts', 'servicecontacts', 'servicecalls', 'calls', 'tickets', 'supporttickets', 'cases', 'contact', 'supportcalls'],
-  repeatContacts: ['repeatcontacts', 'repeatcalls', 'repeattickets', 'reopenedtickets', 'repeatservicecontacts'],
+  contacts: [
+    'contacts',
+    'servicecontacts',
+    'servicecalls',
+    'calls',
+    'tickets',
+    'supporttickets',
+    'cases',
+    'contact',
+    'supportcalls',
+  ],
+  repeatContacts: [
+    'repeatcontacts',
+    'repeatcalls',
+    'repeattickets',
+    'reopenedtickets',
+    'repeatservicecontacts',
+  ],
   visits: ['visits', 'salesvisits', 'fieldvisits', 'customervisits'],
-  paymentDays: ['paymentdays', 'dso', 'daystopay', 'avgdaystopay', 'averagedaystopay', 'dayssalesoutstanding', 'daystopayment'],
-  period: ['period', 'year', 'date', 'orderdate', 'invoicedate', 'month', 'quarter', 'transactiondate', 'postingdate', 'fiscalyear'],
+  paymentDays: [
+    'paymentdays',
+    'dso',
+    'daystopay',
+    'avgdaystopay',
+    'averagedaystopay',
+    'dayssalesoutstanding',
+    'daystopayment',
+  ],
+  period: [
+    'period',
+    'year',
+    'date',
+    'orderdate',
+    'invoicedate',
+    'month',
+    'quarter',
+    'transactiondate',
+    'postingdate',
+    'fiscalyear',
+  ],
 };
 
 export type ColumnMap = Partial<Record<Field, number>>;
@@ -55,10 +221,16 @@ export interface Mapping {
  * Example: `mapColumns(['Account No', 'Customer Name', 'Net Sales'])` →
  * `{ customer: 0, name: 1, revenue: 2 }`.
  */
-export function mapColumns(headers: readonly unknown[], overrides: Partial<Record<Field, string | null>> = {}): Mapping {
+export function mapColumns(
+  headers: readonly unknown[],
+  overrides: Partial<Record<Field, string | null>> = {},
+): Mapping {
   const norm = headers.map(normalizeHeader);
   const first = (names: string[]) => {
-    for (const n of names) { const i = norm.indexOf(n); if (i >= 0) return i; }
+    for (const n of names) {
+      const i = norm.indexOf(n);
+      if (i >= 0) return i;
+    }
     return -1;
   };
   const columns: ColumnMap = {};
@@ -69,10 +241,15 @@ export function mapColumns(headers: readonly unknown[], overrides: Partial<Recor
     columns[field] = i;
     const others = norm.flatMap((h, j) => (j !== i && names.includes(h) ? [j] : []));
     if (others.length && overrides[field] === undefined) {
-      warnings.push({ field, message: `${others.length + 1} columns could be ${field}: used "${String(headers[i]).trim()}" (column ${i + 1}), not ${others.map((j) => `"${String(headers[j]).trim()}" (column ${j + 1})`).join(', ')}; name the one you mean in the settings' columns.${field}` });
+      warnings.push({
+        field,
+        message: `${others.length + 1} columns could be ${field}: used "${String(headers[i]).trim()}" (column ${i + 1}), not ${others.map((j) => `"${String(headers[j]).trim()}" (column ${j + 1})`).join(', ')}; name the one you mean in the settings' columns.${field}`,
+      });
     }
   }
-  const id = first(CUSTOMER_ID), generic = first(CUSTOMER_GENERIC), name = first(CUSTOMER_NAME);
+  const id = first(CUSTOMER_ID),
+    generic = first(CUSTOMER_GENERIC),
+    name = first(CUSTOMER_NAME);
   const key = id >= 0 ? id : generic >= 0 ? generic : name;
   if (key >= 0) columns.customer = key;
   const label = name >= 0 && name !== key ? name : id >= 0 && generic >= 0 ? generic : -1;
@@ -80,9 +257,17 @@ export function mapColumns(headers: readonly unknown[], overrides: Partial<Recor
 
   const problems: string[] = [];
   for (const [field, header] of Object.entries(overrides) as [Field, string | null][]) {
-    if (header === null) { delete columns[field]; continue; } // the user says: do not use this field
+    if (header === null) {
+      delete columns[field];
+      continue;
+    } // the user says: do not use this field
     const i = norm.indexOf(normalizeHeader(header));
-    if (i < 0) { problems.push(`columns.${field}: no column "${header}" (headers found: ${listHeaders(headers)})`); continue; }
+    if (i < 0) {
+      problems.push(
+        `columns.${field}: no column "${header}" (headers found: ${listHeaders(headers)})`,
+      );
+      continue;
+    }
     for (const f of Object.keys(columns) as Field[]) if (columns[f] === i) delete columns[f];
     columns[field] = i;
   }
@@ -93,6 +278,9 @@ export function mapColumns(headers: readonly unknown[], overrides: Partial<Recor
 export function listHeaders(headers: readonly unknown[]): string {
   const shown = headers.map((h) => String(h ?? '').trim()).filter((h) => h !== '');
   if (shown.length === 0) return 'none';
-  const quoted = shown.slice(0, 12).map((h) => `"${h}"`).join(', ');
+  const quoted = shown
+    .slice(0, 12)
+    .map((h) => `"${h}"`)
+    .join(', ');
   return shown.length > 12 ? `${quoted} and ${shown.length - 12} more` : quoted;
 }

@@ -20,14 +20,23 @@ export interface ConciergeEconomics {
  * Sums the cells whose tier is named "Concierge" (after any remapping).
  * Example: one cell of 4 accounts earning 200,000 at a 10 % share → budget 20,000, 5,000 per account.
  */
-export function conciergeEconomics(matrix: MatrixCell[], totalNetProfit: number, budgetShare: number): ConciergeEconomics {
+export function conciergeEconomics(
+  matrix: MatrixCell[],
+  totalNetProfit: number,
+  budgetShare: number,
+): ConciergeEconomics {
   const cells = matrix.filter((c) => c.tier === 'Concierge');
   const count = cells.reduce((a, c) => a + c.count, 0);
   const revenue = cells.reduce((a, c) => a + c.revenue, 0);
   const netProfit = cells.reduce((a, c) => a + c.netProfit, 0);
   const serviceBudget = Math.max(0, netProfit) * budgetShare;
   return {
-    count, revenue, netProfit, shareOfProfit: totalNetProfit ? netProfit / totalNetProfit : null,
-    budgetShare, serviceBudget, budgetPerAccount: count ? serviceBudget / count : null,
+    count,
+    revenue,
+    netProfit,
+    shareOfProfit: totalNetProfit ? netProfit / totalNetProfit : null,
+    budgetShare,
+    serviceBudget,
+    budgetPerAccount: count ? serviceBudget / count : null,
   };
 }

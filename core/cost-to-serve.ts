@@ -5,13 +5,17 @@
  */
 import { exactSum } from './exact-sum.js';
 import type { Settings } from './settings.js';
-import { COST_LINES, DRIVERS, type CostLine, type Driver } from './types.js';
+import { COST_LINES, type CostLine, DRIVERS, type Driver } from './types.js';
 
 /**
  * One cost line for every customer, kept as its factors rather than a stored copy (a million
  * customers would need 8 MB per line): cost(c) = values[c] × (by ? by[c] : 1) × factor.
  */
-export interface CostColumn { values: Float64Array; by: Float64Array | null; factor: number }
+export interface CostColumn {
+  values: Float64Array;
+  by: Float64Array | null;
+  factor: number;
+}
 
 /** The cost of line `col` for customer `c`. */
 export function costAt(col: CostColumn, c: number): number {
@@ -33,17 +37,24 @@ export interface CostToServe {
  * Resolves driver rates (pools → rates). Example: a pool of 1,000 over 40 orders in total gives
  * orders a rate of 25. A pool over a driver with no volume cannot be spread: rate 0 and a warning.
  */
-export function driverRates(volumes: (Float64Array | null)[], settings: Settings): { rates: Record<Driver, number>; warnings: string[] } {
+export function driverRates(
+  volumes: (Float64Array | null)[],
+  settings: Settings,
+): { rates: Record<Driver, number>; warnings: string[] } {
   const rates = {} as Record<Driver, number>;
   const warnings: string[] = [];
   DRIVERS.forEach((d, i) => {
     const pool = settings.pools[d];
-    if (pool === undefined) { rates[d] = settings.rates[d] ?? 0; return; }
+    if (pool === undefined) {
+      rates[d] = settings.rates[d] ?? 0;
+      return;
+    }
     const volume = volumes[i] ? exactSum(volumes[i]!) : 0;
     if (volume > 0) rates[d] = pool / volume;
     else {
       rates[d] = 0;
-      if (pool > 0) warnings.push(`the ${d} cost pool (${pool}) is not spread: no customer has any ${d}`);
+      if (pool > 0)
+        warnings.push(`the ${d} cost pool (${pool}) is not spread: no customer has any ${d}`);
     }
   });
   return { rates, warnings };
@@ -51,13 +62,18 @@ export function driverRates(volumes: (Float64Array | null)[], settings: Settings
 
 /** Prices every customer's cost-to-serve, line by line. */
 export function costToServe(
-  n: number, revenue: Float64Array, volumes: (Float64Array | null)[], paymentDays: Float64Array | null, settings: Settings,
+  n: number,
+  revenue: Float64Array,
+  volumes: (Float64Array | null)[],
+  paymentDays: Float64Array | null,
+  settings: Settings,
 ): CostToServe {
   const { rates, warnings } = driverRates(volumes, settings);
   const lines: (CostColumn | null)[] = COST_LINES.map(() => null);
   const total = new Float64Array(n);
   DRIVERS.forEach((d, i) => {
-    const v = volumes[i], rate = rates[d];
+    const v = volumes[i],
+      rate = rates[d];
     if (!v || rate === 0) return;
     for (let c = 0; c < n; c++) total[c] += v[c] * rate;
     lines[i] = { values: v, by: null, factor: rate };
@@ -65,7 +81,11 @@ export function costToServe(
   if (paymentDays && settings.costOfCapital > 0) {
     const k = settings.costOfCapital / 365;
     for (let c = 0; c < n; c++) total[c] += revenue[c] * paymentDays[c] * k;
-    lines[COST_LINES.indexOf('paymentDays' as CostLine)] = { values: revenue, by: paymentDays, factor: k };
+    lines[COST_LINES.indexOf('paymentDays' as CostLine)] = {
+      values: revenue,
+      by: paymentDays,
+      factor: k,
+    };
   }
   return { rates, lines, total, warnings };
 }

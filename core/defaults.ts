@@ -22,19 +22,41 @@ export type TierName = (typeof TIER_NAMES)[number];
 
 /** Segment index = size index × 3 + profit index; Large/High = 0 … Small/Low = 8. */
 export const SEGMENTS: readonly Segment[] = [
-  'Large/High', 'Large/Mid', 'Large/Low',
-  'Medium/High', 'Medium/Mid', 'Medium/Low',
-  'Small/High', 'Small/Mid', 'Small/Low',
+  'Large/High',
+  'Large/Mid',
+  'Large/Low',
+  'Medium/High',
+  'Medium/Mid',
+  'Medium/Low',
+  'Small/High',
+  'Small/Mid',
+  'Small/Low',
 ];
 
 /** Short codes `L-H` … `S-L`, in the same order as SEGMENTS. */
-export const SEGMENT_CODES = ['L-H', 'L-M', 'L-L', 'M-H', 'M-M', 'M-L', 'S-H', 'S-M', 'S-L'] as const;
+export const SEGMENT_CODES = [
+  'L-H',
+  'L-M',
+  'L-L',
+  'M-H',
+  'M-M',
+  'M-L',
+  'S-H',
+  'S-M',
+  'S-L',
+] as const;
 
 /** Default tier per segment (DOMAIN.md §4), SEGMENTS order. */
 export const DEFAULT_TIERS: readonly string[] = [
-  'Concierge', 'Maintain', 'Fix',
-  'Grow', 'Maintain', 'Fix',
-  'Grow', 'Self-service', 'Self-service',
+  'Concierge',
+  'Maintain',
+  'Fix',
+  'Grow',
+  'Maintain',
+  'Fix',
+  'Grow',
+  'Self-service',
+  'Self-service',
 ];
 
 /** Default action per segment (DOMAIN.md §4), SEGMENTS order. */

@@ -4,12 +4,12 @@
  * CLI exit code and one line, pane message, cell error.
  */
 export type ErrorCode =
-  | 'empty'            // no rows at all
-  | 'no-header'        // no row looks like a header with a customer and a revenue column
-  | 'missing-column'   // a required column is missing, or an override names a header that is not there
-  | 'no-gross-profit'  // neither COGS nor gross profit, and cost-to-serve-only analysis not confirmed
-  | 'bad-settings'     // settings that cannot be used
-  | 'no-periods';      // migration asked for, but fewer than two periods
+  | 'empty' // no rows at all
+  | 'no-header' // no row looks like a header with a customer and a revenue column
+  | 'missing-column' // a required column is missing, or an override names a header that is not there
+  | 'no-gross-profit' // neither COGS nor gross profit, and cost-to-serve-only analysis not confirmed
+  | 'bad-settings' // settings that cannot be used
+  | 'no-periods'; // migration asked for, but fewer than two periods
 
 export interface InputError {
   code: ErrorCode;
@@ -19,4 +19,7 @@ export interface InputError {
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: InputError };
 
-export const fail = (code: ErrorCode, message: string): { ok: false; error: InputError } => ({ ok: false, error: { code, message } });
+export const fail = (code: ErrorCode, message: string): { ok: false; error: InputError } => ({
+  ok: false,
+  error: { code, message },
+});

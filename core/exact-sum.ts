@@ -13,13 +13,16 @@ export function exactSum(values: ArrayLike<number>, inMatrix?: Int8Array): numbe
 export function exactSum(values: ArrayLike<number>, from?: number, to?: number): number;
 export function exactSum(values: ArrayLike<number>, a?: number | Int8Array, b?: number): number {
   const mask = typeof a === 'object' ? a : null;
-  const from = typeof a === 'number' ? a : 0, to = b ?? values.length;
-  let hi = 0, lo = 0;
+  const from = typeof a === 'number' ? a : 0,
+    to = b ?? values.length;
+  let hi = 0,
+    lo = 0;
   for (let i = from; i < to; i++) {
     if (mask && mask[i] === -1) continue;
     const x = values[i];
-    const s = hi + x, b = s - hi;
-    lo += (hi - (s - b)) + (x - b);
+    const s = hi + x,
+      b = s - hi;
+    lo += hi - (s - b) + (x - b);
     hi = s;
   }
   return hi + lo;
@@ -34,8 +37,10 @@ export class GroupSum {
     this.lo = new Float64Array(groups);
   }
   add(g: number, x: number): void {
-    const hi = this.hi[g], s = hi + x, b = s - hi;
-    this.lo[g] += (hi - (s - b)) + (x - b);
+    const hi = this.hi[g],
+      s = hi + x,
+      b = s - hi;
+    this.lo[g] += hi - (s - b) + (x - b);
     this.hi[g] = s;
   }
   result(): Float64Array {
@@ -51,10 +56,13 @@ export class GroupSum {
  */
 export function suffixSums(sorted: Float64Array): Float64Array {
   const out = new Float64Array(sorted.length + 1);
-  let hi = 0, lo = 0;
+  let hi = 0,
+    lo = 0;
   for (let i = sorted.length - 1; i >= 0; i--) {
-    const x = sorted[i], s = hi + x, b = s - hi;
-    lo += (hi - (s - b)) + (x - b);
+    const x = sorted[i],
+      s = hi + x,
+      b = s - hi;
+    lo += hi - (s - b) + (x - b);
     hi = s;
     out[i] = hi + lo;
   }
@@ -63,10 +71,13 @@ export function suffixSums(sorted: Float64Array): Float64Array {
 
 /** suffixSums(sorted)[0] without the array: the same additions in the same order. */
 export function suffixTotal(sorted: Float64Array): number {
-  let hi = 0, lo = 0;
+  let hi = 0,
+    lo = 0;
   for (let i = sorted.length - 1; i >= 0; i--) {
-    const x = sorted[i], s = hi + x, b = s - hi;
-    lo += (hi - (s - b)) + (x - b);
+    const x = sorted[i],
+      s = hi + x,
+      b = s - hi;
+    lo += hi - (s - b) + (x - b);
     hi = s;
   }
   return hi + lo;

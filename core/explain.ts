@@ -45,7 +45,8 @@ export function explainCustomer(a: PeriodAnalysis, settings: Settings, c: number
   waterfall.push({ label: 'Gross profit', value: t.grossProfit[c], kind: 'total' });
   a.cost.lines.forEach((cost, l) => {
     const x = cost ? costAt(cost, c) : 0;
-    if (x !== 0) waterfall.push({ label: COST_LINE_LABELS[COST_LINES[l]], value: -x, kind: 'cost' });
+    if (x !== 0)
+      waterfall.push({ label: COST_LINE_LABELS[COST_LINES[l]], value: -x, kind: 'cost' });
   });
   waterfall.push({ label: 'Net profit', value: a.netProfit[c], kind: 'total' });
 
@@ -54,15 +55,26 @@ export function explainCustomer(a: PeriodAnalysis, settings: Settings, c: number
     const l = a.drivers.top[c * TOP_DRIVERS + j];
     if (l < 0) break;
     const driver = COST_LINES[l];
-    const costPerRevenue = costAt(a.cost.lines[l]!, c) / t.revenue[c], medianPerRevenue = a.drivers.medians[l];
+    const costPerRevenue = costAt(a.cost.lines[l]!, c) / t.revenue[c],
+      medianPerRevenue = a.drivers.medians[l];
     const multiple = medianPerRevenue > 0 ? costPerRevenue / medianPerRevenue : Infinity;
-    const times = Number.isFinite(multiple) ? `${multiple.toFixed(1)}× the median per $ of revenue` : `${(costPerRevenue * 100).toFixed(1)} ¢ per $ of revenue where the median customer has none`;
-    topDrivers.push({ driver, costPerRevenue, medianPerRevenue, multiple, action: DRIVER_ACTIONS[driver], text: `${COST_LINE_LABELS[driver]}: ${times} → ${DRIVER_ACTIONS[driver]}` });
+    const times = Number.isFinite(multiple)
+      ? `${multiple.toFixed(1)}× the median per $ of revenue`
+      : `${(costPerRevenue * 100).toFixed(1)} ¢ per $ of revenue where the median customer has none`;
+    topDrivers.push({
+      driver,
+      costPerRevenue,
+      medianPerRevenue,
+      multiple,
+      action: DRIVER_ACTIONS[driver],
+      text: `${COST_LINE_LABELS[driver]}: ${times} → ${DRIVER_ACTIONS[driver]}`,
+    });
   }
 
   const seg = a.classes.segment[c];
   let summary: string;
-  if (seg < 0) summary = `No revenue in this period: outside the matrix (net profit ${formatMoney(a.netProfit[c])}).`;
+  if (seg < 0)
+    summary = `No revenue in this period: outside the matrix (net profit ${formatMoney(a.netProfit[c])}).`;
   else {
     const reason = topDrivers.length ? ` Main cost driver: ${topDrivers[0].text}.` : '';
     summary = `${SEGMENTS[seg]} → ${settings.tiers[seg]}: ${settings.actions[seg]}.${reason}`;

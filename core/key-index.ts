@@ -42,7 +42,8 @@ export class KeyIndex {
   }
 
   private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2), mask = slots.length - 1;
+    const slots = new Int32Array(this.slots.length * 2),
+      mask = slots.length - 1;
     for (let i = 0; i < this.size; i++) {
       let s = hash(this.keys[i]) & mask;
       while (slots[s] !== 0) s = (s + 1) & mask;

@@ -2,8 +2,8 @@
  * The 3×3 profit matrix (DOMAIN.md §3–4): per segment, its customers' count, revenue, costs and
  * net profit, their shares of the matrix totals, and the segment's tier and action.
  */
-import { SEGMENTS, SEGMENT_CODES } from './defaults.js';
-import { GroupSum, exactSum } from './exact-sum.js';
+import { SEGMENT_CODES, SEGMENTS } from './defaults.js';
+import { exactSum, GroupSum } from './exact-sum.js';
 import type { Settings } from './settings.js';
 import type { ProfitClass, Segment, SizeClass } from './types.js';
 
@@ -26,23 +26,52 @@ export interface MatrixCell {
 }
 
 /** Always 9 cells in SEGMENTS order, empty ones included. */
-export function profitMatrix(segment: Int8Array, revenue: Float64Array, grossProfit: Float64Array, costToServe: Float64Array, netProfit: Float64Array, settings: Settings): MatrixCell[] {
+export function profitMatrix(
+  segment: Int8Array,
+  revenue: Float64Array,
+  grossProfit: Float64Array,
+  costToServe: Float64Array,
+  netProfit: Float64Array,
+  settings: Settings,
+): MatrixCell[] {
   const count = new Array<number>(9).fill(0);
-  const rev = new GroupSum(9), gp = new GroupSum(9), cts = new GroupSum(9), np = new GroupSum(9);
+  const rev = new GroupSum(9),
+    gp = new GroupSum(9),
+    cts = new GroupSum(9),
+    np = new GroupSum(9);
   for (let c = 0; c < segment.length; c++) {
     const s = segment[c];
     if (s < 0) continue;
     count[s]++;
-    rev.add(s, revenue[c]); gp.add(s, grossProfit[c]); cts.add(s, costToServe[c]); np.add(s, netProfit[c]);
+    rev.add(s, revenue[c]);
+    gp.add(s, grossProfit[c]);
+    cts.add(s, costToServe[c]);
+    np.add(s, netProfit[c]);
   }
-  const R = rev.result(), G = gp.result(), C = cts.result(), P = np.result();
-  const n = count.reduce((a, b) => a + b, 0), totalR = exactSum(R), totalP = exactSum(P);
+  const R = rev.result(),
+    G = gp.result(),
+    C = cts.result(),
+    P = np.result();
+  const n = count.reduce((a, b) => a + b, 0),
+    totalR = exactSum(R),
+    totalP = exactSum(P);
   return SEGMENTS.map((seg, s) => {
     const [size, profitability] = seg.split('/') as [SizeClass, ProfitClass];
     return {
-      segment: seg, code: SEGMENT_CODES[s], size, profitability, tier: settings.tiers[s], action: settings.actions[s],
-      count: count[s], revenue: R[s], grossProfit: G[s], costToServe: C[s], netProfit: P[s],
-      shareOfCustomers: n ? count[s] / n : null, shareOfRevenue: totalR ? R[s] / totalR : null, shareOfProfit: totalP ? P[s] / totalP : null,
+      segment: seg,
+      code: SEGMENT_CODES[s],
+      size,
+      profitability,
+      tier: settings.tiers[s],
+      action: settings.actions[s],
+      count: count[s],
+      revenue: R[s],
+      grossProfit: G[s],
+      costToServe: C[s],
+      netProfit: P[s],
+      shareOfCustomers: n ? count[s] / n : null,
+      shareOfRevenue: totalR ? R[s] / totalR : null,
+      shareOfProfit: totalP ? P[s] / totalP : null,
     };
   });
 }

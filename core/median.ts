@@ -20,16 +20,27 @@ export function medianInPlace(a: Float64Array): number {
 
 /** Puts the k-th smallest value at a[k], smaller ones before it; returns it. */
 function select(a: Float64Array, k: number): number {
-  let left = 0, right = a.length - 1;
+  let left = 0,
+    right = a.length - 1;
   while (right > left) {
     // median of three as pivot keeps sorted and reversed input linear
     const mid = (left + right) >>> 1;
-    const pivot = Math.max(Math.min(a[left], a[mid]), Math.min(Math.max(a[left], a[mid]), a[right]));
-    let i = left, j = right;
+    const pivot = Math.max(
+      Math.min(a[left], a[mid]),
+      Math.min(Math.max(a[left], a[mid]), a[right]),
+    );
+    let i = left,
+      j = right;
     while (i <= j) {
       while (a[i] < pivot) i++;
       while (a[j] > pivot) j--;
-      if (i <= j) { const t = a[i]; a[i] = a[j]; a[j] = t; i++; j--; }
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
     }
     if (k <= j) right = j;
     else if (k >= i) left = i;

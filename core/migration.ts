@@ -5,7 +5,7 @@
  * A customer with revenue ≤ 0 in a period is in the state "No revenue" there.
  */
 import { NO_REVENUE, SEGMENTS } from './defaults.js';
-import { GroupSum, exactSum } from './exact-sum.js';
+import { exactSum, GroupSum } from './exact-sum.js';
 import type { PeriodAnalysis } from './price-and-segment.js';
 
 export { NO_REVENUE } from './defaults.js';
@@ -49,14 +49,25 @@ export function segmentRank(segment: number): number {
   return segment < 0 ? 9 : (segment % 3) * 3 + Math.floor(segment / 3);
 }
 
-export function migration(earlier: PeriodAnalysis, later: PeriodAnalysis, fromLabel: string, toLabel: string): Migration {
+export function migration(
+  earlier: PeriodAnalysis,
+  later: PeriodAnalysis,
+  fromLabel: string,
+  toLabel: string,
+): Migration {
   const before = new Map<string, number>();
   earlier.customers.keys.forEach((k, c) => before.set(k, c));
   // 11 × 11 cells: states 0–9, then New (as from) and Lost (as to) at index 10
-  const K = 11, count = new Int32Array(K * K);
-  const rev = new GroupSum(K * K), np = new GroupSum(K * K), prevRev = new GroupSum(K * K), prevNp = new GroupSum(K * K);
+  const K = 11,
+    count = new Int32Array(K * K);
+  const rev = new GroupSum(K * K),
+    np = new GroupSum(K * K),
+    prevRev = new GroupSum(K * K),
+    prevNp = new GroupSum(K * K);
   const state = (seg: number) => (seg < 0 ? 9 : seg);
-  let up = 0, down = 0, same = 0;
+  let up = 0,
+    down = 0,
+    same = 0;
   const seen = new Uint8Array(earlier.customers.n);
   for (let c = 0; c < later.customers.n; c++) {
     const segTo = later.classes.segment[c];
@@ -70,7 +81,9 @@ export function migration(earlier: PeriodAnalysis, later: PeriodAnalysis, fromLa
     prevRev.add(i, earlier.customers.revenue[e]);
     prevNp.add(i, earlier.netProfit[e]);
     const d = segmentRank(segTo) - segmentRank(earlier.classes.segment[e]);
-    if (d < 0) up++; else if (d > 0) down++; else same++;
+    if (d < 0) up++;
+    else if (d > 0) down++;
+    else same++;
   }
   for (let e = 0; e < earlier.customers.n; e++) {
     if (seen[e]) continue;
@@ -79,14 +92,23 @@ export function migration(earlier: PeriodAnalysis, later: PeriodAnalysis, fromLa
     prevRev.add(i, earlier.customers.revenue[e]);
     prevNp.add(i, earlier.netProfit[e]);
   }
-  const R = rev.result(), P = np.result(), PR = prevRev.result(), PP = prevNp.result();
+  const R = rev.result(),
+    P = np.result(),
+    PR = prevRev.result(),
+    PP = prevNp.result();
   const transitions: Transition[] = [];
   for (let i = 0; i < K * K; i++) {
     if (!count[i]) continue;
-    const f = Math.floor(i / K), t = i % K;
+    const f = Math.floor(i / K),
+      t = i % K;
     transitions.push({
-      from: f === 10 ? NEW : STATES[f], to: t === 10 ? LOST : STATES[t], count: count[i],
-      revenue: R[i], netProfit: P[i], previousRevenue: PR[i], previousNetProfit: PP[i],
+      from: f === 10 ? NEW : STATES[f],
+      to: t === 10 ? LOST : STATES[t],
+      count: count[i],
+      revenue: R[i],
+      netProfit: P[i],
+      previousRevenue: PR[i],
+      previousNetProfit: PP[i],
     });
   }
   const sum = (ts: Transition[], prev: boolean) => ({
@@ -95,9 +117,19 @@ export function migration(earlier: PeriodAnalysis, later: PeriodAnalysis, fromLa
     netProfit: exactSum(ts.map((t) => (prev ? t.previousNetProfit : t.netProfit))),
   });
   return {
-    from: fromLabel, to: toLabel, transitions,
-    new: sum(transitions.filter((t) => t.from === NEW), false),
-    lost: sum(transitions.filter((t) => t.to === LOST), true),
-    movedUp: up, movedDown: down, unchanged: same,
+    from: fromLabel,
+    to: toLabel,
+    transitions,
+    new: sum(
+      transitions.filter((t) => t.from === NEW),
+      false,
+    ),
+    lost: sum(
+      transitions.filter((t) => t.to === LOST),
+      true,
+    ),
+    movedUp: up,
+    movedDown: down,
+    unchanged: same,
   };
 }

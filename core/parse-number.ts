@@ -8,8 +8,10 @@ import type { CellValue } from './types.js';
 
 export type DecimalMark = '.' | ',';
 
-const ERROR_VALUES = /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|ERROR!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
-const CURRENCY_PREFIX = /^(?:[$€£¥₹₩₽¢]|USD|EUR|GBP|CAD|AUD|NZD|INR|CHF|JPY|SEK|NOK|DKK|ZAR|R\$|US\$|A\$|C\$)/i;
+const ERROR_VALUES =
+  /^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|GETTING_DATA|ERROR!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)$/i;
+const CURRENCY_PREFIX =
+  /^(?:[$€£¥₹₩₽¢]|USD|EUR|GBP|CAD|AUD|NZD|INR|CHF|JPY|SEK|NOK|DKK|ZAR|R\$|US\$|A\$|C\$)/i;
 const CURRENCY_SUFFIX = /(?:[$€£¥₹₩₽¢]|USD|EUR|GBP|CAD|AUD|NZD|INR|CHF|JPY|SEK|NOK|DKK|ZAR|kr)$/i;
 const SPACE = /^[\s\u00a0\u202f]+|[\s\u00a0\u202f]+$/g;
 const DASH = /^[-\u2212\u2013]/;
@@ -17,7 +19,9 @@ const DASH = /^[-\u2212\u2013]/;
 /** True for null, undefined, and text that is empty or only spaces. */
 export function isBlank(v: CellValue): boolean {
   if (typeof v !== 'string') return v === null || v === undefined;
-  return v.length === 0 || (v.charCodeAt(0) <= 0x20 || v.charCodeAt(0) >= 0xa0 ? v.trim() === '' : false);
+  return (
+    v.length === 0 || (v.charCodeAt(0) <= 0x20 || v.charCodeAt(0) >= 0xa0 ? v.trim() === '' : false)
+  );
 }
 
 /**
@@ -26,7 +30,9 @@ export function isBlank(v: CellValue): boolean {
  */
 function plainDecimal(s: string): number {
   const n = s.length;
-  let i = s.charCodeAt(0) === 45 ? 1 : 0, digits = 0, dot = false;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0,
+    digits = 0,
+    dot = false;
   if (i >= n) return NaN;
   for (; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -58,28 +64,63 @@ export function parseNumber(v: CellValue, decimal: DecimalMark = '.'): number {
 
 /** True when the text ends in a percent sign (so `5%` is a share, not money). */
 export function isPercentText(v: CellValue): boolean {
-  return typeof v === 'string' && v.includes('%') && /%[\s\u00a0\u202f]*\)?[\s\u00a0\u202f]*$/.test(v);
+  return (
+    typeof v === 'string' && v.includes('%') && /%[\s\u00a0\u202f]*\)?[\s\u00a0\u202f]*$/.test(v)
+  );
 }
 
 function parseNumberText(text: string, decimal: DecimalMark): number {
   let s = text.replace(SPACE, '');
   if (s === '') return NaN;
-  let negatives = 0, percent = false, dashOnly = false;
+  let negatives = 0,
+    percent = false,
+    dashOnly = false;
   // Peel parentheses, currency, signs and spaces from the left, then from the right, in any order.
-  for (let again = true; again && s !== '';) {
+  for (let again = true; again && s !== ''; ) {
     again = false;
-    if (s[0] === '(' && s[s.length - 1] === ')') { negatives++; s = s.slice(1, -1).replace(SPACE, ''); again = true; continue; }
+    if (s[0] === '(' && s[s.length - 1] === ')') {
+      negatives++;
+      s = s.slice(1, -1).replace(SPACE, '');
+      again = true;
+      continue;
+    }
     const c = CURRENCY_PREFIX.exec(s);
-    if (c) { s = s.slice(c[0].length).replace(SPACE, ''); again = true; continue; }
-    if (DASH.test(s)) { s = s.slice(1).replace(SPACE, ''); negatives++; dashOnly = s === ''; again = true; continue; }
-    if (s[0] === '+') { s = s.slice(1).replace(SPACE, ''); again = true; }
+    if (c) {
+      s = s.slice(c[0].length).replace(SPACE, '');
+      again = true;
+      continue;
+    }
+    if (DASH.test(s)) {
+      s = s.slice(1).replace(SPACE, '');
+      negatives++;
+      dashOnly = s === '';
+      again = true;
+      continue;
+    }
+    if (s[0] === '+') {
+      s = s.slice(1).replace(SPACE, '');
+      again = true;
+    }
   }
-  for (let again = true; again && s !== '';) {
+  for (let again = true; again && s !== ''; ) {
     again = false;
-    if (s.endsWith('%')) { s = s.slice(0, -1).replace(SPACE, ''); if (percent) return NaN; percent = again = true; continue; }
+    if (s.endsWith('%')) {
+      s = s.slice(0, -1).replace(SPACE, '');
+      if (percent) return NaN;
+      percent = again = true;
+      continue;
+    }
     const c = CURRENCY_SUFFIX.exec(s);
-    if (c) { s = s.slice(0, -c[0].length).replace(SPACE, ''); again = true; continue; }
-    if (/[-\u2212\u2013]$/.test(s)) { s = s.slice(0, -1).replace(SPACE, ''); negatives++; again = true; }
+    if (c) {
+      s = s.slice(0, -c[0].length).replace(SPACE, '');
+      again = true;
+      continue;
+    }
+    if (/[-\u2212\u2013]$/.test(s)) {
+      s = s.slice(0, -1).replace(SPACE, '');
+      negatives++;
+      again = true;
+    }
   }
   if (s === '') return dashOnly && negatives === 1 && !percent ? 0 : NaN; // accounting zero ` $-  ` or `-`
   if (negatives > 1) return NaN;
@@ -124,7 +165,9 @@ export function explainNotANumber(v: CellValue, decimal: DecimalMark = '.'): str
   if (v instanceof Date) return 'a date where a number is expected';
   const text = String(v).trim();
   if (ERROR_VALUES.test(text)) return `error value ${text.toUpperCase()}`;
-  if (decimal === '.' && /^[-($]*\d{1,3}(\.\d{3})*,\d+\)?$/.test(text)) return `"${text}" is not a number with a decimal point (set the decimal comma locale if it uses one)`;
-  if (decimal === ',' && /^[-($]*\d{1,3}(,\d{3})*\.\d+\)?$/.test(text)) return `"${text}" is not a number with a decimal comma (set the decimal point locale if it uses one)`;
-  return `"${text.length > 40 ? text.slice(0, 37) + '...' : text}" is not a number`;
+  if (decimal === '.' && /^[-($]*\d{1,3}(\.\d{3})*,\d+\)?$/.test(text))
+    return `"${text}" is not a number with a decimal point (set the decimal comma locale if it uses one)`;
+  if (decimal === ',' && /^[-($]*\d{1,3}(,\d{3})*\.\d+\)?$/.test(text))
+    return `"${text}" is not a number with a decimal comma (set the decimal point locale if it uses one)`;
+  return `"${text.length > 40 ? `${text.slice(0, 37)}...` : text}" is not a number`;
 }

@@ -29,11 +29,13 @@ export function periodLabel(v: CellValue, grain: Grain, order: DateOrder = 'mdy'
 
 /** [year, month (0 = unknown), month stands for a quarter only]. */
 function toYearMonth(v: CellValue, order: DateOrder): [number, number, boolean] | null {
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? null : [v.getUTCFullYear(), v.getUTCMonth() + 1, false];
+  if (v instanceof Date)
+    return Number.isNaN(v.getTime()) ? null : [v.getUTCFullYear(), v.getUTCMonth() + 1, false];
   if (typeof v === 'number') {
     if (!Number.isFinite(v)) return null;
     if (Number.isInteger(v) && v >= 1000 && v <= 9999) return [v, 0, false];
-    if (v >= 1 && v < 2958466) { // Excel serial date (1900 system)
+    if (v >= 1 && v < 2958466) {
+      // Excel serial date (1900 system)
       const d = new Date(EXCEL_EPOCH_MS + Math.floor(v) * 86400000);
       return [d.getUTCFullYear(), d.getUTCMonth() + 1, false];
     }
@@ -44,8 +46,12 @@ function toYearMonth(v: CellValue, order: DateOrder): [number, number, boolean] 
   let m: RegExpExecArray | null;
   if ((m = /^(\d{4})$/.exec(s))) return [+m[1], 0, false];
   if (/^\d{5}(\.\d+)?$/.test(s)) return toYearMonth(Number(s), order); // an Excel serial date exported to CSV as text
-  if ((m = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[T ].*)?$/.exec(s))) return valid(+m[1], +m[2], m[3] ? +m[3] : 1);
-  if ((m = /^(\d{4})\s*-?\s*Q([1-4])$/i.exec(s)) || (m = /^Q([1-4])\s*[-/ ]?\s*(\d{4})$/i.exec(s))) {
+  if ((m = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[T ].*)?$/.exec(s)))
+    return valid(+m[1], +m[2], m[3] ? +m[3] : 1);
+  if (
+    (m = /^(\d{4})\s*-?\s*Q([1-4])$/i.exec(s)) ||
+    (m = /^Q([1-4])\s*[-/ ]?\s*(\d{4})$/i.exec(s))
+  ) {
     const [y, q] = m[1].length === 4 ? [+m[1], +m[2]] : [+m[2], +m[1]];
     return [y, q * 3, true];
   }

@@ -3,14 +3,14 @@
  * Columnar throughout: typed arrays per measure, no object per customer.
  */
 import type { CustomerTable } from './aggregate.js';
-import { classify, type Classes } from './classify.js';
-import { conciergeEconomics, type ConciergeEconomics } from './concierge.js';
-import { costToServe, type CostToServe } from './cost-to-serve.js';
-import { topDrivers, type TopDrivers } from './cost-drivers.js';
+import { type Classes, classify } from './classify.js';
+import { type ConciergeEconomics, conciergeEconomics } from './concierge.js';
+import { type TopDrivers, topDrivers } from './cost-drivers.js';
+import { type CostToServe, costToServe } from './cost-to-serve.js';
 import { exactSum } from './exact-sum.js';
-import { profitMatrix, type MatrixCell } from './matrix.js';
+import { type MatrixCell, profitMatrix } from './matrix.js';
 import type { Settings } from './settings.js';
-import { whaleCurve, type WhaleCurve } from './whale-curve.js';
+import { type WhaleCurve, whaleCurve } from './whale-curve.js';
 
 export interface Totals {
   customers: number;
@@ -50,19 +50,41 @@ export function priceAndSegment(t: CustomerTable, settings: Settings): PeriodAna
   // One scratch array of the matrix's size serves the drivers' medians, then the whale curve's sort.
   const inMatrix = new Float64Array(matrixCount(classes.segment));
   const drivers = topDrivers(t.revenue, cost.lines, classes.size, inMatrix);
-  const matrix = profitMatrix(classes.segment, t.revenue, t.grossProfit, cost.total, netProfit, settings);
+  const matrix = profitMatrix(
+    classes.segment,
+    t.revenue,
+    t.grossProfit,
+    cost.total,
+    netProfit,
+    settings,
+  );
 
-  let matrixCustomers = 0, losers = 0;
-  const outRev: number[] = [], outProfit: number[] = [];
+  let matrixCustomers = 0,
+    losers = 0;
+  const outRev: number[] = [],
+    outProfit: number[] = [];
   for (let c = 0; c < n; c++) {
-    if (classes.segment[c] < 0) { outRev.push(t.revenue[c]); outProfit.push(netProfit[c]); continue; }
+    if (classes.segment[c] < 0) {
+      outRev.push(t.revenue[c]);
+      outProfit.push(netProfit[c]);
+      continue;
+    }
     inMatrix[matrixCustomers++] = netProfit[c];
     if (netProfit[c] < 0) losers++;
   }
   const whale = whaleCurve(inMatrix, 100, 200, true);
-  const revenue = exactSum(t.revenue), grossProfit = exactSum(t.grossProfit), cts = exactSum(cost.total), np = exactSum(netProfit);
+  const revenue = exactSum(t.revenue),
+    grossProfit = exactSum(t.grossProfit),
+    cts = exactSum(cost.total),
+    np = exactSum(netProfit);
   const totals: Totals = {
-    customers: n, matrixCustomers, revenue, cogs: revenue - grossProfit, grossProfit, costToServe: cts, netProfit: np,
+    customers: n,
+    matrixCustomers,
+    revenue,
+    cogs: revenue - grossProfit,
+    grossProfit,
+    costToServe: cts,
+    netProfit: np,
     netMargin: revenue > 0 ? np / revenue : null,
     marginTarget: Number.isNaN(classes.target) ? null : classes.target,
     moneyLosers: losers,

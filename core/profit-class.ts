@@ -8,13 +8,18 @@
  * A value exactly on a threshold goes to the higher class.
  */
 import { exactSum } from './exact-sum.js';
-import { sortFloat64 } from './sort-float64.js';
 import type { Settings } from './settings.js';
 import { NO_CLASS, upperBound } from './size-class.js';
+import { sortFloat64 } from './sort-float64.js';
 
 /** The margin target of the bands method: max(0, overall net margin of the matrix customers). */
-export function marginTarget(revenue: Float64Array, netProfit: Float64Array, size: Int8Array): number {
-  const totalRevenue = exactSum(revenue, size), totalProfit = exactSum(netProfit, size);
+export function marginTarget(
+  revenue: Float64Array,
+  netProfit: Float64Array,
+  size: Int8Array,
+): number {
+  const totalRevenue = exactSum(revenue, size),
+    totalProfit = exactSum(netProfit, size);
   return totalRevenue > 0 ? Math.max(0, totalProfit / totalRevenue) : 0;
 }
 
@@ -29,24 +34,38 @@ export interface ProfitScale {
 /**
  * Example (bands): revenue [100, 100, 100], net profit [30, 5, -2] → target 0.11 → High, Mid, Low.
  */
-export function profitScale(revenue: Float64Array, netProfit: Float64Array, size: Int8Array, p: Settings['profitability']): ProfitScale {
+export function profitScale(
+  revenue: Float64Array,
+  netProfit: Float64Array,
+  size: Int8Array,
+  p: Settings['profitability'],
+): ProfitScale {
   if (p.method === 'fixed') {
-    return { target: NaN, classOf: (r, np, s) => (s === NO_CLASS ? NO_CLASS : np / r >= p.high ? 0 : np / r >= p.low ? 1 : 2) };
+    return {
+      target: NaN,
+      classOf: (r, np, s) =>
+        s === NO_CLASS ? NO_CLASS : np / r >= p.high ? 0 : np / r >= p.low ? 1 : 2,
+    };
   }
   if (p.method === 'bands') {
     const target = p.target ?? marginTarget(revenue, netProfit, size);
-    return { target, classOf: (r, np, s) => (s === NO_CLASS ? NO_CLASS : np < 0 ? 2 : np / r >= target ? 0 : 1) };
+    return {
+      target,
+      classOf: (r, np, s) => (s === NO_CLASS ? NO_CLASS : np < 0 ? 2 : np / r >= target ? 0 : 1),
+    };
   }
   const sorted = [0, 1, 2].map((s) => {
     const margins: number[] = [];
-    for (let c = 0; c < size.length; c++) if (size[c] === s) margins.push(netProfit[c] / revenue[c]);
+    for (let c = 0; c < size.length; c++)
+      if (size[c] === s) margins.push(netProfit[c] / revenue[c]);
     return sortFloat64(Float64Array.from(margins));
   });
   return {
     target: NaN,
     classOf: (r, np, s) => {
       if (s === NO_CLASS) return NO_CLASS;
-      const m = sorted[s].length, rank = m - upperBound(sorted[s], np / r);
+      const m = sorted[s].length,
+        rank = m - upperBound(sorted[s], np / r);
       return 3 * rank < m ? 0 : 3 * rank < 2 * m ? 1 : 2;
     },
   };

@@ -4,13 +4,19 @@
  * One pass, columnar output (typed arrays), no per-row objects.
  */
 import { columnLetter } from './cell-address.js';
-import { listHeaders, mapColumns, type ColumnMap, type Mapping } from './column-map.js';
-import { KeyIndex } from './key-index.js';
+import { type ColumnMap, listHeaders, type Mapping, mapColumns } from './column-map.js';
 import { fail, type Outcome } from './errors.js';
-import { explainNotANumber, isBlank, isErrorValue, isPercentText, parseNumber } from './parse-number.js';
-import { periodLabel, type Grain } from './period.js';
+import { KeyIndex } from './key-index.js';
+import {
+  explainNotANumber,
+  isBlank,
+  isErrorValue,
+  isPercentText,
+  parseNumber,
+} from './parse-number.js';
+import { type Grain, periodLabel } from './period.js';
 import type { Settings } from './settings.js';
-import { DRIVERS, type CellValue, type Field, type Problem } from './types.js';
+import { type CellValue, DRIVERS, type Field, type Problem } from './types.js';
 
 export interface TableInput {
   values: CellValue[][];
@@ -65,10 +71,16 @@ const SUMMARY_CELL = /^(grand\s*)?(sub\s*-?\s*)?totals?\b/i;
 const TOO_LARGE = 1e15;
 
 /** Reads header and rows; an unusable table (no header, no revenue column…) is an InputError. */
-export function readRows(input: TableInput, settings: Settings, options: ReadOptions = {}): Outcome<RowTable> {
+export function readRows(
+  input: TableInput,
+  settings: Settings,
+  options: ReadOptions = {},
+): Outcome<RowTable> {
   const { values } = input;
-  const firstRow = input.firstRow ?? 1, firstColumn = input.firstColumn ?? 0;
-  if (!Array.isArray(values) || values.length === 0 || values.every(rowIsBlank)) return fail('empty', 'the table is empty: no rows to analyse');
+  const firstRow = input.firstRow ?? 1,
+    firstColumn = input.firstColumn ?? 0;
+  if (!Array.isArray(values) || values.length === 0 || values.every(rowIsBlank))
+    return fail('empty', 'the table is empty: no rows to analyse');
 
   const found = findHeader(values, settings);
   if (!found.ok) return found;
@@ -76,34 +88,55 @@ export function readRows(input: TableInput, settings: Settings, options: ReadOpt
   const headers = values[h].map((x) => String(x ?? '').trim());
   const hasGrossProfit = columns.cogs !== undefined || columns.grossProfit !== undefined;
   if (!hasGrossProfit && !settings.costToServeOnly) {
-    return fail('no-gross-profit', `no COGS or Gross Profit column, so gross profit is unknown (headers found: ${listHeaders(headers)}); map one, or confirm an analysis on cost-to-serve alone (setting costToServeOnly: true)`);
+    return fail(
+      'no-gross-profit',
+      `no COGS or Gross Profit column, so gross profit is unknown (headers found: ${listHeaders(headers)}); map one, or confirm an analysis on cost-to-serve alone (setting costToServeOnly: true)`,
+    );
   }
   if (options.periodGrain && columns.period === undefined) {
-    return fail('missing-column', `no period column for migration (headers found: ${listHeaders(headers)}); name it in the settings' columns.period`);
+    return fail(
+      'missing-column',
+      `no period column for migration (headers found: ${listHeaders(headers)}); name it in the settings' columns.period`,
+    );
   }
 
   const n = values.length - h - 1;
-  const sheetRow = new Int32Array(n), customer = new Int32Array(n);
-  const revenue = new Float64Array(n), grossProfit = new Float64Array(n);
+  const sheetRow = new Int32Array(n),
+    customer = new Int32Array(n);
+  const revenue = new Float64Array(n),
+    grossProfit = new Float64Array(n);
   const volumes = DRIVERS.map((d) => (columns[d] !== undefined ? new Float64Array(n) : null));
   const orderId = columns.orderId !== undefined ? new Int32Array(n) : null;
   const paymentDays = columns.paymentDays !== undefined ? new Float64Array(n) : null;
   const period = options.periodGrain ? new Array<string>(n) : null;
-  const keyIndex = new KeyIndex(n), orderIndex = new KeyIndex(columns.orderId !== undefined ? n : 0);
+  const keyIndex = new KeyIndex(n),
+    orderIndex = new KeyIndex(columns.orderId !== undefined ? n : 0);
   const names = new Array<string>(n); // sized up front, see KeyIndex
   const rejected: Problem[] = [];
   const letter = (c: number) => columnLetter(firstColumn + c);
   const reject = (r: number, c: number, reason: string) => {
     const row = firstRow + r;
-    rejected.push({ row, column: c < 0 ? '' : headers[c] || letter(c), reason, cell: `${letter(Math.max(c, 0))}${row}` });
+    rejected.push({
+      row,
+      column: c < 0 ? '' : headers[c] || letter(c),
+      reason,
+      cell: `${letter(Math.max(c, 0))}${row}`,
+    });
   };
-  for (let r = 0; r < h; r++) reject(r, -1, rowIsBlank(values[r]) ? 'blank row above the header' : 'above the header row');
+  for (let r = 0; r < h; r++)
+    reject(r, -1, rowIsBlank(values[r]) ? 'blank row above the header' : 'above the header row');
 
   const { decimal } = settings.locale;
-  const cKey = columns.customer!, cName = columns.name, cRev = columns.revenue!;
-  const cCogs = columns.cogs, cGp = columns.grossProfit, cOrder = columns.orderId, cDays = columns.paymentDays;
+  const cKey = columns.customer!,
+    cName = columns.name,
+    cRev = columns.revenue!;
+  const cCogs = columns.cogs,
+    cGp = columns.grossProfit,
+    cOrder = columns.orderId,
+    cDays = columns.paymentDays;
   const volumeCols = DRIVERS.map((d) => columns[d]);
-  let count = 0, repeated = false;
+  let count = 0,
+    repeated = false;
 
   rows: for (let r = h + 1; r < values.length; r++) {
     const row = values[r] ?? [];
@@ -112,60 +145,139 @@ export function readRows(input: TableInput, settings: Settings, options: ReadOpt
       if (rowIsBlank(row)) reject(r, -1, 'blank row');
       else {
         const label = row.find((v) => typeof v === 'string' && SUMMARY_CELL.test(v.trim()));
-        reject(r, label === undefined ? cKey : -1, label === undefined ? 'no customer key' : `summary row ("${String(label).trim()}"), not a customer`);
+        reject(
+          r,
+          label === undefined ? cKey : -1,
+          label === undefined
+            ? 'no customer key'
+            : `summary row ("${String(label).trim()}"), not a customer`,
+        );
       }
       continue;
     }
     const first = key.charCodeAt(0) | 0x20; // cheap pre-checks keep the regexes off the hot path
-    if ((first === 0x74 || first === 0x67 || first === 0x73) && SUMMARY_KEY.test(key)) { reject(r, cKey, `summary row ("${key}"), not a customer`); continue; }
-    if (first === 0x23 && isErrorValue(key)) { reject(r, cKey, `error value ${key.toUpperCase()} as customer key`); continue; }
+    if ((first === 0x74 || first === 0x67 || first === 0x73) && SUMMARY_KEY.test(key)) {
+      reject(r, cKey, `summary row ("${key}"), not a customer`);
+      continue;
+    }
+    if (first === 0x23 && isErrorValue(key)) {
+      reject(r, cKey, `error value ${key.toUpperCase()} as customer key`);
+      continue;
+    }
 
     // Fast paths: most cells arrive as numbers (Excel, Sheets, xlsx); text goes through the parser.
     const revCell = row[cRev];
-    const rev = typeof revCell === 'number' ? (Number.isFinite(revCell) ? revCell : NaN)
-      : isPercentText(revCell) ? NaN : parseNumber(revCell, decimal); // a percent is not money
-    if (Number.isNaN(rev)) { reject(r, cRev, isBlank(row[cRev]) ? 'no revenue' : badMoney(row[cRev])); continue; }
-    if (!(Math.abs(rev) < TOO_LARGE)) { reject(r, cRev, tooLarge(revCell)); continue; }
+    const rev =
+      typeof revCell === 'number'
+        ? Number.isFinite(revCell)
+          ? revCell
+          : NaN
+        : isPercentText(revCell)
+          ? NaN
+          : parseNumber(revCell, decimal); // a percent is not money
+    if (Number.isNaN(rev)) {
+      reject(r, cRev, isBlank(row[cRev]) ? 'no revenue' : badMoney(row[cRev]));
+      continue;
+    }
+    if (!(Math.abs(rev) < TOO_LARGE)) {
+      reject(r, cRev, tooLarge(revCell));
+      continue;
+    }
     let gp = rev;
     if (cCogs !== undefined) {
       const cogs = money(row[cCogs]);
-      if (Number.isNaN(cogs)) { reject(r, cCogs, badMoney(row[cCogs])); continue; }
-      if (!(Math.abs(cogs) < TOO_LARGE)) { reject(r, cCogs, tooLarge(row[cCogs])); continue; }
+      if (Number.isNaN(cogs)) {
+        reject(r, cCogs, badMoney(row[cCogs]));
+        continue;
+      }
+      if (!(Math.abs(cogs) < TOO_LARGE)) {
+        reject(r, cCogs, tooLarge(row[cCogs]));
+        continue;
+      }
       gp = rev - cogs;
     } else if (cGp !== undefined) {
       const cell = row[cGp];
       gp = money(cell, true);
-      if (Number.isNaN(gp)) { reject(r, cGp, badMoney(cell, true)); continue; }
-      if (!(Math.abs(gp) < TOO_LARGE)) { reject(r, cGp, tooLarge(cell)); continue; }
+      if (Number.isNaN(gp)) {
+        reject(r, cGp, badMoney(cell, true));
+        continue;
+      }
+      if (!(Math.abs(gp) < TOO_LARGE)) {
+        reject(r, cGp, tooLarge(cell));
+        continue;
+      }
       if (isPercentText(cell)) gp *= rev; // a margin percent: gross profit is that share of revenue
     }
     for (let d = 0; d < volumeCols.length; d++) {
       const c = volumeCols[d];
       if (c === undefined) continue;
       const cell = row[c];
-      if (typeof cell === 'number' && cell >= 0 && cell < TOO_LARGE) { volumes[d]![count] = cell; continue; }
+      if (typeof cell === 'number' && cell >= 0 && cell < TOO_LARGE) {
+        volumes[d]![count] = cell;
+        continue;
+      }
       const v = isBlank(cell) ? 0 : parseNumber(cell, decimal);
-      if (Number.isNaN(v)) { reject(r, c, explainNotANumber(cell, decimal)); continue rows; }
-      if (v >= TOO_LARGE) { reject(r, c, tooLarge(cell)); continue rows; }
-      if (v < 0 || isPercentText(cell)) { reject(r, c, `${String(cell).trim()} is not a count (must be ≥ 0)`); continue rows; }
+      if (Number.isNaN(v)) {
+        reject(r, c, explainNotANumber(cell, decimal));
+        continue rows;
+      }
+      if (v >= TOO_LARGE) {
+        reject(r, c, tooLarge(cell));
+        continue rows;
+      }
+      if (v < 0 || isPercentText(cell)) {
+        reject(r, c, `${String(cell).trim()} is not a count (must be ≥ 0)`);
+        continue rows;
+      }
       volumes[d]![count] = v;
     }
     if (cDays !== undefined) {
       const cell = row[cDays];
-      const v = typeof cell === 'number' ? (Number.isFinite(cell) ? cell : NaN) : isBlank(cell) ? NaN : parseNumber(cell, decimal);
-      if (!isBlank(cell) && (Number.isNaN(v) || v < 0)) { reject(r, cDays, Number.isNaN(v) ? explainNotANumber(cell, decimal) : `${v} days is negative`); continue; }
-      if (v >= TOO_LARGE) { reject(r, cDays, tooLarge(cell)); continue; }
+      const v =
+        typeof cell === 'number'
+          ? Number.isFinite(cell)
+            ? cell
+            : NaN
+          : isBlank(cell)
+            ? NaN
+            : parseNumber(cell, decimal);
+      if (!isBlank(cell) && (Number.isNaN(v) || v < 0)) {
+        reject(
+          r,
+          cDays,
+          Number.isNaN(v) ? explainNotANumber(cell, decimal) : `${v} days is negative`,
+        );
+        continue;
+      }
+      if (v >= TOO_LARGE) {
+        reject(r, cDays, tooLarge(cell));
+        continue;
+      }
       paymentDays![count] = v;
     }
     if (period) {
-      const label = periodLabel(row[columns.period!], options.periodGrain!, settings.locale.dateOrder);
-      if (label === null) { reject(r, columns.period!, isBlank(row[columns.period!]) ? 'no period' : `"${String(row[columns.period!]).trim()}" is not a date or period`); continue; }
+      const label = periodLabel(
+        row[columns.period!],
+        options.periodGrain!,
+        settings.locale.dateOrder,
+      );
+      if (label === null) {
+        reject(
+          r,
+          columns.period!,
+          isBlank(row[columns.period!])
+            ? 'no period'
+            : `"${String(row[columns.period!]).trim()}" is not a date or period`,
+        );
+        continue;
+      }
       period[count] = label;
     }
     if (orderId) {
       orderId[count] = orderIndex.intern(keyText(row[cOrder!])); // a blank order id counts as one order per customer
     }
-    const seen = keyIndex.size, k = keyIndex.intern(key);
+    const seen = keyIndex.size,
+      k = keyIndex.intern(key);
     if (keyIndex.size > seen) {
       names[k] = cName === undefined ? '' : keyText(row[cName]);
     } else {
@@ -189,29 +301,44 @@ export function readRows(input: TableInput, settings: Settings, options: ReadOpt
     return parseNumber(cell, decimal);
   }
   function badMoney(cell: CellValue, allowPercent = false): string {
-    if (!allowPercent && isPercentText(cell)) return `"${String(cell).trim()}" is a percent where money is expected`;
+    if (!allowPercent && isPercentText(cell))
+      return `"${String(cell).trim()}" is a percent where money is expected`;
     return explainNotANumber(cell, decimal);
   }
 
   return {
     ok: true,
     value: {
-      headers, columns, headerRow: firstRow + h, dataRows: n, count,
-      sheetRow: sheetRow.subarray(0, count), customer: customer.subarray(0, count),
-      keys: keyIndex.finish(), names: trim(names, keyIndex.size), revenue: revenue.subarray(0, count), grossProfit: grossProfit.subarray(0, count),
-      volumes: volumes.map((v) => v && v.subarray(0, count)),
-      orderId: orderId && orderId.subarray(0, count),
-      paymentDays: paymentDays && paymentDays.subarray(0, count),
-      period: period && period.slice(0, count),
-      rejected, transactions: repeated || orderId !== null,
+      headers,
+      columns,
+      headerRow: firstRow + h,
+      dataRows: n,
+      count,
+      sheetRow: sheetRow.subarray(0, count),
+      customer: customer.subarray(0, count),
+      keys: keyIndex.finish(),
+      names: trim(names, keyIndex.size),
+      revenue: revenue.subarray(0, count),
+      grossProfit: grossProfit.subarray(0, count),
+      volumes: volumes.map((v) => (v ? v.subarray(0, count) : null)),
+      orderId: orderId ? orderId.subarray(0, count) : null,
+      paymentDays: paymentDays ? paymentDays.subarray(0, count) : null,
+      period: period ? period.slice(0, count) : null,
+      rejected,
+      transactions: repeated || orderId !== null,
       // a doubt about the period column matters only when periods are compared
-      warnings: warnings.filter((w) => w.field !== 'period' || options.periodGrain).map((w) => w.message),
+      warnings: warnings
+        .filter((w) => w.field !== 'period' || options.periodGrain)
+        .map((w) => w.message),
     },
   };
 }
 
 /** The first of the top rows that maps both a customer and a revenue column. */
-function findHeader(values: CellValue[][], settings: Settings): Outcome<{ index: number; columns: ColumnMap; warnings: Mapping['warnings'] }> {
+function findHeader(
+  values: CellValue[][],
+  settings: Settings,
+): Outcome<{ index: number; columns: ColumnMap; warnings: Mapping['warnings'] }> {
   let firstNonBlank = -1;
   for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, values.length); r++) {
     const row = values[r] ?? [];
@@ -227,14 +354,24 @@ function findHeader(values: CellValue[][], settings: Settings): Outcome<{ index:
   const { columns, problems } = mapColumns(headers, settings.columns);
   if (problems.length) return fail('missing-column', problems[0]);
   const missing = (['customer', 'revenue'] as Field[]).filter((f) => columns[f] === undefined);
-  if (headers.every((v) => typeof v === 'number')) return fail('no-header', `no header row: the first row holds only numbers; add headers such as "Customer" and "Revenue"`);
-  const what = missing.map((f) => (f === 'customer' ? 'customer column (e.g. "Customer", "Customer ID")' : 'revenue column (e.g. "Revenue", "Sales")')).join(' and no ');
+  if (headers.every((v) => typeof v === 'number'))
+    return fail(
+      'no-header',
+      `no header row: the first row holds only numbers; add headers such as "Customer" and "Revenue"`,
+    );
+  const what = missing
+    .map((f) =>
+      f === 'customer'
+        ? 'customer column (e.g. "Customer", "Customer ID")'
+        : 'revenue column (e.g. "Revenue", "Sales")',
+    )
+    .join(' and no ');
   return fail('missing-column', `no ${what} (headers found: ${listHeaders(headers)})`);
 }
 
 function tooLarge(cell: CellValue): string {
   const text = String(cell).trim();
-  return `"${text.length > 40 ? text.slice(0, 37) + '...' : text}" is too large (10^15 or more) to be an amount or a count`;
+  return `"${text.length > 40 ? `${text.slice(0, 37)}...` : text}" is too large (10^15 or more) to be an amount or a count`;
 }
 
 export function rowIsBlank(row: CellValue[] | undefined): boolean {

@@ -5,10 +5,17 @@
  */
 import type { Analysis } from './analyze.js';
 import { costAt } from './cost-to-serve.js';
-import { netMarginOf } from './price-and-segment.js';
-import { explainCustomer, type Why } from './explain.js';
 import { SEGMENTS } from './defaults.js';
-import { COST_LINES, DRIVERS, PROFIT_CLASSES, SIZE_CLASSES, type CostLine, type Driver } from './types.js';
+import { explainCustomer, type Why } from './explain.js';
+import { netMarginOf } from './price-and-segment.js';
+import {
+  COST_LINES,
+  type CostLine,
+  DRIVERS,
+  type Driver,
+  PROFIT_CLASSES,
+  SIZE_CLASSES,
+} from './types.js';
 
 export interface CustomerRecord {
   customer: string;
@@ -42,29 +49,42 @@ export function whaleOrder(a: Analysis): Int32Array {
   if (idx) return idx;
   idx = new Int32Array(a.customers.n);
   for (let i = 0; i < idx.length; i++) idx[i] = i;
-  const np = a.netProfit, keys = a.customers.keys;
+  const np = a.netProfit,
+    keys = a.customers.keys;
   idx.sort((x, y) => np[y] - np[x] || (keys[x] < keys[y] ? -1 : keys[x] > keys[y] ? 1 : 0));
   whaleOrders.set(a, idx);
   return idx;
 }
 
 export function customerRecord(a: Analysis, c: number): CustomerRecord {
-  const t = a.customers, seg = a.classes.segment[c];
+  const t = a.customers,
+    seg = a.classes.segment[c];
   const drivers: Partial<Record<CostLine, number>> = {};
-  a.cost.lines.forEach((cost, l) => { const x = cost ? costAt(cost, c) : 0; if (x !== 0) drivers[COST_LINES[l]] = x; });
+  a.cost.lines.forEach((cost, l) => {
+    const x = cost ? costAt(cost, c) : 0;
+    if (x !== 0) drivers[COST_LINES[l]] = x;
+  });
   const volumes: Partial<Record<Driver | 'paymentDays', number>> = {};
-  t.volumes.forEach((v, d) => { if (v) volumes[DRIVERS[d]] = v[c]; });
+  t.volumes.forEach((v, d) => {
+    if (v) volumes[DRIVERS[d]] = v[c];
+  });
   if (t.paymentDays) volumes.paymentDays = t.paymentDays[c];
   return {
-    customer: t.keys[c], name: t.names[c],
-    revenue: t.revenue[c], grossProfit: t.grossProfit[c], costToServe: a.cost.total[c], netProfit: a.netProfit[c],
+    customer: t.keys[c],
+    name: t.names[c],
+    revenue: t.revenue[c],
+    grossProfit: t.grossProfit[c],
+    costToServe: a.cost.total[c],
+    netProfit: a.netProfit[c],
     netMargin: netMarginOf(a, c),
     size: seg < 0 ? null : SIZE_CLASSES[a.classes.size[c]],
     profitability: seg < 0 ? null : PROFIT_CLASSES[a.classes.profit[c]],
     segment: seg < 0 ? null : SEGMENTS[seg],
     tier: seg < 0 ? null : a.settings.tiers[seg],
     action: seg < 0 ? null : a.settings.actions[seg],
-    drivers, volumes, why: explainCustomer(a, a.settings, c),
+    drivers,
+    volumes,
+    why: explainCustomer(a, a.settings, c),
   };
 }
 

@@ -4,9 +4,15 @@
  * into complete settings plus every problem found, as data.
  */
 import {
-  CONCIERGE_BUDGET_SHARE, DEFAULT_ACTIONS, DEFAULT_TIERS, PARETO_LARGE, PARETO_MEDIUM, SEGMENTS, SEGMENT_CODES,
+  CONCIERGE_BUDGET_SHARE,
+  DEFAULT_ACTIONS,
+  DEFAULT_TIERS,
+  PARETO_LARGE,
+  PARETO_MEDIUM,
+  SEGMENT_CODES,
+  SEGMENTS,
 } from './defaults.js';
-import { DRIVERS, FIELDS, type Driver, type Field } from './types.js';
+import { DRIVERS, type Driver, FIELDS, type Field } from './types.js';
 
 export type SizeMethod = 'pareto' | 'terciles' | 'fixed';
 export type ProfitMethod = 'bands' | 'terciles' | 'fixed';
@@ -36,8 +42,11 @@ export interface Settings {
 }
 
 export type SettingsInput = {
-  [K in keyof Settings]?: K extends 'tiers' | 'actions' ? Record<string, string> | string[]
-    : Settings[K] extends object ? Partial<Settings[K]> : Settings[K];
+  [K in keyof Settings]?: K extends 'tiers' | 'actions'
+    ? Record<string, string> | string[]
+    : Settings[K] extends object
+      ? Partial<Settings[K]>
+      : Settings[K];
 };
 
 export function defaultSettings(): Settings {
@@ -70,33 +79,46 @@ export function resolveSettings(input: unknown = {}): { settings: Settings; prob
     return { settings: s, problems: ['settings must be a JSON object'] };
   }
   const u = input as Record<string, any>;
-  for (const key of Object.keys(u)) if (!KNOWN_KEYS.has(key)) problems.push(`unknown setting "${key}" (known: ${[...KNOWN_KEYS].join(', ')})`);
+  for (const key of Object.keys(u))
+    if (!KNOWN_KEYS.has(key))
+      problems.push(`unknown setting "${key}" (known: ${[...KNOWN_KEYS].join(', ')})`);
 
   if (u.columns !== undefined) {
     for (const [field, header] of Object.entries(obj(u.columns, 'columns', problems))) {
-      if (!(FIELDS as readonly string[]).includes(field)) problems.push(`columns: unknown field "${field}" (fields: ${FIELDS.join(', ')})`);
+      if (!(FIELDS as readonly string[]).includes(field))
+        problems.push(`columns: unknown field "${field}" (fields: ${FIELDS.join(', ')})`);
       else if (header === null) s.columns[field as Field] = null;
-      else if (typeof header !== 'string' || header.trim() === '') problems.push(`columns.${field} must be a header text, or null to leave it unused`);
+      else if (typeof header !== 'string' || header.trim() === '')
+        problems.push(`columns.${field} must be a header text, or null to leave it unused`);
       else s.columns[field as Field] = header;
     }
   }
   for (const kind of ['rates', 'pools'] as const) {
     if (u[kind] === undefined) continue;
     for (const [driver, value] of Object.entries(obj(u[kind], kind, problems))) {
-      if (!(DRIVERS as readonly string[]).includes(driver)) problems.push(`${kind}: unknown driver "${driver}" (drivers: ${DRIVERS.join(', ')})`);
-      else if (!isNonNegative(value)) problems.push(`${kind}.${driver} must be a number ≥ 0 (got ${show(value)})`);
+      if (!(DRIVERS as readonly string[]).includes(driver))
+        problems.push(`${kind}: unknown driver "${driver}" (drivers: ${DRIVERS.join(', ')})`);
+      else if (!isNonNegative(value))
+        problems.push(`${kind}.${driver} must be a number ≥ 0 (got ${show(value)})`);
       else s[kind][driver as Driver] = value as number;
     }
   }
   for (const d of DRIVERS) {
-    if (s.rates[d] !== undefined && s.pools[d] !== undefined) problems.push(`${d} has both a rate and a cost pool: keep one`);
+    if (s.rates[d] !== undefined && s.pools[d] !== undefined)
+      problems.push(`${d} has both a rate and a cost pool: keep one`);
   }
   if (u.costOfCapital !== undefined) {
-    if (!isNonNegative(u.costOfCapital) || u.costOfCapital > 1) problems.push(`costOfCapital must be a yearly rate between 0 and 1 (got ${show(u.costOfCapital)})`);
+    if (!isNonNegative(u.costOfCapital) || u.costOfCapital > 1)
+      problems.push(
+        `costOfCapital must be a yearly rate between 0 and 1 (got ${show(u.costOfCapital)})`,
+      );
     else s.costOfCapital = u.costOfCapital;
   }
   if (u.conciergeBudgetShare !== undefined) {
-    if (!isNonNegative(u.conciergeBudgetShare) || u.conciergeBudgetShare > 1) problems.push(`conciergeBudgetShare must be between 0 and 1 (got ${show(u.conciergeBudgetShare)})`);
+    if (!isNonNegative(u.conciergeBudgetShare) || u.conciergeBudgetShare > 1)
+      problems.push(
+        `conciergeBudgetShare must be between 0 and 1 (got ${show(u.conciergeBudgetShare)})`,
+      );
     else s.conciergeBudgetShare = u.conciergeBudgetShare;
   }
   if (u.costToServeOnly !== undefined) s.costToServeOnly = u.costToServeOnly === true;
@@ -108,14 +130,16 @@ export function resolveSettings(input: unknown = {}): { settings: Settings; prob
   if (u.locale !== undefined) {
     const l = obj(u.locale, 'locale', problems);
     if (l.decimal !== undefined) {
-      if (l.decimal !== '.' && l.decimal !== ',') problems.push(`locale.decimal must be "." or "," (got ${show(l.decimal)})`);
+      if (l.decimal !== '.' && l.decimal !== ',')
+        problems.push(`locale.decimal must be "." or "," (got ${show(l.decimal)})`);
       else {
         s.locale.decimal = l.decimal;
         if (l.decimal === ',') s.locale.dateOrder = 'dmy';
       }
     }
     if (l.dateOrder !== undefined) {
-      if (!['mdy', 'dmy', 'ymd'].includes(l.dateOrder)) problems.push(`locale.dateOrder must be "mdy", "dmy" or "ymd" (got ${show(l.dateOrder)})`);
+      if (!['mdy', 'dmy', 'ymd'].includes(l.dateOrder))
+        problems.push(`locale.dateOrder must be "mdy", "dmy" or "ymd" (got ${show(l.dateOrder)})`);
       else s.locale.dateOrder = l.dateOrder;
     }
   }
@@ -137,13 +161,18 @@ function resolveSize(v: unknown, s: Settings, problems: string[]): void {
   }
   s.size.method = method;
   if (method === 'pareto') {
-    const large = u.large ?? PARETO_LARGE, medium = u.medium ?? PARETO_MEDIUM;
+    const large = u.large ?? PARETO_LARGE,
+      medium = u.medium ?? PARETO_MEDIUM;
     if (!(isNonNegative(large) && isNonNegative(medium) && large <= medium && medium <= 1)) {
-      problems.push(`size: Pareto shares need 0 ≤ large ≤ medium ≤ 1 (got large ${show(large)}, medium ${show(medium)})`);
+      problems.push(
+        `size: Pareto shares need 0 ≤ large ≤ medium ≤ 1 (got large ${show(large)}, medium ${show(medium)})`,
+      );
     } else Object.assign(s.size, { large, medium });
   } else if (method === 'fixed') {
     if (!(isNonNegative(u.large) && isNonNegative(u.medium) && u.large >= u.medium)) {
-      problems.push(`size: fixed thresholds need revenue amounts large ≥ medium ≥ 0 (got large ${show(u.large)}, medium ${show(u.medium)})`);
+      problems.push(
+        `size: fixed thresholds need revenue amounts large ≥ medium ≥ 0 (got large ${show(u.large)}, medium ${show(u.medium)})`,
+      );
     } else Object.assign(s.size, { large: u.large, medium: u.medium });
   }
 }
@@ -153,17 +182,22 @@ function resolveProfitability(v: unknown, s: Settings, problems: string[]): void
   const u = obj(v, 'profitability', problems);
   const method = u.method ?? 'bands';
   if (!['bands', 'terciles', 'fixed'].includes(method)) {
-    problems.push(`profitability.method must be "bands", "terciles" or "fixed" (got ${show(method)})`);
+    problems.push(
+      `profitability.method must be "bands", "terciles" or "fixed" (got ${show(method)})`,
+    );
     return;
   }
   s.profitability.method = method;
   if (method === 'bands' && u.target !== undefined && u.target !== null) {
-    if (!isFiniteNumber(u.target)) problems.push(`profitability.target must be a margin such as 0.12 (got ${show(u.target)})`);
+    if (!isFiniteNumber(u.target))
+      problems.push(`profitability.target must be a margin such as 0.12 (got ${show(u.target)})`);
     else s.profitability.target = u.target;
   }
   if (method === 'fixed') {
     if (!(isFiniteNumber(u.high) && isFiniteNumber(u.low) && u.high >= u.low)) {
-      problems.push(`profitability: fixed margins need high ≥ low, e.g. {"high": 0.15, "low": 0} (got high ${show(u.high)}, low ${show(u.low)})`);
+      problems.push(
+        `profitability: fixed margins need high ≥ low, e.g. {"high": 0.15, "low": 0} (got high ${show(u.high)}, low ${show(u.low)})`,
+      );
     } else Object.assign(s.profitability, { high: u.high, low: u.low });
   }
 }
@@ -171,15 +205,20 @@ function resolveProfitability(v: unknown, s: Settings, problems: string[]): void
 /** Accepts `{"Large/High": "Concierge", "M-L": "Fix"}` or a 9-item array in SEGMENTS order. */
 function resolveSegmentMap(v: unknown, target: string[], kind: string, problems: string[]): void {
   if (Array.isArray(v)) {
-    if (v.length !== 9 || !v.every((x) => typeof x === 'string' && x.trim() !== '')) problems.push(`${kind} as a list needs 9 names in the order ${SEGMENTS.join(', ')}`);
+    if (v.length !== 9 || !v.every((x) => typeof x === 'string' && x.trim() !== ''))
+      problems.push(`${kind} as a list needs 9 names in the order ${SEGMENTS.join(', ')}`);
     else v.forEach((x, i) => (target[i] = x.trim()));
     return;
   }
   for (const [seg, name] of Object.entries(obj(v, kind, problems))) {
     let i = SEGMENTS.indexOf(seg as any);
     if (i < 0) i = (SEGMENT_CODES as readonly string[]).indexOf(seg);
-    if (i < 0) problems.push(`${kind}: unknown segment "${seg}" (use ${SEGMENTS.join(', ')} or ${SEGMENT_CODES.join(', ')})`);
-    else if (typeof name !== 'string' || name.trim() === '') problems.push(`${kind}.${seg} must be a text`);
+    if (i < 0)
+      problems.push(
+        `${kind}: unknown segment "${seg}" (use ${SEGMENTS.join(', ')} or ${SEGMENT_CODES.join(', ')})`,
+      );
+    else if (typeof name !== 'string' || name.trim() === '')
+      problems.push(`${kind}.${seg} must be a text`);
     else target[i] = name.trim();
   }
 }

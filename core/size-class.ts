@@ -8,8 +8,8 @@
  * - fixed: Large if revenue ≥ large, Medium if revenue ≥ medium, else Small.
  */
 import { suffixSums, suffixTotal } from './exact-sum.js';
-import { sortFloat64 } from './sort-float64.js';
 import type { Settings } from './settings.js';
+import { sortFloat64 } from './sort-float64.js';
 
 /** Class codes: 0 Large, 1 Medium, 2 Small, -1 not in the matrix (revenue ≤ 0). */
 export const NO_CLASS = -1;
@@ -50,10 +50,12 @@ export function sizeScale(revenue: Float64Array, size: Settings['size']): SizeSc
   if (size.method === 'fixed') return { classOf, classOfMember: classOf, before };
   // before(r) and rank(r) only fall as r grows, so each class is a run of the sorted revenues:
   // its smallest member revenue is the cut-off, and a member's class is two comparisons.
-  const [cutLarge, cutMedium] = size.method === 'terciles'
-    ? [cutOff(sorted, (end) => 3 * (m - end) < m), cutOff(sorted, (end) => 3 * (m - end) < 2 * m)]
-    : paretoCuts(sorted, size.large, size.medium);
-  const classOfMember = (r: number) => (!(r > 0) ? NO_CLASS : r >= cutLarge ? 0 : r >= cutMedium ? 1 : 2);
+  const [cutLarge, cutMedium] =
+    size.method === 'terciles'
+      ? [cutOff(sorted, (end) => 3 * (m - end) < m), cutOff(sorted, (end) => 3 * (m - end) < 2 * m)]
+      : paretoCuts(sorted, size.large, size.medium);
+  const classOfMember = (r: number) =>
+    !(r > 0) ? NO_CLASS : r >= cutLarge ? 0 : r >= cutMedium ? 1 : 2;
   return { classOf, classOfMember, before };
 }
 
@@ -64,15 +66,21 @@ export function sizeScale(revenue: Float64Array, size: Settings['size']): SizeSc
  */
 function paretoCuts(sorted: Float64Array, large: number, medium: number): [number, number] {
   const total = suffixTotal(sorted);
-  let cutLarge = Infinity, cutMedium = Infinity, hi = 0, lo = 0;
-  for (let end = sorted.length; end > 0;) {
-    const v = sorted[end - 1], before = (hi + lo) / total;
+  let cutLarge = Infinity,
+    cutMedium = Infinity,
+    hi = 0,
+    lo = 0;
+  for (let end = sorted.length; end > 0; ) {
+    const v = sorted[end - 1],
+      before = (hi + lo) / total;
     if (!(before < medium) && !(before < large)) break;
     if (before < large) cutLarge = v;
     if (before < medium) cutMedium = v;
     while (end > 0 && sorted[end - 1] === v) {
-      const x = sorted[--end], s = hi + x, b = s - hi;
-      lo += (hi - (s - b)) + (x - b);
+      const x = sorted[--end],
+        s = hi + x,
+        b = s - hi;
+      lo += hi - (s - b) + (x - b);
       hi = s;
     }
   }
@@ -85,7 +93,7 @@ function paretoCuts(sorted: Float64Array, large: number, medium: number): [numbe
  */
 function cutOff(sorted: Float64Array, inClass: (end: number) => boolean): number {
   let cut = Infinity;
-  for (let end = sorted.length; end > 0;) {
+  for (let end = sorted.length; end > 0; ) {
     const v = sorted[end - 1];
     if (!inClass(end)) break;
     cut = v;
@@ -113,10 +121,12 @@ export function positiveSorted(values: Float64Array): Float64Array {
 
 /** First index whose value is > x in an ascending array (its length when none). */
 export function upperBound(sorted: ArrayLike<number>, x: number): number {
-  let lo = 0, hi = sorted.length;
+  let lo = 0,
+    hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= x) lo = mid + 1; else hi = mid;
+    if (sorted[mid] <= x) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }

@@ -6,24 +6,40 @@ import { formatMoney, formatPercent } from './format.js';
 import type { Settings } from './settings.js';
 
 export function thresholdsInWords(s: Settings, marginTarget: number | null): string[] {
-  const size = s.size, p = s.profitability;
+  const size = s.size,
+    p = s.profitability;
   const lines: string[] = [];
   if (size.method === 'pareto') {
-    lines.push(`Large: the biggest customers, who together make the first ${formatPercent(size.large)} of revenue.`);
-    lines.push(`Medium: the next, up to ${formatPercent(size.medium)} of revenue. Small: the rest.`);
+    lines.push(
+      `Large: the biggest customers, who together make the first ${formatPercent(size.large)} of revenue.`,
+    );
+    lines.push(
+      `Medium: the next, up to ${formatPercent(size.medium)} of revenue. Small: the rest.`,
+    );
   } else if (size.method === 'terciles') {
     lines.push('Large, Medium, Small: the top, middle and bottom third of customers by revenue.');
   } else {
-    lines.push(`Large: revenue of ${formatMoney(size.large)} or more. Medium: ${formatMoney(size.medium)} or more. Small: less.`);
+    lines.push(
+      `Large: revenue of ${formatMoney(size.large)} or more. Medium: ${formatMoney(size.medium)} or more. Small: less.`,
+    );
   }
   if (p.method === 'bands') {
     const clamped = p.target === null && marginTarget === 0; // the overall margin is 0 or below: the target stops at 0
-    const why = p.target !== null ? '' : clamped ? ' (the overall margin is 0 % or less, so every customer who does not lose money is High)' : ' (the overall margin)';
-    lines.push(`High: net margin at or above ${formatPercent(marginTarget ?? 0)}${why}. Low: customers who lose money. Mid: the rest.`);
+    const why =
+      p.target !== null
+        ? ''
+        : clamped
+          ? ' (the overall margin is 0 % or less, so every customer who does not lose money is High)'
+          : ' (the overall margin)';
+    lines.push(
+      `High: net margin at or above ${formatPercent(marginTarget ?? 0)}${why}. Low: customers who lose money. Mid: the rest.`,
+    );
   } else if (p.method === 'terciles') {
     lines.push('High, Mid, Low: the top, middle and bottom third by net margin within each size.');
   } else {
-    lines.push(`High: net margin of ${formatPercent(p.high)} or more. Mid: ${formatPercent(p.low)} or more. Low: less.`);
+    lines.push(
+      `High: net margin of ${formatPercent(p.high)} or more. Mid: ${formatPercent(p.low)} or more. Low: less.`,
+    );
   }
   return lines;
 }

@@ -7,7 +7,15 @@
 export type CellValue = string | number | boolean | Date | null | undefined;
 
 /** The seven activity drivers of cost-to-serve (DOMAIN.md §2). */
-export const DRIVERS = ['orders', 'lines', 'deliveries', 'returns', 'contacts', 'repeatContacts', 'visits'] as const;
+export const DRIVERS = [
+  'orders',
+  'lines',
+  'deliveries',
+  'returns',
+  'contacts',
+  'repeatContacts',
+  'visits',
+] as const;
 export type Driver = (typeof DRIVERS)[number];
 
 /** Cost lines of the waterfall: the drivers plus the cost of capital on payment days. */
@@ -16,8 +24,21 @@ export const COST_LINES: readonly CostLine[] = [...DRIVERS, 'paymentDays'];
 
 /** Fields a column can be mapped to (DOMAIN.md §1). */
 export const FIELDS = [
-  'customer', 'name', 'revenue', 'cogs', 'grossProfit', 'orders', 'orderId', 'lines', 'deliveries',
-  'returns', 'contacts', 'repeatContacts', 'visits', 'paymentDays', 'period',
+  'customer',
+  'name',
+  'revenue',
+  'cogs',
+  'grossProfit',
+  'orders',
+  'orderId',
+  'lines',
+  'deliveries',
+  'returns',
+  'contacts',
+  'repeatContacts',
+  'visits',
+  'paymentDays',
+  'period',
 ] as const;
 export type Field = (typeof FIELDS)[number];
 

@@ -7,7 +7,12 @@ import { exactSum } from './exact-sum.js';
 import { formatMoney, formatPercent } from './format.js';
 import { sortFloat64 } from './sort-float64.js';
 
-export interface WhalePoint { shareOfCustomers: number; shareOfProfit: number | null; customers: number; cumulativeProfit: number }
+export interface WhalePoint {
+  shareOfCustomers: number;
+  shareOfProfit: number | null;
+  customers: number;
+  cumulativeProfit: number;
+}
 
 export interface WhaleCurve {
   customers: number;
@@ -34,25 +39,41 @@ export interface WhaleCurve {
  * Builds the whale curve of the given net profits (one per customer).
  * Example: net profits [60, 50, -10] → total 100, peak 110 % at 2/3 of customers, losers give back 10 %.
  */
-export function whaleCurve(netProfit: ArrayLike<number>, points = 100, everyPointUpTo = 200, sortInPlace = false): WhaleCurve {
+export function whaleCurve(
+  netProfit: ArrayLike<number>,
+  points = 100,
+  everyPointUpTo = 200,
+  sortInPlace = false,
+): WhaleCurve {
   // ascending; walked from the end. A caller that hands over its own scratch array saves a copy.
-  const sorted = sortFloat64(sortInPlace && netProfit instanceof Float64Array ? netProfit : Float64Array.from(netProfit));
+  const sorted = sortFloat64(
+    sortInPlace && netProfit instanceof Float64Array ? netProfit : Float64Array.from(netProfit),
+  );
   const n = sorted.length;
   const total = exactSum(sorted);
   const shares = total > 0;
   // Two walks down the sorted profits instead of a stored cumulative array: the first finds the
   // peak, the second records the cumulative profit at the points the curve keeps.
   const walk = (visit: (k: number, cum: number) => void) => {
-    let hi = 0, lo = 0;
+    let hi = 0,
+      lo = 0;
     for (let k = 1; k <= n; k++) {
-      const x = sorted[n - k], s = hi + x, b = s - hi;
-      lo += (hi - (s - b)) + (x - b);
+      const x = sorted[n - k],
+        s = hi + x,
+        b = s - hi;
+      lo += hi - (s - b) + (x - b);
       hi = s;
       visit(k, hi + lo);
     }
   };
-  let peakK = 0, peak = n === 0 ? 0 : -Infinity;
-  walk((k, cum) => { if (cum > peak) { peak = cum; peakK = k; } });
+  let peakK = 0,
+    peak = n === 0 ? 0 : -Infinity;
+  walk((k, cum) => {
+    if (cum > peak) {
+      peak = cum;
+      peakK = k;
+    }
+  });
   let losers = 0;
   while (losers < n && sorted[losers] < 0) losers++;
   const destroyed = -exactSum(sorted, 0, losers);
@@ -62,16 +83,30 @@ export function whaleCurve(netProfit: ArrayLike<number>, points = 100, everyPoin
   ks.add(peakK);
   const wanted = [...ks].sort((a, b) => a - b);
   const cumAt = new Map<number, number>([[0, 0]]);
-  walk((k, cum) => { if (ks.has(k)) cumAt.set(k, cum); });
+  walk((k, cum) => {
+    if (ks.has(k)) cumAt.set(k, cum);
+  });
   const curve = wanted.map((k): WhalePoint => {
     const cum = cumAt.get(k)!;
-    return { shareOfCustomers: n ? k / n : 0, shareOfProfit: shares ? cum / total : null, customers: k, cumulativeProfit: cum };
+    return {
+      shareOfCustomers: n ? k / n : 0,
+      shareOfProfit: shares ? cum / total : null,
+      customers: k,
+      cumulativeProfit: cum,
+    };
   });
   const w: WhaleCurve = {
-    customers: n, totalNetProfit: total,
-    peakShareOfProfit: shares ? peak / total : null, peakAtShareOfCustomers: n ? peakK / n : 0, peakCustomers: peakK, peakProfit: peak,
-    moneyLosers: losers, profitDestroyed: destroyed === 0 ? 0 : destroyed, destroyedShareOfProfit: shares ? destroyed / total : null,
-    curve, reading: '',
+    customers: n,
+    totalNetProfit: total,
+    peakShareOfProfit: shares ? peak / total : null,
+    peakAtShareOfCustomers: n ? peakK / n : 0,
+    peakCustomers: peakK,
+    peakProfit: peak,
+    moneyLosers: losers,
+    profitDestroyed: destroyed === 0 ? 0 : destroyed,
+    destroyedShareOfProfit: shares ? destroyed / total : null,
+    curve,
+    reading: '',
   };
   w.reading = whaleReading(w);
   return w;
@@ -81,9 +116,11 @@ function whaleReading(w: WhaleCurve): string {
   if (w.customers === 0) return 'no customers with revenue';
   const top = `the top ${formatPercent(w.peakAtShareOfCustomers)} of customers`;
   const losers = w.moneyLosers === 0 ? 'no customer loses money' : null;
-  if (w.peakShareOfProfit === null && w.totalNetProfit === 0) return `customers break even overall: ${top} earn ${formatMoney(w.peakProfit)}; ${losers ?? `money-losers give back ${formatMoney(w.profitDestroyed)}`}`;
+  if (w.peakShareOfProfit === null && w.totalNetProfit === 0)
+    return `customers break even overall: ${top} earn ${formatMoney(w.peakProfit)}; ${losers ?? `money-losers give back ${formatMoney(w.profitDestroyed)}`}`;
   if (w.peakShareOfProfit === null) {
-    if (!(w.peakProfit > 0)) return `customers lose money overall: no customer earns a profit; money-losers lose ${formatMoney(w.profitDestroyed)}`;
+    if (!(w.peakProfit > 0))
+      return `customers lose money overall: no customer earns a profit; money-losers lose ${formatMoney(w.profitDestroyed)}`;
     return `customers lose money overall: ${top} earn ${formatMoney(w.peakProfit)}; ${losers ?? `money-losers give back ${formatMoney(w.profitDestroyed)}`}`;
   }
   return `${top} earn ${formatPercent(w.peakShareOfProfit)} of profit; ${losers ?? `money-losers give back ${formatPercent(w.destroyedShareOfProfit!)}`}`;

@@ -18,13 +18,22 @@ export const READ_CELLS = 50_000;
 
 type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-interface Located { sheet: string; rowIndex: number; columnIndex: number; rows: number; columns: number }
+interface Located {
+  sheet: string;
+  rowIndex: number;
+  columnIndex: number;
+  rows: number;
+  columns: number;
+}
 
 export class ExcelHost implements PaneHost {
   readonly name = 'excel' as const;
   private located: Located | null = null;
   /** `excelRun` is Excel.run; tests pass a fake (and smaller reads). */
-  constructor(private excelRun: ExcelRun = (batch) => Excel.run(batch), private readCells = READ_CELLS) {}
+  constructor(
+    private excelRun: ExcelRun = (batch) => Excel.run(batch),
+    private readCells = READ_CELLS,
+  ) {}
 
   detectTable(): Promise<DetectedTable> {
     return this.excelRun(async (context) => {
@@ -32,46 +41,91 @@ export class ExcelHost implements PaneHost {
       const tables = selected.getTables(false).load('items/name');
       await context.sync();
       const [source, range]: [DetectedTable['source'], Excel.Range] =
-        selected.rowCount > 1 && selected.columnCount > 1 ? ['selection', selected]
-          : tables.items.length ? ['table', tables.items[0].getRange()]
+        selected.rowCount > 1 && selected.columnCount > 1
+          ? ['selection', selected]
+          : tables.items.length
+            ? ['table', tables.items[0].getRange()]
             : ['region', selected.getSurroundingRegion()];
       range.load('address,rowIndex,columnIndex,rowCount,columnCount');
       range.worksheet.load('name');
       const header = range.getRow(0).load('values');
       await context.sync();
       if (range.rowCount < 2 || range.columnCount < 2) {
-        throw new Error('No table here: click a cell inside your customer table (a header row, then one row per customer or invoice line), or select the whole table, and try again.');
+        throw new Error(
+          'No table here: click a cell inside your customer table (a header row, then one row per customer or invoice line), or select the whole table, and try again.',
+        );
       }
-      this.located = { sheet: range.worksheet.name, rowIndex: range.rowIndex, columnIndex: range.columnIndex, rows: range.rowCount, columns: range.columnCount };
+      this.located = {
+        sheet: range.worksheet.name,
+        rowIndex: range.rowIndex,
+        columnIndex: range.columnIndex,
+        rows: range.rowCount,
+        columns: range.columnCount,
+      };
       const headers = header.values[0].map((h) => String(h ?? '').trim());
-      return { address: range.address, source, headers, rows: range.rowCount - 1, mapping: guessMapping(headers) };
+      return {
+        address: range.address,
+        source,
+        headers,
+        rows: range.rowCount - 1,
+        mapping: guessMapping(headers),
+      };
     });
   }
 
   /** Data transfers of the last run: each is one context.sync(); every other sync is fixed. */
   lastRun: { readBlocks: number; writeBlocks: number } | null = null;
 
-  async run(settings: SettingsInput, onProgress: (p: Progress) => void, options: RunOptions = {}): Promise<RunSummary> {
+  async run(
+    settings: SettingsInput,
+    onProgress: (p: Progress) => void,
+    options: RunOptions = {},
+  ): Promise<RunSummary> {
     if (!this.located) await this.detectTable();
     const t = this.located!;
     return this.excelRun(async (context) => {
       const sheet = context.workbook.worksheets.getItem(t.sheet);
       const rowsPerRead = Math.max(1, Math.floor(this.readCells / t.columns));
-      let values: CellValue[][] = [];
+      const values: CellValue[][] = [];
       let readBlocks = 0;
       for (let r = 0; r < t.rows; r += rowsPerRead, readBlocks++) {
-        onProgress({ stage: 'read', fraction: 0.3 * (r / t.rows), message: `Reading rows ${r + 1}–${Math.min(t.rows, r + rowsPerRead)} of ${t.rows}…` });
-        const block = sheet.getRangeByIndexes(t.rowIndex + r, t.columnIndex, Math.min(rowsPerRead, t.rows - r), t.columns).load('values');
+        onProgress({
+          stage: 'read',
+          fraction: 0.3 * (r / t.rows),
+          message: `Reading rows ${r + 1}–${Math.min(t.rows, r + rowsPerRead)} of ${t.rows}…`,
+        });
+        const block = sheet
+          .getRangeByIndexes(
+            t.rowIndex + r,
+            t.columnIndex,
+            Math.min(rowsPerRead, t.rows - r),
+            t.columns,
+          )
+          .load('values');
         await context.sync();
         for (const row of block.values) values.push(row);
       }
-      onProgress({ stage: 'compute', fraction: 0.3, message: 'Pricing, segmenting and explaining customers…' });
+      onProgress({
+        stage: 'compute',
+        fraction: 0.3,
+        message: 'Pricing, segmenting and explaining customers…',
+      });
       await nextFrame();
-      const outcome = analyze({ values, firstRow: t.rowIndex + 1, firstColumn: t.columnIndex }, settings, options);
+      const outcome = analyze(
+        { values, firstRow: t.rowIndex + 1, firstColumn: t.columnIndex },
+        settings,
+        options,
+      );
       if (!outcome.ok) throw new Error(outcome.error.message);
       const specs = reportSheets(outcome.value);
       onProgress({ stage: 'write', fraction: 0.5, message: 'Writing the report sheets…' });
-      const written = await renderSheets(context, specs, (f) => onProgress({ stage: 'write', fraction: 0.5 + 0.5 * f, message: 'Writing the report sheets…' }));
+      const written = await renderSheets(context, specs, (f) =>
+        onProgress({
+          stage: 'write',
+          fraction: 0.5 + 0.5 * f,
+          message: 'Writing the report sheets…',
+        }),
+      );
       this.lastRun = { readBlocks, writeBlocks: written.blocks };
       onProgress({ stage: 'done', fraction: 1, message: `Done: ${written.sheets.join(', ')}.` });
       return summarizeRun(outcome.value, written.sheets, t.sheet);

@@ -17,7 +17,14 @@
  *   apostrophe, so a customer named =HYPERLINK(…) stays text.
  */
 import { LOSS_FONT, SCALE_COLOURS } from '../core/report/colours.js';
-import { freeName, rectangular, typedInputCell, type Rect, type SheetSpec, type SheetValue } from '../core/report/sheet-spec.js';
+import {
+  freeName,
+  type Rect,
+  rectangular,
+  type SheetSpec,
+  type SheetValue,
+  typedInputCell,
+} from '../core/report/sheet-spec.js';
 
 export const OWNER_KEY = 'ProfitTiers';
 /** The mark's value on sheets of versions that did not record which report sheet they hold. */
@@ -40,7 +47,11 @@ class Batch {
   syncs = 0;
   blocks = 0;
   private pending = 0;
-  constructor(private context: Excel.RequestContext, private budget: number, private onSync: () => void) {}
+  constructor(
+    private context: Excel.RequestContext,
+    private budget: number,
+    private onSync: () => void,
+  ) {}
   async queue(bytes: number, write: () => void): Promise<void> {
     if (this.pending > 0 && this.pending + bytes > this.budget) await this.flush();
     write();
@@ -72,7 +83,8 @@ export function payloadBytes(rows: SheetValue[][]): number {
     for (const v of row) {
       if (typeof v === 'string') {
         bytes += v.length + 4;
-        for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) > 0x7f || v[i] === '"' || v[i] === '\\') bytes += 5; // escapes, multi-byte
+        for (let i = 0; i < v.length; i++)
+          if (v.charCodeAt(i) > 0x7f || v[i] === '"' || v[i] === '\\') bytes += 5; // escapes, multi-byte
       } else bytes += v === null ? 3 : 24;
     }
   }
@@ -87,9 +99,13 @@ export function reportOf(mark: string, sheetName: string): string {
   return mark && mark !== LEGACY_MARK ? mark : sheetName.replace(/ \(\d+\)$/, '');
 }
 
-const range = (sheet: Excel.Worksheet, r: Rect) => sheet.getRangeByIndexes(r.row, r.col, r.rows, r.cols);
+const range = (sheet: Excel.Worksheet, r: Rect) =>
+  sheet.getRangeByIndexes(r.row, r.col, r.rows, r.cols);
 const FORMAT_OP_BYTES = 300;
-const CHART_TYPES = { 'scatter-line': 'XYScatterLinesNoMarkers', column: 'ColumnClustered' } as const;
+const CHART_TYPES = {
+  'scatter-line': 'XYScatterLinesNoMarkers',
+  column: 'ColumnClustered',
+} as const;
 const pointsFromPixels = (px: number) => Math.round(px * 0.75);
 /** Excel's column width is in points; a character of Calibri 11 is about 7 px wide plus padding. */
 const pointsFromChars = (chars: number) => Math.round((chars * 7 + 5) * 0.75);
@@ -98,7 +114,12 @@ const pointsFromChars = (chars: number) => Math.round((chars * 7 + 5) * 0.75);
  * Writes the report sheets. `context` is the one of an `Excel.run`; `onProgress` gets 0…1 as blocks
  * are written. Example: `await Excel.run((c) => renderSheets(c, reportSheets(analysis)))`.
  */
-export async function renderSheets(context: Excel.RequestContext, specs: SheetSpec[], onProgress: (fraction: number) => void = () => {}, budget = WRITE_BUDGET): Promise<RenderResult> {
+export async function renderSheets(
+  context: Excel.RequestContext,
+  specs: SheetSpec[],
+  onProgress: (fraction: number) => void = () => {},
+  budget = WRITE_BUDGET,
+): Promise<RenderResult> {
   const totalBytes = specs.reduce((n, s) => n + payloadBytes(s.values), 0) || 1;
   let written = 0;
   const batch = new Batch(context, budget, () => onProgress(Math.min(1, written / totalBytes)));
@@ -110,7 +131,9 @@ export async function renderSheets(context: Excel.RequestContext, specs: SheetSp
   const tables = context.workbook.tables;
   tables.load('items/name,items/worksheet/name');
   await batch.sync();
-  const marks = worksheets.items.map((ws) => ws.customProperties.getItemOrNullObject(OWNER_KEY).load('value'));
+  const marks = worksheets.items.map((ws) =>
+    ws.customProperties.getItemOrNullObject(OWNER_KEY).load('value'),
+  );
   const charts = worksheets.items.map((ws) => ws.charts.load('items/name'));
   await batch.sync();
 
@@ -119,28 +142,42 @@ export async function renderSheets(context: Excel.RequestContext, specs: SheetSp
   const stale: Excel.Worksheet[] = [];
   const users = new Set<string>();
   worksheets.items.forEach((ws, i) => {
-    if (marks[i].isNullObject) { users.add(ws.name); return; }
+    if (marks[i].isNullObject) {
+      users.add(ws.name);
+      return;
+    }
     const report = reportOf(String(marks[i].value ?? ''), ws.name);
-    if (wanted.has(report) && !reuse.has(report)) reuse.set(report, { ws, charts: charts[i].items });
+    if (wanted.has(report) && !reuse.has(report))
+      reuse.set(report, { ws, charts: charts[i].items });
     else stale.push(ws); // no longer part of the report, or a second sheet marked for the same one
   });
   // Names a new sheet must avoid: the user's sheets and the ones we reuse (stale ones will be gone).
   const taken = new Set([...users, ...[...reuse.values()].map((r) => r.ws.name)]);
   // Table names are workbook-wide: keep clear of the user's tables (ours are deleted first).
-  const tableNames = new Set(tables.items.filter((t) => users.has(t.worksheet.name)).map((t) => t.name));
+  const tableNames = new Set(
+    tables.items.filter((t) => users.has(t.worksheet.name)).map((t) => t.name),
+  );
 
   // 3…: clear the sheets we reuse, add the missing ones (after the report sheet before them), delete
   // the stale ones. New sheets get a temporary name until the stale ones are gone, and are added
   // before those go, so the workbook never has to lose its last sheet.
   const targets: { sheet: Excel.Worksheet; spec: SheetSpec; name: string }[] = [];
-  const ops = specs.length * 4 + stale.length + [...reuse.values()].reduce((n, r) => n + 6 + r.charts.length, 0) + tables.items.length;
+  const ops =
+    specs.length * 4 +
+    stale.length +
+    [...reuse.values()].reduce((n, r) => n + 6 + r.charts.length, 0) +
+    tables.items.length;
   await batch.queue(FORMAT_OP_BYTES * ops, () => {
     const order = [...worksheets.items]; // the sheets' order as the queued operations will leave it
     const fresh = new Map<Excel.Worksheet, string>();
     specs.forEach((spec, i) => {
       const old = reuse.get(spec.name);
       if (old) {
-        clearSheet(old.ws, old.charts, tables.items.filter((t) => t.worksheet.name === old.ws.name));
+        clearSheet(
+          old.ws,
+          old.charts,
+          tables.items.filter((t) => t.worksheet.name === old.ws.name),
+        );
         old.ws.customProperties.add(OWNER_KEY, spec.name); // (re)marks a legacy "report" mark too
         targets.push({ sheet: old.ws, spec, name: old.ws.name });
         return;
@@ -153,13 +190,19 @@ export async function renderSheets(context: Excel.RequestContext, specs: SheetSp
       targets.push({ sheet, spec, name });
       fresh.set(sheet, name);
     });
-    for (const ws of stale) { ws.delete(); order.splice(order.indexOf(ws), 1); }
+    for (const ws of stale) {
+      ws.delete();
+      order.splice(order.indexOf(ws), 1);
+    }
     // A new sheet goes right after the report sheet before it; the first one before the first reused sheet.
     targets.forEach(({ sheet }, i) => {
       if (!fresh.has(sheet)) return;
       const from = order.indexOf(sheet);
       order.splice(from, 1);
-      const to = i > 0 ? order.indexOf(targets[i - 1].sheet) + 1 : Math.min(from, ...[...reuse.values()].map((r) => order.indexOf(r.ws)));
+      const to =
+        i > 0
+          ? order.indexOf(targets[i - 1].sheet) + 1
+          : Math.min(from, ...[...reuse.values()].map((r) => order.indexOf(r.ws)));
       order.splice(to, 0, sheet);
       if (to !== from) sheet.position = to;
     });
@@ -170,20 +213,36 @@ export async function renderSheets(context: Excel.RequestContext, specs: SheetSp
   // at most one chunk per request.
   for (const { sheet, spec } of targets) {
     const rows = rectangular(spec.values, spec.width);
-    for (let from = 0; from < rows.length;) {
-      let to = from, bytes = 2;
-      while (to < rows.length && (to === from || bytes < budget / CHUNKS_PER_REQUEST)) bytes += payloadBytes([rows[to++]]) - 2;
-      const block = rows.slice(from, to), at = from;
-      await batch.queue(bytes, () => { sheet.getRangeByIndexes(at, 0, block.length, spec.width).values = cellsForExcel(block); });
+    for (let from = 0; from < rows.length; ) {
+      let to = from,
+        bytes = 2;
+      while (to < rows.length && (to === from || bytes < budget / CHUNKS_PER_REQUEST))
+        bytes += payloadBytes([rows[to++]]) - 2;
+      const block = rows.slice(from, to),
+        at = from;
+      await batch.queue(bytes, () => {
+        sheet.getRangeByIndexes(at, 0, block.length, spec.width).values = cellsForExcel(block);
+      });
       written += bytes;
       from = to;
     }
   }
   // Formats, by rectangle: a handful of requests-worth of bytes, whatever the row count.
   for (const { sheet, spec } of targets) {
-    const ops = spec.formats.length + spec.fills.length + spec.fontColors.length + spec.bold.length + spec.titles.length + spec.wrap.length + spec.conditional.length + 4;
+    const ops =
+      spec.formats.length +
+      spec.fills.length +
+      spec.fontColors.length +
+      spec.bold.length +
+      spec.titles.length +
+      spec.wrap.length +
+      spec.conditional.length +
+      4;
     await batch.queue(FORMAT_OP_BYTES * ops, () => formatSheet(sheet, spec, tableNames));
-    for (const chart of spec.charts) await batch.queue(FORMAT_OP_BYTES * (6 + chart.series.length * 6), () => addChart(sheet, chart));
+    for (const chart of spec.charts)
+      await batch.queue(FORMAT_OP_BYTES * (6 + chart.series.length * 6), () =>
+        addChart(sheet, chart),
+      );
   }
   if (targets.length) {
     const first = targets[0];
@@ -214,9 +273,15 @@ function formatSheet(sheet: Excel.Worksheet, spec: SheetSpec, tableNames: Set<st
   for (const f of spec.fills) range(sheet, f.range).format.fill.color = f.color;
   for (const f of spec.fontColors) range(sheet, f.range).format.font.color = f.color;
   for (const r of spec.bold) range(sheet, r).format.font.bold = true;
-  for (const r of spec.titles) { const font = range(sheet, r).format.font; font.bold = true; font.size = 14; }
+  for (const r of spec.titles) {
+    const font = range(sheet, r).format.font;
+    font.bold = true;
+    font.size = 14;
+  }
   for (const r of spec.wrap) range(sheet, r).format.wrapText = true;
-  spec.columnWidths.forEach((w, c) => { sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = pointsFromChars(w); });
+  spec.columnWidths.forEach((w, c) => {
+    sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = pointsFromChars(w);
+  });
   if (spec.freezeRows) sheet.freezePanes.freezeRows(spec.freezeRows);
   if (spec.table) {
     const table = sheet.tables.add(range(sheet, spec.table.range), true);
@@ -248,8 +313,12 @@ function addChart(sheet: Excel.Worksheet, spec: SheetSpec['charts'][number]): vo
   chart.height = pointsFromPixels(spec.height);
   chart.setPosition(sheet.getRangeByIndexes(spec.anchor.row, spec.anchor.col, 1, 1));
   chart.legend.position = 'Bottom';
-  if (spec.xTitle) { chart.axes.categoryAxis.title.text = spec.xTitle; }
-  if (spec.yTitle) { chart.axes.valueAxis.title.text = spec.yTitle; }
+  if (spec.xTitle) {
+    chart.axes.categoryAxis.title.text = spec.xTitle;
+  }
+  if (spec.yTitle) {
+    chart.axes.valueAxis.title.text = spec.yTitle;
+  }
   if (spec.xFormat) chart.axes.categoryAxis.numberFormat = spec.xFormat;
   if (spec.yFormat) chart.axes.valueAxis.numberFormat = spec.yFormat;
   const styleSeries = (s: Excel.ChartSeries, def: typeof first) => {
@@ -258,7 +327,10 @@ function addChart(sheet: Excel.Worksheet, spec: SheetSpec['charts'][number]): vo
     if (def.color) s.format.line.color = def.color;
     if (def.line === false) s.format.line.lineStyle = 'None';
     s.markerStyle = def.marker ? 'Circle' : 'None';
-    if (def.marker && def.color) { s.markerBackgroundColor = def.color; s.markerForegroundColor = def.color; }
+    if (def.marker && def.color) {
+      s.markerBackgroundColor = def.color;
+      s.markerForegroundColor = def.color;
+    }
   };
   styleSeries(chart.series.getItemAt(0), first);
   for (const def of rest) {

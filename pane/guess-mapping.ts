@@ -8,6 +8,7 @@ import type { Field } from '../core/types.js';
 
 export function guessMapping(headers: readonly unknown[]): Partial<Record<Field, string>> {
   const out: Partial<Record<Field, string>> = {};
-  for (const [field, column] of Object.entries(mapColumns(headers).columns) as [Field, number][]) out[field] = String(headers[column] ?? '').trim();
+  for (const [field, column] of Object.entries(mapColumns(headers).columns) as [Field, number][])
+    out[field] = String(headers[column] ?? '').trim();
   return out;
 }

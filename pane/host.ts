@@ -57,7 +57,11 @@ export interface PaneHost {
   /** Finds the customer table and guesses the mapping. Throws an Error with a one-line message when there is none. */
   detectTable(): Promise<DetectedTable>;
   /** Reads the table, runs the core, writes the result sheets; reports progress on the way. */
-  run(settings: SettingsInput, onProgress: (p: Progress) => void, options?: RunOptions): Promise<RunSummary>;
+  run(
+    settings: SettingsInput,
+    onProgress: (p: Progress) => void,
+    options?: RunOptions,
+  ): Promise<RunSummary>;
   /** Selects a cell of the source table, e.g. to show a rejected row. */
   goTo(sheet: string, cell: string): Promise<void>;
 }

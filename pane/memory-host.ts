@@ -17,26 +17,53 @@ export class MemoryHost implements PaneHost {
   written: SheetSpec[] = [];
   visited: string[] = [];
   /** Milliseconds to wait between stages, so a browser test can watch the progress bar move. */
-  constructor(private values: CellValue[][], private sheet = 'Data', private stageDelay = 0) {}
+  constructor(
+    private values: CellValue[][],
+    private sheet = 'Data',
+    private stageDelay = 0,
+  ) {}
 
   async detectTable(): Promise<DetectedTable> {
-    if (this.values.length === 0) throw new Error('No table found: select a cell in your customer table and try again.');
+    if (this.values.length === 0)
+      throw new Error('No table found: select a cell in your customer table and try again.');
     const headers = this.values[0].map((h) => String(h ?? '').trim());
     const width = Math.max(...this.values.map((r) => r.length));
-    return { address: `${this.sheet}!A1:${columnLetter(width - 1)}${this.values.length}`, source: 'sheet', headers, rows: this.values.length - 1, mapping: guessMapping(headers) };
+    return {
+      address: `${this.sheet}!A1:${columnLetter(width - 1)}${this.values.length}`,
+      source: 'sheet',
+      headers,
+      rows: this.values.length - 1,
+      mapping: guessMapping(headers),
+    };
   }
 
-  async run(settings: SettingsInput, onProgress: (p: Progress) => void, options: RunOptions = {}): Promise<RunSummary> {
-    onProgress({ stage: 'read', fraction: 0.1, message: `Reading ${this.values.length - 1} rows…` });
+  async run(
+    settings: SettingsInput,
+    onProgress: (p: Progress) => void,
+    options: RunOptions = {},
+  ): Promise<RunSummary> {
+    onProgress({
+      stage: 'read',
+      fraction: 0.1,
+      message: `Reading ${this.values.length - 1} rows…`,
+    });
     await this.pause();
-    onProgress({ stage: 'compute', fraction: 0.4, message: 'Pricing, segmenting and explaining customers…' });
+    onProgress({
+      stage: 'compute',
+      fraction: 0.4,
+      message: 'Pricing, segmenting and explaining customers…',
+    });
     await this.pause();
     const a = analyze({ values: this.values }, settings, options);
     if (!a.ok) throw new Error(a.error.message);
     onProgress({ stage: 'write', fraction: 0.7, message: 'Writing the report sheets…' });
     await this.pause();
     this.written = reportSheets(a.value);
-    const summary = summarizeRun(a.value, this.written.map((s) => s.name), this.sheet);
+    const summary = summarizeRun(
+      a.value,
+      this.written.map((s) => s.name),
+      this.sheet,
+    );
     onProgress({ stage: 'done', fraction: 1, message: 'Done.' });
     return summary;
   }

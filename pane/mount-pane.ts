@@ -9,31 +9,65 @@ import { heat, tierFill } from '../core/report/colours.js';
 import { PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
 import { el, replace } from './dom.js';
 import type { DetectedTable, PaneHost, Progress, RunSummary } from './host.js';
-import { mappingForm, settingsForm, type MappingForm } from './settings-form.js';
+import { type MappingForm, mappingForm, settingsForm } from './settings-form.js';
 
 const SOURCE_WORDS: Record<DetectedTable['source'], string> = {
-  selection: 'your selection', table: 'the Excel table', region: 'the block of cells around the cursor', sheet: 'the sheet',
+  selection: 'your selection',
+  table: 'the Excel table',
+  region: 'the block of cells around the cursor',
+  sheet: 'the sheet',
 };
 
 export function mountPane(root: HTMLElement, host: PaneHost): void {
   const tableStatus = el('p', { class: 'status', text: 'Looking for your customer table…' });
-  const detectButton = el('button', { type: 'button', class: 'secondary', text: 'Use the current selection' });
+  const detectButton = el('button', {
+    type: 'button',
+    class: 'secondary',
+    text: 'Use the current selection',
+  });
   const mappingBox = el('div');
   const settings = settingsForm();
-  const runButton = el('button', { type: 'button', class: 'primary', text: 'Run analysis', disabled: true });
+  const runButton = el('button', {
+    type: 'button',
+    class: 'primary',
+    text: 'Run analysis',
+    disabled: true,
+  });
   const bar = el('progress', { max: 100, value: 0, 'aria-label': 'Progress' });
   const progressText = el('p', { class: 'progress-text', 'aria-live': 'polite', text: '' });
   const progressBox = el('div', { class: 'progress', hidden: true }, bar, progressText);
   const error = el('p', { class: 'error', role: 'alert' });
-  const results = el('section', { class: 'results', 'aria-labelledby': 'results-title', hidden: true });
+  const results = el('section', {
+    class: 'results',
+    'aria-labelledby': 'results-title',
+    hidden: true,
+  });
   let mapping: MappingForm | null = null;
 
-  replace(root,
-    el('header', {}, el('h1', { text: 'Profit Tiers' }), el('p', { class: 'hint', text: 'Which customers make you money, which cost you money, and what to do about it.' })),
-    el('section', { 'aria-labelledby': 'table-title' }, el('h2', { id: 'table-title', text: 'Customer table' }), tableStatus, detectButton),
+  replace(
+    root,
+    el(
+      'header',
+      {},
+      el('h1', { text: 'Profit Tiers' }),
+      el('p', {
+        class: 'hint',
+        text: 'Which customers make you money, which cost you money, and what to do about it.',
+      }),
+    ),
+    el(
+      'section',
+      { 'aria-labelledby': 'table-title' },
+      el('h2', { id: 'table-title', text: 'Customer table' }),
+      tableStatus,
+      detectButton,
+    ),
     el('details', { open: true, class: 'mapping' }, el('summary', { text: 'Columns' }), mappingBox),
     settings.element,
-    runButton, progressBox, error, results,
+    runButton,
+    progressBox,
+    error,
+    results,
   );
 
   async function detect(): Promise<void> {
@@ -44,7 +78,11 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
       const t = await host.detectTable();
       tableStatus.textContent = `${t.rows} rows in ${t.address}, found from ${SOURCE_WORDS[t.source]}.`;
       mapping = mappingForm(t.headers, t.mapping);
-      replace(mappingBox, el('p', { class: 'hint', text: 'Guessed from the headers; change any that are wrong.' }), mapping.element);
+      replace(
+        mappingBox,
+        el('p', { class: 'hint', text: 'Guessed from the headers; change any that are wrong.' }),
+        mapping.element,
+      );
       runButton.disabled = false;
     } catch (e) {
       tableStatus.textContent = 'No customer table found yet.';
@@ -64,7 +102,11 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
     progressBox.hidden = false;
     showProgress({ stage: 'read', fraction: 0, message: 'Starting…' });
     try {
-      const summary = await host.run(settings.read(mapping.read()), showProgress, settings.options());
+      const summary = await host.run(
+        settings.read(mapping.read()),
+        showProgress,
+        settings.options(),
+      );
       showSummary(summary);
     } catch (e) {
       progressBox.hidden = true;
@@ -76,9 +118,12 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
 
   function showSummary(s: RunSummary): void {
     const title = el('h2', { id: 'results-title', tabindex: -1, text: 'Results' });
-    replace(results,
+    replace(
+      results,
       title,
-      el('p', { text: `${s.customers} customers · revenue ${formatMoney(s.revenue)} · net profit ${formatMoney(s.netProfit)} · ${s.rowsUsed} rows used.` }),
+      el('p', {
+        text: `${s.customers} customers · revenue ${formatMoney(s.revenue)} · net profit ${formatMoney(s.netProfit)} · ${s.rowsUsed} rows used.`,
+      }),
       matrixTable(s),
       el('p', { class: 'whale', text: `Whale curve: ${s.whaleReading}.` }),
       losersList(s),
@@ -92,13 +137,32 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
   function rejectedList(s: RunSummary): HTMLElement | null {
     if (s.rejectedCount === 0) return el('p', { text: 'Every row was used.' });
     const items = s.rejected.map((p) => {
-      const link = el('button', { type: 'button', class: 'link', text: `Row ${p.row}${p.column ? ` · ${p.column}` : ''}` });
-      link.addEventListener('click', () => { host.goTo(s.sourceSheet, p.cell).catch((e) => { error.textContent = message(e); }); });
+      const link = el('button', {
+        type: 'button',
+        class: 'link',
+        text: `Row ${p.row}${p.column ? ` · ${p.column}` : ''}`,
+      });
+      link.addEventListener('click', () => {
+        host.goTo(s.sourceSheet, p.cell).catch((e) => {
+          error.textContent = message(e);
+        });
+      });
       return el('li', {}, link, el('span', { text: ` ${p.reason}` }));
     });
-    const more = s.rejectedCount > s.rejected.length ? el('p', { class: 'hint', text: `…and ${s.rejectedCount - s.rejected.length} more on the Data Issues sheet.` }) : null;
-    return el('details', { class: 'rejected', open: s.rejectedCount <= 10 },
-      el('summary', { text: `${s.rejectedCount} row${s.rejectedCount === 1 ? '' : 's'} not used` }), el('ul', {}, ...items), more);
+    const more =
+      s.rejectedCount > s.rejected.length
+        ? el('p', {
+            class: 'hint',
+            text: `…and ${s.rejectedCount - s.rejected.length} more on the Data Issues sheet.`,
+          })
+        : null;
+    return el(
+      'details',
+      { class: 'rejected', open: s.rejectedCount <= 10 },
+      el('summary', { text: `${s.rejectedCount} row${s.rejectedCount === 1 ? '' : 's'} not used` }),
+      el('ul', {}, ...items),
+      more,
+    );
   }
 
   detectButton.addEventListener('click', () => void detect());
@@ -108,26 +172,65 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
 
 function losersList(s: RunSummary): HTMLElement | null {
   if (!s.losers?.length) return null;
-  return el('div', { class: 'losers' }, el('h3', { text: 'Biggest money-losers' }),
-    el('ol', {}, ...s.losers.map((l) => el('li', {}, el('span', { class: 'who', text: l.name || l.customer }), el('span', { class: 'amount', text: ` ${formatMoney(l.netProfit)}` })))));
+  return el(
+    'div',
+    { class: 'losers' },
+    el('h3', { text: 'Biggest money-losers' }),
+    el(
+      'ol',
+      {},
+      ...s.losers.map((l) =>
+        el(
+          'li',
+          {},
+          el('span', { class: 'who', text: l.name || l.customer }),
+          el('span', { class: 'amount', text: ` ${formatMoney(l.netProfit)}` }),
+        ),
+      ),
+    ),
+  );
 }
 
 /** The 3×3 matrix: tier, customers and share of profit per cell, heat-coloured by profit. */
 function matrixTable(s: RunSummary): HTMLTableElement {
   const maxShare = Math.max(1e-12, ...s.matrix.map((c) => Math.abs(c.shareOfProfit ?? 0)));
-  const head = el('tr', {}, el('th', { scope: 'col', text: 'Size \\ profit' }), ...PROFIT_CLASSES.map((p) => el('th', { scope: 'col', text: p })));
-  const rows = SIZE_CLASSES.map((size, si) => el('tr', {}, el('th', { scope: 'row', text: size }), ...PROFIT_CLASSES.map((_, pi) => {
-    const c = s.matrix[si * 3 + pi];
-    const td = el('td', {},
-      el('span', { class: 'tier', text: c.tier }),
-      el('span', { class: 'count', text: `${c.count} cust.` }),
-      el('span', { class: 'share', text: c.shareOfProfit === null ? '–' : formatPercent(c.shareOfProfit) }));
-    td.style.backgroundColor = heat((c.shareOfProfit ?? 0) / maxShare);
-    (td.firstChild as HTMLElement).style.backgroundColor = tierFill(c.tier);
-    td.title = `${c.segment}: ${c.action}`;
-    return td;
-  })));
-  return el('table', { class: 'matrix' }, el('caption', { text: 'Profit matrix: customers and share of net profit' }), el('thead', {}, head), el('tbody', {}, ...rows));
+  const head = el(
+    'tr',
+    {},
+    el('th', { scope: 'col', text: 'Size \\ profit' }),
+    ...PROFIT_CLASSES.map((p) => el('th', { scope: 'col', text: p })),
+  );
+  const rows = SIZE_CLASSES.map((size, si) =>
+    el(
+      'tr',
+      {},
+      el('th', { scope: 'row', text: size }),
+      ...PROFIT_CLASSES.map((_, pi) => {
+        const c = s.matrix[si * 3 + pi];
+        const td = el(
+          'td',
+          {},
+          el('span', { class: 'tier', text: c.tier }),
+          el('span', { class: 'count', text: `${c.count} cust.` }),
+          el('span', {
+            class: 'share',
+            text: c.shareOfProfit === null ? '–' : formatPercent(c.shareOfProfit),
+          }),
+        );
+        td.style.backgroundColor = heat((c.shareOfProfit ?? 0) / maxShare);
+        (td.firstChild as HTMLElement).style.backgroundColor = tierFill(c.tier);
+        td.title = `${c.segment}: ${c.action}`;
+        return td;
+      }),
+    ),
+  );
+  return el(
+    'table',
+    { class: 'matrix' },
+    el('caption', { text: 'Profit matrix: customers and share of net profit' }),
+    el('thead', {}, head),
+    el('tbody', {}, ...rows),
+  );
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));

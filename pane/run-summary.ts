@@ -31,10 +31,19 @@ export function summarizeRun(a: Analysis, sheets: string[], sourceSheet: string)
 
 /** The most negative net profits, worst first: the whale order read from its end. */
 function biggestLosers(a: Analysis): NonNullable<RunSummary['losers']> {
-  const order = whaleOrder(a), out: NonNullable<RunSummary['losers']> = [];
-  for (let i = order.length - 1; i >= 0 && out.length < LOSERS_SHOWN && a.netProfit[order[i]] < 0; i--) {
+  const order = whaleOrder(a),
+    out: NonNullable<RunSummary['losers']> = [];
+  for (
+    let i = order.length - 1;
+    i >= 0 && out.length < LOSERS_SHOWN && a.netProfit[order[i]] < 0;
+    i--
+  ) {
     const c = order[i];
-    out.push({ customer: a.customers.keys[c], name: a.customers.names[c], netProfit: a.netProfit[c] });
+    out.push({
+      customer: a.customers.keys[c],
+      name: a.customers.names[c],
+      netProfit: a.netProfit[c],
+    });
   }
   return out;
 }

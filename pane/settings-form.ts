@@ -6,18 +6,35 @@
  */
 import { SEGMENTS, TIER_NAMES } from '../core/defaults.js';
 import { defaultSettings, type SettingsInput } from '../core/settings.js';
-import { DRIVERS, FIELDS, type Driver, type Field } from '../core/types.js';
+import { DRIVERS, type Driver, FIELDS, type Field } from '../core/types.js';
 import { el, uid } from './dom.js';
 import type { RunOptions } from './host.js';
 
 export const FIELD_LABELS: Record<Field, string> = {
-  customer: 'Customer (key)', name: 'Customer name', revenue: 'Revenue', cogs: 'Cost of goods sold', grossProfit: 'Gross profit',
-  orders: 'Orders', orderId: 'Order id', lines: 'Order lines', deliveries: 'Deliveries', returns: 'Returns', contacts: 'Service contacts',
-  repeatContacts: 'Repeat contacts', visits: 'Sales visits', paymentDays: 'Payment days', period: 'Period',
+  customer: 'Customer (key)',
+  name: 'Customer name',
+  revenue: 'Revenue',
+  cogs: 'Cost of goods sold',
+  grossProfit: 'Gross profit',
+  orders: 'Orders',
+  orderId: 'Order id',
+  lines: 'Order lines',
+  deliveries: 'Deliveries',
+  returns: 'Returns',
+  contacts: 'Service contacts',
+  repeatContacts: 'Repeat contacts',
+  visits: 'Sales visits',
+  paymentDays: 'Payment days',
+  period: 'Period',
 };
 const DRIVER_UNITS: Record<Driver, string> = {
-  orders: 'per order', lines: 'per order line', deliveries: 'per delivery', returns: 'per return', contacts: 'per contact',
-  repeatContacts: 'per repeat contact', visits: 'per visit',
+  orders: 'per order',
+  lines: 'per order line',
+  deliveries: 'per delivery',
+  returns: 'per return',
+  contacts: 'per contact',
+  repeatContacts: 'per repeat contact',
+  visits: 'per visit',
 };
 
 /** A labelled control: the label sits above it, so the form fits 300 px. */
@@ -30,20 +47,36 @@ function field(label: string, control: HTMLElement, hint?: string): HTMLElement 
 }
 
 const numberInput = (value: number | '', attrs: Record<string, string | number> = {}) =>
-  el('input', { type: 'number', inputmode: 'decimal', step: 'any', value: value === '' ? '' : String(value), ...attrs });
+  el('input', {
+    type: 'number',
+    inputmode: 'decimal',
+    step: 'any',
+    value: value === '' ? '' : String(value),
+    ...attrs,
+  });
 
 function select(options: [string, string][], value: string): HTMLSelectElement {
   const s = el('select');
-  for (const [v, text] of options) s.append(el('option', { value: v, text, selected: v === value }));
+  for (const [v, text] of options)
+    s.append(el('option', { value: v, text, selected: v === value }));
   return s;
 }
 
-export interface MappingForm { element: HTMLElement; read(): Partial<Record<Field, string | null>> }
+export interface MappingForm {
+  element: HTMLElement;
+  read(): Partial<Record<Field, string | null>>;
+}
 
 /** One select per field, preset to the guessed header; "(not used)" leaves the field unmapped. */
-export function mappingForm(headers: string[], guessed: Partial<Record<Field, string>>): MappingForm {
+export function mappingForm(
+  headers: string[],
+  guessed: Partial<Record<Field, string>>,
+): MappingForm {
   const selects = new Map<Field, HTMLSelectElement>();
-  const options: [string, string][] = [['', '(not used)'], ...headers.filter((h) => h !== '').map((h): [string, string] => [h, h])];
+  const options: [string, string][] = [
+    ['', '(not used)'],
+    ...headers.filter((h) => h !== '').map((h): [string, string] => [h, h]),
+  ];
   const rows = FIELDS.map((f) => {
     const s = select(options, guessed[f] ?? '');
     s.dataset.field = f;
@@ -56,13 +89,18 @@ export function mappingForm(headers: string[], guessed: Partial<Record<Field, st
     // "(not used)" over a guessed column is null: the core then leaves that field out.
     read: () => {
       const out: Partial<Record<Field, string | null>> = {};
-      for (const [f, s] of selects) if (s.value !== (guessed[f] ?? '')) out[f] = s.value === '' ? null : s.value;
+      for (const [f, s] of selects)
+        if (s.value !== (guessed[f] ?? '')) out[f] = s.value === '' ? null : s.value;
       return out;
     },
   };
 }
 
-export interface SettingsForm { element: HTMLElement; read(columns: Partial<Record<Field, string | null>>): SettingsInput; options(): RunOptions }
+export interface SettingsForm {
+  element: HTMLElement;
+  read(columns: Partial<Record<Field, string | null>>): SettingsInput;
+  options(): RunOptions;
+}
 
 const percent = (x: number) => Math.round(x * 1e6) / 1e4;
 const share = (input: HTMLInputElement) => Number(input.value) / 100;
@@ -72,23 +110,54 @@ export function settingsForm(): SettingsForm {
   const d = defaultSettings();
 
   // Size: Pareto shares (%), or fixed revenue amounts; terciles need nothing.
-  const sizeMethod = select([['pareto', 'Pareto on revenue (80/95 %)'], ['terciles', 'Thirds by count'], ['fixed', 'Fixed revenue amounts']], d.size.method);
-  const large = numberInput(percent(d.size.large)), medium = numberInput(percent(d.size.medium));
-  const largeField = field('Large up to (share of revenue, %)', large), mediumField = field('Medium up to (share of revenue, %)', medium);
+  const sizeMethod = select(
+    [
+      ['pareto', 'Pareto on revenue (80/95 %)'],
+      ['terciles', 'Thirds by count'],
+      ['fixed', 'Fixed revenue amounts'],
+    ],
+    d.size.method,
+  );
+  const large = numberInput(percent(d.size.large)),
+    medium = numberInput(percent(d.size.medium));
+  const largeField = field('Large up to (share of revenue, %)', large),
+    mediumField = field('Medium up to (share of revenue, %)', medium);
   const sizeLabels = () => {
     const m = sizeMethod.value;
     largeField.hidden = mediumField.hidden = m === 'terciles';
-    largeField.querySelector('label')!.textContent = m === 'fixed' ? 'Large from revenue of' : 'Large up to (share of revenue, %)';
-    mediumField.querySelector('label')!.textContent = m === 'fixed' ? 'Medium from revenue of' : 'Medium up to (share of revenue, %)';
-    if (m === 'fixed') { large.value = ''; medium.value = ''; } else if (m === 'pareto' && !filled(large)) { large.value = String(percent(d.size.large)); medium.value = String(percent(d.size.medium)); }
+    largeField.querySelector('label')!.textContent =
+      m === 'fixed' ? 'Large from revenue of' : 'Large up to (share of revenue, %)';
+    mediumField.querySelector('label')!.textContent =
+      m === 'fixed' ? 'Medium from revenue of' : 'Medium up to (share of revenue, %)';
+    if (m === 'fixed') {
+      large.value = '';
+      medium.value = '';
+    } else if (m === 'pareto' && !filled(large)) {
+      large.value = String(percent(d.size.large));
+      medium.value = String(percent(d.size.medium));
+    }
   };
   sizeMethod.addEventListener('change', sizeLabels);
 
   // Profitability: margin bands around the overall margin (optional own target), thirds, or fixed margins.
-  const profitMethod = select([['bands', 'Margin bands'], ['terciles', 'Thirds within each size'], ['fixed', 'Fixed margins']], d.profitability.method);
-  const target = numberInput('', { placeholder: 'overall margin' }), high = numberInput(''), low = numberInput('');
-  const targetField = field('High from margin (%)', target, 'Blank: the overall net margin. Money-losers are always Low.');
-  const highField = field('High from margin (%)', high), lowField = field('Low below margin (%)', low);
+  const profitMethod = select(
+    [
+      ['bands', 'Margin bands'],
+      ['terciles', 'Thirds within each size'],
+      ['fixed', 'Fixed margins'],
+    ],
+    d.profitability.method,
+  );
+  const target = numberInput('', { placeholder: 'overall margin' }),
+    high = numberInput(''),
+    low = numberInput('');
+  const targetField = field(
+    'High from margin (%)',
+    target,
+    'Blank: the overall net margin. Money-losers are always Low.',
+  );
+  const highField = field('High from margin (%)', high),
+    lowField = field('Low below margin (%)', low);
   const profitLabels = () => {
     targetField.hidden = profitMethod.value !== 'bands';
     highField.hidden = lowField.hidden = profitMethod.value !== 'fixed';
@@ -97,42 +166,113 @@ export function settingsForm(): SettingsForm {
 
   // Cost-to-serve: per driver a rate, or a cost pool spread over the driver's total volume.
   const drivers = DRIVERS.map((driver) => {
-    const mode = select([['rate', 'Rate'], ['pool', 'Cost pool']], 'rate');
+    const mode = select(
+      [
+        ['rate', 'Rate'],
+        ['pool', 'Cost pool'],
+      ],
+      'rate',
+    );
     const amount = numberInput('', { min: 0, placeholder: '0', 'data-driver': driver });
     mode.setAttribute('aria-label', `${driver}: rate or cost pool`);
-    const label = el('span', { class: 'driver-label', text: `${driverName(driver)} (${DRIVER_UNITS[driver]} / pool)` });
+    const label = el('span', {
+      class: 'driver-label',
+      text: `${driverName(driver)} (${DRIVER_UNITS[driver]} / pool)`,
+    });
     const id = uid('d');
     amount.id = id;
-    return { driver, mode, amount, element: el('div', { class: 'driver' }, el('label', { for: id }, label), el('div', { class: 'pair' }, mode, amount)) };
+    return {
+      driver,
+      mode,
+      amount,
+      element: el(
+        'div',
+        { class: 'driver' },
+        el('label', { for: id }, label),
+        el('div', { class: 'pair' }, mode, amount),
+      ),
+    };
   });
-  const costOfCapital = numberInput(percent(d.costOfCapital), { min: 0, max: 100, 'data-setting': 'costOfCapital' });
+  const costOfCapital = numberInput(percent(d.costOfCapital), {
+    min: 0,
+    max: 100,
+    'data-setting': 'costOfCapital',
+  });
   const costOnly = el('input', { type: 'checkbox', 'data-setting': 'costToServeOnly' });
   const costOnlyId = uid('f');
   costOnly.id = costOnlyId;
 
   // Tier per segment: free text with the standard names offered.
   const listId = uid('tiers');
-  const tiers = SEGMENTS.map((seg, i) => el('input', { type: 'text', value: d.tiers[i], list: listId, 'data-segment': seg }));
+  const tiers = SEGMENTS.map((seg, i) =>
+    el('input', { type: 'text', value: d.tiers[i], list: listId, 'data-segment': seg }),
+  );
 
   // Migration: compare the two latest periods of the Period column.
-  const periods = select([['', 'No: analyse all rows together'], ['year', 'By year'], ['quarter', 'By quarter'], ['month', 'By month']], '');
+  const periods = select(
+    [
+      ['', 'No: analyse all rows together'],
+      ['year', 'By year'],
+      ['quarter', 'By quarter'],
+      ['month', 'By month'],
+    ],
+    '',
+  );
 
   sizeLabels();
   profitLabels();
-  const element = el('div', {},
-    el('details', { open: true }, el('summary', { text: 'Segmentation' }),
-      field('Revenue size', sizeMethod), largeField, mediumField,
-      field('Profitability', profitMethod), targetField, highField, lowField),
-    el('details', {}, el('summary', { text: 'Cost-to-serve' }),
-      el('p', { class: 'hint', text: 'Money per unit of activity, or a cost pool shared by volume (activity-based costing). Blank costs nothing.' }),
+  const element = el(
+    'div',
+    {},
+    el(
+      'details',
+      { open: true },
+      el('summary', { text: 'Segmentation' }),
+      field('Revenue size', sizeMethod),
+      largeField,
+      mediumField,
+      field('Profitability', profitMethod),
+      targetField,
+      highField,
+      lowField,
+    ),
+    el(
+      'details',
+      {},
+      el('summary', { text: 'Cost-to-serve' }),
+      el('p', {
+        class: 'hint',
+        text: 'Money per unit of activity, or a cost pool shared by volume (activity-based costing). Blank costs nothing.',
+      }),
       ...drivers.map((x) => x.element),
       field('Cost of capital (% a year, on payment days)', costOfCapital),
-      el('div', { class: 'field check' }, costOnly, el('label', { for: costOnlyId, text: 'No cost of goods or gross profit column: rank customers on cost-to-serve alone (gross profit = revenue)' }))),
-    el('details', {}, el('summary', { text: 'Tiers' }),
+      el(
+        'div',
+        { class: 'field check' },
+        costOnly,
+        el('label', {
+          for: costOnlyId,
+          text: 'No cost of goods or gross profit column: rank customers on cost-to-serve alone (gross profit = revenue)',
+        }),
+      ),
+    ),
+    el(
+      'details',
+      {},
+      el('summary', { text: 'Tiers' }),
       el('datalist', { id: listId }, ...TIER_NAMES.map((t) => el('option', { value: t }))),
-      ...SEGMENTS.map((seg, i) => field(seg, tiers[i]))),
-    el('details', {}, el('summary', { text: 'Migration' }),
-      field('Compare the two latest periods', periods, 'Needs a Period column (a date or period per row). Adds a Migration sheet.')),
+      ...SEGMENTS.map((seg, i) => field(seg, tiers[i])),
+    ),
+    el(
+      'details',
+      {},
+      el('summary', { text: 'Migration' }),
+      field(
+        'Compare the two latest periods',
+        periods,
+        'Needs a Period column (a date or period per row). Adds a Migration sheet.',
+      ),
+    ),
   );
 
   return {
@@ -142,11 +282,19 @@ export function settingsForm(): SettingsForm {
       const s: SettingsInput = {};
       if (Object.keys(columns).length) s.columns = columns;
       const m = sizeMethod.value as 'pareto' | 'terciles' | 'fixed';
-      s.size = m === 'pareto' ? { method: m, large: share(large), medium: share(medium) }
-        : m === 'fixed' ? { method: m, large: Number(large.value), medium: Number(medium.value) } : { method: m };
+      s.size =
+        m === 'pareto'
+          ? { method: m, large: share(large), medium: share(medium) }
+          : m === 'fixed'
+            ? { method: m, large: Number(large.value), medium: Number(medium.value) }
+            : { method: m };
       const p = profitMethod.value as 'bands' | 'terciles' | 'fixed';
-      s.profitability = p === 'bands' ? { method: p, ...(filled(target) ? { target: share(target) } : {}) }
-        : p === 'fixed' ? { method: p, high: share(high), low: share(low) } : { method: p };
+      s.profitability =
+        p === 'bands'
+          ? { method: p, ...(filled(target) ? { target: share(target) } : {}) }
+          : p === 'fixed'
+            ? { method: p, high: share(high), low: share(low) }
+            : { method: p };
       for (const x of drivers) {
         if (!filled(x.amount)) continue;
         const kind = x.mode.value === 'pool' ? 'pools' : 'rates';

@@ -24,12 +24,15 @@ export function callFunction(id: string, args: unknown[]): unknown[][] {
 
 function normaliseArg(arg: unknown, zone: () => string): Arg {
   if (!Array.isArray(arg)) return normaliseCell(arg, zone);
-  return arg.map((row: unknown[]) => (Array.isArray(row) ? row.map((v) => normaliseCell(v, zone)) : [normaliseCell(row, zone)]));
+  return arg.map((row: unknown[]) =>
+    Array.isArray(row) ? row.map((v) => normaliseCell(v, zone)) : [normaliseCell(row, zone)],
+  );
 }
 
 function normaliseCell(v: unknown, zone: () => string): CellValue {
   if (v === '' || v === undefined || v === null) return null;
-  if (Object.prototype.toString.call(v) === '[object Date]') return Utilities.formatDate(v as Date, zone(), 'yyyy-MM-dd');
+  if (Object.prototype.toString.call(v) === '[object Date]')
+    return Utilities.formatDate(v as Date, zone(), 'yyyy-MM-dd');
   return v as CellValue;
 }
 

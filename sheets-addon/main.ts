@@ -4,10 +4,11 @@
  * SERVER_GLOBALS (menu and google.script.run targets) and per custom function of FUNCTIONS, since
  * Apps Script only sees top-level function declarations.
  */
-export { onOpen, onInstall, showSidebar, MENU_ITEMS } from './menu.js';
-export { detectTable, runReport, runProgress, goTo } from './sidebar-server.js';
-export { callFunction } from './custom-functions.js';
+
 export { FUNCTIONS } from '../core/functions/definitions.js';
+export { callFunction } from './custom-functions.js';
+export { MENU_ITEMS, onInstall, onOpen, showSidebar } from './menu.js';
+export { detectTable, goTo, runProgress, runReport } from './sidebar-server.js';
 
 /** Global name → parameter names, for the generated top-level functions. */
 export const SERVER_GLOBALS: Record<string, string[]> = {

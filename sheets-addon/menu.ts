@@ -4,9 +4,7 @@
  */
 import { showSidebar } from './sidebar.js';
 
-export const MENU_ITEMS = [
-  { caption: 'Analyze customers…', functionName: 'showSidebar' },
-] as const;
+export const MENU_ITEMS = [{ caption: 'Analyze customers…', functionName: 'showSidebar' }] as const;
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();

@@ -17,7 +17,11 @@ export interface SourceBlock {
 export function locateTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SourceBlock {
   const sheet = ss.getActiveSheet();
   const selection = ss.getActiveRange();
-  if (selection && selection.getNumRows() * selection.getNumColumns() > 1 && selection.getSheet().getSheetId() === sheet.getSheetId()) {
+  if (
+    selection &&
+    selection.getNumRows() * selection.getNumColumns() > 1 &&
+    selection.getSheet().getSheetId() === sheet.getSheetId()
+  ) {
     return { range: selection, sheet: sheet.getName(), source: 'selection' };
   }
   return { range: sheet.getDataRange(), sheet: sheet.getName(), source: 'sheet' };
@@ -26,7 +30,8 @@ export function locateTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sourc
 /** The block's cells as core input; `rows` limits the read to the first rows (for detection). */
 export function readBlock(block: SourceBlock, timeZone: string, rows?: number): TableInput {
   let range = block.range;
-  if (rows !== undefined && rows < range.getNumRows()) range = range.offset(0, 0, rows, range.getNumColumns());
+  if (rows !== undefined && rows < range.getNumRows())
+    range = range.offset(0, 0, rows, range.getNumColumns());
   const values = datesAsText(range.getValues() as CellValue[][], timeZone);
   return { values, firstRow: block.range.getRow(), firstColumn: block.range.getColumn() - 1 };
 }

@@ -7,7 +7,8 @@ import type { ChartSpec } from '../core/report/sheet-spec.js';
 import { rangeAt as at } from './range-at.js';
 
 export function addChart(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: ChartSpec): void {
-  let builder = sheet.newChart()
+  let builder = sheet
+    .newChart()
     .setChartType(spec.type === 'column' ? Charts.ChartType.COLUMN : Charts.ChartType.SCATTER)
     .addRange(at(sheet, spec.x));
   for (const s of spec.series) builder = builder.addRange(at(sheet, s.y));
@@ -16,7 +17,9 @@ export function addChart(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: ChartS
     series[i] = {
       labelInLegend: s.name,
       ...(s.color ? { color: s.color } : {}),
-      ...(spec.type === 'scatter-line' ? { lineWidth: s.line === false ? 0 : 2, pointSize: s.marker ? 7 : 0 } : {}),
+      ...(spec.type === 'scatter-line'
+        ? { lineWidth: s.line === false ? 0 : 2, pointSize: s.marker ? 7 : 0 }
+        : {}),
     };
   });
   builder = builder

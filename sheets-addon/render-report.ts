@@ -16,7 +16,11 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const OWNER_KEY = 'profit-tiers.report';
 
 /** Writes the report; returns the names of the sheets written, in order. */
-export function renderReport(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, specs: SheetSpec[], onSheet: (done: number, total: number, next: string) => void = () => {}): string[] {
+export function renderReport(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  specs: SheetSpec[],
+  onSheet: (done: number, total: number, next: string) => void = () => {},
+): string[] {
   const wanted = new Set(specs.map((s) => s.name));
   const reuse = new Map<string, Sheet>();
   const stale: Sheet[] = [];
@@ -43,7 +47,11 @@ export function renderReport(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, specs
       name = freeName(spec.name, taken);
       taken.add(name.toLowerCase());
       sheet = ss.insertSheet(name, at++);
-      sheet.addDeveloperMetadata(OWNER_KEY, spec.name, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+      sheet.addDeveloperMetadata(
+        OWNER_KEY,
+        spec.name,
+        SpreadsheetApp.DeveloperMetadataVisibility.PROJECT,
+      );
     }
     drawSheet(sheet, spec);
     written.push(name);
@@ -69,7 +77,9 @@ function clearSheet(sheet: Sheet): void {
 }
 
 /** The add-on's sheets from earlier runs and the report sheet each holds (one finder call). */
-function ownSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): { report: string; sheet: Sheet }[] {
+function ownSheets(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+): { report: string; sheet: Sheet }[] {
   const found = ss.createDeveloperMetadataFinder().withKey(OWNER_KEY).find();
   const out: { report: string; sheet: Sheet }[] = [];
   for (const m of found) {

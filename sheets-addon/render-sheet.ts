@@ -7,26 +7,56 @@
  * apostrophes as characters.
  */
 import type { SheetSpec } from '../core/report/sheet-spec.js';
+import { rangeAt as at } from './range-at.js';
 import { addChart } from './render-chart.js';
 import { addConditionalRules } from './render-rules.js';
-import { rangeAt as at } from './range-at.js';
-import { AUTOMATIC_FORMAT, paint, valuesForSheets, type Block } from './sheet-cells.js';
+import { AUTOMATIC_FORMAT, type Block, paint, valuesForSheets } from './sheet-cells.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const TITLE_FONT_SIZE = 14;
 /** Column widths in the spec are in characters; Sheets wants pixels. */
-const PIXELS_PER_CHAR = 7, PIXELS_PADDING = 10;
+const PIXELS_PER_CHAR = 7,
+  PIXELS_PADDING = 10;
 
 export function drawSheet(sheet: Sheet, spec: SheetSpec): void {
-  const rows = spec.values.length, cols = Math.max(1, spec.width);
+  const rows = spec.values.length,
+    cols = Math.max(1, spec.width);
   fitSize(sheet, rows, cols);
   if (rows > 0) sheet.getRange(1, 1, rows, cols).setValues(valuesForSheets(spec.values, cols));
 
-  write(sheet, paint(spec.formats.map((f) => ({ range: f.range, value: f.format })), AUTOMATIC_FORMAT), (r, b) => r.setNumberFormats(b));
-  write(sheet, paint(spec.fills.map((f) => ({ range: f.range, value: f.color })), null), (r, b) => r.setBackgrounds(b));
-  write(sheet, paint(spec.fontColors.map((f) => ({ range: f.range, value: f.color })), null), (r, b) => r.setFontColors(b));
-  write(sheet, paint(spec.bold.map((range) => ({ range, value: 'bold' as const })), null), (r, b) => r.setFontWeights(b));
+  write(
+    sheet,
+    paint(
+      spec.formats.map((f) => ({ range: f.range, value: f.format })),
+      AUTOMATIC_FORMAT,
+    ),
+    (r, b) => r.setNumberFormats(b),
+  );
+  write(
+    sheet,
+    paint(
+      spec.fills.map((f) => ({ range: f.range, value: f.color })),
+      null,
+    ),
+    (r, b) => r.setBackgrounds(b),
+  );
+  write(
+    sheet,
+    paint(
+      spec.fontColors.map((f) => ({ range: f.range, value: f.color })),
+      null,
+    ),
+    (r, b) => r.setFontColors(b),
+  );
+  write(
+    sheet,
+    paint(
+      spec.bold.map((range) => ({ range, value: 'bold' as const })),
+      null,
+    ),
+    (r, b) => r.setFontWeights(b),
+  );
   for (const t of spec.titles) at(sheet, t).setFontSize(TITLE_FONT_SIZE);
   for (const w of spec.wrap) at(sheet, w).setWrap(true);
 
@@ -38,8 +68,21 @@ export function drawSheet(sheet: Sheet, spec: SheetSpec): void {
   for (const chart of spec.charts) addChart(sheet, chart);
 }
 
-function write<T>(sheet: Sheet, block: Block<T> | null, set: (r: GoogleAppsScript.Spreadsheet.Range, cells: T[][]) => void): void {
-  if (block) set(at(sheet, { row: block.row, col: block.col, rows: block.cells.length, cols: block.cells[0].length }), block.cells);
+function write<T>(
+  sheet: Sheet,
+  block: Block<T> | null,
+  set: (r: GoogleAppsScript.Spreadsheet.Range, cells: T[][]) => void,
+): void {
+  if (block)
+    set(
+      at(sheet, {
+        row: block.row,
+        col: block.col,
+        rows: block.cells.length,
+        cols: block.cells[0].length,
+      }),
+      block.cells,
+    );
 }
 
 /** One call per run of equal widths (the Why sheet has a dozen money columns of one width). */
@@ -57,7 +100,8 @@ function setColumnWidths(sheet: Sheet, chars: number[]): void {
  * bigger. A reused sheet is never shrunk: deleting rows would break formulas pointing into them.
  */
 function fitSize(sheet: Sheet, rows: number, cols: number): void {
-  const maxRows = sheet.getMaxRows(), maxCols = sheet.getMaxColumns();
+  const maxRows = sheet.getMaxRows(),
+    maxCols = sheet.getMaxColumns();
   if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
   if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
 }

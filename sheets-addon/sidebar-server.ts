@@ -36,17 +36,33 @@ export function detectTable(): DetectedTable {
  * where the sidebar polls it (runProgress) while this call runs: a few cache writes per run,
  * whatever the row count.
  */
-export function runReport(settings: SettingsInput, options?: RunOptions, runId?: string): RunSummary {
-  const progress = (p: Progress) => { if (runId) CacheService.getUserCache().put(PROGRESS_KEY + runId, JSON.stringify(p), 600); };
+export function runReport(
+  settings: SettingsInput,
+  options?: RunOptions,
+  runId?: string,
+): RunSummary {
+  const progress = (p: Progress) => {
+    if (runId) CacheService.getUserCache().put(PROGRESS_KEY + runId, JSON.stringify(p), 600);
+  };
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const block = locateTable(ss);
   progress({ stage: 'read', fraction: 0.05, message: 'Reading the table…' });
   const table = readBlock(block, ss.getSpreadsheetTimeZone());
-  progress({ stage: 'compute', fraction: 0.25, message: `Pricing, segmenting and explaining ${Math.max(0, table.values.length - 1).toLocaleString('en-US')} rows…` });
+  progress({
+    stage: 'compute',
+    fraction: 0.25,
+    message: `Pricing, segmenting and explaining ${Math.max(0, table.values.length - 1).toLocaleString('en-US')} rows…`,
+  });
   const result = analyze(table, settings ?? {}, options ?? {});
   if (!result.ok) throw new Error(result.error.message);
   const specs = reportSheets(result.value);
-  const sheets = renderReport(ss, specs, (done, total, next) => progress({ stage: 'write', fraction: 0.4 + (0.6 * done) / total, message: `Writing ${next} (${done + 1} of ${total})…` }));
+  const sheets = renderReport(ss, specs, (done, total, next) =>
+    progress({
+      stage: 'write',
+      fraction: 0.4 + (0.6 * done) / total,
+      message: `Writing ${next} (${done + 1} of ${total})…`,
+    }),
+  );
   progress({ stage: 'done', fraction: 1, message: `Wrote ${sheets.join(', ')}.` });
   return summarizeRun(result.value, sheets, block.sheet);
 }
@@ -66,4 +82,5 @@ export function goTo(sheet: string, cell: string): void {
   target.getRange(cell).activate();
 }
 
-const quoteSheet = (name: string): string => (/^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`);
+const quoteSheet = (name: string): string =>
+  /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;

@@ -7,17 +7,20 @@ import { describe, expect, it } from 'vitest';
 import { FUNCTIONS } from '../core/functions/definitions.js';
 import { functionDocsMarkdown } from '../core/functions/function-docs.js';
 
-const START = '<!-- functions:start (generated from core/functions/definitions.ts by npm run docs) -->';
+const START =
+  '<!-- functions:start (generated from core/functions/definitions.ts by npm run docs) -->';
 const END = '<!-- functions:end -->';
 
 describe('README', () => {
   it('documents every custom function exactly as the function table defines it', () => {
     const readme = readFileSync('README.md', 'utf8');
-    const a = readme.indexOf(START), b = readme.indexOf(END);
+    const a = readme.indexOf(START),
+      b = readme.indexOf(END);
     expect(a, 'README has the functions block markers').toBeGreaterThan(-1);
     const generated = `${START}\n${functionDocsMarkdown(FUNCTIONS)}\n${END}`;
     const current = readme.slice(a, b + END.length);
-    if (process.env.UPDATE_README && current !== generated) writeFileSync('README.md', readme.replace(current, generated));
+    if (process.env.UPDATE_README && current !== generated)
+      writeFileSync('README.md', readme.replace(current, generated));
     else expect(current).toBe(generated);
   });
 

@@ -8,7 +8,9 @@ export function instructionsSheet(source: string | null, capacity: number): Temp
   const spec = emptySheet('Instructions');
   const lines = [
     'Profit Tiers: customer profitability workbook',
-    source ? `Filled from ${source}.` : 'Ready for your client\'s data; the sample rows show how it works.',
+    source
+      ? `Filled from ${source}.`
+      : "Ready for your client's data; the sample rows show how it works.",
     '',
     'How to use it',
     `1. Customers sheet: one row per customer in the yellow columns (up to ${capacity.toLocaleString('en-US')} rows). Customer holds the key; Name is optional.`,
@@ -27,7 +29,10 @@ export function instructionsSheet(source: string | null, capacity: number): Temp
     '',
     'Works in Excel 2010 and later, Google Sheets and LibreOffice: classic formulas only (SUMIF, COUNTIF, SUMPRODUCT, INDEX/MATCH, IF).',
   ];
-  addRows(spec, lines.map((l) => [l]));
+  addRows(
+    spec,
+    lines.map((l) => [l]),
+  );
   spec.titles.push(rect(0, 0));
   spec.bold.push(rect(3, 0), rect(11, 0));
   spec.columnWidths = [140];

@@ -3,9 +3,10 @@
  * Settings cells, and the workbook names the formulas use. Formulas read `SUMIF(Revenue, …)`
  * instead of `SUMIF(Customers!$C$5:$C$1004, …)`, so a consultant can follow them.
  */
+
+import { columnLetter } from '../../core/cell-address.js';
 import { COST_LINE_LABELS } from '../../core/defaults.js';
 import { DRIVERS, type Driver } from '../../core/types.js';
-import { columnLetter } from '../../core/cell-address.js';
 
 /** Customers: the header row (1-based sheet row) and the first data row. */
 export const CUSTOMERS_HEADER_ROW = 4;
@@ -13,18 +14,33 @@ export const FIRST_ROW = CUSTOMERS_HEADER_ROW + 1;
 
 /** Input columns: what the client's data provides. `Customer` holds the key. */
 export const INPUT_COLUMNS = [
-  'Customer', 'Name', 'Revenue', 'COGS', 'Gross Profit',
-  ...DRIVERS.map((d) => COST_LINE_LABELS[d]), 'Payment Days',
+  'Customer',
+  'Name',
+  'Revenue',
+  'COGS',
+  'Gross Profit',
+  ...DRIVERS.map((d) => COST_LINE_LABELS[d]),
+  'Payment Days',
 ] as const;
 
 /** Computed columns, right of the inputs; every cell a formula. */
 export const COMPUTED_COLUMNS = [
-  'Cost-to-serve', 'Net profit', 'Net margin', 'Revenue share before', 'Size', 'Profitability', 'Segment', 'Tier', 'Action',
+  'Cost-to-serve',
+  'Net profit',
+  'Net margin',
+  'Revenue share before',
+  'Size',
+  'Profitability',
+  'Segment',
+  'Tier',
+  'Action',
   'Matrix net profit',
 ] as const;
 
 /** Column letter of a Customers header. */
-export function col(header: (typeof INPUT_COLUMNS)[number] | (typeof COMPUTED_COLUMNS)[number]): string {
+export function col(
+  header: (typeof INPUT_COLUMNS)[number] | (typeof COMPUTED_COLUMNS)[number],
+): string {
   const i = (INPUT_COLUMNS as readonly string[]).indexOf(header);
   const j = (COMPUTED_COLUMNS as readonly string[]).indexOf(header);
   if (i < 0 && j < 0) throw new Error(`template layout: no column ${header}`);
@@ -61,7 +77,12 @@ export interface TemplateSheet {
 }
 
 /** Sets a formula (without `=`) at a 0-based cell of a sparse row-major grid. */
-export function setFormula(grid: (string | undefined)[][], row: number, c: number, formula: string): void {
+export function setFormula(
+  grid: (string | undefined)[][],
+  row: number,
+  c: number,
+  formula: string,
+): void {
   (grid[row] ??= [])[c] = formula;
 }
 

@@ -3,7 +3,14 @@
  * profit per cell) and totals, all COUNTIFS/SUMIFS over the Customers sheet's Segment column,
  * plus the No revenue group and the thresholds in force in words.
  */
-import { FORMATS, addRows, emptySheet, rect, styleHeader, type SheetValue } from '../../core/report/sheet-spec.js';
+import {
+  addRows,
+  emptySheet,
+  FORMATS,
+  rect,
+  type SheetValue,
+  styleHeader,
+} from '../../core/report/sheet-spec.js';
 import { PROFIT_CLASSES, SIZE_CLASSES } from '../../core/types.js';
 import { setFormula, type TemplateSheet } from './layout.js';
 
@@ -13,7 +20,12 @@ const FORMAT_OF = [FORMATS.integer, FORMATS.money0, FORMATS.money0, FORMATS.perc
 export function matrixSheet(): TemplateSheet {
   const spec = emptySheet('Profit Matrix');
   const formulas: (string | undefined)[][] = [];
-  addRows(spec, [['Profit Matrix'], [], ['Live: recalculates from the Customers and Settings sheets.'], []]);
+  addRows(spec, [
+    ['Profit Matrix'],
+    [],
+    ['Live: recalculates from the Customers and Settings sheets.'],
+    [],
+  ]);
   spec.titles.push(rect(0, 0));
   const head = addRows(spec, [['Revenue size', 'Measure', ...PROFIT_CLASSES, 'Total']]);
   styleHeader(spec, head, 6);
@@ -36,45 +48,87 @@ export function matrixSheet(): TemplateSheet {
       setFormula(formulas, top, 2 + j, `INDEX(TierNames,MATCH(${seg},TierSegments,0))`);
       MEASURES.forEach((m, k) => {
         const row = top + 1 + k;
-        setFormula(formulas, row, 2 + j, m === 'Share of profit' ? share(`${L[j]}${row}`) : sumOf[m](seg));
+        setFormula(
+          formulas,
+          row,
+          2 + j,
+          m === 'Share of profit' ? share(`${L[j]}${row}`) : sumOf[m](seg),
+        );
       });
     });
     MEASURES.forEach((m, k) => {
-      const row = top + 1 + k, r1 = row + 1;
-      setFormula(formulas, row, 5, m === 'Share of profit' ? share(`F${row}`) : `SUM(C${r1}:E${r1})`);
+      const row = top + 1 + k,
+        r1 = row + 1;
+      setFormula(
+        formulas,
+        row,
+        5,
+        m === 'Share of profit' ? share(`F${row}`) : `SUM(C${r1}:E${r1})`,
+      );
       spec.formats.push({ range: rect(row, 2, 1, 4), format: FORMAT_OF[k] });
     });
     spec.fills.push({ range: rect(top, 2, 1, 3), color: '#DDEBF7' });
   });
-  const total = addRows(spec, MEASURES.map((m, k): SheetValue[] => [k === 0 ? 'Total' : null, m]));
+  const total = addRows(
+    spec,
+    MEASURES.map((m, k): SheetValue[] => [k === 0 ? 'Total' : null, m]),
+  );
   spec.bold.push(rect(total, 0, 4, 1));
   MEASURES.forEach((m, k) => {
     const row = total + k;
     for (let j = 0; j < 4; j++) {
       const L2 = 'CDEF'[j];
       const rows = SIZE_CLASSES.map((_, s) => `${L2}${head + 1 + s * 5 + 1 + k + 1}`);
-      setFormula(formulas, row, 2 + j, m === 'Share of profit' ? share(`${L2}${row}`) : rows.join('+'));
+      setFormula(
+        formulas,
+        row,
+        2 + j,
+        m === 'Share of profit' ? share(`${L2}${row}`) : rows.join('+'),
+      );
     }
     spec.formats.push({ range: rect(row, 2, 1, 4), format: FORMAT_OF[k] });
   });
   // Heat on the net profit rows of the grid: red losses, white 0, green profit.
-  for (let s = 0; s < 3; s++) spec.conditional.push({ range: rect(head + 1 + s * 5 + 3, 2, 1, 3), type: 'scale' });
+  for (let s = 0; s < 3; s++)
+    spec.conditional.push({ range: rect(head + 1 + s * 5 + 3, 2, 1, 3), type: 'scale' });
 
   addRows(spec, [[]]);
-  const nr = addRows(spec, [['No revenue', 'Customers'], [null, 'Revenue'], [null, 'Net profit']]);
+  const nr = addRows(spec, [
+    ['No revenue', 'Customers'],
+    [null, 'Revenue'],
+    [null, 'Net profit'],
+  ]);
   setFormula(formulas, nr, 2, 'COUNTIF(SizeClass,"No revenue")');
   setFormula(formulas, nr + 1, 2, 'SUMIF(SizeClass,"No revenue",Revenue)');
   setFormula(formulas, nr + 2, 2, 'SUMIF(SizeClass,"No revenue",NetProfit)');
   spec.bold.push(rect(nr, 0));
-  spec.formats.push({ range: rect(nr, 2), format: FORMATS.integer }, { range: rect(nr + 1, 2, 2, 1), format: FORMATS.money0 });
+  spec.formats.push(
+    { range: rect(nr, 2), format: FORMATS.integer },
+    { range: rect(nr + 1, 2, 2, 1), format: FORMATS.money0 },
+  );
 
   addRows(spec, [[]]);
   const words = addRows(spec, [[], [], []]);
-  setFormula(formulas, words, 0, 'IF(SizeMethod="pareto","Large: the biggest customers, who together make the first "&TEXT(ParetoLarge,"0 %")&" of revenue. Medium: the next, up to "&TEXT(ParetoMedium,"0 %")&". Small: the rest.",'
-    + 'IF(SizeMethod="terciles","Large, Medium, Small: the top, middle and bottom third of customers by revenue.","Large: revenue of "&TEXT(FixedLarge,"#,##0")&" or more. Medium: "&TEXT(FixedMedium,"#,##0")&" or more. Small: less."))');
-  setFormula(formulas, words + 1, 0, 'IF(ProfitMethod="bands","High: net margin at or above "&TEXT(MarginTarget,"0.0 %")&IF(ISNUMBER(TargetOverride),""," (the overall margin)")&". Low: customers who lose money. Mid: the rest.",'
-    + 'IF(ProfitMethod="terciles","High, Mid, Low: the top, middle and bottom third by net margin within each size.","High: net margin of "&TEXT(FixedHigh,"0.0 %")&" or more. Mid: "&TEXT(FixedLow,"0.0 %")&" or more. Low: less."))');
-  setFormula(formulas, words + 2, 0, '"Customers: "&TEXT(COUNTA(CustomerKey),"#,##0")&" · with revenue: "&TEXT(MatrixCount,"#,##0")');
+  setFormula(
+    formulas,
+    words,
+    0,
+    'IF(SizeMethod="pareto","Large: the biggest customers, who together make the first "&TEXT(ParetoLarge,"0 %")&" of revenue. Medium: the next, up to "&TEXT(ParetoMedium,"0 %")&". Small: the rest.",' +
+      'IF(SizeMethod="terciles","Large, Medium, Small: the top, middle and bottom third of customers by revenue.","Large: revenue of "&TEXT(FixedLarge,"#,##0")&" or more. Medium: "&TEXT(FixedMedium,"#,##0")&" or more. Small: less."))',
+  );
+  setFormula(
+    formulas,
+    words + 1,
+    0,
+    'IF(ProfitMethod="bands","High: net margin at or above "&TEXT(MarginTarget,"0.0 %")&IF(ISNUMBER(TargetOverride),""," (the overall margin)")&". Low: customers who lose money. Mid: the rest.",' +
+      'IF(ProfitMethod="terciles","High, Mid, Low: the top, middle and bottom third by net margin within each size.","High: net margin of "&TEXT(FixedHigh,"0.0 %")&" or more. Mid: "&TEXT(FixedLow,"0.0 %")&" or more. Low: less."))',
+  );
+  setFormula(
+    formulas,
+    words + 2,
+    0,
+    '"Customers: "&TEXT(COUNTA(CustomerKey),"#,##0")&" · with revenue: "&TEXT(MatrixCount,"#,##0")',
+  );
   spec.columnWidths = [14, 16, 18, 18, 18, 18];
   return { spec, extras: { formulas }, names: [] };
 }

@@ -14,4 +14,3 @@ export const SAMPLE_ROWS: SheetValue[][] = [
   ['S005', 'Atlas Builders Ltd', 96000, 70100, null, 40, 160, 38, 3, 15, 4, 4, 110],
   ['S006', 'Former account (credit notes)', -1200, -900, null, 2, 2, 0, 2, 6, 2, 0, 0],
 ];
-

@@ -7,7 +7,7 @@ import type JSZip from 'jszip';
 import type { Analysis } from '../../core/analyze.js';
 import type { Settings } from '../../core/settings.js';
 import { DRIVERS } from '../../core/types.js';
-import { xlsxBytes, type SheetExtras } from '../render-xlsx.js';
+import { type SheetExtras, xlsxBytes } from '../render-xlsx.js';
 import { addCharts } from '../xlsx-chart.js';
 import { editXlsx } from '../xlsx-parts.js';
 import { customersSheet, type InputRow } from './customers-sheet.js';
@@ -32,21 +32,41 @@ export interface TemplateInput {
 export async function templateBytes(t: TemplateInput): Promise<Uint8Array> {
   const rows = t.analysis ? inputRows(t.analysis) : SAMPLE_ROWS;
   const capacity = t.analysis ? rows.length + SPARE_ROWS : EMPTY_CAPACITY;
-  const note = t.analysis ? `${rows.length.toLocaleString('en-US')} customers from ${t.source ?? 'the data'}.` : 'Sample rows: replace them with your client\'s customers.';
+  const note = t.analysis
+    ? `${rows.length.toLocaleString('en-US')} customers from ${t.source ?? 'the data'}.`
+    : "Sample rows: replace them with your client's customers.";
   const whale = whaleSheet();
-  const sheets = [instructionsSheet(t.source ?? null, capacity), settingsSheet(t.settings), customersSheet(rows, capacity, note), matrixSheet(), whale];
+  const sheets = [
+    instructionsSheet(t.source ?? null, capacity),
+    settingsSheet(t.settings),
+    customersSheet(rows, capacity, note),
+    matrixSheet(),
+    whale,
+  ];
   const extras = new Map<string, SheetExtras>(sheets.map((s) => [s.spec.name, s.extras]));
-  const bytes = await xlsxBytes(sheets.map((s) => s.spec), extras, sheets.flatMap((s) => s.names));
+  const bytes = await xlsxBytes(
+    sheets.map((s) => s.spec),
+    extras,
+    sheets.flatMap((s) => s.names),
+  );
   return editXlsx(bytes, (zip) => addCharts(zip, [whale.chart]), recalculateOnOpen);
 }
 
 /** The core's customers as input rows: key, name, revenue, (COGS blank), gross profit, volumes, payment days. */
 export function inputRows(a: Analysis): InputRow[] {
-  const t = a.customers, out: InputRow[] = new Array(t.n);
+  const t = a.customers,
+    out: InputRow[] = new Array(t.n);
   for (let c = 0; c < t.n; c++) {
     // Gross profit, not COGS: it is the number the core priced (exact), whether the data had COGS or not.
-    out[c] = [t.keys[c], t.names[c] || null, t.revenue[c], null, t.grossProfit[c],
-      ...DRIVERS.map((_, d) => (t.volumes[d] ? t.volumes[d]![c] : null)), t.paymentDays ? t.paymentDays[c] : null];
+    out[c] = [
+      t.keys[c],
+      t.names[c] || null,
+      t.revenue[c],
+      null,
+      t.grossProfit[c],
+      ...DRIVERS.map((_, d) => (t.volumes[d] ? t.volumes[d]![c] : null)),
+      t.paymentDays ? t.paymentDays[c] : null,
+    ];
   }
   return out;
 }
@@ -57,5 +77,11 @@ export function inputRows(a: Analysis): InputRow[] {
  */
 async function recalculateOnOpen(zip: JSZip): Promise<void> {
   const wb = await zip.file('xl/workbook.xml')!.async('string');
-  zip.file('xl/workbook.xml', wb.replace(/<calcPr\b([^>]*?)\/>/, (_m, attrs: string) => `<calcPr${attrs} fullCalcOnLoad="1"/>`));
+  zip.file(
+    'xl/workbook.xml',
+    wb.replace(
+      /<calcPr\b([^>]*?)\/>/,
+      (_m, attrs: string) => `<calcPr${attrs} fullCalcOnLoad="1"/>`,
+    ),
+  );
 }

@@ -8,7 +8,12 @@ import { isBlank, parseNumber } from '../parse-number.js';
 import type { CellValue } from '../types.js';
 
 export class FunctionArgumentError extends Error {
-  constructor(readonly argument: string, message: string) { super(`${argument}: ${message}`); }
+  constructor(
+    readonly argument: string,
+    message: string,
+  ) {
+    super(`${argument}: ${message}`);
+  }
 }
 
 export type Arg = CellValue | CellValue[][] | undefined;
@@ -21,7 +26,11 @@ export function cells(arg: Arg): CellValue[] {
 
 /** An argument that was left out (undefined/null, or an empty range). */
 export function omitted(arg: Arg): boolean {
-  return arg === undefined || arg === null || (Array.isArray(arg) && arg.every((r) => r.every((v) => v === null || v === undefined)));
+  return (
+    arg === undefined ||
+    arg === null ||
+    (Array.isArray(arg) && arg.every((r) => r.every((v) => v === null || v === undefined)))
+  );
 }
 
 /**
@@ -33,9 +42,13 @@ export function numbers(arg: Arg, name: string): Float64Array {
   const out = new Float64Array(list.length);
   for (let i = 0; i < list.length; i++) {
     const v = list[i];
-    if (isBlank(v)) { out[i] = NaN; continue; }
+    if (isBlank(v)) {
+      out[i] = NaN;
+      continue;
+    }
     const n = parseNumber(v);
-    if (Number.isNaN(n)) throw new FunctionArgumentError(name, `cell ${i + 1} holds "${String(v)}", not a number`);
+    if (Number.isNaN(n))
+      throw new FunctionArgumentError(name, `cell ${i + 1} holds "${String(v)}", not a number`);
     out[i] = n;
   }
   return out;
@@ -43,5 +56,9 @@ export function numbers(arg: Arg, name: string): Float64Array {
 
 /** Requires two ranges to have the same number of cells. */
 export function sameLength(a: Float64Array, b: Float64Array, nameA: string, nameB: string): void {
-  if (a.length !== b.length) throw new FunctionArgumentError(nameB, `has ${b.length} cells but ${nameA} has ${a.length}; give ranges of the same size`);
+  if (a.length !== b.length)
+    throw new FunctionArgumentError(
+      nameB,
+      `has ${b.length} cells but ${nameA} has ${a.length}; give ranges of the same size`,
+    );
 }

@@ -5,7 +5,12 @@
  * Ids never change: workbooks in the wild call them.
  */
 import type { Arg } from './arguments.js';
-import { costToServeRows, profitMatrixGrid, whaleCurvePoints, whalePeak } from './portfolio-functions.js';
+import {
+  costToServeRows,
+  profitMatrixGrid,
+  whaleCurvePoints,
+  whalePeak,
+} from './portfolio-functions.js';
 import { profitSegment, profitTier } from './profit-tier.js';
 
 export interface ParamDef {
@@ -28,22 +33,40 @@ export interface FunctionDef {
   impl: (...args: Arg[]) => unknown[][];
 }
 
-const p = (name: string, description: string, optional = false, range = true): ParamDef => ({ name, description, range, optional });
+const p = (name: string, description: string, optional = false, range = true): ParamDef => ({
+  name,
+  description,
+  range,
+  optional,
+});
 const population = [
-  p('allRevenue', 'Revenue of every customer (the population the rows are placed in). Give it when revenue is one row of a dragged formula.', true),
+  p(
+    'allRevenue',
+    'Revenue of every customer (the population the rows are placed in). Give it when revenue is one row of a dragged formula.',
+    true,
+  ),
   p('allProfit', 'Gross profit of every customer, matching allRevenue.', true),
   p('allCostToServe', 'Cost-to-serve of every customer, matching allRevenue.', true),
-  p('options', 'Settings: JSON text such as {"size":{"method":"terciles"}} or a two-column range of setting names and values.', true),
+  p(
+    'options',
+    'Settings: JSON text such as {"size":{"method":"terciles"}} or a two-column range of setting names and values.',
+    true,
+  ),
 ];
 
 export const FUNCTIONS: FunctionDef[] = [
   {
     id: 'PROFITTIER',
-    description: 'Service tier of each customer (Concierge, Grow, Maintain, Fix, Self-service) from revenue size and profitability.',
+    description:
+      'Service tier of each customer (Concierge, Grow, Maintain, Fix, Self-service) from revenue size and profitability.',
     params: [
       p('revenue', 'Revenue of the customer(s): a cell or a column.'),
       p('profit', 'Gross profit (revenue minus cost of goods) of the same customer(s).'),
-      p('costToServe', 'Cost-to-serve of the same customer(s); net profit = profit − costToServe.', true),
+      p(
+        'costToServe',
+        'Cost-to-serve of the same customer(s); net profit = profit − costToServe.',
+        true,
+      ),
       ...population,
     ],
     returns: 'One column of tier names; "" for blank rows, "No revenue" for revenue below 0.',
@@ -52,7 +75,8 @@ export const FUNCTIONS: FunctionDef[] = [
   },
   {
     id: 'PROFITSEGMENT',
-    description: 'Segment label of each customer (Large/High … Small/Low): revenue size × profitability.',
+    description:
+      'Segment label of each customer (Large/High … Small/Low): revenue size × profitability.',
     params: [
       p('revenue', 'Revenue of the customer(s): a cell or a column.'),
       p('profit', 'Gross profit of the same customer(s).'),
@@ -60,12 +84,14 @@ export const FUNCTIONS: FunctionDef[] = [
       ...population,
     ],
     returns: 'One column of segment labels such as Large/High.',
-    example: '=PROFITSEGMENT(B2, C2, D2, B$2:B$500, C$2:C$500, D$2:D$500) dragged down gives each row its segment.',
+    example:
+      '=PROFITSEGMENT(B2, C2, D2, B$2:B$500, C$2:C$500, D$2:D$500) dragged down gives each row its segment.',
     impl: profitSegment,
   },
   {
     id: 'PROFITMATRIX',
-    description: 'The 3×3 profit matrix: customers, revenue or net profit per size (rows) and profitability (columns).',
+    description:
+      'The 3×3 profit matrix: customers, revenue or net profit per size (rows) and profitability (columns).',
     params: [
       p('revenue', 'Revenue of every customer.'),
       p('profit', 'Net profit of every customer.'),
@@ -80,7 +106,10 @@ export const FUNCTIONS: FunctionDef[] = [
     id: 'COSTTOSERVE',
     description: 'Cost-to-serve of each customer: the sum of each activity volume times its rate.',
     params: [
-      p('volumes', 'Activity volumes: one row per customer, one column per driver (orders, deliveries, returns, …).'),
+      p(
+        'volumes',
+        'Activity volumes: one row per customer, one column per driver (orders, deliveries, returns, …).',
+      ),
       p('rates', 'One rate per volume column (money per order, per delivery, …).'),
     ],
     returns: 'One column of costs.',
@@ -89,7 +118,8 @@ export const FUNCTIONS: FunctionDef[] = [
   },
   {
     id: 'WHALECURVE',
-    description: 'Points of the whale curve: customers sorted by profit, cumulative share of profit.',
+    description:
+      'Points of the whale curve: customers sorted by profit, cumulative share of profit.',
     params: [
       p('profit', 'Net profit of every customer.'),
       p('points', 'How many steps along the customers (default 20).', true, false),
@@ -100,7 +130,8 @@ export const FUNCTIONS: FunctionDef[] = [
   },
   {
     id: 'WHALEPEAK',
-    description: 'The peak of the whale curve: the share of customers that earns the most, and that share of total profit.',
+    description:
+      'The peak of the whale curve: the share of customers that earns the most, and that share of total profit.',
     params: [p('profit', 'Net profit of every customer.')],
     returns: 'One row: share of customers, share of profit (e.g. 0.22, 1.6).',
     example: '=WHALEPEAK(E2:E500)',

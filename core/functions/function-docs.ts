@@ -10,7 +10,10 @@ export function functionDocsMarkdown(functions: readonly FunctionDef[]): string 
     const signature = f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(', ');
     out.push(`#### \`${f.id}(${signature})\``, '', f.description, '');
     out.push('| argument | |', '|---|---|');
-    for (const p of f.params) out.push(`| \`${p.name}\`${p.optional ? ' (optional)' : ''} | ${p.description.replace(/\|/g, '\\|')} |`);
+    for (const p of f.params)
+      out.push(
+        `| \`${p.name}\`${p.optional ? ' (optional)' : ''} | ${p.description.replace(/\|/g, '\\|')} |`,
+      );
     out.push('', `Returns: ${f.returns} Example: \`${f.example}\``, '');
   }
   return out.join('\n').trimEnd();

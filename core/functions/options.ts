@@ -3,20 +3,29 @@
  * (`{"size": {"method": "terciles"}}`) or a two-column range of setting paths and values
  * (`size.method | terciles`, `size.large | 0.7`), as a Settings sheet holds them.
  */
-import { resolveSettings, type Settings } from '../settings.js';
+
 import { isBlank } from '../parse-number.js';
-import { FunctionArgumentError, omitted, type Arg } from './arguments.js';
+import { resolveSettings, type Settings } from '../settings.js';
+import { type Arg, FunctionArgumentError, omitted } from './arguments.js';
 
 const cache = new Map<string, Settings>();
 
 export function functionSettings(arg: Arg): Settings {
-  if (omitted(arg) || (typeof arg === 'string' && arg.trim() === '')) return resolveSettings({}).settings;
+  if (omitted(arg) || (typeof arg === 'string' && arg.trim() === ''))
+    return resolveSettings({}).settings;
   const key = JSON.stringify(arg);
   const hit = cache.get(key);
   if (hit) return hit;
   let input: Record<string, any>;
   if (typeof arg === 'string') {
-    try { input = JSON.parse(arg); } catch { throw new FunctionArgumentError('options', 'is not JSON settings such as {"size": {"method": "terciles"}}'); }
+    try {
+      input = JSON.parse(arg);
+    } catch {
+      throw new FunctionArgumentError(
+        'options',
+        'is not JSON settings such as {"size": {"method": "terciles"}}',
+      );
+    }
   } else if (Array.isArray(arg) && arg.every((r) => r.length >= 2)) {
     input = {};
     for (const [path, value] of arg) {
@@ -26,7 +35,11 @@ export function functionSettings(arg: Arg): Settings {
       for (const p of parts.slice(0, -1)) node = node[p] ??= {};
       node[parts[parts.length - 1]] = value instanceof Date ? value.toISOString() : value;
     }
-  } else throw new FunctionArgumentError('options', 'give JSON text or a two-column range of setting names and values');
+  } else
+    throw new FunctionArgumentError(
+      'options',
+      'give JSON text or a two-column range of setting names and values',
+    );
   const { settings, problems } = resolveSettings(input);
   if (problems.length) throw new FunctionArgumentError('options', problems[0]);
   if (cache.size > 16) cache.clear();

@@ -6,21 +6,27 @@
  * A population is prepared once per distinct content and reused by every row of a dragged formula,
  * so n formulas cost O(n) each for reading their arguments, not O(n log n) each for sorting.
  */
+
+import { type Population, population } from '../classify.js';
 import { NO_REVENUE, SEGMENTS } from '../defaults.js';
-import { population, type Population } from '../classify.js';
 import type { Settings } from '../settings.js';
-import { FunctionArgumentError, numbers, omitted, sameLength, type Arg } from './arguments.js';
+import { type Arg, FunctionArgumentError, numbers, omitted, sameLength } from './arguments.js';
 import { functionSettings } from './options.js';
 
-
 /** net profit per row: profit − costToServe (blank cost = 0); blank profit = 0. */
-function netProfits(revenue: Float64Array, profit: Arg, cost: Arg, names: [string, string, string]): Float64Array {
+function netProfits(
+  revenue: Float64Array,
+  profit: Arg,
+  cost: Arg,
+  names: [string, string, string],
+): Float64Array {
   const p = numbers(profit, names[1]);
   sameLength(revenue, p, names[0], names[1]);
   const out = new Float64Array(p.length);
   const c = omitted(cost) ? null : numbers(cost, names[2]);
   if (c) sameLength(revenue, c, names[0], names[2]);
-  for (let i = 0; i < out.length; i++) out[i] = (Number.isNaN(p[i]) ? 0 : p[i]) - (c && !Number.isNaN(c[i]) ? c[i] : 0);
+  for (let i = 0; i < out.length; i++)
+    out[i] = (Number.isNaN(p[i]) ? 0 : p[i]) - (c && !Number.isNaN(c[i]) ? c[i] : 0);
   return out;
 }
 
@@ -28,16 +34,25 @@ const populations = new Map<string, Population>();
 
 /** A content fingerprint (exact: every value's bits go in), so equal ranges share a population. */
 function fingerprint(revenue: Float64Array, netProfit: Float64Array, settings: Settings): string {
-  let h1 = 0x811c9dc5 | 0, h2 = 0x01000193 | 0;
+  let h1 = 0x811c9dc5 | 0,
+    h2 = 0x01000193 | 0;
   const mix = (a: Float64Array) => {
     const words = new Int32Array(a.buffer, a.byteOffset, a.length * 2);
-    for (let i = 0; i < words.length; i++) { h1 = Math.imul(h1 ^ words[i], 0x01000193); h2 = Math.imul(h2 ^ words[i], 0x5bd1e995) ^ (h2 >>> 15); }
+    for (let i = 0; i < words.length; i++) {
+      h1 = Math.imul(h1 ^ words[i], 0x01000193);
+      h2 = Math.imul(h2 ^ words[i], 0x5bd1e995) ^ (h2 >>> 15);
+    }
   };
-  mix(revenue); mix(netProfit);
+  mix(revenue);
+  mix(netProfit);
   return `${revenue.length}:${h1 >>> 0}:${h2 >>> 0}:${JSON.stringify(settings)}`;
 }
 
-function populationOf(revenue: Float64Array, netProfit: Float64Array, settings: Settings): Population {
+function populationOf(
+  revenue: Float64Array,
+  netProfit: Float64Array,
+  settings: Settings,
+): Population {
   const key = fingerprint(revenue, netProfit, settings);
   let pop = populations.get(key);
   if (!pop) {
@@ -50,33 +65,83 @@ function populationOf(revenue: Float64Array, netProfit: Float64Array, settings: 
 }
 
 /** Segment index per given row (-1 none, -2 blank row). */
-function segments(revenue: Arg, profit: Arg, cost: Arg, allRevenue: Arg, allProfit: Arg, allCost: Arg, options: Arg): { seg: Int16Array; settings: Settings } {
+function segments(
+  revenue: Arg,
+  profit: Arg,
+  cost: Arg,
+  allRevenue: Arg,
+  allProfit: Arg,
+  allCost: Arg,
+  options: Arg,
+): { seg: Int16Array; settings: Settings } {
   const settings = functionSettings(options);
   const rev = numbers(revenue, 'revenue');
   const np = netProfits(rev, profit, cost, ['revenue', 'profit', 'costToServe']);
   let pop: Population;
   if (omitted(allRevenue)) {
-    if (!omitted(allProfit) || !omitted(allCost)) throw new FunctionArgumentError('allRevenue', 'is needed when allProfit or allCostToServe is given');
+    if (!omitted(allProfit) || !omitted(allCost))
+      throw new FunctionArgumentError(
+        'allRevenue',
+        'is needed when allProfit or allCostToServe is given',
+      );
     pop = populationOf(rev, np, settings);
   } else {
-    if (omitted(allProfit)) throw new FunctionArgumentError('allProfit', 'is needed with allRevenue');
+    if (omitted(allProfit))
+      throw new FunctionArgumentError('allProfit', 'is needed with allRevenue');
     const aRev = numbers(allRevenue, 'allRevenue');
-    pop = populationOf(aRev, netProfits(aRev, allProfit, allCost, ['allRevenue', 'allProfit', 'allCostToServe']), settings);
+    pop = populationOf(
+      aRev,
+      netProfits(aRev, allProfit, allCost, ['allRevenue', 'allProfit', 'allCostToServe']),
+      settings,
+    );
   }
   const seg = new Int16Array(rev.length);
   // Blank (or 0, which is how Excel desktop hands over a blank) revenue gives a blank result.
-  for (let i = 0; i < rev.length; i++) seg[i] = Number.isNaN(rev[i]) || rev[i] === 0 ? -2 : pop.segmentOf(rev[i], np[i]);
+  for (let i = 0; i < rev.length; i++)
+    seg[i] = Number.isNaN(rev[i]) || rev[i] === 0 ? -2 : pop.segmentOf(rev[i], np[i]);
   return { seg, settings };
 }
 
 /** The tier per row, one column: "" for blank rows, "No revenue" for revenue < 0. */
-export function profitTier(revenue: Arg, profit: Arg, costToServe?: Arg, allRevenue?: Arg, allProfit?: Arg, allCostToServe?: Arg, options?: Arg): string[][] {
-  const { seg, settings } = segments(revenue, profit, costToServe, allRevenue, allProfit, allCostToServe, options);
+export function profitTier(
+  revenue: Arg,
+  profit: Arg,
+  costToServe?: Arg,
+  allRevenue?: Arg,
+  allProfit?: Arg,
+  allCostToServe?: Arg,
+  options?: Arg,
+): string[][] {
+  const { seg, settings } = segments(
+    revenue,
+    profit,
+    costToServe,
+    allRevenue,
+    allProfit,
+    allCostToServe,
+    options,
+  );
   return Array.from(seg, (s) => [s === -2 ? '' : s < 0 ? NO_REVENUE : settings.tiers[s]]);
 }
 
 /** The segment label per row (`Large/High`), one column. */
-export function profitSegment(revenue: Arg, profit: Arg, costToServe?: Arg, allRevenue?: Arg, allProfit?: Arg, allCostToServe?: Arg, options?: Arg): string[][] {
-  const { seg } = segments(revenue, profit, costToServe, allRevenue, allProfit, allCostToServe, options);
+export function profitSegment(
+  revenue: Arg,
+  profit: Arg,
+  costToServe?: Arg,
+  allRevenue?: Arg,
+  allProfit?: Arg,
+  allCostToServe?: Arg,
+  options?: Arg,
+): string[][] {
+  const { seg } = segments(
+    revenue,
+    profit,
+    costToServe,
+    allRevenue,
+    allProfit,
+    allCostToServe,
+    options,
+  );
   return Array.from(seg, (s) => [s === -2 ? '' : s < 0 ? NO_REVENUE : SEGMENTS[s]]);
 }

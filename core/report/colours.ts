@@ -1,6 +1,8 @@
 /** Colours shared by every renderer: heat on the matrix, one fill per tier. */
 
-const RED = [248, 105, 107], WHITE = [255, 255, 255], GREEN = [99, 190, 123];
+const RED = [248, 105, 107],
+  WHITE = [255, 255, 255],
+  GREEN = [99, 190, 123];
 
 /**
  * Diverging heat colour for a value in [-1, 1]: red for losses, white at 0, green for profit
@@ -8,12 +10,26 @@ const RED = [248, 105, 107], WHITE = [255, 255, 255], GREEN = [99, 190, 123];
  */
 export function heat(x: number): string {
   const t = Math.max(-1, Math.min(1, Number.isFinite(x) ? x : 0));
-  const end = t < 0 ? RED : GREEN, k = Math.abs(t);
-  return '#' + WHITE.map((w, i) => Math.round(w + (end[i] - w) * k).toString(16).padStart(2, '0')).join('').toUpperCase();
+  const end = t < 0 ? RED : GREEN,
+    k = Math.abs(t);
+  return (
+    '#' +
+    WHITE.map((w, i) =>
+      Math.round(w + (end[i] - w) * k)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+      .join('')
+      .toUpperCase()
+  );
 }
 
 const TIER_FILLS: Record<string, string> = {
-  Concierge: '#C6EFCE', Grow: '#DDEBF7', Maintain: '#FFF2CC', Fix: '#FFC7CE', 'Self-service': '#EDEDED',
+  Concierge: '#C6EFCE',
+  Grow: '#DDEBF7',
+  Maintain: '#FFF2CC',
+  Fix: '#FFC7CE',
+  'Self-service': '#EDEDED',
 };
 
 /** The fill of a tier's cells; a remapped, unknown tier name gets a neutral grey. */

@@ -3,30 +3,60 @@
  * filterable table, a frozen header and conditional formatting on net profit and margin.
  */
 import type { Analysis } from '../analyze.js';
+import { COST_LINE_LABELS, NO_REVENUE, SEGMENTS, TOP_DRIVERS } from '../defaults.js';
 import { netMarginOf } from '../price-and-segment.js';
-import { COST_LINE_LABELS, SEGMENTS, TOP_DRIVERS, NO_REVENUE } from '../defaults.js';
 import { whaleOrder } from '../result-json.js';
 import { COST_LINES, PROFIT_CLASSES, SIZE_CLASSES } from '../types.js';
-import { FORMATS, emptySheet, rect, type SheetSpec, type SheetValue, styleHeader } from './sheet-spec.js';
+import {
+  emptySheet,
+  FORMATS,
+  rect,
+  type SheetSpec,
+  type SheetValue,
+  styleHeader,
+} from './sheet-spec.js';
 
-export const CUSTOMER_COLUMNS = ['Customer', 'Name', 'Revenue', 'Gross profit', 'Cost-to-serve', 'Net profit', 'Net margin',
-  'Size', 'Profitability', 'Segment', 'Tier', 'Top cost driver', 'Action'] as const;
+export const CUSTOMER_COLUMNS = [
+  'Customer',
+  'Name',
+  'Revenue',
+  'Gross profit',
+  'Cost-to-serve',
+  'Net profit',
+  'Net margin',
+  'Size',
+  'Profitability',
+  'Segment',
+  'Tier',
+  'Top cost driver',
+  'Action',
+] as const;
 
 export function customersSheet(a: Analysis): SheetSpec {
   const order = whaleOrder(a);
   const s = emptySheet('Customers');
-  const t = a.customers, n = order.length;
+  const t = a.customers,
+    n = order.length;
   const values: SheetValue[][] = new Array(n + 1);
   values[0] = [...CUSTOMER_COLUMNS];
   for (let i = 0; i < n; i++) {
-    const c = order[i], seg = a.classes.segment[c];
+    const c = order[i],
+      seg = a.classes.segment[c];
     const top = a.drivers.top[c * TOP_DRIVERS];
     values[i + 1] = [
-      t.keys[c], t.names[c], t.revenue[c], t.grossProfit[c], a.cost.total[c], a.netProfit[c],
+      t.keys[c],
+      t.names[c],
+      t.revenue[c],
+      t.grossProfit[c],
+      a.cost.total[c],
+      a.netProfit[c],
       netMarginOf(a, c),
-      seg < 0 ? NO_REVENUE : SIZE_CLASSES[a.classes.size[c]], seg < 0 ? null : PROFIT_CLASSES[a.classes.profit[c]],
-      seg < 0 ? null : SEGMENTS[seg], seg < 0 ? null : a.settings.tiers[seg],
-      top < 0 ? null : COST_LINE_LABELS[COST_LINES[top]], seg < 0 ? null : a.settings.actions[seg],
+      seg < 0 ? NO_REVENUE : SIZE_CLASSES[a.classes.size[c]],
+      seg < 0 ? null : PROFIT_CLASSES[a.classes.profit[c]],
+      seg < 0 ? null : SEGMENTS[seg],
+      seg < 0 ? null : a.settings.tiers[seg],
+      top < 0 ? null : COST_LINE_LABELS[COST_LINES[top]],
+      seg < 0 ? null : a.settings.actions[seg],
     ];
   }
   s.values = values;
@@ -36,7 +66,10 @@ export function customersSheet(a: Analysis): SheetSpec {
     s.formats.push({ range: rect(1, 0, n, 2), format: FORMATS.text });
     s.formats.push({ range: rect(1, 2, n, 4), format: FORMATS.money });
     s.formats.push({ range: rect(1, 6, n, 1), format: FORMATS.percent });
-    s.conditional.push({ range: rect(1, 5, n, 1), type: 'negative' }, { range: rect(1, 6, n, 1), type: 'scale' });
+    s.conditional.push(
+      { range: rect(1, 5, n, 1), type: 'negative' },
+      { range: rect(1, 6, n, 1), type: 'scale' },
+    );
   }
   s.table = { range: rect(0, 0, n + 1, s.width), name: 'ProfitTiersCustomers' };
   s.freezeRows = 1;

@@ -1,22 +1,37 @@
 /** The Data Issues sheet: every input row that was not used, with its row, column, cell and reason. */
 import type { Analysis } from '../analyze.js';
-import { FORMATS, addRows, emptySheet, rect, type SheetSpec, styleHeader } from './sheet-spec.js';
+import { addRows, emptySheet, FORMATS, rect, type SheetSpec, styleHeader } from './sheet-spec.js';
 
 export function dataIssuesSheet(a: Analysis): SheetSpec {
   const s = emptySheet('Data Issues');
   const r = a.rows.rejected;
   addRows(s, [['Row', 'Column', 'Cell', 'Reason']]);
   styleHeader(s, 0, 4);
-  if (r.length === 0) addRows(s, [[null, null, null, `No issues: all ${a.rows.used} rows were used.`]]);
+  if (r.length === 0)
+    addRows(s, [[null, null, null, `No issues: all ${a.rows.used} rows were used.`]]);
   else {
-    addRows(s, r.map((p) => [p.row, p.column || '(whole row)', p.cell, p.reason]));
+    addRows(
+      s,
+      r.map((p) => [p.row, p.column || '(whole row)', p.cell, p.reason]),
+    );
     s.formats.push({ range: rect(1, 0, r.length, 1), format: FORMATS.integer });
   }
   const prev = a.previousRows;
-  if (prev && prev.rejected.length) { // the --previous table's rows are accounted for too
-    addRows(s, [[null, null, null, `Rows of the previous table${a.migration ? ` (${a.migration.from})` : ''} not used:`]]);
+  if (prev?.rejected.length) {
+    // the --previous table's rows are accounted for too
+    addRows(s, [
+      [
+        null,
+        null,
+        null,
+        `Rows of the previous table${a.migration ? ` (${a.migration.from})` : ''} not used:`,
+      ],
+    ]);
     const first = s.values.length;
-    addRows(s, prev.rejected.map((p) => [p.row, p.column || '(whole row)', p.cell, p.reason]));
+    addRows(
+      s,
+      prev.rejected.map((p) => [p.row, p.column || '(whole row)', p.cell, p.reason]),
+    );
     s.formats.push({ range: rect(first, 0, prev.rejected.length, 1), format: FORMATS.integer });
   }
   for (const w of a.warnings) addRows(s, [[null, null, null, `Warning: ${w}`]]);

@@ -7,7 +7,15 @@ import type { Analysis } from '../analyze.js';
 import { SEGMENTS } from '../defaults.js';
 import { formatMoney } from '../format.js';
 import { LOST, NEW, NO_REVENUE } from '../migration.js';
-import { FORMATS, addRows, emptySheet, rect, type SheetSpec, type SheetValue, styleHeader } from './sheet-spec.js';
+import {
+  addRows,
+  emptySheet,
+  FORMATS,
+  rect,
+  type SheetSpec,
+  type SheetValue,
+  styleHeader,
+} from './sheet-spec.js';
 
 export function migrationSheet(a: Analysis): SheetSpec | null {
   const m = a.migration;
@@ -15,25 +23,55 @@ export function migrationSheet(a: Analysis): SheetSpec | null {
   const s = emptySheet('Migration');
   addRows(s, [
     [`Migration: ${m.from} → ${m.to}`],
-    [`${m.movedUp} customers moved up, ${m.movedDown} moved down, ${m.unchanged} stayed. New: ${m.new.count} customers, revenue ${formatMoney(m.new.revenue)}, net profit ${formatMoney(m.new.netProfit)}. Lost: ${m.lost.count} customers, who had revenue ${formatMoney(m.lost.revenue)} and net profit ${formatMoney(m.lost.netProfit)}.`],
+    [
+      `${m.movedUp} customers moved up, ${m.movedDown} moved down, ${m.unchanged} stayed. New: ${m.new.count} customers, revenue ${formatMoney(m.new.revenue)}, net profit ${formatMoney(m.new.netProfit)}. Lost: ${m.lost.count} customers, who had revenue ${formatMoney(m.lost.revenue)} and net profit ${formatMoney(m.lost.netProfit)}.`,
+    ],
     ['Up: to a better profitability class, or the same class at a bigger size.'],
     [],
   ]);
   s.titles.push(rect(0, 0));
-  const froms = [...SEGMENTS, NO_REVENUE, NEW], tos = [...SEGMENTS, NO_REVENUE, LOST];
+  const froms = [...SEGMENTS, NO_REVENUE, NEW],
+    tos = [...SEGMENTS, NO_REVENUE, LOST];
   const count = new Map(m.transitions.map((t) => [`${t.from}|${t.to}`, t.count]));
   const head = addRows(s, [[`From ${m.from} \\ to ${m.to}`, ...tos]]);
   wrappedHeader(s, head, tos.length + 1);
-  const grid = addRows(s, froms.map((f): SheetValue[] => [f, ...tos.map((t) => count.get(`${f}|${t}`) ?? null)]));
+  const grid = addRows(
+    s,
+    froms.map((f): SheetValue[] => [f, ...tos.map((t) => count.get(`${f}|${t}`) ?? null)]),
+  );
   s.bold.push(rect(grid, 0, froms.length, 1));
   s.formats.push({ range: rect(grid, 1, froms.length, tos.length), format: FORMATS.integer });
   s.conditional.push({ range: rect(grid, 1, froms.length, tos.length), type: 'scale' });
   addRows(s, [[]]);
-  const listHead = addRows(s, [['From', 'To', 'Customers', `Revenue ${m.from}`, `Revenue ${m.to}`, `Net profit ${m.from}`, `Net profit ${m.to}`]]);
+  const listHead = addRows(s, [
+    [
+      'From',
+      'To',
+      'Customers',
+      `Revenue ${m.from}`,
+      `Revenue ${m.to}`,
+      `Net profit ${m.from}`,
+      `Net profit ${m.to}`,
+    ],
+  ]);
   wrappedHeader(s, listHead, 7);
-  const list = addRows(s, m.transitions.map((t) => [t.from, t.to, t.count, t.previousRevenue, t.revenue, t.previousNetProfit, t.netProfit]));
+  const list = addRows(
+    s,
+    m.transitions.map((t) => [
+      t.from,
+      t.to,
+      t.count,
+      t.previousRevenue,
+      t.revenue,
+      t.previousNetProfit,
+      t.netProfit,
+    ]),
+  );
   if (m.transitions.length) {
-    s.formats.push({ range: rect(list, 2, m.transitions.length, 1), format: FORMATS.integer }, { range: rect(list, 3, m.transitions.length, 4), format: FORMATS.money0 });
+    s.formats.push(
+      { range: rect(list, 2, m.transitions.length, 1), format: FORMATS.integer },
+      { range: rect(list, 3, m.transitions.length, 4), format: FORMATS.money0 },
+    );
   }
   s.columnWidths = [22, ...tos.map(() => 12)];
   return s;

@@ -7,7 +7,15 @@ import { formatMoney, formatPercent } from '../format.js';
 import { thresholdsInWords } from '../thresholds-in-words.js';
 import { PROFIT_CLASSES, SIZE_CLASSES } from '../types.js';
 import { heat, tierFill } from './colours.js';
-import { FORMATS, addRows, emptySheet, rect, type SheetSpec, type SheetValue, styleHeader } from './sheet-spec.js';
+import {
+  addRows,
+  emptySheet,
+  FORMATS,
+  rect,
+  type SheetSpec,
+  type SheetValue,
+  styleHeader,
+} from './sheet-spec.js';
 
 const MEASURES = ['Customers', 'Revenue', 'Net profit', 'Share of profit'] as const;
 const MEASURE_FORMATS = [FORMATS.integer, FORMATS.money0, FORMATS.money0, FORMATS.percent];
@@ -17,7 +25,9 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
   const t = a.totals;
   addRows(s, [
     ['Profit Matrix'],
-    [`${t.customers} customers · revenue ${formatMoney(t.revenue)} · net profit ${formatMoney(t.netProfit)}${t.netMargin === null ? '' : ` (${formatPercent(t.netMargin)} margin)`}${a.period ? ` · period ${a.period}` : ''}`],
+    [
+      `${t.customers} customers · revenue ${formatMoney(t.revenue)} · net profit ${formatMoney(t.netProfit)}${t.netMargin === null ? '' : ` (${formatPercent(t.netMargin)} margin)`}${a.period ? ` · period ${a.period}` : ''}`,
+    ],
     [`Whale curve: ${a.whale.reading}.`],
     [],
   ]);
@@ -29,7 +39,10 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
   SIZE_CLASSES.forEach((size, si) => {
     const cells = PROFIT_CLASSES.map((_, p) => a.matrix[si * 3 + p]);
     const sum = (f: (c: (typeof cells)[number]) => number) => cells.reduce((x, c) => x + f(c), 0);
-    const sizeShare = t.matrixCustomers && a.whale.totalNetProfit ? sum((c) => c.netProfit) / a.whale.totalNetProfit : null;
+    const sizeShare =
+      t.matrixCustomers && a.whale.totalNetProfit
+        ? sum((c) => c.netProfit) / a.whale.totalNetProfit
+        : null;
     const top = addRows(s, [
       [size, 'Tier', ...cells.map((c) => c.tier), null],
       [null, MEASURES[0], ...cells.map((c) => c.count), sum((c) => c.count)],
@@ -38,17 +51,44 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
       [null, MEASURES[3], ...cells.map((c) => c.shareOfProfit), sizeShare],
     ]);
     s.bold.push(rect(top, 0, 1, 5));
-    MEASURE_FORMATS.forEach((f, m) => s.formats.push({ range: rect(top + 1 + m, 2, 1, 4), format: f }));
+    MEASURE_FORMATS.forEach((f, m) =>
+      s.formats.push({ range: rect(top + 1 + m, 2, 1, 4), format: f }),
+    );
     cells.forEach((c, p) => {
-      s.fills.push({ range: rect(top + 1, 2 + p, 4, 1), color: heat((c.shareOfProfit ?? 0) / maxAbsShare) });
+      s.fills.push({
+        range: rect(top + 1, 2 + p, 4, 1),
+        color: heat((c.shareOfProfit ?? 0) / maxAbsShare),
+      });
       s.fills.push({ range: rect(top, 2 + p, 1, 1), color: tierFill(c.tier) });
     });
   });
   const total = addRows(s, [
-    ['Total', MEASURES[0], ...PROFIT_CLASSES.map((_, p) => colSum(a, p, (c) => c.count)), t.matrixCustomers],
-    [null, MEASURES[1], ...PROFIT_CLASSES.map((_, p) => colSum(a, p, (c) => c.revenue)), a.matrix.reduce((x, c) => x + c.revenue, 0)],
-    [null, MEASURES[2], ...PROFIT_CLASSES.map((_, p) => colSum(a, p, (c) => c.netProfit)), a.whale.totalNetProfit],
-    [null, MEASURES[3], ...PROFIT_CLASSES.map((_, p) => (a.whale.totalNetProfit ? colSum(a, p, (c) => c.netProfit) / a.whale.totalNetProfit : null)), a.whale.totalNetProfit ? 1 : null],
+    [
+      'Total',
+      MEASURES[0],
+      ...PROFIT_CLASSES.map((_, p) => colSum(a, p, (c) => c.count)),
+      t.matrixCustomers,
+    ],
+    [
+      null,
+      MEASURES[1],
+      ...PROFIT_CLASSES.map((_, p) => colSum(a, p, (c) => c.revenue)),
+      a.matrix.reduce((x, c) => x + c.revenue, 0),
+    ],
+    [
+      null,
+      MEASURES[2],
+      ...PROFIT_CLASSES.map((_, p) => colSum(a, p, (c) => c.netProfit)),
+      a.whale.totalNetProfit,
+    ],
+    [
+      null,
+      MEASURES[3],
+      ...PROFIT_CLASSES.map((_, p) =>
+        a.whale.totalNetProfit ? colSum(a, p, (c) => c.netProfit) / a.whale.totalNetProfit : null,
+      ),
+      a.whale.totalNetProfit ? 1 : null,
+    ],
   ]);
   s.bold.push(rect(total, 0, 4, 1));
   MEASURE_FORMATS.forEach((f, m) => s.formats.push({ range: rect(total + m, 2, 1, 4), format: f }));
@@ -57,18 +97,30 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
   // Customers in the last column: the action text needs the three columns before it.
   const actHead = addRows(s, [['Segment', 'Tier', 'Action', null, null, 'Customers']]);
   styleHeader(s, actHead, 6);
-  const actRows = addRows(s, a.matrix.map((c): SheetValue[] => [c.segment, c.tier, c.action, null, null, c.count]));
-  a.matrix.forEach((c, i) => s.fills.push({ range: rect(actRows + i, 1), color: tierFill(c.tier) }));
+  const actRows = addRows(
+    s,
+    a.matrix.map((c): SheetValue[] => [c.segment, c.tier, c.action, null, null, c.count]),
+  );
+  a.matrix.forEach((c, i) =>
+    s.fills.push({ range: rect(actRows + i, 1), color: tierFill(c.tier) }),
+  );
   s.formats.push({ range: rect(actRows, 5, 9, 1), format: FORMATS.integer });
 
   addRows(s, [[]]);
   const notes: SheetValue[][] = thresholdsInWords(a.settings, t.marginTarget).map((l) => [l]);
   const k = a.concierge;
-  notes.push([k.count
-    ? `Concierge economics: ${k.count} accounts earn ${formatMoney(k.netProfit)} (${k.shareOfProfit === null ? '–' : formatPercent(k.shareOfProfit)} of profit); at ${formatPercent(k.budgetShare)} they carry ${formatMoney(k.serviceBudget)} of extra service, ${formatMoney(k.budgetPerAccount!)} per account.`
-    : 'Concierge economics: no Concierge accounts.']);
-  if (t.noRevenue.count) notes.push([`No revenue: ${t.noRevenue.count} customers outside the matrix, net profit ${formatMoney(t.noRevenue.netProfit)} (counted in the totals above).`]);
-  notes.push([`Rows: ${a.rows.total} read, ${a.rows.used} used, ${a.rows.rejected.length} not used (see Data Issues).`]);
+  notes.push([
+    k.count
+      ? `Concierge economics: ${k.count} accounts earn ${formatMoney(k.netProfit)} (${k.shareOfProfit === null ? '–' : formatPercent(k.shareOfProfit)} of profit); at ${formatPercent(k.budgetShare)} they carry ${formatMoney(k.serviceBudget)} of extra service, ${formatMoney(k.budgetPerAccount!)} per account.`
+      : 'Concierge economics: no Concierge accounts.',
+  ]);
+  if (t.noRevenue.count)
+    notes.push([
+      `No revenue: ${t.noRevenue.count} customers outside the matrix, net profit ${formatMoney(t.noRevenue.netProfit)} (counted in the totals above).`,
+    ]);
+  notes.push([
+    `Rows: ${a.rows.total} read, ${a.rows.used} used, ${a.rows.rejected.length} not used (see Data Issues).`,
+  ]);
   addRows(s, notes);
   s.columnWidths = [14, 16, 22, 22, 22, 16];
   return s;

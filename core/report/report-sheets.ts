@@ -11,9 +11,23 @@ import type { SheetSpec } from './sheet-spec.js';
 import { whaleCurveSheet } from './whale-curve-sheet.js';
 import { whySheet } from './why-sheet.js';
 
-export const REPORT_SHEET_NAMES = ['Profit Matrix', 'Customers', 'Whale Curve', 'Why', 'Migration', 'Data Issues'] as const;
+export const REPORT_SHEET_NAMES = [
+  'Profit Matrix',
+  'Customers',
+  'Whale Curve',
+  'Why',
+  'Migration',
+  'Data Issues',
+] as const;
 
 export function reportSheets(a: Analysis): SheetSpec[] {
-  const sheets = [profitMatrixSheet(a), customersSheet(a), whaleCurveSheet(a), whySheet(a), migrationSheet(a), dataIssuesSheet(a)];
+  const sheets = [
+    profitMatrixSheet(a),
+    customersSheet(a),
+    whaleCurveSheet(a),
+    whySheet(a),
+    migrationSheet(a),
+    dataIssuesSheet(a),
+  ];
   return sheets.filter((s): s is SheetSpec => s !== null);
 }

@@ -13,7 +13,12 @@ import { HEADER_FILL, HEADER_FONT } from './colours.js';
 export type SheetValue = string | number | boolean | null;
 
 /** 0-based rectangle on the sheet. */
-export interface Rect { row: number; col: number; rows: number; cols: number }
+export interface Rect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
 
 /** Excel-style number format codes, understood by Excel, Sheets and LibreOffice alike. */
 export const FORMATS = {
@@ -71,7 +76,22 @@ export interface SheetSpec {
 }
 
 export function emptySheet(name: string): SheetSpec {
-  return { name, values: [], width: 0, formats: [], fills: [], fontColors: [], bold: [], titles: [], wrap: [], columnWidths: [], freezeRows: 0, table: null, conditional: [], charts: [] };
+  return {
+    name,
+    values: [],
+    width: 0,
+    formats: [],
+    fills: [],
+    fontColors: [],
+    bold: [],
+    titles: [],
+    wrap: [],
+    columnWidths: [],
+    freezeRows: 0,
+    table: null,
+    conditional: [],
+    charts: [],
+  };
 }
 
 /** Appends rows; returns the 0-based index of the first one. */
@@ -84,7 +104,12 @@ export function addRows(sheet: SheetSpec, rows: SheetValue[][]): number {
   return at;
 }
 
-export const rect = (row: number, col: number, rows = 1, cols = 1): Rect => ({ row, col, rows, cols });
+export const rect = (row: number, col: number, rows = 1, cols = 1): Rect => ({
+  row,
+  col,
+  rows,
+  cols,
+});
 
 /** Styles one header row: bold, white on the report's dark teal. */
 export function styleHeader(sheet: SheetSpec, row: number, cols: number): void {
@@ -105,7 +130,7 @@ export function textNeedsGuard(s: string): boolean {
   const c = s[0];
   if (c === '=' || c === '+' || c === '-' || c === '@' || c === "'") return true;
   const t = s.trim();
-  if (/^[\d.,\s$€£¥%()\/:-]+$/.test(t) && /\d/.test(t)) return true; // numbers, dates, times, money
+  if (/^[\d.,\s$€£¥%()/:-]+$/.test(t) && /\d/.test(t)) return true; // numbers, dates, times, money
   return /^(true|false)$/i.test(t);
 }
 
@@ -115,7 +140,11 @@ export function textNeedsGuard(s: string): boolean {
  * Example: `typedInputCell('=1+1')` → "'=1+1"; `typedInputCell(null)` → ''.
  */
 export function typedInputCell(v: SheetValue | undefined): string | number | boolean {
-  return v === null || v === undefined ? '' : typeof v === 'string' && textNeedsGuard(v) ? `'${v}` : v;
+  return v === null || v === undefined
+    ? ''
+    : typeof v === 'string' && textNeedsGuard(v)
+      ? `'${v}`
+      : v;
 }
 
 /**
@@ -133,11 +162,19 @@ export function freeName(wanted: string, taken: Set<string>): string {
 }
 
 /** Pads every row to the sheet width with nulls (for hosts that need rectangular writes). */
-export function rectangular(values: SheetValue[][], width: number, from = 0, to = values.length): SheetValue[][] {
+export function rectangular(
+  values: SheetValue[][],
+  width: number,
+  from = 0,
+  to = values.length,
+): SheetValue[][] {
   const out: SheetValue[][] = new Array(to - from);
   for (let r = from; r < to; r++) {
     const row = values[r];
-    if (row.length === width) { out[r - from] = row; continue; }
+    if (row.length === width) {
+      out[r - from] = row;
+      continue;
+    }
     const padded = row.slice();
     while (padded.length < width) padded.push(null);
     out[r - from] = padded;

@@ -4,33 +4,68 @@
  * cumulative net profit in money instead.
  */
 import type { Analysis } from '../analyze.js';
-import { FORMATS, addRows, emptySheet, rect, type SheetSpec, styleHeader } from './sheet-spec.js';
+import { addRows, emptySheet, FORMATS, rect, type SheetSpec, styleHeader } from './sheet-spec.js';
 
 export function whaleCurveSheet(a: Analysis): SheetSpec {
   const s = emptySheet('Whale Curve');
-  const w = a.whale, shares = w.peakShareOfProfit !== null;
-  addRows(s, [['Whale Curve'], [`Reading: ${w.reading}.`], ['Customers sorted by net profit, most profitable first; the curve climbs while customers earn money and falls as money-losers give it back.'], []]);
+  const w = a.whale,
+    shares = w.peakShareOfProfit !== null;
+  addRows(s, [
+    ['Whale Curve'],
+    [`Reading: ${w.reading}.`],
+    [
+      'Customers sorted by net profit, most profitable first; the curve climbs while customers earn money and falls as money-losers give it back.',
+    ],
+    [],
+  ]);
   s.titles.push(rect(0, 0));
   const yName = shares ? 'Share of profit' : 'Cumulative net profit';
-  const head = addRows(s, [['Share of customers', yName, 'Peak', 'Customers', 'Cumulative net profit']]);
+  const head = addRows(s, [
+    ['Share of customers', yName, 'Peak', 'Customers', 'Cumulative net profit'],
+  ]);
   styleHeader(s, head, 5);
-  const first = addRows(s, w.curve.map((p) => {
-    const y = shares ? p.shareOfProfit : p.cumulativeProfit;
-    return [p.shareOfCustomers, y, p.customers === w.peakCustomers ? y : null, p.customers, p.cumulativeProfit];
-  }));
+  const first = addRows(
+    s,
+    w.curve.map((p) => {
+      const y = shares ? p.shareOfProfit : p.cumulativeProfit;
+      return [
+        p.shareOfCustomers,
+        y,
+        p.customers === w.peakCustomers ? y : null,
+        p.customers,
+        p.cumulativeProfit,
+      ];
+    }),
+  );
   const n = w.curve.length;
   const yFormat = shares ? FORMATS.percent : FORMATS.money0;
-  s.formats.push({ range: rect(first, 0, n, 1), format: FORMATS.percent }, { range: rect(first, 1, n, 2), format: yFormat },
-    { range: rect(first, 3, n, 1), format: FORMATS.integer }, { range: rect(first, 4, n, 1), format: FORMATS.money0 });
+  s.formats.push(
+    { range: rect(first, 0, n, 1), format: FORMATS.percent },
+    { range: rect(first, 1, n, 2), format: yFormat },
+    { range: rect(first, 3, n, 1), format: FORMATS.integer },
+    { range: rect(first, 4, n, 1), format: FORMATS.money0 },
+  );
   s.charts.push({
-    type: 'scatter-line', title: 'Whale curve: cumulative profit by share of customers',
+    type: 'scatter-line',
+    title: 'Whale curve: cumulative profit by share of customers',
     x: rect(first, 0, n, 1),
     series: [
       { name: yName, y: rect(first, 1, n, 1), line: true, marker: false, color: '#1F7A8C' },
-      { name: `Peak: ${w.reading.split(';')[0]}`, y: rect(first, 2, n, 1), line: false, marker: true, color: '#C0392B' },
+      {
+        name: `Peak: ${w.reading.split(';')[0]}`,
+        y: rect(first, 2, n, 1),
+        line: false,
+        marker: true,
+        color: '#C0392B',
+      },
     ],
-    xTitle: 'Share of customers', yTitle: yName, xFormat: FORMATS.percent.replace('.0', ''), yFormat: shares ? '0%' : FORMATS.money0,
-    anchor: { row: head, col: 6 }, width: 720, height: 400,
+    xTitle: 'Share of customers',
+    yTitle: yName,
+    xFormat: FORMATS.percent.replace('.0', ''),
+    yFormat: shares ? '0%' : FORMATS.money0,
+    anchor: { row: head, col: 6 },
+    width: 720,
+    height: 400,
   });
   s.columnWidths = [18, 18, 12, 12, 20];
   return s;

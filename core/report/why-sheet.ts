@@ -5,29 +5,56 @@
  */
 import type { Analysis } from '../analyze.js';
 import { costAt } from '../cost-to-serve.js';
-import { COST_LINE_LABELS, SEGMENTS, NO_REVENUE } from '../defaults.js';
+import { COST_LINE_LABELS, NO_REVENUE, SEGMENTS } from '../defaults.js';
 import { explainCustomer } from '../explain.js';
 import { whaleOrder } from '../result-json.js';
 import { COST_LINES } from '../types.js';
-import { FORMATS, emptySheet, rect, type SheetSpec, type SheetValue, styleHeader } from './sheet-spec.js';
+import {
+  emptySheet,
+  FORMATS,
+  rect,
+  type SheetSpec,
+  type SheetValue,
+  styleHeader,
+} from './sheet-spec.js';
 
 export function whySheet(a: Analysis): SheetSpec {
   const order = whaleOrder(a);
   const s = emptySheet('Why');
-  const t = a.customers, n = order.length;
+  const t = a.customers,
+    n = order.length;
   const lines = COST_LINES.map((_, l) => l).filter((l) => a.cost.lines[l] !== null);
-  const header = ['Customer', 'Name', 'Segment', 'Revenue', 'Cost of goods sold', 'Gross profit',
-    ...lines.map((l) => COST_LINE_LABELS[COST_LINES[l]]), 'Net profit', 'Why'];
+  const header = [
+    'Customer',
+    'Name',
+    'Segment',
+    'Revenue',
+    'Cost of goods sold',
+    'Gross profit',
+    ...lines.map((l) => COST_LINE_LABELS[COST_LINES[l]]),
+    'Net profit',
+    'Why',
+  ];
   const values: SheetValue[][] = new Array(n + 1);
   values[0] = header;
   for (let i = 0; i < n; i++) {
-    const c = order[i], seg = a.classes.segment[c];
+    const c = order[i],
+      seg = a.classes.segment[c];
     const why = explainCustomer(a, a.settings, c);
     values[i + 1] = [
-      t.keys[c], t.names[c], seg < 0 ? NO_REVENUE : SEGMENTS[seg],
-      t.revenue[c], -(t.revenue[c] - t.grossProfit[c]), t.grossProfit[c],
-      ...lines.map((l) => -costAt(a.cost.lines[l]!, c)), a.netProfit[c],
-      why.topDrivers.length ? why.topDrivers.map((d) => d.text).join('; ') : seg < 0 ? why.summary : 'No cost driver above the median.',
+      t.keys[c],
+      t.names[c],
+      seg < 0 ? NO_REVENUE : SEGMENTS[seg],
+      t.revenue[c],
+      -(t.revenue[c] - t.grossProfit[c]),
+      t.grossProfit[c],
+      ...lines.map((l) => -costAt(a.cost.lines[l]!, c)),
+      a.netProfit[c],
+      why.topDrivers.length
+        ? why.topDrivers.map((d) => d.text).join('; ')
+        : seg < 0
+          ? why.summary
+          : 'No cost driver above the median.',
     ];
   }
   s.values = values;

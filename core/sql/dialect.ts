@@ -21,26 +21,41 @@ export interface DialectSyntax {
   str(text: string): string;
 }
 
-const backslashed = (s: string) => `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
+const backslashed = (s: string) =>
+  `'${s.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
 
 export const SYNTAX: Record<Dialect, DialectSyntax> = {
   duckdb: {
-    name: 'duckdb', double: 'DOUBLE', string: 'VARCHAR',
+    name: 'duckdb',
+    double: 'DOUBLE',
+    string: 'VARCHAR',
     ident: (n) => `"${n.replace(/"/g, '""')}"`,
-    table: (n) => n.split('.').map((p) => `"${p.replace(/"/g, '""')}"`).join('.'),
+    table: (n) =>
+      n
+        .split('.')
+        .map((p) => `"${p.replace(/"/g, '""')}"`)
+        .join('.'),
     str: (s) => `'${s.replace(/'/g, "''")}'`,
   },
   bigquery: {
     // Backticks around the whole path: project ids may hold hyphens.
-    name: 'bigquery', double: 'FLOAT64', string: 'STRING',
+    name: 'bigquery',
+    double: 'FLOAT64',
+    string: 'STRING',
     ident: (n) => `\`${n.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``,
     table: (n) => `\`${n.replace(/\\/g, '\\\\').replace(/`/g, '\\`')}\``,
     str: backslashed,
   },
   spark: {
-    name: 'spark', double: 'DOUBLE', string: 'STRING',
+    name: 'spark',
+    double: 'DOUBLE',
+    string: 'STRING',
     ident: (n) => `\`${n.replace(/`/g, '``')}\``,
-    table: (n) => n.split('.').map((p) => `\`${p.replace(/`/g, '``')}\``).join('.'),
+    table: (n) =>
+      n
+        .split('.')
+        .map((p) => `\`${p.replace(/`/g, '``')}\``)
+        .join('.'),
     str: backslashed,
   },
 };

@@ -23,11 +23,11 @@
  * threshold, margin target, rate, pool, cost of capital and tier/action names are honoured.
  */
 import { mapColumns } from '../column-map.js';
-import { SEGMENTS, SEGMENT_CODES } from '../defaults.js';
+import { SEGMENT_CODES, SEGMENTS } from '../defaults.js';
 import { fail, type Outcome } from '../errors.js';
-import { resolveSettings, settingsProblemText, type Settings } from '../settings.js';
+import { resolveSettings, type Settings, settingsProblemText } from '../settings.js';
 import { DRIVERS, type Driver, type Field } from '../types.js';
-import { double, SYNTAX, type Dialect, type DialectSyntax } from './dialect.js';
+import { type Dialect, type DialectSyntax, double, SYNTAX } from './dialect.js';
 
 export { DIALECTS, type Dialect } from './dialect.js';
 
@@ -55,16 +55,32 @@ export interface SegmentationQuery {
 }
 
 /** Default column names when neither the settings nor `columns` name them. */
-export const DEFAULT_SQL_COLUMNS: Record<Exclude<Field, 'name' | 'grossProfit' | 'orderId' | 'period'>, string> = {
-  customer: 'customer', revenue: 'revenue', cogs: 'cogs',
-  orders: 'orders', lines: 'lines', deliveries: 'deliveries', returns: 'returns', contacts: 'contacts',
-  repeatContacts: 'repeat_contacts', visits: 'visits', paymentDays: 'payment_days',
+export const DEFAULT_SQL_COLUMNS: Record<
+  Exclude<Field, 'name' | 'grossProfit' | 'orderId' | 'period'>,
+  string
+> = {
+  customer: 'customer',
+  revenue: 'revenue',
+  cogs: 'cogs',
+  orders: 'orders',
+  lines: 'lines',
+  deliveries: 'deliveries',
+  returns: 'returns',
+  contacts: 'contacts',
+  repeatContacts: 'repeat_contacts',
+  visits: 'visits',
+  paymentDays: 'payment_days',
 };
 
 /** snake_case of each driver, for the query's own column names (`v_…`, `volume_…`, `cost_…`). */
 const SNAKE: Record<Driver, string> = {
-  orders: 'orders', lines: 'lines', deliveries: 'deliveries', returns: 'returns',
-  contacts: 'contacts', repeatContacts: 'repeat_contacts', visits: 'visits',
+  orders: 'orders',
+  lines: 'lines',
+  deliveries: 'deliveries',
+  returns: 'returns',
+  contacts: 'contacts',
+  repeatContacts: 'repeat_contacts',
+  visits: 'visits',
 };
 /** Output column of each driver's cost; `cost_of_capital` for payment days. */
 const COST_COLUMN = (d: Driver) => `cost_${SNAKE[d]}`;
@@ -78,13 +94,22 @@ export function segmentationSql(options: SegmentationSqlOptions): Outcome<Segmen
   if (problems.length) return fail('bad-settings', settingsProblemText(problems));
   const unsupported: string[] = [];
   if (settings.size.method !== 'pareto') unsupported.push(`size.method "${settings.size.method}"`);
-  if (settings.profitability.method !== 'bands') unsupported.push(`profitability.method "${settings.profitability.method}"`);
+  if (settings.profitability.method !== 'bands')
+    unsupported.push(`profitability.method "${settings.profitability.method}"`);
   if (unsupported.length) {
-    return fail('bad-settings', `the SQL query computes the default methods only (size "pareto", profitability "bands"), not ${unsupported.join(' or ')}; use the add-in or "profit-tiers analyze" for that method, or drop it from the settings`);
+    return fail(
+      'bad-settings',
+      `the SQL query computes the default methods only (size "pareto", profitability "bands"), not ${unsupported.join(' or ')}; use the add-in or "profit-tiers analyze" for that method, or drop it from the settings`,
+    );
   }
   const syntax = SYNTAX[options.dialect];
-  if (!syntax) return fail('bad-settings', `unknown SQL dialect "${options.dialect}" (dialects: ${Object.keys(SYNTAX).join(', ')})`);
-  if (typeof options.table !== 'string' || options.table.trim() === '') return fail('bad-settings', 'no table name');
+  if (!syntax)
+    return fail(
+      'bad-settings',
+      `unknown SQL dialect "${options.dialect}" (dialects: ${Object.keys(SYNTAX).join(', ')})`,
+    );
+  if (typeof options.table !== 'string' || options.table.trim() === '')
+    return fail('bad-settings', 'no table name');
   const cols = resolveColumns(settings, options.columns);
   if (!cols.ok) return cols;
   return { ok: true, value: build(syntax, options.table.trim(), settings, cols.value) };
@@ -100,7 +125,10 @@ function priced(settings: Settings, d: Driver): boolean {
  * cogs or gross profit, a label and an order id when mapped, the volumes of priced drivers, and
  * payment days when the cost of capital is > 0.
  */
-function resolveColumns(settings: Settings, given: SqlColumns | undefined): Outcome<Partial<Record<Field, string>>> {
+function resolveColumns(
+  settings: Settings,
+  given: SqlColumns | undefined,
+): Outcome<Partial<Record<Field, string>>> {
   let all: Partial<Record<Field, string>>;
   if (given === undefined) {
     all = { customer: DEFAULT_SQL_COLUMNS.customer, revenue: DEFAULT_SQL_COLUMNS.revenue };
@@ -121,10 +149,16 @@ function resolveColumns(settings: Settings, given: SqlColumns | undefined): Outc
   const missing = (['customer', 'revenue'] as Field[]).filter((f) => !all[f]);
   if (missing.length) {
     const found = Array.isArray(given) ? ` (columns: ${(given as string[]).join(', ')})` : '';
-    return fail('missing-column', `no ${missing.join(' and no ')} column${found}; name it in the settings' columns`);
+    return fail(
+      'missing-column',
+      `no ${missing.join(' and no ')} column${found}; name it in the settings' columns`,
+    );
   }
   if (!all.cogs && !all.grossProfit && !settings.costToServeOnly) {
-    return fail('no-gross-profit', 'no COGS or gross profit column, so gross profit is unknown; map one in the settings\' columns, or confirm an analysis on cost-to-serve alone (setting costToServeOnly: true)');
+    return fail(
+      'no-gross-profit',
+      "no COGS or gross profit column, so gross profit is unknown; map one in the settings' columns, or confirm an analysis on cost-to-serve alone (setting costToServeOnly: true)",
+    );
   }
   const used: Partial<Record<Field, string>> = { customer: all.customer, revenue: all.revenue };
   if (all.name) used.name = all.name;
@@ -136,7 +170,12 @@ function resolveColumns(settings: Settings, given: SqlColumns | undefined): Outc
   return { ok: true, value: used };
 }
 
-function build(x: DialectSyntax, table: string, s: Settings, col: Partial<Record<Field, string>>): SegmentationQuery {
+function build(
+  x: DialectSyntax,
+  table: string,
+  s: Settings,
+  col: Partial<Record<Field, string>>,
+): SegmentationQuery {
   const q = (f: Field) => x.ident(col[f]!);
   const asDouble = (e: string) => `CAST(${e} AS ${x.double})`;
   const asString = (e: string) => `CAST(${e} AS ${x.string})`;
@@ -144,7 +183,8 @@ function build(x: DialectSyntax, table: string, s: Settings, col: Partial<Record
 
   // Which volumes exist per customer: a column, or (transactions) distinct order ids / row count.
   // Transaction mode, as the core decides it: rows carry order ids, or some customer key repeats.
-  const ifTransactions = (yes: string, no: string) => (col.orderId ? yes : `CASE WHEN MAX(row_count) OVER () > 1 THEN ${yes} ELSE ${no} END`);
+  const ifTransactions = (yes: string, no: string) =>
+    col.orderId ? yes : `CASE WHEN MAX(row_count) OVER () > 1 THEN ${yes} ELSE ${no} END`;
   type Vol = { d: Driver; expr: string };
   const volumes: Vol[] = [];
   for (const d of DRIVERS) {
@@ -161,8 +201,13 @@ function build(x: DialectSyntax, table: string, s: Settings, col: Partial<Record
   const rowCols = [`${key} AS customer`];
   if (col.name) rowCols.push(`NULLIF(TRIM(${asString(q('name'))}), '') AS name`);
   rowCols.push(`${q('revenue')} AS revenue`);
-  rowCols.push(col.cogs ? `${q('revenue')} - COALESCE(${q('cogs')}, 0) AS gross_profit`
-    : col.grossProfit ? `COALESCE(${q('grossProfit')}, 0) AS gross_profit` : `${q('revenue')} AS gross_profit`);
+  rowCols.push(
+    col.cogs
+      ? `${q('revenue')} - COALESCE(${q('cogs')}, 0) AS gross_profit`
+      : col.grossProfit
+        ? `COALESCE(${q('grossProfit')}, 0) AS gross_profit`
+        : `${q('revenue')} AS gross_profit`,
+  );
   for (const d of DRIVERS) if (col[d]) rowCols.push(`COALESCE(${q(d)}, 0) AS v_${SNAKE[d]}`);
   if (col.orderId) rowCols.push(`COALESCE(TRIM(${asString(q('orderId'))}), '') AS order_id`);
   if (days) rowCols.push(`${q('paymentDays')} AS payment_days`);
@@ -173,24 +218,38 @@ function build(x: DialectSyntax, table: string, s: Settings, col: Partial<Record
   // 2. customers: one row per key, money summed exactly in the table's own type.
   const custCols = ['customer'];
   custCols.push(col.name ? `COALESCE(MIN(name), '') AS name` : `'' AS name`);
-  custCols.push('COUNT(*) AS row_count', 'SUM(revenue) AS revenue_exact', 'SUM(gross_profit) AS gross_profit_exact');
+  custCols.push(
+    'COUNT(*) AS row_count',
+    'SUM(revenue) AS revenue_exact',
+    'SUM(gross_profit) AS gross_profit_exact',
+  );
   for (const d of DRIVERS) if (col[d]) custCols.push(`SUM(v_${SNAKE[d]}) AS v_${SNAKE[d]}`);
   if (col.orderId) custCols.push('COUNT(DISTINCT order_id) AS order_count');
   if (days) {
     custCols.push('MAX(payment_days) AS payment_days_one');
-    custCols.push('SUM(CASE WHEN payment_days IS NOT NULL THEN revenue * payment_days END) AS days_weighted');
+    custCols.push(
+      'SUM(CASE WHEN payment_days IS NOT NULL THEN revenue * payment_days END) AS days_weighted',
+    );
     custCols.push('SUM(CASE WHEN payment_days IS NOT NULL THEN revenue END) AS days_revenue');
   }
 
   // 3. volumes: doubles from here on, as in the core.
-  const volCols = ['customer', 'name', 'row_count', 'revenue_exact',
-    `${asDouble('revenue_exact')} AS revenue`, `${asDouble('gross_profit_exact')} AS gross_profit`,
-    'CASE WHEN revenue_exact > 0 THEN 1 ELSE 0 END AS in_matrix'];
+  const volCols = [
+    'customer',
+    'name',
+    'row_count',
+    'revenue_exact',
+    `${asDouble('revenue_exact')} AS revenue`,
+    `${asDouble('gross_profit_exact')} AS gross_profit`,
+    'CASE WHEN revenue_exact > 0 THEN 1 ELSE 0 END AS in_matrix',
+  ];
   for (const v of volumes) volCols.push(`${v.expr} AS volume_${SNAKE[v.d]}`);
   if (days) {
     // One row per customer: the cell itself; transactions: the revenue-weighted mean (DOMAIN.md §1).
     const weighted = `CASE WHEN days_revenue <> 0 THEN ${asDouble('days_weighted')} / ${asDouble('days_revenue')} ELSE ${zero} END`;
-    volCols.push(`${ifTransactions(col.orderId ? weighted : `(${weighted})`, `COALESCE(${asDouble('payment_days_one')}, ${zero})`)} AS payment_days`);
+    volCols.push(
+      `${ifTransactions(col.orderId ? weighted : `(${weighted})`, `COALESCE(${asDouble('payment_days_one')}, ${zero})`)} AS payment_days`,
+    );
   }
 
   // 4. priced: cost per driver (rate, or pool / total volume over all customers), in DRIVERS order.
@@ -198,8 +257,10 @@ function build(x: DialectSyntax, table: string, s: Settings, col: Partial<Record
   const costNames: string[] = [];
   for (const v of volumes) {
     const pool = s.pools[v.d];
-    const rate = pool === undefined ? double(s.rates[v.d]!)
-      : `(CASE WHEN SUM(volume_${SNAKE[v.d]}) OVER () > 0 THEN ${double(pool)} / SUM(volume_${SNAKE[v.d]}) OVER () ELSE ${zero} END)`;
+    const rate =
+      pool === undefined
+        ? double(s.rates[v.d]!)
+        : `(CASE WHEN SUM(volume_${SNAKE[v.d]}) OVER () > 0 THEN ${double(pool)} / SUM(volume_${SNAKE[v.d]}) OVER () ELSE ${zero} END)`;
     costCols.push(`volume_${SNAKE[v.d]} * ${rate} AS ${COST_COLUMN(v.d)}`);
     costNames.push(COST_COLUMN(v.d));
   }
@@ -212,21 +273,44 @@ function build(x: DialectSyntax, table: string, s: Settings, col: Partial<Record
   // 5. sized: before(c) = revenue of strictly bigger customers / matrix revenue (ties excluded).
   const inMatrix = 'PARTITION BY in_matrix';
   const byRevenue = `${inMatrix} ORDER BY revenue_exact DESC`;
-  const target = s.profitability.target !== null ? double(s.profitability.target)
-    : `GREATEST(${zero}, SUM(net_profit) OVER (${inMatrix}) / ${asDouble(`SUM(revenue_exact) OVER (${inMatrix})`)})`;
+  const target =
+    s.profitability.target !== null
+      ? double(s.profitability.target)
+      : `GREATEST(${zero}, SUM(net_profit) OVER (${inMatrix}) / ${asDouble(`SUM(revenue_exact) OVER (${inMatrix})`)})`;
 
   const caseOf = (expr: string, values: readonly string[], labels: readonly string[]) =>
     `CASE ${expr}\n${values.map((v, i) => `      WHEN ${x.str(v)} THEN ${x.str(labels[i])}`).join('\n')}\n    END`;
   const whaleOrder = `${inMatrix} ORDER BY net_profit DESC, customer ASC`;
 
-  const output = ['customer', 'name', 'row_count', 'revenue', 'gross_profit', ...costNames, 'cost_to_serve', 'net_profit', 'net_margin',
-    'revenue_share_before', 'size', 'profitability', 'segment', 'segment_code', 'tier', 'action',
-    'whale_rank', 'whale_share_of_customers', 'whale_cumulative_profit', 'whale_share_of_profit'];
+  const output = [
+    'customer',
+    'name',
+    'row_count',
+    'revenue',
+    'gross_profit',
+    ...costNames,
+    'cost_to_serve',
+    'net_profit',
+    'net_margin',
+    'revenue_share_before',
+    'size',
+    'profitability',
+    'segment',
+    'segment_code',
+    'tier',
+    'action',
+    'whale_rank',
+    'whale_share_of_customers',
+    'whale_cumulative_profit',
+    'whale_share_of_profit',
+  ];
 
   const list = (items: string[], indent = '    ') => items.map((c) => indent + c).join(',\n');
   // Names go into `--` comments: a line break in one would end the comment and run the rest as SQL.
   const oneLine = (text: string) => text.replace(/[\r\n\u2028\u2029\u0085]+/g, ' ');
-  const mapped = oneLine((Object.entries(col) as [Field, string][]).map(([f, c]) => `${f} = ${c}`).join(', '));
+  const mapped = oneLine(
+    (Object.entries(col) as [Field, string][]).map(([f, c]) => `${f} = ${c}`).join(', '),
+  );
   const sql = `-- Profit Tiers: customer profitability segmentation (DOMAIN.md §2-4, §6), ${x.name} dialect.
 -- Input ${oneLine(table)}, one row per customer or per transaction; columns read: ${mapped}.
 -- Size: Pareto (Large if bigger customers hold < ${s.size.large} of revenue, Medium if < ${s.size.medium});
@@ -252,7 +336,7 @@ ${list(volCols)}
 ),
 priced AS (
   SELECT
-    *${costCols.length ? ',\n' + list(costCols) : ''}
+    *${costCols.length ? `,\n${list(costCols)}` : ''}
   FROM volumes
 ),
 netted AS (
@@ -306,9 +390,16 @@ tiered AS (
   FROM segmented
 )
 SELECT
-${list(output.map((c) => c === 'whale_share_of_customers' ? `${asDouble('whale_rank')} / ${asDouble('whale_customers')} AS whale_share_of_customers`
-    : c === 'whale_share_of_profit' ? `CASE WHEN whale_total_profit > 0 THEN whale_cumulative_profit / whale_total_profit END AS whale_share_of_profit`
-      : c), '  ')}
+${list(
+  output.map((c) =>
+    c === 'whale_share_of_customers'
+      ? `${asDouble('whale_rank')} / ${asDouble('whale_customers')} AS whale_share_of_customers`
+      : c === 'whale_share_of_profit'
+        ? `CASE WHEN whale_total_profit > 0 THEN whale_cumulative_profit / whale_total_profit END AS whale_share_of_profit`
+        : c,
+  ),
+  '  ',
+)}
 FROM tiered
 ORDER BY in_matrix DESC, net_profit DESC, customer ASC
 `;
@@ -318,6 +409,7 @@ ORDER BY in_matrix DESC, net_profit DESC, customer ASC
 /** The settings' column names, without the fields the user left unused (null): those stay unmapped. */
 function named(columns: Partial<Record<Field, string | null>>): Partial<Record<Field, string>> {
   const out: Partial<Record<Field, string>> = {};
-  for (const [f, c] of Object.entries(columns)) if (c !== null && c !== undefined) out[f as Field] = c;
+  for (const [f, c] of Object.entries(columns))
+    if (c !== null && c !== undefined) out[f as Field] = c;
   return out;
 }

@@ -38,21 +38,31 @@ describe('profit-tiers analyze', () => {
   });
 
   it('does not say money-losers "earn" a negative amount when every customer loses money', () => {
-    const r = cli('analyze', file('losers.csv', 'Customer,Revenue,COGS\nA,100,160\nB,50,75\nC,10,11\n'));
+    const r = cli(
+      'analyze',
+      file('losers.csv', 'Customer,Revenue,COGS\nA,100,160\nB,50,75\nC,10,11\n'),
+    );
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Whale curve: customers lose money overall: no customer earns a profit; money-losers lose 86.');
+    expect(r.out).toContain(
+      'Whale curve: customers lose money overall: no customer earns a profit; money-losers lose 86.',
+    );
     expect(r.out).not.toMatch(/earn -/);
   });
 
   it('refuses a header-only file in one line, exit 1', () => {
     const r = cli('analyze', file('header-only.csv', 'Customer,Revenue,COGS\n'));
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/^profit-tiers: .*header-only\.csv: the table has a header \(row 1\) but no data rows below it\n$/);
+    expect(r.err).toMatch(
+      /^profit-tiers: .*header-only\.csv: the table has a header \(row 1\) but no data rows below it\n$/,
+    );
     expect(r.out).toBe('');
   });
 
   it('lists huge amounts as not used instead of printing NaN totals', () => {
-    const r = cli('analyze', file('huge.csv', 'Customer,Revenue,COGS\nA,1e308,1\nB,1e308,1\nC,100,60\n'));
+    const r = cli(
+      'analyze',
+      file('huge.csv', 'Customer,Revenue,COGS\nA,1e308,1\nB,1e308,1\nC,100,60\n'),
+    );
     expect(r.code).toBe(0);
     expect(r.out).not.toContain('NaN');
     expect(r.out).toContain('1 customer, revenue 100, net profit 40');
@@ -60,7 +70,15 @@ describe('profit-tiers analyze', () => {
   });
 
   it('reads Excel serial dates written as text in a CSV period column', () => {
-    const r = cli('analyze', file('serial.csv', 'Customer,Revenue,COGS,Order Date\nA,100,60,45292\nB,50,45,45292\nA,120,60,45400\nB,50,55,45400\n'), '--periods', 'Order Date:quarter');
+    const r = cli(
+      'analyze',
+      file(
+        'serial.csv',
+        'Customer,Revenue,COGS,Order Date\nA,100,60,45292\nB,50,45,45292\nA,120,60,45400\nB,50,55,45400\n',
+      ),
+      '--periods',
+      'Order Date:quarter',
+    );
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     expect(r.out).toContain('Migration 2024-Q1 → 2024-Q2');
@@ -72,15 +90,33 @@ describe('profit-tiers analyze', () => {
     const previous = file('before.csv', 'Customer,Revenue,COGS\nA,90,60\nB,abc,1\n');
     const r = cli('analyze', current, '--previous', previous);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('Rows of the previous table: 2 read, 1 used, 1 not used:\n  row 3, Revenue: "abc" is not a number');
+    expect(r.out).toContain(
+      'Rows of the previous table: 2 read, 1 used, 1 not used:\n  row 3, Revenue: "abc" is not a number',
+    );
   });
 });
 
 describe('the Data Issues sheet', () => {
   it('lists the rows of the previous table that were not used', () => {
-    const o = analyze({ values: [['Customer', 'Revenue', 'COGS'], ['A', 100, 60]] }, {}, {
-      previous: { values: [['Customer', 'Revenue', 'COGS'], ['A', 90, 60], ['B', 'abc', 1]] }, labels: { previous: 'before.csv', current: 'now.csv' },
-    });
+    const o = analyze(
+      {
+        values: [
+          ['Customer', 'Revenue', 'COGS'],
+          ['A', 100, 60],
+        ],
+      },
+      {},
+      {
+        previous: {
+          values: [
+            ['Customer', 'Revenue', 'COGS'],
+            ['A', 90, 60],
+            ['B', 'abc', 1],
+          ],
+        },
+        labels: { previous: 'before.csv', current: 'now.csv' },
+      },
+    );
     if (!o.ok) throw new Error(o.error.message);
     const issues = reportSheets(o.value).find((s) => s.name === 'Data Issues')!;
     const text = issues.values.map((r) => r.join('|'));
@@ -91,15 +127,30 @@ describe('the Data Issues sheet', () => {
 
 describe('profit-tiers analyze on European and unusable files', () => {
   it('reads a semicolon CSV with decimal commas, as Excel writes it in such locales', () => {
-    const r = cli('analyze', '--json', file('de.csv', 'Kunde;Umsatz;Wareneinsatz\nA;1.234,50;600,25\nB;99,50;10\n'));
+    const r = cli(
+      'analyze',
+      '--json',
+      file('de.csv', 'Kunde;Umsatz;Wareneinsatz\nA;1.234,50;600,25\nB;99,50;10\n'),
+    );
     expect(r.code, r.err).toBe(0);
-    const revenue = Object.fromEntries(JSON.parse(r.out).customers.map((c: { customer: string; revenue: number }) => [c.customer, c.revenue]));
+    const revenue = Object.fromEntries(
+      JSON.parse(r.out).customers.map((c: { customer: string; revenue: number }) => [
+        c.customer,
+        c.revenue,
+      ]),
+    );
     expect(revenue).toEqual({ A: 1234.5, B: 99.5 });
   });
 
   it('keeps the decimal point when the settings ask for it, even in a semicolon CSV', () => {
     const settings = file('dot.json', JSON.stringify({ locale: { decimal: '.' } }));
-    const r = cli('analyze', '--json', '--settings', settings, file('dot.csv', 'Customer;Revenue;COGS\nA;1234.50;600\n'));
+    const r = cli(
+      'analyze',
+      '--json',
+      '--settings',
+      settings,
+      file('dot.csv', 'Customer;Revenue;COGS\nA;1234.50;600\n'),
+    );
     expect(JSON.parse(r.out).customers[0].revenue).toBe(1234.5);
   });
 
@@ -107,14 +158,18 @@ describe('profit-tiers analyze on European and unusable files', () => {
     const r = cli('analyze', file('bad.csv', 'Customer,Revenue,COGS\nA,abc,1\nB,x,2\n'));
     expect(r.code).toBe(1);
     expect(r.err.trim().split('\n')).toHaveLength(1);
-    expect(r.err).toContain('no usable rows: all 2 rows were rejected; first: row 2, Revenue: "abc" is not a number');
+    expect(r.err).toContain(
+      'no usable rows: all 2 rows were rejected; first: row 2, Revenue: "abc" is not a number',
+    );
   });
 });
 
 describe('the built command', () => {
   it('is an executable script, as the package bin that npx runs', () => {
     expect(statSync('dist/cli/profit-tiers.js').mode & 0o111).not.toBe(0);
-    expect(readFileSync('dist/cli/profit-tiers.js', 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
+    expect(readFileSync('dist/cli/profit-tiers.js', 'utf8').startsWith('#!/usr/bin/env node')).toBe(
+      true,
+    );
     const r = spawnSync('dist/cli/profit-tiers.js', ['--version'], { encoding: 'utf8' });
     expect(r.stdout.trim()).toBe('profit-tiers 0.1.0');
   });
@@ -122,10 +177,16 @@ describe('the built command', () => {
 
 describe('profit-tiers analyze --periods on a semicolon CSV', () => {
   it('keeps reading decimal commas when comparing periods', () => {
-    const csv = 'Kunde;Jahr;Umsatz;Wareneinsatz\nA;2024;1.000,50;500\nA;2025;2.000,25;800\nB;2025;99,50;10\n';
+    const csv =
+      'Kunde;Jahr;Umsatz;Wareneinsatz\nA;2024;1.000,50;500\nA;2025;2.000,25;800\nB;2025;99,50;10\n';
     const r = cli('analyze', '--json', '--periods', 'Jahr:year', file('de-periods.csv', csv));
     expect(r.code, r.err).toBe(0);
-    const revenue = Object.fromEntries(JSON.parse(r.out).customers.map((c: { customer: string; revenue: number }) => [c.customer, c.revenue]));
+    const revenue = Object.fromEntries(
+      JSON.parse(r.out).customers.map((c: { customer: string; revenue: number }) => [
+        c.customer,
+        c.revenue,
+      ]),
+    );
     expect(revenue).toEqual({ A: 2000.25, B: 99.5 });
   });
 });

@@ -3,7 +3,14 @@ import { progressBar } from '../../cli/progress.js';
 
 function stream(isTTY: boolean) {
   const written: string[] = [];
-  return { written, s: { isTTY, columns: 80, write: (x: string) => written.push(x) } as unknown as NodeJS.WriteStream };
+  return {
+    written,
+    s: {
+      isTTY,
+      columns: 80,
+      write: (x: string) => written.push(x),
+    } as unknown as NodeJS.WriteStream,
+  };
 }
 
 describe('progressBar', () => {
@@ -12,7 +19,9 @@ describe('progressBar', () => {
     const bar = progressBar(s);
     bar.update(0.5, 'Writing Customers…');
     bar.done();
-    expect(written[0]).toBe(`\r[${'█'.repeat(12)}${'░'.repeat(12)}]  50 % Writing Customers…\x1b[K`);
+    expect(written[0]).toBe(
+      `\r[${'█'.repeat(12)}${'░'.repeat(12)}]  50 % Writing Customers…\x1b[K`,
+    );
     expect(written[1]).toBe('\r\x1b[K');
   });
 

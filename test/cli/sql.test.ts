@@ -2,7 +2,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 
-beforeAll(() => { execFileSync('node', ['build/build.mjs', 'cli']); });
+beforeAll(() => {
+  execFileSync('node', ['build/build.mjs', 'cli']);
+});
 
 function sql(...args: string[]) {
   const r = spawnSync('node', ['dist/cli/profit-tiers.js', 'sql', ...args], { encoding: 'utf8' });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { aggregate, type CustomerTable } from '../../core/aggregate.js';
 import { readRows } from '../../core/read-rows.js';
-import { DRIVERS, type CellValue, type Driver } from '../../core/types.js';
+import { type CellValue, DRIVERS, type Driver } from '../../core/types.js';
 import { expectMoney, settings, table } from './builder.js';
 
 function customersOf(values: CellValue[][]): CustomerTable {
@@ -12,7 +12,8 @@ function customersOf(values: CellValue[][]): CustomerTable {
   return aggregate(rows.value);
 }
 
-const volume = (t: CustomerTable, d: Driver) => (t.volumes[DRIVERS.indexOf(d)] ? Array.from(t.volumes[DRIVERS.indexOf(d)]!) : null);
+const volume = (t: CustomerTable, d: Driver) =>
+  t.volumes[DRIVERS.indexOf(d)] ? Array.from(t.volumes[DRIVERS.indexOf(d)]!) : null;
 
 describe('invoice lines with order ids', () => {
   const lines = table([
@@ -48,7 +49,7 @@ describe('invoice lines with order ids', () => {
     expect(Array.from(t.paymentDays!)).toEqual([40, 20]);
   });
 
-  it('keeps each customer\'s first sheet row', () => {
+  it("keeps each customer's first sheet row", () => {
     expect(Array.from(t.firstRow)).toEqual([2, 3]);
   });
 
@@ -56,7 +57,8 @@ describe('invoice lines with order ids', () => {
     const reversed = customersOf([lines[0], ...lines.slice(1).reverse()]);
     const byKey = (x: CustomerTable, k: string) => x.keys.indexOf(k);
     for (const k of ['A', 'B']) {
-      const i = byKey(t, k), j = byKey(reversed, k);
+      const i = byKey(t, k),
+        j = byKey(reversed, k);
       expect(reversed.revenue[j]).toBe(t.revenue[i]);
       expect(reversed.grossProfit[j]).toBe(t.grossProfit[i]);
       expect(volume(reversed, 'orders')![j]).toBe(volume(t, 'orders')![i]);
@@ -68,12 +70,22 @@ describe('invoice lines with order ids', () => {
 
 describe('order ids are counted per customer', () => {
   it('counts an invoice number shared by two customers once for each', () => {
-    const t = customersOf([['Customer', 'Order ID', 'Revenue', 'COGS'], ['A', 7, 1, 0], ['B', 7, 1, 0], ['A', 7, 1, 0]]);
+    const t = customersOf([
+      ['Customer', 'Order ID', 'Revenue', 'COGS'],
+      ['A', 7, 1, 0],
+      ['B', 7, 1, 0],
+      ['A', 7, 1, 0],
+    ]);
     expect(volume(t, 'orders')).toEqual([1, 1]);
   });
 
   it('counts blank order ids as one order per customer', () => {
-    const t = customersOf([['Customer', 'Order ID', 'Revenue', 'COGS'], ['A', '', 1, 0], ['A', null, 1, 0], ['A', 'X', 1, 0]]);
+    const t = customersOf([
+      ['Customer', 'Order ID', 'Revenue', 'COGS'],
+      ['A', '', 1, 0],
+      ['A', null, 1, 0],
+      ['A', 'X', 1, 0],
+    ]);
     expect(volume(t, 'orders')).toEqual([2]); // '' and 'X'
   });
 });
@@ -94,27 +106,49 @@ describe('repeated keys without order ids', () => {
   });
 
   it('sums a lines column when there is one, instead of counting rows', () => {
-    const t = customersOf([['Customer', 'Revenue', 'COGS', 'Order Lines'], ['A', 10, 5, 4], ['A', 20, 5, 6]]);
+    const t = customersOf([
+      ['Customer', 'Revenue', 'COGS', 'Order Lines'],
+      ['A', 10, 5, 4],
+      ['A', 20, 5, 6],
+    ]);
     expect(volume(t, 'lines')).toEqual([10]);
   });
 
   it('sums cents exactly: 0.10 + 0.20 + … in any order', () => {
     // 0.1 + 0.2 + 0.3 = 0.6 exactly in decimal; the double nearest to 0.6 is what a user expects.
-    const t = customersOf([['Customer', 'Revenue', 'COGS'], ['A', 0.1, 0], ['A', 0.2, 0], ['A', 0.3, 0]]);
-    const u = customersOf([['Customer', 'Revenue', 'COGS'], ['A', 0.3, 0], ['A', 0.2, 0], ['A', 0.1, 0]]);
+    const t = customersOf([
+      ['Customer', 'Revenue', 'COGS'],
+      ['A', 0.1, 0],
+      ['A', 0.2, 0],
+      ['A', 0.3, 0],
+    ]);
+    const u = customersOf([
+      ['Customer', 'Revenue', 'COGS'],
+      ['A', 0.3, 0],
+      ['A', 0.2, 0],
+      ['A', 0.1, 0],
+    ]);
     expect(t.revenue[0]).toBe(u.revenue[0]);
     expectMoney(t.revenue[0], 0.6);
   });
 
   it('gives 0 payment days where a customer has none', () => {
-    const t = customersOf([['Customer', 'Revenue', 'COGS', 'DSO'], ['A', 10, 5, ''], ['A', 20, 5, null]]);
+    const t = customersOf([
+      ['Customer', 'Revenue', 'COGS', 'DSO'],
+      ['A', 10, 5, ''],
+      ['A', 20, 5, null],
+    ]);
     expect(Array.from(t.paymentDays!)).toEqual([0]);
   });
 });
 
 describe('one row per customer', () => {
   it('passes the rows through: one row each, no lines volume invented', () => {
-    const t = customersOf([['Customer', 'Revenue', 'COGS', 'Payment Days'], ['A', 10, 5, 30], ['B', 20, 5, '']]);
+    const t = customersOf([
+      ['Customer', 'Revenue', 'COGS', 'Payment Days'],
+      ['A', 10, 5, 30],
+      ['B', 20, 5, ''],
+    ]);
     expect(t.n).toBe(2);
     expect(Array.from(t.rowCount)).toEqual([1, 1]);
     expect(volume(t, 'lines')).toBeNull();

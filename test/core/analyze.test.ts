@@ -14,7 +14,13 @@ function error(values: CellValue[][], settings: unknown = {}) {
 describe('a first analysis (the example of the doc comment)', () => {
   // A: 100 − 60 = 40; B: 50 − 45 = 5. Total revenue 150: before(A) = 0, before(B) = 100/150 = .67 → both Large.
   // Target = 45 / 150 = .30: A (.40) High → Concierge; B (.10) Mid → Maintain.
-  const a = run(table([['Customer', 'Revenue', 'COGS'], ['A', 100, 60], ['B', 50, 45]]));
+  const a = run(
+    table([
+      ['Customer', 'Revenue', 'COGS'],
+      ['A', 100, 60],
+      ['B', 50, 45],
+    ]),
+  );
 
   it('prices, segments and tiers each customer', () => {
     expect(segments(a)).toEqual({ A: 'Large/High', B: 'Large/Mid' });
@@ -24,29 +30,51 @@ describe('a first analysis (the example of the doc comment)', () => {
   });
 
   it('totals the money', () => {
-    expect(a.totals).toMatchObject({ customers: 2, matrixCustomers: 2, revenue: 150, cogs: 105, grossProfit: 45, costToServe: 0, netProfit: 45, moneyLosers: 0 });
+    expect(a.totals).toMatchObject({
+      customers: 2,
+      matrixCustomers: 2,
+      revenue: 150,
+      cogs: 105,
+      grossProfit: 45,
+      costToServe: 0,
+      netProfit: 45,
+      moneyLosers: 0,
+    });
     expectMoney(a.totals.netMargin!, 0.3);
     expect(a.totals.noRevenue).toEqual({ count: 0, revenue: 0, netProfit: 0 });
   });
 
   it('says how the input was read', () => {
-    expect(a.input).toEqual({ headers: ['Customer', 'Revenue', 'COGS'], mapping: { customer: 'Customer', revenue: 'Revenue', cogs: 'COGS' }, headerRow: 1, transactions: false });
+    expect(a.input).toEqual({
+      headers: ['Customer', 'Revenue', 'COGS'],
+      mapping: { customer: 'Customer', revenue: 'Revenue', cogs: 'COGS' },
+      headerRow: 1,
+      transactions: false,
+    });
     expect(a.rows).toEqual({ total: 2, used: 2, rejected: [] });
   });
 });
 
 describe('customers with revenue ≤ 0', () => {
   it('stay out of the matrix and are counted in totals.noRevenue', () => {
-    const a = run(customers({
-      A: { revenue: 100, cogs: 40 }, //  net 60
-      B: { revenue: 50, cogs: 60 }, //   net −10, a money-loser in the matrix
-      Z: { revenue: 0, cogs: 15 }, //    net −15
-      N: { revenue: -40, cogs: -30 }, // net −10 (a credit note bigger than the sales)
-    }));
+    const a = run(
+      customers({
+        A: { revenue: 100, cogs: 40 }, //  net 60
+        B: { revenue: 50, cogs: 60 }, //   net −10, a money-loser in the matrix
+        Z: { revenue: 0, cogs: 15 }, //    net −15
+        N: { revenue: -40, cogs: -30 }, // net −10 (a credit note bigger than the sales)
+      }),
+    );
     expect(segments(a)).toEqual({ A: 'Large/High', B: 'Large/Low', Z: null, N: null });
     expect(a.totals.noRevenue).toEqual({ count: 2, revenue: -40, netProfit: -25 });
     // totals count everyone: revenue 100 + 50 + 0 − 40 = 110; net 60 − 10 − 15 − 10 = 25
-    expect(a.totals).toMatchObject({ customers: 4, matrixCustomers: 2, revenue: 110, netProfit: 25, moneyLosers: 1 });
+    expect(a.totals).toMatchObject({
+      customers: 4,
+      matrixCustomers: 2,
+      revenue: 110,
+      netProfit: 25,
+      moneyLosers: 1,
+    });
     expect(a.matrix.reduce((s, c) => s + c.count, 0)).toBe(2);
   });
 
@@ -61,38 +89,72 @@ describe('customers with revenue ≤ 0', () => {
 describe('inputs that cannot be analysed', () => {
   it('an empty table', () => {
     for (const values of [[], [[]], [[null, ''], ['  ']]]) {
-      expect(error(values as CellValue[][])).toEqual({ code: 'empty', message: 'the table is empty: no rows to analyse' });
+      expect(error(values as CellValue[][])).toEqual({
+        code: 'empty',
+        message: 'the table is empty: no rows to analyse',
+      });
     }
   });
 
   it('a header with no data rows below it (or only blank ones)', () => {
-    for (const values of [[['Customer', 'Revenue', 'COGS']], [['Customer', 'Revenue', 'COGS'], [null, ''], ['  ']], [['Report'], ['Customer', 'Revenue', 'COGS']]]) {
+    for (const values of [
+      [['Customer', 'Revenue', 'COGS']],
+      [['Customer', 'Revenue', 'COGS'], [null, ''], ['  ']],
+      [['Report'], ['Customer', 'Revenue', 'COGS']],
+    ]) {
       expect(error(values as CellValue[][]).code).toBe('empty');
     }
-    expect(error([['Customer', 'Revenue', 'COGS']]).message).toBe('the table has a header (row 1) but no data rows below it');
+    expect(error([['Customer', 'Revenue', 'COGS']]).message).toBe(
+      'the table has a header (row 1) but no data rows below it',
+    );
   });
 
   it('no revenue column: the message names the headers found', () => {
-    expect(error([['Customer', 'Region', 'COGS'], ['A', 'North', 5]])).toEqual({
+    expect(
+      error([
+        ['Customer', 'Region', 'COGS'],
+        ['A', 'North', 5],
+      ]),
+    ).toEqual({
       code: 'missing-column',
-      message: 'no revenue column (e.g. "Revenue", "Sales") (headers found: "Customer", "Region", "COGS")',
+      message:
+        'no revenue column (e.g. "Revenue", "Sales") (headers found: "Customer", "Region", "COGS")',
     });
   });
 
   it('no customer column, or neither', () => {
-    expect(error([['Who', 'Sales'], ['A', 5]]).message).toBe('no customer column (e.g. "Customer", "Customer ID") (headers found: "Who", "Sales")');
-    expect(error([['Colour', 'Size'], ['red', 5]]).message).toBe('no customer column (e.g. "Customer", "Customer ID") and no revenue column (e.g. "Revenue", "Sales") (headers found: "Colour", "Size")');
+    expect(
+      error([
+        ['Who', 'Sales'],
+        ['A', 5],
+      ]).message,
+    ).toBe('no customer column (e.g. "Customer", "Customer ID") (headers found: "Who", "Sales")');
+    expect(
+      error([
+        ['Colour', 'Size'],
+        ['red', 5],
+      ]).message,
+    ).toBe(
+      'no customer column (e.g. "Customer", "Customer ID") and no revenue column (e.g. "Revenue", "Sales") (headers found: "Colour", "Size")',
+    );
   });
 
   it('no header at all', () => {
-    expect(error([[1, 2, 3], [4, 5, 6]]).code).toBe('no-header');
+    expect(
+      error([
+        [1, 2, 3],
+        [4, 5, 6],
+      ]).code,
+    ).toBe('no-header');
   });
 
   it('no COGS and no gross profit, unless cost-to-serve-only analysis is confirmed', () => {
     const values = customers({ A: { revenue: 100, orders: 2 }, B: { revenue: 50, orders: 8 } });
     const e = error(values);
     expect(e.code).toBe('no-gross-profit');
-    expect(e.message).toBe('no COGS or Gross Profit column, so gross profit is unknown (headers found: "Customer", "Revenue", "Orders"); map one, or confirm an analysis on cost-to-serve alone (setting costToServeOnly: true)');
+    expect(e.message).toBe(
+      'no COGS or Gross Profit column, so gross profit is unknown (headers found: "Customer", "Revenue", "Orders"); map one, or confirm an analysis on cost-to-serve alone (setting costToServeOnly: true)',
+    );
     // confirmed: gross profit = revenue, and profitability rests on cost-to-serve alone
     // A: 100 − 2 × 10 = 80; B: 50 − 8 × 10 = −30
     const a = run(values, { costToServeOnly: true, rates: { orders: 10 } });
@@ -101,9 +163,12 @@ describe('inputs that cannot be analysed', () => {
   });
 
   it('an override naming a header that is not there', () => {
-    expect(error(customers({ A: { revenue: 1, cogs: 0 } }), { columns: { revenue: 'Turnover' } })).toEqual({
+    expect(
+      error(customers({ A: { revenue: 1, cogs: 0 } }), { columns: { revenue: 'Turnover' } }),
+    ).toEqual({
       code: 'missing-column',
-      message: 'columns.revenue: no column "Turnover" (headers found: "Customer", "Revenue", "COGS")',
+      message:
+        'columns.revenue: no column "Turnover" (headers found: "Customer", "Revenue", "COGS")',
     });
   });
 });
@@ -129,9 +194,23 @@ describe('every row accounted for', () => {
   });
 
   it('maps the columns as found, and says when rows were transactions', () => {
-    const a = run([['Account No', 'Customer Name', 'Invoice', 'Net Sales', 'Cost of Sales'], ['C1', 'Acme', 'I1', 10, 5], ['C1', 'Acme', 'I2', 10, 5]]);
-    expect(a.input.mapping).toEqual({ customer: 'Account No', name: 'Customer Name', orderId: 'Invoice', revenue: 'Net Sales', cogs: 'Cost of Sales' });
+    const a = run([
+      ['Account No', 'Customer Name', 'Invoice', 'Net Sales', 'Cost of Sales'],
+      ['C1', 'Acme', 'I1', 10, 5],
+      ['C1', 'Acme', 'I2', 10, 5],
+    ]);
+    expect(a.input.mapping).toEqual({
+      customer: 'Account No',
+      name: 'Customer Name',
+      orderId: 'Invoice',
+      revenue: 'Net Sales',
+      cogs: 'Cost of Sales',
+    });
     expect(a.input.transactions).toBe(true);
-    expect(customer(a, 'C1')).toMatchObject({ name: 'Acme', revenue: 20, volumes: { orders: 2, lines: 2 } });
+    expect(customer(a, 'C1')).toMatchObject({
+      name: 'Acme',
+      revenue: 20,
+      volumes: { orders: 2, lines: 2 },
+    });
   });
 });

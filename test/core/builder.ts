@@ -7,8 +7,8 @@
  * Money is compared with a relative tolerance of 1e-9 (DOMAIN.md §9): `expectMoney`.
  */
 import { expect } from 'vitest';
-import { analyze, type Analysis, type AnalyzeOptions } from '../../core/analyze.js';
-import { customerRecord, type CustomerRecord } from '../../core/result-json.js';
+import { type Analysis, type AnalyzeOptions, analyze } from '../../core/analyze.js';
+import { type CustomerRecord, customerRecord } from '../../core/result-json.js';
 import { resolveSettings, type Settings } from '../../core/settings.js';
 import type { CellValue } from '../../core/types.js';
 
@@ -63,7 +63,9 @@ export function customers(rows: Record<string, CustomerRow>): CellValue[][] {
 
 /** Like `customers()`, but a list, so a key may repeat (transaction mode). */
 export function transactions(rows: (CustomerRow & { customer: CellValue })[]): CellValue[][] {
-  const fields = (Object.keys(HEADER) as (keyof CustomerRow)[]).filter((f) => rows.some((r) => r[f] !== undefined));
+  const fields = (Object.keys(HEADER) as (keyof CustomerRow)[]).filter((f) =>
+    rows.some((r) => r[f] !== undefined),
+  );
   const keyHeader = fields.includes('name') ? 'Customer ID' : 'Customer';
   return [
     [keyHeader, ...fields.map((f) => HEADER[f])],
@@ -79,7 +81,11 @@ export function settings(input: unknown = {}): Settings {
 }
 
 /** `analyze()` that must succeed: returns the analysis, or fails the test with the error. */
-export function run(values: CellValue[][], settingsInput: unknown = {}, options: AnalyzeOptions = {}): Analysis {
+export function run(
+  values: CellValue[][],
+  settingsInput: unknown = {},
+  options: AnalyzeOptions = {},
+): Analysis {
   const out = analyze({ values }, settingsInput, options);
   if (!out.ok) throw new Error(`analyze failed: ${out.error.code}: ${out.error.message}`);
   return out.value;
@@ -110,7 +116,11 @@ export function tiers(a: Analysis): Record<string, string | null> {
  * Money equality within a relative tolerance of 1e-9 (DOMAIN.md §9). Amounts below 1 are
  * compared with an absolute tolerance of 1e-9, so an expected 0 accepts rounding residue.
  */
-export function expectMoney(actual: number | null | undefined, expected: number, what = 'money'): void {
+export function expectMoney(
+  actual: number | null | undefined,
+  expected: number,
+  what = 'money',
+): void {
   expect(typeof actual, `${what}: expected a number, got ${actual}`).toBe('number');
   const tolerance = 1e-9 * Math.max(Math.abs(expected), 1);
   const ok = Math.abs((actual as number) - expected) <= tolerance;
@@ -120,6 +130,9 @@ export function expectMoney(actual: number | null | undefined, expected: number,
 /** Reason of the rejected row with this sheet row number (fails when the row is not listed). */
 export function rejectedRow(a: Pick<Analysis, 'rows'>, row: number) {
   const found = a.rows.rejected.filter((p) => p.row === row);
-  expect(found.length, `row ${row} listed once among rejected rows ${JSON.stringify(a.rows.rejected.map((p) => p.row))}`).toBe(1);
+  expect(
+    found.length,
+    `row ${row} listed once among rejected rows ${JSON.stringify(a.rows.rejected.map((p) => p.row))}`,
+  ).toBe(1);
   return found[0];
 }

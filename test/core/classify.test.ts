@@ -18,13 +18,20 @@ const NINE = customers({
   SM: { revenue: 50, cogs: 45 }, // .10
   SL: { revenue: 50, cogs: 55 }, // −.10
 });
-const FIXED = { size: { method: 'fixed', large: 1000, medium: 100 }, profitability: { method: 'fixed', high: 0.2, low: 0 } };
+const FIXED = {
+  size: { method: 'fixed', large: 1000, medium: 100 },
+  profitability: { method: 'fixed', high: 0.2, low: 0 },
+};
 
 describe('the default tier map', () => {
   it('gives each of the nine segments its tier and action', () => {
     const a = run(NINE, FIXED);
     const expected: Record<string, [string, string, string]> = {
-      LH: ['Large/High', 'Concierge', 'Protect: dedicated team, first call on inventory, fast bids'],
+      LH: [
+        'Large/High',
+        'Concierge',
+        'Protect: dedicated team, first call on inventory, fast bids',
+      ],
       LM: ['Large/Mid', 'Maintain', 'Serve at lower cost, move up'],
       LL: ['Large/Low', 'Fix', 'High-volume money-loser: reprice, cut cost-to-serve, or exit'],
       MH: ['Medium/High', 'Grow', 'Consultative selling to move up'],
@@ -38,7 +45,17 @@ describe('the default tier map', () => {
       const c = customer(a, key);
       expect([c.segment, c.tier, c.action], key).toEqual([segment, tier, action]);
     }
-    expect(a.matrix.map((m) => m.code)).toEqual(['L-H', 'L-M', 'L-L', 'M-H', 'M-M', 'M-L', 'S-H', 'S-M', 'S-L']);
+    expect(a.matrix.map((m) => m.code)).toEqual([
+      'L-H',
+      'L-M',
+      'L-L',
+      'M-H',
+      'M-M',
+      'M-L',
+      'S-H',
+      'S-M',
+      'S-L',
+    ]);
   });
 
   it('codes segments as size × 3 + profitability (Large/High = 0 … Small/Low = 8)', () => {
@@ -56,13 +73,25 @@ describe('remapping tiers', () => {
   it('renames one segment by short code: {"L-H": "VIP"}', () => {
     const a = run(NINE, { ...FIXED, tiers: { 'L-H': 'VIP' } });
     expect(tiers(a)).toEqual({
-      LH: 'VIP', LM: 'Maintain', LL: 'Fix', MH: 'Grow', MM: 'Maintain', ML: 'Fix', SH: 'Grow', SM: 'Self-service', SL: 'Self-service',
+      LH: 'VIP',
+      LM: 'Maintain',
+      LL: 'Fix',
+      MH: 'Grow',
+      MM: 'Maintain',
+      ML: 'Fix',
+      SH: 'Grow',
+      SM: 'Self-service',
+      SL: 'Self-service',
     });
     expect(a.matrix[0].tier).toBe('VIP');
   });
 
   it('renames by full segment name, and actions too', () => {
-    const a = run(NINE, { ...FIXED, tiers: { 'Medium/Low': 'Reprice', 'Small/High': 'Key account' }, actions: { 'S-L': 'Move online' } });
+    const a = run(NINE, {
+      ...FIXED,
+      tiers: { 'Medium/Low': 'Reprice', 'Small/High': 'Key account' },
+      actions: { 'S-L': 'Move online' },
+    });
     expect(customer(a, 'ML').tier).toBe('Reprice');
     expect(customer(a, 'SH').tier).toBe('Key account');
     expect(customer(a, 'SL').action).toBe('Move online');
@@ -72,16 +101,31 @@ describe('remapping tiers', () => {
   it('takes a list of nine names in segment order', () => {
     const names = ['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9'];
     const a = run(NINE, { ...FIXED, tiers: names });
-    expect(['LH', 'LM', 'LL', 'MH', 'MM', 'ML', 'SH', 'SM', 'SL'].map((k) => customer(a, k).tier)).toEqual(names);
+    expect(
+      ['LH', 'LM', 'LL', 'MH', 'MM', 'ML', 'SH', 'SM', 'SL'].map((k) => customer(a, k).tier),
+    ).toEqual(names);
   });
 });
 
 describe('customers with revenue ≤ 0', () => {
   it('get no size, profitability, segment or tier', () => {
-    const a = run(customers({ A: { revenue: 100, cogs: 50 }, Z: { revenue: 0, cogs: 10 }, N: { revenue: -20, cogs: -5 } }));
+    const a = run(
+      customers({
+        A: { revenue: 100, cogs: 50 },
+        Z: { revenue: 0, cogs: 10 },
+        N: { revenue: -20, cogs: -5 },
+      }),
+    );
     for (const k of ['Z', 'N']) {
       const c = customer(a, k);
-      expect([c.size, c.profitability, c.segment, c.tier, c.action, c.netMargin], k).toEqual([null, null, null, null, null, null]);
+      expect([c.size, c.profitability, c.segment, c.tier, c.action, c.netMargin], k).toEqual([
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ]);
     }
     expect(customer(a, 'A').segment).toBe('Large/High');
   });

@@ -32,7 +32,10 @@ describe('synonyms: every typical header of DOMAIN.md §1 maps to its field', ()
     ['lines', ['Lines', 'Order Lines']],
     ['deliveries', ['Deliveries', 'Shipments']],
     ['returns', ['Returns']],
-    ['contacts', ['Contacts', 'Service Contacts', 'Service Calls', 'Calls', 'Tickets', 'Support Tickets']],
+    [
+      'contacts',
+      ['Contacts', 'Service Contacts', 'Service Calls', 'Calls', 'Tickets', 'Support Tickets'],
+    ],
     ['repeatContacts', ['Repeat Contacts']],
     ['visits', ['Visits', 'Sales Visits']],
     ['paymentDays', ['Payment Days', 'DSO', 'Days to Pay']],
@@ -45,24 +48,47 @@ describe('synonyms: every typical header of DOMAIN.md §1 maps to its field', ()
     });
   }
 
-  it.each(['Customer', 'Customer ID', 'Account', 'Client', 'Customer Name', 'Account No', 'customer-id'])('%j alone is the customer key', (header) => {
+  it.each([
+    'Customer',
+    'Customer ID',
+    'Account',
+    'Client',
+    'Customer Name',
+    'Account No',
+    'customer-id',
+  ])('%j alone is the customer key', (header) => {
     expect(mapColumns([header, 'Revenue']).columns).toEqual({ customer: 0, revenue: 1 });
   });
 
   it('ignores columns that match no field', () => {
-    expect(mapColumns(['Customer', 'Region', 'Revenue', 'Notes', '']).columns).toEqual({ customer: 0, revenue: 2 });
+    expect(mapColumns(['Customer', 'Region', 'Revenue', 'Notes', '']).columns).toEqual({
+      customer: 0,
+      revenue: 2,
+    });
   });
 });
 
 describe('customer key and label', () => {
   it('takes the id as key and the name as label, whatever their order', () => {
     // Example from the doc comment.
-    expect(mapColumns(['Account No', 'Customer Name', 'Net Sales']).columns).toEqual({ customer: 0, name: 1, revenue: 2 });
-    expect(mapColumns(['Customer Name', 'Customer ID', 'Revenue']).columns).toEqual({ customer: 1, name: 0, revenue: 2 });
+    expect(mapColumns(['Account No', 'Customer Name', 'Net Sales']).columns).toEqual({
+      customer: 0,
+      name: 1,
+      revenue: 2,
+    });
+    expect(mapColumns(['Customer Name', 'Customer ID', 'Revenue']).columns).toEqual({
+      customer: 1,
+      name: 0,
+      revenue: 2,
+    });
   });
 
   it('with "Customer" and "Customer ID", the id is the key and "Customer" the label', () => {
-    expect(mapColumns(['Customer', 'Customer ID', 'Sales']).columns).toEqual({ customer: 1, name: 0, revenue: 2 });
+    expect(mapColumns(['Customer', 'Customer ID', 'Sales']).columns).toEqual({
+      customer: 1,
+      name: 0,
+      revenue: 2,
+    });
   });
 
   it('with only a name column, the name is the key and there is no separate label', () => {
@@ -74,7 +100,9 @@ describe('customer key and label', () => {
 
 describe('overrides', () => {
   it('maps a field to a header the synonyms do not know', () => {
-    const { columns, problems } = mapColumns(['Customer', 'Sales', 'Gross Sales Ex VAT'], { revenue: 'gross sales ex vat' });
+    const { columns, problems } = mapColumns(['Customer', 'Sales', 'Gross Sales Ex VAT'], {
+      revenue: 'gross sales ex vat',
+    });
     expect(problems).toEqual([]);
     expect(columns).toEqual({ customer: 0, revenue: 2 });
   });
@@ -92,7 +120,9 @@ describe('overrides', () => {
 
   it('names the headers found when an override names one that is not there', () => {
     const { columns, problems } = mapColumns(['Customer', 'Sales'], { revenue: 'Turnover' });
-    expect(problems).toEqual(['columns.revenue: no column "Turnover" (headers found: "Customer", "Sales")']);
+    expect(problems).toEqual([
+      'columns.revenue: no column "Turnover" (headers found: "Customer", "Sales")',
+    ]);
     expect(columns).toEqual({ customer: 0, revenue: 1 }); // the automatic mapping stays
   });
 });
@@ -103,7 +133,12 @@ describe('listHeaders', () => {
     expect(listHeaders([])).toBe('none');
     expect(listHeaders(['', null])).toBe('none');
     const many = Array.from({ length: 15 }, (_, i) => `H${i + 1}`);
-    expect(listHeaders(many)).toBe(`${many.slice(0, 12).map((h) => `"${h}"`).join(', ')} and 3 more`);
+    expect(listHeaders(many)).toBe(
+      `${many
+        .slice(0, 12)
+        .map((h) => `"${h}"`)
+        .join(', ')} and 3 more`,
+    );
   });
 });
 
@@ -116,9 +151,22 @@ describe('leaving a field unused', () => {
 
 describe('headers of German, French and Spanish exports', () => {
   it('maps the key fields', () => {
-    expect(mapColumns(['Kundennummer', 'Kundenname', 'Umsatz', 'Wareneinsatz']).columns).toEqual({ customer: 0, name: 1, revenue: 2, cogs: 3 });
-    expect(mapColumns(['Client', "Chiffre d'affaires", 'Coût des ventes']).columns).toEqual({ customer: 0, revenue: 1, cogs: 2 });
-    expect(mapColumns(['Cliente', 'Ventas', 'Margen bruto']).columns).toEqual({ customer: 0, revenue: 1, grossProfit: 2 });
+    expect(mapColumns(['Kundennummer', 'Kundenname', 'Umsatz', 'Wareneinsatz']).columns).toEqual({
+      customer: 0,
+      name: 1,
+      revenue: 2,
+      cogs: 3,
+    });
+    expect(mapColumns(['Client', "Chiffre d'affaires", 'Coût des ventes']).columns).toEqual({
+      customer: 0,
+      revenue: 1,
+      cogs: 2,
+    });
+    expect(mapColumns(['Cliente', 'Ventas', 'Margen bruto']).columns).toEqual({
+      customer: 0,
+      revenue: 1,
+      grossProfit: 2,
+    });
   });
 });
 
@@ -126,10 +174,14 @@ describe('two columns that could be the same field', () => {
   it('uses the first by synonym order and warns about the others', () => {
     const m = mapColumns(['Customer', 'Sales', 'Revenue', 'COGS']);
     expect(m.columns.revenue).toBe(2);
-    expect(m.warnings.map((w) => w.message)).toEqual(['2 columns could be revenue: used "Revenue" (column 3), not "Sales" (column 2); name the one you mean in the settings\' columns.revenue']);
+    expect(m.warnings.map((w) => w.message)).toEqual([
+      '2 columns could be revenue: used "Revenue" (column 3), not "Sales" (column 2); name the one you mean in the settings\' columns.revenue',
+    ]);
   });
 
   it('does not warn when the settings name the column', () => {
-    expect(mapColumns(['Customer', 'Sales', 'Revenue', 'COGS'], { revenue: 'Sales' }).warnings).toEqual([]);
+    expect(
+      mapColumns(['Customer', 'Sales', 'Revenue', 'COGS'], { revenue: 'Sales' }).warnings,
+    ).toEqual([]);
   });
 });

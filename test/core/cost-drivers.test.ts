@@ -6,11 +6,17 @@ import type { CostColumn } from '../../core/cost-to-serve.js';
 import { COST_LINES } from '../../core/types.js';
 
 /** Cost lines in COST_LINES order from a partial map; null where absent. */
-function lines(costs: Partial<Record<(typeof COST_LINES)[number], number[]>>): (CostColumn | null)[] {
-  return COST_LINES.map((l) => (costs[l] ? { values: Float64Array.from(costs[l]!), by: null, factor: 1 } : null));
+function lines(
+  costs: Partial<Record<(typeof COST_LINES)[number], number[]>>,
+): (CostColumn | null)[] {
+  return COST_LINES.map((l) =>
+    costs[l] ? { values: Float64Array.from(costs[l]!), by: null, factor: 1 } : null,
+  );
 }
 const top = (t: ReturnType<typeof topDrivers>, c: number) =>
-  Array.from(t.top.subarray(c * 3, c * 3 + 3)).filter((l) => l >= 0).map((l) => COST_LINES[l]);
+  Array.from(t.top.subarray(c * 3, c * 3 + 3))
+    .filter((l) => l >= 0)
+    .map((l) => COST_LINES[l]);
 const LARGE = (n: number) => new Int8Array(n); // everyone in the matrix (size 0)
 
 describe('topDrivers', () => {
@@ -26,7 +32,11 @@ describe('topDrivers', () => {
   it('ranks by the excess per $ of revenue, not by the multiple', () => {
     // orders per $: .01, .01, .05 → median .01; C exceeds by .04 (5×)
     // deliveries per $: .20, .20, .30 → median .20; C exceeds by .10 (1.5×) → deliveries first
-    const t = topDrivers(Float64Array.of(100, 100, 100), lines({ orders: [1, 1, 5], deliveries: [20, 20, 30] }), LARGE(3));
+    const t = topDrivers(
+      Float64Array.of(100, 100, 100),
+      lines({ orders: [1, 1, 5], deliveries: [20, 20, 30] }),
+      LARGE(3),
+    );
     expect(top(t, 2)).toEqual(['deliveries', 'orders']);
   });
 
@@ -41,7 +51,11 @@ describe('topDrivers', () => {
   });
 
   it('breaks equal excesses by cost-line order', () => {
-    const t = topDrivers(Float64Array.of(100, 100, 100), lines({ contacts: [0, 0, 3], orders: [0, 0, 3] }), LARGE(3));
+    const t = topDrivers(
+      Float64Array.of(100, 100, 100),
+      lines({ contacts: [0, 0, 3], orders: [0, 0, 3] }),
+      LARGE(3),
+    );
     expect(top(t, 2)).toEqual(['orders', 'contacts']);
   });
 
@@ -53,7 +67,11 @@ describe('topDrivers', () => {
 
   it('takes medians over matrix customers only, and explains no one outside', () => {
     // C (size −1, revenue 0) is left out: orders per $ .01 and .03 → median .02
-    const t = topDrivers(Float64Array.of(100, 100, 0), lines({ orders: [1, 3, 50] }), Int8Array.of(0, 2, -1));
+    const t = topDrivers(
+      Float64Array.of(100, 100, 0),
+      lines({ orders: [1, 3, 50] }),
+      Int8Array.of(0, 2, -1),
+    );
     expect(t.medians[COST_LINES.indexOf('orders')]).toBeCloseTo(0.02, 15);
     expect(top(t, 1)).toEqual(['orders']);
     expect(top(t, 2)).toEqual([]);

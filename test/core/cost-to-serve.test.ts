@@ -10,9 +10,12 @@ describe('direct rates', () => {
   it('prices each driver: volume × rate, summed', () => {
     // A: 3 orders × 25 + 2 deliveries × 40 + 1 return × 60 = 75 + 80 + 60 = 215
     // net = (1000 − 600) − 215 = 185
-    const a = run(customers({ A: { revenue: 1000, cogs: 600, orders: 3, deliveries: 2, returns: 1 } }), {
-      rates: { orders: 25, deliveries: 40, returns: 60 },
-    });
+    const a = run(
+      customers({ A: { revenue: 1000, cogs: 600, orders: 3, deliveries: 2, returns: 1 } }),
+      {
+        rates: { orders: 25, deliveries: 40, returns: 60 },
+      },
+    );
     const A = customer(a, 'A');
     expectMoney(A.costToServe, 215);
     expectMoney(A.netProfit, 185);
@@ -25,8 +28,30 @@ describe('direct rates', () => {
   it('prices all seven drivers', () => {
     // 1×1 + 2×2 + 3×3 + 4×4 + 5×5 + 6×6 + 7×7 = 1 + 4 + 9 + 16 + 25 + 36 + 49 = 140
     const a = run(
-      customers({ A: { revenue: 1000, cogs: 0, orders: 1, lines: 2, deliveries: 3, returns: 4, contacts: 5, repeatContacts: 6, visits: 7 } }),
-      { rates: { orders: 1, lines: 2, deliveries: 3, returns: 4, contacts: 5, repeatContacts: 6, visits: 7 } },
+      customers({
+        A: {
+          revenue: 1000,
+          cogs: 0,
+          orders: 1,
+          lines: 2,
+          deliveries: 3,
+          returns: 4,
+          contacts: 5,
+          repeatContacts: 6,
+          visits: 7,
+        },
+      }),
+      {
+        rates: {
+          orders: 1,
+          lines: 2,
+          deliveries: 3,
+          returns: 4,
+          contacts: 5,
+          repeatContacts: 6,
+          visits: 7,
+        },
+      },
     );
     expectMoney(customer(a, 'A').costToServe, 140);
   });
@@ -40,9 +65,15 @@ describe('direct rates', () => {
 describe('cost pools (activity-based costing)', () => {
   it('spreads a pool over the total volume: rate = pool / Σ volume', () => {
     // 1,000 over 10 + 30 = 40 orders → 25 per order; A pays 250, B 750: together the pool.
-    const a = run(customers({ A: { revenue: 5000, cogs: 2000, orders: 10 }, B: { revenue: 5000, cogs: 2000, orders: 30 } }), {
-      pools: { orders: 1000 },
-    });
+    const a = run(
+      customers({
+        A: { revenue: 5000, cogs: 2000, orders: 10 },
+        B: { revenue: 5000, cogs: 2000, orders: 30 },
+      }),
+      {
+        pools: { orders: 1000 },
+      },
+    );
     expect(a.cost.rates.orders).toBe(25);
     expectMoney(customer(a, 'A').costToServe, 250);
     expectMoney(customer(a, 'B').costToServe, 750);
@@ -51,20 +82,28 @@ describe('cost pools (activity-based costing)', () => {
 
   it('counts the volume of customers outside the matrix too', () => {
     // 900 over 5 + 5 + 20 = 30 contacts → 30 per contact, the credit-note customer C included.
-    const a = run(customers({
-      A: { revenue: 100, cogs: 0, contacts: 5 },
-      B: { revenue: 100, cogs: 0, contacts: 5 },
-      C: { revenue: -50, cogs: 0, contacts: 20 },
-    }), { pools: { contacts: 900 } });
+    const a = run(
+      customers({
+        A: { revenue: 100, cogs: 0, contacts: 5 },
+        B: { revenue: 100, cogs: 0, contacts: 5 },
+        C: { revenue: -50, cogs: 0, contacts: 20 },
+      }),
+      { pools: { contacts: 900 } },
+    );
     expect(a.cost.rates.contacts).toBe(30);
     expectMoney(customer(a, 'C').costToServe, 600);
   });
 
   it('cannot spread a pool over no volume: rate 0 and a warning', () => {
     const s = settings({ pools: { returns: 500 } });
-    const { rates, warnings } = driverRates([null, null, null, Float64Array.of(0, 0), null, null, null], s);
+    const { rates, warnings } = driverRates(
+      [null, null, null, Float64Array.of(0, 0), null, null, null],
+      s,
+    );
     expect(rates.returns).toBe(0);
-    expect(warnings).toEqual(['the returns cost pool (500) is not spread: no customer has any returns']);
+    expect(warnings).toEqual([
+      'the returns cost pool (500) is not spread: no customer has any returns',
+    ]);
     const a = run(customers({ A: { revenue: 100, cogs: 50 } }), { pools: { returns: 500 } });
     expect(a.warnings).toHaveLength(1);
   });
@@ -73,7 +112,9 @@ describe('cost pools (activity-based costing)', () => {
 describe('cost of capital on payment days', () => {
   it('is revenue × days / 365 × yearly rate', () => {
     // 36,500 × 30 / 365 × 0.10 = 100 × 30 × 0.10 = 300
-    const a = run(customers({ A: { revenue: 36500, cogs: 20000, paymentDays: 30 } }), { costOfCapital: 0.1 });
+    const a = run(customers({ A: { revenue: 36500, cogs: 20000, paymentDays: 30 } }), {
+      costOfCapital: 0.1,
+    });
     const A = customer(a, 'A');
     expectMoney(A.costToServe, 300);
     expectMoney(A.drivers.paymentDays!, 300);
@@ -83,18 +124,26 @@ describe('cost of capital on payment days', () => {
   it('uses the revenue-weighted days in transaction mode', () => {
     // days = (7300 × 10 + 29200 × 60) / 36500 = (73,000 + 1,752,000) / 36,500 = 50
     // cost = 36,500 × 50 / 365 × 0.2 = 100 × 50 × 0.2 = 1,000
-    const a = run([
-      ['Customer', 'Revenue', 'COGS', 'Payment Days'],
-      ['A', 7300, 0, 10],
-      ['A', 29200, 0, 60],
-    ], { costOfCapital: 0.2 });
+    const a = run(
+      [
+        ['Customer', 'Revenue', 'COGS', 'Payment Days'],
+        ['A', 7300, 0, 10],
+        ['A', 29200, 0, 60],
+      ],
+      { costOfCapital: 0.2 },
+    );
     expectMoney(customer(a, 'A').costToServe, 1000);
   });
 });
 
 describe('no rates', () => {
   it('costs nothing to serve: net profit = gross profit', () => {
-    const a = run(customers({ A: { revenue: 100, cogs: 60, orders: 10, paymentDays: 90 }, B: { revenue: 50, cogs: 45, contacts: 3 } }));
+    const a = run(
+      customers({
+        A: { revenue: 100, cogs: 60, orders: 10, paymentDays: 90 },
+        B: { revenue: 50, cogs: 45, contacts: 3 },
+      }),
+    );
     for (const k of ['A', 'B']) {
       const c = customer(a, k);
       expect(c.costToServe).toBe(0);
@@ -105,7 +154,13 @@ describe('no rates', () => {
   });
 
   it('costToServe() direct call: no rates, all zero', () => {
-    const out = costToServe(2, Float64Array.of(10, 20), [Float64Array.of(1, 2), null, null, null, null, null, null], Float64Array.of(30, 30), settings({}));
+    const out = costToServe(
+      2,
+      Float64Array.of(10, 20),
+      [Float64Array.of(1, 2), null, null, null, null, null, null],
+      Float64Array.of(30, 30),
+      settings({}),
+    );
     expect(Array.from(out.total)).toEqual([0, 0]);
   });
 });

@@ -1,12 +1,17 @@
 // DOMAIN.md §9: results never depend on row order; sums of money must not either.
 import { describe, expect, it } from 'vitest';
-import { GroupSum, exactSum, suffixSums } from '../../core/exact-sum.js';
+import { exactSum, GroupSum, suffixSums } from '../../core/exact-sum.js';
 
 describe('exactSum', () => {
   it('adds cents as a person would: 0.1 + 0.2 + 0.3 = 0.6 in every order', () => {
     // plain += gives 0.6000000000000001 for 0.1 + 0.2 + 0.3 but 0.6 for 0.3 + 0.2 + 0.1
     expect(0.1 + 0.2 + 0.3).not.toBe(0.3 + 0.2 + 0.1);
-    const orders = [[0.1, 0.2, 0.3], [0.3, 0.2, 0.1], [0.2, 0.1, 0.3], [0.3, 0.1, 0.2]];
+    const orders = [
+      [0.1, 0.2, 0.3],
+      [0.3, 0.2, 0.1],
+      [0.2, 0.1, 0.3],
+      [0.3, 0.1, 0.2],
+    ];
     for (const o of orders) expect(exactSum(o)).toBe(0.6);
   });
 
@@ -33,7 +38,14 @@ describe('exactSum', () => {
 describe('GroupSum', () => {
   it('sums per group', () => {
     const g = new GroupSum(2);
-    for (const [k, x] of [[0, 0.1], [1, 5], [0, 0.2], [0, 0.3], [1, -5]] as const) g.add(k, x);
+    for (const [k, x] of [
+      [0, 0.1],
+      [1, 5],
+      [0, 0.2],
+      [0, 0.3],
+      [1, -5],
+    ] as const)
+      g.add(k, x);
     expect(Array.from(g.result())).toEqual([0.6, 0]);
   });
 });

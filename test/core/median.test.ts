@@ -32,7 +32,8 @@ describe('median', () => {
 
   it('agrees with sort-then-pick on sorted, reversed, constant and scrambled input', () => {
     const bySort = (v: Float64Array) => {
-      const s = Float64Array.from(v).sort(), n = s.length;
+      const s = Float64Array.from(v).sort(),
+        n = s.length;
       return n % 2 ? s[n >> 1] : (s[n / 2 - 1] + s[n / 2]) / 2;
     };
     const n = 10_001;

@@ -7,7 +7,10 @@ import { customers, expectMoney, rejectedRow, run, table, transactions } from '.
 
 // Fixed thresholds, so each customer lands where the comment says:
 // size ≥ 1000 Large, ≥ 100 Medium, else Small; margin ≥ 20 % High, ≥ 0 Mid, else Low.
-const FIXED = { size: { method: 'fixed', large: 1000, medium: 100 }, profitability: { method: 'fixed', high: 0.2, low: 0 } };
+const FIXED = {
+  size: { method: 'fixed', large: 1000, medium: 100 },
+  profitability: { method: 'fixed', high: 0.2, low: 0 },
+};
 
 describe('two tables: earlier and later', () => {
   const earlier = customers({
@@ -24,19 +27,70 @@ describe('two tables: earlier and later', () => {
     E: { revenue: 50, cogs: 30 }, //    Small/High: new
     F: { revenue: 0, cogs: 10 }, //     No revenue: down
   }); //                                 C: lost
-  const a = run(later, FIXED, { previous: { values: earlier }, labels: { previous: '2024.csv', current: '2025.csv' } });
+  const a = run(later, FIXED, {
+    previous: { values: earlier },
+    labels: { previous: '2024.csv', current: '2025.csv' },
+  });
   const m = a.migration!;
 
   it('lists every transition with count, revenue and net profit of both periods', () => {
     expect(m.from).toBe('2024.csv');
     expect(m.to).toBe('2025.csv');
     expect(m.transitions).toEqual([
-      { from: 'Large/High', to: 'Large/Mid', count: 1, revenue: 1000, netProfit: 100, previousRevenue: 1000, previousNetProfit: 300 },
-      { from: 'Medium/High', to: 'Medium/High', count: 1, revenue: 200, netProfit: 60, previousRevenue: 200, previousNetProfit: 60 },
-      { from: 'Medium/High', to: 'No revenue', count: 1, revenue: 0, netProfit: -10, previousRevenue: 100, previousNetProfit: 50 },
-      { from: 'Medium/Mid', to: 'Large/High', count: 1, revenue: 1000, netProfit: 300, previousRevenue: 500, previousNetProfit: 50 },
-      { from: 'Small/Low', to: 'Lost', count: 1, revenue: 0, netProfit: 0, previousRevenue: 50, previousNetProfit: -5 },
-      { from: 'New', to: 'Small/High', count: 1, revenue: 50, netProfit: 20, previousRevenue: 0, previousNetProfit: 0 },
+      {
+        from: 'Large/High',
+        to: 'Large/Mid',
+        count: 1,
+        revenue: 1000,
+        netProfit: 100,
+        previousRevenue: 1000,
+        previousNetProfit: 300,
+      },
+      {
+        from: 'Medium/High',
+        to: 'Medium/High',
+        count: 1,
+        revenue: 200,
+        netProfit: 60,
+        previousRevenue: 200,
+        previousNetProfit: 60,
+      },
+      {
+        from: 'Medium/High',
+        to: 'No revenue',
+        count: 1,
+        revenue: 0,
+        netProfit: -10,
+        previousRevenue: 100,
+        previousNetProfit: 50,
+      },
+      {
+        from: 'Medium/Mid',
+        to: 'Large/High',
+        count: 1,
+        revenue: 1000,
+        netProfit: 300,
+        previousRevenue: 500,
+        previousNetProfit: 50,
+      },
+      {
+        from: 'Small/Low',
+        to: 'Lost',
+        count: 1,
+        revenue: 0,
+        netProfit: 0,
+        previousRevenue: 50,
+        previousNetProfit: -5,
+      },
+      {
+        from: 'New',
+        to: 'Small/High',
+        count: 1,
+        revenue: 50,
+        netProfit: 20,
+        previousRevenue: 0,
+        previousNetProfit: 0,
+      },
     ]);
   });
 
@@ -50,20 +104,25 @@ describe('two tables: earlier and later', () => {
     expect([m.movedUp, m.movedDown, m.unchanged]).toEqual([1, 2, 1]);
   });
 
-  it('keeps the earlier period\'s analysis', () => {
+  it("keeps the earlier period's analysis", () => {
     expect(a.previous!.customers.keys).toEqual(['A', 'B', 'C', 'D', 'F']);
     expect(a.period).toBeNull();
   });
 
   it('moves a customer up for the same profitability at a bigger size', () => {
-    const b = run(customers({ A: { revenue: 1000, cogs: 700 } }), FIXED, { previous: { values: customers({ A: { revenue: 500, cogs: 350 } }) } });
+    const b = run(customers({ A: { revenue: 1000, cogs: 700 } }), FIXED, {
+      previous: { values: customers({ A: { revenue: 500, cogs: 350 } }) },
+    });
     // Medium/High → Large/High
     expect([b.migration!.movedUp, b.migration!.movedDown]).toEqual([1, 0]);
   });
 
   it('sums several customers in one cell', () => {
     const before = customers({ A: { revenue: 1000, cogs: 700 }, B: { revenue: 2000, cogs: 1000 } });
-    const after = customers({ A: { revenue: 1100.1, cogs: 800.05 }, B: { revenue: 2000.2, cogs: 1000.1 } });
+    const after = customers({
+      A: { revenue: 1100.1, cogs: 800.05 },
+      B: { revenue: 2000.2, cogs: 1000.1 },
+    });
     const t = run(after, FIXED, { previous: { values: before } }).migration!.transitions;
     expect(t).toHaveLength(1);
     expect(t[0].count).toBe(2);
@@ -72,9 +131,17 @@ describe('two tables: earlier and later', () => {
     expectMoney(t[0].previousNetProfit, 1300);
   });
 
-  it('lists the previous table\'s rows too: used, or rejected with row and reason', () => {
-    const before = table([['Customer', 'Revenue', 'COGS'], ['A', 1000, 700], ['B', 'n/a', 1], [], ['Total', 1000, 700]]);
-    const b = run(customers({ A: { revenue: 1000, cogs: 700 } }), FIXED, { previous: { values: before } });
+  it("lists the previous table's rows too: used, or rejected with row and reason", () => {
+    const before = table([
+      ['Customer', 'Revenue', 'COGS'],
+      ['A', 1000, 700],
+      ['B', 'n/a', 1],
+      [],
+      ['Total', 1000, 700],
+    ]);
+    const b = run(customers({ A: { revenue: 1000, cogs: 700 } }), FIXED, {
+      previous: { values: before },
+    });
     expect(b.previousRows).toEqual({
       total: 4,
       used: 1,
@@ -113,73 +180,106 @@ describe('a period column: the two latest periods are compared', () => {
     const a = run(values, {}, { periods: 'year' });
     const m = a.migration!;
     expect([m.from, m.to, a.period]).toEqual(['2024', '2025', '2025']);
-    expect(m.transitions.map((t) => `${t.from} → ${t.to}`)).toEqual(['Large/High → Large/Mid', 'Large/Mid → Lost', 'New → Small/High']);
+    expect(m.transitions.map((t) => `${t.from} → ${t.to}`)).toEqual([
+      'Large/High → Large/Mid',
+      'Large/Mid → Lost',
+      'New → Small/High',
+    ]);
     expect([m.movedUp, m.movedDown, m.unchanged]).toEqual([0, 1, 0]);
     expect(m.lost).toEqual({ count: 1, revenue: 500, netProfit: 50 });
     expect(m.new).toEqual({ count: 1, revenue: 50, netProfit: 20 });
     // the analysis is the later period's
     expect(a.customers.keys).toEqual(['A', 'C']);
     expect(a.totals.revenue).toBe(1050);
-    expect(rejectedRow(a, 2)).toEqual({ row: 2, column: 'Period', reason: 'period 2023 is not one of the two compared (2024, 2025)', cell: 'D2' });
+    expect(rejectedRow(a, 2)).toEqual({
+      row: 2,
+      column: 'Period',
+      reason: 'period 2023 is not one of the two compared (2024, 2025)',
+      cell: 'D2',
+    });
     expect(a.rows.used + a.rows.rejected.length).toBe(a.rows.total);
     expect(a.rows.used).toBe(4);
   });
 
   it('compares quarters', () => {
-    const a = run(transactions([
-      { customer: 'A', period: '2024-06-30', revenue: 10, cogs: 5 }, // 2024-Q2: older
-      { customer: 'A', period: '2024-11-15', revenue: 10, cogs: 5 }, // 2024-Q4
-      { customer: 'A', period: '2025-01-10', revenue: 10, cogs: 5 }, // 2025-Q1
-      { customer: 'B', period: '2025-02-01', revenue: 10, cogs: 5 }, // 2025-Q1
-    ]), {}, { periods: 'quarter' });
+    const a = run(
+      transactions([
+        { customer: 'A', period: '2024-06-30', revenue: 10, cogs: 5 }, // 2024-Q2: older
+        { customer: 'A', period: '2024-11-15', revenue: 10, cogs: 5 }, // 2024-Q4
+        { customer: 'A', period: '2025-01-10', revenue: 10, cogs: 5 }, // 2025-Q1
+        { customer: 'B', period: '2025-02-01', revenue: 10, cogs: 5 }, // 2025-Q1
+      ]),
+      {},
+      { periods: 'quarter' },
+    );
     expect([a.migration!.from, a.migration!.to]).toEqual(['2024-Q4', '2025-Q1']);
     expect(a.rows.rejected.map((p) => p.row)).toEqual([2]);
     expect(a.migration!.new.count).toBe(1);
   });
 
   it('compares months, from Date objects and Excel serials alike', () => {
-    const a = run(transactions([
-      { customer: 'A', period: new Date(Date.UTC(2024, 11, 31)), revenue: 10, cogs: 5 }, // 2024-12: older
-      { customer: 'A', period: 45301, revenue: 10, cogs: 5 }, //                            2024-01-10: oldest
-      { customer: 'A', period: '2025-01-10', revenue: 10, cogs: 5 }, //                     2025-01
-      { customer: 'A', period: new Date(Date.UTC(2025, 1, 1)), revenue: 20, cogs: 5 }, //   2025-02
-    ]), {}, { periods: 'month' });
+    const a = run(
+      transactions([
+        { customer: 'A', period: new Date(Date.UTC(2024, 11, 31)), revenue: 10, cogs: 5 }, // 2024-12: older
+        { customer: 'A', period: 45301, revenue: 10, cogs: 5 }, //                            2024-01-10: oldest
+        { customer: 'A', period: '2025-01-10', revenue: 10, cogs: 5 }, //                     2025-01
+        { customer: 'A', period: new Date(Date.UTC(2025, 1, 1)), revenue: 20, cogs: 5 }, //   2025-02
+      ]),
+      {},
+      { periods: 'month' },
+    );
     expect([a.migration!.from, a.migration!.to]).toEqual(['2025-01', '2025-02']);
     expect(a.rows.rejected.map((p) => p.row)).toEqual([2, 3]);
     expect(a.totals.revenue).toBe(20);
   });
 
   it('lists rows without a usable period', () => {
-    const a = run(transactions([
-      { customer: 'A', period: 2024, revenue: 10, cogs: 5 },
-      { customer: 'A', period: '', revenue: 10, cogs: 5 },
-      { customer: 'A', period: 'someday', revenue: 10, cogs: 5 },
-      { customer: 'A', period: 2025, revenue: 10, cogs: 5 },
-    ]), {}, { periods: 'year' });
+    const a = run(
+      transactions([
+        { customer: 'A', period: 2024, revenue: 10, cogs: 5 },
+        { customer: 'A', period: '', revenue: 10, cogs: 5 },
+        { customer: 'A', period: 'someday', revenue: 10, cogs: 5 },
+        { customer: 'A', period: 2025, revenue: 10, cogs: 5 },
+      ]),
+      {},
+      { periods: 'year' },
+    );
     expect(rejectedRow(a, 3).reason).toBe('no period');
     expect(rejectedRow(a, 4).reason).toBe('"someday" is not a date or period');
   });
 
   it('needs two periods', () => {
-    const one = analyze({ values: transactions([{ customer: 'A', period: 2025, revenue: 10, cogs: 5 }]) }, {}, { periods: 'year' });
+    const one = analyze(
+      { values: transactions([{ customer: 'A', period: 2025, revenue: 10, cogs: 5 }]) },
+      {},
+      { periods: 'year' },
+    );
     expect(one.ok).toBe(false);
     if (!one.ok) {
       expect(one.error.code).toBe('no-periods');
-      expect(one.error.message).toBe('migration needs two periods, but the Period column holds only 2025 by year');
+      expect(one.error.message).toBe(
+        'migration needs two periods, but the Period column holds only 2025 by year',
+      );
     }
   });
 
   it('needs a period column', () => {
-    const out = analyze({ values: customers({ A: { revenue: 10, cogs: 5 } }) }, {}, { periods: 'year' });
+    const out = analyze(
+      { values: customers({ A: { revenue: 10, cogs: 5 } }) },
+      {},
+      { periods: 'year' },
+    );
     expect(out.ok).toBe(false);
     if (!out.ok) expect(out.error.code).toBe('missing-column');
   });
 
   it('ignores dates unless migration is asked for', () => {
-    const a = run(transactions([
-      { customer: 'A', period: 2023, revenue: 10, cogs: 5 },
-      { customer: 'A', period: 2025, revenue: 10, cogs: 5 },
-    ]));
+    const a = run(
+      transactions([
+        { customer: 'A', period: 2023, revenue: 10, cogs: 5 },
+        { customer: 'A', period: 2025, revenue: 10, cogs: 5 },
+      ]),
+    );
     expect(a.migration).toBeNull();
     expect(a.totals.revenue).toBe(20);
     expect(a.rows.rejected).toEqual([]);

@@ -1,7 +1,13 @@
 // DOMAIN.md §1: cells arrive as numbers, or as text such as `$1,234.50`, ` $261.96 `, `(1,200)`,
 // `-5%`, `1 234,50` (decimal comma locale), blanks, or spreadsheet errors (`#N/A`).
 import { describe, expect, it } from 'vitest';
-import { explainNotANumber, isBlank, isErrorValue, isPercentText, parseNumber } from '../../core/parse-number.js';
+import {
+  explainNotANumber,
+  isBlank,
+  isErrorValue,
+  isPercentText,
+  parseNumber,
+} from '../../core/parse-number.js';
 
 describe('parseNumber: numbers as cells hold them', () => {
   it('passes finite numbers through unchanged', () => {
@@ -21,7 +27,9 @@ describe('parseNumber: numbers as cells hold them', () => {
     expect(parseNumber(true)).toBeNaN();
     expect(parseNumber(new Date(Date.UTC(2024, 0, 1)))).toBeNaN();
     expect(explainNotANumber(false)).toBe('FALSE is not a number');
-    expect(explainNotANumber(new Date(Date.UTC(2024, 0, 1)))).toBe('a date where a number is expected');
+    expect(explainNotANumber(new Date(Date.UTC(2024, 0, 1)))).toBe(
+      'a date where a number is expected',
+    );
   });
 });
 
@@ -79,7 +87,9 @@ describe('parseNumber: money as finance exports write it (decimal point)', () =>
     // '1 234,50' under '.' is not a number: the ',50' cannot be a thousands group.
     expect(parseNumber('1 234,50')).toBeNaN();
     expect(parseNumber('1.234,50')).toBeNaN();
-    expect(explainNotANumber('1.234,50')).toBe('"1.234,50" is not a number with a decimal point (set the decimal comma locale if it uses one)');
+    expect(explainNotANumber('1.234,50')).toBe(
+      '"1.234,50" is not a number with a decimal point (set the decimal comma locale if it uses one)',
+    );
     expect(explainNotANumber('abc')).toBe('"abc" is not a number');
     expect(explainNotANumber('x'.repeat(50))).toBe(`"${'x'.repeat(37)}..." is not a number`);
   });
@@ -104,7 +114,9 @@ describe('parseNumber: decimal comma locale', () => {
 
   it('says why a decimal-point number does not read under the comma locale', () => {
     expect(parseNumber('1,234.50', ',')).toBeNaN();
-    expect(explainNotANumber('1,234.50', ',')).toBe('"1,234.50" is not a number with a decimal comma (set the decimal point locale if it uses one)');
+    expect(explainNotANumber('1,234.50', ',')).toBe(
+      '"1,234.50" is not a number with a decimal comma (set the decimal point locale if it uses one)',
+    );
   });
 });
 
@@ -119,7 +131,17 @@ describe('blanks and spreadsheet errors', () => {
   });
 
   it('recognises error values such as #N/A and names them', () => {
-    for (const e of ['#N/A', '#VALUE!', '#REF!', '#DIV/0!', '#NUM!', '#NAME?', '#NULL!', '#SPILL!', ' #n/a ']) {
+    for (const e of [
+      '#N/A',
+      '#VALUE!',
+      '#REF!',
+      '#DIV/0!',
+      '#NUM!',
+      '#NAME?',
+      '#NULL!',
+      '#SPILL!',
+      ' #n/a ',
+    ]) {
       expect(isErrorValue(e), e).toBe(true);
       expect(parseNumber(e), e).toBeNaN();
     }

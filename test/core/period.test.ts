@@ -52,11 +52,14 @@ describe('periodLabel', () => {
   });
 
   it('finds no period in other text or values', () => {
-    for (const v of ['soon', '', null, true, '2024-13-01', Infinity, -5]) expect(periodLabel(v as never, 'year'), String(v)).toBeNull();
+    for (const v of ['soon', '', null, true, '2024-13-01', Infinity, -5])
+      expect(periodLabel(v as never, 'year'), String(v)).toBeNull();
   });
 
   it('makes labels that sort in time order', () => {
-    const labels = ['2024-11-15', '2025-01-10', '2024-02-01', '2023-12-31'].map((d) => periodLabel(d, 'month')!);
+    const labels = ['2024-11-15', '2025-01-10', '2024-02-01', '2023-12-31'].map(
+      (d) => periodLabel(d, 'month')!,
+    );
     expect([...labels].sort()).toEqual(['2023-12', '2024-02', '2024-11', '2025-01']);
   });
 });

@@ -33,7 +33,9 @@ describe('margin bands (default)', () => {
 
   it('makes a money-loser Low, whatever the target', () => {
     expect(profit([100, 100], [50, -0.01]).classes).toEqual(['High', 'Low']);
-    expect(profit([100], [-1], { profitability: { method: 'bands', target: -0.5 } }).classes).toEqual(['Low']);
+    expect(
+      profit([100], [-1], { profitability: { method: 'bands', target: -0.5 } }).classes,
+    ).toEqual(['Low']);
   });
 
   it('sets the target to 0 when the overall margin is ≤ 0: every customer not losing money is High', () => {
@@ -45,13 +47,21 @@ describe('margin bands (default)', () => {
 
   it('takes the target over the matrix customers only (revenue > 0)', () => {
     // the customer with revenue 0 and net profit −1,000 is outside: target = 30 / 200 = 0.15
-    expect(marginTarget(Float64Array.of(100, 100, 0), Float64Array.of(20, 10, -1000), Int8Array.of(0, 0, -1))).toBe(0.15);
+    expect(
+      marginTarget(
+        Float64Array.of(100, 100, 0),
+        Float64Array.of(20, 10, -1000),
+        Int8Array.of(0, 0, -1),
+      ),
+    ).toBe(0.15);
     expect(profit([100, 100, 0], [20, 10, -1000]).classes).toEqual(['High', 'Mid', null]);
   });
 
   it('uses a target from the settings when given', () => {
     // target 0.2: .25 High, .2 High (on it), .19 Mid
-    const { classes, target } = profit([100, 100, 100], [25, 20, 19], { profitability: { method: 'bands', target: 0.2 } });
+    const { classes, target } = profit([100, 100, 100], [25, 20, 19], {
+      profitability: { method: 'bands', target: 0.2 },
+    });
     expect(target).toBe(0.2);
     expect(classes).toEqual(['High', 'High', 'Mid']);
   });
@@ -72,7 +82,10 @@ describe('terciles of net margin within each size class', () => {
     const { classes, target } = profit(
       [1000, 1000, 1000, 100, 100, 100],
       [300, 200, 100, 5, 50, -10],
-      { size: { method: 'fixed', large: 1000, medium: 1000 }, profitability: { method: 'terciles' } },
+      {
+        size: { method: 'fixed', large: 1000, medium: 1000 },
+        profitability: { method: 'terciles' },
+      },
     );
     expect(classes).toEqual(['High', 'Mid', 'Low', 'Mid', 'High', 'Low']);
     expect(target).toBeNaN();
@@ -80,12 +93,16 @@ describe('terciles of net margin within each size class', () => {
 
   it('lets equal margins share a class', () => {
     // all margins .1 → rank 0 → High
-    expect(profit([100, 200, 300], [10, 20, 30], { profitability: { method: 'terciles' } }).classes).toEqual(['High', 'High', 'High']);
+    expect(
+      profit([100, 200, 300], [10, 20, 30], { profitability: { method: 'terciles' } }).classes,
+    ).toEqual(['High', 'High', 'High']);
   });
 
   it('can call a money-loser High when the whole class loses more (the literal seed method)', () => {
     // one size class (all 100 → all Large): margins −.01, −.5, −.9 → High, Mid, Low
-    expect(profit([100, 100, 100], [-1, -50, -90], { profitability: { method: 'terciles' } }).classes).toEqual(['High', 'Mid', 'Low']);
+    expect(
+      profit([100, 100, 100], [-1, -50, -90], { profitability: { method: 'terciles' } }).classes,
+    ).toEqual(['High', 'Mid', 'Low']);
   });
 });
 
@@ -93,6 +110,11 @@ describe('fixed margin thresholds', () => {
   it('puts a margin exactly on a threshold in the higher class', () => {
     // high .15, low 0: .15 High; .1499 Mid; 0 Mid; −.01 Low
     const p = { profitability: { method: 'fixed', high: 0.15, low: 0 } };
-    expect(profit([100, 10000, 100, 100], [15, 1499, 0, -1], p).classes).toEqual(['High', 'Mid', 'Mid', 'Low']);
+    expect(profit([100, 10000, 100, 100], [15, 1499, 0, -1], p).classes).toEqual([
+      'High',
+      'Mid',
+      'Mid',
+      'Low',
+    ]);
   });
 });

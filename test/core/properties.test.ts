@@ -12,7 +12,13 @@ import { customer, expectMoney, run, settings } from './builder.js';
 
 const RUNS = { numRuns: 150 };
 
-interface Gen { revenue: number; cogs: number; orders: number; deliveries: number; contacts: number }
+interface Gen {
+  revenue: number;
+  cogs: number;
+  orders: number;
+  deliveries: number;
+  contacts: number;
+}
 
 /** Revenue in cents: mostly positive, with ties, zeros and credit notes. */
 const revenueCents = fc.oneof(
@@ -42,18 +48,36 @@ type Methods = { size: string; profitability: string };
 const HEADER = ['Customer', 'Revenue', 'COGS', 'Orders', 'Deliveries', 'Contacts'];
 /** One row per customer, money multiplied by `scale`. */
 function tableOf(gens: Gen[], scale = 1, keyOf = (i: number) => `C${i}`): CellValue[][] {
-  return [HEADER, ...gens.map((g, i) => [keyOf(i), g.revenue * scale, g.cogs * scale, g.orders, g.deliveries, g.contacts])];
+  return [
+    HEADER,
+    ...gens.map((g, i) => [
+      keyOf(i),
+      g.revenue * scale,
+      g.cogs * scale,
+      g.orders,
+      g.deliveries,
+      g.contacts,
+    ]),
+  ];
 }
 function settingsOf(rates: Rates, m: Methods, scale = 1) {
   return {
-    rates: { orders: rates.orders * scale, deliveries: rates.deliveries * scale, contacts: rates.contacts * scale },
-    size: { method: m.size }, profitability: { method: m.profitability },
+    rates: {
+      orders: rates.orders * scale,
+      deliveries: rates.deliveries * scale,
+      contacts: rates.contacts * scale,
+    },
+    size: { method: m.size },
+    profitability: { method: m.profitability },
   };
 }
 /** Per customer key: [segment, tier, netProfit]. */
 function byCustomer(a: Analysis): Record<string, [string | null, string | null, number]> {
   const out: Record<string, [string | null, string | null, number]> = {};
-  for (const k of a.customers.keys) { const c = customer(a, k); out[k] = [c.segment, c.tier, c.netProfit]; }
+  for (const k of a.customers.keys) {
+    const c = customer(a, k);
+    out[k] = [c.segment, c.tier, c.netProfit];
+  }
   return out;
 }
 function segmentsOnly(a: Analysis): Record<string, string | null> {
@@ -64,114 +88,215 @@ function segmentsOnly(a: Analysis): Record<string, string | null> {
 
 /** A table and one permutation of its data rows. */
 const tableAndPermutation = fc.array(customerGen, { minLength: 1, maxLength: 30 }).chain((gens) =>
-  fc.tuple(fc.constant(gens), fc.shuffledSubarray(gens.map((_, i) => i), { minLength: gens.length, maxLength: gens.length })));
+  fc.tuple(
+    fc.constant(gens),
+    fc.shuffledSubarray(
+      gens.map((_, i) => i),
+      { minLength: gens.length, maxLength: gens.length },
+    ),
+  ),
+);
 
 describe('row order never matters', () => {
   it('shuffling customer rows gives the same segment, tier and net profit per customer, and the same matrix', () => {
-    fc.assert(fc.property(tableAndPermutation, ratesGen, methodsGen, ([gens, perm], rates, m) => {
-      const s = settingsOf(rates, m);
-      const original = tableOf(gens);
-      const shuffled = [original[0], ...perm.map((i) => original[i + 1])];
-      const a = run(original, s), b = run(shuffled, s);
-      expect(byCustomer(b)).toEqual(byCustomer(a));
-      expect(b.matrix).toEqual(a.matrix);
-      expect(b.totals).toEqual(a.totals);
-      expect(b.whale).toEqual(a.whale);
-    }), RUNS);
+    fc.assert(
+      fc.property(tableAndPermutation, ratesGen, methodsGen, ([gens, perm], rates, m) => {
+        const s = settingsOf(rates, m);
+        const original = tableOf(gens);
+        const shuffled = [original[0], ...perm.map((i) => original[i + 1])];
+        const a = run(original, s),
+          b = run(shuffled, s);
+        expect(byCustomer(b)).toEqual(byCustomer(a));
+        expect(b.matrix).toEqual(a.matrix);
+        expect(b.totals).toEqual(a.totals);
+        expect(b.whale).toEqual(a.whale);
+      }),
+      RUNS,
+    );
   });
 
   it('holds for money with cents as decimals too (12.34), where plain sums would differ in the last bit', () => {
-    fc.assert(fc.property(tableAndPermutation, ratesGen, methodsGen, ([gens, perm], rates, m) => {
-      const s = settingsOf(rates, m, 0.01);
-      const original = tableOf(gens, 0.01);
-      const shuffled = [original[0], ...perm.map((i) => original[i + 1])];
-      expect(byCustomer(run(shuffled, s))).toEqual(byCustomer(run(original, s)));
-    }), RUNS);
+    fc.assert(
+      fc.property(tableAndPermutation, ratesGen, methodsGen, ([gens, perm], rates, m) => {
+        const s = settingsOf(rates, m, 0.01);
+        const original = tableOf(gens, 0.01);
+        const shuffled = [original[0], ...perm.map((i) => original[i + 1])];
+        expect(byCustomer(run(shuffled, s))).toEqual(byCustomer(run(original, s)));
+      }),
+      RUNS,
+    );
   });
 
   it('shuffling transaction lines gives the same customers', () => {
-    const line = fc.record({ key: fc.integer({ min: 0, max: 7 }), invoice: fc.integer({ min: 0, max: 15 }), revenue: fc.integer({ min: -5_000, max: 500_000 }), cogs: fc.integer({ min: 0, max: 400_000 }), days: fc.integer({ min: 0, max: 120 }) });
+    const line = fc.record({
+      key: fc.integer({ min: 0, max: 7 }),
+      invoice: fc.integer({ min: 0, max: 15 }),
+      revenue: fc.integer({ min: -5_000, max: 500_000 }),
+      cogs: fc.integer({ min: 0, max: 400_000 }),
+      days: fc.integer({ min: 0, max: 120 }),
+    });
     const linesAndPermutation = fc.array(line, { minLength: 1, maxLength: 60 }).chain((ls) =>
-      fc.tuple(fc.constant(ls), fc.shuffledSubarray(ls.map((_, i) => i), { minLength: ls.length, maxLength: ls.length })));
-    fc.assert(fc.property(linesAndPermutation, ([ls, perm]) => {
-      const header = ['Customer', 'Invoice No', 'Revenue', 'COGS', 'Payment Days'];
-      const rows = ls.map((l) => [`K${l.key}`, `INV-${l.invoice}`, l.revenue / 100, l.cogs / 100, l.days]);
-      const s = { rates: { orders: 12.5, lines: 1.25 }, costOfCapital: 0.1 };
-      const a = run([header, ...rows], s), b = run([header, ...perm.map((i) => rows[i])], s);
-      for (const k of a.customers.keys) {
-        const x = customer(a, k), y = customer(b, k);
-        expect(y.segment).toBe(x.segment);
-        expect(y.volumes).toEqual(x.volumes);
-        expect(y.revenue).toBe(x.revenue);
-        expectMoney(y.netProfit, x.netProfit, k);
-      }
-      expect(b.customers.keys.slice().sort()).toEqual(a.customers.keys.slice().sort());
-    }), RUNS);
+      fc.tuple(
+        fc.constant(ls),
+        fc.shuffledSubarray(
+          ls.map((_, i) => i),
+          { minLength: ls.length, maxLength: ls.length },
+        ),
+      ),
+    );
+    fc.assert(
+      fc.property(linesAndPermutation, ([ls, perm]) => {
+        const header = ['Customer', 'Invoice No', 'Revenue', 'COGS', 'Payment Days'];
+        const rows = ls.map((l) => [
+          `K${l.key}`,
+          `INV-${l.invoice}`,
+          l.revenue / 100,
+          l.cogs / 100,
+          l.days,
+        ]);
+        const s = { rates: { orders: 12.5, lines: 1.25 }, costOfCapital: 0.1 };
+        const a = run([header, ...rows], s),
+          b = run([header, ...perm.map((i) => rows[i])], s);
+        for (const k of a.customers.keys) {
+          const x = customer(a, k),
+            y = customer(b, k);
+          expect(y.segment).toBe(x.segment);
+          expect(y.volumes).toEqual(x.volumes);
+          expect(y.revenue).toBe(x.revenue);
+          expectMoney(y.netProfit, x.netProfit, k);
+        }
+        expect(b.customers.keys.slice().sort()).toEqual(a.customers.keys.slice().sort());
+      }),
+      RUNS,
+    );
   });
 });
 
 describe('the matrix', () => {
   it('holds every matrix customer in exactly one cell, and its cells add up to the totals', () => {
-    fc.assert(fc.property(fc.array(customerGen, { minLength: 1, maxLength: 40 }), ratesGen, methodsGen, (gens, rates, m) => {
-      const a = run(tableOf(gens), settingsOf(rates, m));
-      const segs = Object.values(segmentsOnly(a));
-      for (const cell of a.matrix) expect(cell.count, cell.segment).toBe(segs.filter((s) => s === cell.segment).length);
-      const inMatrix = segs.filter((s) => s !== null).length;
-      expect(a.matrix.reduce((s, c) => s + c.count, 0)).toBe(inMatrix);
-      expect(a.totals.matrixCustomers).toBe(inMatrix);
-      expect(a.totals.noRevenue.count).toBe(segs.length - inMatrix);
-      // the customers outside the matrix are exactly those with revenue ≤ 0
-      for (const k of a.customers.keys) expect(customer(a, k).segment === null, k).toBe(customer(a, k).revenue <= 0);
+    fc.assert(
+      fc.property(
+        fc.array(customerGen, { minLength: 1, maxLength: 40 }),
+        ratesGen,
+        methodsGen,
+        (gens, rates, m) => {
+          const a = run(tableOf(gens), settingsOf(rates, m));
+          const segs = Object.values(segmentsOnly(a));
+          for (const cell of a.matrix)
+            expect(cell.count, cell.segment).toBe(segs.filter((s) => s === cell.segment).length);
+          const inMatrix = segs.filter((s) => s !== null).length;
+          expect(a.matrix.reduce((s, c) => s + c.count, 0)).toBe(inMatrix);
+          expect(a.totals.matrixCustomers).toBe(inMatrix);
+          expect(a.totals.noRevenue.count).toBe(segs.length - inMatrix);
+          // the customers outside the matrix are exactly those with revenue ≤ 0
+          for (const k of a.customers.keys)
+            expect(customer(a, k).segment === null, k).toBe(customer(a, k).revenue <= 0);
 
-      const sum = (f: (c: (typeof a.matrix)[number]) => number) => a.matrix.reduce((s, c) => s + f(c), 0);
-      expectMoney(sum((c) => c.revenue), a.totals.revenue - a.totals.noRevenue.revenue, 'revenue');
-      expectMoney(sum((c) => c.netProfit), a.totals.netProfit - a.totals.noRevenue.netProfit, 'net profit');
-      const outside = a.customers.keys.map((k) => customer(a, k)).filter((c) => c.segment === null);
-      expectMoney(sum((c) => c.grossProfit), a.totals.grossProfit - outside.reduce((s, c) => s + c.grossProfit, 0), 'gross profit');
-      expectMoney(sum((c) => c.costToServe), a.totals.costToServe - outside.reduce((s, c) => s + c.costToServe, 0), 'cost-to-serve');
-      expectMoney(a.whale.totalNetProfit, sum((c) => c.netProfit), 'whale total');
-    }), RUNS);
+          const sum = (f: (c: (typeof a.matrix)[number]) => number) =>
+            a.matrix.reduce((s, c) => s + f(c), 0);
+          expectMoney(
+            sum((c) => c.revenue),
+            a.totals.revenue - a.totals.noRevenue.revenue,
+            'revenue',
+          );
+          expectMoney(
+            sum((c) => c.netProfit),
+            a.totals.netProfit - a.totals.noRevenue.netProfit,
+            'net profit',
+          );
+          const outside = a.customers.keys
+            .map((k) => customer(a, k))
+            .filter((c) => c.segment === null);
+          expectMoney(
+            sum((c) => c.grossProfit),
+            a.totals.grossProfit - outside.reduce((s, c) => s + c.grossProfit, 0),
+            'gross profit',
+          );
+          expectMoney(
+            sum((c) => c.costToServe),
+            a.totals.costToServe - outside.reduce((s, c) => s + c.costToServe, 0),
+            'cost-to-serve',
+          );
+          expectMoney(
+            a.whale.totalNetProfit,
+            sum((c) => c.netProfit),
+            'whale total',
+          );
+        },
+      ),
+      RUNS,
+    );
   });
 });
 
 describe('scaling all money', () => {
   it('by a positive integer, or by 0.5, changes no segment', () => {
-    fc.assert(fc.property(
-      fc.array(customerGen, { minLength: 1, maxLength: 30 }), ratesGen, methodsGen, fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.constant(0.5)),
-      (gens, rates, m, k) => {
-        const a = run(tableOf(gens), settingsOf(rates, m));
-        const b = run(tableOf(gens, k), settingsOf(rates, m, k));
-        expect(segmentsOnly(b)).toEqual(segmentsOnly(a));
-      },
-    ), RUNS);
+    fc.assert(
+      fc.property(
+        fc.array(customerGen, { minLength: 1, maxLength: 30 }),
+        ratesGen,
+        methodsGen,
+        fc.oneof(fc.integer({ min: 1, max: 1000 }), fc.constant(0.5)),
+        (gens, rates, m, k) => {
+          const a = run(tableOf(gens), settingsOf(rates, m));
+          const b = run(tableOf(gens, k), settingsOf(rates, m, k));
+          expect(segmentsOnly(b)).toEqual(segmentsOnly(a));
+        },
+      ),
+      RUNS,
+    );
   });
 });
 
 describe('every row is used or listed', () => {
   const junk: fc.Arbitrary<CellValue[]> = fc.constantFrom<CellValue[]>(
-    [], [null, '', '  '], ['', 10, 5, 1, 0, 0], ['X', 'n/a', 1, 1, 1, 1], ['X', '', 1, 1, 1, 1], ['X', '#N/A', 1, 1, 1, 1],
-    ['X', 10, '#REF!', 1, 1, 1], ['X', 10, 5, -1, 0, 0], ['X', 10, 5, 'two', 0, 0], ['Total', 99, 1, 1, 1, 1],
-    ['', 'Grand Total', 1, 1, 1, 1], ['#VALUE!', 1, 1, 1, 1, 1],
+    [],
+    [null, '', '  '],
+    ['', 10, 5, 1, 0, 0],
+    ['X', 'n/a', 1, 1, 1, 1],
+    ['X', '', 1, 1, 1, 1],
+    ['X', '#N/A', 1, 1, 1, 1],
+    ['X', 10, '#REF!', 1, 1, 1],
+    ['X', 10, 5, -1, 0, 0],
+    ['X', 10, 5, 'two', 0, 0],
+    ['Total', 99, 1, 1, 1, 1],
+    ['', 'Grand Total', 1, 1, 1, 1],
+    ['#VALUE!', 1, 1, 1, 1, 1],
   );
   const row = fc.oneof(
-    { weight: 3, arbitrary: customerGen.map((g): CellValue[] => [`C${g.orders % 9}`, g.revenue / 100, g.cogs / 100, g.orders, g.deliveries, g.contacts]) },
+    {
+      weight: 3,
+      arbitrary: customerGen.map((g): CellValue[] => [
+        `C${g.orders % 9}`,
+        g.revenue / 100,
+        g.cogs / 100,
+        g.orders,
+        g.deliveries,
+        g.contacts,
+      ]),
+    },
     { weight: 2, arbitrary: junk },
   );
 
   it('used + rejected = all rows, each sheet row exactly once', () => {
-    fc.assert(fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
-      const values = [HEADER, ...rows];
-      const t = readRows({ values }, settings({}));
-      if (!t.ok) throw new Error(t.error.message);
-      const used = Array.from(t.value.sheetRow), rejected = t.value.rejected.map((p) => p.row);
-      expect(used.length + rejected.length).toBe(rows.length);
-      expect([...used, ...rejected].sort((x, y) => x - y)).toEqual(rows.map((_, i) => i + 2));
-      for (const p of t.value.rejected) expect(p.reason, JSON.stringify(p)).not.toBe('');
-      if (rows.some((r) => r.some((v) => !isBlank(v)))) { // a table of only blank rows is refused as empty
-        const a = run(values);
-        expect(a.rows.used + a.rows.rejected.length).toBe(a.rows.total);
-        expect(a.rows.total).toBe(rows.length);
-      }
-    }), RUNS);
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 40 }), (rows) => {
+        const values = [HEADER, ...rows];
+        const t = readRows({ values }, settings({}));
+        if (!t.ok) throw new Error(t.error.message);
+        const used = Array.from(t.value.sheetRow),
+          rejected = t.value.rejected.map((p) => p.row);
+        expect(used.length + rejected.length).toBe(rows.length);
+        expect([...used, ...rejected].sort((x, y) => x - y)).toEqual(rows.map((_, i) => i + 2));
+        for (const p of t.value.rejected) expect(p.reason, JSON.stringify(p)).not.toBe('');
+        if (rows.some((r) => r.some((v) => !isBlank(v)))) {
+          // a table of only blank rows is refused as empty
+          const a = run(values);
+          expect(a.rows.used + a.rows.rejected.length).toBe(a.rows.total);
+          expect(a.rows.total).toBe(rows.length);
+        }
+      }),
+      RUNS,
+    );
   });
 });

@@ -1,11 +1,16 @@
 // DOMAIN.md §1: every input row ends in the output either used or listed with its row number,
 // column and reason. Nothing is dropped silently. Sheet rows: the header is row 1.
 import { describe, expect, it } from 'vitest';
-import { readRows, type RowTable } from '../../core/read-rows.js';
+import { type RowTable, readRows } from '../../core/read-rows.js';
 import type { CellValue } from '../../core/types.js';
 import { run, settings, table } from './builder.js';
 
-function read(values: CellValue[][], settingsInput: unknown = {}, firstRow?: number, firstColumn?: number): RowTable {
+function read(
+  values: CellValue[][],
+  settingsInput: unknown = {},
+  firstRow?: number,
+  firstColumn?: number,
+): RowTable {
   const out = readRows({ values, firstRow, firstColumn }, settings(settingsInput));
   if (!out.ok) throw new Error(out.error.message);
   return out.value;
@@ -97,14 +102,32 @@ describe('summary rows', () => {
     expect(reasonOf(t, 4)).toEqual(['', 'summary row ("Subtotal:"), not a customer']);
   });
 
-  it.each(['Total', 'TOTAL', 'Grand Total', 'grand total', 'Totals', 'Sub-total', 'SUBTOTAL', 'Total:', 'Total for 2024', 'Sum'])('%j as key is a summary row', (key) => {
-    const t = read([['Customer', 'Revenue', 'COGS'], [key, 10, 5]]);
+  it.each([
+    'Total',
+    'TOTAL',
+    'Grand Total',
+    'grand total',
+    'Totals',
+    'Sub-total',
+    'SUBTOTAL',
+    'Total:',
+    'Total for 2024',
+    'Sum',
+  ])('%j as key is a summary row', (key) => {
+    const t = read([
+      ['Customer', 'Revenue', 'COGS'],
+      [key, 10, 5],
+    ]);
     expect(t.count).toBe(0);
     expect(t.rejected[0].reason).toBe(`summary row ("${key}"), not a customer`);
   });
 
   it('keeps customers whose names merely start with "Total"', () => {
-    const t = read([['Customer', 'Revenue', 'COGS'], ['Total Petroleum', 10, 5], ['Totalizer Inc', 10, 5]]);
+    const t = read([
+      ['Customer', 'Revenue', 'COGS'],
+      ['Total Petroleum', 10, 5],
+      ['Totalizer Inc', 10, 5],
+    ]);
     expect(t.keys).toEqual(['Total Petroleum', 'Totalizer Inc']);
   });
 });
@@ -130,74 +153,127 @@ describe('a header that starts lower', () => {
 
   it('numbers rows and cells from where the table sits on the sheet (firstRow, firstColumn)', () => {
     // A table whose header is in C5: values[0] is sheet row 5, values[r][0] is column C.
-    const t = read([['Customer', 'Revenue', 'COGS'], ['A', 100, 60], ['B', 'n/a', 1]], {}, 5, 2);
+    const t = read(
+      [
+        ['Customer', 'Revenue', 'COGS'],
+        ['A', 100, 60],
+        ['B', 'n/a', 1],
+      ],
+      {},
+      5,
+      2,
+    );
     expect(t.headerRow).toBe(5);
     expect(Array.from(t.sheetRow)).toEqual([6]);
-    expect(t.rejected).toEqual([{ row: 7, column: 'Revenue', reason: '"n/a" is not a number', cell: 'D7' }]);
+    expect(t.rejected).toEqual([
+      { row: 7, column: 'Revenue', reason: '"n/a" is not a number', cell: 'D7' },
+    ]);
   });
 });
 
 describe('cells', () => {
   it('reads keys as trimmed text; numeric keys print without ".0"', () => {
-    const t = read([['Customer', 'Revenue', 'COGS'], [' A ', 1, 0], [1001, 1, 0], [true, 1, 0]]);
+    const t = read([
+      ['Customer', 'Revenue', 'COGS'],
+      [' A ', 1, 0],
+      [1001, 1, 0],
+      [true, 1, 0],
+    ]);
     expect(t.keys).toEqual(['A', '1001', 'TRUE']);
   });
 
   it('reads a blank cost as no cost, as SUM reads it', () => {
-    const t = read([['Customer', 'Revenue', 'COGS'], ['A', 100, null], ['B', 100, '  ']]);
+    const t = read([
+      ['Customer', 'Revenue', 'COGS'],
+      ['A', 100, null],
+      ['B', 100, '  '],
+    ]);
     expect(Array.from(t.grossProfit)).toEqual([100, 100]);
   });
 
   it('reads a gross profit column as money, or as a margin percent of revenue', () => {
     // B: 25% of 200 = 50
-    const t = read([['Customer', 'Revenue', 'Gross Profit'], ['A', 100, 30], ['B', 200, '25%'], ['C', 50, '(5)']]);
+    const t = read([
+      ['Customer', 'Revenue', 'Gross Profit'],
+      ['A', 100, 30],
+      ['B', 200, '25%'],
+      ['C', 50, '(5)'],
+    ]);
     expect(Array.from(t.grossProfit)).toEqual([30, 50, -5]);
   });
 
   it('accepts negative revenue (credit notes) as a used row', () => {
-    const t = read([['Customer', 'Revenue', 'COGS'], ['A', -100, -60]]);
+    const t = read([
+      ['Customer', 'Revenue', 'COGS'],
+      ['A', -100, -60],
+    ]);
     expect(Array.from(t.revenue)).toEqual([-100]);
     expect(Array.from(t.grossProfit)).toEqual([-40]);
   });
 
   it('reads the decimal comma locale', () => {
-    const t = read([['Kunde', 'Customer', 'Revenue', 'COGS'], ['x', 'A', '1.234,50', '234,50']], { locale: { decimal: ',' } });
+    const t = read(
+      [
+        ['Kunde', 'Customer', 'Revenue', 'COGS'],
+        ['x', 'A', '1.234,50', '234,50'],
+      ],
+      { locale: { decimal: ',' } },
+    );
     expect(Array.from(t.revenue)).toEqual([1234.5]);
     expect(Array.from(t.grossProfit)).toEqual([1000]);
   });
 
   it('rejects a percent where revenue (money) is expected, as it does for COGS', () => {
-    const t = read([['Customer', 'Revenue', 'COGS'], ['A', '5%', 0], ['B', 100, 50]]);
+    const t = read([
+      ['Customer', 'Revenue', 'COGS'],
+      ['A', '5%', 0],
+      ['B', 100, 50],
+    ]);
     expect(t.keys).toEqual(['B']);
     expect(reasonOf(t, 2)).toEqual(['Revenue', '"5%" is a percent where money is expected']);
   });
 
   it('rejects a percent in a count column', () => {
-    const t = read([['Customer', 'Revenue', 'COGS', 'Returns'], ['A', 100, 50, '5%']]);
+    const t = read([
+      ['Customer', 'Revenue', 'COGS', 'Returns'],
+      ['A', 100, 50, '5%'],
+    ]);
     expect(reasonOf(t, 2)).toEqual(['Returns', '5% is not a count (must be ≥ 0)']);
   });
 });
 
 describe('amounts too large to add up', () => {
   it('lists a row whose money or count is 10^15 or more instead of summing it to Infinity', () => {
-    const t = read(table([
-      ['Customer', 'Revenue', 'COGS', 'Orders'],
-      ['A', 1e308, 1, 1], //     row 2
-      ['B', 1e308, 1, 1], //     row 3
-      ['C', 100, '-1e300', 1], // row 4
-      ['D', 100, 50, '1e20'], //  row 5
-      ['E', 999_999_999_999, 1, 1], // row 6: just under the limit, used
-    ]));
+    const t = read(
+      table([
+        ['Customer', 'Revenue', 'COGS', 'Orders'],
+        ['A', 1e308, 1, 1], //     row 2
+        ['B', 1e308, 1, 1], //     row 3
+        ['C', 100, '-1e300', 1], // row 4
+        ['D', 100, 50, '1e20'], //  row 5
+        ['E', 999_999_999_999, 1, 1], // row 6: just under the limit, used
+      ]),
+    );
     expect(t.count).toBe(1);
     expect(reasonOf(t, 2)[0]).toBe('Revenue');
     expect(reasonOf(t, 2)[1]).toMatch(/too large/);
     expect(reasonOf(t, 3)[0]).toBe('Revenue');
-    expect(reasonOf(t, 4)).toEqual(['COGS', '"-1e300" is too large (10^15 or more) to be an amount or a count']);
+    expect(reasonOf(t, 4)).toEqual([
+      'COGS',
+      '"-1e300" is too large (10^15 or more) to be an amount or a count',
+    ]);
     expect(reasonOf(t, 5)[0]).toBe('Orders');
   });
 
   it('keeps the totals finite', () => {
-    const a = run(table([['Customer', 'Revenue', 'COGS'], ['A', 1e308, 1], ['B', 1e308, 1], ['C', 100, 60]]));
+    const a = run(
+      table([
+        ['Customer', 'Revenue', 'COGS'],
+        ['A', 1e308, 1],
+        ['B', 1e308, 1],
+        ['C', 100, 60],
+      ]),
+    );
     expect(a.totals.revenue).toBe(100);
     expect(a.rows.rejected.map((p) => p.row)).toEqual([2, 3]);
   });
@@ -205,9 +281,26 @@ describe('amounts too large to add up', () => {
 
 describe('transaction mode', () => {
   it('is on when a key repeats, or when there is an order id column', () => {
-    expect(read([['Customer', 'Revenue', 'COGS'], ['A', 1, 0], ['A', 1, 0]]).transactions).toBe(true);
-    expect(read([['Customer', 'Invoice', 'Revenue', 'COGS'], ['A', 'I1', 1, 0]]).transactions).toBe(true);
-    expect(read([['Customer', 'Revenue', 'COGS'], ['A', 1, 0], ['B', 1, 0]]).transactions).toBe(false);
+    expect(
+      read([
+        ['Customer', 'Revenue', 'COGS'],
+        ['A', 1, 0],
+        ['A', 1, 0],
+      ]).transactions,
+    ).toBe(true);
+    expect(
+      read([
+        ['Customer', 'Invoice', 'Revenue', 'COGS'],
+        ['A', 'I1', 1, 0],
+      ]).transactions,
+    ).toBe(true);
+    expect(
+      read([
+        ['Customer', 'Revenue', 'COGS'],
+        ['A', 1, 0],
+        ['B', 1, 0],
+      ]).transactions,
+    ).toBe(false);
   });
 
   it('keeps the alphabetically first non-blank label when rows disagree', () => {
@@ -223,7 +316,16 @@ describe('transaction mode', () => {
 
 describe('keys written with different Unicode compositions', () => {
   it('are one customer: "Café" with a combining accent and with a precomposed é', () => {
-    const t = readRows({ values: [['Customer', 'Revenue', 'COGS'], ['Cafe\u0301 Müller', 100, 50], ['Caf\u00e9 Müller', 50, 20]] }, settings({}));
+    const t = readRows(
+      {
+        values: [
+          ['Customer', 'Revenue', 'COGS'],
+          ['Cafe\u0301 Müller', 100, 50],
+          ['Caf\u00e9 Müller', 50, 20],
+        ],
+      },
+      settings({}),
+    );
     if (!t.ok) throw new Error(t.error.message);
     expect(t.value.keys).toEqual(['Caf\u00e9 Müller']);
   });

@@ -15,7 +15,10 @@ const SAMPLES = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'sampl
 const CSV = join(SAMPLES, 'transactions-2024-2025.csv');
 const EXPECTED = join(SAMPLES, 'transactions-2024-2025.expected.json');
 const missing = [CSV, EXPECTED].filter((f) => !existsSync(f));
-if (missing.length) console.warn(`real-export test skipped: missing ${missing.join(', ')} (generate with samples/make-samples.ts)`);
+if (missing.length)
+  console.warn(
+    `real-export test skipped: missing ${missing.join(', ')} (generate with samples/make-samples.ts)`,
+  );
 
 interface Expected {
   encoding: string;
@@ -23,8 +26,29 @@ interface Expected {
   dataRows: number;
   nonDataRows: number[];
   nonDataRowDetails: { row: number; kind: 'blank' | 'summary'; label?: string }[];
-  totals: { customers: number; revenue: number; cogs: number; orders: number; lines: number; deliveries: number; returns: number; contacts: number };
-  customers: Record<string, { name: string; revenue: number; cogs: number; orders: number; lines: number; deliveries: number; returns: number; contacts: number }>;
+  totals: {
+    customers: number;
+    revenue: number;
+    cogs: number;
+    orders: number;
+    lines: number;
+    deliveries: number;
+    returns: number;
+    contacts: number;
+  };
+  customers: Record<
+    string,
+    {
+      name: string;
+      revenue: number;
+      cogs: number;
+      orders: number;
+      lines: number;
+      deliveries: number;
+      returns: number;
+      contacts: number;
+    }
+  >;
 }
 
 describe.skipIf(missing.length > 0)('a real accounting export: transactions 2024–2025', () => {
@@ -44,8 +68,14 @@ describe.skipIf(missing.length > 0)('a real accounting export: transactions 2024
     expect(encoding).toBe(expected.encoding);
     expect(rowsRead).toBe(expected.sheetRows);
     expect(a.input.mapping).toMatchObject({
-      customer: 'Customer ID', name: 'Customer Name', orderId: 'Invoice No', revenue: 'Net Sales', cogs: 'Cost of Sales',
-      deliveries: 'Deliveries', returns: 'Returns', contacts: 'Contacts',
+      customer: 'Customer ID',
+      name: 'Customer Name',
+      orderId: 'Invoice No',
+      revenue: 'Net Sales',
+      cogs: 'Cost of Sales',
+      deliveries: 'Deliveries',
+      returns: 'Returns',
+      contacts: 'Contacts',
     });
     expect(a.input.transactions).toBe(true);
   });
@@ -57,7 +87,9 @@ describe.skipIf(missing.length > 0)('a real accounting export: transactions 2024
     expect(a.rows.rejected.map((p) => p.row)).toEqual(expected.nonDataRows);
     for (const d of expected.nonDataRowDetails) {
       const p = a.rows.rejected.find((r) => r.row === d.row)!;
-      expect(p.reason, `row ${d.row}`).toBe(d.kind === 'blank' ? 'blank row' : `summary row ("${d.label}"), not a customer`);
+      expect(p.reason, `row ${d.row}`).toBe(
+        d.kind === 'blank' ? 'blank row' : `summary row ("${d.label}"), not a customer`,
+      );
     }
   });
 
@@ -67,11 +99,18 @@ describe.skipIf(missing.length > 0)('a real accounting export: transactions 2024
     expect(a.customers.keys.slice().sort()).toEqual(keys.slice().sort());
     expect(a.totals.customers).toBe(expected.totals.customers);
     for (const key of keys) {
-      const e = expected.customers[key], c = customer(a, key);
+      const e = expected.customers[key],
+        c = customer(a, key);
       expect(c.name, key).toBe(e.name);
       expectMoney(c.revenue, e.revenue, `${key} revenue`);
       expectMoney(c.revenue - c.grossProfit, e.cogs, `${key} cogs`);
-      expect(c.volumes, key).toMatchObject({ orders: e.orders, lines: e.lines, deliveries: e.deliveries, returns: e.returns, contacts: e.contacts });
+      expect(c.volumes, key).toMatchObject({
+        orders: e.orders,
+        lines: e.lines,
+        deliveries: e.deliveries,
+        returns: e.returns,
+        contacts: e.contacts,
+      });
     }
   });
 
@@ -79,7 +118,8 @@ describe.skipIf(missing.length > 0)('a real accounting export: transactions 2024
     load();
     expectMoney(a.totals.revenue, expected.totals.revenue, 'revenue');
     expectMoney(a.totals.cogs, expected.totals.cogs, 'cogs');
-    const sum = (f: (c: { volumes: Record<string, number | undefined> }) => number) => a.customers.keys.reduce((s, k) => s + f(customer(a, k)), 0);
+    const sum = (f: (c: { volumes: Record<string, number | undefined> }) => number) =>
+      a.customers.keys.reduce((s, k) => s + f(customer(a, k)), 0);
     expect(sum((c) => c.volumes.lines!)).toBe(expected.totals.lines);
     expect(sum((c) => c.volumes.deliveries!)).toBe(expected.totals.deliveries);
     // orders are distinct invoices per customer; an invoice belongs to one customer, so they add up
@@ -89,13 +129,26 @@ describe.skipIf(missing.length > 0)('a real accounting export: transactions 2024
 
 describe('reading CSV the way the CLI does', () => {
   it('does not count the final line break as a row', () => {
-    expect(parseCsv('Customer,Revenue\r\nA,1\r\n')).toEqual([['Customer', 'Revenue'], ['A', '1']]);
-    expect(parseCsv('Customer,Revenue\nA,1\n\n')).toEqual([['Customer', 'Revenue'], ['A', '1'], ['']]);
+    expect(parseCsv('Customer,Revenue\r\nA,1\r\n')).toEqual([
+      ['Customer', 'Revenue'],
+      ['A', '1'],
+    ]);
+    expect(parseCsv('Customer,Revenue\nA,1\n\n')).toEqual([
+      ['Customer', 'Revenue'],
+      ['A', '1'],
+      [''],
+    ]);
   });
 
   it('reads Windows-1252 bytes when they are not UTF-8', () => {
     // "Café" in Windows-1252: é = 0xE9
-    expect(decodeText(Uint8Array.of(0x43, 0x61, 0x66, 0xe9))).toEqual({ text: 'Café', encoding: 'windows-1252' });
-    expect(decodeText(new TextEncoder().encode('Café'))).toEqual({ text: 'Café', encoding: 'utf-8' });
+    expect(decodeText(Uint8Array.of(0x43, 0x61, 0x66, 0xe9))).toEqual({
+      text: 'Café',
+      encoding: 'windows-1252',
+    });
+    expect(decodeText(new TextEncoder().encode('Café'))).toEqual({
+      text: 'Café',
+      encoding: 'utf-8',
+    });
   });
 });

@@ -22,14 +22,27 @@ describe('resultJson', () => {
 
   it('gives each customer its money, classes, drivers, volumes and why', () => {
     expect(json.customers[0]).toMatchObject({
-      customer: 'C', name: 'Gamma', revenue: 300, grossProfit: 200, costToServe: 20, netProfit: 180, netMargin: 0.6,
-      drivers: { orders: 20 }, volumes: { orders: 4 },
+      customer: 'C',
+      name: 'Gamma',
+      revenue: 300,
+      grossProfit: 200,
+      costToServe: 20,
+      netProfit: 180,
+      netMargin: 0.6,
+      drivers: { orders: 20 },
+      volumes: { orders: 4 },
     });
-    expect(json.customers[0].why.waterfall.at(-1)).toEqual({ label: 'Net profit', value: 180, kind: 'total' });
+    expect(json.customers[0].why.waterfall.at(-1)).toEqual({
+      label: 'Net profit',
+      value: 180,
+      kind: 'total',
+    });
   });
 
   it('is the same whatever the row order', () => {
-    const reversed = resultJson(run(customers(Object.fromEntries(Object.entries(rows).reverse())), { rates: { orders: 5 } }));
+    const reversed = resultJson(
+      run(customers(Object.fromEntries(Object.entries(rows).reverse())), { rates: { orders: 5 } }),
+    );
     expect(reversed.customers).toEqual(json.customers);
     expect(reversed.matrix).toEqual(json.matrix);
     expect(reversed.whale).toEqual(json.whale);
@@ -46,11 +59,19 @@ describe('resultJson', () => {
 });
 
 describe('resultJson with a previous table', () => {
-  it('lists the previous table\'s rows beside the migration', () => {
+  it("lists the previous table's rows beside the migration", () => {
     const now = customers({ A: { revenue: 100, cogs: 50 } });
-    const before = [['Customer', 'Revenue', 'COGS'], ['A', 90, 50], ['B', '#N/A', 1]];
+    const before = [
+      ['Customer', 'Revenue', 'COGS'],
+      ['A', 90, 50],
+      ['B', '#N/A', 1],
+    ];
     const json = resultJson(run(now, {}, { previous: { values: before } }));
     expect(json.migration).toBeDefined();
-    expect(json.previousRows).toEqual({ total: 2, used: 1, rejected: [{ row: 3, column: 'Revenue', reason: 'error value #N/A', cell: 'B3' }] });
+    expect(json.previousRows).toEqual({
+      total: 2,
+      used: 1,
+      rejected: [{ row: 3, column: 'Revenue', reason: 'error value #N/A', cell: 'B3' }],
+    });
   });
 });

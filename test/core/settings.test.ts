@@ -59,23 +59,35 @@ describe('validation returns every problem at once', () => {
   });
 
   it('refuses a driver with both a rate and a pool', () => {
-    expect(resolveSettings({ rates: { orders: 5 }, pools: { orders: 100 } }).problems).toEqual(['orders has both a rate and a cost pool: keep one']);
+    expect(resolveSettings({ rates: { orders: 5 }, pools: { orders: 100 } }).problems).toEqual([
+      'orders has both a rate and a cost pool: keep one',
+    ]);
   });
 
   it('refuses what is not an object', () => {
-    for (const v of [null, [], 'x', 3]) expect(resolveSettings(v).problems).toEqual(['settings must be a JSON object']);
+    for (const v of [null, [], 'x', 3])
+      expect(resolveSettings(v).problems).toEqual(['settings must be a JSON object']);
     expect(resolveSettings({ rates: [] }).problems).toEqual(['rates must be an object']);
   });
 
   it('checks the size and profitability methods and fixed thresholds', () => {
-    expect(resolveSettings({ size: { method: 'quartiles' } }).problems).toEqual(['size.method must be "pareto", "terciles" or "fixed" (got "quartiles")']);
-    expect(resolveSettings({ size: { method: 'fixed', large: 100, medium: 1000 } }).problems).toHaveLength(1);
-    expect(resolveSettings({ profitability: { method: 'bands', target: 'high' } }).problems).toEqual(['profitability.target must be a margin such as 0.12 (got "high")']);
+    expect(resolveSettings({ size: { method: 'quartiles' } }).problems).toEqual([
+      'size.method must be "pareto", "terciles" or "fixed" (got "quartiles")',
+    ]);
+    expect(
+      resolveSettings({ size: { method: 'fixed', large: 100, medium: 1000 } }).problems,
+    ).toHaveLength(1);
+    expect(
+      resolveSettings({ profitability: { method: 'bands', target: 'high' } }).problems,
+    ).toEqual(['profitability.target must be a margin such as 0.12 (got "high")']);
     expect(resolveSettings({ tiers: ['A', 'B'] }).problems).toHaveLength(1);
   });
 
   it('is reported by analyze() as one line, counting the rest', () => {
-    const out = analyze({ values: customers({ A: { revenue: 1, cogs: 0 } }) }, { costOfCapital: 5, rates: { orders: -1 }, bogus: true });
+    const out = analyze(
+      { values: customers({ A: { revenue: 1, cogs: 0 } }) },
+      { costOfCapital: 5, rates: { orders: -1 }, bogus: true },
+    );
     expect(out.ok).toBe(false);
     if (!out.ok) {
       expect(out.error.code).toBe('bad-settings');
@@ -111,6 +123,10 @@ describe('accepted settings', () => {
   });
 
   it('fill a partial Pareto setting with the defaults', () => {
-    expect(resolveSettings({ size: { large: 0.7 } }).settings.size).toEqual({ method: 'pareto', large: 0.7, medium: 0.95 });
+    expect(resolveSettings({ size: { large: 0.7 } }).settings.size).toEqual({
+      method: 'pareto',
+      large: 0.7,
+      medium: 0.95,
+    });
   });
 });

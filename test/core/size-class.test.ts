@@ -42,7 +42,12 @@ describe('Pareto (default)', () => {
 
   it('uses the shares of the settings', () => {
     // large 0.5, medium 0.9 on [50, 30, 15, 5]: befores 0, .5, .8, .95 → L, M, M, S
-    expect(sizes([50, 30, 15, 5], { method: 'pareto', large: 0.5, medium: 0.9 })).toEqual(['Large', 'Medium', 'Medium', 'Small']);
+    expect(sizes([50, 30, 15, 5], { method: 'pareto', large: 0.5, medium: 0.9 })).toEqual([
+      'Large',
+      'Medium',
+      'Medium',
+      'Small',
+    ]);
   });
 
   it('matches the spreadsheet formula SUMIF(rev, ">"&rev_c) / SUM(rev) on a bigger case', () => {
@@ -54,7 +59,18 @@ describe('Pareto (default)', () => {
     });
     // by hand: 300 → 0; 120 → 300/603 = .50; 60 → 420/603 = .70; 45 → 480/603 = .80 (0.796) Large;
     // 18 → 570/603 = .945 Medium; 9 → 588/603 = .975 Small; 3, 2, 1 Small
-    expect(expected).toEqual(['Large', 'Small', 'Large', 'Large', 'Small', 'Large', 'Medium', 'Small', 'Large', 'Small']);
+    expect(expected).toEqual([
+      'Large',
+      'Small',
+      'Large',
+      'Large',
+      'Small',
+      'Large',
+      'Medium',
+      'Small',
+      'Large',
+      'Small',
+    ]);
     expect(sizes(revenue)).toEqual(expected);
   });
 });
@@ -62,35 +78,71 @@ describe('Pareto (default)', () => {
 describe('terciles by count', () => {
   it('splits six customers two, two, two', () => {
     // rank = customers with greater revenue: 0,1 → Large (rank < 2); 2,3 → Medium (rank < 4); 4,5 → Small
-    expect(sizes([60, 50, 40, 30, 20, 10], { method: 'terciles' })).toEqual(['Large', 'Large', 'Medium', 'Medium', 'Small', 'Small']);
+    expect(sizes([60, 50, 40, 30, 20, 10], { method: 'terciles' })).toEqual([
+      'Large',
+      'Large',
+      'Medium',
+      'Medium',
+      'Small',
+      'Small',
+    ]);
   });
 
   it('splits four customers two, one, one', () => {
     // n = 4: Large if rank < 4/3 ≈ 1.33 (ranks 0, 1), Medium if rank < 8/3 ≈ 2.67 (rank 2), else Small (rank 3)
-    expect(sizes([4, 3, 2, 1], { method: 'terciles' })).toEqual(['Large', 'Large', 'Medium', 'Small']);
+    expect(sizes([4, 3, 2, 1], { method: 'terciles' })).toEqual([
+      'Large',
+      'Large',
+      'Medium',
+      'Small',
+    ]);
   });
 
   it('lets ties share a class', () => {
     expect(sizes([5, 5, 5], { method: 'terciles' })).toEqual(['Large', 'Large', 'Large']);
     // ranks 0, 1, 1, 3, 3, 5 with n = 6 → L, L, L, M, M, S
-    expect(sizes([9, 8, 8, 2, 2, 1], { method: 'terciles' })).toEqual(['Large', 'Large', 'Large', 'Medium', 'Medium', 'Small']);
+    expect(sizes([9, 8, 8, 2, 2, 1], { method: 'terciles' })).toEqual([
+      'Large',
+      'Large',
+      'Large',
+      'Medium',
+      'Medium',
+      'Small',
+    ]);
   });
 });
 
 describe('fixed money thresholds', () => {
   it('puts a revenue exactly on a threshold in the higher class', () => {
     const size = { method: 'fixed', large: 1000, medium: 100 };
-    expect(sizes([1000, 999.99, 100, 99.99, 5000, 0], size)).toEqual(['Large', 'Medium', 'Medium', 'Small', 'Large', null]);
+    expect(sizes([1000, 999.99, 100, 99.99, 5000, 0], size)).toEqual([
+      'Large',
+      'Medium',
+      'Medium',
+      'Small',
+      'Large',
+      null,
+    ]);
   });
 });
 
 describe('in the analysis', () => {
   it('gives every customer its size, the same whatever the row order', () => {
-    const rows = { A: { revenue: 50, cogs: 0 }, B: { revenue: 30, cogs: 0 }, C: { revenue: 15, cogs: 0 }, D: { revenue: 5, cogs: 0 } };
+    const rows = {
+      A: { revenue: 50, cogs: 0 },
+      B: { revenue: 30, cogs: 0 },
+      C: { revenue: 15, cogs: 0 },
+      D: { revenue: 5, cogs: 0 },
+    };
     const a = run(customers(rows));
     const b = run(customers(Object.fromEntries(Object.entries(rows).reverse())));
     const size = (x: typeof a, k: string) => NAMES[x.classes.size[x.customers.keys.indexOf(k)]];
     for (const k of ['A', 'B', 'C', 'D']) expect(size(b, k)).toBe(size(a, k));
-    expect(['A', 'B', 'C', 'D'].map((k) => size(a, k))).toEqual(['Large', 'Large', 'Medium', 'Small']);
+    expect(['A', 'B', 'C', 'D'].map((k) => size(a, k))).toEqual([
+      'Large',
+      'Large',
+      'Medium',
+      'Small',
+    ]);
   });
 });

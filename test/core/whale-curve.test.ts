@@ -5,14 +5,20 @@ import { describe, expect, it } from 'vitest';
 import { whaleCurve } from '../../core/whale-curve.js';
 import { customers, expectMoney, run } from './builder.js';
 
-const xy = (w: ReturnType<typeof whaleCurve>) => w.curve.map((p) => [p.shareOfCustomers, p.shareOfProfit]);
+const xy = (w: ReturnType<typeof whaleCurve>) =>
+  w.curve.map((p) => [p.shareOfCustomers, p.shareOfProfit]);
 
 describe('the whale curve', () => {
   it('climbs past 100 % and comes back down (hand example)', () => {
     // sorted 60, 50, −10; total 100; cumulative 60, 110, 100 → y .6, 1.1, 1.0
     const w = whaleCurve([50, -10, 60]);
     expect(w.totalNetProfit).toBe(100);
-    expect(xy(w)).toEqual([[0, 0], [1 / 3, 0.6], [2 / 3, 1.1], [1, 1]]);
+    expect(xy(w)).toEqual([
+      [0, 0],
+      [1 / 3, 0.6],
+      [2 / 3, 1.1],
+      [1, 1],
+    ]);
     expect(w.peakShareOfProfit).toBe(1.1);
     expect(w.peakAtShareOfCustomers).toBe(2 / 3);
     expect(w.peakCustomers).toBe(2);
@@ -20,7 +26,9 @@ describe('the whale curve', () => {
     expect(w.moneyLosers).toBe(1);
     expect(w.profitDestroyed).toBe(10);
     expect(w.destroyedShareOfProfit).toBe(0.1);
-    expect(w.reading).toBe('the top 67 % of customers earn 110 % of profit; money-losers give back 10 %');
+    expect(w.reading).toBe(
+      'the top 67 % of customers earn 110 % of profit; money-losers give back 10 %',
+    );
   });
 
   it('reports the smallest x at which the peak occurs (customers earning 0 add nothing)', () => {
@@ -33,7 +41,8 @@ describe('the whale curve', () => {
   });
 
   it('gives the same curve for tied profits in any order', () => {
-    const a = whaleCurve([30, 10, 30, -5, 10]), b = whaleCurve([10, -5, 30, 10, 30]);
+    const a = whaleCurve([30, 10, 30, -5, 10]),
+      b = whaleCurve([10, -5, 30, 10, 30]);
     expect(b).toEqual(a);
     // sorted 30, 30, 10, 10, −5; total 75; cumulative 30, 60, 70, 80, 75 → peak 80/75 at 4/5
     expect(a.peakAtShareOfCustomers).toBe(0.8);
@@ -52,7 +61,9 @@ describe('the whale curve', () => {
     expect(w.profitDestroyed).toBe(15);
     expect(w.reading).toMatch(/^customers lose money overall/);
     // not "the top 50 % of customers earn -5": nobody earns anything
-    expect(w.reading).toBe('customers lose money overall: no customer earns a profit; money-losers lose 15');
+    expect(w.reading).toBe(
+      'customers lose money overall: no customer earns a profit; money-losers lose 15',
+    );
   });
 
   it('has no shares when the total is exactly 0', () => {
@@ -64,12 +75,17 @@ describe('the whale curve', () => {
 
   it('draws one customer as a straight line to (1, 1)', () => {
     const w = whaleCurve([10]);
-    expect(xy(w)).toEqual([[0, 0], [1, 1]]);
+    expect(xy(w)).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
     expect(w.peakShareOfProfit).toBe(1);
     expect(w.peakAtShareOfCustomers).toBe(1);
     expect(w.moneyLosers).toBe(0);
     expect(w.profitDestroyed).toBe(0);
-    expect(w.reading).toBe('the top 100 % of customers earn 100 % of profit; no customer loses money');
+    expect(w.reading).toBe(
+      'the top 100 % of customers earn 100 % of profit; no customer loses money',
+    );
   });
 
   it('is empty without customers', () => {
@@ -86,7 +102,12 @@ describe('the whale curve', () => {
     expect(w.peakCustomers).toBe(500);
     expect(w.curve.length).toBeGreaterThanOrEqual(101);
     expect(w.curve.length).toBeLessThanOrEqual(102);
-    expect(w.curve[0]).toEqual({ shareOfCustomers: 0, shareOfProfit: 0, customers: 0, cumulativeProfit: 0 });
+    expect(w.curve[0]).toEqual({
+      shareOfCustomers: 0,
+      shareOfProfit: 0,
+      customers: 0,
+      cumulativeProfit: 0,
+    });
     expect(w.curve.at(-1)!.shareOfCustomers).toBe(1);
     expect(w.curve.at(-1)!.shareOfProfit).toBe(1);
     expect(w.curve.some((p) => p.customers === 500)).toBe(true);
@@ -96,9 +117,14 @@ describe('the whale curve', () => {
 describe('in the analysis', () => {
   it('takes matrix customers only: revenue ≤ 0 stays out of the curve', () => {
     // A earns 60, B 50, C loses 10; Z (revenue 0, net −100) is not on the curve
-    const a = run(customers({
-      A: { revenue: 100, cogs: 40 }, B: { revenue: 100, cogs: 50 }, C: { revenue: 100, cogs: 110 }, Z: { revenue: 0, cogs: 100 },
-    }));
+    const a = run(
+      customers({
+        A: { revenue: 100, cogs: 40 },
+        B: { revenue: 100, cogs: 50 },
+        C: { revenue: 100, cogs: 110 },
+        Z: { revenue: 0, cogs: 100 },
+      }),
+    );
     expect(a.whale.customers).toBe(3);
     expect(a.whale.totalNetProfit).toBe(100);
     expect(a.whale.peakShareOfProfit).toBe(1.1);

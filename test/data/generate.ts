@@ -56,7 +56,7 @@ function normals(rand: () => number): () => number {
   };
 }
 
-const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : x > hi ? hi : x);
+const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : Math.min(x , hi));
 const cents = (x: number) => Math.round(x * 100) / 100;
 
 // ---------------------------------------------------------------------------------------------
@@ -64,40 +64,137 @@ const cents = (x: number) => Math.round(x * 100) / 100;
 
 /** Names that exercise encodings and CSV quoting; all representable in Windows-1252. */
 export const SPECIAL_NAMES: readonly string[] = [
-  "Café Müller GmbH",
+  'Café Müller GmbH',
   "O'Brien & Sons",
-  "Smith, Jones & Partners",
+  'Smith, Jones & Partners',
   'The "Corner" Deli',
-  "L’Atelier Créatif SARL",
-  "Nordström Verktyg AB",
-  "Peña y Hijos S.L.",
-  "Zürcher Bäckerei AG",
-  "Ørsted Marine ApS",
-  "Société Générale de Pâtisserie",
-  "Ångström Labs Oy",
-  "Señor Taco’s – Catering",
+  'L’Atelier Créatif SARL',
+  'Nordström Verktyg AB',
+  'Peña y Hijos S.L.',
+  'Zürcher Bäckerei AG',
+  'Ørsted Marine ApS',
+  'Société Générale de Pâtisserie',
+  'Ångström Labs Oy',
+  'Señor Taco’s – Catering',
 ];
 
 const NAME_FIRST = [
-  "Acme", "Northwind", "Baker", "Summit", "Harbor", "Blue River", "Granite", "Pioneer",
-  "Riverside", "Evergreen", "Keystone", "Oakridge", "Silverline", "Redwood", "Lakeside",
-  "Sunrise", "Atlas", "Beacon", "Cedar", "Delta", "Eagle", "Falcon", "Frontier", "Golden Gate",
-  "Highland", "Ironwood", "Juniper", "Kingston", "Liberty", "Maple", "Meridian", "Monarch",
-  "Nova", "Orchard", "Pacific", "Pinnacle", "Prairie", "Quantum", "Ridgeway", "Sterling",
-  "Tidewater", "Union", "Valley", "Westfield", "Windmill", "Yellowstone", "Zenith", "Hartmann",
-  "Schneider", "Dubois", "Rossi", "Jensen", "Kowalski", "Nakamura", "Fischer", "Lindqvist",
-  "Moreau", "Bianchi", "Novak", "Svensson",
+  'Acme',
+  'Northwind',
+  'Baker',
+  'Summit',
+  'Harbor',
+  'Blue River',
+  'Granite',
+  'Pioneer',
+  'Riverside',
+  'Evergreen',
+  'Keystone',
+  'Oakridge',
+  'Silverline',
+  'Redwood',
+  'Lakeside',
+  'Sunrise',
+  'Atlas',
+  'Beacon',
+  'Cedar',
+  'Delta',
+  'Eagle',
+  'Falcon',
+  'Frontier',
+  'Golden Gate',
+  'Highland',
+  'Ironwood',
+  'Juniper',
+  'Kingston',
+  'Liberty',
+  'Maple',
+  'Meridian',
+  'Monarch',
+  'Nova',
+  'Orchard',
+  'Pacific',
+  'Pinnacle',
+  'Prairie',
+  'Quantum',
+  'Ridgeway',
+  'Sterling',
+  'Tidewater',
+  'Union',
+  'Valley',
+  'Westfield',
+  'Windmill',
+  'Yellowstone',
+  'Zenith',
+  'Hartmann',
+  'Schneider',
+  'Dubois',
+  'Rossi',
+  'Jensen',
+  'Kowalski',
+  'Nakamura',
+  'Fischer',
+  'Lindqvist',
+  'Moreau',
+  'Bianchi',
+  'Novak',
+  'Svensson',
 ];
 const NAME_TRADE = [
-  "Foods", "Supply", "Logistics", "Hardware", "Trading", "Electric", "Bakery", "Motors",
-  "Pharma", "Textiles", "Plastics", "Builders", "Distributors", "Wholesale", "Office Supplies",
-  "Paper", "Coffee", "Marine", "Medical", "Tools", "Garden Centre", "Print", "Packaging",
-  "Industries", "Retail", "Hospitality", "Furniture", "Auto Parts", "Beverages", "Chemicals",
-  "Dental", "Florists", "Hotels", "Kitchens", "Laboratories", "Metals", "Optics", "Pet Supplies",
-  "Sports", "Timber",
+  'Foods',
+  'Supply',
+  'Logistics',
+  'Hardware',
+  'Trading',
+  'Electric',
+  'Bakery',
+  'Motors',
+  'Pharma',
+  'Textiles',
+  'Plastics',
+  'Builders',
+  'Distributors',
+  'Wholesale',
+  'Office Supplies',
+  'Paper',
+  'Coffee',
+  'Marine',
+  'Medical',
+  'Tools',
+  'Garden Centre',
+  'Print',
+  'Packaging',
+  'Industries',
+  'Retail',
+  'Hospitality',
+  'Furniture',
+  'Auto Parts',
+  'Beverages',
+  'Chemicals',
+  'Dental',
+  'Florists',
+  'Hotels',
+  'Kitchens',
+  'Laboratories',
+  'Metals',
+  'Optics',
+  'Pet Supplies',
+  'Sports',
+  'Timber',
 ];
 const NAME_SUFFIX = [
-  "Inc.", "Ltd", "LLC", "GmbH", "& Co.", "Group", "Corp.", "", "S.A.", "AB", "BV", "plc",
+  'Inc.',
+  'Ltd',
+  'LLC',
+  'GmbH',
+  '& Co.',
+  'Group',
+  'Corp.',
+  '',
+  'S.A.',
+  'AB',
+  'BV',
+  'plc',
 ];
 
 /** Where the special names sit in every name list (all within the first 300 customers). */
@@ -129,7 +226,7 @@ function namePool(seed: number): string[] {
 function customerIds(n: number): string[] {
   const width = Math.max(6, String(n).length);
   const ids = new Array<string>(n);
-  for (let i = 0; i < n; i++) ids[i] = "C" + String(i + 1).padStart(width, "0");
+  for (let i = 0; i < n; i++) ids[i] = `C${String(i + 1).padStart(width, '0')}`;
   return ids;
 }
 
@@ -137,8 +234,18 @@ function customerIds(n: number): string[] {
 // Customer-level data
 
 export const CUSTOMER_HEADERS = [
-  "Customer ID", "Customer Name", "Revenue", "COGS", "Orders", "Order Lines", "Deliveries",
-  "Returns", "Service Contacts", "Repeat Contacts", "Sales Visits", "Payment Days",
+  'Customer ID',
+  'Customer Name',
+  'Revenue',
+  'COGS',
+  'Orders',
+  'Order Lines',
+  'Deliveries',
+  'Returns',
+  'Service Contacts',
+  'Repeat Contacts',
+  'Sales Visits',
+  'Payment Days',
 ] as const;
 /** Zero-based indices of the money columns in `generateCustomers` output. */
 export const CUSTOMER_MONEY_COLUMNS = [2, 3];
@@ -146,7 +253,12 @@ export const CUSTOMER_MONEY_COLUMNS = [2, 3];
 /** The bundled sample settings (samples/settings.json): typical cost-to-serve rates. */
 export const SAMPLE_SETTINGS = {
   rates: {
-    orders: 25, lines: 2, deliveries: 40, returns: 60, contacts: 15, repeatContacts: 25,
+    orders: 25,
+    lines: 2,
+    deliveries: 40,
+    returns: 60,
+    contacts: 15,
+    repeatContacts: 25,
     visits: 250,
   },
   costOfCapital: 0.1,
@@ -208,7 +320,7 @@ export function generateCustomers(n: number, seed = 1): Row[] {
     const repeatContacts = Math.floor(contacts * (0.1 + 0.25 * rand()) + rand());
 
     // Sales visits: everyone gets some; large accounts many more; over-served ones far more.
-    let visits = 1.2 * Math.pow(revenue / REVENUE_MEDIAN, 0.7) * Math.exp(0.5 * nrm());
+    let visits = 1.2 * (revenue / REVENUE_MEDIAN) ** 0.7 * Math.exp(0.5 * nrm());
     if (overServed) visits *= 3 + 3 * rand();
     const salesVisits = Math.floor(visits + rand());
 
@@ -218,8 +330,18 @@ export function generateCustomers(n: number, seed = 1): Row[] {
 
     const rev = cents(revenue);
     rows[i + 1] = [
-      ids[i], names[i % names.length], rev, cents(rev * (1 - gm)), orders, lines, deliveries,
-      returns, contacts, repeatContacts, salesVisits, paymentDays,
+      ids[i],
+      names[i % names.length],
+      rev,
+      cents(rev * (1 - gm)),
+      orders,
+      lines,
+      deliveries,
+      returns,
+      contacts,
+      repeatContacts,
+      salesVisits,
+      paymentDays,
     ];
   }
   return rows;
@@ -229,19 +351,44 @@ export function generateCustomers(n: number, seed = 1): Row[] {
 // Transaction-level data
 
 export const TRANSACTION_HEADERS = [
-  "Order Date", "Invoice No", "Customer ID", "Customer Name", "Product", "Quantity",
-  "Net Sales", "Cost of Sales", "Deliveries", "Returns", "Contacts",
+  'Order Date',
+  'Invoice No',
+  'Customer ID',
+  'Customer Name',
+  'Product',
+  'Quantity',
+  'Net Sales',
+  'Cost of Sales',
+  'Deliveries',
+  'Returns',
+  'Contacts',
 ] as const;
 /** Zero-based indices of the money columns in `generateTransactions` output. */
 export const TRANSACTION_MONEY_COLUMNS = [6, 7];
 
 const PRODUCT_BASE = [
-  "Café crème 250 g", "Crème brûlée mix 1 kg", "Jalapeño salsa", "Entrecôte", "Smørrebrød tray",
-  "WidgetPro™ 3000", "Olive oil 5 l", "Printer paper A4", "Safety gloves", "Copper pipe 15 mm",
-  "LED panel 60×60", "Espresso beans 1 kg", "Cleaning spray", "Pallet wrap", "Hex bolts M8",
-  "Garden hose 25 m", "Dental floss", "Ink cartridge", "Shipping boxes", "Cable ties",
+  'Café crème 250 g',
+  'Crème brûlée mix 1 kg',
+  'Jalapeño salsa',
+  'Entrecôte',
+  'Smørrebrød tray',
+  'WidgetPro™ 3000',
+  'Olive oil 5 l',
+  'Printer paper A4',
+  'Safety gloves',
+  'Copper pipe 15 mm',
+  'LED panel 60×60',
+  'Espresso beans 1 kg',
+  'Cleaning spray',
+  'Pallet wrap',
+  'Hex bolts M8',
+  'Garden hose 25 m',
+  'Dental floss',
+  'Ink cartridge',
+  'Shipping boxes',
+  'Cable ties',
 ];
-const PRODUCT_VARIANT = ["", " – Standard", " – Premium", " – Bulk", " (case of 12)"];
+const PRODUCT_VARIANT = ['', ' – Standard', ' – Premium', ' – Bulk', ' (case of 12)'];
 
 /** Product catalogue: name, unit price in cents, and a product margin tilt. */
 function catalogue(rand: () => number, nrm: () => number) {
@@ -261,7 +408,8 @@ function catalogue(rand: () => number, nrm: () => number) {
 const DAYS: string[] = (() => {
   const out: string[] = [];
   const start = Date.UTC(2024, 0, 1);
-  for (let d = 0; d < 731; d++) out.push(new Date(start + d * 86_400_000).toISOString().slice(0, 10));
+  for (let d = 0; d < 731; d++)
+    out.push(new Date(start + d * 86_400_000).toISOString().slice(0, 10));
   return out;
 })();
 
@@ -334,7 +482,11 @@ export function generateTransactions(lines: number, customers: number, seed = 1)
   while (r < lines) {
     const date = DAYS[Math.floor((r * DAYS.length) / lines)];
     let c: number;
-    if (lines >= customers && nextGuaranteed < customers && r >= (nextGuaranteed * lines) / customers) {
+    if (
+      lines >= customers &&
+      nextGuaranteed < customers &&
+      r >= (nextGuaranteed * lines) / customers
+    ) {
       c = nextGuaranteed++;
     } else {
       c = pickCustomer();
@@ -345,13 +497,22 @@ export function generateTransactions(lines: number, customers: number, seed = 1)
         const net = Math.round(qty * cat.priceCents[p] * (1 - discount[c]));
         const cost = Math.round(net * (1 - gm[c] - cat.marginTilt[p]));
         rows[++r] = [
-          date, "CN-" + ++creditNo, ids[c], names[c % names.length], cat.names[p], -qty,
-          -net / 100, -cost / 100, 0, 1, rand() < 0.5 ? 1 : 0,
+          date,
+          `CN-${++creditNo}`,
+          ids[c],
+          names[c % names.length],
+          cat.names[p],
+          -qty,
+          -net / 100,
+          -cost / 100,
+          0,
+          1,
+          rand() < 0.5 ? 1 : 0,
         ];
         continue;
       }
     }
-    const inv = "INV-" + ++invoiceNo;
+    const inv = `INV-${++invoiceNo}`;
     const n = Math.min(25, 1 + Math.floor(-Math.log(1 - rand()) * (linesPerInvoice[c] - 1)));
     const deliveries = pickup[c] ? 0 : rand() < splitRate[c] ? 2 : 1;
     for (let k = 0; k < n && r < lines; k++) {
@@ -362,8 +523,17 @@ export function generateTransactions(lines: number, customers: number, seed = 1)
       const net = free ? 0 : Math.round(list * (1 - discount[c]));
       const cost = Math.round((free ? list : net) * (1 - gm[c] - cat.marginTilt[p]));
       rows[++r] = [
-        date, inv, ids[c], names[c % names.length], cat.names[p], qty, net / 100, cost / 100,
-        k === 0 ? deliveries : 0, 0, rand() < contactRate[c] ? 1 : 0,
+        date,
+        inv,
+        ids[c],
+        names[c % names.length],
+        cat.names[p],
+        qty,
+        net / 100,
+        cost / 100,
+        k === 0 ? deliveries : 0,
+        0,
+        rand() < contactRate[c] ? 1 : 0,
       ];
     }
   }
@@ -390,7 +560,9 @@ export interface CustomerTotals {
  * in integer cents so the totals are exact. Rows without a Customer ID are skipped.
  * Example: two lines of 1.10 and 2.20 for C000001 → revenueCents 330, lines 2.
  */
-export function aggregateTransactions(rows: readonly (readonly Cell[])[]): Map<string, CustomerTotals> {
+export function aggregateTransactions(
+  rows: readonly (readonly Cell[])[],
+): Map<string, CustomerTotals> {
   const col = (h: string) => rows[0].indexOf(h);
   const [, cInv, cId, cName, , , cNet, cCost, cDel, cRet, cCon] = TRANSACTION_HEADERS.map(col);
   const out = new Map<string, CustomerTotals>();
@@ -398,13 +570,20 @@ export function aggregateTransactions(rows: readonly (readonly Cell[])[]): Map<s
   for (let i = 1; i < rows.length; i++) {
     const row = rows[i];
     const id = row[cId];
-    if (id === undefined || id === "") continue;
+    if (id === undefined || id === '') continue;
     const key = String(id);
     let t = out.get(key);
     if (!t) {
       t = {
-        id: key, name: String(row[cName]), revenueCents: 0, cogsCents: 0, orders: 0, lines: 0,
-        deliveries: 0, returns: 0, contacts: 0,
+        id: key,
+        name: String(row[cName]),
+        revenueCents: 0,
+        cogsCents: 0,
+        orders: 0,
+        lines: 0,
+        deliveries: 0,
+        returns: 0,
+        contacts: 0,
       };
       out.set(key, t);
       invoices.set(key, new Set());
@@ -430,7 +609,7 @@ export interface CsvOptions {
   /** accounting-export style money: " $1,234.50 ", " $(1,234.50)", " $-   " */
   accounting?: boolean;
   /** line end, default "\r\n" (RFC 4180); the text ends with one line end */
-  eol?: "\r\n" | "\n";
+  eol?: '\r\n' | '\n';
 }
 
 /** Thousands-grouped non-negative integer: 1234567 → "1,234,567". */
@@ -439,7 +618,7 @@ function group(n: number): string {
   if (s.length <= 3) return s;
   const head = ((s.length - 1) % 3) + 1;
   let out = s.slice(0, head);
-  for (let i = head; i < s.length; i += 3) out += "," + s.slice(i, i + 3);
+  for (let i = head; i < s.length; i += 3) out += `,${s.slice(i, i + 3)}`;
   return out;
 }
 
@@ -449,10 +628,10 @@ function group(n: number): string {
  */
 export function formatAccounting(value: number): string {
   const c = Math.round(value * 100);
-  if (c === 0) return " $-   ";
+  if (c === 0) return ' $-   ';
   const abs = Math.abs(c);
   const frac = abs % 100;
-  const s = group((abs - frac) / 100) + (frac < 10 ? ".0" : ".") + frac;
+  const s = group((abs - frac) / 100) + (frac < 10 ? '.0' : '.') + frac;
   return c < 0 ? ` $(${s})` : ` $${s} `;
 }
 
@@ -465,7 +644,7 @@ const NEEDS_QUOTES = /[",\r\n]/;
  * Example: `toCsv([["a", 'b"c'], [1, 2.5]], { eol: "\n" })` → 'a,"b""c"\n1,2.5\n'.
  */
 export function toCsv(rows: readonly (readonly Cell[])[], opts: CsvOptions = {}): string {
-  const eol = opts.eol ?? "\r\n";
+  const eol = opts.eol ?? '\r\n';
   const money: boolean[] = [];
   for (const c of opts.moneyColumns ?? []) money[c] = true;
   const out: string[] = new Array(rows.length);
@@ -476,31 +655,53 @@ export function toCsv(rows: readonly (readonly Cell[])[], opts: CsvOptions = {})
     for (let j = 0; j < row.length; j++) {
       const v = row[j] as Cell | null | undefined;
       let s: string;
-      if (typeof v === "number") {
+      if (typeof v === 'number') {
         if (!money[j]) s = String(v);
         else if (!opts.accounting) s = v.toFixed(2);
         else {
           s = formatAccounting(v);
-          if (s.includes(",")) s = '"' + s + '"'; // " $1,234.50 "
+          if (s.includes(',')) s = `"${s}"`; // " $1,234.50 "
         }
       } else {
-        s = v == null ? "" : v;
-        if (NEEDS_QUOTES.test(s)) s = '"' + s.replace(/"/g, '""') + '"';
+        s = v == null ? '' : v;
+        if (NEEDS_QUOTES.test(s)) s = `"${s.replace(/"/g, '""')}"`;
       }
       cells[j] = s;
     }
-    out[i] = cells.join(",");
+    out[i] = cells.join(',');
   }
-  return out.join(eol) + (rows.length ? eol : "");
+  return out.join(eol) + (rows.length ? eol : '');
 }
 
 /** Unicode → Windows-1252 for the 0x80–0x9F block; 0xA0–0xFF map to U+00A0–U+00FF. */
 const CP1252_HIGH: Record<number, number> = {
-  0x20ac: 0x80, 0x201a: 0x82, 0x0192: 0x83, 0x201e: 0x84, 0x2026: 0x85, 0x2020: 0x86,
-  0x2021: 0x87, 0x02c6: 0x88, 0x2030: 0x89, 0x0160: 0x8a, 0x2039: 0x8b, 0x0152: 0x8c,
-  0x017d: 0x8e, 0x2018: 0x91, 0x2019: 0x92, 0x201c: 0x93, 0x201d: 0x94, 0x2022: 0x95,
-  0x2013: 0x96, 0x2014: 0x97, 0x02dc: 0x98, 0x2122: 0x99, 0x0161: 0x9a, 0x203a: 0x9b,
-  0x0153: 0x9c, 0x017e: 0x9e, 0x0178: 0x9f,
+  8364: 0x80,
+  8218: 0x82,
+  402: 0x83,
+  8222: 0x84,
+  8230: 0x85,
+  8224: 0x86,
+  8225: 0x87,
+  710: 0x88,
+  8240: 0x89,
+  352: 0x8a,
+  8249: 0x8b,
+  338: 0x8c,
+  381: 0x8e,
+  8216: 0x91,
+  8217: 0x92,
+  8220: 0x93,
+  8221: 0x94,
+  8226: 0x95,
+  8211: 0x96,
+  8212: 0x97,
+  732: 0x98,
+  8482: 0x99,
+  353: 0x9a,
+  8250: 0x9b,
+  339: 0x9c,
+  382: 0x9e,
+  376: 0x9f,
 };
 
 /**
@@ -542,5 +743,5 @@ export function decodeWindows1252(bytes: Uint8Array): string {
     }
     parts.push(String.fromCharCode(...codes));
   }
-  return parts.join("");
+  return parts.join('');
 }

@@ -16,7 +16,8 @@ function newest(path: string): number {
   return Math.max(s.mtimeMs, ...readdirSync(path).map((f) => newest(join(path, f))));
 }
 
-const fresh = () => existsSync(MARKER) && statSync(MARKER).mtimeMs >= Math.max(...SOURCES.map(newest));
+const fresh = () =>
+  existsSync(MARKER) && statSync(MARKER).mtimeMs >= Math.max(...SOURCES.map(newest));
 
 export function ensureExcelBuild(): void {
   const deadline = Date.now() + 120_000;
@@ -25,12 +26,14 @@ export function ensureExcelBuild(): void {
       mkdirSync('dist', { recursive: true });
       mkdirSync(LOCK);
     } catch {
-      if (Date.now() > deadline) throw new Error(`${LOCK} held for 2 minutes: remove it if no build is running`);
+      if (Date.now() > deadline)
+        throw new Error(`${LOCK} held for 2 minutes: remove it if no build is running`);
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200); // another test file is building
       continue;
     }
     try {
-      if (!fresh()) execFileSync(process.execPath, ['build/build.mjs', 'excel'], { stdio: 'inherit' });
+      if (!fresh())
+        execFileSync(process.execPath, ['build/build.mjs', 'excel'], { stdio: 'inherit' });
     } finally {
       rmSync(LOCK, { recursive: true, force: true });
     }

@@ -4,13 +4,16 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../cli/read-csv.js';
 import { analyze } from '../../core/analyze.js';
 import { FUNCTIONS } from '../../core/functions/definitions.js';
-import { parseCsv } from '../../cli/read-csv.js';
 import { ensureExcelBuild } from './built-dist.js';
 
 class StubError {
-  constructor(readonly code: string, readonly message?: string) {}
+  constructor(
+    readonly code: string,
+    readonly message?: string,
+  ) {}
 }
 type Fn = (...args: unknown[]) => unknown;
 const registered = new Map<string, Fn>();
@@ -25,7 +28,9 @@ beforeAll(() => {
       ErrorCode: { invalidValue: '#VALUE!', notAvailable: '#N/A' },
     },
   });
-  vm.runInContext(readFileSync('dist/excel/functions.js', 'utf8'), context, { filename: 'functions.js' });
+  vm.runInContext(readFileSync('dist/excel/functions.js', 'utf8'), context, {
+    filename: 'functions.js',
+  });
 }, 60_000);
 
 const sample = parseCsv(readFileSync('samples/customers.csv', 'utf8'));
@@ -44,11 +49,22 @@ describe('dist/excel/functions.js', () => {
     const a = analyze({ values: sample.map((r) => r.slice(0, 4)) });
     if (!a.ok) throw new Error(a.error.message);
     const rev = column('Revenue').map(([v]) => [Number(v)]);
-    const gp = sample.slice(1).map((r) => [Number(r[header.indexOf('Revenue')]) - Number(r[header.indexOf('COGS')])]);
+    const gp = sample
+      .slice(1)
+      .map((r) => [Number(r[header.indexOf('Revenue')]) - Number(r[header.indexOf('COGS')])]);
     const tiers = registered.get('PROFITTIER')!(rev, gp) as string[][];
-    const byKey = new Map(a.value.customers.keys.map((k, c) => [k, a.value.classes.segment[c] < 0 ? 'No revenue' : a.value.settings.tiers[a.value.classes.segment[c]]]));
+    const byKey = new Map(
+      a.value.customers.keys.map((k, c) => [
+        k,
+        a.value.classes.segment[c] < 0
+          ? 'No revenue'
+          : a.value.settings.tiers[a.value.classes.segment[c]],
+      ]),
+    );
     expect(tiers).toHaveLength(500);
-    sample.slice(1).forEach((r, i) => expect(tiers[i][0], String(r[0])).toBe(byKey.get(String(r[0]))));
+    sample
+      .slice(1)
+      .forEach((r, i) => expect(tiers[i][0], String(r[0])).toBe(byKey.get(String(r[0]))));
   });
 
   it('a dragged single-cell PROFITTIER with the population ranges matches the spilled column', () => {
@@ -56,15 +72,26 @@ describe('dist/excel/functions.js', () => {
     const gp = column('COGS').map(([c], i) => [rev[i][0] - Number(c)]);
     const spilled = registered.get('PROFITTIER')!(rev, gp) as string[][];
     for (const i of [0, 1, 2, 250, 499]) {
-      expect(registered.get('PROFITTIER')!([[rev[i][0]]], [[gp[i][0]]], null, rev, gp, null)).toEqual([[spilled[i][0]]]);
+      expect(
+        registered.get('PROFITTIER')!([[rev[i][0]]], [[gp[i][0]]], null, rev, gp, null),
+      ).toEqual([[spilled[i][0]]]);
     }
   });
 
   it('treats blanks from desktop (0), the web (null) and "" alike, and returns "" rather than null', () => {
-    const out = registered.get('PROFITTIER')!([[100], [null], [''], [0], [50]], [[40], [null], [''], [0], [10]]) as unknown[][];
+    const out = registered.get('PROFITTIER')!(
+      [[100], [null], [''], [0], [50]],
+      [[40], [null], [''], [0], [10]],
+    ) as unknown[][];
     expect(out.map((r) => r[0])).toEqual([expect.any(String), '', '', '', expect.any(String)]);
     expect(out.flat()).not.toContain(null);
-    const cost = registered.get('COSTTOSERVE')!([[1, 2], [null, null]], [[10, 5]]) as unknown[][];
+    const cost = registered.get('COSTTOSERVE')!(
+      [
+        [1, 2],
+        [null, null],
+      ],
+      [[10, 5]],
+    ) as unknown[][];
     expect(cost).toEqual([[20], ['']]);
   });
 
@@ -83,7 +110,9 @@ describe('dist/excel/functions.js', () => {
   it('options as JSON text in one cell reach the core', () => {
     const rev = column('Revenue').map(([v]) => [Number(v)]);
     const gp = column('COGS').map(([c], i) => [rev[i][0] - Number(c)]);
-    const grid = registered.get('PROFITMATRIX')!(rev, gp, 'count', [['{"size":{"method":"terciles"}}']]) as unknown[][];
+    const grid = registered.get('PROFITMATRIX')!(rev, gp, 'count', [
+      ['{"size":{"method":"terciles"}}'],
+    ]) as unknown[][];
     const large = grid[1].slice(1) as number[];
     expect(large.reduce((x, y) => x + y, 0)).toBeGreaterThanOrEqual(166);
     expect(large.reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(167);

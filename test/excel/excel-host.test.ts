@@ -3,12 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { ExcelHost } from '../../excel-addin/excel-host.js';
 import { generateCustomers, SAMPLE_SETTINGS } from '../data/generate.js';
-import { createExcelFake, rectAddress, type ExcelFake } from '../fakes/excel.js';
+import { createExcelFake, type ExcelFake, rectAddress } from '../fakes/excel.js';
 
 type ExcelRun = ConstructorParameters<typeof ExcelHost>[0];
 /** The fake's Excel.run, typed as the real one. */
 const runOf = (fake: ExcelFake) => fake.Excel.run as unknown as ExcelRun;
-const cell = (row: number, col: number, rows = 1, cols = 1) => rectAddress({ r0: row, c0: col, rows, cols });
+const cell = (row: number, col: number, rows = 1, cols = 1) =>
+  rectAddress({ r0: row, c0: col, rows, cols });
 
 /** A "Sales data" sheet with `rows` at (row, col), the cursor 3 rows down and 2 columns right of its corner. */
 function workbook(rows: (string | number)[][], at = { row: 0, col: 0 }) {
@@ -25,7 +26,12 @@ describe('ExcelHost', () => {
     expect(t.address).toBe("'Sales data'!B3:M43");
     expect(t.source).toBe('region');
     expect(t.rows).toBe(40);
-    expect(t.mapping).toMatchObject({ customer: 'Customer ID', name: 'Customer Name', revenue: 'Revenue', cogs: 'COGS' });
+    expect(t.mapping).toMatchObject({
+      customer: 'Customer ID',
+      name: 'Customer Name',
+      revenue: 'Revenue',
+      cogs: 'COGS',
+    });
   });
 
   it('prefers a multi-cell selection, and the Excel table under the cursor', async () => {
@@ -41,7 +47,9 @@ describe('ExcelHost', () => {
   it('says what to do when the cursor is not in a table', async () => {
     const fake = createExcelFake({ sheets: ['Empty'] });
     fake.workbook.select('Empty', cell(5, 5));
-    await expect(new ExcelHost(runOf(fake)).detectTable()).rejects.toThrow(/click a cell inside your customer table/);
+    await expect(new ExcelHost(runOf(fake)).detectTable()).rejects.toThrow(
+      /click a cell inside your customer table/,
+    );
   });
 
   it('reads in blocks, writes the report, reports progress to 100 %, and links rejected rows', async () => {
@@ -55,7 +63,13 @@ describe('ExcelHost', () => {
     expect(progress.at(-1)).toBe(1);
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
     expect(summary.customers).toBe(2_999);
-    expect(summary.sheets).toEqual(['Profit Matrix', 'Customers', 'Whale Curve', 'Why', 'Data Issues']);
+    expect(summary.sheets).toEqual([
+      'Profit Matrix',
+      'Customers',
+      'Whale Curve',
+      'Why',
+      'Data Issues',
+    ]);
     expect(summary.rejected[0]).toMatchObject({ row: 7, cell: 'C7' });
     expect(fake.stats.syncs).toBe(2 + 4 + 2 + 1); // detect, 4 reads of ≤ 1,000 rows, find our sheets, one write block
     expect(fake.stats.implicitSyncs).toBe(0);
@@ -63,11 +77,18 @@ describe('ExcelHost', () => {
     await host.goTo(summary.sourceSheet, summary.rejected[0].cell);
     expect(fake.workbook.selectedAddress).toBe("'Sales data'!C7");
     expect(fake.workbook.activeSheetName).toBe('Sales data');
-    expect(fake.workbook.sheet('Sales data').actions).toEqual(['Worksheet.activate', 'Range.select']);
+    expect(fake.workbook.sheet('Sales data').actions).toEqual([
+      'Worksheet.activate',
+      'Range.select',
+    ]);
   });
 
   it('turns a core error into one message for the pane', async () => {
-    const fake = workbook([['Customer', 'Revenue'], ['A', 1], ['B', 2]]);
+    const fake = workbook([
+      ['Customer', 'Revenue'],
+      ['A', 1],
+      ['B', 2],
+    ]);
     fake.workbook.select('Sales data', cell(1, 0));
     const host = new ExcelHost(runOf(fake));
     await host.detectTable();

@@ -5,7 +5,13 @@ import { analyze } from '../../core/analyze.js';
 import { reportSheets } from '../../core/report/report-sheets.js';
 import { payloadBytes, renderSheets, WRITE_BUDGET } from '../../excel-addin/render-excel.js';
 import { generateCustomers, SAMPLE_SETTINGS } from '../data/generate.js';
-import { createExcelFake, parseAddress, PAYLOAD_LIMIT_BYTES, type ExcelFake, type FakeExcelOptions } from '../fakes/excel.js';
+import {
+  createExcelFake,
+  type ExcelFake,
+  type FakeExcelOptions,
+  PAYLOAD_LIMIT_BYTES,
+  parseAddress,
+} from '../fakes/excel.js';
 
 function report(rows: (string | number)[][]) {
   const a = analyze({ values: rows }, SAMPLE_SETTINGS);
@@ -27,8 +33,15 @@ const render = (fake: ExcelFake, specs: ReturnType<typeof report>) =>
 const snapshot = (fake: ExcelFake, name: string) => {
   const s = fake.workbook.sheet(name);
   return {
-    formulas: s.formulas(), formats: s.numberFormats(), used: s.usedRangeAddress(false), props: s.customProperties(),
-    tables: s.tables(), charts: s.charts(), cfs: s.conditionalFormats(), frozen: s.frozenRows, widths: [...s.colWidths],
+    formulas: s.formulas(),
+    formats: s.numberFormats(),
+    used: s.usedRangeAddress(false),
+    props: s.customProperties(),
+    tables: s.tables(),
+    charts: s.charts(),
+    cfs: s.conditionalFormats(),
+    frozen: s.frozenRows,
+    widths: [...s.colWidths],
   };
 };
 
@@ -42,11 +55,15 @@ describe('renderSheets', () => {
     for (const s of specs) {
       const sheet = fake.workbook.sheet(s.name);
       expect(sheet.customProperties()).toEqual({ ProfitTiers: s.name });
-      expect(sheet.values()[0].slice(0, s.values[0].length)).toEqual(s.values[0].map((v) => v ?? ''));
+      expect(sheet.values()[0].slice(0, s.values[0].length)).toEqual(
+        s.values[0].map((v) => v ?? ''),
+      );
     }
     const customers = fake.workbook.sheet('Customers');
     expect(customers.values()).toHaveLength(51);
-    expect(fake.workbook.tables().map((t) => [t.name, t.sheet, parseAddress(t.address)!.rect.rows])).toEqual([['ProfitTiersCustomers', 'Customers', 51]]);
+    expect(
+      fake.workbook.tables().map((t) => [t.name, t.sheet, parseAddress(t.address)!.rect.rows]),
+    ).toEqual([['ProfitTiersCustomers', 'Customers', 51]]);
     expect(customers.frozenRows).toBe(1);
     const whale = fake.workbook.sheet('Whale Curve').charts();
     expect(whale).toHaveLength(1);
@@ -55,7 +72,7 @@ describe('renderSheets', () => {
     expect(fake.workbook.activeSheetName).toBe('Profit Matrix');
   });
 
-  it('does not change the user\'s data sheet', async () => {
+  it("does not change the user's data sheet", async () => {
     const rows = generateCustomers(30);
     const fake = workbookWithData(rows);
     const before = snapshot(fake, 'Data');
@@ -77,7 +94,8 @@ describe('renderSheets', () => {
       rows[5][1] = '@SUM(A1)';
       const fake = workbookWithData(rows, { atSignFormulas });
       await render(fake, report(rows));
-      for (const name of fake.workbook.sheetNames()) expect(fake.workbook.sheet(name).formulaCells(), name).toEqual([]);
+      for (const name of fake.workbook.sheetNames())
+        expect(fake.workbook.sheet(name).formulaCells(), name).toEqual([]);
       const customers = fake.workbook.sheet('Customers').values();
       const names = customers.map((r) => r[1]);
       expect(names).toContain('=HYPERLINK("http://x","y")');
@@ -86,10 +104,14 @@ describe('renderSheets', () => {
 
       // The fake would have caught an unguarded write.
       await fake.Excel.run(async (c) => {
-        c.workbook.worksheets.getItem('Customers').getRange('A1:C1').values = [['=HYPERLINK("http://x","y")', '+1-555-0100', '@SUM(A1)']];
+        c.workbook.worksheets.getItem('Customers').getRange('A1:C1').values = [
+          ['=HYPERLINK("http://x","y")', '+1-555-0100', '@SUM(A1)'],
+        ];
         await c.sync();
       });
-      expect(fake.workbook.sheet('Customers').formulaCells()).toEqual(atSignFormulas ? ['A1', 'B1', 'C1'] : ['A1', 'B1']);
+      expect(fake.workbook.sheet('Customers').formulaCells()).toEqual(
+        atSignFormulas ? ['A1', 'B1', 'C1'] : ['A1', 'B1'],
+      );
     });
   }
 
@@ -105,7 +127,10 @@ describe('renderSheets', () => {
     expect(mine.values()).toEqual([['my own notes']]);
     expect(mine.customProperties()).toEqual({});
     expect(mine.actions).toEqual([]);
-    expect(fake.workbook.sheetNames().filter((n) => n.startsWith('Profit Matrix'))).toEqual(['Profit Matrix', 'Profit Matrix (2)']);
+    expect(fake.workbook.sheetNames().filter((n) => n.startsWith('Profit Matrix'))).toEqual([
+      'Profit Matrix',
+      'Profit Matrix (2)',
+    ]);
   });
 
   it('a re-run reuses our sheets and deletes one left over from an earlier run', async () => {
@@ -117,14 +142,24 @@ describe('renderSheets', () => {
     const sheets = fake.workbook.sheetNames().map((n) => fake.workbook.sheet(n));
     const second = await render(fake, report(rows));
     expect(second.syncs).toBe(3);
-    expect(fake.workbook.sheetNames()).toEqual(['Data', 'Profit Matrix', 'Customers', 'Whale Curve', 'Why', 'Data Issues']);
-    expect(fake.workbook.sheetNames().map((n) => fake.workbook.sheet(n))).toEqual(sheets.filter((s) => s.name !== 'Migration'));
+    expect(fake.workbook.sheetNames()).toEqual([
+      'Data',
+      'Profit Matrix',
+      'Customers',
+      'Whale Curve',
+      'Why',
+      'Data Issues',
+    ]);
+    expect(fake.workbook.sheetNames().map((n) => fake.workbook.sheet(n))).toEqual(
+      sheets.filter((s) => s.name !== 'Migration'),
+    );
     expect(fake.workbook.tables()).toHaveLength(1);
     expect(fake.workbook.sheet('Whale Curve').charts()).toHaveLength(1);
   });
 
   it("a re-run keeps a user's formulas that point into the report: same sheet objects, same places, no stale cells", async () => {
-    const big = generateCustomers(50), small = generateCustomers(20, 9);
+    const big = generateCustomers(50),
+      small = generateCustomers(20, 9);
     const fake = workbookWithData(big);
     await render(fake, report(big));
     const formulas = [["='Profit Matrix'!C7", '=SUM(Customers!C2:C51)', "='Whale Curve'!A5"]];
@@ -135,7 +170,15 @@ describe('renderSheets', () => {
       await c.sync();
     });
     const order = fake.workbook.sheetNames();
-    expect(order).toEqual(['Data', 'Profit Matrix', 'Notes', 'Customers', 'Whale Curve', 'Why', 'Data Issues']);
+    expect(order).toEqual([
+      'Data',
+      'Profit Matrix',
+      'Notes',
+      'Customers',
+      'Whale Curve',
+      'Why',
+      'Data Issues',
+    ]);
     const before = Object.fromEntries(order.map((n) => [n, fake.workbook.sheet(n)]));
     const cfs = fake.workbook.sheet('Customers').conditionalFormats().length;
 
@@ -146,7 +189,8 @@ describe('renderSheets', () => {
     expect(fake.workbook.sheetNames()).toEqual(order);
     for (const n of order) {
       expect(fake.workbook.sheet(n), n).toBe(before[n]); // the very sheet (identity, id, position)
-      if (n !== 'Data' && n !== 'Notes') expect(fake.workbook.sheet(n).customProperties(), n).toEqual({ ProfitTiers: n });
+      if (n !== 'Data' && n !== 'Notes')
+        expect(fake.workbook.sheet(n).customProperties(), n).toEqual({ ProfitTiers: n });
     }
     const notes = fake.workbook.sheet('Notes');
     expect(notes.formulas('A1:C1')).toEqual(formulas);
@@ -155,9 +199,16 @@ describe('renderSheets', () => {
     // Nothing of the bigger first run is left: cells, formats, table, conditional formats, charts.
     const customers = fake.workbook.sheet('Customers');
     expect(customers.usedRangeAddress(true)).toBe('A1:M21');
-    expect(customers.values('A22:M51').flat().every((v) => v === '')).toBe(true);
+    expect(
+      customers
+        .values('A22:M51')
+        .flat()
+        .every((v) => v === ''),
+    ).toBe(true);
     expect(customers.numberFormatAt('C40')).toBe('General');
-    expect(fake.workbook.tables().map((t) => [t.name, t.sheet, t.address])).toEqual([['ProfitTiersCustomers', 'Customers', 'A1:M21']]);
+    expect(fake.workbook.tables().map((t) => [t.name, t.sheet, t.address])).toEqual([
+      ['ProfitTiersCustomers', 'Customers', 'A1:M21'],
+    ]);
     expect(customers.conditionalFormats()).toHaveLength(cfs);
     expect(customers.conditionalFormats().map((c) => c.address)).toEqual(['G2:G21', 'F2:F21']);
     expect(customers.frozenRows).toBe(1);
@@ -165,8 +216,12 @@ describe('renderSheets', () => {
     // The same cells as a run into a fresh workbook.
     const fresh = workbookWithData(small);
     await render(fresh, report(small));
-    for (const n of out.sheets) expect(fake.workbook.sheet(n).values(), n).toEqual(fresh.workbook.sheet(n).values());
-    for (const n of out.sheets) expect(fake.workbook.sheet(n).numberFormats(), n).toEqual(fresh.workbook.sheet(n).numberFormats());
+    for (const n of out.sheets)
+      expect(fake.workbook.sheet(n).values(), n).toEqual(fresh.workbook.sheet(n).values());
+    for (const n of out.sheets)
+      expect(fake.workbook.sheet(n).numberFormats(), n).toEqual(
+        fresh.workbook.sheet(n).numberFormats(),
+      );
   });
 
   it('a sheet missing from an earlier run is added after the report sheet before it', async () => {
@@ -180,8 +235,18 @@ describe('renderSheets', () => {
     });
     const out = await render(fake, report(rows));
     expect(out.syncs).toBe(3);
-    expect(fake.workbook.sheetNames()).toEqual(['Data', 'Profit Matrix', 'Customers', 'Whale Curve', 'Why', 'Data Issues', 'Notes']);
-    expect(fake.workbook.sheet('Whale Curve').customProperties()).toEqual({ ProfitTiers: 'Whale Curve' });
+    expect(fake.workbook.sheetNames()).toEqual([
+      'Data',
+      'Profit Matrix',
+      'Customers',
+      'Whale Curve',
+      'Why',
+      'Data Issues',
+      'Notes',
+    ]);
+    expect(fake.workbook.sheet('Whale Curve').customProperties()).toEqual({
+      ProfitTiers: 'Whale Curve',
+    });
     expect(fake.workbook.activeSheetName).toBe('Profit Matrix');
   });
 
@@ -217,7 +282,9 @@ describe('renderSheets', () => {
     expect(fake.workbook.sheet('Profit Matrix').actions).toEqual([]);
   });
 
-  it('syncs = 2 + blocks: 3 for 1k customers; for 100k only the write blocks are added, each under 5 MB', { timeout: 120_000 }, async () => {
+  it('syncs = 2 + blocks: 3 for 1k customers; for 100k only the write blocks are added, each under 5 MB', {
+    timeout: 120_000,
+  }, async () => {
     const measure = async (n: number) => {
       const rows = generateCustomers(n);
       const specs = report(rows);
@@ -235,11 +302,13 @@ describe('renderSheets', () => {
       expect(m.stats.maxRequestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
       // Greedy packing of chunks of at most budget/16: between ⌈bytes / budget⌉ and ⌈bytes / (15/16 budget)⌉ blocks.
       expect(m.blocks).toBeGreaterThanOrEqual(Math.ceil(m.bytes / WRITE_BUDGET));
-      expect(m.blocks).toBeLessThanOrEqual(Math.ceil(m.bytes / (WRITE_BUDGET * 15 / 16)) + 1);
+      expect(m.blocks).toBeLessThanOrEqual(Math.ceil(m.bytes / ((WRITE_BUDGET * 15) / 16)) + 1);
     }
     expect(small.syncs).toBe(3);
     expect(large.blocks).toBeGreaterThan(1);
     const mb = (b: number) => (b / 1e6).toFixed(2);
-    console.log(`[render-excel] syncs: 1k customers ${small.syncs} (${small.blocks} block, ${mb(small.bytes)} MB, largest request ${mb(small.stats.maxRequestBytes)} MB); 100k customers ${large.syncs} (${large.blocks} blocks, ${mb(large.bytes)} MB, largest request ${mb(large.stats.maxRequestBytes)} MB)`);
+    console.log(
+      `[render-excel] syncs: 1k customers ${small.syncs} (${small.blocks} block, ${mb(small.bytes)} MB, largest request ${mb(small.stats.maxRequestBytes)} MB); 100k customers ${large.syncs} (${large.blocks} blocks, ${mb(large.bytes)} MB, largest request ${mb(large.stats.maxRequestBytes)} MB)`,
+    );
   });
 });

@@ -1,7 +1,12 @@
 // Tests of the in-memory Office.js Excel fake (test/fakes/excel.ts): the proxy/queue/sync model, the
 // errors the real host raises, Excel's value-entry semantics, and the inspectors other tests rely on.
 import { describe, expect, it } from 'vitest';
-import { createExcelFake, FakeNotImplementedError, FakeOfficeError, type RequestContext } from './excel.js';
+import {
+  createExcelFake,
+  FakeNotImplementedError,
+  FakeOfficeError,
+  type RequestContext,
+} from './excel.js';
 
 async function rejects(p: Promise<unknown>): Promise<FakeOfficeError> {
   try {
@@ -16,7 +21,10 @@ async function rejects(p: Promise<unknown>): Promise<FakeOfficeError> {
 describe('proxy objects and the request queue', () => {
   it('throws PropertyNotLoaded when reading a property that was not loaded and synced', async () => {
     const fake = createExcelFake();
-    fake.workbook.seedSheet('Sheet1', [[1, 2], [3, 4]]);
+    fake.workbook.seedSheet('Sheet1', [
+      [1, 2],
+      [3, 4],
+    ]);
     await fake.Excel.run(async (ctx) => {
       const range = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:B2');
       expect(() => range.values).toThrow(
@@ -25,7 +33,10 @@ describe('proxy objects and the request queue', () => {
       range.load('values, rowCount, address');
       expect(() => range.values).toThrow(/not available/); // loaded but not yet synced
       await ctx.sync();
-      expect(range.values).toEqual([[1, 2], [3, 4]]);
+      expect(range.values).toEqual([
+        [1, 2],
+        [3, 4],
+      ]);
       expect(range.rowCount).toBe(2);
       expect(range.address).toBe('Sheet1!A1:B2');
       expect(() => range.columnCount).toThrow(FakeOfficeError);
@@ -58,10 +69,22 @@ describe('proxy objects and the request queue', () => {
       r.format.fill.color = '#ff0000';
       r.format.font.bold = true;
       await ctx.sync();
-      const a = ctx.workbook.worksheets.getActiveWorksheet().getRange('B2:C3').load(['rowIndex', 'columnIndex']);
-      const b = ctx.workbook.worksheets.getActiveWorksheet().getRange('B2:C3').load({ select: 'cellCount', expand: 'format/fill' });
-      const c = ctx.workbook.worksheets.getActiveWorksheet().getRange('B2').load({ format: { font: { bold: true } }, text: true });
-      const d = ctx.workbook.worksheets.getActiveWorksheet().getRange('B2:C3').load('format/fill/color');
+      const a = ctx.workbook.worksheets
+        .getActiveWorksheet()
+        .getRange('B2:C3')
+        .load(['rowIndex', 'columnIndex']);
+      const b = ctx.workbook.worksheets
+        .getActiveWorksheet()
+        .getRange('B2:C3')
+        .load({ select: 'cellCount', expand: 'format/fill' });
+      const c = ctx.workbook.worksheets
+        .getActiveWorksheet()
+        .getRange('B2')
+        .load({ format: { font: { bold: true } }, text: true });
+      const d = ctx.workbook.worksheets
+        .getActiveWorksheet()
+        .getRange('B2:C3')
+        .load('format/fill/color');
       await ctx.sync();
       expect([a.rowIndex, a.columnIndex]).toEqual([1, 1]);
       expect(b.cellCount).toBe(4);
@@ -109,16 +132,26 @@ describe('sync counting and payload limits', () => {
 
   it('rejects Excel.run when the batch does not return a promise', async () => {
     const fake = createExcelFake();
-    const e = await rejects(fake.Excel.run(((_ctx: RequestContext) => undefined) as unknown as (c: RequestContext) => Promise<void>));
+    const e = await rejects(
+      fake.Excel.run(
+        ((_ctx: RequestContext) => undefined) as unknown as (c: RequestContext) => Promise<void>,
+      ),
+    );
     expect(e.code).toBe('RunMustReturnPromise');
   });
 
   it('rejects a sync whose request exceeds 5 MB (RequestPayloadSizeLimitExceeded) without applying it', async () => {
     const fake = createExcelFake();
-    const rows = Array.from({ length: 100_000 }, (_, i) => [`customer-${i}`, i * 1.5, 'some text to make it bigger', i]);
+    const rows = Array.from({ length: 100_000 }, (_, i) => [
+      `customer-${i}`,
+      i * 1.5,
+      'some text to make it bigger',
+      i,
+    ]);
     const e = await rejects(
       fake.Excel.run(async (ctx) => {
-        ctx.workbook.worksheets.getItem('Sheet1').getRangeByIndexes(0, 0, rows.length, 4).values = rows;
+        ctx.workbook.worksheets.getItem('Sheet1').getRangeByIndexes(0, 0, rows.length, 4).values =
+          rows;
         await ctx.sync();
       }),
     );
@@ -143,8 +176,15 @@ describe('sync counting and payload limits', () => {
 
   it('rejects a load whose response exceeds 5 MB (ResponsePayloadSizeLimitExceeded)', async () => {
     const fake = createExcelFake();
-    const row = ['a fairly long customer name here', 'another long text value in the row', 123456.789];
-    fake.workbook.seedSheet('Sheet1', Array.from({ length: 80_000 }, () => row));
+    const row = [
+      'a fairly long customer name here',
+      'another long text value in the row',
+      123456.789,
+    ];
+    fake.workbook.seedSheet(
+      'Sheet1',
+      Array.from({ length: 80_000 }, () => row),
+    );
     const e = await rejects(
       fake.Excel.run(async (ctx) => {
         ctx.workbook.worksheets.getItem('Sheet1').getUsedRange().load('values');
@@ -184,7 +224,9 @@ describe('Range values', () => {
       );
       expect(e.code).toBe('InvalidArgument');
       if (Array.isArray(bad) && Array.isArray(bad[0]))
-        expect(e.message).toBe("The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+        expect(e.message).toBe(
+          "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+        );
     }
   });
 
@@ -197,8 +239,14 @@ describe('Range values', () => {
       await ctx.sync();
     });
     const s = fake.workbook.sheet('Sheet1');
-    expect(s.values()).toEqual([[7, 7], [7, 7]]);
-    expect(s.numberFormats('A1:B2')).toEqual([['0.00', '0.00'], ['0.00', '0.00']]);
+    expect(s.values()).toEqual([
+      [7, 7],
+      [7, 7],
+    ]);
+    expect(s.numberFormats('A1:B2')).toEqual([
+      ['0.00', '0.00'],
+      ['0.00', '0.00'],
+    ]);
     expect(s.textAt('B2')).toBe('7.00');
   });
 
@@ -207,7 +255,14 @@ describe('Range values', () => {
     await fake.Excel.run(async (ctx) => {
       const s = ctx.workbook.worksheets.getItem('Sheet1');
       s.getRange('B1:B2').numberFormat = [['@'], ['@']];
-      s.getRange('A1:A6').values = [['=HYPERLINK("http://x","y")'], ["'=SUM(A1)"], ['+cmd'], ['-cmd'], ['@SUM(A1)'], ['=']];
+      s.getRange('A1:A6').values = [
+        ['=HYPERLINK("http://x","y")'],
+        ["'=SUM(A1)"],
+        ['+cmd'],
+        ['-cmd'],
+        ['@SUM(A1)'],
+        ['='],
+      ];
       s.getRange('B1:B2').values = [['=1+1'], ['12']];
       await ctx.sync();
     });
@@ -246,14 +301,52 @@ describe('Range values', () => {
     const fake = createExcelFake();
     await fake.Excel.run(async (ctx) => {
       const r = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A10');
-      r.values = [['12'], ['-5'], ['1,234'], ['12.5%'], ['$1,000'], ['007'], ["'007"], ['TRUE'], ['2024-03-01'], ['#N/A']];
+      r.values = [
+        ['12'],
+        ['-5'],
+        ['1,234'],
+        ['12.5%'],
+        ['$1,000'],
+        ['007'],
+        ["'007"],
+        ['TRUE'],
+        ['2024-03-01'],
+        ['#N/A'],
+      ];
       await ctx.sync();
-      const back = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A11').load('values, valueTypes, text');
+      const back = ctx.workbook.worksheets
+        .getItem('Sheet1')
+        .getRange('A1:A11')
+        .load('values, valueTypes, text');
       await ctx.sync();
-      expect(back.values.map((v) => v[0])).toEqual([12, -5, 1234, 0.125, 1000, 7, '007', true, 45352, '#N/A', '']);
+      expect(back.values.map((v) => v[0])).toEqual([
+        12,
+        -5,
+        1234,
+        0.125,
+        1000,
+        7,
+        '007',
+        true,
+        45352,
+        '#N/A',
+        '',
+      ]);
       expect(back.valueTypes[9][0]).toBe('Error');
       expect(back.valueTypes[10][0]).toBe('Empty');
-      expect(back.text.map((v) => v[0])).toEqual(['12', '-5', '1,234', '12.50%', '$1,000', '7', '007', 'TRUE', '2024-03-01', '#N/A', '']);
+      expect(back.text.map((v) => v[0])).toEqual([
+        '12',
+        '-5',
+        '1,234',
+        '12.50%',
+        '$1,000',
+        '7',
+        '007',
+        'TRUE',
+        '2024-03-01',
+        '#N/A',
+        '',
+      ]);
     });
   });
 
@@ -271,7 +364,10 @@ describe('Range values', () => {
   it('reads cell-level properties of unbounded ranges as null and refuses to write them', async () => {
     const fake = createExcelFake();
     await fake.Excel.run(async (ctx) => {
-      const col = ctx.workbook.worksheets.getItem('Sheet1').getRange('C:C').load('values, address, isEntireColumn');
+      const col = ctx.workbook.worksheets
+        .getItem('Sheet1')
+        .getRange('C:C')
+        .load('values, address, isEntireColumn');
       await ctx.sync();
       expect(col.values).toBeNull();
       expect(col.address).toBe('Sheet1!C:C');
@@ -367,7 +463,9 @@ describe('worksheets', () => {
     const fake = createExcelFake({ sheets: ['Notes', 'Profit Matrix', 'Data'] });
     const kept = ['=Data!B2', "='Profit Matrix 2'!A1"];
     await fake.Excel.run(async (ctx) => {
-      ctx.workbook.worksheets.getItem('Notes').getRange('A1:D1').formulas = [["='Profit Matrix'!C7", "=SUM('profit matrix'!C2:C9)+Data!B2", ...kept]];
+      ctx.workbook.worksheets.getItem('Notes').getRange('A1:D1').formulas = [
+        ["='Profit Matrix'!C7", "=SUM('profit matrix'!C2:C9)+Data!B2", ...kept],
+      ];
       await ctx.sync();
       ctx.workbook.worksheets.getItem('Profit Matrix').delete();
       ctx.workbook.worksheets.add('Profit Matrix');
@@ -389,7 +487,9 @@ describe('worksheets', () => {
     await fake.Excel.run(async (ctx) => {
       const ws = ctx.workbook.worksheets.load('items/name');
       await ctx.sync();
-      const marks = ws.items.map((s) => s.customProperties.getItemOrNullObject('profittiers').load('value'));
+      const marks = ws.items.map((s) =>
+        s.customProperties.getItemOrNullObject('profittiers').load('value'),
+      );
       await ctx.sync();
       expect(marks.map((m) => m.isNullObject)).toEqual([true, false]);
       expect(marks[1].value).toBe('report');
@@ -398,7 +498,10 @@ describe('worksheets', () => {
       props.add('Other', 'x');
       props.load('items/key,items/value');
       await ctx.sync();
-      expect(props.items.map((p) => [p.key, p.value])).toEqual([['ProfitTiers', 'v2'], ['Other', 'x']]);
+      expect(props.items.map((p) => [p.key, p.value])).toEqual([
+        ['ProfitTiers', 'v2'],
+        ['Other', 'x'],
+      ]);
       props.getItem('other').delete();
       await ctx.sync();
     });
@@ -407,11 +510,15 @@ describe('worksheets', () => {
 
   it('finds the used range and the surrounding region', async () => {
     const fake = createExcelFake();
-    fake.workbook.seedSheet('Data', [
-      ['id', 'revenue', ''],
-      [1, 10, ''],
-      [2, 20, ''],
-    ], { at: 'B2' });
+    fake.workbook.seedSheet(
+      'Data',
+      [
+        ['id', 'revenue', ''],
+        [1, 10, ''],
+        [2, 20, ''],
+      ],
+      { at: 'B2' },
+    );
     fake.workbook.seedSheet('Data', [['far away']], { at: 'H20' });
     fake.workbook.select('Data', 'C3');
     await fake.Excel.run(async (ctx) => {
@@ -433,8 +540,15 @@ describe('report features', () => {
     const fake = createExcelFake();
     await fake.Excel.run(async (ctx) => {
       const s = ctx.workbook.worksheets.add('Report');
-      s.getRange('A1:C3').values = [['Customer', 'Revenue', 'Profit'], ['Acme', 100, -5], ['Beta', 200, 40]];
-      s.getRange('B2:C3').numberFormat = [['#,##0.00', '#,##0.00'], ['#,##0.00', '#,##0.00']];
+      s.getRange('A1:C3').values = [
+        ['Customer', 'Revenue', 'Profit'],
+        ['Acme', 100, -5],
+        ['Beta', 200, 40],
+      ];
+      s.getRange('B2:C3').numberFormat = [
+        ['#,##0.00', '#,##0.00'],
+        ['#,##0.00', '#,##0.00'],
+      ];
       s.getRange('A1:C1').format.font.bold = true;
       s.getRange('A1:C1').format.fill.color = '#1F4E78';
       s.getRange('A:C').format.autofitColumns();
@@ -452,7 +566,9 @@ describe('report features', () => {
       const neg = s.getRange('C2:C3').conditionalFormats.add('CellValue');
       neg.cellValue.format.font.color = '#C00000';
       neg.cellValue.rule = { formula1: '0', operator: 'LessThan' };
-      const scale = s.getRange('B2:B3').conditionalFormats.add(fake.Excel.ConditionalFormatType.colorScale);
+      const scale = s
+        .getRange('B2:B3')
+        .conditionalFormats.add(fake.Excel.ConditionalFormatType.colorScale);
       scale.colorScale.criteria = {
         minimum: { formula: null, type: 'LowestValue', color: '#F8696B' },
         maximum: { formula: null, type: 'HighestValue', color: '#63BE7B' },
@@ -469,24 +585,46 @@ describe('report features', () => {
     expect(s.frozenRows).toBe(1);
     expect(s.autofitColumns()).toEqual(['A', 'B', 'C']);
     expect(s.columnWidth('A')).toBeGreaterThan(0);
-    expect(s.tables()).toMatchObject([{ name: 'ProfitTable', address: 'A1:C3', headers: ['Customer', 'Revenue', 'Profit'], style: 'TableStyleLight9' }]);
+    expect(s.tables()).toMatchObject([
+      {
+        name: 'ProfitTable',
+        address: 'A1:C3',
+        headers: ['Customer', 'Revenue', 'Profit'],
+        style: 'TableStyleLight9',
+      },
+    ]);
     const [chart] = s.charts();
-    expect(chart).toMatchObject({ type: 'ColumnClustered', title: 'Revenue', position: { startCell: 'E2', endCell: 'K15' } });
+    expect(chart).toMatchObject({
+      type: 'ColumnClustered',
+      title: 'Revenue',
+      position: { startCell: 'E2', endCell: 'K15' },
+    });
     expect(chart.series.map((x) => [x.name, x.values, x.xValues])).toEqual([
       ['Revenue', 'Report!$B$2:$B$3', 'Report!$A$2:$A$3'],
       ['Profit', 'Report!$C$2:$C$3', 'Report!$A$2:$A$3'],
     ]);
     expect(chart.axes).toMatchObject({ valueAxis: { title: { text: 'USD' } } });
     const cfs = s.conditionalFormats();
-    expect(cfs.map((c) => [c.type, c.address])).toEqual([['ColorScale', 'B2:B3'], ['CellValue', 'C2:C3']]);
-    expect(cfs[1].details).toMatchObject({ cellValue: { rule: { operator: 'LessThan', formula1: '0' }, format: { font: { color: '#C00000' } } } });
+    expect(cfs.map((c) => [c.type, c.address])).toEqual([
+      ['ColorScale', 'B2:B3'],
+      ['CellValue', 'C2:C3'],
+    ]);
+    expect(cfs[1].details).toMatchObject({
+      cellValue: {
+        rule: { operator: 'LessThan', formula1: '0' },
+        format: { font: { color: '#C00000' } },
+      },
+    });
   });
 
   it('validates conditional formats and table names at sync', async () => {
     const fake = createExcelFake();
     const badOperator = await rejects(
       fake.Excel.run(async (ctx) => {
-        const cf = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A3').conditionalFormats.add('CellValue');
+        const cf = ctx.workbook.worksheets
+          .getItem('Sheet1')
+          .getRange('A1:A3')
+          .conditionalFormats.add('CellValue');
         cf.cellValue.rule = { formula1: '0', operator: 'Smaller' as 'LessThan' };
         await ctx.sync();
       }),
@@ -494,8 +632,14 @@ describe('report features', () => {
     expect(badOperator.code).toBe('InvalidArgument');
     const wrongPart = await rejects(
       fake.Excel.run(async (ctx) => {
-        const cf = ctx.workbook.worksheets.getItem('Sheet1').getRange('A1:A3').conditionalFormats.add('CellValue');
-        cf.colorScale.criteria = { minimum: { type: 'LowestValue' }, maximum: { type: 'HighestValue' } };
+        const cf = ctx.workbook.worksheets
+          .getItem('Sheet1')
+          .getRange('A1:A3')
+          .conditionalFormats.add('CellValue');
+        cf.colorScale.criteria = {
+          minimum: { type: 'LowestValue' },
+          maximum: { type: 'HighestValue' },
+        };
         await ctx.sync();
       }),
     );
@@ -515,20 +659,37 @@ describe('report features', () => {
       const s = ctx.workbook.worksheets.getItem('Sheet1');
       s.getRange('A1:B1').values = [['Name', 'Name']];
       const t = s.tables.add(s.getRange('A1:B1'), true);
-      t.rows.add(undefined, [['x', 1], ['y', 2]]);
+      t.rows.add(undefined, [
+        ['x', 1],
+        ['y', 2],
+      ]);
       ctx.workbook.tables.load('items/name,items/worksheet/name');
       await ctx.sync();
-      expect(ctx.workbook.tables.items.map((i) => [i.name, i.worksheet.name])).toEqual([['Table1', 'Sheet1']]);
+      expect(ctx.workbook.tables.items.map((i) => [i.name, i.worksheet.name])).toEqual([
+        ['Table1', 'Sheet1'],
+      ]);
     });
-    expect(fake.workbook.tables()[0]).toMatchObject({ address: 'A1:B4', headers: ['Name', 'Name2'], bodyAddress: 'A2:B4' });
-    expect(fake.workbook.sheet('Sheet1').values()).toEqual([['Name', 'Name2'], ['', ''], ['x', 1], ['y', 2]]);
+    expect(fake.workbook.tables()[0]).toMatchObject({
+      address: 'A1:B4',
+      headers: ['Name', 'Name2'],
+      bodyAddress: 'A2:B4',
+    });
+    expect(fake.workbook.sheet('Sheet1').values()).toEqual([
+      ['Name', 'Name2'],
+      ['', ''],
+      ['x', 1],
+      ['y', 2],
+    ]);
   });
 
   it('install() exposes the fake as the global Excel / OfficeExtension', async () => {
     const fake = createExcelFake();
     const restore = fake.install();
     try {
-      const g = globalThis as unknown as { Excel: typeof fake.Excel; OfficeExtension: typeof fake.OfficeExtension };
+      const g = globalThis as unknown as {
+        Excel: typeof fake.Excel;
+        OfficeExtension: typeof fake.OfficeExtension;
+      };
       await g.Excel.run(async (ctx) => {
         ctx.workbook.worksheets.getItem('Sheet1').getRange('A1').values = [['hi']];
         await ctx.sync();
@@ -550,7 +711,9 @@ describe('performance', () => {
     const cols = 12;
     const block = 10_000;
     const data = Array.from({ length: rows }, (_, r) =>
-      Array.from({ length: cols }, (_, c) => (c === 0 ? `C${r}` : c === 1 ? `=B${r}` : r * c + 0.5)),
+      Array.from({ length: cols }, (_, c) =>
+        c === 0 ? `C${r}` : c === 1 ? `=B${r}` : r * c + 0.5,
+      ),
     );
     const started = performance.now();
     await fake.Excel.run(async (ctx) => {

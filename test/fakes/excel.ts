@@ -49,53 +49,400 @@
 // ---------------------------------------------------------------------------------------------------------
 
 export const ExcelEnums = {
-  ChartType: {invalid: "Invalid", columnClustered: "ColumnClustered", columnStacked: "ColumnStacked", columnStacked100: "ColumnStacked100", _3DColumnClustered: "3DColumnClustered", _3DColumnStacked: "3DColumnStacked", _3DColumnStacked100: "3DColumnStacked100", barClustered: "BarClustered", barStacked: "BarStacked", barStacked100: "BarStacked100", _3DBarClustered: "3DBarClustered", _3DBarStacked: "3DBarStacked", _3DBarStacked100: "3DBarStacked100", lineStacked: "LineStacked", lineStacked100: "LineStacked100", lineMarkers: "LineMarkers", lineMarkersStacked: "LineMarkersStacked", lineMarkersStacked100: "LineMarkersStacked100", pieOfPie: "PieOfPie", pieExploded: "PieExploded", _3DPieExploded: "3DPieExploded", barOfPie: "BarOfPie", xyscatterSmooth: "XYScatterSmooth", xyscatterSmoothNoMarkers: "XYScatterSmoothNoMarkers", xyscatterLines: "XYScatterLines", xyscatterLinesNoMarkers: "XYScatterLinesNoMarkers", areaStacked: "AreaStacked", areaStacked100: "AreaStacked100", _3DAreaStacked: "3DAreaStacked", _3DAreaStacked100: "3DAreaStacked100", doughnutExploded: "DoughnutExploded", radarMarkers: "RadarMarkers", radarFilled: "RadarFilled", surface: "Surface", surfaceWireframe: "SurfaceWireframe", surfaceTopView: "SurfaceTopView", surfaceTopViewWireframe: "SurfaceTopViewWireframe", bubble: "Bubble", bubble3DEffect: "Bubble3DEffect", stockHLC: "StockHLC", stockOHLC: "StockOHLC", stockVHLC: "StockVHLC", stockVOHLC: "StockVOHLC", cylinderColClustered: "CylinderColClustered", cylinderColStacked: "CylinderColStacked", cylinderColStacked100: "CylinderColStacked100", cylinderBarClustered: "CylinderBarClustered", cylinderBarStacked: "CylinderBarStacked", cylinderBarStacked100: "CylinderBarStacked100", cylinderCol: "CylinderCol", coneColClustered: "ConeColClustered", coneColStacked: "ConeColStacked", coneColStacked100: "ConeColStacked100", coneBarClustered: "ConeBarClustered", coneBarStacked: "ConeBarStacked", coneBarStacked100: "ConeBarStacked100", coneCol: "ConeCol", pyramidColClustered: "PyramidColClustered", pyramidColStacked: "PyramidColStacked", pyramidColStacked100: "PyramidColStacked100", pyramidBarClustered: "PyramidBarClustered", pyramidBarStacked: "PyramidBarStacked", pyramidBarStacked100: "PyramidBarStacked100", pyramidCol: "PyramidCol", _3DColumn: "3DColumn", line: "Line", _3DLine: "3DLine", _3DPie: "3DPie", pie: "Pie", xyscatter: "XYScatter", _3DArea: "3DArea", area: "Area", doughnut: "Doughnut", radar: "Radar", histogram: "Histogram", boxwhisker: "Boxwhisker", pareto: "Pareto", regionMap: "RegionMap", treemap: "Treemap", waterfall: "Waterfall", sunburst: "Sunburst", funnel: "Funnel"},
-  ChartSeriesBy: {auto: "Auto", columns: "Columns", rows: "Rows"},
-  ConditionalFormatType: {custom: "Custom", dataBar: "DataBar", colorScale: "ColorScale", iconSet: "IconSet", topBottom: "TopBottom", presetCriteria: "PresetCriteria", containsText: "ContainsText", cellValue: "CellValue"},
-  ConditionalCellValueOperator: {invalid: "Invalid", between: "Between", notBetween: "NotBetween", equalTo: "EqualTo", notEqualTo: "NotEqualTo", greaterThan: "GreaterThan", lessThan: "LessThan", greaterThanOrEqual: "GreaterThanOrEqual", lessThanOrEqual: "LessThanOrEqual"},
-  ConditionalFormatColorCriterionType: {invalid: "Invalid", lowestValue: "LowestValue", highestValue: "HighestValue", number: "Number", percent: "Percent", formula: "Formula", percentile: "Percentile"},
-  ConditionalFormatRuleType: {invalid: "Invalid", automatic: "Automatic", lowestValue: "LowestValue", highestValue: "HighestValue", number: "Number", percent: "Percent", formula: "Formula", percentile: "Percentile"},
-  ConditionalTextOperator: {invalid: "Invalid", contains: "Contains", notContains: "NotContains", beginsWith: "BeginsWith", endsWith: "EndsWith"},
-  ConditionalTopBottomCriterionType: {invalid: "Invalid", topItems: "TopItems", topPercent: "TopPercent", bottomItems: "BottomItems", bottomPercent: "BottomPercent"},
-  ConditionalFormatPresetCriterion: {invalid: "Invalid", blanks: "Blanks", nonBlanks: "NonBlanks", errors: "Errors", nonErrors: "NonErrors", yesterday: "Yesterday", today: "Today", tomorrow: "Tomorrow", lastSevenDays: "LastSevenDays", lastWeek: "LastWeek", thisWeek: "ThisWeek", nextWeek: "NextWeek", lastMonth: "LastMonth", thisMonth: "ThisMonth", nextMonth: "NextMonth", aboveAverage: "AboveAverage", belowAverage: "BelowAverage", equalOrAboveAverage: "EqualOrAboveAverage", equalOrBelowAverage: "EqualOrBelowAverage", oneStdDevAboveAverage: "OneStdDevAboveAverage", oneStdDevBelowAverage: "OneStdDevBelowAverage", twoStdDevAboveAverage: "TwoStdDevAboveAverage", twoStdDevBelowAverage: "TwoStdDevBelowAverage", threeStdDevAboveAverage: "ThreeStdDevAboveAverage", threeStdDevBelowAverage: "ThreeStdDevBelowAverage", uniqueValues: "UniqueValues", duplicateValues: "DuplicateValues"},
-  ConditionalDataBarAxisFormat: {automatic: "Automatic", none: "None", cellMidPoint: "CellMidPoint"},
-  ConditionalDataBarDirection: {context: "Context", leftToRight: "LeftToRight", rightToLeft: "RightToLeft"},
-  ConditionalIconCriterionOperator: {invalid: "Invalid", greaterThan: "GreaterThan", greaterThanOrEqual: "GreaterThanOrEqual"},
-  IconSet: {invalid: "Invalid", threeArrows: "ThreeArrows", threeArrowsGray: "ThreeArrowsGray", threeFlags: "ThreeFlags", threeTrafficLights1: "ThreeTrafficLights1", threeTrafficLights2: "ThreeTrafficLights2", threeSigns: "ThreeSigns", threeSymbols: "ThreeSymbols", threeSymbols2: "ThreeSymbols2", fourArrows: "FourArrows", fourArrowsGray: "FourArrowsGray", fourRedToBlack: "FourRedToBlack", fourRating: "FourRating", fourTrafficLights: "FourTrafficLights", fiveArrows: "FiveArrows", fiveArrowsGray: "FiveArrowsGray", fiveRating: "FiveRating", fiveQuarters: "FiveQuarters", threeStars: "ThreeStars", threeTriangles: "ThreeTriangles", fiveBoxes: "FiveBoxes"},
-  HorizontalAlignment: {general: "General", left: "Left", center: "Center", right: "Right", fill: "Fill", justify: "Justify", centerAcrossSelection: "CenterAcrossSelection", distributed: "Distributed"},
-  VerticalAlignment: {top: "Top", center: "Center", bottom: "Bottom", justify: "Justify", distributed: "Distributed"},
-  SheetVisibility: {visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden"},
-  ClearApplyTo: {all: "All", formats: "Formats", contents: "Contents", hyperlinks: "Hyperlinks", removeHyperlinks: "RemoveHyperlinks", resetContents: "ResetContents"},
-  BorderIndex: {edgeTop: "EdgeTop", edgeBottom: "EdgeBottom", edgeLeft: "EdgeLeft", edgeRight: "EdgeRight", insideVertical: "InsideVertical", insideHorizontal: "InsideHorizontal", diagonalDown: "DiagonalDown", diagonalUp: "DiagonalUp"},
-  BorderLineStyle: {none: "None", continuous: "Continuous", dash: "Dash", dashDot: "DashDot", dashDotDot: "DashDotDot", dot: "Dot", double: "Double", slantDashDot: "SlantDashDot"},
-  BorderWeight: {hairline: "Hairline", thin: "Thin", medium: "Medium", thick: "Thick"},
-  ChartLegendPosition: {invalid: "Invalid", top: "Top", bottom: "Bottom", left: "Left", right: "Right", corner: "Corner", custom: "Custom"},
-  ChartAxisType: {invalid: "Invalid", category: "Category", value: "Value", series: "Series"},
-  ChartAxisGroup: {primary: "Primary", secondary: "Secondary"},
-  ChartDataLabelPosition: {invalid: "Invalid", none: "None", center: "Center", insideEnd: "InsideEnd", insideBase: "InsideBase", outsideEnd: "OutsideEnd", left: "Left", right: "Right", top: "Top", bottom: "Bottom", bestFit: "BestFit", callout: "Callout"},
-  ChartMarkerStyle: {invalid: "Invalid", automatic: "Automatic", none: "None", square: "Square", diamond: "Diamond", triangle: "Triangle", x: "X", star: "Star", dot: "Dot", dash: "Dash", circle: "Circle", plus: "Plus", picture: "Picture"},
-  NamedItemType: {string: "String", integer: "Integer", double: "Double", boolean: "Boolean", range: "Range", error: "Error", array: "Array"},
-  RangeValueType: {unknown: "Unknown", empty: "Empty", string: "String", integer: "Integer", double: "Double", boolean: "Boolean", error: "Error", richValue: "RichValue"},
-  DeleteShiftDirection: {up: "Up", left: "Left"},
-  InsertShiftDirection: {down: "Down", right: "Right"},
-  CalculationMode: {automatic: "Automatic", automaticExceptTables: "AutomaticExceptTables", manual: "Manual"},
-  CalculationType: {recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild"},
-  RangeUnderlineStyle: {none: "None", single: "Single", double: "Double", singleAccountant: "SingleAccountant", doubleAccountant: "DoubleAccountant"},
-  ChartTitlePosition: {automatic: "Automatic", top: "Top", bottom: "Bottom", left: "Left", right: "Right"},
-  ChartLineStyle: {none: "None", continuous: "Continuous", dash: "Dash", dashDot: "DashDot", dashDotDot: "DashDotDot", dot: "Dot", grey25: "Grey25", grey50: "Grey50", grey75: "Grey75", automatic: "Automatic", roundDot: "RoundDot"},
-  ChartAxisDisplayUnit: {none: "None", hundreds: "Hundreds", thousands: "Thousands", tenThousands: "TenThousands", hundredThousands: "HundredThousands", millions: "Millions", tenMillions: "TenMillions", hundredMillions: "HundredMillions", billions: "Billions", trillions: "Trillions", custom: "Custom"},
-  WorksheetPositionType: {none: "None", before: "Before", after: "After", beginning: "Beginning", end: "End"},
+  ChartType: {
+    invalid: 'Invalid',
+    columnClustered: 'ColumnClustered',
+    columnStacked: 'ColumnStacked',
+    columnStacked100: 'ColumnStacked100',
+    _3DColumnClustered: '3DColumnClustered',
+    _3DColumnStacked: '3DColumnStacked',
+    _3DColumnStacked100: '3DColumnStacked100',
+    barClustered: 'BarClustered',
+    barStacked: 'BarStacked',
+    barStacked100: 'BarStacked100',
+    _3DBarClustered: '3DBarClustered',
+    _3DBarStacked: '3DBarStacked',
+    _3DBarStacked100: '3DBarStacked100',
+    lineStacked: 'LineStacked',
+    lineStacked100: 'LineStacked100',
+    lineMarkers: 'LineMarkers',
+    lineMarkersStacked: 'LineMarkersStacked',
+    lineMarkersStacked100: 'LineMarkersStacked100',
+    pieOfPie: 'PieOfPie',
+    pieExploded: 'PieExploded',
+    _3DPieExploded: '3DPieExploded',
+    barOfPie: 'BarOfPie',
+    xyscatterSmooth: 'XYScatterSmooth',
+    xyscatterSmoothNoMarkers: 'XYScatterSmoothNoMarkers',
+    xyscatterLines: 'XYScatterLines',
+    xyscatterLinesNoMarkers: 'XYScatterLinesNoMarkers',
+    areaStacked: 'AreaStacked',
+    areaStacked100: 'AreaStacked100',
+    _3DAreaStacked: '3DAreaStacked',
+    _3DAreaStacked100: '3DAreaStacked100',
+    doughnutExploded: 'DoughnutExploded',
+    radarMarkers: 'RadarMarkers',
+    radarFilled: 'RadarFilled',
+    surface: 'Surface',
+    surfaceWireframe: 'SurfaceWireframe',
+    surfaceTopView: 'SurfaceTopView',
+    surfaceTopViewWireframe: 'SurfaceTopViewWireframe',
+    bubble: 'Bubble',
+    bubble3DEffect: 'Bubble3DEffect',
+    stockHLC: 'StockHLC',
+    stockOHLC: 'StockOHLC',
+    stockVHLC: 'StockVHLC',
+    stockVOHLC: 'StockVOHLC',
+    cylinderColClustered: 'CylinderColClustered',
+    cylinderColStacked: 'CylinderColStacked',
+    cylinderColStacked100: 'CylinderColStacked100',
+    cylinderBarClustered: 'CylinderBarClustered',
+    cylinderBarStacked: 'CylinderBarStacked',
+    cylinderBarStacked100: 'CylinderBarStacked100',
+    cylinderCol: 'CylinderCol',
+    coneColClustered: 'ConeColClustered',
+    coneColStacked: 'ConeColStacked',
+    coneColStacked100: 'ConeColStacked100',
+    coneBarClustered: 'ConeBarClustered',
+    coneBarStacked: 'ConeBarStacked',
+    coneBarStacked100: 'ConeBarStacked100',
+    coneCol: 'ConeCol',
+    pyramidColClustered: 'PyramidColClustered',
+    pyramidColStacked: 'PyramidColStacked',
+    pyramidColStacked100: 'PyramidColStacked100',
+    pyramidBarClustered: 'PyramidBarClustered',
+    pyramidBarStacked: 'PyramidBarStacked',
+    pyramidBarStacked100: 'PyramidBarStacked100',
+    pyramidCol: 'PyramidCol',
+    _3DColumn: '3DColumn',
+    line: 'Line',
+    _3DLine: '3DLine',
+    _3DPie: '3DPie',
+    pie: 'Pie',
+    xyscatter: 'XYScatter',
+    _3DArea: '3DArea',
+    area: 'Area',
+    doughnut: 'Doughnut',
+    radar: 'Radar',
+    histogram: 'Histogram',
+    boxwhisker: 'Boxwhisker',
+    pareto: 'Pareto',
+    regionMap: 'RegionMap',
+    treemap: 'Treemap',
+    waterfall: 'Waterfall',
+    sunburst: 'Sunburst',
+    funnel: 'Funnel',
+  },
+  ChartSeriesBy: { auto: 'Auto', columns: 'Columns', rows: 'Rows' },
+  ConditionalFormatType: {
+    custom: 'Custom',
+    dataBar: 'DataBar',
+    colorScale: 'ColorScale',
+    iconSet: 'IconSet',
+    topBottom: 'TopBottom',
+    presetCriteria: 'PresetCriteria',
+    containsText: 'ContainsText',
+    cellValue: 'CellValue',
+  },
+  ConditionalCellValueOperator: {
+    invalid: 'Invalid',
+    between: 'Between',
+    notBetween: 'NotBetween',
+    equalTo: 'EqualTo',
+    notEqualTo: 'NotEqualTo',
+    greaterThan: 'GreaterThan',
+    lessThan: 'LessThan',
+    greaterThanOrEqual: 'GreaterThanOrEqual',
+    lessThanOrEqual: 'LessThanOrEqual',
+  },
+  ConditionalFormatColorCriterionType: {
+    invalid: 'Invalid',
+    lowestValue: 'LowestValue',
+    highestValue: 'HighestValue',
+    number: 'Number',
+    percent: 'Percent',
+    formula: 'Formula',
+    percentile: 'Percentile',
+  },
+  ConditionalFormatRuleType: {
+    invalid: 'Invalid',
+    automatic: 'Automatic',
+    lowestValue: 'LowestValue',
+    highestValue: 'HighestValue',
+    number: 'Number',
+    percent: 'Percent',
+    formula: 'Formula',
+    percentile: 'Percentile',
+  },
+  ConditionalTextOperator: {
+    invalid: 'Invalid',
+    contains: 'Contains',
+    notContains: 'NotContains',
+    beginsWith: 'BeginsWith',
+    endsWith: 'EndsWith',
+  },
+  ConditionalTopBottomCriterionType: {
+    invalid: 'Invalid',
+    topItems: 'TopItems',
+    topPercent: 'TopPercent',
+    bottomItems: 'BottomItems',
+    bottomPercent: 'BottomPercent',
+  },
+  ConditionalFormatPresetCriterion: {
+    invalid: 'Invalid',
+    blanks: 'Blanks',
+    nonBlanks: 'NonBlanks',
+    errors: 'Errors',
+    nonErrors: 'NonErrors',
+    yesterday: 'Yesterday',
+    today: 'Today',
+    tomorrow: 'Tomorrow',
+    lastSevenDays: 'LastSevenDays',
+    lastWeek: 'LastWeek',
+    thisWeek: 'ThisWeek',
+    nextWeek: 'NextWeek',
+    lastMonth: 'LastMonth',
+    thisMonth: 'ThisMonth',
+    nextMonth: 'NextMonth',
+    aboveAverage: 'AboveAverage',
+    belowAverage: 'BelowAverage',
+    equalOrAboveAverage: 'EqualOrAboveAverage',
+    equalOrBelowAverage: 'EqualOrBelowAverage',
+    oneStdDevAboveAverage: 'OneStdDevAboveAverage',
+    oneStdDevBelowAverage: 'OneStdDevBelowAverage',
+    twoStdDevAboveAverage: 'TwoStdDevAboveAverage',
+    twoStdDevBelowAverage: 'TwoStdDevBelowAverage',
+    threeStdDevAboveAverage: 'ThreeStdDevAboveAverage',
+    threeStdDevBelowAverage: 'ThreeStdDevBelowAverage',
+    uniqueValues: 'UniqueValues',
+    duplicateValues: 'DuplicateValues',
+  },
+  ConditionalDataBarAxisFormat: {
+    automatic: 'Automatic',
+    none: 'None',
+    cellMidPoint: 'CellMidPoint',
+  },
+  ConditionalDataBarDirection: {
+    context: 'Context',
+    leftToRight: 'LeftToRight',
+    rightToLeft: 'RightToLeft',
+  },
+  ConditionalIconCriterionOperator: {
+    invalid: 'Invalid',
+    greaterThan: 'GreaterThan',
+    greaterThanOrEqual: 'GreaterThanOrEqual',
+  },
+  IconSet: {
+    invalid: 'Invalid',
+    threeArrows: 'ThreeArrows',
+    threeArrowsGray: 'ThreeArrowsGray',
+    threeFlags: 'ThreeFlags',
+    threeTrafficLights1: 'ThreeTrafficLights1',
+    threeTrafficLights2: 'ThreeTrafficLights2',
+    threeSigns: 'ThreeSigns',
+    threeSymbols: 'ThreeSymbols',
+    threeSymbols2: 'ThreeSymbols2',
+    fourArrows: 'FourArrows',
+    fourArrowsGray: 'FourArrowsGray',
+    fourRedToBlack: 'FourRedToBlack',
+    fourRating: 'FourRating',
+    fourTrafficLights: 'FourTrafficLights',
+    fiveArrows: 'FiveArrows',
+    fiveArrowsGray: 'FiveArrowsGray',
+    fiveRating: 'FiveRating',
+    fiveQuarters: 'FiveQuarters',
+    threeStars: 'ThreeStars',
+    threeTriangles: 'ThreeTriangles',
+    fiveBoxes: 'FiveBoxes',
+  },
+  HorizontalAlignment: {
+    general: 'General',
+    left: 'Left',
+    center: 'Center',
+    right: 'Right',
+    fill: 'Fill',
+    justify: 'Justify',
+    centerAcrossSelection: 'CenterAcrossSelection',
+    distributed: 'Distributed',
+  },
+  VerticalAlignment: {
+    top: 'Top',
+    center: 'Center',
+    bottom: 'Bottom',
+    justify: 'Justify',
+    distributed: 'Distributed',
+  },
+  SheetVisibility: { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' },
+  ClearApplyTo: {
+    all: 'All',
+    formats: 'Formats',
+    contents: 'Contents',
+    hyperlinks: 'Hyperlinks',
+    removeHyperlinks: 'RemoveHyperlinks',
+    resetContents: 'ResetContents',
+  },
+  BorderIndex: {
+    edgeTop: 'EdgeTop',
+    edgeBottom: 'EdgeBottom',
+    edgeLeft: 'EdgeLeft',
+    edgeRight: 'EdgeRight',
+    insideVertical: 'InsideVertical',
+    insideHorizontal: 'InsideHorizontal',
+    diagonalDown: 'DiagonalDown',
+    diagonalUp: 'DiagonalUp',
+  },
+  BorderLineStyle: {
+    none: 'None',
+    continuous: 'Continuous',
+    dash: 'Dash',
+    dashDot: 'DashDot',
+    dashDotDot: 'DashDotDot',
+    dot: 'Dot',
+    double: 'Double',
+    slantDashDot: 'SlantDashDot',
+  },
+  BorderWeight: { hairline: 'Hairline', thin: 'Thin', medium: 'Medium', thick: 'Thick' },
+  ChartLegendPosition: {
+    invalid: 'Invalid',
+    top: 'Top',
+    bottom: 'Bottom',
+    left: 'Left',
+    right: 'Right',
+    corner: 'Corner',
+    custom: 'Custom',
+  },
+  ChartAxisType: { invalid: 'Invalid', category: 'Category', value: 'Value', series: 'Series' },
+  ChartAxisGroup: { primary: 'Primary', secondary: 'Secondary' },
+  ChartDataLabelPosition: {
+    invalid: 'Invalid',
+    none: 'None',
+    center: 'Center',
+    insideEnd: 'InsideEnd',
+    insideBase: 'InsideBase',
+    outsideEnd: 'OutsideEnd',
+    left: 'Left',
+    right: 'Right',
+    top: 'Top',
+    bottom: 'Bottom',
+    bestFit: 'BestFit',
+    callout: 'Callout',
+  },
+  ChartMarkerStyle: {
+    invalid: 'Invalid',
+    automatic: 'Automatic',
+    none: 'None',
+    square: 'Square',
+    diamond: 'Diamond',
+    triangle: 'Triangle',
+    x: 'X',
+    star: 'Star',
+    dot: 'Dot',
+    dash: 'Dash',
+    circle: 'Circle',
+    plus: 'Plus',
+    picture: 'Picture',
+  },
+  NamedItemType: {
+    string: 'String',
+    integer: 'Integer',
+    double: 'Double',
+    boolean: 'Boolean',
+    range: 'Range',
+    error: 'Error',
+    array: 'Array',
+  },
+  RangeValueType: {
+    unknown: 'Unknown',
+    empty: 'Empty',
+    string: 'String',
+    integer: 'Integer',
+    double: 'Double',
+    boolean: 'Boolean',
+    error: 'Error',
+    richValue: 'RichValue',
+  },
+  DeleteShiftDirection: { up: 'Up', left: 'Left' },
+  InsertShiftDirection: { down: 'Down', right: 'Right' },
+  CalculationMode: {
+    automatic: 'Automatic',
+    automaticExceptTables: 'AutomaticExceptTables',
+    manual: 'Manual',
+  },
+  CalculationType: { recalculate: 'Recalculate', full: 'Full', fullRebuild: 'FullRebuild' },
+  RangeUnderlineStyle: {
+    none: 'None',
+    single: 'Single',
+    double: 'Double',
+    singleAccountant: 'SingleAccountant',
+    doubleAccountant: 'DoubleAccountant',
+  },
+  ChartTitlePosition: {
+    automatic: 'Automatic',
+    top: 'Top',
+    bottom: 'Bottom',
+    left: 'Left',
+    right: 'Right',
+  },
+  ChartLineStyle: {
+    none: 'None',
+    continuous: 'Continuous',
+    dash: 'Dash',
+    dashDot: 'DashDot',
+    dashDotDot: 'DashDotDot',
+    dot: 'Dot',
+    grey25: 'Grey25',
+    grey50: 'Grey50',
+    grey75: 'Grey75',
+    automatic: 'Automatic',
+    roundDot: 'RoundDot',
+  },
+  ChartAxisDisplayUnit: {
+    none: 'None',
+    hundreds: 'Hundreds',
+    thousands: 'Thousands',
+    tenThousands: 'TenThousands',
+    hundredThousands: 'HundredThousands',
+    millions: 'Millions',
+    tenMillions: 'TenMillions',
+    hundredMillions: 'HundredMillions',
+    billions: 'Billions',
+    trillions: 'Trillions',
+    custom: 'Custom',
+  },
+  WorksheetPositionType: {
+    none: 'None',
+    before: 'Before',
+    after: 'After',
+    beginning: 'Beginning',
+    end: 'End',
+  },
   ErrorCodes: {
-    accessDenied: "AccessDenied", apiNotFound: "ApiNotFound", conflict: "Conflict", generalException: "GeneralException",
-    insertDeleteConflict: "InsertDeleteConflict", invalidArgument: "InvalidArgument", invalidBinding: "InvalidBinding",
-    invalidOperation: "InvalidOperation", invalidReference: "InvalidReference", invalidSelection: "InvalidSelection",
-    itemAlreadyExists: "ItemAlreadyExists", itemNotFound: "ItemNotFound", mergedRangeConflict: "MergedRangeConflict",
-    nonBlankCellOffSheet: "NonBlankCellOffSheet", notImplemented: "NotImplemented", rangeExceedsLimit: "RangeExceedsLimit",
-    requestAborted: "RequestAborted", requestPayloadSizeLimitExceeded: "RequestPayloadSizeLimitExceeded",
-    responsePayloadSizeLimitExceeded: "ResponsePayloadSizeLimitExceeded", unsupportedOperation: "UnsupportedOperation",
-    unsupportedFeature: "UnsupportedFeature", propertyNotLoaded: "PropertyNotLoaded", valueNotLoaded: "ValueNotLoaded",
-    invalidObjectPath: "InvalidObjectPath", invalidRequestContext: "InvalidRequestContext",
-    runMustReturnPromise: "RunMustReturnPromise",
+    accessDenied: 'AccessDenied',
+    apiNotFound: 'ApiNotFound',
+    conflict: 'Conflict',
+    generalException: 'GeneralException',
+    insertDeleteConflict: 'InsertDeleteConflict',
+    invalidArgument: 'InvalidArgument',
+    invalidBinding: 'InvalidBinding',
+    invalidOperation: 'InvalidOperation',
+    invalidReference: 'InvalidReference',
+    invalidSelection: 'InvalidSelection',
+    itemAlreadyExists: 'ItemAlreadyExists',
+    itemNotFound: 'ItemNotFound',
+    mergedRangeConflict: 'MergedRangeConflict',
+    nonBlankCellOffSheet: 'NonBlankCellOffSheet',
+    notImplemented: 'NotImplemented',
+    rangeExceedsLimit: 'RangeExceedsLimit',
+    requestAborted: 'RequestAborted',
+    requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
+    responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
+    unsupportedOperation: 'UnsupportedOperation',
+    unsupportedFeature: 'UnsupportedFeature',
+    propertyNotLoaded: 'PropertyNotLoaded',
+    valueNotLoaded: 'ValueNotLoaded',
+    invalidObjectPath: 'InvalidObjectPath',
+    invalidRequestContext: 'InvalidRequestContext',
+    runMustReturnPromise: 'RunMustReturnPromise',
   },
 } as const;
 
@@ -112,7 +459,7 @@ export interface FakeDebugInfo {
 
 /** Mirrors OfficeExtension.Error: name "RichApi.Error", a `code` such as "InvalidArgument", and `debugInfo`. */
 export class FakeOfficeError extends Error {
-  override name = "RichApi.Error";
+  override name = 'RichApi.Error';
   readonly code: string;
   readonly debugInfo: FakeDebugInfo;
   readonly traceMessages: string[] = [];
@@ -126,14 +473,14 @@ export class FakeOfficeError extends Error {
 
 /** Thrown (synchronously) when the add-in uses something this fake does not implement. Not an Excel error. */
 export class FakeNotImplementedError extends Error {
-  override name = "FakeNotImplementedError";
+  override name = 'FakeNotImplementedError';
 }
 
 const MSG = {
   itemNotFound: "The requested resource doesn't exist.",
-  itemAlreadyExists: "A resource with the same name or identifier already exists.",
-  invalidArgument: "The argument is invalid or missing or has an incorrect format.",
-  invalidOperation: "The operation is invalid for the object.",
+  itemAlreadyExists: 'A resource with the same name or identifier already exists.',
+  invalidArgument: 'The argument is invalid or missing or has an incorrect format.',
+  invalidOperation: 'The operation is invalid for the object.',
   sizeMismatch:
     "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
   requestPayload:
@@ -148,20 +495,36 @@ const MSG = {
 
 function notLoaded(prop: string, type: string): FakeOfficeError {
   return new FakeOfficeError(
-    "PropertyNotLoaded",
+    'PropertyNotLoaded',
     `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
     `${type}.${prop}`,
   );
 }
 const err = {
   notFound: (loc?: string, detail?: string) =>
-    new FakeOfficeError("ItemNotFound", detail ? `${MSG.itemNotFound} (${detail})` : MSG.itemNotFound, loc),
+    new FakeOfficeError(
+      'ItemNotFound',
+      detail ? `${MSG.itemNotFound} (${detail})` : MSG.itemNotFound,
+      loc,
+    ),
   exists: (loc?: string, detail?: string) =>
-    new FakeOfficeError("ItemAlreadyExists", detail ? `${MSG.itemAlreadyExists} (${detail})` : MSG.itemAlreadyExists, loc),
+    new FakeOfficeError(
+      'ItemAlreadyExists',
+      detail ? `${MSG.itemAlreadyExists} (${detail})` : MSG.itemAlreadyExists,
+      loc,
+    ),
   arg: (loc?: string, detail?: string) =>
-    new FakeOfficeError("InvalidArgument", detail ? `${MSG.invalidArgument} (${detail})` : MSG.invalidArgument, loc),
+    new FakeOfficeError(
+      'InvalidArgument',
+      detail ? `${MSG.invalidArgument} (${detail})` : MSG.invalidArgument,
+      loc,
+    ),
   op: (loc?: string, detail?: string) =>
-    new FakeOfficeError("InvalidOperation", detail ? `${MSG.invalidOperation} (${detail})` : MSG.invalidOperation, loc),
+    new FakeOfficeError(
+      'InvalidOperation',
+      detail ? `${MSG.invalidOperation} (${detail})` : MSG.invalidOperation,
+      loc,
+    ),
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -180,7 +543,7 @@ export interface Rect {
 }
 
 export function columnLetters(c: number): string {
-  let s = "";
+  let s = '';
   let n = c + 1;
   while (n > 0) {
     const m = (n - 1) % 26;
@@ -227,7 +590,7 @@ interface ParsedRef {
 function parseRef(s: string): ParsedRef | null {
   const m = /^\$?([A-Za-z]{1,3})?(\$?)(\d+)?$/.exec(s);
   if (!m || (m[1] === undefined && m[3] === undefined)) return null;
-  if (m[1] === undefined && m[2] === "$") return null;
+  if (m[1] === undefined && m[2] === '$') return null;
   const out: ParsedRef = {};
   if (m[1] !== undefined) {
     out.col = columnIndex(m[1]);
@@ -244,15 +607,16 @@ function parseRef(s: string): ParsedRef | null {
 export function parseAddress(address: string): { sheet?: string; rect: Rect } | null {
   let rest = address.trim();
   let sheet: string | undefined;
-  const bang = rest.lastIndexOf("!");
+  const bang = rest.lastIndexOf('!');
   if (bang >= 0) {
     let s = rest.slice(0, bang);
     rest = rest.slice(bang + 1);
-    if (s.startsWith("'") && s.endsWith("'") && s.length >= 2) s = s.slice(1, -1).replace(/''/g, "'");
+    if (s.startsWith("'") && s.endsWith("'") && s.length >= 2)
+      s = s.slice(1, -1).replace(/''/g, "'");
     if (!s) return null;
     sheet = s;
   }
-  const parts = rest.split(":");
+  const parts = rest.split(':');
   if (parts.length > 2 || parts.length === 0) return null;
   const a = parseRef(parts[0]);
   const b = parts.length === 2 ? parseRef(parts[1]) : a;
@@ -278,7 +642,9 @@ export function parseAddress(address: string): { sheet?: string; rect: Rect } | 
 }
 
 function rectsIntersect(a: Rect, b: Rect): boolean {
-  return a.r0 < b.r0 + b.rows && b.r0 < a.r0 + a.rows && a.c0 < b.c0 + b.cols && b.c0 < a.c0 + a.cols;
+  return (
+    a.r0 < b.r0 + b.rows && b.r0 < a.r0 + a.rows && a.c0 < b.c0 + b.cols && b.c0 < a.c0 + a.cols
+  );
 }
 function rectIntersection(a: Rect, b: Rect): Rect | null {
   const r0 = Math.max(a.r0, b.r0);
@@ -297,8 +663,16 @@ function rectUnion(a: Rect, b: Rect): Rect {
 }
 function rectInSheet(r: Rect): boolean {
   return (
-    Number.isInteger(r.r0) && Number.isInteger(r.c0) && Number.isInteger(r.rows) && Number.isInteger(r.cols) &&
-    r.r0 >= 0 && r.c0 >= 0 && r.rows >= 1 && r.cols >= 1 && r.r0 + r.rows <= MAX_ROWS && r.c0 + r.cols <= MAX_COLS
+    Number.isInteger(r.r0) &&
+    Number.isInteger(r.c0) &&
+    Number.isInteger(r.rows) &&
+    Number.isInteger(r.cols) &&
+    r.r0 >= 0 &&
+    r.c0 >= 0 &&
+    r.rows >= 1 &&
+    r.cols >= 1 &&
+    r.r0 + r.rows <= MAX_ROWS &&
+    r.c0 + r.cols <= MAX_COLS
   );
 }
 
@@ -307,27 +681,80 @@ function rectInSheet(r: Rect): boolean {
 // ---------------------------------------------------------------------------------------------------------
 
 const NAMED_COLORS: Record<string, string> = {
-  black: "#000000", white: "#FFFFFF", red: "#FF0000", lime: "#00FF00", green: "#008000", blue: "#0000FF",
-  yellow: "#FFFF00", cyan: "#00FFFF", aqua: "#00FFFF", magenta: "#FF00FF", fuchsia: "#FF00FF", gray: "#808080",
-  grey: "#808080", silver: "#C0C0C0", maroon: "#800000", olive: "#808000", purple: "#800080", teal: "#008080",
-  navy: "#000080", orange: "#FFA500", pink: "#FFC0CB", brown: "#A52A2A", gold: "#FFD700", lightgray: "#D3D3D3",
-  lightgrey: "#D3D3D3", darkgray: "#A9A9A9", darkgrey: "#A9A9A9", lightblue: "#ADD8E6", darkblue: "#00008B",
-  lightgreen: "#90EE90", darkgreen: "#006400", darkred: "#8B0000", lightyellow: "#FFFFE0", orangered: "#FF4500",
-  salmon: "#FA8072", tomato: "#FF6347", coral: "#FF7F50", khaki: "#F0E68C", indigo: "#4B0082", violet: "#EE82EE",
-  beige: "#F5F5DC", ivory: "#FFFFF0", lavender: "#E6E6FA", crimson: "#DC143C", whitesmoke: "#F5F5F5",
-  gainsboro: "#DCDCDC", steelblue: "#4682B4", skyblue: "#87CEEB", seagreen: "#2E8B57", forestgreen: "#228B22",
-  firebrick: "#B22222", goldenrod: "#DAA520", slategray: "#708090", dimgray: "#696969", honeydew: "#F0FFF0",
-  mistyrose: "#FFE4E1", aliceblue: "#F0F8FF", azure: "#F0FFFF", lemonchiffon: "#FFFACD",
+  black: '#000000',
+  white: '#FFFFFF',
+  red: '#FF0000',
+  lime: '#00FF00',
+  green: '#008000',
+  blue: '#0000FF',
+  yellow: '#FFFF00',
+  cyan: '#00FFFF',
+  aqua: '#00FFFF',
+  magenta: '#FF00FF',
+  fuchsia: '#FF00FF',
+  gray: '#808080',
+  grey: '#808080',
+  silver: '#C0C0C0',
+  maroon: '#800000',
+  olive: '#808000',
+  purple: '#800080',
+  teal: '#008080',
+  navy: '#000080',
+  orange: '#FFA500',
+  pink: '#FFC0CB',
+  brown: '#A52A2A',
+  gold: '#FFD700',
+  lightgray: '#D3D3D3',
+  lightgrey: '#D3D3D3',
+  darkgray: '#A9A9A9',
+  darkgrey: '#A9A9A9',
+  lightblue: '#ADD8E6',
+  darkblue: '#00008B',
+  lightgreen: '#90EE90',
+  darkgreen: '#006400',
+  darkred: '#8B0000',
+  lightyellow: '#FFFFE0',
+  orangered: '#FF4500',
+  salmon: '#FA8072',
+  tomato: '#FF6347',
+  coral: '#FF7F50',
+  khaki: '#F0E68C',
+  indigo: '#4B0082',
+  violet: '#EE82EE',
+  beige: '#F5F5DC',
+  ivory: '#FFFFF0',
+  lavender: '#E6E6FA',
+  crimson: '#DC143C',
+  whitesmoke: '#F5F5F5',
+  gainsboro: '#DCDCDC',
+  steelblue: '#4682B4',
+  skyblue: '#87CEEB',
+  seagreen: '#2E8B57',
+  forestgreen: '#228B22',
+  firebrick: '#B22222',
+  goldenrod: '#DAA520',
+  slategray: '#708090',
+  dimgray: '#696969',
+  honeydew: '#F0FFF0',
+  mistyrose: '#FFE4E1',
+  aliceblue: '#F0F8FF',
+  azure: '#F0FFFF',
+  lemonchiffon: '#FFFACD',
 };
 
 /** Normalizes "#abc", "#aabbcc", "red" to "#AABBCC" as Excel reports colors; throws InvalidArgument otherwise. */
 export function normalizeColor(v: unknown, loc?: string): string {
-  if (typeof v !== "string") throw err.arg(loc, `color must be a string, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'string') throw err.arg(loc, `color must be a string, got ${JSON.stringify(v)}`);
   const s = v.trim();
   let m = /^#?([0-9a-fA-F]{6})$/.exec(s);
   if (m) return `#${m[1].toUpperCase()}`;
   m = /^#([0-9a-fA-F]{3})$/.exec(s);
-  if (m) return `#${m[1].split("").map((c) => c + c).join("").toUpperCase()}`;
+  if (m)
+    return `#${m[1]
+      .split('')
+      .map((c) => c + c)
+      .join('')
+      .toUpperCase()}`;
   const named = NAMED_COLORS[s.toLowerCase()];
   if (named) return named;
   if (/^[A-Za-z]+$/.test(s)) return s; // other HTML color names: accepted, kept as given
@@ -341,8 +768,21 @@ export function normalizeColor(v: unknown, loc?: string): string {
 export type CellValue = string | number | boolean;
 
 export const ERROR_VALUES: ReadonlySet<string> = new Set([
-  "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA", "#SPILL!", "#CALC!",
-  "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
+  '#NULL!',
+  '#DIV/0!',
+  '#VALUE!',
+  '#REF!',
+  '#NAME?',
+  '#NUM!',
+  '#N/A',
+  '#GETTING_DATA',
+  '#SPILL!',
+  '#CALC!',
+  '#FIELD!',
+  '#BLOCKED!',
+  '#CONNECT!',
+  '#BUSY!',
+  '#UNKNOWN!',
 ]);
 
 interface NumberParse {
@@ -360,21 +800,21 @@ export function parseNumberLike(s: string): NumberParse | null {
   const [, open, sign1, dollar, sign2, body, exp, pct, close] = m;
   if (!!open !== !!close) return null;
   if (sign1 && sign2) return null;
-  if ((open && (sign1 || sign2))) return null;
-  let v = Number(body.replace(/,/g, "") + (exp !== undefined ? `e${exp}` : ""));
+  if (open && (sign1 || sign2)) return null;
+  let v = Number(body.replace(/,/g, '') + (exp !== undefined ? `e${exp}` : ''));
   if (!Number.isFinite(v)) return null;
-  if (sign1 === "-" || sign2 === "-" || open) v = -v;
+  if (sign1 === '-' || sign2 === '-' || open) v = -v;
   const decimals = /\.(\d+)/.exec(body)?.[1]?.length ?? 0;
   let autoFormat: string | undefined;
   if (pct) {
     v = v / 100;
-    autoFormat = decimals > 0 ? "0.00%" : "0%";
+    autoFormat = decimals > 0 ? '0.00%' : '0%';
   } else if (dollar) {
-    autoFormat = decimals > 0 ? "$#,##0.00" : "$#,##0";
-  } else if (body.includes(",")) {
-    autoFormat = decimals > 0 ? "#,##0.00" : "#,##0";
+    autoFormat = decimals > 0 ? '$#,##0.00' : '$#,##0';
+  } else if (body.includes(',')) {
+    autoFormat = decimals > 0 ? '#,##0.00' : '#,##0';
   } else if (exp !== undefined) {
-    autoFormat = "0.00E+00";
+    autoFormat = '0.00E+00';
   }
   return { value: v, autoFormat };
 }
@@ -383,7 +823,8 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 function dateSerial(y: number, mo: number, d: number): number | null {
   const t = Date.UTC(y, mo - 1, d);
   const dt = new Date(t);
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
+  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d)
+    return null;
   if (y < 1900 || y > 9999) return null;
   return Math.round((t - EXCEL_EPOCH_MS) / 86400000);
 }
@@ -392,12 +833,12 @@ function parseDateLike(s: string): NumberParse | null {
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   if (m) {
     const v = dateSerial(+m[1], +m[2], +m[3]);
-    return v === null ? null : { value: v, autoFormat: "yyyy-mm-dd" };
+    return v === null ? null : { value: v, autoFormat: 'yyyy-mm-dd' };
   }
   m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
   if (m) {
     const v = dateSerial(+m[3], +m[1], +m[2]);
-    return v === null ? null : { value: v, autoFormat: "m/d/yyyy" };
+    return v === null ? null : { value: v, autoFormat: 'm/d/yyyy' };
   }
   return null;
 }
@@ -406,7 +847,7 @@ function parseDateLike(s: string): NumberParse | null {
 function evaluateArithmetic(src: string): number | undefined {
   let i = 0;
   const ws = () => {
-    while (src[i] === " ") i++;
+    while (src[i] === ' ') i++;
   };
   const num = (): number | undefined => {
     ws();
@@ -417,22 +858,22 @@ function evaluateArithmetic(src: string): number | undefined {
   };
   const atom = (): number | undefined => {
     ws();
-    if (src[i] === "(") {
+    if (src[i] === '(') {
       i++;
       const v = expr();
       ws();
-      if (v === undefined || src[i] !== ")") return undefined;
+      if (v === undefined || src[i] !== ')') return undefined;
       i++;
       return v;
     }
-    if (src[i] === "-" || src[i] === "+") {
-      const neg = src[i++] === "-";
+    if (src[i] === '-' || src[i] === '+') {
+      const neg = src[i++] === '-';
       const v = atom();
       return v === undefined ? undefined : neg ? -v : v;
     }
     let v = num();
     ws();
-    while (v !== undefined && src[i] === "%") {
+    while (v !== undefined && src[i] === '%') {
       i++;
       v /= 100;
       ws();
@@ -442,10 +883,10 @@ function evaluateArithmetic(src: string): number | undefined {
   const power = (): number | undefined => {
     let v = atom();
     ws();
-    while (v !== undefined && src[i] === "^") {
+    while (v !== undefined && src[i] === '^') {
       i++;
       const e = atom();
-      v = e === undefined ? undefined : Math.pow(v, e);
+      v = e === undefined ? undefined : v ** e;
       ws();
     }
     return v;
@@ -453,10 +894,10 @@ function evaluateArithmetic(src: string): number | undefined {
   const term = (): number | undefined => {
     let v = power();
     ws();
-    while (v !== undefined && (src[i] === "*" || src[i] === "/")) {
+    while (v !== undefined && (src[i] === '*' || src[i] === '/')) {
       const op = src[i++];
       const r = power();
-      v = r === undefined ? undefined : op === "*" ? v * r : v / r;
+      v = r === undefined ? undefined : op === '*' ? v * r : v / r;
       ws();
     }
     return v;
@@ -464,10 +905,10 @@ function evaluateArithmetic(src: string): number | undefined {
   const expr = (): number | undefined => {
     let v = term();
     ws();
-    while (v !== undefined && (src[i] === "+" || src[i] === "-")) {
+    while (v !== undefined && (src[i] === '+' || src[i] === '-')) {
       const op = src[i++];
       const r = term();
-      v = r === undefined ? undefined : op === "+" ? v + r : v - r;
+      v = r === undefined ? undefined : op === '+' ? v + r : v - r;
       ws();
     }
     return v;
@@ -482,7 +923,7 @@ function evaluateFormulaLiteral(f: string): CellValue | undefined {
   const arith = evaluateArithmetic(f.slice(1));
   if (arith !== undefined) return arith;
   let body = f.slice(1).trim();
-  while (body.startsWith("+")) body = body.slice(1).trim();
+  while (body.startsWith('+')) body = body.slice(1).trim();
   if (/^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(body)) return Number(body);
   const str = /^"((?:[^"]|"")*)"$/.exec(body);
   if (str) return str[1].replace(/""/g, '"');
@@ -494,18 +935,18 @@ function evaluateFormulaLiteral(f: string): CellValue | undefined {
 
 function splitFormatSections(fmt: string): string[] {
   const out: string[] = [];
-  let cur = "";
+  let cur = '';
   let inQ = false;
   for (let i = 0; i < fmt.length; i++) {
     const ch = fmt[i];
     if (ch === '"') inQ = !inQ;
-    if (ch === "\\" && i + 1 < fmt.length) {
+    if (ch === '\\' && i + 1 < fmt.length) {
       cur += ch + fmt[++i];
       continue;
     }
-    if (ch === ";" && !inQ) {
+    if (ch === ';' && !inQ) {
       out.push(cur);
-      cur = "";
+      cur = '';
     } else cur += ch;
   }
   out.push(cur);
@@ -513,44 +954,67 @@ function splitFormatSections(fmt: string): string[] {
 }
 
 function formatGeneral(v: number): string {
-  if (v === 0) return "0";
+  if (v === 0) return '0';
   const a = Math.abs(v);
-  if (a >= 1e11 || a < 1e-9) return v.toExponential(5).replace(/\.?0+e/, "E").replace(/E([+-])(\d)$/, "E$10$2").toUpperCase();
+  if (a >= 1e11 || a < 1e-9)
+    return v
+      .toExponential(5)
+      .replace(/\.?0+e/, 'E')
+      .replace(/E([+-])(\d)$/, 'E$10$2')
+      .toUpperCase();
   return String(Number(v.toPrecision(10)));
 }
 
 function formatDate(serial: number, fmt: string): string {
   const ms = EXCEL_EPOCH_MS + Math.round(serial * 86400000);
   const d = new Date(ms);
-  const Y = d.getUTCFullYear(), M = d.getUTCMonth() + 1, D = d.getUTCDate();
-  const h = d.getUTCHours(), mi = d.getUTCMinutes(), s = d.getUTCSeconds();
-  const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+  const Y = d.getUTCFullYear(),
+    M = d.getUTCMonth() + 1,
+    D = d.getUTCDate();
+  const h = d.getUTCHours(),
+    mi = d.getUTCMinutes(),
+    s = d.getUTCSeconds();
+  const months = [
+    'Jan',
+    'Feb',
+    'Mar',
+    'Apr',
+    'May',
+    'Jun',
+    'Jul',
+    'Aug',
+    'Sep',
+    'Oct',
+    'Nov',
+    'Dec',
+  ];
   const ampm = /AM\/PM/i.test(fmt);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  let out = "";
+  const pad = (n: number) => String(n).padStart(2, '0');
+  let out = '';
   let prevWasHour = false;
   const re = /yyyy|yy|mmmm|mmm|mm|m|dd|d|hh|h|ss|s|AM\/PM|"[^"]*"|\\.|./gi;
   let t: RegExpExecArray | null;
   while ((t = re.exec(fmt))) {
     const tok = t[0];
     const low = tok.toLowerCase();
-    if (low === "yyyy") out += Y;
-    else if (low === "yy") out += pad(Y % 100);
-    else if (low === "mmmm") out += new Date(ms).toLocaleString("en-US", { month: "long", timeZone: "UTC" });
-    else if (low === "mmm") out += months[M - 1];
-    else if (low === "mm") out += prevWasHour ? pad(mi) : pad(M);
-    else if (low === "m") out += prevWasHour ? String(mi) : String(M);
-    else if (low === "dd") out += pad(D);
-    else if (low === "d") out += String(D);
-    else if (low === "hh") out += pad(ampm ? ((h + 11) % 12) + 1 : h);
-    else if (low === "h") out += String(ampm ? ((h + 11) % 12) + 1 : h);
-    else if (low === "ss") out += pad(s);
-    else if (low === "s") out += String(s);
-    else if (low === "am/pm") out += h < 12 ? "AM" : "PM";
+    if (low === 'yyyy') out += Y;
+    else if (low === 'yy') out += pad(Y % 100);
+    else if (low === 'mmmm')
+      out += new Date(ms).toLocaleString('en-US', { month: 'long', timeZone: 'UTC' });
+    else if (low === 'mmm') out += months[M - 1];
+    else if (low === 'mm') out += prevWasHour ? pad(mi) : pad(M);
+    else if (low === 'm') out += prevWasHour ? String(mi) : String(M);
+    else if (low === 'dd') out += pad(D);
+    else if (low === 'd') out += String(D);
+    else if (low === 'hh') out += pad(ampm ? ((h + 11) % 12) + 1 : h);
+    else if (low === 'h') out += String(ampm ? ((h + 11) % 12) + 1 : h);
+    else if (low === 'ss') out += pad(s);
+    else if (low === 's') out += String(s);
+    else if (low === 'am/pm') out += h < 12 ? 'AM' : 'PM';
     else if (tok.startsWith('"')) out += tok.slice(1, -1);
-    else if (tok.startsWith("\\")) out += tok.slice(1);
+    else if (tok.startsWith('\\')) out += tok.slice(1);
     else out += tok;
-    if (low === "hh" || low === "h") prevWasHour = true;
+    if (low === 'hh' || low === 'h') prevWasHour = true;
     else if (!/^[:\s]$/.test(tok)) prevWasHour = false;
   }
   return out;
@@ -558,47 +1022,53 @@ function formatDate(serial: number, fmt: string): string {
 
 function formatNumberSection(v: number, sec: string): string {
   // strip colors/conditions/locale tags, padding and fill directives
-  let f = sec.replace(/\[[^\]]*\]/g, "").replace(/_./g, " ").replace(/\*./g, "");
-  const unquoted = f.replace(/"[^"]*"/g, "");
+  const f = sec
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/_./g, ' ')
+    .replace(/\*./g, '');
+  const unquoted = f.replace(/"[^"]*"/g, '');
   if (/[ymdhs]/i.test(unquoted) && !/[0#]/.test(unquoted)) return formatDate(v, f);
   const pct = (unquoted.match(/%/g) ?? []).length;
-  let x = v * Math.pow(100, pct);
+  let x = v * 100 ** pct;
   const numMatch = /[0#?][0#?,]*(\.[0#?]*)?([eE][+-][0#]+)?/.exec(unquoted);
-  if (!numMatch) return f.replace(/"([^"]*)"/g, "$1").replace(/\\(.)/g, "$1");
+  if (!numMatch) return f.replace(/"([^"]*)"/g, '$1').replace(/\\(.)/g, '$1');
   const pattern = numMatch[0];
   const decimals = numMatch[1] ? numMatch[1].length - 1 : 0;
   const grouping = /[0#],[0#]/.test(pattern);
   let body: string;
   if (numMatch[2]) {
-    body = Math.abs(x).toExponential(decimals).toUpperCase().replace(/E([+-])(\d)$/, "E$10$2");
+    body = Math.abs(x)
+      .toExponential(decimals)
+      .toUpperCase()
+      .replace(/E([+-])(\d)$/, 'E$10$2');
   } else {
     x = Math.abs(x);
     body = x.toFixed(decimals);
     if (grouping) {
-      const [i, d] = body.split(".");
-      body = i.replace(/\B(?=(\d{3})+(?!\d))/g, ",") + (d !== undefined ? `.${d}` : "");
+      const [i, d] = body.split('.');
+      body = i.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (d !== undefined ? `.${d}` : '');
     }
-    if (!/0/.test(pattern.split(".")[0]) && body.startsWith("0")) body = body.slice(1);
+    if (!/0/.test(pattern.split('.')[0]) && body.startsWith('0')) body = body.slice(1);
   }
   // rebuild: literal text around the numeric pattern
   const idx = f.indexOf(pattern);
-  const pre = idx >= 0 ? f.slice(0, idx) : "";
-  const post = idx >= 0 ? f.slice(idx + pattern.length) : "";
-  const lit = (s: string) => s.replace(/"([^"]*)"/g, "$1").replace(/\\(.)/g, "$1");
+  const pre = idx >= 0 ? f.slice(0, idx) : '';
+  const post = idx >= 0 ? f.slice(idx + pattern.length) : '';
+  const lit = (s: string) => s.replace(/"([^"]*)"/g, '$1').replace(/\\(.)/g, '$1');
   return lit(pre) + body + lit(post);
 }
 
 /** Approximates Range.text for a value under a number format (General, 0.00, #,##0, 0%, $..., dates, @). */
 export function formatCellText(v: CellValue | undefined, fmt: string | undefined): string {
-  if (v === undefined) return "";
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  const format = fmt ?? "General";
-  if (typeof v === "string") {
+  if (v === undefined) return '';
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  const format = fmt ?? 'General';
+  if (typeof v === 'string') {
     const secs = splitFormatSections(format);
-    if (secs.length >= 4) return secs[3].replace(/@/g, v).replace(/"([^"]*)"/g, "$1");
+    if (secs.length >= 4) return secs[3].replace(/@/g, v).replace(/"([^"]*)"/g, '$1');
     return v;
   }
-  if (format === "General" || format === "@") return formatGeneral(v);
+  if (format === 'General' || format === '@') return formatGeneral(v);
   const secs = splitFormatSections(format);
   let sec = secs[0];
   let val = v;
@@ -612,7 +1082,7 @@ export function formatCellText(v: CellValue | undefined, fmt: string | undefined
 }
 
 function utf8Length(s: string): number {
-  if (typeof Buffer !== "undefined") return Buffer.byteLength(s, "utf8");
+  if (typeof Buffer !== 'undefined') return Buffer.byteLength(s, 'utf8');
   return new TextEncoder().encode(s).length;
 }
 function stringJsonBytes(s: string): number {
@@ -647,15 +1117,15 @@ function floatJsonBytes(v: number): number {
 /** UTF-8 length of JSON.stringify(v), computed without building the string for arrays of primitives. */
 function jsonBytes(v: unknown): number {
   switch (typeof v) {
-    case "number":
+    case 'number':
       if (!Number.isFinite(v)) return 4;
       if (Number.isInteger(v)) return Math.abs(v) < 1e15 ? integerJsonBytes(v) : String(v).length;
       return floatJsonBytes(v);
-    case "string":
+    case 'string':
       return stringJsonBytes(v);
-    case "boolean":
+    case 'boolean':
       return v ? 4 : 5;
-    case "undefined":
+    case 'undefined':
       return 0;
     default:
       if (v === null) return 4;
@@ -663,7 +1133,7 @@ function jsonBytes(v: unknown): number {
         let n = 2 + Math.max(0, v.length - 1);
         for (let i = 0; i < v.length; i++) {
           const x = v[i];
-          n += x === undefined || typeof x === "function" ? 4 : jsonBytes(x);
+          n += x === undefined || typeof x === 'function' ? 4 : jsonBytes(x);
         }
         return n;
       }
@@ -805,12 +1275,16 @@ export class Layer<T> {
   /** Bounding box of per-cell entries, or null. */
   bounds(): Rect | null {
     if (this.cachedBounds !== undefined) return this.cachedBounds;
-    let r0 = -1, r1 = -1, c0 = Infinity, c1 = -1;
+    let r0 = -1,
+      r1 = -1,
+      c0 = Infinity,
+      c1 = -1;
     const rows = this.rows;
     for (let r = 0; r < rows.length; r++) {
       const a = rows[r];
       if (a === undefined) continue;
-      let first = -1, last = -1;
+      let first = -1,
+        last = -1;
       for (let c = 0; c < a.length; c++) {
         if (a[c] !== undefined) {
           if (first < 0) first = c;
@@ -841,22 +1315,22 @@ export class Layer<T> {
 }
 
 export const FORMAT_DEFAULTS = {
-  numberFormat: "General",
+  numberFormat: 'General',
   fill: undefined as string | undefined, // no fill (Range reads it back as "#FFFFFF")
   bold: false,
   italic: false,
-  fontColor: "#000000",
-  fontName: "Calibri",
+  fontColor: '#000000',
+  fontName: 'Calibri',
   fontSize: 11,
-  underline: "None",
+  underline: 'None',
   strikethrough: false,
-  horizontalAlignment: "General",
-  verticalAlignment: "Bottom",
+  horizontalAlignment: 'General',
+  verticalAlignment: 'Bottom',
   wrapText: false,
   indentLevel: 0,
 };
 export type FormatKey = keyof typeof FORMAT_DEFAULTS;
-const FORMAT_KEYS = Object.keys(FORMAT_DEFAULTS) as FormatKey[];
+const _FORMAT_KEYS = Object.keys(FORMAT_DEFAULTS) as FormatKey[];
 
 export interface Hyperlink {
   address?: string;
@@ -884,7 +1358,7 @@ export class Grid {
     return v === undefined ? FORMAT_DEFAULTS[k] : v;
   }
   numberFormat(r: number, c: number): string {
-    return this.fget("numberFormat", r, c) as string;
+    return this.fget('numberFormat', r, c) as string;
   }
 }
 
@@ -1018,14 +1492,14 @@ export interface SeedOptions {
    * "raw" (default): numbers/booleans as given, strings stored verbatim as text ("" and null = blank).
    * "typed": strings go through Excel's typed-input coercion ("=..." formulas, "12" -> 12, ...).
    */
-  mode?: "raw" | "typed";
+  mode?: 'raw' | 'typed';
   /** Number format for the seeded block. */
   numberFormat?: string;
 }
 
 export interface CellSnapshot {
   address: string;
-  value: CellValue | "";
+  value: CellValue | '';
   formula?: string;
   text: string;
   numberFormat: string;
@@ -1070,7 +1544,13 @@ export interface ChartSnapshot {
   position?: { startCell: string; endCell?: string };
   legend: Record<string, unknown>;
   axes: Record<string, unknown>;
-  series: { name: string; chartType: string; values?: string; xValues?: string; props: Record<string, unknown> }[];
+  series: {
+    name: string;
+    chartType: string;
+    values?: string;
+    xValues?: string;
+    props: Record<string, unknown>;
+  }[];
   /** Everything else that was set (format, dataLabels, ...), as nested plain objects. */
   details: Record<string, unknown>;
 }
@@ -1097,21 +1577,24 @@ function bagToPlain(b: BagModel): Record<string, unknown> {
 let guidCounter = 0;
 function fakeGuid(): string {
   guidCounter++;
-  const hex = guidCounter.toString(16).toUpperCase().padStart(12, "0");
+  const hex = guidCounter.toString(16).toUpperCase().padStart(12, '0');
   return `{00000000-0001-0000-0000-${hex}}`;
 }
 
 function validateSheetName(name: unknown, loc: string): string {
-  if (typeof name !== "string") throw err.arg(loc, "sheet name must be a string");
-  if (name.length === 0 || name.length > 31) throw err.arg(loc, `sheet name must be 1-31 characters: '${name}'`);
-  if (/[\\/?*[\]:]/.test(name)) throw err.arg(loc, `sheet name contains an invalid character: '${name}'`);
-  if (name.startsWith("'") || name.endsWith("'")) throw err.arg(loc, `sheet name cannot begin or end with an apostrophe`);
-  if (name.toLowerCase() === "history") throw err.arg(loc, "'History' is a reserved sheet name");
+  if (typeof name !== 'string') throw err.arg(loc, 'sheet name must be a string');
+  if (name.length === 0 || name.length > 31)
+    throw err.arg(loc, `sheet name must be 1-31 characters: '${name}'`);
+  if (/[\\/?*[\]:]/.test(name))
+    throw err.arg(loc, `sheet name contains an invalid character: '${name}'`);
+  if (name.startsWith("'") || name.endsWith("'"))
+    throw err.arg(loc, `sheet name cannot begin or end with an apostrophe`);
+  if (name.toLowerCase() === 'history') throw err.arg(loc, "'History' is a reserved sheet name");
   return name;
 }
 
 function validateTableName(name: unknown, loc: string): string {
-  if (typeof name !== "string" || !/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || name.length > 255)
+  if (typeof name !== 'string' || !/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(name) || name.length > 255)
     throw err.arg(loc, `invalid table name ${JSON.stringify(name)}`);
   if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^[RrCc]$/.test(name) || /^R\d*C\d*$/i.test(name))
     throw err.arg(loc, `table name looks like a cell reference: ${name}`);
@@ -1122,8 +1605,8 @@ function validateTableName(name: unknown, loc: string): string {
 export class FakeSheet {
   readonly id: string;
   name: string;
-  visibility = "Visible";
-  tabColor = "";
+  visibility = 'Visible';
+  tabColor = '';
   readonly grid = new Grid();
   readonly colWidths = new Map<number, number>();
   readonly rowHeights = new Map<number, number>();
@@ -1152,7 +1635,10 @@ export class FakeSheet {
   readonly actions: string[] = [];
   actionCount = 0;
 
-  constructor(readonly workbook: FakeWorkbook, name: string) {
+  constructor(
+    readonly workbook: FakeWorkbook,
+    name: string,
+  ) {
     this.id = fakeGuid();
     this.name = name;
   }
@@ -1169,9 +1655,9 @@ export class FakeSheet {
   isBlank(r: number, c: number): boolean {
     return this.grid.values.cell(r, c) === undefined && this.grid.formulas.cell(r, c) === undefined;
   }
-  valueOf(r: number, c: number): CellValue | "" {
+  valueOf(r: number, c: number): CellValue | '' {
     const v = this.grid.values.cell(r, c);
-    return v === undefined ? "" : v;
+    return v === undefined ? '' : v;
   }
   usedRect(valuesOnly: boolean): Rect | null {
     let b: Rect | null = null;
@@ -1194,13 +1680,17 @@ export class FakeSheet {
     const lit = evaluateFormulaLiteral(f);
     if (lit !== undefined) return lit;
     const hook = this.workbook.options.evaluateFormula;
-    const v = hook ? hook(f, this.name, rectAddress({ r0: r, c0: c, rows: 1, cols: 1 })) : undefined;
+    const v = hook
+      ? hook(f, this.name, rectAddress({ r0: r, c0: c, rows: 1, cols: 1 }))
+      : undefined;
     return v === undefined ? 0 : v;
   }
   private rectOf(address?: string): Rect {
     if (address === undefined) {
       const u = this.usedRect(true);
-      return u ? { r0: 0, c0: 0, rows: u.r0 + u.rows, cols: u.c0 + u.cols } : { r0: 0, c0: 0, rows: 1, cols: 1 };
+      return u
+        ? { r0: 0, c0: 0, rows: u.r0 + u.rows, cols: u.c0 + u.cols }
+        : { r0: 0, c0: 0, rows: 1, cols: 1 };
     }
     const p = parseAddress(address);
     if (!p) throw new Error(`fake: bad address '${address}'`);
@@ -1212,7 +1702,7 @@ export class FakeSheet {
   }
   private map<T>(address: string | undefined, fn: (r: number, c: number) => T): T[][] {
     const rect = this.rectOf(address);
-    if (rect.rows * rect.cols > 50_000_000) throw new Error("fake: inspector range too large");
+    if (rect.rows * rect.cols > 50_000_000) throw new Error('fake: inspector range too large');
     const out: T[][] = new Array(rect.rows);
     for (let i = 0; i < rect.rows; i++) {
       const row: T[] = new Array(rect.cols);
@@ -1225,21 +1715,23 @@ export class FakeSheet {
   // ---- inspectors (never counted as syncs) ----------------------------------------------------------
 
   /** Cell values ("" for empty). Default: from A1 to the bottom-right of the used (values) range. */
-  values(address?: string): (CellValue | "")[][] {
+  values(address?: string): (CellValue | '')[][] {
     return this.map(address, (r, c) => this.valueOf(r, c));
   }
   /** Like Range.formulas: the formula where a cell has one, else its value. */
-  formulas(address?: string): (CellValue | "")[][] {
+  formulas(address?: string): (CellValue | '')[][] {
     return this.map(address, (r, c) => this.grid.formulas.cell(r, c) ?? this.valueOf(r, c));
   }
   /** Like Range.text: values formatted by their number format. */
   text(address?: string): string[][] {
-    return this.map(address, (r, c) => formatCellText(this.grid.values.cell(r, c), this.grid.numberFormat(r, c)));
+    return this.map(address, (r, c) =>
+      formatCellText(this.grid.values.cell(r, c), this.grid.numberFormat(r, c)),
+    );
   }
   numberFormats(address?: string): string[][] {
     return this.map(address, (r, c) => this.grid.numberFormat(r, c));
   }
-  valueAt(address: string): CellValue | "" {
+  valueAt(address: string): CellValue | '' {
     return this.valueOf(...this.cellRC(address));
   }
   formulaAt(address: string): string | undefined {
@@ -1257,7 +1749,9 @@ export class FakeSheet {
   /** Every formula cell with its formula text. */
   formulaMap(): Record<string, string> {
     const out: Record<string, string> = {};
-    this.grid.formulas.forEach((r, c, f) => (out[rectAddress({ r0: r, c0: c, rows: 1, cols: 1 })] = f));
+    this.grid.formulas.forEach(
+      (r, c, f) => (out[rectAddress({ r0: r, c0: c, rows: 1, cols: 1 })] = f),
+    );
     return out;
   }
   textAt(address: string): string {
@@ -1269,13 +1763,13 @@ export class FakeSheet {
   }
   /** Fill color ("#RRGGBB") or undefined when the cell has no fill. */
   fillAt(address: string): string | undefined {
-    return this.grid.fget("fill", ...this.cellRC(address)) as string | undefined;
+    return this.grid.fget('fill', ...this.cellRC(address)) as string | undefined;
   }
   isBold(address: string): boolean {
-    return this.grid.fget("bold", ...this.cellRC(address)) as boolean;
+    return this.grid.fget('bold', ...this.cellRC(address)) as boolean;
   }
   fontColorAt(address: string): string {
-    return this.grid.fget("fontColor", ...this.cellRC(address)) as string;
+    return this.grid.fget('fontColor', ...this.cellRC(address)) as string;
   }
   formatAt(key: FormatKey, address: string): unknown {
     return this.grid.fget(key, ...this.cellRC(address));
@@ -1289,17 +1783,17 @@ export class FakeSheet {
     const f = this.grid.formulas.cell(r, c);
     return {
       address: rectAddress({ r0: r, c0: c, rows: 1, cols: 1 }),
-      value: v === undefined ? "" : v,
+      value: v === undefined ? '' : v,
       formula: f,
       text: formatCellText(v, this.grid.numberFormat(r, c)),
       numberFormat: this.grid.numberFormat(r, c),
       type: valueType(v),
-      fill: this.grid.fget("fill", r, c) as string | undefined,
-      bold: this.grid.fget("bold", r, c) as boolean,
-      italic: this.grid.fget("italic", r, c) as boolean,
-      fontColor: this.grid.fget("fontColor", r, c) as string,
-      horizontalAlignment: this.grid.fget("horizontalAlignment", r, c) as string,
-      wrapText: this.grid.fget("wrapText", r, c) as boolean,
+      fill: this.grid.fget('fill', r, c) as string | undefined,
+      bold: this.grid.fget('bold', r, c) as boolean,
+      italic: this.grid.fget('italic', r, c) as boolean,
+      fontColor: this.grid.fget('fontColor', r, c) as string,
+      horizontalAlignment: this.grid.fget('horizontalAlignment', r, c) as string,
+      wrapText: this.grid.fget('wrapText', r, c) as boolean,
       hyperlink: this.grid.hyperlinks.get(r, c),
     };
   }
@@ -1310,7 +1804,7 @@ export class FakeSheet {
   }
   /** Column width in points (Excel's default is 48). */
   columnWidth(col: string | number): number {
-    return this.colWidth(typeof col === "number" ? col : columnIndex(col));
+    return this.colWidth(typeof col === 'number' ? col : columnIndex(col));
   }
   autofitColumns(): string[] {
     return [...this.autofitColumnSet].sort((a, b) => a - b).map(columnLetters);
@@ -1343,15 +1837,21 @@ export class FakeSheet {
     return this.merges.map(rectAddress);
   }
   borders(): { address: string; side: string; style?: string; color?: string; weight?: string }[] {
-    return this.borderList.map((b) => ({ address: rectAddress(b.rect), side: b.side, style: b.style, color: b.color, weight: b.weight }));
+    return this.borderList.map((b) => ({
+      address: rectAddress(b.rect),
+      side: b.side,
+      style: b.style,
+      color: b.color,
+      weight: b.weight,
+    }));
   }
 }
 
 function valueType(v: CellValue | undefined): string {
-  if (v === undefined) return "Empty";
-  if (typeof v === "number") return "Double";
-  if (typeof v === "boolean") return "Boolean";
-  return ERROR_VALUES.has(v) ? "Error" : "String";
+  if (v === undefined) return 'Empty';
+  if (typeof v === 'number') return 'Double';
+  if (typeof v === 'boolean') return 'Boolean';
+  return ERROR_VALUES.has(v) ? 'Error' : 'String';
 }
 
 function tableSnapshot(t: TableModel): TableSnapshot {
@@ -1398,7 +1898,7 @@ function chartSnapshot(c: ChartModel): ChartSnapshot {
     series: c.series
       .filter((s) => !s.deleted)
       .map((s) => ({
-        name: (s.props.name as string) ?? "",
+        name: (s.props.name as string) ?? '',
         chartType: (s.props.chartType as string) ?? c.type,
         values: s.values,
         xValues: s.xValues,
@@ -1418,7 +1918,9 @@ function tableBodyRect(t: TableModel): Rect {
   return { r0: top, c0: t.rect.c0, rows: Math.max(1, bottom - top), cols: t.rect.cols };
 }
 function tableTotalsRect(t: TableModel): Rect | null {
-  return t.showTotals ? { r0: t.rect.r0 + t.rect.rows - 1, c0: t.rect.c0, rows: 1, cols: t.rect.cols } : null;
+  return t.showTotals
+    ? { r0: t.rect.r0 + t.rect.rows - 1, c0: t.rect.c0, rows: 1, cols: t.rect.cols }
+    : null;
 }
 function tableHeaders(t: TableModel): string[] {
   const out: string[] = [];
@@ -1431,19 +1933,27 @@ function tableHeaders(t: TableModel): string[] {
 // ---------------------------------------------------------------------------------------------------------
 
 function checkDims(input: unknown[], rect: Rect, loc: string): void {
-  if (input.length !== rect.rows) throw new FakeOfficeError("InvalidArgument", MSG.sizeMismatch, loc);
+  if (input.length !== rect.rows)
+    throw new FakeOfficeError('InvalidArgument', MSG.sizeMismatch, loc);
   for (let i = 0; i < input.length; i++) {
     const row = input[i];
     if (!Array.isArray(row) || row.length !== rect.cols)
-      throw new FakeOfficeError("InvalidArgument", MSG.sizeMismatch, loc);
+      throw new FakeOfficeError('InvalidArgument', MSG.sizeMismatch, loc);
   }
 }
 
-function setCellNumberLike(sh: FakeSheet, r: number, c: number, v: CellValue, autoFormat?: string): void {
+function setCellNumberLike(
+  sh: FakeSheet,
+  r: number,
+  c: number,
+  v: CellValue,
+  autoFormat?: string,
+): void {
   const g = sh.grid;
   g.values.set(r, c, v);
   g.formulas.set(r, c, undefined);
-  if (autoFormat !== undefined && g.numberFormat(r, c) === "General") g.fmt<string>("numberFormat").set(r, c, autoFormat);
+  if (autoFormat !== undefined && g.numberFormat(r, c) === 'General')
+    g.fmt<string>('numberFormat').set(r, c, autoFormat);
 }
 
 function setCellFormula(sh: FakeSheet, r: number, c: number, f: string): void {
@@ -1465,7 +1975,7 @@ function setCellString(sh: FakeSheet, r: number, c: number, s: string): void {
     g.formulas.set(r, c, undefined);
     return;
   }
-  if (g.numberFormat(r, c) === "@") {
+  if (g.numberFormat(r, c) === '@') {
     g.values.set(r, c, s);
     g.formulas.set(r, c, undefined);
     return;
@@ -1495,8 +2005,8 @@ function setCellString(sh: FakeSheet, r: number, c: number, s: string): void {
     return;
   }
   const up = s.toUpperCase();
-  if (up === "TRUE" || up === "FALSE") {
-    setCellNumberLike(sh, r, c, up === "TRUE");
+  if (up === 'TRUE' || up === 'FALSE') {
+    setCellNumberLike(sh, r, c, up === 'TRUE');
     return;
   }
   const d = parseDateLike(s);
@@ -1511,23 +2021,25 @@ function setCellString(sh: FakeSheet, r: number, c: number, s: string): void {
 /** Applies one element of a values/formulas array to a cell. */
 function setCell(sh: FakeSheet, r: number, c: number, raw: unknown, loc: string): void {
   switch (typeof raw) {
-    case "number":
+    case 'number':
       if (!Number.isFinite(raw)) {
         // JSON.stringify turns NaN/Infinity into null, which Excel treats as "leave unchanged".
-        sh.workbook.warn(`${loc}: ${raw} written to ${quoteSheetName(sh.name)}!${rectAddress({ r0: r, c0: c, rows: 1, cols: 1 })} is sent as null; the cell is left unchanged`);
+        sh.workbook.warn(
+          `${loc}: ${raw} written to ${quoteSheetName(sh.name)}!${rectAddress({ r0: r, c0: c, rows: 1, cols: 1 })} is sent as null; the cell is left unchanged`,
+        );
         return;
       }
       sh.grid.values.set(r, c, raw);
       sh.grid.formulas.set(r, c, undefined);
       return;
-    case "boolean":
+    case 'boolean':
       sh.grid.values.set(r, c, raw);
       sh.grid.formulas.set(r, c, undefined);
       return;
-    case "string":
+    case 'string':
       setCellString(sh, r, c, raw);
       return;
-    case "undefined":
+    case 'undefined':
       return;
     default:
       if (raw === null) return;
@@ -1535,13 +2047,18 @@ function setCell(sh: FakeSheet, r: number, c: number, raw: unknown, loc: string)
         setCellString(sh, r, c, raw.toJSON());
         return;
       }
-      throw err.arg(loc, `unsupported cell value of type ${typeof raw}: ${String(JSON.stringify(raw)).slice(0, 80)}`);
+      throw err.arg(
+        loc,
+        `unsupported cell value of type ${typeof raw}: ${String(JSON.stringify(raw)).slice(0, 80)}`,
+      );
   }
 }
 
 function checkScalar(v: unknown, loc: string): void {
-  if (v === null || v === undefined) throw err.arg(loc, "null is not a valid value for the whole property");
-  if (typeof v === "object" && !(v instanceof Date)) throw err.arg(loc, "expected a 2-D array or a single value");
+  if (v === null || v === undefined)
+    throw err.arg(loc, 'null is not a valid value for the whole property');
+  if (typeof v === 'object' && !(v instanceof Date))
+    throw err.arg(loc, 'expected a 2-D array or a single value');
 }
 
 /**
@@ -1550,7 +2067,10 @@ function checkScalar(v: unknown, loc: string): void {
  */
 function writeCells(sh: FakeSheet, rect: Rect, input: unknown, loc: string): void {
   if (isFullCols(rect) || isFullRows(rect))
-    throw err.arg(loc, "cell-level properties cannot be set on an unbounded (entire row/column) range");
+    throw err.arg(
+      loc,
+      'cell-level properties cannot be set on an unbounded (entire row/column) range',
+    );
   if (Array.isArray(input)) {
     checkDims(input, rect, loc);
     const vals = sh.grid.values;
@@ -1567,13 +2087,17 @@ function writeCells(sh: FakeSheet, rect: Rect, input: unknown, loc: string): voi
     return;
   }
   checkScalar(input, loc);
-  if (typeof input === "string" && input === "") {
+  if (typeof input === 'string' && input === '') {
     sh.grid.values.clearCells(rect);
     sh.grid.formulas.clearCells(rect);
     return;
   }
   if (rect.rows * rect.cols > 20_000_000)
-    throw new FakeOfficeError("RangeExceedsLimit", "The cell count in range has exceeded the maximum supported number.", loc);
+    throw new FakeOfficeError(
+      'RangeExceedsLimit',
+      'The cell count in range has exceeded the maximum supported number.',
+      loc,
+    );
   for (let r = rect.r0; r < rect.r0 + rect.rows; r++)
     for (let c = rect.c0; c < rect.c0 + rect.cols; c++) setCell(sh, r, c, input, loc);
 }
@@ -1593,10 +2117,17 @@ function writeFormatCells(
   const layer = sh.grid.fmt<unknown>(key);
   const norm = (v: unknown) => {
     const x = coerce(v);
-    const hasDefaults = layer.colDef.size > 0 || layer.rowDef.size > 0 || layer.allDef !== undefined;
+    const hasDefaults =
+      layer.colDef.size > 0 || layer.rowDef.size > 0 || layer.allDef !== undefined;
     return x === FORMAT_DEFAULTS[key] && !hasDefaults ? undefined : x;
   };
-  if (Array.isArray(input) && input.length === 1 && Array.isArray(input[0]) && input[0].length === 1) input = input[0][0];
+  if (
+    Array.isArray(input) &&
+    input.length === 1 &&
+    Array.isArray(input[0]) &&
+    input[0].length === 1
+  )
+    input = input[0][0];
   if (Array.isArray(input)) {
     checkDims(input, rect, loc);
     for (let i = 0; i < rect.rows; i++) {
@@ -1615,13 +2146,19 @@ function writeFormatCells(
 }
 
 const coerceNumberFormat = (loc: string) => (v: unknown) => {
-  if (typeof v !== "string") throw err.arg(loc, `number format must be a string, got ${JSON.stringify(v)}`);
-  return v === "" ? "General" : v;
+  if (typeof v !== 'string')
+    throw err.arg(loc, `number format must be a string, got ${JSON.stringify(v)}`);
+  return v === '' ? 'General' : v;
 };
 
 /** Shifts per-cell content of columns [c0, c0+cols) at rows >= r0 down by n (Excel "insert cells, shift down"). */
 function shiftDown(sh: FakeSheet, r0: number, c0: number, cols: number, n: number): void {
-  const layers: Layer<unknown>[] = [sh.grid.values, sh.grid.formulas, sh.grid.hyperlinks, ...sh.grid.formats.values()];
+  const layers: Layer<unknown>[] = [
+    sh.grid.values,
+    sh.grid.formulas,
+    sh.grid.hyperlinks,
+    ...sh.grid.formats.values(),
+  ];
   for (const l of layers) {
     for (let r = l.rows.length - 1; r >= r0; r--) {
       const a = l.rows[r];
@@ -1637,10 +2174,10 @@ function shiftDown(sh: FakeSheet, r0: number, c0: number, cols: number, n: numbe
   }
 }
 
-function uniqueHeaders(raw: (CellValue | "")[]): string[] {
+function uniqueHeaders(raw: (CellValue | '')[]): string[] {
   const seen = new Set<string>();
   return raw.map((v, j) => {
-    const base = v === "" ? `Column${j + 1}` : String(v);
+    const base = v === '' ? `Column${j + 1}` : String(v);
     let name = base;
     let k = 2;
     while (seen.has(name.toLowerCase())) name = `${base}${k++}`;
@@ -1659,16 +2196,16 @@ function uniqueHeaders(raw: (CellValue | "")[]): string[] {
  * does not mend them.
  */
 function breakReferences(sheets: FakeSheet[], deleted: string): void {
-  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const forms = [`'${esc(deleted.replace(/'/g, "''"))}'`];
   if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(deleted)) forms.push(esc(deleted));
-  const ref = new RegExp(`(?<![\\w.'])(?:${forms.join("|")})!`, "gi");
+  const ref = new RegExp(`(?<![\\w.'])(?:${forms.join('|')})!`, 'gi');
   for (const sh of sheets) {
     sh.grid.formulas.forEach((r, c, f) => {
       ref.lastIndex = 0;
       if (!ref.test(f)) return;
-      sh.grid.formulas.set(r, c, f.replace(ref, "#REF!"));
-      sh.grid.values.set(r, c, "#REF!");
+      sh.grid.formulas.set(r, c, f.replace(ref, '#REF!'));
+      sh.grid.values.set(r, c, '#REF!');
     });
   }
 }
@@ -1681,8 +2218,8 @@ export class FakeWorkbook {
   readonly customProps = new Map<string, CustomPropertyModel>();
   active: FakeSheet | null = null;
   selection: { sheet: FakeSheet; rect: Rect } | null = null;
-  calculationMode = "Automatic";
-  name = "Book1.xlsx";
+  calculationMode = 'Automatic';
+  name = 'Book1.xlsx';
   readonly docProps: Record<string, unknown> = {};
   /** Things the real API would silently do that tests may want to know about (e.g. NaN written as null). */
   readonly warnings: string[] = [];
@@ -1691,7 +2228,7 @@ export class FakeWorkbook {
   private cfSeq = 0;
 
   constructor(readonly options: FakeExcelOptions = {}) {
-    for (const n of options.sheets ?? ["Sheet1"]) this.createSheet(n, "seed");
+    for (const n of options.sheets ?? ['Sheet1']) this.createSheet(n, 'seed');
   }
 
   warn(msg: string): void {
@@ -1706,7 +2243,7 @@ export class FakeWorkbook {
   }
   createSheet(name: string | undefined | null, loc: string): FakeSheet {
     let n = name;
-    if (n === undefined || n === null || n === "") {
+    if (n === undefined || n === null || n === '') {
       let i = this.sheets.length + 1;
       while (this.findSheet(`Sheet${i}`)) i++;
       n = `Sheet${i}`;
@@ -1719,11 +2256,11 @@ export class FakeWorkbook {
     return s;
   }
   visibleSheets(): FakeSheet[] {
-    return this.sheets.filter((s) => s.visibility === "Visible");
+    return this.sheets.filter((s) => s.visibility === 'Visible');
   }
   deleteSheet(s: FakeSheet, loc: string): void {
-    if (s.visibility === "Visible" && this.visibleSheets().length <= 1)
-      throw err.op(loc, "a workbook must contain at least one visible worksheet");
+    if (s.visibility === 'Visible' && this.visibleSheets().length <= 1)
+      throw err.op(loc, 'a workbook must contain at least one visible worksheet');
     const i = this.sheets.indexOf(s);
     this.sheets.splice(i, 1);
     s.deleted = true;
@@ -1739,19 +2276,23 @@ export class FakeWorkbook {
   activeSheet(loc: string): FakeSheet {
     if (!this.active || this.active.deleted) {
       this.active = this.visibleSheets()[0] ?? null;
-      if (!this.active) throw err.notFound(loc, "the workbook has no worksheets");
+      if (!this.active) throw err.notFound(loc, 'the workbook has no worksheets');
     }
     return this.active;
   }
   selected(loc: string): { sheet: FakeSheet; rect: Rect } {
     const act = this.activeSheet(loc);
-    if (!this.selection || this.selection.sheet !== act) this.selection = { sheet: act, rect: { r0: 0, c0: 0, rows: 1, cols: 1 } };
+    if (!this.selection || this.selection.sheet !== act)
+      this.selection = { sheet: act, rect: { r0: 0, c0: 0, rows: 1, cols: 1 } };
     return this.selection;
   }
   nextTableName(): string {
     let n: string;
     do n = `Table${++this.tableSeq}`;
-    while (this.tableList.some((t) => !t.deleted && t.name.toLowerCase() === n.toLowerCase()) || this.names.has(n.toLowerCase()));
+    while (
+      this.tableList.some((t) => !t.deleted && t.name.toLowerCase() === n.toLowerCase()) ||
+      this.names.has(n.toLowerCase())
+    );
     return n;
   }
   nextChartId(): number {
@@ -1763,13 +2304,16 @@ export class FakeWorkbook {
   findTable(key: string, sheet?: FakeSheet): TableModel | undefined {
     const k = key.toLowerCase();
     return this.tableList.find(
-      (t) => !t.deleted && (!sheet || t.sheet === sheet) && (t.name.toLowerCase() === k || t.id === key),
+      (t) =>
+        !t.deleted && (!sheet || t.sheet === sheet) && (t.name.toLowerCase() === k || t.id === key),
     );
   }
   createTable(sh: FakeSheet, rect: Rect, hasHeaders: boolean, loc: string): TableModel {
-    if (isFullCols(rect) || isFullRows(rect)) throw err.arg(loc, "a table cannot span entire rows or columns in this fake");
+    if (isFullCols(rect) || isFullRows(rect))
+      throw err.arg(loc, 'a table cannot span entire rows or columns in this fake');
     for (const t of sh.tableList)
-      if (rectsIntersect(t.rect, rect)) throw err.arg(loc, `A table can't overlap another table (${t.name}).`);
+      if (rectsIntersect(t.rect, rect))
+        throw err.arg(loc, `A table can't overlap another table (${t.name}).`);
     const r = { ...rect };
     if (!hasHeaders) {
       shiftDown(sh, r.r0, r.c0, r.cols, 1);
@@ -1779,7 +2323,7 @@ export class FakeWorkbook {
       }
       r.rows += 1;
     } else {
-      const raw: (CellValue | "")[] = [];
+      const raw: (CellValue | '')[] = [];
       for (let j = 0; j < r.cols; j++) raw.push(sh.valueOf(r.r0, r.c0 + j));
       const names = uniqueHeaders(raw);
       for (let j = 0; j < r.cols; j++) {
@@ -1788,7 +2332,7 @@ export class FakeWorkbook {
       }
     }
     if (r.rows === 1) r.rows = 2; // a table always has at least one (possibly blank) data row
-    if (r.r0 + r.rows > MAX_ROWS) throw err.arg(loc, "table would extend past the last row");
+    if (r.r0 + r.rows > MAX_ROWS) throw err.arg(loc, 'table would extend past the last row');
     const t: TableModel = {
       id: String(this.tableList.length + 1),
       legacyId: String(this.tableList.length + 1),
@@ -1797,7 +2341,7 @@ export class FakeWorkbook {
       rect: r,
       showHeaders: true,
       showTotals: false,
-      style: "TableStyleMedium2",
+      style: 'TableStyleMedium2',
       showFilterButton: true,
       showBandedRows: true,
       showBandedColumns: false,
@@ -1811,21 +2355,33 @@ export class FakeWorkbook {
   renameTable(t: TableModel, name: unknown, loc: string): void {
     const n = validateTableName(name, loc);
     const other = this.findTable(n);
-    if ((other && other !== t) || this.names.has(n.toLowerCase())) throw err.exists(loc, `name '${n}' is already used`);
+    if ((other && other !== t) || this.names.has(n.toLowerCase()))
+      throw err.exists(loc, `name '${n}' is already used`);
     t.name = n;
   }
   /** Resolves an address string that may be sheet-qualified, or a defined name, relative to `sheet`. */
-  resolveAddress(address: string, sheet: FakeSheet | null, loc: string): { sheet: FakeSheet; rect: Rect } {
+  resolveAddress(
+    address: string,
+    sheet: FakeSheet | null,
+    loc: string,
+  ): { sheet: FakeSheet; rect: Rect } {
     const p = parseAddress(address);
     if (p) {
       const sh = p.sheet !== undefined ? this.findSheet(p.sheet) : sheet;
-      if (!sh) throw err.arg(loc, p.sheet !== undefined ? `unknown sheet '${p.sheet}'` : `address needs a sheet: '${address}'`);
-      if (sheet && p.sheet !== undefined && sh !== sheet) throw err.arg(loc, `address '${address}' is on another sheet`);
+      if (!sh)
+        throw err.arg(
+          loc,
+          p.sheet !== undefined
+            ? `unknown sheet '${p.sheet}'`
+            : `address needs a sheet: '${address}'`,
+        );
+      if (sheet && p.sheet !== undefined && sh !== sheet)
+        throw err.arg(loc, `address '${address}' is on another sheet`);
       return { sheet: sh, rect: p.rect };
     }
     const n = this.names.get(address.toLowerCase());
     if (n) {
-      const target = parseAddress(n.formula.replace(/^=/, ""));
+      const target = parseAddress(n.formula.replace(/^=/, ''));
       const sh = target?.sheet !== undefined ? this.findSheet(target.sheet) : undefined;
       if (target && sh) return { sheet: sh, rect: target.rect };
     }
@@ -1836,14 +2392,18 @@ export class FakeWorkbook {
 
   /** Adds an empty sheet (throws if the name is taken or invalid). */
   addSheet(name: string): FakeSheet {
-    return this.createSheet(name, "seed");
+    return this.createSheet(name, 'seed');
   }
   /**
    * Writes a block of values into a sheet (creating the sheet if needed). Not counted as a sync.
    * Default mode "raw": strings are stored as text verbatim; use { mode: "typed" } for Excel input coercion.
    */
-  seedSheet(name: string, values: readonly (readonly unknown[])[], opts: SeedOptions = {}): FakeSheet {
-    const sh = this.findSheet(name) ?? this.createSheet(name, "seed");
+  seedSheet(
+    name: string,
+    values: readonly (readonly unknown[])[],
+    opts: SeedOptions = {},
+  ): FakeSheet {
+    const sh = this.findSheet(name) ?? this.createSheet(name, 'seed');
     let r0 = opts.startRow ?? 0;
     let c0 = opts.startCol ?? 0;
     if (opts.at) {
@@ -1859,13 +2419,15 @@ export class FakeWorkbook {
       for (let j = 0; j < row.length; j++) {
         const c = c0 + j;
         const v = row[j];
-        if (opts.numberFormat !== undefined) g.fmt<string>("numberFormat").set(r, c, opts.numberFormat);
-        if (v === null || v === undefined || v === "") {
+        if (opts.numberFormat !== undefined)
+          g.fmt<string>('numberFormat').set(r, c, opts.numberFormat);
+        if (v === null || v === undefined || v === '') {
           g.values.set(r, c, undefined);
           g.formulas.set(r, c, undefined);
-        } else if (opts.mode === "typed") setCell(sh, r, c, v, "seed");
-        else if (typeof v === "number" || typeof v === "boolean" || typeof v === "string") {
-          if (typeof v === "number" && !Number.isFinite(v)) throw new Error(`fake: cannot seed ${v}`);
+        } else if (opts.mode === 'typed') setCell(sh, r, c, v, 'seed');
+        else if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'string') {
+          if (typeof v === 'number' && !Number.isFinite(v))
+            throw new Error(`fake: cannot seed ${v}`);
           g.values.set(r, c, v);
           g.formulas.set(r, c, undefined);
         } else throw new Error(`fake: cannot seed value ${String(v)}`);
@@ -1878,16 +2440,20 @@ export class FakeWorkbook {
     const sh = this.sheet(sheetName);
     const p = parseAddress(address);
     if (!p) throw new Error(`fake: bad address '${address}'`);
-    const f = formula.startsWith("=") ? formula : `=${formula}`;
+    const f = formula.startsWith('=') ? formula : `=${formula}`;
     sh.grid.formulas.set(p.rect.r0, p.rect.c0, f);
-    sh.grid.values.set(p.rect.r0, p.rect.c0, cachedValue ?? sh.evalFormula(f, p.rect.r0, p.rect.c0));
+    sh.grid.values.set(
+      p.rect.r0,
+      p.rect.c0,
+      cachedValue ?? sh.evalFormula(f, p.rect.r0, p.rect.c0),
+    );
   }
   /** Makes an Excel table over `address` (header row first), e.g. seedTable("Data", "A1:L11", "Sales"). */
   seedTable(sheetName: string, address: string, name?: string): TableSnapshot {
     const p = parseAddress(address);
     if (!p) throw new Error(`fake: bad address '${address}'`);
-    const t = this.createTable(this.sheet(sheetName), p.rect, true, "seed");
-    if (name !== undefined) this.renameTable(t, name, "seed");
+    const t = this.createTable(this.sheet(sheetName), p.rect, true, 'seed');
+    if (name !== undefined) this.renameTable(t, name, 'seed');
     return tableSnapshot(t);
   }
   /** Sets a worksheet custom property (worksheet.customProperties), as an earlier run of an add-in would have. */
@@ -1907,14 +2473,21 @@ export class FakeWorkbook {
   }
   /** Defines a workbook-scoped name, e.g. defineName("Data", "=Sheet1!$A$1:$C$10"). */
   defineName(name: string, formula: string): void {
-    this.names.set(name.toLowerCase(), { name, formula: formula.startsWith("=") ? formula : `=${formula}`, comment: "", visible: true, deleted: false });
+    this.names.set(name.toLowerCase(), {
+      name,
+      formula: formula.startsWith('=') ? formula : `=${formula}`,
+      comment: '',
+      visible: true,
+      deleted: false,
+    });
   }
 
   // ---- inspectors --------------------------------------------------------------------------------------
 
   sheet(name: string): FakeSheet {
     const s = this.findSheet(name);
-    if (!s) throw new Error(`fake: no sheet named '${name}' (sheets: ${this.sheetNames().join(", ")})`);
+    if (!s)
+      throw new Error(`fake: no sheet named '${name}' (sheets: ${this.sheetNames().join(', ')})`);
     return s;
   }
   hasSheet(name: string): boolean {
@@ -1927,13 +2500,20 @@ export class FakeWorkbook {
     return this.active?.name;
   }
   get selectedAddress(): string | undefined {
-    return this.selection ? qualifiedAddress(this.selection.sheet.name, this.selection.rect) : undefined;
+    return this.selection
+      ? qualifiedAddress(this.selection.sheet.name, this.selection.rect)
+      : undefined;
   }
   tables(): TableSnapshot[] {
     return this.tableList.filter((t) => !t.deleted).map(tableSnapshot);
   }
   namedItems(): { name: string; formula: string; comment: string; scope: string }[] {
-    return [...this.names.values()].map((n) => ({ name: n.name, formula: n.formula, comment: n.comment, scope: n.scope?.name ?? "Workbook" }));
+    return [...this.names.values()].map((n) => ({
+      name: n.name,
+      formula: n.formula,
+      comment: n.comment,
+      scope: n.scope?.name ?? 'Workbook',
+    }));
   }
   /** Workbook-level custom document properties (workbook.properties.custom). */
   customProperties(): Record<string, unknown> {
@@ -1947,7 +2527,7 @@ export class FakeWorkbook {
 // Request context, queue, proxy base classes
 // ---------------------------------------------------------------------------------------------------------
 
-const NOT_FOUND: unique symbol = Symbol("notFound");
+const NOT_FOUND: unique symbol = Symbol('notFound');
 type Resolution<M> = M | null | typeof NOT_FOUND;
 type Resolver<M> = () => Resolution<M>;
 
@@ -1985,8 +2565,16 @@ export interface FakeStats {
 }
 
 const newStats = (): FakeStats => ({
-  syncs: 0, requests: 0, actions: 0, implicitSyncs: 0, runs: 0,
-  maxRequestBytes: 0, lastRequestBytes: 0, totalRequestBytes: 0, maxResponseBytes: 0, log: [],
+  syncs: 0,
+  requests: 0,
+  actions: 0,
+  implicitSyncs: 0,
+  runs: 0,
+  maxRequestBytes: 0,
+  lastRequestBytes: 0,
+  totalRequestBytes: 0,
+  maxResponseBytes: 0,
+  log: [],
 });
 
 interface FakeState {
@@ -2005,7 +2593,10 @@ export class RequestContext {
   /** @internal */ _responseBytes = 0;
   readonly workbook: Workbook;
   readonly application: Application;
-  readonly trackedObjects = { add: (_o: unknown): void => undefined, remove: (_o: unknown): void => undefined };
+  readonly trackedObjects = {
+    add: (_o: unknown): void => undefined,
+    remove: (_o: unknown): void => undefined,
+  };
   readonly runtime = { enableEvents: true };
 
   constructor(state: FakeState) {
@@ -2023,7 +2614,7 @@ export class RequestContext {
     return object.load(option);
   }
   trace(message: string): void {
-    this._push({ label: "trace", size: () => 40 + message.length, run: () => undefined });
+    this._push({ label: 'trace', size: () => 40 + message.length, run: () => undefined });
   }
   async sync<T = void>(passThroughValue?: T): Promise<T> {
     const ops = this._queue;
@@ -2039,10 +2630,19 @@ export class RequestContext {
     st.lastRequestBytes = bytes;
     st.totalRequestBytes += bytes;
     if (bytes > st.maxRequestBytes) st.maxRequestBytes = bytes;
-    const rec: SyncRecord = { actions: ops.length, requestBytes: bytes, responseBytes: 0, labels: ops.slice(0, 50).map((o) => o.label) };
+    const rec: SyncRecord = {
+      actions: ops.length,
+      requestBytes: bytes,
+      responseBytes: 0,
+      labels: ops.slice(0, 50).map((o) => o.label),
+    };
     st.log.push(rec);
     if (bytes > this._state.requestLimit)
-      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", MSG.requestPayload, `request of ~${bytes} bytes`);
+      throw new FakeOfficeError(
+        'RequestPayloadSizeLimitExceeded',
+        MSG.requestPayload,
+        `request of ~${bytes} bytes`,
+      );
     this._responseBytes = REQUEST_BASE_BYTES;
     const commits: (() => void)[] = [];
     for (const op of ops) {
@@ -2050,7 +2650,8 @@ export class RequestContext {
         const c = op.run();
         if (c) commits.push(c);
       } catch (e) {
-        if (e instanceof FakeOfficeError && !e.debugInfo.errorLocation) e.debugInfo.errorLocation = op.label;
+        if (e instanceof FakeOfficeError && !e.debugInfo.errorLocation)
+          e.debugInfo.errorLocation = op.label;
         if (e instanceof FakeOfficeError) e.debugInfo.statement = op.label;
         throw e;
       }
@@ -2058,7 +2659,11 @@ export class RequestContext {
     rec.responseBytes = this._responseBytes;
     if (this._responseBytes > st.maxResponseBytes) st.maxResponseBytes = this._responseBytes;
     if (this._responseBytes > this._state.responseLimit)
-      throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", MSG.responsePayload, `response of ~${this._responseBytes} bytes`);
+      throw new FakeOfficeError(
+        'ResponsePayloadSizeLimitExceeded',
+        MSG.responsePayload,
+        `response of ~${this._responseBytes} bytes`,
+      );
     for (const c of commits) c();
     return passThroughValue as T;
   }
@@ -2069,7 +2674,7 @@ export class ClientResult<T> {
   /** @internal */ _v: T | undefined = undefined;
   /** @internal */ _ok = false;
   get value(): T {
-    if (!this._ok) throw new FakeOfficeError("ValueNotLoaded", MSG.valueNotLoaded);
+    if (!this._ok) throw new FakeOfficeError('ValueNotLoaded', MSG.valueNotLoaded);
     return this._v as T;
   }
   toJSON(): { value: T | undefined } {
@@ -2090,22 +2695,28 @@ interface ParsedLoad {
 }
 function parseLoadSpec(spec: LoadSpec | undefined): ParsedLoad {
   if (spec === undefined || spec === null) return { all: true, paths: [] };
-  const split = (s: string) => s.split(",").map((x) => x.trim()).filter(Boolean);
-  if (typeof spec === "string") return { all: false, paths: split(spec) };
+  const split = (s: string) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean);
+  if (typeof spec === 'string') return { all: false, paths: split(spec) };
   if (Array.isArray(spec)) return { all: false, paths: spec.flatMap(split) };
   const out: ParsedLoad = { all: false, paths: [] };
   const walk = (o: Record<string, unknown>, prefix: string) => {
     for (const [k, v] of Object.entries(o)) {
-      if (k === "$top" && !prefix) out.top = v as number;
-      else if (k === "$skip" && !prefix) out.skip = v as number;
-      else if (k === "select" && typeof v === "string") out.paths.push(...split(v).map((p) => prefix + p));
-      else if (k === "expand" && typeof v === "string") out.paths.push(...split(v).map((p) => prefix + p));
-      else if (k.startsWith("$")) continue;
+      if (k === '$top' && !prefix) out.top = v as number;
+      else if (k === '$skip' && !prefix) out.skip = v as number;
+      else if (k === 'select' && typeof v === 'string')
+        out.paths.push(...split(v).map((p) => prefix + p));
+      else if (k === 'expand' && typeof v === 'string')
+        out.paths.push(...split(v).map((p) => prefix + p));
+      else if (k.startsWith('$')) continue;
       else if (v === true) out.paths.push(prefix + k);
-      else if (v && typeof v === "object") walk(v as Record<string, unknown>, `${prefix}${k}/`);
+      else if (v && typeof v === 'object') walk(v as Record<string, unknown>, `${prefix}${k}/`);
     }
   };
-  walk(spec as Record<string, unknown>, "");
+  walk(spec as Record<string, unknown>, '');
   if (out.paths.length === 0) out.all = true;
   return out;
 }
@@ -2128,7 +2739,13 @@ export abstract class ClientObject<M = unknown> {
   /** @internal */ _memo: { m: M | null } | undefined = undefined;
   /** @internal */ readonly _resolver: Resolver<M>;
 
-  constructor(ctx: RequestContext, type: string, resolver: Resolver<M>, nullable = false, instantiate = false) {
+  constructor(
+    ctx: RequestContext,
+    type: string,
+    resolver: Resolver<M>,
+    nullable = false,
+    instantiate = false,
+  ) {
     this._ctx = ctx;
     this._type = type;
     this._resolver = resolver;
@@ -2153,7 +2770,7 @@ export abstract class ClientObject<M = unknown> {
   /** True when an *OrNullObject lookup found nothing. Readable after sync. */
   get isNullObject(): boolean {
     if (!this._nullable) return false;
-    if (this._isNull === undefined) throw notLoaded("isNullObject", this._type);
+    if (this._isNull === undefined) throw notLoaded('isNullObject', this._type);
     return this._isNull;
   }
 
@@ -2181,7 +2798,7 @@ export abstract class ClientObject<M = unknown> {
   }
   /** @internal */ _modelOrThrow(): M {
     const m = this._model();
-    if (m === null) throw err.notFound(this._type, "null object");
+    if (m === null) throw err.notFound(this._type, 'null object');
     return m;
   }
   /** @internal Queues an action against this object. */
@@ -2249,13 +2866,13 @@ export abstract class ClientObject<M = unknown> {
     const scalars = new Set<string>(p.all ? this._scalars() : []);
     const nav = new Map<string, string[]>();
     for (const path of p.paths) {
-      const [head, ...rest] = path.split("/");
+      const [head, ...rest] = path.split('/');
       if (this._navs().includes(head)) {
         const list = nav.get(head) ?? [];
-        list.push(rest.length ? rest.join("/") : "*");
+        list.push(rest.length ? rest.join('/') : '*');
         nav.set(head, list);
       } else if (rest.length === 0 && this._scalars().includes(head)) scalars.add(head);
-      else if (rest.length === 0 && head === "isNullObject") continue;
+      else if (rest.length === 0 && head === 'isNullObject') continue;
       else
         throw new FakeNotImplementedError(
           `fake: ${this._type} has no loadable property '${path}' (not a real property, or not implemented by the fake)`,
@@ -2263,7 +2880,7 @@ export abstract class ClientObject<M = unknown> {
     }
     for (const [n, subs] of nav) {
       const child = (this as any)[n] as ClientObject<any>;
-      child.load(subs.includes("*") ? undefined : subs);
+      child.load(subs.includes('*') ? undefined : subs);
     }
     if (scalars.size || nav.size === 0) this._queueLoad([...scalars]);
     return this;
@@ -2273,7 +2890,7 @@ export abstract class ClientObject<M = unknown> {
     const label = `${this._type}.load`;
     ctx._push({
       label,
-      size: () => label.length + names.join(",").length,
+      size: () => label.length + names.join(',').length,
       run: () => {
         const m = this._model();
         if (m === null)
@@ -2281,7 +2898,7 @@ export abstract class ClientObject<M = unknown> {
             this._isNull = true;
           };
         const vals = names.map((n) => this._read(n, m));
-        ctx._responseBytes += 20 + jsonBytes(vals) + names.join(",").length;
+        ctx._responseBytes += 20 + jsonBytes(vals) + names.join(',').length;
         return () => {
           names.forEach((n, i) => this._cache.set(n, vals[i]));
           if (this._nullable) this._isNull = false;
@@ -2301,10 +2918,10 @@ export abstract class ClientObject<M = unknown> {
     const scalars: string[] = [];
     const nav = new Map<string, string[]>();
     for (const path of paths) {
-      const [head, ...rest] = path.split("/");
+      const [head, ...rest] = path.split('/');
       if (this._navs().includes(head)) {
         const list = nav.get(head) ?? [];
-        list.push(rest.length ? rest.join("/") : "*");
+        list.push(rest.length ? rest.join('/') : '*');
         nav.set(head, list);
       } else if (rest.length === 0 && this._scalars().includes(head)) scalars.push(head);
       else
@@ -2313,21 +2930,22 @@ export abstract class ClientObject<M = unknown> {
         );
     }
     const vals = scalars.map((n) => this._read(n, m));
-    let bytes = 8 + jsonBytes(vals) + scalars.join(",").length;
+    let bytes = 8 + jsonBytes(vals) + scalars.join(',').length;
     commits.push(() => {
       scalars.forEach((n, i) => this._cache.set(n, vals[i]));
       if (this._nullable) this._isNull = false;
     });
     for (const [n, subs] of nav) {
       const child = (this as any)[n] as ClientObject<any>;
-      bytes += child._loadNow(subs.includes("*") ? child._scalars() : subs, commits);
+      bytes += child._loadNow(subs.includes('*') ? child._scalars() : subs, commits);
     }
     return bytes;
   }
   /** Sets several properties at once, e.g. range.set({ values: [[1]], format: { fill: { color: "red" } } }). */
   set(properties: Record<string, unknown>): void {
     for (const [k, v] of Object.entries(properties)) {
-      if (this._navs().includes(k)) ((this as any)[k] as ClientObject<any>).set(v as Record<string, unknown>);
+      if (this._navs().includes(k))
+        ((this as any)[k] as ClientObject<any>).set(v as Record<string, unknown>);
       else if (this._scalars().includes(k)) (this as any)[k] = v;
       else throw new FakeNotImplementedError(`fake: ${this._type}.set: unknown property '${k}'`);
     }
@@ -2338,16 +2956,20 @@ export abstract class ClientObject<M = unknown> {
 }
 
 /** Base of collections: `items` after load; load names apply to the items ("name" or "items/name"). */
-export abstract class ClientCollection<M, IM, IP extends ClientObject<any>> extends ClientObject<M> {
+export abstract class ClientCollection<
+  M,
+  IM,
+  IP extends ClientObject<any>,
+> extends ClientObject<M> {
   /** @internal */ abstract _itemModels(m: M): IM[];
   /** @internal */ abstract _itemProxy(im: IM): IP;
   /** @internal */ abstract _itemScalars(): readonly string[];
   /** @internal */ _read(name: string, m: M): unknown {
-    if (name === "count") return this._itemModels(m).length;
+    if (name === 'count') return this._itemModels(m).length;
     return undefined;
   }
   get items(): IP[] {
-    return this._get<IP[]>("items");
+    return this._get<IP[]>('items');
   }
   override load(option?: LoadSpec): this {
     const p = parseLoadSpec(option);
@@ -2356,11 +2978,11 @@ export abstract class ClientCollection<M, IM, IP extends ClientObject<any>> exte
     const own: string[] = [];
     for (const path of p.paths) {
       let q = path;
-      if (q === "items") {
+      if (q === 'items') {
         all = true;
         continue;
       }
-      if (q.startsWith("items/")) q = q.slice(6);
+      if (q.startsWith('items/')) q = q.slice(6);
       else if (this._scalars().includes(q)) {
         own.push(q);
         continue;
@@ -2373,7 +2995,7 @@ export abstract class ClientCollection<M, IM, IP extends ClientObject<any>> exte
     const label = `${this._type}.load`;
     ctx._push({
       label,
-      size: () => label.length + list.join(",").length,
+      size: () => label.length + list.join(',').length,
       run: () => {
         const m = this._model();
         if (m === null)
@@ -2395,7 +3017,7 @@ export abstract class ClientCollection<M, IM, IP extends ClientObject<any>> exte
         return () => {
           for (const c of commits) c();
           own.forEach((n, i) => this._cache.set(n, ownVals[i]));
-          this._cache.set("items", proxies);
+          this._cache.set('items', proxies);
           if (this._nullable) this._isNull = false;
         };
       },
@@ -2403,7 +3025,7 @@ export abstract class ClientCollection<M, IM, IP extends ClientObject<any>> exte
     return this;
   }
   override toJSON(): Record<string, unknown> {
-    const items = this._cache.get("items") as IP[] | undefined;
+    const items = this._cache.get('items') as IP[] | undefined;
     return { items: items?.map((i) => i.toJSON()) ?? [] };
   }
 }
@@ -2425,7 +3047,13 @@ interface BagSpec {
 export class BagProxy extends ClientObject<BagModel> {
   [key: string]: any;
   /** @internal */ readonly _spec: BagSpec;
-  constructor(ctx: RequestContext, spec: BagSpec, resolver: Resolver<BagModel>, nullable = false, instantiate = false) {
+  constructor(
+    ctx: RequestContext,
+    spec: BagSpec,
+    resolver: Resolver<BagModel>,
+    nullable = false,
+    instantiate = false,
+  ) {
     super(ctx, spec.type, resolver, nullable, instantiate);
     this._spec = spec;
     for (const k of Object.keys(spec.props ?? {})) {
@@ -2449,18 +3077,26 @@ export class BagProxy extends ClientObject<BagModel> {
         enumerable: true,
         configurable: true,
         get: () =>
-          (child ??= new BagProxy(ctx, s, () => {
-            const m = this._model();
-            return m === null ? null : bagChild(m, k);
-          }, this._nullable)),
+          (child ??= new BagProxy(
+            ctx,
+            s,
+            () => {
+              const m = this._model();
+              return m === null ? null : bagChild(m, k);
+            },
+            this._nullable,
+          )),
       });
     }
     for (const [k, f] of Object.entries(spec.methods ?? {}))
-      Object.defineProperty(this, k, { configurable: true, value: (...a: unknown[]) => f(this, ...a) });
+      Object.defineProperty(this, k, {
+        configurable: true,
+        value: (...a: unknown[]) => f(this, ...a),
+      });
   }
   /** @internal */ _read(name: string, m: BagModel): unknown {
     const v = name in m.props ? m.props[name] : this._spec.props?.[name];
-    return v !== null && typeof v === "object" ? JSON.parse(JSON.stringify(v)) : v;
+    return v !== null && typeof v === 'object' ? JSON.parse(JSON.stringify(v)) : v;
   }
   /** @internal */ override _scalars(): readonly string[] {
     return Object.keys(this._spec.props ?? {});
@@ -2472,129 +3108,251 @@ export class BagProxy extends ClientObject<BagModel> {
 
 const colorCoerce = (v: unknown, loc: string) => normalizeColor(v, loc);
 const oneOf = (allowed: Record<string, string>) => (v: unknown, loc: string) => {
-  if (typeof v !== "string" || !Object.values(allowed).includes(v))
-    throw err.arg(loc, `expected one of ${Object.values(allowed).join(", ")}; got ${JSON.stringify(v)}`);
+  if (typeof v !== 'string' || !Object.values(allowed).includes(v))
+    throw err.arg(
+      loc,
+      `expected one of ${Object.values(allowed).join(', ')}; got ${JSON.stringify(v)}`,
+    );
   return v;
 };
 
 const S_CHART_FONT: BagSpec = {
-  type: "ChartFont",
-  props: { bold: false, color: "#000000", italic: false, name: "Calibri", size: 10, underline: "None", strikeThrough: false },
+  type: 'ChartFont',
+  props: {
+    bold: false,
+    color: '#000000',
+    italic: false,
+    name: 'Calibri',
+    size: 10,
+    underline: 'None',
+    strikeThrough: false,
+  },
   coerce: { color: colorCoerce },
 };
 const S_CHART_FILL: BagSpec = {
-  type: "ChartFill",
+  type: 'ChartFill',
   methods: {
-    setSolidColor: (p, color: string) => p._op("setSolidColor", color, (m, loc) => void (m.props.color = normalizeColor(color, loc))),
-    clear: (p) => p._op("clear", null, (m) => void delete m.props.color),
-    getSolidColor: (p) => p._result("getSolidColor", null, (m) => (m.props.color as string) ?? ""),
+    setSolidColor: (p, color: string) =>
+      p._op('setSolidColor', color, (m, loc) => void (m.props.color = normalizeColor(color, loc))),
+    clear: (p) => p._op('clear', null, (m) => void delete m.props.color),
+    getSolidColor: (p) => p._result('getSolidColor', null, (m) => (m.props.color as string) ?? ''),
   },
 };
 const S_CHART_LINE: BagSpec = {
-  type: "ChartLineFormat",
-  props: { color: "", lineStyle: "Continuous", weight: 0.75 },
+  type: 'ChartLineFormat',
+  props: { color: '', lineStyle: 'Continuous', weight: 0.75 },
   coerce: { color: colorCoerce },
-  methods: { clear: (p) => p._op("clear", null, (m) => void (m.props = {})) },
+  methods: { clear: (p) => p._op('clear', null, (m) => void (m.props = {})) },
 };
-const S_CHART_BORDER: BagSpec = { ...S_CHART_LINE, type: "ChartBorder" };
-const S_TEXT_FORMAT: BagSpec = { type: "ChartTextFormat", nav: { font: S_CHART_FONT, fill: S_CHART_FILL, border: S_CHART_BORDER } };
+const S_CHART_BORDER: BagSpec = { ...S_CHART_LINE, type: 'ChartBorder' };
+const S_TEXT_FORMAT: BagSpec = {
+  type: 'ChartTextFormat',
+  nav: { font: S_CHART_FONT, fill: S_CHART_FILL, border: S_CHART_BORDER },
+};
 const S_AREA_FORMAT: BagSpec = {
-  type: "ChartAreaFormat",
-  props: { roundedCorners: false, colorScheme: "" },
+  type: 'ChartAreaFormat',
+  props: { roundedCorners: false, colorScheme: '' },
   nav: { font: S_CHART_FONT, fill: S_CHART_FILL, border: S_CHART_BORDER },
 };
 const S_CHART_TITLE: BagSpec = {
-  type: "ChartTitle",
-  props: { text: "", visible: true, overlay: false, position: "Automatic", horizontalAlignment: "Center", verticalAlignment: "Center", textOrientation: 0, showShadow: false, height: 0, width: 0, left: 0, top: 0 },
-  readonly: ["height", "width"],
+  type: 'ChartTitle',
+  props: {
+    text: '',
+    visible: true,
+    overlay: false,
+    position: 'Automatic',
+    horizontalAlignment: 'Center',
+    verticalAlignment: 'Center',
+    textOrientation: 0,
+    showShadow: false,
+    height: 0,
+    width: 0,
+    left: 0,
+    top: 0,
+  },
+  readonly: ['height', 'width'],
   nav: { format: S_TEXT_FORMAT },
   methods: {
-    setFormula: (p, formula: string) => p._op("setFormula", formula, (m) => void (m.props.formula = formula)),
+    setFormula: (p, formula: string) =>
+      p._op('setFormula', formula, (m) => void (m.props.formula = formula)),
   },
 };
 const S_AXIS_TITLE: BagSpec = {
-  type: "ChartAxisTitle",
-  props: { text: "", visible: false, textOrientation: 0 },
-  nav: { format: { type: "ChartAxisTitleFormat", nav: { font: S_CHART_FONT, fill: S_CHART_FILL, border: S_CHART_BORDER } } },
-  methods: { setFormula: (p, formula: string) => p._op("setFormula", formula, (m) => void (m.props.formula = formula)) },
-};
-const S_GRIDLINES: BagSpec = { type: "ChartGridlines", props: { visible: false }, nav: { format: { type: "ChartGridlinesFormat", nav: { line: S_CHART_LINE } } } };
-const S_AXIS: BagSpec = {
-  type: "ChartAxis",
-  props: {
-    visible: true, minimum: null, maximum: null, majorUnit: null, minorUnit: null, numberFormat: "General",
-    displayUnit: "None", customDisplayUnit: 0, logBase: 10, scaleType: "Linear", reversePlotOrder: false,
-    tickLabelPosition: "NextToAxis", majorTickMark: "Outside", minorTickMark: "None", categoryType: "Automatic",
-    linkNumberFormat: true, showDisplayUnitLabel: true, textOrientation: 0, axisGroup: "Primary", type: "Value",
+  type: 'ChartAxisTitle',
+  props: { text: '', visible: false, textOrientation: 0 },
+  nav: {
+    format: {
+      type: 'ChartAxisTitleFormat',
+      nav: { font: S_CHART_FONT, fill: S_CHART_FILL, border: S_CHART_BORDER },
+    },
   },
-  readonly: ["axisGroup", "type"],
+  methods: {
+    setFormula: (p, formula: string) =>
+      p._op('setFormula', formula, (m) => void (m.props.formula = formula)),
+  },
+};
+const S_GRIDLINES: BagSpec = {
+  type: 'ChartGridlines',
+  props: { visible: false },
+  nav: { format: { type: 'ChartGridlinesFormat', nav: { line: S_CHART_LINE } } },
+};
+const S_AXIS: BagSpec = {
+  type: 'ChartAxis',
+  props: {
+    visible: true,
+    minimum: null,
+    maximum: null,
+    majorUnit: null,
+    minorUnit: null,
+    numberFormat: 'General',
+    displayUnit: 'None',
+    customDisplayUnit: 0,
+    logBase: 10,
+    scaleType: 'Linear',
+    reversePlotOrder: false,
+    tickLabelPosition: 'NextToAxis',
+    majorTickMark: 'Outside',
+    minorTickMark: 'None',
+    categoryType: 'Automatic',
+    linkNumberFormat: true,
+    showDisplayUnitLabel: true,
+    textOrientation: 0,
+    axisGroup: 'Primary',
+    type: 'Value',
+  },
+  readonly: ['axisGroup', 'type'],
   nav: {
     title: S_AXIS_TITLE,
     majorGridlines: S_GRIDLINES,
     minorGridlines: S_GRIDLINES,
-    format: { type: "ChartAxisFormat", nav: { font: S_CHART_FONT, line: S_CHART_LINE, fill: S_CHART_FILL } },
+    format: {
+      type: 'ChartAxisFormat',
+      nav: { font: S_CHART_FONT, line: S_CHART_LINE, fill: S_CHART_FILL },
+    },
   },
 };
 const axisSpec = (type: string): BagSpec => ({ ...S_AXIS, props: { ...S_AXIS.props, type } });
 const S_AXES: BagSpec = {
-  type: "ChartAxes",
-  nav: { categoryAxis: axisSpec("Category"), valueAxis: axisSpec("Value"), seriesAxis: axisSpec("Series") },
+  type: 'ChartAxes',
+  nav: {
+    categoryAxis: axisSpec('Category'),
+    valueAxis: axisSpec('Value'),
+    seriesAxis: axisSpec('Series'),
+  },
   methods: {
     getItem: (p, type: string, _group?: string) => {
-      const k = type === "Category" ? "categoryAxis" : type === "Series" ? "seriesAxis" : type === "Value" ? "valueAxis" : null;
+      const k =
+        type === 'Category'
+          ? 'categoryAxis'
+          : type === 'Series'
+            ? 'seriesAxis'
+            : type === 'Value'
+              ? 'valueAxis'
+              : null;
       if (!k) throw new FakeNotImplementedError(`fake: ChartAxes.getItem('${type}')`);
       return p[k];
     },
   },
 };
 const S_LEGEND: BagSpec = {
-  type: "ChartLegend",
-  props: { visible: true, position: "Right", overlay: false, showShadow: false, height: 0, width: 0, left: 0, top: 0 },
+  type: 'ChartLegend',
+  props: {
+    visible: true,
+    position: 'Right',
+    overlay: false,
+    showShadow: false,
+    height: 0,
+    width: 0,
+    left: 0,
+    top: 0,
+  },
   coerce: { position: oneOf(ExcelEnums.ChartLegendPosition) },
-  nav: { format: { type: "ChartLegendFormat", nav: { font: S_CHART_FONT, fill: S_CHART_FILL, border: S_CHART_BORDER } } },
+  nav: {
+    format: {
+      type: 'ChartLegendFormat',
+      nav: { font: S_CHART_FONT, fill: S_CHART_FILL, border: S_CHART_BORDER },
+    },
+  },
 };
 const S_DATA_LABELS: BagSpec = {
-  type: "ChartDataLabels",
+  type: 'ChartDataLabels',
   props: {
-    showValue: false, showCategoryName: false, showSeriesName: false, showPercentage: false, showLegendKey: false,
-    showBubbleSize: false, position: "BestFit", numberFormat: "General", separator: ", ", linkNumberFormat: true,
-    horizontalAlignment: "Center", verticalAlignment: "Center", textOrientation: 0, autoText: true,
+    showValue: false,
+    showCategoryName: false,
+    showSeriesName: false,
+    showPercentage: false,
+    showLegendKey: false,
+    showBubbleSize: false,
+    position: 'BestFit',
+    numberFormat: 'General',
+    separator: ', ',
+    linkNumberFormat: true,
+    horizontalAlignment: 'Center',
+    verticalAlignment: 'Center',
+    textOrientation: 0,
+    autoText: true,
   },
-  nav: { format: { type: "ChartDataLabelFormat", nav: { font: S_CHART_FONT, fill: S_CHART_FILL, border: S_CHART_BORDER } } },
+  nav: {
+    format: {
+      type: 'ChartDataLabelFormat',
+      nav: { font: S_CHART_FONT, fill: S_CHART_FILL, border: S_CHART_BORDER },
+    },
+  },
 };
 const S_PLOT_AREA: BagSpec = {
-  type: "ChartPlotArea",
-  props: { left: 0, top: 0, width: 0, height: 0, insideLeft: 0, insideTop: 0, insideWidth: 0, insideHeight: 0, position: "Automatic" },
-  nav: { format: { type: "ChartPlotAreaFormat", nav: { fill: S_CHART_FILL, border: S_CHART_BORDER } } },
+  type: 'ChartPlotArea',
+  props: {
+    left: 0,
+    top: 0,
+    width: 0,
+    height: 0,
+    insideLeft: 0,
+    insideTop: 0,
+    insideWidth: 0,
+    insideHeight: 0,
+    position: 'Automatic',
+  },
+  nav: {
+    format: { type: 'ChartPlotAreaFormat', nav: { fill: S_CHART_FILL, border: S_CHART_BORDER } },
+  },
 };
 
 // Conditional format parts
 const S_CF_FONT: BagSpec = {
-  type: "ConditionalRangeFont",
+  type: 'ConditionalRangeFont',
   props: { bold: null, italic: null, color: null, strikethrough: null, underline: null },
   coerce: { color: colorCoerce },
-  methods: { clear: (p) => p._op("clear", null, (m) => void (m.props = {})) },
+  methods: { clear: (p) => p._op('clear', null, (m) => void (m.props = {})) },
 };
 const S_CF_FILL: BagSpec = {
-  type: "ConditionalRangeFill",
+  type: 'ConditionalRangeFill',
   props: { color: null },
   coerce: { color: colorCoerce },
-  methods: { clear: (p) => p._op("clear", null, (m) => void (m.props = {})) },
+  methods: { clear: (p) => p._op('clear', null, (m) => void (m.props = {})) },
 };
-const S_CF_BORDER: BagSpec = { type: "ConditionalRangeBorder", props: { color: null, style: null, sideIndex: "EdgeTop" }, coerce: { color: colorCoerce } };
+const S_CF_BORDER: BagSpec = {
+  type: 'ConditionalRangeBorder',
+  props: { color: null, style: null, sideIndex: 'EdgeTop' },
+  coerce: { color: colorCoerce },
+};
 const S_CF_FORMAT: BagSpec = {
-  type: "ConditionalRangeFormat",
+  type: 'ConditionalRangeFormat',
   props: { numberFormat: null },
   nav: {
     fill: S_CF_FILL,
     font: S_CF_FONT,
     borders: {
-      type: "ConditionalRangeBorderCollection",
+      type: 'ConditionalRangeBorderCollection',
       nav: { top: S_CF_BORDER, bottom: S_CF_BORDER, left: S_CF_BORDER, right: S_CF_BORDER },
       methods: {
         getItem: (p, index: string) => {
-          const k = { EdgeTop: "top", EdgeBottom: "bottom", EdgeLeft: "left", EdgeRight: "right" }[index];
-          if (!k) throw new FakeNotImplementedError(`fake: ConditionalRangeBorderCollection.getItem('${index}')`);
+          const k = { EdgeTop: 'top', EdgeBottom: 'bottom', EdgeLeft: 'left', EdgeRight: 'right' }[
+            index
+          ];
+          if (!k)
+            throw new FakeNotImplementedError(
+              `fake: ConditionalRangeBorderCollection.getItem('${index}')`,
+            );
           return p[k];
         },
       },
@@ -2603,90 +3361,154 @@ const S_CF_FORMAT: BagSpec = {
 };
 
 function validateColorCriterion(c: unknown, which: string, loc: string): unknown {
-  if (!c || typeof c !== "object") throw err.arg(loc, `criteria.${which} is required`);
+  if (!c || typeof c !== 'object') throw err.arg(loc, `criteria.${which} is required`);
   const o = c as Record<string, unknown>;
-  const types = Object.values(ExcelEnums.ConditionalFormatColorCriterionType).filter((t) => t !== "Invalid") as string[];
-  if (!types.includes(o.type as string)) throw err.arg(loc, `criteria.${which}.type must be one of ${types.join(", ")}`);
-  if (["Number", "Percent", "Formula", "Percentile"].includes(o.type as string) && (o.formula === undefined || o.formula === null || o.formula === ""))
+  const types = Object.values(ExcelEnums.ConditionalFormatColorCriterionType).filter(
+    (t) => t !== 'Invalid',
+  ) as string[];
+  if (!types.includes(o.type as string))
+    throw err.arg(loc, `criteria.${which}.type must be one of ${types.join(', ')}`);
+  if (
+    ['Number', 'Percent', 'Formula', 'Percentile'].includes(o.type as string) &&
+    (o.formula === undefined || o.formula === null || o.formula === '')
+  )
     throw err.arg(loc, `criteria.${which}.formula is required for type ${o.type}`);
-  return { ...o, color: o.color === undefined || o.color === null ? o.color : normalizeColor(o.color, loc) };
+  return {
+    ...o,
+    color: o.color === undefined || o.color === null ? o.color : normalizeColor(o.color, loc),
+  };
 }
 const S_COLOR_SCALE: BagSpec = {
-  type: "ColorScaleConditionalFormat",
+  type: 'ColorScaleConditionalFormat',
   props: { criteria: null, threeColorScale: false },
-  readonly: ["threeColorScale"],
+  readonly: ['threeColorScale'],
   coerce: {
     criteria: (v, loc) => {
-      if (!v || typeof v !== "object") throw err.arg(loc, "criteria must be an object");
+      if (!v || typeof v !== 'object') throw err.arg(loc, 'criteria must be an object');
       const o = v as Record<string, unknown>;
-      const out: Record<string, unknown> = { minimum: validateColorCriterion(o.minimum, "minimum", loc) };
-      if (o.midpoint !== undefined && o.midpoint !== null) out.midpoint = validateColorCriterion(o.midpoint, "midpoint", loc);
-      out.maximum = validateColorCriterion(o.maximum, "maximum", loc);
+      const out: Record<string, unknown> = {
+        minimum: validateColorCriterion(o.minimum, 'minimum', loc),
+      };
+      if (o.midpoint !== undefined && o.midpoint !== null)
+        out.midpoint = validateColorCriterion(o.midpoint, 'midpoint', loc);
+      out.maximum = validateColorCriterion(o.maximum, 'maximum', loc);
       return out;
     },
   },
 };
 const S_CELL_VALUE: BagSpec = {
-  type: "CellValueConditionalFormat",
+  type: 'CellValueConditionalFormat',
   props: { rule: null },
   coerce: {
     rule: (v, loc) => {
       const o = v as Record<string, unknown> | null;
-      const ops = Object.values(ExcelEnums.ConditionalCellValueOperator).filter((t) => t !== "Invalid") as string[];
-      if (!o || !ops.includes(o.operator as string)) throw err.arg(loc, `rule.operator must be one of ${ops.join(", ")}`);
-      if (o.formula1 === undefined || o.formula1 === null || o.formula1 === "") throw err.arg(loc, "rule.formula1 is required");
-      if ((o.operator === "Between" || o.operator === "NotBetween") && (o.formula2 === undefined || o.formula2 === ""))
-        throw err.arg(loc, "rule.formula2 is required for Between/NotBetween");
+      const ops = Object.values(ExcelEnums.ConditionalCellValueOperator).filter(
+        (t) => t !== 'Invalid',
+      ) as string[];
+      if (!o || !ops.includes(o.operator as string))
+        throw err.arg(loc, `rule.operator must be one of ${ops.join(', ')}`);
+      if (o.formula1 === undefined || o.formula1 === null || o.formula1 === '')
+        throw err.arg(loc, 'rule.formula1 is required');
+      if (
+        (o.operator === 'Between' || o.operator === 'NotBetween') &&
+        (o.formula2 === undefined || o.formula2 === '')
+      )
+        throw err.arg(loc, 'rule.formula2 is required for Between/NotBetween');
       return { ...o };
     },
   },
   nav: { format: S_CF_FORMAT },
 };
 const S_CUSTOM_CF: BagSpec = {
-  type: "CustomConditionalFormat",
-  nav: { rule: { type: "ConditionalFormatRule", props: { formula: "", formulaLocal: "", formulaR1C1: "" } }, format: S_CF_FORMAT },
+  type: 'CustomConditionalFormat',
+  nav: {
+    rule: {
+      type: 'ConditionalFormatRule',
+      props: { formula: '', formulaLocal: '', formulaR1C1: '' },
+    },
+    format: S_CF_FORMAT,
+  },
 };
 const S_TEXT_CF: BagSpec = {
-  type: "TextConditionalFormat",
+  type: 'TextConditionalFormat',
   props: { rule: null },
   coerce: {
     rule: (v, loc) => {
       const o = v as Record<string, unknown> | null;
-      if (!o || !(Object.values(ExcelEnums.ConditionalTextOperator) as string[]).includes(o.operator as string) || o.operator === "Invalid")
-        throw err.arg(loc, "rule.operator is invalid");
-      if (typeof o.text !== "string") throw err.arg(loc, "rule.text is required");
+      if (
+        !o ||
+        !(Object.values(ExcelEnums.ConditionalTextOperator) as string[]).includes(
+          o.operator as string,
+        ) ||
+        o.operator === 'Invalid'
+      )
+        throw err.arg(loc, 'rule.operator is invalid');
+      if (typeof o.text !== 'string') throw err.arg(loc, 'rule.text is required');
       return { ...o };
     },
   },
   nav: { format: S_CF_FORMAT },
 };
-const S_TOPBOTTOM_CF: BagSpec = { type: "TopBottomConditionalFormat", props: { rule: null }, nav: { format: S_CF_FORMAT } };
-const S_PRESET_CF: BagSpec = { type: "PresetCriteriaConditionalFormat", props: { rule: null }, nav: { format: S_CF_FORMAT } };
+const S_TOPBOTTOM_CF: BagSpec = {
+  type: 'TopBottomConditionalFormat',
+  props: { rule: null },
+  nav: { format: S_CF_FORMAT },
+};
+const S_PRESET_CF: BagSpec = {
+  type: 'PresetCriteriaConditionalFormat',
+  props: { rule: null },
+  nav: { format: S_CF_FORMAT },
+};
 const S_DATABAR: BagSpec = {
-  type: "DataBarConditionalFormat",
-  props: { barDirection: "Context", showDataBarOnly: false, axisColor: "#000000", axisFormat: "Automatic", lowerBoundRule: { type: "Automatic" }, upperBoundRule: { type: "Automatic" } },
+  type: 'DataBarConditionalFormat',
+  props: {
+    barDirection: 'Context',
+    showDataBarOnly: false,
+    axisColor: '#000000',
+    axisFormat: 'Automatic',
+    lowerBoundRule: { type: 'Automatic' },
+    upperBoundRule: { type: 'Automatic' },
+  },
   coerce: { axisColor: colorCoerce },
   nav: {
-    positiveFormat: { type: "ConditionalDataBarPositiveFormat", props: { fillColor: "#638EC6", gradientFill: true, borderColor: "" }, coerce: { fillColor: colorCoerce, borderColor: colorCoerce } },
-    negativeFormat: { type: "ConditionalDataBarNegativeFormat", props: { fillColor: "#FF0000", borderColor: "", matchPositiveFillColor: false, matchPositiveBorderColor: false }, coerce: { fillColor: colorCoerce, borderColor: colorCoerce } },
+    positiveFormat: {
+      type: 'ConditionalDataBarPositiveFormat',
+      props: { fillColor: '#638EC6', gradientFill: true, borderColor: '' },
+      coerce: { fillColor: colorCoerce, borderColor: colorCoerce },
+    },
+    negativeFormat: {
+      type: 'ConditionalDataBarNegativeFormat',
+      props: {
+        fillColor: '#FF0000',
+        borderColor: '',
+        matchPositiveFillColor: false,
+        matchPositiveBorderColor: false,
+      },
+      coerce: { fillColor: colorCoerce, borderColor: colorCoerce },
+    },
   },
 };
 const S_ICONSET: BagSpec = {
-  type: "IconSetConditionalFormat",
-  props: { style: "ThreeTrafficLights1", reverseIconOrder: false, showIconOnly: false, criteria: [] },
+  type: 'IconSetConditionalFormat',
+  props: {
+    style: 'ThreeTrafficLights1',
+    reverseIconOrder: false,
+    showIconOnly: false,
+    criteria: [],
+  },
   coerce: { style: oneOf(ExcelEnums.IconSet) },
 };
 
 /** ConditionalFormatType -> [navigation property name, spec]. */
 const CF_PARTS: Record<string, [string, BagSpec]> = {
-  ColorScale: ["colorScale", S_COLOR_SCALE],
-  CellValue: ["cellValue", S_CELL_VALUE],
-  Custom: ["custom", S_CUSTOM_CF],
-  DataBar: ["dataBar", S_DATABAR],
-  IconSet: ["iconSet", S_ICONSET],
-  TopBottom: ["topBottom", S_TOPBOTTOM_CF],
-  PresetCriteria: ["preset", S_PRESET_CF],
-  ContainsText: ["textComparison", S_TEXT_CF],
+  ColorScale: ['colorScale', S_COLOR_SCALE],
+  CellValue: ['cellValue', S_CELL_VALUE],
+  Custom: ['custom', S_CUSTOM_CF],
+  DataBar: ['dataBar', S_DATABAR],
+  IconSet: ['iconSet', S_ICONSET],
+  TopBottom: ['topBottom', S_TOPBOTTOM_CF],
+  PresetCriteria: ['preset', S_PRESET_CF],
+  ContainsText: ['textComparison', S_TEXT_CF],
 };
 
 // ---------------------------------------------------------------------------------------------------------
@@ -2701,25 +3523,36 @@ export interface RangeModel {
 function absAddress(sheetName: string, r: Rect): string {
   const a = (c: number, row: number) => `$${columnLetters(c)}$${row + 1}`;
   const body =
-    r.rows === 1 && r.cols === 1 ? a(r.c0, r.r0) : `${a(r.c0, r.r0)}:${a(r.c0 + r.cols - 1, r.r0 + r.rows - 1)}`;
+    r.rows === 1 && r.cols === 1
+      ? a(r.c0, r.r0)
+      : `${a(r.c0, r.r0)}:${a(r.c0 + r.cols - 1, r.r0 + r.rows - 1)}`;
   return `${quoteSheetName(sheetName)}!${body}`;
 }
 
 /** Resolves a Range proxy or an address string argument (at execution time). */
-function rangeArg(ctx: RequestContext, x: unknown, sheet: FakeSheet | null, loc: string): RangeModel {
+function rangeArg(
+  ctx: RequestContext,
+  x: unknown,
+  sheet: FakeSheet | null,
+  loc: string,
+): RangeModel {
   if (x instanceof Range) {
     if (x._ctx !== ctx)
-      throw new FakeOfficeError("InvalidRequestContext", "Cannot use the object across different request contexts.", loc);
+      throw new FakeOfficeError(
+        'InvalidRequestContext',
+        'Cannot use the object across different request contexts.',
+        loc,
+      );
     return x._modelOrThrow();
   }
-  if (typeof x === "string") return ctx._wb.resolveAddress(x, sheet, loc);
-  throw err.arg(loc, "expected a Range or an address string");
+  if (typeof x === 'string') return ctx._wb.resolveAddress(x, sheet, loc);
+  throw err.arg(loc, 'expected a Range or an address string');
 }
-const argLabel = (x: unknown) => (x instanceof Range ? "<Range>" : x);
+const argLabel = (x: unknown) => (x instanceof Range ? '<Range>' : x);
 
 function guardCells(ctx: RequestContext, rect: Rect, loc: string): void {
   if (rect.rows * rect.cols * 3 > ctx._state.responseLimit)
-    throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", MSG.responsePayload, loc);
+    throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', MSG.responsePayload, loc);
 }
 function grid2<T>(rect: Rect, fn: (r: number, c: number) => T): T[][] {
   const out: T[][] = new Array(rect.rows);
@@ -2743,13 +3576,15 @@ function uniform(sh: FakeSheet, rect: Rect, key: FormatKey, ctx: RequestContext)
     for (const [c, v] of layer.colDef) if (c >= rect.c0 && c < rect.c0 + rect.cols) seen.add(v);
     for (const [r, v] of layer.rowDef) if (r >= rect.r0 && r < rect.r0 + rect.rows) seen.add(v);
     layer.forEach((r, c, v) => {
-      if (r >= rect.r0 && r < rect.r0 + rect.rows && c >= rect.c0 && c < rect.c0 + rect.cols) seen.add(v);
+      if (r >= rect.r0 && r < rect.r0 + rect.rows && c >= rect.c0 && c < rect.c0 + rect.cols)
+        seen.add(v);
     });
     return seen.size === 1 ? first : null;
   }
-  guardCells(ctx, { ...rect, rows: Math.ceil(rect.rows / 10) }, "Range.format");
+  guardCells(ctx, { ...rect, rows: Math.ceil(rect.rows / 10) }, 'Range.format');
   for (let r = rect.r0; r < rect.r0 + rect.rows; r++)
-    for (let c = rect.c0; c < rect.c0 + rect.cols; c++) if (g.fget(key, r, c) !== first) return null;
+    for (let c = rect.c0; c < rect.c0 + rect.cols; c++)
+      if (g.fget(key, r, c) !== first) return null;
   return first;
 }
 
@@ -2765,7 +3600,9 @@ function boundsWithin(layers: Layer<unknown>[], rect: Rect): Rect | null {
       const c1 = Math.min(rect.c0 + rect.cols, a.length);
       for (let c = rect.c0; c < c1; c++) {
         if (a[c] === undefined) continue;
-        b = b ? rectUnion(b, { r0: r, c0: c, rows: 1, cols: 1 }) : { r0: r, c0: c, rows: 1, cols: 1 };
+        b = b
+          ? rectUnion(b, { r0: r, c0: c, rows: 1, cols: 1 })
+          : { r0: r, c0: c, rows: 1, cols: 1 };
       }
     }
   }
@@ -2773,115 +3610,158 @@ function boundsWithin(layers: Layer<unknown>[], rect: Rect): Rect | null {
 }
 
 function currentRegion(sh: FakeSheet, r: number, c: number): Rect {
-  let r0 = r, r1 = r, c0 = c, c1 = c;
+  let r0 = r,
+    r1 = r,
+    c0 = c,
+    c1 = c;
   const rowHas = (row: number, ca: number, cb: number) => {
     if (row < 0 || row >= MAX_ROWS) return false;
-    for (let k = Math.max(ca, 0); k <= Math.min(cb, MAX_COLS - 1); k++) if (!sh.isBlank(row, k)) return true;
+    for (let k = Math.max(ca, 0); k <= Math.min(cb, MAX_COLS - 1); k++)
+      if (!sh.isBlank(row, k)) return true;
     return false;
   };
   const colHas = (col: number, ra: number, rb: number) => {
     if (col < 0 || col >= MAX_COLS) return false;
-    for (let k = Math.max(ra, 0); k <= Math.min(rb, MAX_ROWS - 1); k++) if (!sh.isBlank(k, col)) return true;
+    for (let k = Math.max(ra, 0); k <= Math.min(rb, MAX_ROWS - 1); k++)
+      if (!sh.isBlank(k, col)) return true;
     return false;
   };
   let changed = true;
   while (changed) {
     changed = false;
-    while (r0 > 0 && rowHas(r0 - 1, c0 - 1, c1 + 1)) (r0--, (changed = true));
-    while (r1 < MAX_ROWS - 1 && rowHas(r1 + 1, c0 - 1, c1 + 1)) (r1++, (changed = true));
-    while (c0 > 0 && colHas(c0 - 1, r0 - 1, r1 + 1)) (c0--, (changed = true));
-    while (c1 < MAX_COLS - 1 && colHas(c1 + 1, r0 - 1, r1 + 1)) (c1++, (changed = true));
+    while (r0 > 0 && rowHas(r0 - 1, c0 - 1, c1 + 1)) r0--, (changed = true);
+    while (r1 < MAX_ROWS - 1 && rowHas(r1 + 1, c0 - 1, c1 + 1)) r1++, (changed = true);
+    while (c0 > 0 && colHas(c0 - 1, r0 - 1, r1 + 1)) c0--, (changed = true);
+    while (c1 < MAX_COLS - 1 && colHas(c1 + 1, r0 - 1, r1 + 1)) c1++, (changed = true);
   }
   return { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
 }
 
 function checkCount(n: unknown, loc: string, min = 0): number {
-  if (typeof n !== "number" || !Number.isInteger(n) || n < min) throw err.arg(loc, `expected an integer >= ${min}, got ${JSON.stringify(n)}`);
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < min)
+    throw err.arg(loc, `expected an integer >= ${min}, got ${JSON.stringify(n)}`);
   return n;
 }
 
 // ---- Range ------------------------------------------------------------------------------------------
 
 const RANGE_SCALARS = [
-  "address", "addressLocal", "cellCount", "rowCount", "columnCount", "rowIndex", "columnIndex", "values", "formulas",
-  "formulasLocal", "numberFormat", "numberFormatLocal", "text", "valueTypes", "isEntireColumn", "isEntireRow", "hidden",
-  "rowHidden", "columnHidden", "hyperlink", "top", "left", "width", "height",
+  'address',
+  'addressLocal',
+  'cellCount',
+  'rowCount',
+  'columnCount',
+  'rowIndex',
+  'columnIndex',
+  'values',
+  'formulas',
+  'formulasLocal',
+  'numberFormat',
+  'numberFormatLocal',
+  'text',
+  'valueTypes',
+  'isEntireColumn',
+  'isEntireRow',
+  'hidden',
+  'rowHidden',
+  'columnHidden',
+  'hyperlink',
+  'top',
+  'left',
+  'width',
+  'height',
 ] as const;
 
 export class Range extends ClientObject<RangeModel> {
-  constructor(ctx: RequestContext, resolver: Resolver<RangeModel>, nullable = false, instantiate = false) {
-    super(ctx, "Range", resolver, nullable, instantiate);
+  constructor(
+    ctx: RequestContext,
+    resolver: Resolver<RangeModel>,
+    nullable = false,
+    instantiate = false,
+  ) {
+    super(ctx, 'Range', resolver, nullable, instantiate);
   }
   /** @internal */ override _checkAlive(m: RangeModel): void {
-    if (m.sheet.deleted) throw err.notFound("Range", "the worksheet was deleted");
+    if (m.sheet.deleted) throw err.notFound('Range', 'the worksheet was deleted');
   }
   /** @internal */ override _scalars(): readonly string[] {
     return RANGE_SCALARS;
   }
   /** @internal */ override _navs(): readonly string[] {
-    return ["format", "worksheet", "conditionalFormats"];
+    return ['format', 'worksheet', 'conditionalFormats'];
   }
   /** @internal */ _read(name: string, m: RangeModel): unknown {
     const { sheet: sh, rect } = m;
     const g = sh.grid;
     const loc = `Range.${name}`;
-    if ((isFullCols(rect) || isFullRows(rect)) && ["values", "formulas", "formulasLocal", "numberFormat", "numberFormatLocal", "text", "valueTypes"].includes(name))
+    if (
+      (isFullCols(rect) || isFullRows(rect)) &&
+      [
+        'values',
+        'formulas',
+        'formulasLocal',
+        'numberFormat',
+        'numberFormatLocal',
+        'text',
+        'valueTypes',
+      ].includes(name)
+    )
       return null; // documented: cell-level properties of unbounded ranges read back as null
     switch (name) {
-      case "address":
-      case "addressLocal":
+      case 'address':
+      case 'addressLocal':
         return qualifiedAddress(sh.name, rect);
-      case "cellCount": {
+      case 'cellCount': {
         const n = rect.rows * rect.cols;
         return n > 2147483647 ? -1 : n;
       }
-      case "rowCount":
+      case 'rowCount':
         return rect.rows;
-      case "columnCount":
+      case 'columnCount':
         return rect.cols;
-      case "rowIndex":
+      case 'rowIndex':
         return rect.r0;
-      case "columnIndex":
+      case 'columnIndex':
         return rect.c0;
-      case "values":
+      case 'values':
         guardCells(this._ctx, rect, loc);
         return grid2(rect, (r, c) => sh.valueOf(r, c));
-      case "formulas":
-      case "formulasLocal":
+      case 'formulas':
+      case 'formulasLocal':
         guardCells(this._ctx, rect, loc);
         return grid2(rect, (r, c) => g.formulas.cell(r, c) ?? sh.valueOf(r, c));
-      case "numberFormat":
-      case "numberFormatLocal":
+      case 'numberFormat':
+      case 'numberFormatLocal':
         guardCells(this._ctx, rect, loc);
         return grid2(rect, (r, c) => g.numberFormat(r, c));
-      case "text":
+      case 'text':
         guardCells(this._ctx, rect, loc);
         return grid2(rect, (r, c) => formatCellText(g.values.cell(r, c), g.numberFormat(r, c)));
-      case "valueTypes":
+      case 'valueTypes':
         guardCells(this._ctx, rect, loc);
         return grid2(rect, (r, c) => valueType(g.values.cell(r, c)));
-      case "isEntireColumn":
+      case 'isEntireColumn':
         return isFullCols(rect);
-      case "isEntireRow":
+      case 'isEntireRow':
         return isFullRows(rect);
-      case "rowHidden":
-      case "columnHidden":
-      case "hidden": {
+      case 'rowHidden':
+      case 'columnHidden':
+      case 'hidden': {
         const rowsHidden = this._allIn(sh.hiddenRows, rect.r0, rect.rows);
         const colsHidden = this._allIn(sh.hiddenCols, rect.c0, rect.cols);
-        if (name === "rowHidden") return rowsHidden;
-        if (name === "columnHidden") return colsHidden;
+        if (name === 'rowHidden') return rowsHidden;
+        if (name === 'columnHidden') return colsHidden;
         return rowsHidden === true || colsHidden === true;
       }
-      case "hyperlink":
+      case 'hyperlink':
         return g.hyperlinks.get(rect.r0, rect.c0) ?? null;
-      case "top":
+      case 'top':
         return sumTo(rect.r0, (r) => sh.rowHeight(r));
-      case "left":
+      case 'left':
         return sumTo(rect.c0, (c) => sh.colWidth(c));
-      case "height":
+      case 'height':
         return sumRange(rect.r0, rect.rows, (r) => sh.rowHeight(r));
-      case "width":
+      case 'width':
         return sumRange(rect.c0, rect.cols, (c) => sh.colWidth(c));
     }
     throw new FakeNotImplementedError(`fake: Range.${name}`);
@@ -2894,70 +3774,125 @@ export class Range extends ClientObject<RangeModel> {
   }
 
   // scalar properties
-  get address(): string { return this._get("address"); }
-  get addressLocal(): string { return this._get("addressLocal"); }
-  get cellCount(): number { return this._get("cellCount"); }
-  get rowCount(): number { return this._get("rowCount"); }
-  get columnCount(): number { return this._get("columnCount"); }
-  get rowIndex(): number { return this._get("rowIndex"); }
-  get columnIndex(): number { return this._get("columnIndex"); }
-  get text(): string[][] { return this._get("text"); }
-  get valueTypes(): string[][] { return this._get("valueTypes"); }
-  get isEntireColumn(): boolean { return this._get("isEntireColumn"); }
-  get isEntireRow(): boolean { return this._get("isEntireRow"); }
-  get hidden(): boolean { return this._get("hidden"); }
-  get top(): number { return this._get("top"); }
-  get left(): number { return this._get("left"); }
-  get width(): number { return this._get("width"); }
-  get height(): number { return this._get("height"); }
+  get address(): string {
+    return this._get('address');
+  }
+  get addressLocal(): string {
+    return this._get('addressLocal');
+  }
+  get cellCount(): number {
+    return this._get('cellCount');
+  }
+  get rowCount(): number {
+    return this._get('rowCount');
+  }
+  get columnCount(): number {
+    return this._get('columnCount');
+  }
+  get rowIndex(): number {
+    return this._get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this._get('columnIndex');
+  }
+  get text(): string[][] {
+    return this._get('text');
+  }
+  get valueTypes(): string[][] {
+    return this._get('valueTypes');
+  }
+  get isEntireColumn(): boolean {
+    return this._get('isEntireColumn');
+  }
+  get isEntireRow(): boolean {
+    return this._get('isEntireRow');
+  }
+  get hidden(): boolean {
+    return this._get('hidden');
+  }
+  get top(): number {
+    return this._get('top');
+  }
+  get left(): number {
+    return this._get('left');
+  }
+  get width(): number {
+    return this._get('width');
+  }
+  get height(): number {
+    return this._get('height');
+  }
 
-  get values(): any[][] { return this._get("values"); }
+  get values(): any[][] {
+    return this._get('values');
+  }
   set values(v: any) {
-    this._setProp("values", v, (m, val, loc) => writeCells(m.sheet, m.rect, val, loc));
+    this._setProp('values', v, (m, val, loc) => writeCells(m.sheet, m.rect, val, loc));
   }
-  get formulas(): any[][] { return this._get("formulas"); }
+  get formulas(): any[][] {
+    return this._get('formulas');
+  }
   set formulas(v: any) {
-    this._setProp("formulas", v, (m, val, loc) => writeCells(m.sheet, m.rect, val, loc));
+    this._setProp('formulas', v, (m, val, loc) => writeCells(m.sheet, m.rect, val, loc));
   }
-  get formulasLocal(): any[][] { return this._get("formulasLocal"); }
+  get formulasLocal(): any[][] {
+    return this._get('formulasLocal');
+  }
   set formulasLocal(v: any) {
-    this._setProp("formulasLocal", v, (m, val, loc) => writeCells(m.sheet, m.rect, val, loc));
+    this._setProp('formulasLocal', v, (m, val, loc) => writeCells(m.sheet, m.rect, val, loc));
   }
-  get numberFormat(): any[][] { return this._get("numberFormat"); }
+  get numberFormat(): any[][] {
+    return this._get('numberFormat');
+  }
   set numberFormat(v: any) {
-    this._setProp("numberFormat", v, (m, val, loc) =>
-      writeFormatCells(m.sheet, m.rect, val, "numberFormat", coerceNumberFormat(loc), loc),
+    this._setProp('numberFormat', v, (m, val, loc) =>
+      writeFormatCells(m.sheet, m.rect, val, 'numberFormat', coerceNumberFormat(loc), loc),
     );
   }
-  get numberFormatLocal(): any[][] { return this._get("numberFormatLocal"); }
+  get numberFormatLocal(): any[][] {
+    return this._get('numberFormatLocal');
+  }
   set numberFormatLocal(v: any) {
-    this._setProp("numberFormatLocal", v, (m, val, loc) =>
-      writeFormatCells(m.sheet, m.rect, val, "numberFormat", coerceNumberFormat(loc), loc),
+    this._setProp('numberFormatLocal', v, (m, val, loc) =>
+      writeFormatCells(m.sheet, m.rect, val, 'numberFormat', coerceNumberFormat(loc), loc),
     );
   }
-  get rowHidden(): boolean { return this._get("rowHidden"); }
+  get rowHidden(): boolean {
+    return this._get('rowHidden');
+  }
   set rowHidden(v: boolean) {
-    this._setProp("rowHidden", v, (m) => {
-      for (let r = m.rect.r0; r < m.rect.r0 + m.rect.rows; r++) v ? m.sheet.hiddenRows.add(r) : m.sheet.hiddenRows.delete(r);
+    this._setProp('rowHidden', v, (m) => {
+      for (let r = m.rect.r0; r < m.rect.r0 + m.rect.rows; r++)
+        v ? m.sheet.hiddenRows.add(r) : m.sheet.hiddenRows.delete(r);
     });
   }
-  get columnHidden(): boolean { return this._get("columnHidden"); }
+  get columnHidden(): boolean {
+    return this._get('columnHidden');
+  }
   set columnHidden(v: boolean) {
-    this._setProp("columnHidden", v, (m) => {
-      for (let c = m.rect.c0; c < m.rect.c0 + m.rect.cols; c++) v ? m.sheet.hiddenCols.add(c) : m.sheet.hiddenCols.delete(c);
+    this._setProp('columnHidden', v, (m) => {
+      for (let c = m.rect.c0; c < m.rect.c0 + m.rect.cols; c++)
+        v ? m.sheet.hiddenCols.add(c) : m.sheet.hiddenCols.delete(c);
     });
   }
-  get hyperlink(): Hyperlink | null { return this._get("hyperlink"); }
+  get hyperlink(): Hyperlink | null {
+    return this._get('hyperlink');
+  }
   set hyperlink(v: Hyperlink | null) {
-    this._setProp("hyperlink", v, (m, val, loc) => {
-      if (val !== null && typeof val !== "object") throw err.arg(loc, "hyperlink must be an object");
+    this._setProp('hyperlink', v, (m, val, loc) => {
+      if (val !== null && typeof val !== 'object')
+        throw err.arg(loc, 'hyperlink must be an object');
       const h = val as Hyperlink | null;
-      m.sheet.grid.hyperlinks.setRect(m.rect, h && (h.address || h.documentReference) ? { ...h } : undefined);
+      m.sheet.grid.hyperlinks.setRect(
+        m.rect,
+        h && (h.address || h.documentReference) ? { ...h } : undefined,
+      );
       if (h?.textToDisplay !== undefined) writeCells(m.sheet, m.rect, h.textToDisplay, loc);
       else if (h && (h.address || h.documentReference))
         for (let r = m.rect.r0; r < m.rect.r0 + m.rect.rows; r++)
           for (let c = m.rect.c0; c < m.rect.c0 + m.rect.cols; c++)
-            if (m.sheet.isBlank(r, c)) m.sheet.grid.values.set(r, c, h.address ?? h.documentReference ?? "");
+            if (m.sheet.isBlank(r, c))
+              m.sheet.grid.values.set(r, c, h.address ?? h.documentReference ?? '');
     });
   }
 
@@ -2968,85 +3903,161 @@ export class Range extends ClientObject<RangeModel> {
   }
   private _worksheet?: Worksheet;
   get worksheet(): Worksheet {
-    return (this._worksheet ??= new Worksheet(this._ctx, () => {
-      const m = this._model();
-      return m === null ? null : m.sheet;
-    }, this._nullable));
+    return (this._worksheet ??= new Worksheet(
+      this._ctx,
+      () => {
+        const m = this._model();
+        return m === null ? null : m.sheet;
+      },
+      this._nullable,
+    ));
   }
   private _cfs?: ConditionalFormatCollection;
   get conditionalFormats(): ConditionalFormatCollection {
-    return (this._cfs ??= new ConditionalFormatCollection(this._ctx, () => this._model(), this._nullable));
+    return (this._cfs ??= new ConditionalFormatCollection(
+      this._ctx,
+      () => this._model(),
+      this._nullable,
+    ));
   }
 
   // derived ranges (resolved at sync time; invalid arguments surface there as InvalidArgument)
-  /** @internal */ _derive(name: string, f: (m: RangeModel, loc: string) => Rect | typeof NOT_FOUND, nullable = this._nullable, instantiate = false): Range {
-    return new Range(this._ctx, () => {
-      const m = this._model();
-      if (m === null) return null;
-      const loc = `Range.${name}`;
-      const r = f(m, loc);
-      if (r === NOT_FOUND) return NOT_FOUND;
-      if (!rectInSheet(r)) throw err.arg(loc, "the resulting range is outside the worksheet");
-      return { sheet: m.sheet, rect: r };
-    }, nullable, instantiate);
+  /** @internal */ _derive(
+    name: string,
+    f: (m: RangeModel, loc: string) => Rect | typeof NOT_FOUND,
+    nullable = this._nullable,
+    instantiate = false,
+  ): Range {
+    return new Range(
+      this._ctx,
+      () => {
+        const m = this._model();
+        if (m === null) return null;
+        const loc = `Range.${name}`;
+        const r = f(m, loc);
+        if (r === NOT_FOUND) return NOT_FOUND;
+        if (!rectInSheet(r)) throw err.arg(loc, 'the resulting range is outside the worksheet');
+        return { sheet: m.sheet, rect: r };
+      },
+      nullable,
+      instantiate,
+    );
   }
   getCell(row: number, column: number): Range {
-    return this._derive("getCell", (m, loc) => ({ r0: m.rect.r0 + checkCount(row, loc), c0: m.rect.c0 + checkCount(column, loc), rows: 1, cols: 1 }));
+    return this._derive('getCell', (m, loc) => ({
+      r0: m.rect.r0 + checkCount(row, loc),
+      c0: m.rect.c0 + checkCount(column, loc),
+      rows: 1,
+      cols: 1,
+    }));
   }
   getRow(row: number): Range {
-    return this._derive("getRow", (m, loc) => ({ r0: m.rect.r0 + checkCount(row, loc), c0: m.rect.c0, rows: 1, cols: m.rect.cols }));
+    return this._derive('getRow', (m, loc) => ({
+      r0: m.rect.r0 + checkCount(row, loc),
+      c0: m.rect.c0,
+      rows: 1,
+      cols: m.rect.cols,
+    }));
   }
   getColumn(column: number): Range {
-    return this._derive("getColumn", (m, loc) => ({ r0: m.rect.r0, c0: m.rect.c0 + checkCount(column, loc), rows: m.rect.rows, cols: 1 }));
+    return this._derive('getColumn', (m, loc) => ({
+      r0: m.rect.r0,
+      c0: m.rect.c0 + checkCount(column, loc),
+      rows: m.rect.rows,
+      cols: 1,
+    }));
   }
   getLastRow(): Range {
-    return this._derive("getLastRow", (m) => ({ ...m.rect, r0: m.rect.r0 + m.rect.rows - 1, rows: 1 }));
+    return this._derive('getLastRow', (m) => ({
+      ...m.rect,
+      r0: m.rect.r0 + m.rect.rows - 1,
+      rows: 1,
+    }));
   }
   getLastColumn(): Range {
-    return this._derive("getLastColumn", (m) => ({ ...m.rect, c0: m.rect.c0 + m.rect.cols - 1, cols: 1 }));
+    return this._derive('getLastColumn', (m) => ({
+      ...m.rect,
+      c0: m.rect.c0 + m.rect.cols - 1,
+      cols: 1,
+    }));
   }
   getLastCell(): Range {
-    return this._derive("getLastCell", (m) => ({ r0: m.rect.r0 + m.rect.rows - 1, c0: m.rect.c0 + m.rect.cols - 1, rows: 1, cols: 1 }));
+    return this._derive('getLastCell', (m) => ({
+      r0: m.rect.r0 + m.rect.rows - 1,
+      c0: m.rect.c0 + m.rect.cols - 1,
+      rows: 1,
+      cols: 1,
+    }));
   }
   getResizedRange(deltaRows: number, deltaColumns: number): Range {
-    return this._derive("getResizedRange", (m, loc) => {
+    return this._derive('getResizedRange', (m, loc) => {
       if (!Number.isInteger(deltaRows) || !Number.isInteger(deltaColumns)) throw err.arg(loc);
       const r = { ...m.rect, rows: m.rect.rows + deltaRows, cols: m.rect.cols + deltaColumns };
-      if (r.rows < 1 || r.cols < 1) throw err.arg(loc, "the resized range would have no cells");
+      if (r.rows < 1 || r.cols < 1) throw err.arg(loc, 'the resized range would have no cells');
       return r;
     });
   }
   getAbsoluteResizedRange(numRows: number, numColumns: number): Range {
-    return this._derive("getAbsoluteResizedRange", (m, loc) => ({ ...m.rect, rows: checkCount(numRows, loc, 1), cols: checkCount(numColumns, loc, 1) }));
+    return this._derive('getAbsoluteResizedRange', (m, loc) => ({
+      ...m.rect,
+      rows: checkCount(numRows, loc, 1),
+      cols: checkCount(numColumns, loc, 1),
+    }));
   }
   getOffsetRange(rowOffset: number, columnOffset: number): Range {
-    return this._derive("getOffsetRange", (m, loc) => {
+    return this._derive('getOffsetRange', (m, loc) => {
       if (!Number.isInteger(rowOffset) || !Number.isInteger(columnOffset)) throw err.arg(loc);
       return { ...m.rect, r0: m.rect.r0 + rowOffset, c0: m.rect.c0 + columnOffset };
     });
   }
   getEntireColumn(): Range {
-    return this._derive("getEntireColumn", (m) => ({ r0: 0, c0: m.rect.c0, rows: MAX_ROWS, cols: m.rect.cols }));
+    return this._derive('getEntireColumn', (m) => ({
+      r0: 0,
+      c0: m.rect.c0,
+      rows: MAX_ROWS,
+      cols: m.rect.cols,
+    }));
   }
   getEntireRow(): Range {
-    return this._derive("getEntireRow", (m) => ({ r0: m.rect.r0, c0: 0, rows: m.rect.rows, cols: MAX_COLS }));
+    return this._derive('getEntireRow', (m) => ({
+      r0: m.rect.r0,
+      c0: 0,
+      rows: m.rect.rows,
+      cols: MAX_COLS,
+    }));
   }
   getRowsAbove(count = 1): Range {
-    return this._derive("getRowsAbove", (m, loc) => ({ ...m.rect, r0: m.rect.r0 - checkCount(count, loc, 1), rows: count }));
+    return this._derive('getRowsAbove', (m, loc) => ({
+      ...m.rect,
+      r0: m.rect.r0 - checkCount(count, loc, 1),
+      rows: count,
+    }));
   }
   getRowsBelow(count = 1): Range {
-    return this._derive("getRowsBelow", (m, loc) => ({ ...m.rect, r0: m.rect.r0 + m.rect.rows, rows: checkCount(count, loc, 1) }));
+    return this._derive('getRowsBelow', (m, loc) => ({
+      ...m.rect,
+      r0: m.rect.r0 + m.rect.rows,
+      rows: checkCount(count, loc, 1),
+    }));
   }
   getColumnsBefore(count = 1): Range {
-    return this._derive("getColumnsBefore", (m, loc) => ({ ...m.rect, c0: m.rect.c0 - checkCount(count, loc, 1), cols: count }));
+    return this._derive('getColumnsBefore', (m, loc) => ({
+      ...m.rect,
+      c0: m.rect.c0 - checkCount(count, loc, 1),
+      cols: count,
+    }));
   }
   getColumnsAfter(count = 1): Range {
-    return this._derive("getColumnsAfter", (m, loc) => ({ ...m.rect, c0: m.rect.c0 + m.rect.cols, cols: checkCount(count, loc, 1) }));
+    return this._derive('getColumnsAfter', (m, loc) => ({
+      ...m.rect,
+      c0: m.rect.c0 + m.rect.cols,
+      cols: checkCount(count, loc, 1),
+    }));
   }
   getBoundingRect(anotherRange: Range | string): Range {
-    return this._derive("getBoundingRect", (m, loc) => {
+    return this._derive('getBoundingRect', (m, loc) => {
       const o = rangeArg(this._ctx, anotherRange, m.sheet, loc);
-      if (o.sheet !== m.sheet) throw err.arg(loc, "ranges are on different worksheets");
+      if (o.sheet !== m.sheet) throw err.arg(loc, 'ranges are on different worksheets');
       return rectUnion(m.rect, o.rect);
     });
   }
@@ -3057,19 +4068,31 @@ export class Range extends ClientObject<RangeModel> {
     return this._intersection(anotherRange, true);
   }
   private _intersection(other: Range | string, nullable: boolean): Range {
-    return this._derive(nullable ? "getIntersectionOrNullObject" : "getIntersection", (m, loc) => {
-      const o = rangeArg(this._ctx, other, m.sheet, loc);
-      const r = o.sheet === m.sheet ? rectIntersection(m.rect, o.rect) : null;
-      return r ?? NOT_FOUND;
-    }, nullable || this._nullable, nullable);
+    return this._derive(
+      nullable ? 'getIntersectionOrNullObject' : 'getIntersection',
+      (m, loc) => {
+        const o = rangeArg(this._ctx, other, m.sheet, loc);
+        const r = o.sheet === m.sheet ? rectIntersection(m.rect, o.rect) : null;
+        return r ?? NOT_FOUND;
+      },
+      nullable || this._nullable,
+      nullable,
+    );
   }
   /** The current region (contiguous non-blank block) around the top-left cell, like Ctrl+Shift+8. */
   getSurroundingRegion(): Range {
-    return this._derive("getSurroundingRegion", (m) => currentRegion(m.sheet, m.rect.r0, m.rect.c0));
+    return this._derive('getSurroundingRegion', (m) =>
+      currentRegion(m.sheet, m.rect.r0, m.rect.c0),
+    );
   }
   /** Tables overlapping the range (ExcelApi 1.9); fullyContained (default false) keeps only those inside it. */
   getTables(fullyContained = false): TableScopedCollection {
-    return new TableScopedCollection(this._ctx, () => this._model(), !!fullyContained, this._nullable);
+    return new TableScopedCollection(
+      this._ctx,
+      () => this._model(),
+      !!fullyContained,
+      this._nullable,
+    );
   }
   getUsedRange(valuesOnly = false): Range {
     return this._usedRange(valuesOnly, false);
@@ -3078,33 +4101,44 @@ export class Range extends ClientObject<RangeModel> {
     return this._usedRange(valuesOnly, true);
   }
   private _usedRange(valuesOnly: boolean, nullable: boolean): Range {
-    return this._derive(nullable ? "getUsedRangeOrNullObject" : "getUsedRange", (m) => {
-      const g = m.sheet.grid;
-      const layers: Layer<unknown>[] = [g.values, g.formulas];
-      if (!valuesOnly) layers.push(...g.formats.values(), g.hyperlinks);
-      return boundsWithin(layers, m.rect) ?? NOT_FOUND;
-    }, nullable || this._nullable, nullable);
+    return this._derive(
+      nullable ? 'getUsedRangeOrNullObject' : 'getUsedRange',
+      (m) => {
+        const g = m.sheet.grid;
+        const layers: Layer<unknown>[] = [g.values, g.formulas];
+        if (!valuesOnly) layers.push(...g.formats.values(), g.hyperlinks);
+        return boundsWithin(layers, m.rect) ?? NOT_FOUND;
+      },
+      nullable || this._nullable,
+      nullable,
+    );
   }
 
   // actions
-  clear(applyTo: string = "All"): void {
-    this._op("clear", applyTo, (m, loc) => {
+  clear(applyTo: string = 'All'): void {
+    this._op('clear', applyTo, (m, loc) => {
       const g = m.sheet.grid;
-      if (!(Object.values(ExcelEnums.ClearApplyTo) as string[]).includes(applyTo)) throw err.arg(loc, `bad applyTo '${applyTo}'`);
-      if (applyTo === "All" || applyTo === "Contents" || applyTo === "ResetContents") {
+      if (!(Object.values(ExcelEnums.ClearApplyTo) as string[]).includes(applyTo))
+        throw err.arg(loc, `bad applyTo '${applyTo}'`);
+      if (applyTo === 'All' || applyTo === 'Contents' || applyTo === 'ResetContents') {
         g.values.clearCells(m.rect);
         g.formulas.clearCells(m.rect);
       }
-      if (applyTo === "All" || applyTo === "Formats") {
+      if (applyTo === 'All' || applyTo === 'Formats') {
         for (const l of g.formats.values()) l.setRect(m.rect, undefined);
-        m.sheet.borderList.splice(0, m.sheet.borderList.length, ...m.sheet.borderList.filter((b) => !rectsIntersect(b.rect, m.rect)));
+        m.sheet.borderList.splice(
+          0,
+          m.sheet.borderList.length,
+          ...m.sheet.borderList.filter((b) => !rectsIntersect(b.rect, m.rect)),
+        );
       }
-      if (applyTo === "All" || applyTo === "Hyperlinks" || applyTo === "RemoveHyperlinks") g.hyperlinks.setRect(m.rect, undefined);
+      if (applyTo === 'All' || applyTo === 'Hyperlinks' || applyTo === 'RemoveHyperlinks')
+        g.hyperlinks.setRect(m.rect, undefined);
     });
   }
   select(): void {
-    this._op("select", null, (m, loc) => {
-      if (m.sheet.visibility !== "Visible") throw err.op(loc, "cannot select on a hidden sheet");
+    this._op('select', null, (m, loc) => {
+      if (m.sheet.visibility !== 'Visible') throw err.op(loc, 'cannot select on a hidden sheet');
       const wb = this._ctx._wb;
       wb.active = m.sheet;
       wb.selection = { sheet: m.sheet, rect: { ...m.rect } };
@@ -3114,13 +4148,14 @@ export class Range extends ClientObject<RangeModel> {
     this.select();
   }
   merge(across = false): void {
-    this._op("merge", across, (m) => {
+    this._op('merge', across, (m) => {
       const sh = m.sheet;
       const areas: Rect[] = across
         ? Array.from({ length: m.rect.rows }, (_, i) => ({ ...m.rect, r0: m.rect.r0 + i, rows: 1 }))
         : [{ ...m.rect }];
       for (const a of areas) {
-        for (let i = sh.merges.length - 1; i >= 0; i--) if (rectsIntersect(sh.merges[i], a)) sh.merges.splice(i, 1);
+        for (let i = sh.merges.length - 1; i >= 0; i--)
+          if (rectsIntersect(sh.merges[i], a)) sh.merges.splice(i, 1);
         for (let r = a.r0; r < a.r0 + a.rows; r++)
           for (let c = a.c0; c < a.c0 + a.cols; c++)
             if (r !== a.r0 || c !== a.c0) {
@@ -3132,16 +4167,17 @@ export class Range extends ClientObject<RangeModel> {
     });
   }
   unmerge(): void {
-    this._op("unmerge", null, (m) => {
+    this._op('unmerge', null, (m) => {
       const sh = m.sheet;
-      for (let i = sh.merges.length - 1; i >= 0; i--) if (rectsIntersect(sh.merges[i], m.rect)) sh.merges.splice(i, 1);
+      for (let i = sh.merges.length - 1; i >= 0; i--)
+        if (rectsIntersect(sh.merges[i], m.rect)) sh.merges.splice(i, 1);
     });
   }
   calculate(): void {
-    this._op("calculate", null, () => undefined);
+    this._op('calculate', null, () => undefined);
   }
   getMergedAreasOrNullObject(): never {
-    throw new FakeNotImplementedError("fake: Range.getMergedAreasOrNullObject");
+    throw new FakeNotImplementedError('fake: Range.getMergedAreasOrNullObject');
   }
 }
 
@@ -3162,26 +4198,28 @@ function fmtProp(key: FormatKey, coerce?: (v: unknown, loc: string) => unknown) 
   return {
     read: (m: RangeModel, ctx: RequestContext) => {
       const v = uniform(m.sheet, m.rect, key, ctx);
-      return key === "fill" && v === undefined ? "#FFFFFF" : v;
+      return key === 'fill' && v === undefined ? '#FFFFFF' : v;
     },
     write: (m: RangeModel, v: unknown, loc: string) => {
       const x = coerce ? coerce(v, loc) : v;
       const layer = m.sheet.grid.fmt<unknown>(key);
-      const hasDefaults = layer.colDef.size > 0 || layer.rowDef.size > 0 || layer.allDef !== undefined;
+      const hasDefaults =
+        layer.colDef.size > 0 || layer.rowDef.size > 0 || layer.allDef !== undefined;
       layer.setRect(m.rect, x === FORMAT_DEFAULTS[key] && !hasDefaults ? undefined : x);
     },
   };
 }
 const boolCoerce = (v: unknown, loc: string) => {
-  if (typeof v !== "boolean") throw err.arg(loc, `expected a boolean, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'boolean') throw err.arg(loc, `expected a boolean, got ${JSON.stringify(v)}`);
   return v;
 };
 const numCoerce = (v: unknown, loc: string) => {
-  if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw err.arg(loc, `expected a non-negative number, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+    throw err.arg(loc, `expected a non-negative number, got ${JSON.stringify(v)}`);
   return v;
 };
 const strCoerce = (v: unknown, loc: string) => {
-  if (typeof v !== "string") throw err.arg(loc, `expected a string, got ${JSON.stringify(v)}`);
+  if (typeof v !== 'string') throw err.arg(loc, `expected a string, got ${JSON.stringify(v)}`);
   return v;
 };
 
@@ -3196,7 +4234,7 @@ abstract class RangePart extends ClientObject<RangeModel> {
     return Object.keys(this._props);
   }
   /** @internal */ override _checkAlive(m: RangeModel): void {
-    if (m.sheet.deleted) throw err.notFound(this._type, "the worksheet was deleted");
+    if (m.sheet.deleted) throw err.notFound(this._type, 'the worksheet was deleted');
   }
   /** @internal */ _w(name: string, v: unknown): void {
     const p = this._props[name];
@@ -3205,71 +4243,119 @@ abstract class RangePart extends ClientObject<RangeModel> {
 }
 
 export class RangeFill extends RangePart {
-  /** @internal */ readonly _props = { color: fmtProp("fill", (v, loc) => (v === "" ? undefined : normalizeColor(v, loc))) };
+  /** @internal */ readonly _props = {
+    color: fmtProp('fill', (v, loc) => (v === '' ? undefined : normalizeColor(v, loc))),
+  };
   constructor(ctx: RequestContext, resolver: Resolver<RangeModel>, nullable: boolean) {
-    super(ctx, "RangeFill", resolver, nullable);
+    super(ctx, 'RangeFill', resolver, nullable);
   }
-  get color(): string { return this._get("color"); }
-  set color(v: string) { this._w("color", v); }
+  get color(): string {
+    return this._get('color');
+  }
+  set color(v: string) {
+    this._w('color', v);
+  }
   clear(): void {
-    this._cache.delete("color");
-    this._op("clear", null, (m) => m.sheet.grid.fmt("fill").setRect(m.rect, undefined));
+    this._cache.delete('color');
+    this._op('clear', null, (m) => m.sheet.grid.fmt('fill').setRect(m.rect, undefined));
   }
 }
 
 export class RangeFont extends RangePart {
   /** @internal */ readonly _props = {
-    bold: fmtProp("bold", boolCoerce),
-    italic: fmtProp("italic", boolCoerce),
-    color: fmtProp("fontColor", (v, loc) => normalizeColor(v, loc)),
-    name: fmtProp("fontName", strCoerce),
-    size: fmtProp("fontSize", numCoerce),
-    underline: fmtProp("underline", (v, loc) => oneOf(ExcelEnums.RangeUnderlineStyle)(v, loc)),
-    strikethrough: fmtProp("strikethrough", boolCoerce),
+    bold: fmtProp('bold', boolCoerce),
+    italic: fmtProp('italic', boolCoerce),
+    color: fmtProp('fontColor', (v, loc) => normalizeColor(v, loc)),
+    name: fmtProp('fontName', strCoerce),
+    size: fmtProp('fontSize', numCoerce),
+    underline: fmtProp('underline', (v, loc) => oneOf(ExcelEnums.RangeUnderlineStyle)(v, loc)),
+    strikethrough: fmtProp('strikethrough', boolCoerce),
   };
   constructor(ctx: RequestContext, resolver: Resolver<RangeModel>, nullable: boolean) {
-    super(ctx, "RangeFont", resolver, nullable);
+    super(ctx, 'RangeFont', resolver, nullable);
   }
-  get bold(): boolean { return this._get("bold"); }
-  set bold(v: boolean) { this._w("bold", v); }
-  get italic(): boolean { return this._get("italic"); }
-  set italic(v: boolean) { this._w("italic", v); }
-  get color(): string { return this._get("color"); }
-  set color(v: string) { this._w("color", v); }
-  get name(): string { return this._get("name"); }
-  set name(v: string) { this._w("name", v); }
-  get size(): number { return this._get("size"); }
-  set size(v: number) { this._w("size", v); }
-  get underline(): string { return this._get("underline"); }
-  set underline(v: string) { this._w("underline", v); }
-  get strikethrough(): boolean { return this._get("strikethrough"); }
-  set strikethrough(v: boolean) { this._w("strikethrough", v); }
+  get bold(): boolean {
+    return this._get('bold');
+  }
+  set bold(v: boolean) {
+    this._w('bold', v);
+  }
+  get italic(): boolean {
+    return this._get('italic');
+  }
+  set italic(v: boolean) {
+    this._w('italic', v);
+  }
+  get color(): string {
+    return this._get('color');
+  }
+  set color(v: string) {
+    this._w('color', v);
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  set name(v: string) {
+    this._w('name', v);
+  }
+  get size(): number {
+    return this._get('size');
+  }
+  set size(v: number) {
+    this._w('size', v);
+  }
+  get underline(): string {
+    return this._get('underline');
+  }
+  set underline(v: string) {
+    this._w('underline', v);
+  }
+  get strikethrough(): boolean {
+    return this._get('strikethrough');
+  }
+  set strikethrough(v: boolean) {
+    this._w('strikethrough', v);
+  }
 }
 
 export class RangeBorder extends ClientObject<RangeModel> {
-  constructor(ctx: RequestContext, resolver: Resolver<RangeModel>, nullable: boolean, readonly _side: string) {
-    super(ctx, "RangeBorder", resolver, nullable);
+  constructor(
+    ctx: RequestContext,
+    resolver: Resolver<RangeModel>,
+    nullable: boolean,
+    readonly _side: string,
+  ) {
+    super(ctx, 'RangeBorder', resolver, nullable);
   }
   /** @internal */ override _scalars(): readonly string[] {
-    return ["sideIndex", "style", "color", "weight"];
+    return ['sideIndex', 'style', 'color', 'weight'];
   }
   /** @internal */ _read(name: string, m: RangeModel): unknown {
-    if (name === "sideIndex") return this._side;
-    const recs = m.sheet.borderList.filter((b) => b.side === this._side && rectsIntersect(b.rect, m.rect));
+    if (name === 'sideIndex') return this._side;
+    const recs = m.sheet.borderList.filter(
+      (b) => b.side === this._side && rectsIntersect(b.rect, m.rect),
+    );
     const last = recs[recs.length - 1];
-    if (name === "style") return last?.style ?? "None";
-    if (name === "color") return last?.color ?? "#000000";
-    if (name === "weight") return last?.weight ?? "Thin";
+    if (name === 'style') return last?.style ?? 'None';
+    if (name === 'color') return last?.color ?? '#000000';
+    if (name === 'weight') return last?.weight ?? 'Thin';
     return undefined;
   }
-  private _w(name: "style" | "color" | "weight", v: unknown): void {
+  private _w(name: 'style' | 'color' | 'weight', v: unknown): void {
     this._setProp(name, v, (m, val, loc) => {
       let x = val as string;
-      if (name === "color") x = normalizeColor(val, loc);
-      if (name === "style") x = oneOf(ExcelEnums.BorderLineStyle)(val, loc) as string;
-      if (name === "weight") x = oneOf(ExcelEnums.BorderWeight)(val, loc) as string;
+      if (name === 'color') x = normalizeColor(val, loc);
+      if (name === 'style') x = oneOf(ExcelEnums.BorderLineStyle)(val, loc) as string;
+      if (name === 'weight') x = oneOf(ExcelEnums.BorderWeight)(val, loc) as string;
       const list = m.sheet.borderList;
-      let rec = list.find((b) => b.side === this._side && b.rect.r0 === m.rect.r0 && b.rect.c0 === m.rect.c0 && b.rect.rows === m.rect.rows && b.rect.cols === m.rect.cols);
+      let rec = list.find(
+        (b) =>
+          b.side === this._side &&
+          b.rect.r0 === m.rect.r0 &&
+          b.rect.c0 === m.rect.c0 &&
+          b.rect.rows === m.rect.rows &&
+          b.rect.cols === m.rect.cols,
+      );
       if (!rec) {
         rec = { rect: { ...m.rect }, side: this._side };
         list.push(rec);
@@ -3277,25 +4363,39 @@ export class RangeBorder extends ClientObject<RangeModel> {
       rec[name] = x;
     });
   }
-  get sideIndex(): string { return this._get("sideIndex"); }
-  get style(): string { return this._get("style"); }
-  set style(v: string) { this._w("style", v); }
-  get color(): string { return this._get("color"); }
-  set color(v: string) { this._w("color", v); }
-  get weight(): string { return this._get("weight"); }
-  set weight(v: string) { this._w("weight", v); }
+  get sideIndex(): string {
+    return this._get('sideIndex');
+  }
+  get style(): string {
+    return this._get('style');
+  }
+  set style(v: string) {
+    this._w('style', v);
+  }
+  get color(): string {
+    return this._get('color');
+  }
+  set color(v: string) {
+    this._w('color', v);
+  }
+  get weight(): string {
+    return this._get('weight');
+  }
+  set weight(v: string) {
+    this._w('weight', v);
+  }
 }
 
 export class RangeBorderCollection extends ClientObject<RangeModel> {
   private _items = new Map<string, RangeBorder>();
   constructor(ctx: RequestContext, resolver: Resolver<RangeModel>, nullable: boolean) {
-    super(ctx, "RangeBorderCollection", resolver, nullable);
+    super(ctx, 'RangeBorderCollection', resolver, nullable);
   }
   /** @internal */ _read(name: string): unknown {
-    return name === "count" ? 8 : undefined;
+    return name === 'count' ? 8 : undefined;
   }
   /** @internal */ override _scalars(): readonly string[] {
-    return ["count"];
+    return ['count'];
   }
   getItem(index: string): RangeBorder {
     if (!(Object.values(ExcelEnums.BorderIndex) as string[]).includes(index))
@@ -3317,23 +4417,28 @@ function autofitWidth(sh: FakeSheet, c: number, r0: number, rows: number): numbe
     const v = g.values.cell(r, c);
     if (v === undefined) continue;
     let len = formatCellText(v, g.numberFormat(r, c)).length;
-    if (g.fget("bold", r, c) === true) len *= 1.1;
+    if (g.fget('bold', r, c) === true) len *= 1.1;
     if (len > max) max = len;
   }
   if (max === 0) return undefined;
-  return Math.round(((max * 7 + 10) * 0.75) * 100) / 100;
+  return Math.round((max * 7 + 10) * 0.75 * 100) / 100;
 }
 
 export class RangeFormat extends RangePart {
   /** @internal */ readonly _props = {
-    horizontalAlignment: fmtProp("horizontalAlignment", (v, loc) => oneOf(ExcelEnums.HorizontalAlignment)(v, loc)),
-    verticalAlignment: fmtProp("verticalAlignment", (v, loc) => oneOf(ExcelEnums.VerticalAlignment)(v, loc)),
-    wrapText: fmtProp("wrapText", boolCoerce),
-    indentLevel: fmtProp("indentLevel", numCoerce),
+    horizontalAlignment: fmtProp('horizontalAlignment', (v, loc) =>
+      oneOf(ExcelEnums.HorizontalAlignment)(v, loc),
+    ),
+    verticalAlignment: fmtProp('verticalAlignment', (v, loc) =>
+      oneOf(ExcelEnums.VerticalAlignment)(v, loc),
+    ),
+    wrapText: fmtProp('wrapText', boolCoerce),
+    indentLevel: fmtProp('indentLevel', numCoerce),
     columnWidth: {
       read: (m: RangeModel) => {
         const w = m.sheet.colWidth(m.rect.c0);
-        for (let c = m.rect.c0 + 1; c < m.rect.c0 + Math.min(m.rect.cols, 10000); c++) if (m.sheet.colWidth(c) !== w) return null;
+        for (let c = m.rect.c0 + 1; c < m.rect.c0 + Math.min(m.rect.cols, 10000); c++)
+          if (m.sheet.colWidth(c) !== w) return null;
         return w;
       },
       write: (m: RangeModel, v: unknown, loc: string) => {
@@ -3344,21 +4449,22 @@ export class RangeFormat extends RangePart {
     rowHeight: {
       read: (m: RangeModel) => {
         const h = m.sheet.rowHeight(m.rect.r0);
-        for (let r = m.rect.r0 + 1; r < m.rect.r0 + Math.min(m.rect.rows, 100000); r++) if (m.sheet.rowHeight(r) !== h) return null;
+        for (let r = m.rect.r0 + 1; r < m.rect.r0 + Math.min(m.rect.rows, 100000); r++)
+          if (m.sheet.rowHeight(r) !== h) return null;
         return h;
       },
       write: (m: RangeModel, v: unknown, loc: string) => {
         const h = numCoerce(v, loc);
-        if (isFullRows(m.rect) && m.rect.rows > 100000) throw err.arg(loc, "fake: too many rows");
+        if (isFullRows(m.rect) && m.rect.rows > 100000) throw err.arg(loc, 'fake: too many rows');
         for (let r = m.rect.r0; r < m.rect.r0 + m.rect.rows; r++) m.sheet.rowHeights.set(r, h);
       },
     },
   };
   constructor(ctx: RequestContext, resolver: Resolver<RangeModel>, nullable: boolean) {
-    super(ctx, "RangeFormat", resolver, nullable);
+    super(ctx, 'RangeFormat', resolver, nullable);
   }
   /** @internal */ override _navs(): readonly string[] {
-    return ["fill", "font", "borders"];
+    return ['fill', 'font', 'borders'];
   }
   private _fill?: RangeFill;
   get fill(): RangeFill {
@@ -3370,23 +4476,51 @@ export class RangeFormat extends RangePart {
   }
   private _borders?: RangeBorderCollection;
   get borders(): RangeBorderCollection {
-    return (this._borders ??= new RangeBorderCollection(this._ctx, () => this._model(), this._nullable));
+    return (this._borders ??= new RangeBorderCollection(
+      this._ctx,
+      () => this._model(),
+      this._nullable,
+    ));
   }
-  get horizontalAlignment(): string { return this._get("horizontalAlignment"); }
-  set horizontalAlignment(v: string) { this._w("horizontalAlignment", v); }
-  get verticalAlignment(): string { return this._get("verticalAlignment"); }
-  set verticalAlignment(v: string) { this._w("verticalAlignment", v); }
-  get wrapText(): boolean { return this._get("wrapText"); }
-  set wrapText(v: boolean) { this._w("wrapText", v); }
-  get indentLevel(): number { return this._get("indentLevel"); }
-  set indentLevel(v: number) { this._w("indentLevel", v); }
-  get columnWidth(): number { return this._get("columnWidth"); }
-  set columnWidth(v: number) { this._w("columnWidth", v); }
-  get rowHeight(): number { return this._get("rowHeight"); }
-  set rowHeight(v: number) { this._w("rowHeight", v); }
+  get horizontalAlignment(): string {
+    return this._get('horizontalAlignment');
+  }
+  set horizontalAlignment(v: string) {
+    this._w('horizontalAlignment', v);
+  }
+  get verticalAlignment(): string {
+    return this._get('verticalAlignment');
+  }
+  set verticalAlignment(v: string) {
+    this._w('verticalAlignment', v);
+  }
+  get wrapText(): boolean {
+    return this._get('wrapText');
+  }
+  set wrapText(v: boolean) {
+    this._w('wrapText', v);
+  }
+  get indentLevel(): number {
+    return this._get('indentLevel');
+  }
+  set indentLevel(v: number) {
+    this._w('indentLevel', v);
+  }
+  get columnWidth(): number {
+    return this._get('columnWidth');
+  }
+  set columnWidth(v: number) {
+    this._w('columnWidth', v);
+  }
+  get rowHeight(): number {
+    return this._get('rowHeight');
+  }
+  set rowHeight(v: number) {
+    this._w('rowHeight', v);
+  }
   /** Approximates Excel: width from the longest displayed text in each column (~7px per char). */
   autofitColumns(): void {
-    this._op("autofitColumns", null, (m) => {
+    this._op('autofitColumns', null, (m) => {
       const sh = m.sheet;
       const full = isFullCols(m.rect);
       const cEnd = m.rect.c0 + Math.min(m.rect.cols, 16384);
@@ -3400,7 +4534,7 @@ export class RangeFormat extends RangePart {
     });
   }
   autofitRows(): void {
-    this._op("autofitRows", null, (m) => {
+    this._op('autofitRows', null, (m) => {
       m.sheet.autofitRowsCalls++;
     });
   }
@@ -3409,56 +4543,87 @@ export class RangeFormat extends RangePart {
 // ---- Worksheets ---------------------------------------------------------------------------------------
 
 const WORKSHEET_SCALARS = [
-  "name", "id", "position", "visibility", "tabColor", "showGridlines", "showHeadings", "standardWidth",
-  "standardHeight", "enableCalculation",
+  'name',
+  'id',
+  'position',
+  'visibility',
+  'tabColor',
+  'showGridlines',
+  'showHeadings',
+  'standardWidth',
+  'standardHeight',
+  'enableCalculation',
 ] as const;
 
 function readWorksheet(name: string, s: FakeSheet): unknown {
   switch (name) {
-    case "name": return s.name;
-    case "id": return s.id;
-    case "position": return s.position;
-    case "visibility": return s.visibility;
-    case "tabColor": return s.tabColor;
-    case "showGridlines": return s.showGridlines;
-    case "showHeadings": return s.showHeadings;
-    case "standardWidth": return s.standardWidth;
-    case "standardHeight": return 15;
-    case "enableCalculation": return s.enableCalculation;
+    case 'name':
+      return s.name;
+    case 'id':
+      return s.id;
+    case 'position':
+      return s.position;
+    case 'visibility':
+      return s.visibility;
+    case 'tabColor':
+      return s.tabColor;
+    case 'showGridlines':
+      return s.showGridlines;
+    case 'showHeadings':
+      return s.showHeadings;
+    case 'standardWidth':
+      return s.standardWidth;
+    case 'standardHeight':
+      return 15;
+    case 'enableCalculation':
+      return s.enableCalculation;
   }
   return undefined;
 }
 
 export class Worksheet extends ClientObject<FakeSheet> {
-  constructor(ctx: RequestContext, resolver: Resolver<FakeSheet>, nullable = false, instantiate = false) {
-    super(ctx, "Worksheet", resolver, nullable, instantiate);
+  constructor(
+    ctx: RequestContext,
+    resolver: Resolver<FakeSheet>,
+    nullable = false,
+    instantiate = false,
+  ) {
+    super(ctx, 'Worksheet', resolver, nullable, instantiate);
   }
   /** @internal */ override _checkAlive(m: FakeSheet): void {
-    if (m.deleted) throw err.notFound("Worksheet", `worksheet '${m.name}' was deleted`);
+    if (m.deleted) throw err.notFound('Worksheet', `worksheet '${m.name}' was deleted`);
   }
   /** @internal */ override _scalars(): readonly string[] {
     return WORKSHEET_SCALARS;
   }
   /** @internal */ override _navs(): readonly string[] {
-    return ["freezePanes", "tables", "charts", "customProperties", "names"];
+    return ['freezePanes', 'tables', 'charts', 'customProperties', 'names'];
   }
   /** @internal */ _read(name: string, m: FakeSheet): unknown {
     return readWorksheet(name, m);
   }
-  get id(): string { return this._get("id"); }
-  get standardHeight(): number { return this._get("standardHeight"); }
-  get name(): string { return this._get("name"); }
+  get id(): string {
+    return this._get('id');
+  }
+  get standardHeight(): number {
+    return this._get('standardHeight');
+  }
+  get name(): string {
+    return this._get('name');
+  }
   set name(v: string) {
-    this._setProp("name", v, (s, val, loc) => {
+    this._setProp('name', v, (s, val, loc) => {
       const n = validateSheetName(val, loc);
       const other = s.workbook.findSheet(n);
       if (other && other !== s) throw err.exists(loc, `a sheet named '${n}' already exists`);
       s.name = n;
     });
   }
-  get position(): number { return this._get("position"); }
+  get position(): number {
+    return this._get('position');
+  }
   set position(v: number) {
-    this._setProp("position", v, (s, val, loc) => {
+    this._setProp('position', v, (s, val, loc) => {
       const list = s.workbook.sheets;
       const p = checkCount(val, loc);
       if (p >= list.length) throw err.arg(loc, `position ${p} is out of range`);
@@ -3466,36 +4631,64 @@ export class Worksheet extends ClientObject<FakeSheet> {
       list.splice(p, 0, s);
     });
   }
-  get visibility(): string { return this._get("visibility"); }
+  get visibility(): string {
+    return this._get('visibility');
+  }
   set visibility(v: string) {
-    this._setProp("visibility", v, (s, val, loc) => {
+    this._setProp('visibility', v, (s, val, loc) => {
       const vis = oneOf(ExcelEnums.SheetVisibility)(val, loc) as string;
       const wb = s.workbook;
-      if (vis !== "Visible" && s.visibility === "Visible" && wb.visibleSheets().length <= 1)
-        throw err.op(loc, "a workbook must keep at least one visible worksheet");
+      if (vis !== 'Visible' && s.visibility === 'Visible' && wb.visibleSheets().length <= 1)
+        throw err.op(loc, 'a workbook must keep at least one visible worksheet');
       s.visibility = vis;
-      if (vis !== "Visible" && wb.active === s) wb.active = wb.visibleSheets()[0] ?? null;
+      if (vis !== 'Visible' && wb.active === s) wb.active = wb.visibleSheets()[0] ?? null;
     });
   }
-  get tabColor(): string { return this._get("tabColor"); }
+  get tabColor(): string {
+    return this._get('tabColor');
+  }
   set tabColor(v: string) {
-    this._setProp("tabColor", v, (s, val, loc) => void (s.tabColor = val === "" ? "" : normalizeColor(val, loc)));
+    this._setProp(
+      'tabColor',
+      v,
+      (s, val, loc) => void (s.tabColor = val === '' ? '' : normalizeColor(val, loc)),
+    );
   }
-  get showGridlines(): boolean { return this._get("showGridlines"); }
+  get showGridlines(): boolean {
+    return this._get('showGridlines');
+  }
   set showGridlines(v: boolean) {
-    this._setProp("showGridlines", v, (s, val, loc) => void (s.showGridlines = boolCoerce(val, loc)));
+    this._setProp(
+      'showGridlines',
+      v,
+      (s, val, loc) => void (s.showGridlines = boolCoerce(val, loc)),
+    );
   }
-  get showHeadings(): boolean { return this._get("showHeadings"); }
+  get showHeadings(): boolean {
+    return this._get('showHeadings');
+  }
   set showHeadings(v: boolean) {
-    this._setProp("showHeadings", v, (s, val, loc) => void (s.showHeadings = boolCoerce(val, loc)));
+    this._setProp('showHeadings', v, (s, val, loc) => void (s.showHeadings = boolCoerce(val, loc)));
   }
-  get standardWidth(): number { return this._get("standardWidth"); }
+  get standardWidth(): number {
+    return this._get('standardWidth');
+  }
   set standardWidth(v: number) {
-    this._setProp("standardWidth", v, (s, val, loc) => void (s.standardWidth = numCoerce(val, loc)));
+    this._setProp(
+      'standardWidth',
+      v,
+      (s, val, loc) => void (s.standardWidth = numCoerce(val, loc)),
+    );
   }
-  get enableCalculation(): boolean { return this._get("enableCalculation"); }
+  get enableCalculation(): boolean {
+    return this._get('enableCalculation');
+  }
   set enableCalculation(v: boolean) {
-    this._setProp("enableCalculation", v, (s, val, loc) => void (s.enableCalculation = boolCoerce(val, loc)));
+    this._setProp(
+      'enableCalculation',
+      v,
+      (s, val, loc) => void (s.enableCalculation = boolCoerce(val, loc)),
+    );
   }
 
   private _fp?: WorksheetFreezePanes;
@@ -3512,50 +4705,74 @@ export class Worksheet extends ClientObject<FakeSheet> {
   }
   private _cp?: WorksheetCustomPropertyCollection;
   get customProperties(): WorksheetCustomPropertyCollection {
-    return (this._cp ??= new WorksheetCustomPropertyCollection(this._ctx, () => this._model(), this._nullable));
+    return (this._cp ??= new WorksheetCustomPropertyCollection(
+      this._ctx,
+      () => this._model(),
+      this._nullable,
+    ));
   }
   private _names?: NamedItemCollection;
   get names(): NamedItemCollection {
-    return (this._names ??= new NamedItemCollection(this._ctx, () => {
-      const m = this._model();
-      return m === null ? null : { wb: m.workbook, scope: m };
-    }, this._nullable));
+    return (this._names ??= new NamedItemCollection(
+      this._ctx,
+      () => {
+        const m = this._model();
+        return m === null ? null : { wb: m.workbook, scope: m };
+      },
+      this._nullable,
+    ));
   }
 
   activate(): void {
-    this._op("activate", null, (s, loc) => {
-      if (s.visibility !== "Visible") throw err.op(loc, "a hidden worksheet cannot be activated");
+    this._op('activate', null, (s, loc) => {
+      if (s.visibility !== 'Visible') throw err.op(loc, 'a hidden worksheet cannot be activated');
       s.workbook.active = s;
       s.workbook.selection = { sheet: s, rect: { r0: 0, c0: 0, rows: 1, cols: 1 } };
     });
   }
   delete(): void {
-    this._op("delete", null, (s, loc) => s.workbook.deleteSheet(s, loc));
+    this._op('delete', null, (s, loc) => s.workbook.deleteSheet(s, loc));
   }
   calculate(_markAllDirty?: boolean): void {
-    this._op("calculate", null, () => undefined);
+    this._op('calculate', null, () => undefined);
   }
-  /** @internal */ _range(name: string, f: (s: FakeSheet, loc: string) => Rect | typeof NOT_FOUND, nullable = this._nullable, instantiate = false): Range {
-    return new Range(this._ctx, () => {
-      const s = this._model();
-      if (s === null) return null;
-      const loc = `Worksheet.${name}`;
-      const r = f(s, loc);
-      if (r === NOT_FOUND) return NOT_FOUND;
-      if (!rectInSheet(r)) throw err.arg(loc, "the range is outside the worksheet");
-      return { sheet: s, rect: r };
-    }, nullable, instantiate);
+  /** @internal */ _range(
+    name: string,
+    f: (s: FakeSheet, loc: string) => Rect | typeof NOT_FOUND,
+    nullable = this._nullable,
+    instantiate = false,
+  ): Range {
+    return new Range(
+      this._ctx,
+      () => {
+        const s = this._model();
+        if (s === null) return null;
+        const loc = `Worksheet.${name}`;
+        const r = f(s, loc);
+        if (r === NOT_FOUND) return NOT_FOUND;
+        if (!rectInSheet(r)) throw err.arg(loc, 'the range is outside the worksheet');
+        return { sheet: s, rect: r };
+      },
+      nullable,
+      instantiate,
+    );
   }
   /** getRange("A1:C10"), getRange("B2"), getRange("A:C"), getRange() = whole sheet. */
   getRange(address?: string): Range {
-    return this._range("getRange", (s, loc) => {
-      if (address === undefined || address === null || address === "") return { r0: 0, c0: 0, rows: MAX_ROWS, cols: MAX_COLS };
+    return this._range('getRange', (s, loc) => {
+      if (address === undefined || address === null || address === '')
+        return { r0: 0, c0: 0, rows: MAX_ROWS, cols: MAX_COLS };
       return s.workbook.resolveAddress(address, s, loc).rect;
     });
   }
   /** 0-based indexes, like the real API. */
-  getRangeByIndexes(startRow: number, startColumn: number, rowCount: number, columnCount: number): Range {
-    return this._range("getRangeByIndexes", (_s, loc) => ({
+  getRangeByIndexes(
+    startRow: number,
+    startColumn: number,
+    rowCount: number,
+    columnCount: number,
+  ): Range {
+    return this._range('getRangeByIndexes', (_s, loc) => ({
       r0: checkCount(startRow, loc),
       c0: checkCount(startColumn, loc),
       rows: checkCount(rowCount, loc, 1),
@@ -3563,41 +4780,73 @@ export class Worksheet extends ClientObject<FakeSheet> {
     }));
   }
   getCell(row: number, column: number): Range {
-    return this._range("getCell", (_s, loc) => ({ r0: checkCount(row, loc), c0: checkCount(column, loc), rows: 1, cols: 1 }));
+    return this._range('getCell', (_s, loc) => ({
+      r0: checkCount(row, loc),
+      c0: checkCount(column, loc),
+      rows: 1,
+      cols: 1,
+    }));
   }
   /** Blank sheet -> "A1" (the real API does not throw here). */
   getUsedRange(valuesOnly = false): Range {
-    return this._range("getUsedRange", (s) => s.usedRect(valuesOnly) ?? { r0: 0, c0: 0, rows: 1, cols: 1 });
+    return this._range(
+      'getUsedRange',
+      (s) => s.usedRect(valuesOnly) ?? { r0: 0, c0: 0, rows: 1, cols: 1 },
+    );
   }
   getUsedRangeOrNullObject(valuesOnly = false): Range {
-    return this._range("getUsedRangeOrNullObject", (s) => s.usedRect(valuesOnly) ?? NOT_FOUND, true, true);
+    return this._range(
+      'getUsedRangeOrNullObject',
+      (s) => s.usedRect(valuesOnly) ?? NOT_FOUND,
+      true,
+      true,
+    );
   }
   private _sibling(name: string, dir: 1 | -1, visibleOnly: boolean, nullable: boolean): Worksheet {
-    return new Worksheet(this._ctx, () => {
-      const s = this._model();
-      if (s === null) return null;
-      const list = visibleOnly ? s.workbook.visibleSheets() : s.workbook.sheets;
-      const i = list.indexOf(s);
-      return (i < 0 ? undefined : list[i + dir]) ?? NOT_FOUND;
-    }, nullable || this._nullable, nullable);
+    return new Worksheet(
+      this._ctx,
+      () => {
+        const s = this._model();
+        if (s === null) return null;
+        const list = visibleOnly ? s.workbook.visibleSheets() : s.workbook.sheets;
+        const i = list.indexOf(s);
+        return (i < 0 ? undefined : list[i + dir]) ?? NOT_FOUND;
+      },
+      nullable || this._nullable,
+      nullable,
+    );
   }
-  getNext(visibleOnly = false): Worksheet { return this._sibling("getNext", 1, visibleOnly, false); }
-  getNextOrNullObject(visibleOnly = false): Worksheet { return this._sibling("getNext", 1, visibleOnly, true); }
-  getPrevious(visibleOnly = false): Worksheet { return this._sibling("getPrevious", -1, visibleOnly, false); }
-  getPreviousOrNullObject(visibleOnly = false): Worksheet { return this._sibling("getPrevious", -1, visibleOnly, true); }
+  getNext(visibleOnly = false): Worksheet {
+    return this._sibling('getNext', 1, visibleOnly, false);
+  }
+  getNextOrNullObject(visibleOnly = false): Worksheet {
+    return this._sibling('getNext', 1, visibleOnly, true);
+  }
+  getPrevious(visibleOnly = false): Worksheet {
+    return this._sibling('getPrevious', -1, visibleOnly, false);
+  }
+  getPreviousOrNullObject(visibleOnly = false): Worksheet {
+    return this._sibling('getPrevious', -1, visibleOnly, true);
+  }
 }
 
 export class WorksheetCollection extends ClientCollection<FakeWorkbook, FakeSheet, Worksheet> {
   constructor(ctx: RequestContext) {
-    super(ctx, "WorksheetCollection", () => ctx._wb);
+    super(ctx, 'WorksheetCollection', () => ctx._wb);
   }
-  /** @internal */ _itemModels(m: FakeWorkbook): FakeSheet[] { return m.sheets; }
-  /** @internal */ _itemProxy(s: FakeSheet): Worksheet { return new Worksheet(this._ctx, () => s); }
-  /** @internal */ _itemScalars(): readonly string[] { return WORKSHEET_SCALARS; }
+  /** @internal */ _itemModels(m: FakeWorkbook): FakeSheet[] {
+    return m.sheets;
+  }
+  /** @internal */ _itemProxy(s: FakeSheet): Worksheet {
+    return new Worksheet(this._ctx, () => s);
+  }
+  /** @internal */ _itemScalars(): readonly string[] {
+    return WORKSHEET_SCALARS;
+  }
   /** Adds a sheet at the end (not activated). Duplicate name -> ItemAlreadyExists at sync. */
   add(name?: string): Worksheet {
     const holder: { s?: FakeSheet } = {};
-    this._op("add", name ?? null, (wb, loc) => void (holder.s = wb.createSheet(name, loc)));
+    this._op('add', name ?? null, (wb, loc) => void (holder.s = wb.createSheet(name, loc)));
     return new Worksheet(this._ctx, () => holder.s ?? NOT_FOUND);
   }
   /** By name (case-insensitive) or id. Missing -> ItemNotFound when used at sync. */
@@ -3608,38 +4857,53 @@ export class WorksheetCollection extends ClientCollection<FakeWorkbook, FakeShee
     return new Worksheet(this._ctx, () => this._ctx._wb.findSheet(key) ?? NOT_FOUND, true, true);
   }
   getActiveWorksheet(): Worksheet {
-    return new Worksheet(this._ctx, () => this._ctx._wb.activeSheet("WorksheetCollection.getActiveWorksheet"));
+    return new Worksheet(this._ctx, () =>
+      this._ctx._wb.activeSheet('WorksheetCollection.getActiveWorksheet'),
+    );
   }
   getFirst(visibleOnly = false): Worksheet {
-    return new Worksheet(this._ctx, () => (visibleOnly ? this._ctx._wb.visibleSheets() : this._ctx._wb.sheets)[0] ?? NOT_FOUND);
+    return new Worksheet(
+      this._ctx,
+      () => (visibleOnly ? this._ctx._wb.visibleSheets() : this._ctx._wb.sheets)[0] ?? NOT_FOUND,
+    );
   }
   getLast(visibleOnly = false): Worksheet {
-    return new Worksheet(this._ctx, () => (visibleOnly ? this._ctx._wb.visibleSheets() : this._ctx._wb.sheets).at(-1) ?? NOT_FOUND);
+    return new Worksheet(
+      this._ctx,
+      () =>
+        (visibleOnly ? this._ctx._wb.visibleSheets() : this._ctx._wb.sheets).at(-1) ?? NOT_FOUND,
+    );
   }
   getCount(visibleOnly = false): ClientResult<number> {
-    return this._result("getCount", visibleOnly, (wb) => (visibleOnly ? wb.visibleSheets() : wb.sheets).length);
+    return this._result(
+      'getCount',
+      visibleOnly,
+      (wb) => (visibleOnly ? wb.visibleSheets() : wb.sheets).length,
+    );
   }
 }
 
 export class WorksheetFreezePanes extends ClientObject<FakeSheet> {
   constructor(ctx: RequestContext, resolver: Resolver<FakeSheet>, nullable: boolean) {
-    super(ctx, "WorksheetFreezePanes", resolver, nullable);
+    super(ctx, 'WorksheetFreezePanes', resolver, nullable);
   }
-  /** @internal */ _read(): unknown { return undefined; }
+  /** @internal */ _read(): unknown {
+    return undefined;
+  }
   freezeRows(count = 1): void {
-    this._op("freezeRows", count, (s, loc) => {
+    this._op('freezeRows', count, (s, loc) => {
       s.frozenRows = checkCount(count, loc);
       s.frozenColumns = 0;
     });
   }
   freezeColumns(count = 1): void {
-    this._op("freezeColumns", count, (s, loc) => {
+    this._op('freezeColumns', count, (s, loc) => {
       s.frozenColumns = checkCount(count, loc);
       s.frozenRows = 0;
     });
   }
   freezeAt(frozenRange: Range | string): void {
-    this._op("freezeAt", argLabel(frozenRange), (s, loc) => {
+    this._op('freezeAt', argLabel(frozenRange), (s, loc) => {
       const r = rangeArg(this._ctx, frozenRange, s, loc);
       s.frozenRows = r.rect.r0 + (isFullRows(r.rect) || !isFullCols(r.rect) ? r.rect.rows : 0);
       s.frozenColumns = r.rect.c0 + (isFullCols(r.rect) || !isFullRows(r.rect) ? r.rect.cols : 0);
@@ -3648,74 +4912,110 @@ export class WorksheetFreezePanes extends ClientObject<FakeSheet> {
     });
   }
   unfreeze(): void {
-    this._op("unfreeze", null, (s) => {
+    this._op('unfreeze', null, (s) => {
       s.frozenRows = 0;
       s.frozenColumns = 0;
     });
   }
   private _loc(nullable: boolean): Range {
-    return new Range(this._ctx, () => {
-      const s = this._model();
-      if (s === null) return null;
-      if (!s.frozenRows && !s.frozenColumns) return NOT_FOUND;
-      return { sheet: s, rect: { r0: 0, c0: 0, rows: s.frozenRows || MAX_ROWS, cols: s.frozenColumns || MAX_COLS } };
-    }, nullable, nullable);
+    return new Range(
+      this._ctx,
+      () => {
+        const s = this._model();
+        if (s === null) return null;
+        if (!s.frozenRows && !s.frozenColumns) return NOT_FOUND;
+        return {
+          sheet: s,
+          rect: { r0: 0, c0: 0, rows: s.frozenRows || MAX_ROWS, cols: s.frozenColumns || MAX_COLS },
+        };
+      },
+      nullable,
+      nullable,
+    );
   }
-  getLocation(): Range { return this._loc(false); }
-  getLocationOrNullObject(): Range { return this._loc(true); }
+  getLocation(): Range {
+    return this._loc(false);
+  }
+  getLocationOrNullObject(): Range {
+    return this._loc(true);
+  }
 }
 
 // ---- Custom properties -----------------------------------------------------------------------------
 
 function checkCustomKey(key: unknown, loc: string): string {
-  if (typeof key !== "string" || key.length === 0 || key.length > 255)
-    throw err.arg(loc, "custom property keys must be 1-255 characters");
+  if (typeof key !== 'string' || key.length === 0 || key.length > 255)
+    throw err.arg(loc, 'custom property keys must be 1-255 characters');
   return key;
 }
 
 export class WorksheetCustomProperty extends ClientObject<CustomPropertyModel> {
-  constructor(ctx: RequestContext, resolver: Resolver<CustomPropertyModel>, nullable = false, instantiate = false) {
-    super(ctx, "WorksheetCustomProperty", resolver, nullable, instantiate);
+  constructor(
+    ctx: RequestContext,
+    resolver: Resolver<CustomPropertyModel>,
+    nullable = false,
+    instantiate = false,
+  ) {
+    super(ctx, 'WorksheetCustomProperty', resolver, nullable, instantiate);
   }
   /** @internal */ override _checkAlive(m: CustomPropertyModel): void {
-    if (m.deleted) throw err.notFound(this._type, "the custom property was deleted");
+    if (m.deleted) throw err.notFound(this._type, 'the custom property was deleted');
   }
-  /** @internal */ override _scalars(): readonly string[] { return ["key", "value"]; }
+  /** @internal */ override _scalars(): readonly string[] {
+    return ['key', 'value'];
+  }
   /** @internal */ _read(name: string, m: CustomPropertyModel): unknown {
-    return name === "key" ? m.key : name === "value" ? m.value : undefined;
+    return name === 'key' ? m.key : name === 'value' ? m.value : undefined;
   }
-  get key(): string { return this._get("key"); }
-  get value(): string { return this._get("value"); }
+  get key(): string {
+    return this._get('key');
+  }
+  get value(): string {
+    return this._get('value');
+  }
   set value(v: string) {
-    this._setProp("value", v, (m, val, loc) => {
-      if (typeof val !== "string") throw err.arg(loc, "worksheet custom property values are strings");
+    this._setProp('value', v, (m, val, loc) => {
+      if (typeof val !== 'string')
+        throw err.arg(loc, 'worksheet custom property values are strings');
       m.value = val;
     });
   }
   delete(): void {
-    this._op("delete", null, (m) => {
+    this._op('delete', null, (m) => {
       m.deleted = true;
-      for (const s of this._ctx._wb.sheets) if (s.customProps.get(m.key.toLowerCase()) === m) s.customProps.delete(m.key.toLowerCase());
+      for (const s of this._ctx._wb.sheets)
+        if (s.customProps.get(m.key.toLowerCase()) === m) s.customProps.delete(m.key.toLowerCase());
     });
   }
 }
 
-export class WorksheetCustomPropertyCollection extends ClientCollection<FakeSheet, CustomPropertyModel, WorksheetCustomProperty> {
+export class WorksheetCustomPropertyCollection extends ClientCollection<
+  FakeSheet,
+  CustomPropertyModel,
+  WorksheetCustomProperty
+> {
   constructor(ctx: RequestContext, resolver: Resolver<FakeSheet>, nullable: boolean) {
-    super(ctx, "WorksheetCustomPropertyCollection", resolver, nullable);
+    super(ctx, 'WorksheetCustomPropertyCollection', resolver, nullable);
   }
   /** @internal */ override _checkAlive(m: FakeSheet): void {
-    if (m.deleted) throw err.notFound(this._type, "the worksheet was deleted");
+    if (m.deleted) throw err.notFound(this._type, 'the worksheet was deleted');
   }
-  /** @internal */ _itemModels(s: FakeSheet): CustomPropertyModel[] { return [...s.customProps.values()]; }
-  /** @internal */ _itemProxy(im: CustomPropertyModel): WorksheetCustomProperty { return new WorksheetCustomProperty(this._ctx, () => im); }
-  /** @internal */ _itemScalars(): readonly string[] { return ["key", "value"]; }
+  /** @internal */ _itemModels(s: FakeSheet): CustomPropertyModel[] {
+    return [...s.customProps.values()];
+  }
+  /** @internal */ _itemProxy(im: CustomPropertyModel): WorksheetCustomProperty {
+    return new WorksheetCustomProperty(this._ctx, () => im);
+  }
+  /** @internal */ _itemScalars(): readonly string[] {
+    return ['key', 'value'];
+  }
   /** Adds (or overwrites; keys are case-insensitive) a custom property. */
   add(key: string, value: string): WorksheetCustomProperty {
     const holder: { p?: CustomPropertyModel } = {};
-    this._op("add", { key, value }, (s, loc) => {
+    this._op('add', { key, value }, (s, loc) => {
       const k = checkCustomKey(key, loc);
-      if (typeof value !== "string") throw err.arg(loc, "worksheet custom property values are strings");
+      if (typeof value !== 'string')
+        throw err.arg(loc, 'worksheet custom property values are strings');
       const existing = s.customProps.get(k.toLowerCase());
       if (existing) {
         existing.value = value;
@@ -3739,46 +5039,76 @@ export class WorksheetCustomPropertyCollection extends ClientCollection<FakeShee
     return s.customProps.get(String(key).toLowerCase()) ?? NOT_FOUND;
   }
   getCount(): ClientResult<number> {
-    return this._result("getCount", null, (s) => s.customProps.size);
+    return this._result('getCount', null, (s) => s.customProps.size);
   }
 }
 
 export class CustomProperty extends ClientObject<CustomPropertyModel> {
-  constructor(ctx: RequestContext, resolver: Resolver<CustomPropertyModel>, nullable = false, instantiate = false) {
-    super(ctx, "CustomProperty", resolver, nullable, instantiate);
+  constructor(
+    ctx: RequestContext,
+    resolver: Resolver<CustomPropertyModel>,
+    nullable = false,
+    instantiate = false,
+  ) {
+    super(ctx, 'CustomProperty', resolver, nullable, instantiate);
   }
   /** @internal */ override _checkAlive(m: CustomPropertyModel): void {
-    if (m.deleted) throw err.notFound(this._type, "the custom property was deleted");
+    if (m.deleted) throw err.notFound(this._type, 'the custom property was deleted');
   }
-  /** @internal */ override _scalars(): readonly string[] { return ["key", "value", "type"]; }
+  /** @internal */ override _scalars(): readonly string[] {
+    return ['key', 'value', 'type'];
+  }
   /** @internal */ _read(name: string, m: CustomPropertyModel): unknown {
-    if (name === "type") return typeof m.value === "number" ? "Number" : typeof m.value === "boolean" ? "Boolean" : m.value instanceof Date ? "Date" : "String";
-    return name === "key" ? m.key : name === "value" ? m.value : undefined;
+    if (name === 'type')
+      return typeof m.value === 'number'
+        ? 'Number'
+        : typeof m.value === 'boolean'
+          ? 'Boolean'
+          : m.value instanceof Date
+            ? 'Date'
+            : 'String';
+    return name === 'key' ? m.key : name === 'value' ? m.value : undefined;
   }
-  get key(): string { return this._get("key"); }
-  get type(): string { return this._get("type"); }
-  get value(): any { return this._get("value"); }
+  get key(): string {
+    return this._get('key');
+  }
+  get type(): string {
+    return this._get('type');
+  }
+  get value(): any {
+    return this._get('value');
+  }
   set value(v: any) {
-    this._setProp("value", v, (m, val) => void (m.value = val));
+    this._setProp('value', v, (m, val) => void (m.value = val));
   }
   delete(): void {
-    this._op("delete", null, (m) => {
+    this._op('delete', null, (m) => {
       m.deleted = true;
       this._ctx._wb.customProps.delete(m.key.toLowerCase());
     });
   }
 }
 
-export class CustomPropertyCollection extends ClientCollection<FakeWorkbook, CustomPropertyModel, CustomProperty> {
+export class CustomPropertyCollection extends ClientCollection<
+  FakeWorkbook,
+  CustomPropertyModel,
+  CustomProperty
+> {
   constructor(ctx: RequestContext) {
-    super(ctx, "CustomPropertyCollection", () => ctx._wb);
+    super(ctx, 'CustomPropertyCollection', () => ctx._wb);
   }
-  /** @internal */ _itemModels(wb: FakeWorkbook): CustomPropertyModel[] { return [...wb.customProps.values()]; }
-  /** @internal */ _itemProxy(im: CustomPropertyModel): CustomProperty { return new CustomProperty(this._ctx, () => im); }
-  /** @internal */ _itemScalars(): readonly string[] { return ["key", "value", "type"]; }
+  /** @internal */ _itemModels(wb: FakeWorkbook): CustomPropertyModel[] {
+    return [...wb.customProps.values()];
+  }
+  /** @internal */ _itemProxy(im: CustomPropertyModel): CustomProperty {
+    return new CustomProperty(this._ctx, () => im);
+  }
+  /** @internal */ _itemScalars(): readonly string[] {
+    return ['key', 'value', 'type'];
+  }
   add(key: string, value: unknown): CustomProperty {
     const holder: { p?: CustomPropertyModel } = {};
-    this._op("add", { key, value }, (wb, loc) => {
+    this._op('add', { key, value }, (wb, loc) => {
       const k = checkCustomKey(key, loc);
       const existing = wb.customProps.get(k.toLowerCase());
       if (existing) {
@@ -3792,16 +5122,24 @@ export class CustomPropertyCollection extends ClientCollection<FakeWorkbook, Cus
     return new CustomProperty(this._ctx, () => holder.p ?? NOT_FOUND);
   }
   getItem(key: string): CustomProperty {
-    return new CustomProperty(this._ctx, () => this._ctx._wb.customProps.get(key.toLowerCase()) ?? NOT_FOUND);
+    return new CustomProperty(
+      this._ctx,
+      () => this._ctx._wb.customProps.get(key.toLowerCase()) ?? NOT_FOUND,
+    );
   }
   getItemOrNullObject(key: string): CustomProperty {
-    return new CustomProperty(this._ctx, () => this._ctx._wb.customProps.get(key.toLowerCase()) ?? NOT_FOUND, true, true);
+    return new CustomProperty(
+      this._ctx,
+      () => this._ctx._wb.customProps.get(key.toLowerCase()) ?? NOT_FOUND,
+      true,
+      true,
+    );
   }
   getCount(): ClientResult<number> {
-    return this._result("getCount", null, (wb) => wb.customProps.size);
+    return this._result('getCount', null, (wb) => wb.customProps.size);
   }
   deleteAll(): void {
-    this._op("deleteAll", null, (wb) => {
+    this._op('deleteAll', null, (wb) => {
       for (const p of wb.customProps.values()) p.deleted = true;
       wb.customProps.clear();
     });
@@ -3811,37 +5149,59 @@ export class CustomPropertyCollection extends ClientCollection<FakeWorkbook, Cus
 // ---- Tables ------------------------------------------------------------------------------------------
 
 const TABLE_SCALARS = [
-  "name", "id", "legacyId", "style", "showFilterButton", "showHeaders", "showTotals", "showBandedRows",
-  "showBandedColumns", "highlightFirstColumn", "highlightLastColumn",
+  'name',
+  'id',
+  'legacyId',
+  'style',
+  'showFilterButton',
+  'showHeaders',
+  'showTotals',
+  'showBandedRows',
+  'showBandedColumns',
+  'highlightFirstColumn',
+  'highlightLastColumn',
 ] as const;
 
 type TableScope = FakeSheet | FakeWorkbook;
 
 export class TableCollection extends ClientCollection<TableScope, TableModel, Table> {
   constructor(ctx: RequestContext, resolver: Resolver<TableScope>, nullable = false) {
-    super(ctx, "TableCollection", resolver, nullable);
+    super(ctx, 'TableCollection', resolver, nullable);
   }
   /** @internal */ _itemModels(m: TableScope): TableModel[] {
     return m instanceof FakeSheet ? m.tableList : m.tableList.filter((t) => !t.deleted);
   }
-  /** @internal */ _itemProxy(t: TableModel): Table { return new Table(this._ctx, () => t); }
-  /** @internal */ _itemScalars(): readonly string[] { return TABLE_SCALARS; }
-  /** @internal */ override _scalars(): readonly string[] { return ["count"]; }
-  get count(): number { return this._get("count"); }
+  /** @internal */ _itemProxy(t: TableModel): Table {
+    return new Table(this._ctx, () => t);
+  }
+  /** @internal */ _itemScalars(): readonly string[] {
+    return TABLE_SCALARS;
+  }
+  /** @internal */ override _scalars(): readonly string[] {
+    return ['count'];
+  }
+  get count(): number {
+    return this._get('count');
+  }
   /**
    * Creates a table. `address` is a Range or an address string ("A1:D20"; on workbook.tables it may be
    * "Sheet1!A1:D20", otherwise the active sheet is used). hasHeaders=false inserts a "Column1..N" header row.
    */
   add(address: Range | string, hasHeaders: boolean): Table {
     const holder: { t?: TableModel } = {};
-    this._op("add", { address: argLabel(address), hasHeaders }, (scope, loc) => {
+    this._op('add', { address: argLabel(address), hasHeaders }, (scope, loc) => {
       const wb = scope instanceof FakeSheet ? scope.workbook : scope;
       let target: RangeModel;
-      if (typeof address === "string" && !(scope instanceof FakeSheet)) {
+      if (typeof address === 'string' && !(scope instanceof FakeSheet)) {
         const p = parseAddress(address);
-        target = wb.resolveAddress(address, p?.sheet !== undefined ? null : wb.activeSheet(loc), loc);
+        target = wb.resolveAddress(
+          address,
+          p?.sheet !== undefined ? null : wb.activeSheet(loc),
+          loc,
+        );
       } else target = rangeArg(this._ctx, address, scope instanceof FakeSheet ? scope : null, loc);
-      if (scope instanceof FakeSheet && target.sheet !== scope) throw err.arg(loc, "the range is on another worksheet");
+      if (scope instanceof FakeSheet && target.sheet !== scope)
+        throw err.arg(loc, 'the range is on another worksheet');
       holder.t = wb.createTable(target.sheet, target.rect, !!hasHeaders, loc);
     });
     return new Table(this._ctx, () => holder.t ?? NOT_FOUND);
@@ -3855,38 +5215,51 @@ export class TableCollection extends ClientCollection<TableScope, TableModel, Ta
   getItemAt(index: number): Table {
     return new Table(this._ctx, () => {
       const m = this._model();
-      return m === null ? null : this._itemModels(m)[index] ?? NOT_FOUND;
+      return m === null ? null : (this._itemModels(m)[index] ?? NOT_FOUND);
     });
   }
   private _find(key: string): Resolution<TableModel> {
     const m = this._model();
     if (m === null) return null;
-    return m instanceof FakeSheet ? m.workbook.findTable(key, m) ?? NOT_FOUND : m.findTable(key) ?? NOT_FOUND;
+    return m instanceof FakeSheet
+      ? (m.workbook.findTable(key, m) ?? NOT_FOUND)
+      : (m.findTable(key) ?? NOT_FOUND);
   }
   getCount(): ClientResult<number> {
-    return this._result("getCount", null, (m) => this._itemModels(m).length);
+    return this._result('getCount', null, (m) => this._itemModels(m).length);
   }
 }
 
 /** Range.getTables(): the tables overlapping a range, top-left first (Office.js's TableScopedCollection). */
 export class TableScopedCollection extends ClientCollection<RangeModel, TableModel, Table> {
-  constructor(ctx: RequestContext, resolver: Resolver<RangeModel>, private readonly _fully: boolean, nullable = false) {
-    super(ctx, "TableScopedCollection", resolver, nullable);
+  constructor(
+    ctx: RequestContext,
+    resolver: Resolver<RangeModel>,
+    private readonly _fully: boolean,
+    nullable = false,
+  ) {
+    super(ctx, 'TableScopedCollection', resolver, nullable);
   }
   /** @internal */ _itemModels(m: RangeModel): TableModel[] {
     const inside = (t: TableModel) =>
-      t.rect.r0 >= m.rect.r0 && t.rect.c0 >= m.rect.c0 &&
-      t.rect.r0 + t.rect.rows <= m.rect.r0 + m.rect.rows && t.rect.c0 + t.rect.cols <= m.rect.c0 + m.rect.cols;
+      t.rect.r0 >= m.rect.r0 &&
+      t.rect.c0 >= m.rect.c0 &&
+      t.rect.r0 + t.rect.rows <= m.rect.r0 + m.rect.rows &&
+      t.rect.c0 + t.rect.cols <= m.rect.c0 + m.rect.cols;
     return m.sheet.tableList
       .filter((t) => (this._fully ? inside(t) : rectsIntersect(t.rect, m.rect)))
       .sort((a, b) => a.rect.r0 - b.rect.r0 || a.rect.c0 - b.rect.c0);
   }
-  /** @internal */ _itemProxy(t: TableModel): Table { return new Table(this._ctx, () => t); }
-  /** @internal */ _itemScalars(): readonly string[] { return TABLE_SCALARS; }
+  /** @internal */ _itemProxy(t: TableModel): Table {
+    return new Table(this._ctx, () => t);
+  }
+  /** @internal */ _itemScalars(): readonly string[] {
+    return TABLE_SCALARS;
+  }
   getFirst(): Table {
     return new Table(this._ctx, () => {
       const m = this._model();
-      return m === null ? null : this._itemModels(m)[0] ?? NOT_FOUND;
+      return m === null ? null : (this._itemModels(m)[0] ?? NOT_FOUND);
     });
   }
   getItem(key: string): Table {
@@ -3902,56 +5275,108 @@ export class TableScopedCollection extends ClientCollection<RangeModel, TableMod
     return this._itemModels(m).find((t) => t.name.toLowerCase() === k || t.id === key) ?? NOT_FOUND;
   }
   getCount(): ClientResult<number> {
-    return this._result("getCount", null, (m) => this._itemModels(m).length);
+    return this._result('getCount', null, (m) => this._itemModels(m).length);
   }
 }
 
 export class Table extends ClientObject<TableModel> {
-  constructor(ctx: RequestContext, resolver: Resolver<TableModel>, nullable = false, instantiate = false) {
-    super(ctx, "Table", resolver, nullable, instantiate);
+  constructor(
+    ctx: RequestContext,
+    resolver: Resolver<TableModel>,
+    nullable = false,
+    instantiate = false,
+  ) {
+    super(ctx, 'Table', resolver, nullable, instantiate);
   }
   /** @internal */ override _checkAlive(t: TableModel): void {
-    if (t.deleted) throw err.notFound("Table", `table '${t.name}' was deleted`);
+    if (t.deleted) throw err.notFound('Table', `table '${t.name}' was deleted`);
   }
-  /** @internal */ override _scalars(): readonly string[] { return TABLE_SCALARS; }
-  /** @internal */ override _navs(): readonly string[] { return ["worksheet", "rows", "columns"]; }
+  /** @internal */ override _scalars(): readonly string[] {
+    return TABLE_SCALARS;
+  }
+  /** @internal */ override _navs(): readonly string[] {
+    return ['worksheet', 'rows', 'columns'];
+  }
   /** @internal */ _read(name: string, t: TableModel): unknown {
     return (t as unknown as Record<string, unknown>)[name];
   }
-  get id(): string { return this._get("id"); }
-  get legacyId(): string { return this._get("legacyId"); }
-  get name(): string { return this._get("name"); }
+  get id(): string {
+    return this._get('id');
+  }
+  get legacyId(): string {
+    return this._get('legacyId');
+  }
+  get name(): string {
+    return this._get('name');
+  }
   set name(v: string) {
-    this._setProp("name", v, (t, val, loc) => this._ctx._wb.renameTable(t, val, loc));
+    this._setProp('name', v, (t, val, loc) => this._ctx._wb.renameTable(t, val, loc));
   }
-  get style(): string { return this._get("style"); }
+  get style(): string {
+    return this._get('style');
+  }
   set style(v: string) {
-    this._setProp("style", v, (t, val, loc) => void (t.style = strCoerce(val, loc) as string));
+    this._setProp('style', v, (t, val, loc) => void (t.style = strCoerce(val, loc) as string));
   }
-  private _flag(name: "showFilterButton" | "showHeaders" | "showBandedRows" | "showBandedColumns" | "highlightFirstColumn" | "highlightLastColumn", v: boolean): void {
+  private _flag(
+    name:
+      | 'showFilterButton'
+      | 'showHeaders'
+      | 'showBandedRows'
+      | 'showBandedColumns'
+      | 'highlightFirstColumn'
+      | 'highlightLastColumn',
+    v: boolean,
+  ): void {
     this._setProp(name, v, (t, val, loc) => void (t[name] = boolCoerce(val, loc) as boolean));
   }
-  get showFilterButton(): boolean { return this._get("showFilterButton"); }
-  set showFilterButton(v: boolean) { this._flag("showFilterButton", v); }
-  get showHeaders(): boolean { return this._get("showHeaders"); }
-  set showHeaders(v: boolean) { this._flag("showHeaders", v); }
-  get showBandedRows(): boolean { return this._get("showBandedRows"); }
-  set showBandedRows(v: boolean) { this._flag("showBandedRows", v); }
-  get showBandedColumns(): boolean { return this._get("showBandedColumns"); }
-  set showBandedColumns(v: boolean) { this._flag("showBandedColumns", v); }
-  get highlightFirstColumn(): boolean { return this._get("highlightFirstColumn"); }
-  set highlightFirstColumn(v: boolean) { this._flag("highlightFirstColumn", v); }
-  get highlightLastColumn(): boolean { return this._get("highlightLastColumn"); }
-  set highlightLastColumn(v: boolean) { this._flag("highlightLastColumn", v); }
-  get showTotals(): boolean { return this._get("showTotals"); }
+  get showFilterButton(): boolean {
+    return this._get('showFilterButton');
+  }
+  set showFilterButton(v: boolean) {
+    this._flag('showFilterButton', v);
+  }
+  get showHeaders(): boolean {
+    return this._get('showHeaders');
+  }
+  set showHeaders(v: boolean) {
+    this._flag('showHeaders', v);
+  }
+  get showBandedRows(): boolean {
+    return this._get('showBandedRows');
+  }
+  set showBandedRows(v: boolean) {
+    this._flag('showBandedRows', v);
+  }
+  get showBandedColumns(): boolean {
+    return this._get('showBandedColumns');
+  }
+  set showBandedColumns(v: boolean) {
+    this._flag('showBandedColumns', v);
+  }
+  get highlightFirstColumn(): boolean {
+    return this._get('highlightFirstColumn');
+  }
+  set highlightFirstColumn(v: boolean) {
+    this._flag('highlightFirstColumn', v);
+  }
+  get highlightLastColumn(): boolean {
+    return this._get('highlightLastColumn');
+  }
+  set highlightLastColumn(v: boolean) {
+    this._flag('highlightLastColumn', v);
+  }
+  get showTotals(): boolean {
+    return this._get('showTotals');
+  }
   set showTotals(v: boolean) {
-    this._setProp("showTotals", v, (t, val, loc) => {
+    this._setProp('showTotals', v, (t, val, loc) => {
       const on = boolCoerce(val, loc) as boolean;
       if (on === t.showTotals) return;
       if (on) {
         const r = t.rect.r0 + t.rect.rows;
         shiftDown(t.sheet, r, t.rect.c0, t.rect.cols, 1);
-        t.sheet.grid.values.set(r, t.rect.c0, "Total");
+        t.sheet.grid.values.set(r, t.rect.c0, 'Total');
         t.rect.rows += 1;
       } else {
         const r = t.rect.r0 + t.rect.rows - 1;
@@ -3963,24 +5388,40 @@ export class Table extends ClientObject<TableModel> {
     });
   }
   /** @internal */ _part(name: string, f: (t: TableModel) => Rect | null): Range {
-    return new Range(this._ctx, () => {
-      const t = this._model();
-      if (t === null) return null;
-      const r = f(t);
-      if (!r) throw err.notFound(`Table.${name}`);
-      return { sheet: t.sheet, rect: { ...r } };
-    }, this._nullable);
+    return new Range(
+      this._ctx,
+      () => {
+        const t = this._model();
+        if (t === null) return null;
+        const r = f(t);
+        if (!r) throw err.notFound(`Table.${name}`);
+        return { sheet: t.sheet, rect: { ...r } };
+      },
+      this._nullable,
+    );
   }
-  getRange(): Range { return this._part("getRange", (t) => t.rect); }
-  getHeaderRowRange(): Range { return this._part("getHeaderRowRange", tableHeaderRect); }
-  getDataBodyRange(): Range { return this._part("getDataBodyRange", tableBodyRect); }
-  getTotalRowRange(): Range { return this._part("getTotalRowRange", tableTotalsRect); }
+  getRange(): Range {
+    return this._part('getRange', (t) => t.rect);
+  }
+  getHeaderRowRange(): Range {
+    return this._part('getHeaderRowRange', tableHeaderRect);
+  }
+  getDataBodyRange(): Range {
+    return this._part('getDataBodyRange', tableBodyRect);
+  }
+  getTotalRowRange(): Range {
+    return this._part('getTotalRowRange', tableTotalsRect);
+  }
   private _ws?: Worksheet;
   get worksheet(): Worksheet {
-    return (this._ws ??= new Worksheet(this._ctx, () => {
-      const t = this._model();
-      return t === null ? null : t.sheet;
-    }, this._nullable));
+    return (this._ws ??= new Worksheet(
+      this._ctx,
+      () => {
+        const t = this._model();
+        return t === null ? null : t.sheet;
+      },
+      this._nullable,
+    ));
   }
   private _rows?: TableRowCollection;
   get rows(): TableRowCollection {
@@ -3988,11 +5429,15 @@ export class Table extends ClientObject<TableModel> {
   }
   private _cols?: TableColumnCollection;
   get columns(): TableColumnCollection {
-    return (this._cols ??= new TableColumnCollection(this._ctx, () => this._model(), this._nullable));
+    return (this._cols ??= new TableColumnCollection(
+      this._ctx,
+      () => this._model(),
+      this._nullable,
+    ));
   }
   /** Deletes the table and its cells' contents. */
   delete(): void {
-    this._op("delete", null, (t) => {
+    this._op('delete', null, (t) => {
       t.sheet.grid.values.clearCells(t.rect);
       t.sheet.grid.formulas.clearCells(t.rect);
       t.deleted = true;
@@ -4001,11 +5446,15 @@ export class Table extends ClientObject<TableModel> {
   /** Removes the table object, keeping the cells. */
   convertToRange(): Range {
     const r = this.getRange();
-    this._op("convertToRange", null, (t) => void (t.deleted = true));
+    this._op('convertToRange', null, (t) => void (t.deleted = true));
     return r;
   }
-  clearFilters(): void { this._op("clearFilters", null, () => undefined); }
-  reapplyFilters(): void { this._op("reapplyFilters", null, () => undefined); }
+  clearFilters(): void {
+    this._op('clearFilters', null, () => undefined);
+  }
+  reapplyFilters(): void {
+    this._op('reapplyFilters', null, () => undefined);
+  }
 }
 
 interface TableRowModel {
@@ -4015,18 +5464,24 @@ interface TableRowModel {
 
 export class TableRow extends ClientObject<TableRowModel> {
   constructor(ctx: RequestContext, resolver: Resolver<TableRowModel>) {
-    super(ctx, "TableRow", resolver);
+    super(ctx, 'TableRow', resolver);
   }
-  /** @internal */ override _scalars(): readonly string[] { return ["index", "values"]; }
+  /** @internal */ override _scalars(): readonly string[] {
+    return ['index', 'values'];
+  }
   /** @internal */ _read(name: string, m: TableRowModel): unknown {
-    if (name === "index") return m.index;
+    if (name === 'index') return m.index;
     const b = tableBodyRect(m.t);
     return grid2({ ...b, r0: b.r0 + m.index, rows: 1 }, (r, c) => m.t.sheet.valueOf(r, c));
   }
-  get index(): number { return this._get("index"); }
-  get values(): any[][] { return this._get("values"); }
+  get index(): number {
+    return this._get('index');
+  }
+  get values(): any[][] {
+    return this._get('values');
+  }
   set values(v: any) {
-    this._setProp("values", v, (m, val, loc) => {
+    this._setProp('values', v, (m, val, loc) => {
       const b = tableBodyRect(m.t);
       writeCells(m.t.sheet, { ...b, r0: b.r0 + m.index, rows: 1 }, val, loc);
     });
@@ -4043,18 +5498,26 @@ export class TableRow extends ClientObject<TableRowModel> {
 
 export class TableRowCollection extends ClientCollection<TableModel, TableRowModel, TableRow> {
   constructor(ctx: RequestContext, resolver: Resolver<TableModel>, nullable: boolean) {
-    super(ctx, "TableRowCollection", resolver, nullable);
+    super(ctx, 'TableRowCollection', resolver, nullable);
   }
   /** @internal */ _itemModels(t: TableModel): TableRowModel[] {
     const n = tableBodyRect(t).rows;
     return Array.from({ length: n }, (_, index) => ({ t, index }));
   }
-  /** @internal */ _itemProxy(im: TableRowModel): TableRow { return new TableRow(this._ctx, () => im); }
-  /** @internal */ _itemScalars(): readonly string[] { return ["index", "values"]; }
-  /** @internal */ override _scalars(): readonly string[] { return ["count"]; }
-  get count(): number { return this._get("count"); }
+  /** @internal */ _itemProxy(im: TableRowModel): TableRow {
+    return new TableRow(this._ctx, () => im);
+  }
+  /** @internal */ _itemScalars(): readonly string[] {
+    return ['index', 'values'];
+  }
+  /** @internal */ override _scalars(): readonly string[] {
+    return ['count'];
+  }
+  get count(): number {
+    return this._get('count');
+  }
   getCount(): ClientResult<number> {
-    return this._result("getCount", null, (t) => tableBodyRect(t).rows);
+    return this._result('getCount', null, (t) => tableBodyRect(t).rows);
   }
   /**
    * Adds rows (index null/undefined = append after the last data row). Cells below shift down within the
@@ -4062,24 +5525,28 @@ export class TableRowCollection extends ClientCollection<TableModel, TableRowMod
    */
   add(index?: number | null, values?: unknown[][] | unknown, _alwaysInsert?: boolean): TableRow {
     const holder: { m?: TableRowModel } = {};
-    this._op("add", { index: index ?? null, values: values ?? null }, (t, loc) => {
+    this._op('add', { index: index ?? null, values: values ?? null }, (t, loc) => {
       const body = tableBodyRect(t);
       let n = 1;
       if (values !== undefined && values !== null) {
-        if (!Array.isArray(values) || values.length === 0) throw err.arg(loc, "values must be a non-empty 2-D array");
+        if (!Array.isArray(values) || values.length === 0)
+          throw err.arg(loc, 'values must be a non-empty 2-D array');
         n = values.length;
         checkDims(values, { r0: 0, c0: 0, rows: n, cols: t.rect.cols }, loc);
       }
       const bodyEnd = body.r0 + body.rows;
       let at = bodyEnd;
       if (index !== undefined && index !== null) {
-        if (!Number.isInteger(index) || index < 0 || index > body.rows) throw err.arg(loc, `row index ${index} is out of range`);
+        if (!Number.isInteger(index) || index < 0 || index > body.rows)
+          throw err.arg(loc, `row index ${index} is out of range`);
         at = body.r0 + index;
       }
-      if (t.rect.r0 + t.rect.rows + n > MAX_ROWS) throw err.arg(loc, "the table would extend past the last row");
+      if (t.rect.r0 + t.rect.rows + n > MAX_ROWS)
+        throw err.arg(loc, 'the table would extend past the last row');
       shiftDown(t.sheet, at, t.rect.c0, t.rect.cols, n);
       t.rect.rows += n;
-      if (values !== undefined && values !== null) writeCells(t.sheet, { r0: at, c0: t.rect.c0, rows: n, cols: t.rect.cols }, values, loc);
+      if (values !== undefined && values !== null)
+        writeCells(t.sheet, { r0: at, c0: t.rect.c0, rows: n, cols: t.rect.cols }, values, loc);
       holder.m = { t, index: at - body.r0 };
     });
     return new TableRow(this._ctx, () => holder.m ?? NOT_FOUND);
@@ -4099,57 +5566,101 @@ interface TableColumnModel {
 }
 
 export class TableColumn extends ClientObject<TableColumnModel> {
-  constructor(ctx: RequestContext, resolver: Resolver<TableColumnModel>, nullable = false, instantiate = false) {
-    super(ctx, "TableColumn", resolver, nullable, instantiate);
+  constructor(
+    ctx: RequestContext,
+    resolver: Resolver<TableColumnModel>,
+    nullable = false,
+    instantiate = false,
+  ) {
+    super(ctx, 'TableColumn', resolver, nullable, instantiate);
   }
-  /** @internal */ override _scalars(): readonly string[] { return ["id", "index", "name", "values"]; }
+  /** @internal */ override _scalars(): readonly string[] {
+    return ['id', 'index', 'name', 'values'];
+  }
   /** @internal */ _read(name: string, m: TableColumnModel): unknown {
     const { t, index } = m;
-    if (name === "id") return String(index + 1);
-    if (name === "index") return index;
-    if (name === "name") return String(t.sheet.valueOf(t.rect.r0, t.rect.c0 + index));
-    return grid2({ r0: t.rect.r0, c0: t.rect.c0 + index, rows: t.rect.rows, cols: 1 }, (r, c) => t.sheet.valueOf(r, c));
+    if (name === 'id') return String(index + 1);
+    if (name === 'index') return index;
+    if (name === 'name') return String(t.sheet.valueOf(t.rect.r0, t.rect.c0 + index));
+    return grid2({ r0: t.rect.r0, c0: t.rect.c0 + index, rows: t.rect.rows, cols: 1 }, (r, c) =>
+      t.sheet.valueOf(r, c),
+    );
   }
-  get id(): string { return this._get("id"); }
-  get index(): number { return this._get("index"); }
-  get values(): any[][] { return this._get("values"); }
-  get name(): string { return this._get("name"); }
+  get id(): string {
+    return this._get('id');
+  }
+  get index(): number {
+    return this._get('index');
+  }
+  get values(): any[][] {
+    return this._get('values');
+  }
+  get name(): string {
+    return this._get('name');
+  }
   set name(v: string) {
-    this._setProp("name", v, ({ t, index }, val, loc) => {
+    this._setProp('name', v, ({ t, index }, val, loc) => {
       const n = strCoerce(val, loc) as string;
-      const others = tableHeaders(t).filter((_, j) => j !== index).map((h) => h.toLowerCase());
-      if (!n || others.includes(n.toLowerCase())) throw err.arg(loc, `invalid or duplicate column name '${n}'`);
+      const others = tableHeaders(t)
+        .filter((_, j) => j !== index)
+        .map((h) => h.toLowerCase());
+      if (!n || others.includes(n.toLowerCase()))
+        throw err.arg(loc, `invalid or duplicate column name '${n}'`);
       t.sheet.grid.values.set(t.rect.r0, t.rect.c0 + index, n);
     });
   }
   private _r(name: string, f: (m: TableColumnModel) => Rect | null): Range {
-    return new Range(this._ctx, () => {
-      const m = this._model();
-      if (m === null) return null;
-      const r = f(m);
-      if (!r) throw err.notFound(`TableColumn.${name}`);
-      return { sheet: m.t.sheet, rect: { ...r, c0: m.t.rect.c0 + m.index, cols: 1 } };
-    }, this._nullable);
+    return new Range(
+      this._ctx,
+      () => {
+        const m = this._model();
+        if (m === null) return null;
+        const r = f(m);
+        if (!r) throw err.notFound(`TableColumn.${name}`);
+        return { sheet: m.t.sheet, rect: { ...r, c0: m.t.rect.c0 + m.index, cols: 1 } };
+      },
+      this._nullable,
+    );
   }
-  getRange(): Range { return this._r("getRange", (m) => m.t.rect); }
-  getHeaderRowRange(): Range { return this._r("getHeaderRowRange", (m) => tableHeaderRect(m.t)); }
-  getDataBodyRange(): Range { return this._r("getDataBodyRange", (m) => tableBodyRect(m.t)); }
-  getTotalRowRange(): Range { return this._r("getTotalRowRange", (m) => tableTotalsRect(m.t)); }
+  getRange(): Range {
+    return this._r('getRange', (m) => m.t.rect);
+  }
+  getHeaderRowRange(): Range {
+    return this._r('getHeaderRowRange', (m) => tableHeaderRect(m.t));
+  }
+  getDataBodyRange(): Range {
+    return this._r('getDataBodyRange', (m) => tableBodyRect(m.t));
+  }
+  getTotalRowRange(): Range {
+    return this._r('getTotalRowRange', (m) => tableTotalsRect(m.t));
+  }
 }
 
-export class TableColumnCollection extends ClientCollection<TableModel, TableColumnModel, TableColumn> {
+export class TableColumnCollection extends ClientCollection<
+  TableModel,
+  TableColumnModel,
+  TableColumn
+> {
   constructor(ctx: RequestContext, resolver: Resolver<TableModel>, nullable: boolean) {
-    super(ctx, "TableColumnCollection", resolver, nullable);
+    super(ctx, 'TableColumnCollection', resolver, nullable);
   }
   /** @internal */ _itemModels(t: TableModel): TableColumnModel[] {
     return Array.from({ length: t.rect.cols }, (_, index) => ({ t, index }));
   }
-  /** @internal */ _itemProxy(im: TableColumnModel): TableColumn { return new TableColumn(this._ctx, () => im); }
-  /** @internal */ _itemScalars(): readonly string[] { return ["id", "index", "name", "values"]; }
-  /** @internal */ override _scalars(): readonly string[] { return ["count"]; }
-  get count(): number { return this._get("count"); }
+  /** @internal */ _itemProxy(im: TableColumnModel): TableColumn {
+    return new TableColumn(this._ctx, () => im);
+  }
+  /** @internal */ _itemScalars(): readonly string[] {
+    return ['id', 'index', 'name', 'values'];
+  }
+  /** @internal */ override _scalars(): readonly string[] {
+    return ['count'];
+  }
+  get count(): number {
+    return this._get('count');
+  }
   getCount(): ClientResult<number> {
-    return this._result("getCount", null, (t) => t.rect.cols);
+    return this._result('getCount', null, (t) => t.rect.cols);
   }
   private _find(key: string | number): Resolution<TableColumnModel> {
     const t = this._model();
@@ -4159,8 +5670,12 @@ export class TableColumnCollection extends ClientCollection<TableModel, TableCol
     if (i < 0 && /^\d+$/.test(String(key))) i = Number(key) - 1; // ids are 1-based here
     return i >= 0 && i < t.rect.cols ? { t, index: i } : NOT_FOUND;
   }
-  getItem(key: string | number): TableColumn { return new TableColumn(this._ctx, () => this._find(key)); }
-  getItemOrNullObject(key: string | number): TableColumn { return new TableColumn(this._ctx, () => this._find(key), true, true); }
+  getItem(key: string | number): TableColumn {
+    return new TableColumn(this._ctx, () => this._find(key));
+  }
+  getItemOrNullObject(key: string | number): TableColumn {
+    return new TableColumn(this._ctx, () => this._find(key), true, true);
+  }
   getItemAt(index: number): TableColumn {
     return new TableColumn(this._ctx, () => {
       const t = this._model();
@@ -4171,36 +5686,53 @@ export class TableColumnCollection extends ClientCollection<TableModel, TableCol
   /** Appends a column at the right edge (inserting in the middle is not supported by the fake). */
   add(index?: number | null, values?: unknown[][], name?: string): TableColumn {
     const holder: { m?: TableColumnModel } = {};
-    this._op("add", { index: index ?? null, values: values ?? null, name: name ?? null }, (t, loc) => {
-      if (index !== undefined && index !== null && index !== t.rect.cols)
-        throw new FakeNotImplementedError("fake: TableColumnCollection.add only supports appending");
-      const c = t.rect.c0 + t.rect.cols;
-      if (c >= MAX_COLS) throw err.arg(loc);
-      for (const o of t.sheet.tableList) if (o !== t && rectsIntersect(o.rect, { ...t.rect, c0: c, cols: 1 })) throw err.arg(loc, "would overlap another table");
-      if (values !== undefined && values !== null) writeCells(t.sheet, { r0: t.rect.r0, c0: c, rows: t.rect.rows, cols: 1 }, values, loc);
-      const hs = tableHeaders(t);
-      const header = name ?? (t.sheet.isBlank(t.rect.r0, c) ? `Column${t.rect.cols + 1}` : String(t.sheet.valueOf(t.rect.r0, c)));
-      t.sheet.grid.values.set(t.rect.r0, c, uniqueHeaders([...hs, header]).at(-1)!);
-      t.rect.cols += 1;
-      holder.m = { t, index: t.rect.cols - 1 };
-    });
+    this._op(
+      'add',
+      { index: index ?? null, values: values ?? null, name: name ?? null },
+      (t, loc) => {
+        if (index !== undefined && index !== null && index !== t.rect.cols)
+          throw new FakeNotImplementedError(
+            'fake: TableColumnCollection.add only supports appending',
+          );
+        const c = t.rect.c0 + t.rect.cols;
+        if (c >= MAX_COLS) throw err.arg(loc);
+        for (const o of t.sheet.tableList)
+          if (o !== t && rectsIntersect(o.rect, { ...t.rect, c0: c, cols: 1 }))
+            throw err.arg(loc, 'would overlap another table');
+        if (values !== undefined && values !== null)
+          writeCells(t.sheet, { r0: t.rect.r0, c0: c, rows: t.rect.rows, cols: 1 }, values, loc);
+        const hs = tableHeaders(t);
+        const header =
+          name ??
+          (t.sheet.isBlank(t.rect.r0, c)
+            ? `Column${t.rect.cols + 1}`
+            : String(t.sheet.valueOf(t.rect.r0, c)));
+        t.sheet.grid.values.set(t.rect.r0, c, uniqueHeaders([...hs, header]).at(-1)!);
+        t.rect.cols += 1;
+        holder.m = { t, index: t.rect.cols - 1 };
+      },
+    );
     return new TableColumn(this._ctx, () => holder.m ?? NOT_FOUND);
   }
 }
 
 // ---- Charts ------------------------------------------------------------------------------------------
 
-const CHART_SCALARS = ["name", "id", "chartType", "top", "left", "width", "height"] as const;
-const CHART_TYPES = Object.values(ExcelEnums.ChartType).filter((t) => t !== "Invalid") as string[];
+const CHART_SCALARS = ['name', 'id', 'chartType', 'top', 'left', 'width', 'height'] as const;
+const CHART_TYPES = Object.values(ExcelEnums.ChartType).filter((t) => t !== 'Invalid') as string[];
 
 function buildSeries(chart: ChartModel, src: RangeModel): void {
   const { sheet: sh, rect } = src;
-  const isText = (r: number, c: number) => typeof sh.grid.values.cell(r, c) === "string";
-  const byCols = chart.seriesBy === "Columns" || (chart.seriesBy === "Auto" && rect.rows >= rect.cols);
+  const isText = (r: number, c: number) => typeof sh.grid.values.cell(r, c) === 'string';
+  const byCols =
+    chart.seriesBy === 'Columns' || (chart.seriesBy === 'Auto' && rect.rows >= rect.cols);
   let headerRow = false;
   let headerCol = false;
-  if (rect.rows > 1) for (let j = 0; j < rect.cols; j++) if (isText(rect.r0, rect.c0 + j) && (j > 0 || rect.cols === 1)) headerRow = true;
-  if (rect.cols > 1) for (let i = 1; i < rect.rows; i++) if (isText(rect.r0 + i, rect.c0)) headerCol = true;
+  if (rect.rows > 1)
+    for (let j = 0; j < rect.cols; j++)
+      if (isText(rect.r0, rect.c0 + j) && (j > 0 || rect.cols === 1)) headerRow = true;
+  if (rect.cols > 1)
+    for (let i = 1; i < rect.rows; i++) if (isText(rect.r0 + i, rect.c0)) headerCol = true;
   const dr0 = rect.r0 + (headerRow ? 1 : 0);
   const dc0 = rect.c0 + (headerCol ? 1 : 0);
   const dRows = rect.r0 + rect.rows - dr0;
@@ -4236,80 +5768,123 @@ function seriesValues(wb: FakeWorkbook, address: string | undefined): CellValue[
   return out;
 }
 
-const seriesRangeSetter = (field: "values" | "xValues" | "bubbleSizes", method: string) => (p: BagProxy, source: Range | string) =>
-  p._op(method, argLabel(source), (m, loc) => {
-    const s = m as SeriesModel;
-    const r = rangeArg(p._ctx, source, s.chart.sheet, loc);
-    s[field] = absAddress(r.sheet.name, r.rect);
-  });
+const seriesRangeSetter =
+  (field: 'values' | 'xValues' | 'bubbleSizes', method: string) =>
+  (p: BagProxy, source: Range | string) =>
+    p._op(method, argLabel(source), (m, loc) => {
+      const s = m as SeriesModel;
+      const r = rangeArg(p._ctx, source, s.chart.sheet, loc);
+      s[field] = absAddress(r.sheet.name, r.rect);
+    });
 
 const S_SERIES: BagSpec = {
-  type: "ChartSeries",
+  type: 'ChartSeries',
   props: {
-    name: "", chartType: "ColumnClustered", hasDataLabels: false, markerStyle: "Automatic", markerSize: 7,
-    markerBackgroundColor: "", markerForegroundColor: "", smooth: false, axisGroup: "Primary", gapWidth: 150,
-    overlap: 0, filtered: false, showShadow: false, explosion: 0, doughnutHoleSize: 50, invertIfNegative: false,
-    varyByCategories: false, plotOrder: 0,
+    name: '',
+    chartType: 'ColumnClustered',
+    hasDataLabels: false,
+    markerStyle: 'Automatic',
+    markerSize: 7,
+    markerBackgroundColor: '',
+    markerForegroundColor: '',
+    smooth: false,
+    axisGroup: 'Primary',
+    gapWidth: 150,
+    overlap: 0,
+    filtered: false,
+    showShadow: false,
+    explosion: 0,
+    doughnutHoleSize: 50,
+    invertIfNegative: false,
+    varyByCategories: false,
+    plotOrder: 0,
   },
   coerce: {
     chartType: (v, loc) => {
-      if (!CHART_TYPES.includes(v as string)) throw err.arg(loc, `unknown chart type ${JSON.stringify(v)}`);
+      if (!CHART_TYPES.includes(v as string))
+        throw err.arg(loc, `unknown chart type ${JSON.stringify(v)}`);
       return v;
     },
     markerStyle: oneOf(ExcelEnums.ChartMarkerStyle),
   },
   nav: {
-    format: { type: "ChartSeriesFormat", nav: { fill: S_CHART_FILL, line: S_CHART_LINE } },
+    format: { type: 'ChartSeriesFormat', nav: { fill: S_CHART_FILL, line: S_CHART_LINE } },
     dataLabels: S_DATA_LABELS,
   },
   methods: {
-    setValues: seriesRangeSetter("values", "setValues"),
-    setXAxisValues: seriesRangeSetter("xValues", "setXAxisValues"),
-    setBubbleSizes: seriesRangeSetter("bubbleSizes", "setBubbleSizes"),
+    setValues: seriesRangeSetter('values', 'setValues'),
+    setXAxisValues: seriesRangeSetter('xValues', 'setXAxisValues'),
+    setBubbleSizes: seriesRangeSetter('bubbleSizes', 'setBubbleSizes'),
     delete: (p) =>
-      p._op("delete", null, (m) => {
+      p._op('delete', null, (m) => {
         const s = m as SeriesModel;
         s.deleted = true;
         const i = s.chart.series.indexOf(s);
         if (i >= 0) s.chart.series.splice(i, 1);
       }),
     getDimensionValues: (p, dimension: string) =>
-      p._result("getDimensionValues", dimension, (m) => {
+      p._result('getDimensionValues', dimension, (m) => {
         const s = m as SeriesModel;
         const wb = s.chart.sheet.workbook;
-        const addr = dimension === "Values" || dimension === "YValues" ? s.values : dimension === "BubbleSizes" ? s.bubbleSizes : s.xValues;
+        const addr =
+          dimension === 'Values' || dimension === 'YValues'
+            ? s.values
+            : dimension === 'BubbleSizes'
+              ? s.bubbleSizes
+              : s.xValues;
         return seriesValues(wb, addr).map(String);
       }),
   },
 };
 
-function seriesProxy(ctx: RequestContext, resolver: Resolver<SeriesModel>, nullable = false): BagProxy {
+function seriesProxy(
+  ctx: RequestContext,
+  resolver: Resolver<SeriesModel>,
+  nullable = false,
+): BagProxy {
   const p = new BagProxy(ctx, S_SERIES, resolver as Resolver<BagModel>, nullable);
   const base = p._checkAlive.bind(p);
   p._checkAlive = (m: BagModel) => {
     base(m);
-    if ((m as SeriesModel).deleted || (m as SeriesModel).chart.deleted) throw err.notFound("ChartSeries", "deleted");
+    if ((m as SeriesModel).deleted || (m as SeriesModel).chart.deleted)
+      throw err.notFound('ChartSeries', 'deleted');
   };
   return p;
 }
 
 export class ChartSeriesCollection extends ClientCollection<ChartModel, SeriesModel, BagProxy> {
   constructor(ctx: RequestContext, resolver: Resolver<ChartModel>, nullable: boolean) {
-    super(ctx, "ChartSeriesCollection", resolver, nullable);
+    super(ctx, 'ChartSeriesCollection', resolver, nullable);
   }
-  /** @internal */ _itemModels(c: ChartModel): SeriesModel[] { return c.series; }
-  /** @internal */ _itemProxy(s: SeriesModel): BagProxy { return seriesProxy(this._ctx, () => s); }
-  /** @internal */ _itemScalars(): readonly string[] { return Object.keys(S_SERIES.props ?? {}); }
-  /** @internal */ override _scalars(): readonly string[] { return ["count"]; }
+  /** @internal */ _itemModels(c: ChartModel): SeriesModel[] {
+    return c.series;
+  }
+  /** @internal */ _itemProxy(s: SeriesModel): BagProxy {
+    return seriesProxy(this._ctx, () => s);
+  }
+  /** @internal */ _itemScalars(): readonly string[] {
+    return Object.keys(S_SERIES.props ?? {});
+  }
+  /** @internal */ override _scalars(): readonly string[] {
+    return ['count'];
+  }
   /** @internal */ override _read(name: string, c: ChartModel): unknown {
-    return name === "count" ? c.series.length : undefined;
+    return name === 'count' ? c.series.length : undefined;
   }
-  get count(): number { return this._get("count"); }
+  get count(): number {
+    return this._get('count');
+  }
   add(name?: string, index?: number): BagProxy {
     const holder: { s?: SeriesModel } = {};
-    this._op("add", { name: name ?? null, index: index ?? null }, (c) => {
-      const s: SeriesModel = { props: { chartType: c.type, name: name ?? `Series${c.series.length + 1}` }, kids: {}, chart: c, deleted: false };
-      if (index !== undefined && index !== null && index >= 0 && index < c.series.length) c.series.splice(index, 0, s);
+    this._op('add', { name: name ?? null, index: index ?? null }, (c) => {
+      const s: SeriesModel = {
+        props: { chartType: c.type, name: name ?? `Series${c.series.length + 1}` },
+        kids: {},
+        chart: c,
+        deleted: false,
+      };
+      if (index !== undefined && index !== null && index >= 0 && index < c.series.length)
+        c.series.splice(index, 0, s);
       else c.series.push(s);
       holder.s = s;
     });
@@ -4318,106 +5893,172 @@ export class ChartSeriesCollection extends ClientCollection<ChartModel, SeriesMo
   getItemAt(index: number): BagProxy {
     return seriesProxy(this._ctx, () => {
       const c = this._model();
-      return c === null ? null : c.series[index] ?? NOT_FOUND;
+      return c === null ? null : (c.series[index] ?? NOT_FOUND);
     });
   }
   getCount(): ClientResult<number> {
-    return this._result("getCount", null, (c) => c.series.length);
+    return this._result('getCount', null, (c) => c.series.length);
   }
 }
 
 export class Chart extends ClientObject<ChartModel> {
-  constructor(ctx: RequestContext, resolver: Resolver<ChartModel>, nullable = false, instantiate = false) {
-    super(ctx, "Chart", resolver, nullable, instantiate);
+  constructor(
+    ctx: RequestContext,
+    resolver: Resolver<ChartModel>,
+    nullable = false,
+    instantiate = false,
+  ) {
+    super(ctx, 'Chart', resolver, nullable, instantiate);
   }
   /** @internal */ override _checkAlive(c: ChartModel): void {
-    if (c.deleted || c.sheet.deleted) throw err.notFound("Chart", `chart '${c.name}' was deleted`);
+    if (c.deleted || c.sheet.deleted) throw err.notFound('Chart', `chart '${c.name}' was deleted`);
   }
-  /** @internal */ override _scalars(): readonly string[] { return CHART_SCALARS; }
+  /** @internal */ override _scalars(): readonly string[] {
+    return CHART_SCALARS;
+  }
   /** @internal */ override _navs(): readonly string[] {
-    return ["title", "legend", "axes", "dataLabels", "format", "plotArea", "series", "worksheet"];
+    return ['title', 'legend', 'axes', 'dataLabels', 'format', 'plotArea', 'series', 'worksheet'];
   }
   /** @internal */ _read(name: string, c: ChartModel): unknown {
-    if (name === "chartType") return c.type;
+    if (name === 'chartType') return c.type;
     return (c as unknown as Record<string, unknown>)[name];
   }
-  get id(): string { return this._get("id"); }
-  get name(): string { return this._get("name"); }
+  get id(): string {
+    return this._get('id');
+  }
+  get name(): string {
+    return this._get('name');
+  }
   set name(v: string) {
-    this._setProp("name", v, (c, val, loc) => {
+    this._setProp('name', v, (c, val, loc) => {
       const n = strCoerce(val, loc) as string;
-      if (!n) throw err.arg(loc, "chart name cannot be empty");
+      if (!n) throw err.arg(loc, 'chart name cannot be empty');
       c.name = n;
     });
   }
-  get chartType(): string { return this._get("chartType"); }
+  get chartType(): string {
+    return this._get('chartType');
+  }
   set chartType(v: string) {
-    this._setProp("chartType", v, (c, val, loc) => {
-      if (!CHART_TYPES.includes(val as string)) throw err.arg(loc, `unknown chart type ${JSON.stringify(val)}`);
+    this._setProp('chartType', v, (c, val, loc) => {
+      if (!CHART_TYPES.includes(val as string))
+        throw err.arg(loc, `unknown chart type ${JSON.stringify(val)}`);
       c.type = val as string;
       for (const s of c.series) s.props.chartType = c.type;
     });
   }
-  private _num(name: "top" | "left" | "width" | "height", v: number): void {
+  private _num(name: 'top' | 'left' | 'width' | 'height', v: number): void {
     this._setProp(name, v, (c, val, loc) => void (c[name] = numCoerce(val, loc) as number));
   }
-  get top(): number { return this._get("top"); }
-  set top(v: number) { this._num("top", v); }
-  get left(): number { return this._get("left"); }
-  set left(v: number) { this._num("left", v); }
-  get width(): number { return this._get("width"); }
-  set width(v: number) { this._num("width", v); }
-  get height(): number { return this._get("height"); }
-  set height(v: number) { this._num("height", v); }
+  get top(): number {
+    return this._get('top');
+  }
+  set top(v: number) {
+    this._num('top', v);
+  }
+  get left(): number {
+    return this._get('left');
+  }
+  set left(v: number) {
+    this._num('left', v);
+  }
+  get width(): number {
+    return this._get('width');
+  }
+  set width(v: number) {
+    this._num('width', v);
+  }
+  get height(): number {
+    return this._get('height');
+  }
+  set height(v: number) {
+    this._num('height', v);
+  }
 
   private _bags = new Map<string, BagProxy>();
   private _bag(name: string, spec: BagSpec): BagProxy {
     let b = this._bags.get(name);
     if (!b) {
-      b = new BagProxy(this._ctx, spec, () => {
-        const c = this._model();
-        return c === null ? null : bagChild(c.bag, name);
-      }, this._nullable);
+      b = new BagProxy(
+        this._ctx,
+        spec,
+        () => {
+          const c = this._model();
+          return c === null ? null : bagChild(c.bag, name);
+        },
+        this._nullable,
+      );
       this._bags.set(name, b);
     }
     return b;
   }
-  get title(): BagProxy { return this._bag("title", S_CHART_TITLE); }
-  get legend(): BagProxy { return this._bag("legend", S_LEGEND); }
-  get axes(): BagProxy { return this._bag("axes", S_AXES); }
-  get dataLabels(): BagProxy { return this._bag("dataLabels", S_DATA_LABELS); }
-  get format(): BagProxy { return this._bag("format", S_AREA_FORMAT); }
-  get plotArea(): BagProxy { return this._bag("plotArea", S_PLOT_AREA); }
+  get title(): BagProxy {
+    return this._bag('title', S_CHART_TITLE);
+  }
+  get legend(): BagProxy {
+    return this._bag('legend', S_LEGEND);
+  }
+  get axes(): BagProxy {
+    return this._bag('axes', S_AXES);
+  }
+  get dataLabels(): BagProxy {
+    return this._bag('dataLabels', S_DATA_LABELS);
+  }
+  get format(): BagProxy {
+    return this._bag('format', S_AREA_FORMAT);
+  }
+  get plotArea(): BagProxy {
+    return this._bag('plotArea', S_PLOT_AREA);
+  }
   private _series?: ChartSeriesCollection;
   get series(): ChartSeriesCollection {
-    return (this._series ??= new ChartSeriesCollection(this._ctx, () => this._model(), this._nullable));
+    return (this._series ??= new ChartSeriesCollection(
+      this._ctx,
+      () => this._model(),
+      this._nullable,
+    ));
   }
   private _ws?: Worksheet;
   get worksheet(): Worksheet {
-    return (this._ws ??= new Worksheet(this._ctx, () => {
-      const c = this._model();
-      return c === null ? null : c.sheet;
-    }, this._nullable));
+    return (this._ws ??= new Worksheet(
+      this._ctx,
+      () => {
+        const c = this._model();
+        return c === null ? null : c.sheet;
+      },
+      this._nullable,
+    ));
   }
   /** Positions the chart over a cell range (top/left/width/height are recomputed from cell sizes). */
   setPosition(startCell: Range | string, endCell?: Range | string): void {
-    this._op("setPosition", { startCell: argLabel(startCell), endCell: argLabel(endCell ?? null) }, (c, loc) => {
-      const a = rangeArg(this._ctx, startCell, c.sheet, loc);
-      const b = endCell !== undefined && endCell !== null ? rangeArg(this._ctx, endCell, c.sheet, loc) : null;
-      if (a.sheet !== c.sheet || (b && b.sheet !== c.sheet)) throw err.arg(loc, "cells must be on the chart's worksheet");
-      const sh = c.sheet;
-      c.top = sumTo(a.rect.r0, (r) => sh.rowHeight(r));
-      c.left = sumTo(a.rect.c0, (col) => sh.colWidth(col));
-      if (b) {
-        const u = rectUnion(a.rect, b.rect);
-        c.height = sumRange(u.r0, u.rows, (r) => sh.rowHeight(r));
-        c.width = sumRange(u.c0, u.cols, (col) => sh.colWidth(col));
-      }
-      c.position = { startCell: rectAddress(a.rect), endCell: b ? rectAddress(b.rect) : undefined };
-    });
+    this._op(
+      'setPosition',
+      { startCell: argLabel(startCell), endCell: argLabel(endCell ?? null) },
+      (c, loc) => {
+        const a = rangeArg(this._ctx, startCell, c.sheet, loc);
+        const b =
+          endCell !== undefined && endCell !== null
+            ? rangeArg(this._ctx, endCell, c.sheet, loc)
+            : null;
+        if (a.sheet !== c.sheet || (b && b.sheet !== c.sheet))
+          throw err.arg(loc, "cells must be on the chart's worksheet");
+        const sh = c.sheet;
+        c.top = sumTo(a.rect.r0, (r) => sh.rowHeight(r));
+        c.left = sumTo(a.rect.c0, (col) => sh.colWidth(col));
+        if (b) {
+          const u = rectUnion(a.rect, b.rect);
+          c.height = sumRange(u.r0, u.rows, (r) => sh.rowHeight(r));
+          c.width = sumRange(u.c0, u.cols, (col) => sh.colWidth(col));
+        }
+        c.position = {
+          startCell: rectAddress(a.rect),
+          endCell: b ? rectAddress(b.rect) : undefined,
+        };
+      },
+    );
   }
-  setData(sourceData: Range | string, seriesBy = "Auto"): void {
-    this._op("setData", { sourceData: argLabel(sourceData), seriesBy }, (c, loc) => {
+  setData(sourceData: Range | string, seriesBy = 'Auto'): void {
+    this._op('setData', { sourceData: argLabel(sourceData), seriesBy }, (c, loc) => {
       const src = rangeArg(this._ctx, sourceData, c.sheet, loc);
       c.seriesBy = oneOf(ExcelEnums.ChartSeriesBy)(seriesBy, loc) as string;
       c.sourceAddress = absAddress(src.sheet.name, src.rect);
@@ -4425,43 +6066,59 @@ export class Chart extends ClientObject<ChartModel> {
     });
   }
   delete(): void {
-    this._op("delete", null, (c) => {
+    this._op('delete', null, (c) => {
       c.deleted = true;
       const i = c.sheet.chartList.indexOf(c);
       if (i >= 0) c.sheet.chartList.splice(i, 1);
     });
   }
   activate(): void {
-    this._op("activate", null, () => undefined);
+    this._op('activate', null, () => undefined);
   }
   /** Returns a tiny placeholder PNG (base64). */
   getImage(_width?: number, _height?: number, _fittingMode?: string): ClientResult<string> {
-    return this._result("getImage", null, () => "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==");
+    return this._result(
+      'getImage',
+      null,
+      () =>
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    );
   }
 }
 
 export class ChartCollection extends ClientCollection<FakeSheet, ChartModel, Chart> {
   constructor(ctx: RequestContext, resolver: Resolver<FakeSheet>, nullable: boolean) {
-    super(ctx, "ChartCollection", resolver, nullable);
+    super(ctx, 'ChartCollection', resolver, nullable);
   }
   /** @internal */ override _checkAlive(m: FakeSheet): void {
-    if (m.deleted) throw err.notFound(this._type, "the worksheet was deleted");
+    if (m.deleted) throw err.notFound(this._type, 'the worksheet was deleted');
   }
-  /** @internal */ _itemModels(s: FakeSheet): ChartModel[] { return s.chartList.filter((c) => !c.deleted); }
-  /** @internal */ _itemProxy(c: ChartModel): Chart { return new Chart(this._ctx, () => c); }
-  /** @internal */ _itemScalars(): readonly string[] { return CHART_SCALARS; }
-  /** @internal */ override _scalars(): readonly string[] { return ["count"]; }
-  get count(): number { return this._get("count"); }
+  /** @internal */ _itemModels(s: FakeSheet): ChartModel[] {
+    return s.chartList.filter((c) => !c.deleted);
+  }
+  /** @internal */ _itemProxy(c: ChartModel): Chart {
+    return new Chart(this._ctx, () => c);
+  }
+  /** @internal */ _itemScalars(): readonly string[] {
+    return CHART_SCALARS;
+  }
+  /** @internal */ override _scalars(): readonly string[] {
+    return ['count'];
+  }
+  get count(): number {
+    return this._get('count');
+  }
   /** Adds a chart; series are derived from the source range like Excel (header row/column detection). */
-  add(type: string, sourceData: Range | string, seriesBy: string = "Auto"): Chart {
+  add(type: string, sourceData: Range | string, seriesBy: string = 'Auto'): Chart {
     const holder: { c?: ChartModel } = {};
-    this._op("add", { type, sourceData: argLabel(sourceData), seriesBy }, (sh, loc) => {
-      if (!CHART_TYPES.includes(type)) throw err.arg(loc, `unknown chart type ${JSON.stringify(type)}`);
+    this._op('add', { type, sourceData: argLabel(sourceData), seriesBy }, (sh, loc) => {
+      if (!CHART_TYPES.includes(type))
+        throw err.arg(loc, `unknown chart type ${JSON.stringify(type)}`);
       const by = oneOf(ExcelEnums.ChartSeriesBy)(seriesBy, loc) as string;
       const src = rangeArg(this._ctx, sourceData, sh, loc);
       const n = sh.workbook.nextChartId();
       const c: ChartModel = {
-        id: `{00000000-0002-0000-0000-${String(n).padStart(12, "0")}}`,
+        id: `{00000000-0002-0000-0000-${String(n).padStart(12, '0')}}`,
         name: `Chart ${n}`,
         type,
         sheet: sh,
@@ -4486,16 +6143,20 @@ export class ChartCollection extends ClientCollection<FakeSheet, ChartModel, Cha
     if (s === null) return null;
     return s.chartList.find((c) => !c.deleted && (c.name === name || c.id === name)) ?? NOT_FOUND;
   }
-  getItem(name: string): Chart { return new Chart(this._ctx, () => this._find(name)); }
-  getItemOrNullObject(name: string): Chart { return new Chart(this._ctx, () => this._find(name), true, true); }
+  getItem(name: string): Chart {
+    return new Chart(this._ctx, () => this._find(name));
+  }
+  getItemOrNullObject(name: string): Chart {
+    return new Chart(this._ctx, () => this._find(name), true, true);
+  }
   getItemAt(index: number): Chart {
     return new Chart(this._ctx, () => {
       const s = this._model();
-      return s === null ? null : this._itemModels(s)[index] ?? NOT_FOUND;
+      return s === null ? null : (this._itemModels(s)[index] ?? NOT_FOUND);
     });
   }
   getCount(): ClientResult<number> {
-    return this._result("getCount", null, (s) => this._itemModels(s).length);
+    return this._result('getCount', null, (s) => this._itemModels(s).length);
   }
 }
 
@@ -4505,26 +6166,42 @@ const CF_TYPES = Object.values(ExcelEnums.ConditionalFormatType) as string[];
 
 export class ConditionalFormat extends ClientObject<ConditionalFormatModel> {
   constructor(ctx: RequestContext, resolver: Resolver<ConditionalFormatModel>, nullable = false) {
-    super(ctx, "ConditionalFormat", resolver, nullable);
+    super(ctx, 'ConditionalFormat', resolver, nullable);
   }
   /** @internal */ override _checkAlive(m: ConditionalFormatModel): void {
-    if (m.deleted || m.sheet.deleted) throw err.notFound("ConditionalFormat", "deleted");
+    if (m.deleted || m.sheet.deleted) throw err.notFound('ConditionalFormat', 'deleted');
   }
-  /** @internal */ override _scalars(): readonly string[] { return ["id", "type", "priority", "stopIfTrue"]; }
+  /** @internal */ override _scalars(): readonly string[] {
+    return ['id', 'type', 'priority', 'stopIfTrue'];
+  }
   /** @internal */ _read(name: string, m: ConditionalFormatModel): unknown {
     return (m as unknown as Record<string, unknown>)[name];
   }
-  get id(): string { return this._get("id"); }
-  get type(): string { return this._get("type"); }
-  get stopIfTrue(): boolean { return this._get("stopIfTrue"); }
-  set stopIfTrue(v: boolean) {
-    this._setProp("stopIfTrue", v, (m, val, loc) => void (m.stopIfTrue = boolCoerce(val, loc) as boolean));
+  get id(): string {
+    return this._get('id');
   }
-  get priority(): number { return this._get("priority"); }
+  get type(): string {
+    return this._get('type');
+  }
+  get stopIfTrue(): boolean {
+    return this._get('stopIfTrue');
+  }
+  set stopIfTrue(v: boolean) {
+    this._setProp(
+      'stopIfTrue',
+      v,
+      (m, val, loc) => void (m.stopIfTrue = boolCoerce(val, loc) as boolean),
+    );
+  }
+  get priority(): number {
+    return this._get('priority');
+  }
   set priority(v: number) {
-    this._setProp("priority", v, (m, val, loc) => {
+    this._setProp('priority', v, (m, val, loc) => {
       const p = checkCount(val, loc);
-      const list = m.sheet.cfList.filter((c) => !c.deleted && c !== m).sort((a, b) => a.priority - b.priority);
+      const list = m.sheet.cfList
+        .filter((c) => !c.deleted && c !== m)
+        .sort((a, b) => a.priority - b.priority);
       list.splice(Math.min(p, list.length), 0, m);
       list.forEach((c, i) => (c.priority = i));
     });
@@ -4535,45 +6212,92 @@ export class ConditionalFormat extends ClientObject<ConditionalFormatModel> {
     let b = this._parts.get(key);
     if (!b) {
       const [nav, spec] = CF_PARTS[type];
-      b = new BagProxy(this._ctx, spec, () => {
-        const m = this._model();
-        if (m === null) return null;
-        return m.type === type ? bagChild(m.bag, nav) : NOT_FOUND;
-      }, nullable || this._nullable, nullable);
+      b = new BagProxy(
+        this._ctx,
+        spec,
+        () => {
+          const m = this._model();
+          if (m === null) return null;
+          return m.type === type ? bagChild(m.bag, nav) : NOT_FOUND;
+        },
+        nullable || this._nullable,
+        nullable,
+      );
       this._parts.set(key, b);
     }
     return b;
   }
-  get colorScale(): BagProxy { return this._part("ColorScale", false); }
-  get colorScaleOrNullObject(): BagProxy { return this._part("ColorScale", true); }
-  get cellValue(): BagProxy { return this._part("CellValue", false); }
-  get cellValueOrNullObject(): BagProxy { return this._part("CellValue", true); }
-  get custom(): BagProxy { return this._part("Custom", false); }
-  get customOrNullObject(): BagProxy { return this._part("Custom", true); }
-  get dataBar(): BagProxy { return this._part("DataBar", false); }
-  get dataBarOrNullObject(): BagProxy { return this._part("DataBar", true); }
-  get iconSet(): BagProxy { return this._part("IconSet", false); }
-  get iconSetOrNullObject(): BagProxy { return this._part("IconSet", true); }
-  get topBottom(): BagProxy { return this._part("TopBottom", false); }
-  get topBottomOrNullObject(): BagProxy { return this._part("TopBottom", true); }
-  get preset(): BagProxy { return this._part("PresetCriteria", false); }
-  get presetOrNullObject(): BagProxy { return this._part("PresetCriteria", true); }
-  get textComparison(): BagProxy { return this._part("ContainsText", false); }
-  get textComparisonOrNullObject(): BagProxy { return this._part("ContainsText", true); }
+  get colorScale(): BagProxy {
+    return this._part('ColorScale', false);
+  }
+  get colorScaleOrNullObject(): BagProxy {
+    return this._part('ColorScale', true);
+  }
+  get cellValue(): BagProxy {
+    return this._part('CellValue', false);
+  }
+  get cellValueOrNullObject(): BagProxy {
+    return this._part('CellValue', true);
+  }
+  get custom(): BagProxy {
+    return this._part('Custom', false);
+  }
+  get customOrNullObject(): BagProxy {
+    return this._part('Custom', true);
+  }
+  get dataBar(): BagProxy {
+    return this._part('DataBar', false);
+  }
+  get dataBarOrNullObject(): BagProxy {
+    return this._part('DataBar', true);
+  }
+  get iconSet(): BagProxy {
+    return this._part('IconSet', false);
+  }
+  get iconSetOrNullObject(): BagProxy {
+    return this._part('IconSet', true);
+  }
+  get topBottom(): BagProxy {
+    return this._part('TopBottom', false);
+  }
+  get topBottomOrNullObject(): BagProxy {
+    return this._part('TopBottom', true);
+  }
+  get preset(): BagProxy {
+    return this._part('PresetCriteria', false);
+  }
+  get presetOrNullObject(): BagProxy {
+    return this._part('PresetCriteria', true);
+  }
+  get textComparison(): BagProxy {
+    return this._part('ContainsText', false);
+  }
+  get textComparisonOrNullObject(): BagProxy {
+    return this._part('ContainsText', true);
+  }
   getRange(): Range {
-    return new Range(this._ctx, () => {
-      const m = this._model();
-      return m === null ? null : { sheet: m.sheet, rect: { ...m.rect } };
-    }, this._nullable);
+    return new Range(
+      this._ctx,
+      () => {
+        const m = this._model();
+        return m === null ? null : { sheet: m.sheet, rect: { ...m.rect } };
+      },
+      this._nullable,
+    );
   }
   getRangeOrNullObject(): Range {
-    return new Range(this._ctx, () => {
-      const m = this._model();
-      return m === null ? null : { sheet: m.sheet, rect: { ...m.rect } };
-    }, true, true);
+    return new Range(
+      this._ctx,
+      () => {
+        const m = this._model();
+        return m === null ? null : { sheet: m.sheet, rect: { ...m.rect } };
+      },
+      true,
+      true,
+    );
   }
   delete(): void {
-    this._op("delete", null, (m) => {
+    this._op('delete', null, (m) => {
       m.deleted = true;
       const i = m.sheet.cfList.indexOf(m);
       if (i >= 0) m.sheet.cfList.splice(i, 1);
@@ -4581,22 +6305,42 @@ export class ConditionalFormat extends ClientObject<ConditionalFormatModel> {
   }
 }
 
-export class ConditionalFormatCollection extends ClientCollection<RangeModel, ConditionalFormatModel, ConditionalFormat> {
+export class ConditionalFormatCollection extends ClientCollection<
+  RangeModel,
+  ConditionalFormatModel,
+  ConditionalFormat
+> {
   constructor(ctx: RequestContext, resolver: Resolver<RangeModel>, nullable: boolean) {
-    super(ctx, "ConditionalFormatCollection", resolver, nullable);
+    super(ctx, 'ConditionalFormatCollection', resolver, nullable);
   }
   /** @internal */ _itemModels(m: RangeModel): ConditionalFormatModel[] {
-    return m.sheet.cfList.filter((c) => !c.deleted && rectsIntersect(c.rect, m.rect)).sort((a, b) => a.priority - b.priority);
+    return m.sheet.cfList
+      .filter((c) => !c.deleted && rectsIntersect(c.rect, m.rect))
+      .sort((a, b) => a.priority - b.priority);
   }
-  /** @internal */ _itemProxy(cf: ConditionalFormatModel): ConditionalFormat { return new ConditionalFormat(this._ctx, () => cf); }
-  /** @internal */ _itemScalars(): readonly string[] { return ["id", "type", "priority", "stopIfTrue"]; }
+  /** @internal */ _itemProxy(cf: ConditionalFormatModel): ConditionalFormat {
+    return new ConditionalFormat(this._ctx, () => cf);
+  }
+  /** @internal */ _itemScalars(): readonly string[] {
+    return ['id', 'type', 'priority', 'stopIfTrue'];
+  }
   /** Adds a conditional format over the range with the highest priority (0). */
   add(type: string): ConditionalFormat {
     const holder: { cf?: ConditionalFormatModel } = {};
-    this._op("add", type, (m, loc) => {
-      if (!CF_TYPES.includes(type)) throw err.arg(loc, `unknown conditional format type ${JSON.stringify(type)}`);
+    this._op('add', type, (m, loc) => {
+      if (!CF_TYPES.includes(type))
+        throw err.arg(loc, `unknown conditional format type ${JSON.stringify(type)}`);
       for (const c of m.sheet.cfList) c.priority++;
-      holder.cf = { id: m.sheet.workbook.nextCfId(), type, sheet: m.sheet, rect: { ...m.rect }, priority: 0, stopIfTrue: false, bag: newBag(), deleted: false };
+      holder.cf = {
+        id: m.sheet.workbook.nextCfId(),
+        type,
+        sheet: m.sheet,
+        rect: { ...m.rect },
+        priority: 0,
+        stopIfTrue: false,
+        bag: newBag(),
+        deleted: false,
+      };
       m.sheet.cfList.push(holder.cf);
     });
     return new ConditionalFormat(this._ctx, () => holder.cf ?? NOT_FOUND);
@@ -4604,21 +6348,23 @@ export class ConditionalFormatCollection extends ClientCollection<RangeModel, Co
   getItem(id: string): ConditionalFormat {
     return new ConditionalFormat(this._ctx, () => {
       const m = this._model();
-      return m === null ? null : m.sheet.cfList.find((c) => !c.deleted && c.id === id) ?? NOT_FOUND;
+      return m === null
+        ? null
+        : (m.sheet.cfList.find((c) => !c.deleted && c.id === id) ?? NOT_FOUND);
     });
   }
   getItemAt(index: number): ConditionalFormat {
     return new ConditionalFormat(this._ctx, () => {
       const m = this._model();
-      return m === null ? null : this._itemModels(m)[index] ?? NOT_FOUND;
+      return m === null ? null : (this._itemModels(m)[index] ?? NOT_FOUND);
     });
   }
   getCount(): ClientResult<number> {
-    return this._result("getCount", null, (m) => this._itemModels(m).length);
+    return this._result('getCount', null, (m) => this._itemModels(m).length);
   }
   /** Removes every conditional format intersecting the range. */
   clearAll(): void {
-    this._op("clearAll", null, (m) => {
+    this._op('clearAll', null, (m) => {
       for (const c of this._itemModels(m)) {
         c.deleted = true;
         m.sheet.cfList.splice(m.sheet.cfList.indexOf(c), 1);
@@ -4635,62 +6381,104 @@ interface NameScope {
 }
 
 export class NamedItem extends ClientObject<NameModel> {
-  constructor(ctx: RequestContext, resolver: Resolver<NameModel>, nullable = false, instantiate = false) {
-    super(ctx, "NamedItem", resolver, nullable, instantiate);
+  constructor(
+    ctx: RequestContext,
+    resolver: Resolver<NameModel>,
+    nullable = false,
+    instantiate = false,
+  ) {
+    super(ctx, 'NamedItem', resolver, nullable, instantiate);
   }
   /** @internal */ override _checkAlive(m: NameModel): void {
-    if (m.deleted) throw err.notFound("NamedItem", "deleted");
+    if (m.deleted) throw err.notFound('NamedItem', 'deleted');
   }
   /** @internal */ override _scalars(): readonly string[] {
-    return ["name", "type", "value", "formula", "comment", "visible", "scope"];
+    return ['name', 'type', 'value', 'formula', 'comment', 'visible', 'scope'];
   }
   /** @internal */ _read(name: string, m: NameModel): unknown {
     switch (name) {
-      case "name": return m.name;
-      case "formula": return m.formula;
-      case "comment": return m.comment;
-      case "visible": return m.visible;
-      case "scope": return m.scope ? "Worksheet" : "Workbook";
-      case "type": {
-        const body = m.formula.replace(/^=/, "");
-        if (parseAddress(body)) return "Range";
-        if (/^-?\d+(\.\d+)?$/.test(body)) return "Double";
-        if (/^(TRUE|FALSE)$/i.test(body)) return "Boolean";
-        return "String";
+      case 'name':
+        return m.name;
+      case 'formula':
+        return m.formula;
+      case 'comment':
+        return m.comment;
+      case 'visible':
+        return m.visible;
+      case 'scope':
+        return m.scope ? 'Worksheet' : 'Workbook';
+      case 'type': {
+        const body = m.formula.replace(/^=/, '');
+        if (parseAddress(body)) return 'Range';
+        if (/^-?\d+(\.\d+)?$/.test(body)) return 'Double';
+        if (/^(TRUE|FALSE)$/i.test(body)) return 'Boolean';
+        return 'String';
       }
-      case "value": return m.formula.replace(/^=/, "");
+      case 'value':
+        return m.formula.replace(/^=/, '');
     }
     return undefined;
   }
-  get name(): string { return this._get("name"); }
-  get type(): string { return this._get("type"); }
-  get value(): any { return this._get("value"); }
-  get scope(): string { return this._get("scope"); }
-  get formula(): string { return this._get("formula"); }
+  get name(): string {
+    return this._get('name');
+  }
+  get type(): string {
+    return this._get('type');
+  }
+  get value(): any {
+    return this._get('value');
+  }
+  get scope(): string {
+    return this._get('scope');
+  }
+  get formula(): string {
+    return this._get('formula');
+  }
   set formula(v: string) {
-    this._setProp("formula", v, (m, val, loc) => {
+    this._setProp('formula', v, (m, val, loc) => {
       const f = strCoerce(val, loc) as string;
-      m.formula = f.startsWith("=") ? f : `=${f}`;
+      m.formula = f.startsWith('=') ? f : `=${f}`;
     });
   }
-  get comment(): string { return this._get("comment"); }
-  set comment(v: string) { this._setProp("comment", v, (m, val, loc) => void (m.comment = strCoerce(val, loc) as string)); }
-  get visible(): boolean { return this._get("visible"); }
-  set visible(v: boolean) { this._setProp("visible", v, (m, val, loc) => void (m.visible = boolCoerce(val, loc) as boolean)); }
-  private _range(nullable: boolean): Range {
-    return new Range(this._ctx, () => {
-      const m = this._model();
-      if (m === null) return null;
-      const p = parseAddress(m.formula.replace(/^=/, ""));
-      const sh = p?.sheet !== undefined ? this._ctx._wb.findSheet(p.sheet) : m.scope;
-      if (!p || !sh) return NOT_FOUND;
-      return { sheet: sh, rect: p.rect };
-    }, nullable || this._nullable, nullable);
+  get comment(): string {
+    return this._get('comment');
   }
-  getRange(): Range { return this._range(false); }
-  getRangeOrNullObject(): Range { return this._range(true); }
+  set comment(v: string) {
+    this._setProp('comment', v, (m, val, loc) => void (m.comment = strCoerce(val, loc) as string));
+  }
+  get visible(): boolean {
+    return this._get('visible');
+  }
+  set visible(v: boolean) {
+    this._setProp(
+      'visible',
+      v,
+      (m, val, loc) => void (m.visible = boolCoerce(val, loc) as boolean),
+    );
+  }
+  private _range(nullable: boolean): Range {
+    return new Range(
+      this._ctx,
+      () => {
+        const m = this._model();
+        if (m === null) return null;
+        const p = parseAddress(m.formula.replace(/^=/, ''));
+        const sh = p?.sheet !== undefined ? this._ctx._wb.findSheet(p.sheet) : m.scope;
+        if (!p || !sh) return NOT_FOUND;
+        return { sheet: sh, rect: p.rect };
+      },
+      nullable || this._nullable,
+      nullable,
+    );
+  }
+  getRange(): Range {
+    return this._range(false);
+  }
+  getRangeOrNullObject(): Range {
+    return this._range(true);
+  }
   delete(): void {
-    this._op("delete", null, (m) => {
+    this._op('delete', null, (m) => {
       m.deleted = true;
       const wb = this._ctx._wb;
       for (const [k, n] of wb.names) if (n === m) wb.names.delete(k);
@@ -4700,26 +6488,42 @@ export class NamedItem extends ClientObject<NameModel> {
 
 export class NamedItemCollection extends ClientCollection<NameScope, NameModel, NamedItem> {
   constructor(ctx: RequestContext, resolver: Resolver<NameScope>, nullable = false) {
-    super(ctx, "NamedItemCollection", resolver, nullable);
+    super(ctx, 'NamedItemCollection', resolver, nullable);
   }
   /** @internal */ _itemModels(m: NameScope): NameModel[] {
     return [...m.wb.names.values()].filter((n) => n.scope === m.scope);
   }
-  /** @internal */ _itemProxy(n: NameModel): NamedItem { return new NamedItem(this._ctx, () => n); }
-  /** @internal */ _itemScalars(): readonly string[] { return ["name", "type", "value", "formula", "comment", "visible", "scope"]; }
+  /** @internal */ _itemProxy(n: NameModel): NamedItem {
+    return new NamedItem(this._ctx, () => n);
+  }
+  /** @internal */ _itemScalars(): readonly string[] {
+    return ['name', 'type', 'value', 'formula', 'comment', 'visible', 'scope'];
+  }
   add(name: string, reference: Range | string, comment?: string): NamedItem {
     const holder: { n?: NameModel } = {};
-    this._op("add", { name, reference: argLabel(reference), comment: comment ?? null }, (m, loc) => {
-      validateTableName(name, loc);
-      if (m.wb.names.has(name.toLowerCase()) || m.wb.findTable(name)) throw err.exists(loc, `name '${name}' already exists`);
-      let formula: string;
-      if (reference instanceof Range) {
-        const r = rangeArg(this._ctx, reference, m.scope ?? null, loc);
-        formula = `=${absAddress(r.sheet.name, r.rect)}`;
-      } else formula = String(reference).startsWith("=") ? String(reference) : `=${reference}`;
-      holder.n = { name, formula, comment: comment ?? "", visible: true, scope: m.scope, deleted: false };
-      m.wb.names.set(name.toLowerCase(), holder.n);
-    });
+    this._op(
+      'add',
+      { name, reference: argLabel(reference), comment: comment ?? null },
+      (m, loc) => {
+        validateTableName(name, loc);
+        if (m.wb.names.has(name.toLowerCase()) || m.wb.findTable(name))
+          throw err.exists(loc, `name '${name}' already exists`);
+        let formula: string;
+        if (reference instanceof Range) {
+          const r = rangeArg(this._ctx, reference, m.scope ?? null, loc);
+          formula = `=${absAddress(r.sheet.name, r.rect)}`;
+        } else formula = String(reference).startsWith('=') ? String(reference) : `=${reference}`;
+        holder.n = {
+          name,
+          formula,
+          comment: comment ?? '',
+          visible: true,
+          scope: m.scope,
+          deleted: false,
+        };
+        m.wb.names.set(name.toLowerCase(), holder.n);
+      },
+    );
     return new NamedItem(this._ctx, () => holder.n ?? NOT_FOUND);
   }
   private _find(name: string): Resolution<NameModel> {
@@ -4728,10 +6532,14 @@ export class NamedItemCollection extends ClientCollection<NameScope, NameModel, 
     const n = m.wb.names.get(name.toLowerCase());
     return n && n.scope === m.scope ? n : NOT_FOUND;
   }
-  getItem(name: string): NamedItem { return new NamedItem(this._ctx, () => this._find(name)); }
-  getItemOrNullObject(name: string): NamedItem { return new NamedItem(this._ctx, () => this._find(name), true, true); }
+  getItem(name: string): NamedItem {
+    return new NamedItem(this._ctx, () => this._find(name));
+  }
+  getItemOrNullObject(name: string): NamedItem {
+    return new NamedItem(this._ctx, () => this._find(name), true, true);
+  }
   getCount(): ClientResult<number> {
-    return this._result("getCount", null, (m) => this._itemModels(m).length);
+    return this._result('getCount', null, (m) => this._itemModels(m).length);
   }
 }
 
@@ -4739,32 +6547,51 @@ export class NamedItemCollection extends ClientCollection<NameScope, NameModel, 
 
 export class Application extends ClientObject<FakeWorkbook> {
   constructor(ctx: RequestContext) {
-    super(ctx, "Application", () => ctx._wb);
+    super(ctx, 'Application', () => ctx._wb);
   }
-  /** @internal */ override _scalars(): readonly string[] { return ["calculationMode"]; }
+  /** @internal */ override _scalars(): readonly string[] {
+    return ['calculationMode'];
+  }
   /** @internal */ _read(name: string, wb: FakeWorkbook): unknown {
-    return name === "calculationMode" ? wb.calculationMode : undefined;
+    return name === 'calculationMode' ? wb.calculationMode : undefined;
   }
-  get calculationMode(): string { return this._get("calculationMode"); }
+  get calculationMode(): string {
+    return this._get('calculationMode');
+  }
   set calculationMode(v: string) {
-    this._setProp("calculationMode", v, (wb, val, loc) => void (wb.calculationMode = oneOf(ExcelEnums.CalculationMode)(val, loc) as string));
+    this._setProp(
+      'calculationMode',
+      v,
+      (wb, val, loc) =>
+        void (wb.calculationMode = oneOf(ExcelEnums.CalculationMode)(val, loc) as string),
+    );
   }
-  calculate(calculationType: string = "Recalculate"): void {
-    this._op("calculate", calculationType, () => undefined);
+  calculate(calculationType: string = 'Recalculate'): void {
+    this._op('calculate', calculationType, () => undefined);
   }
   suspendApiCalculationUntilNextSync(): void {
-    this._op("suspendApiCalculationUntilNextSync", null, () => undefined);
+    this._op('suspendApiCalculationUntilNextSync', null, () => undefined);
   }
   suspendScreenUpdatingUntilNextSync(): void {
-    this._op("suspendScreenUpdatingUntilNextSync", null, () => undefined);
+    this._op('suspendScreenUpdatingUntilNextSync', null, () => undefined);
   }
 }
 
-const DOC_PROPS = ["title", "subject", "author", "keywords", "comments", "category", "manager", "company", "revisionNumber"] as const;
+const DOC_PROPS = [
+  'title',
+  'subject',
+  'author',
+  'keywords',
+  'comments',
+  'category',
+  'manager',
+  'company',
+  'revisionNumber',
+] as const;
 
 export class DocumentProperties extends ClientObject<FakeWorkbook> {
   constructor(ctx: RequestContext) {
-    super(ctx, "DocumentProperties", () => ctx._wb);
+    super(ctx, 'DocumentProperties', () => ctx._wb);
     for (const k of DOC_PROPS)
       Object.defineProperty(this, k, {
         enumerable: true,
@@ -4772,10 +6599,14 @@ export class DocumentProperties extends ClientObject<FakeWorkbook> {
         set: (v: unknown) => this._setProp(k, v, (wb, val) => void (wb.docProps[k] = val)),
       });
   }
-  /** @internal */ override _scalars(): readonly string[] { return DOC_PROPS; }
-  /** @internal */ override _navs(): readonly string[] { return ["custom"]; }
+  /** @internal */ override _scalars(): readonly string[] {
+    return DOC_PROPS;
+  }
+  /** @internal */ override _navs(): readonly string[] {
+    return ['custom'];
+  }
   /** @internal */ _read(name: string, wb: FakeWorkbook): unknown {
-    return wb.docProps[name] ?? (name === "revisionNumber" ? 1 : "");
+    return wb.docProps[name] ?? (name === 'revisionNumber' ? 1 : '');
   }
   private _custom?: CustomPropertyCollection;
   get custom(): CustomPropertyCollection {
@@ -4790,30 +6621,38 @@ export class Workbook extends ClientObject<FakeWorkbook> {
   readonly application: Application;
   readonly properties: DocumentProperties;
   constructor(ctx: RequestContext) {
-    super(ctx, "Workbook", () => ctx._wb);
+    super(ctx, 'Workbook', () => ctx._wb);
     this.worksheets = new WorksheetCollection(ctx);
     this.tables = new TableCollection(ctx, () => ctx._wb);
     this.names = new NamedItemCollection(ctx, () => ({ wb: ctx._wb }));
     this.application = new Application(ctx);
     this.properties = new DocumentProperties(ctx);
   }
-  /** @internal */ override _scalars(): readonly string[] { return ["name", "readOnly"]; }
-  /** @internal */ override _navs(): readonly string[] { return ["worksheets", "tables", "names", "application", "properties"]; }
-  /** @internal */ _read(name: string, wb: FakeWorkbook): unknown {
-    return name === "name" ? wb.name : name === "readOnly" ? false : undefined;
+  /** @internal */ override _scalars(): readonly string[] {
+    return ['name', 'readOnly'];
   }
-  get name(): string { return this._get("name"); }
-  get readOnly(): boolean { return this._get("readOnly"); }
+  /** @internal */ override _navs(): readonly string[] {
+    return ['worksheets', 'tables', 'names', 'application', 'properties'];
+  }
+  /** @internal */ _read(name: string, wb: FakeWorkbook): unknown {
+    return name === 'name' ? wb.name : name === 'readOnly' ? false : undefined;
+  }
+  get name(): string {
+    return this._get('name');
+  }
+  get readOnly(): boolean {
+    return this._get('readOnly');
+  }
   /** The user's selection (seed it with workbook.select(sheet, address); default A1 of the active sheet). */
   getSelectedRange(): Range {
     return new Range(this._ctx, () => {
-      const s = this._ctx._wb.selected("Workbook.getSelectedRange");
+      const s = this._ctx._wb.selected('Workbook.getSelectedRange');
       return { sheet: s.sheet, rect: { ...s.rect } };
     });
   }
   getActiveCell(): Range {
     return new Range(this._ctx, () => {
-      const s = this._ctx._wb.selected("Workbook.getActiveCell");
+      const s = this._ctx._wb.selected('Workbook.getActiveCell');
       return { sheet: s.sheet, rect: { r0: s.rect.r0, c0: s.rect.c0, rows: 1, cols: 1 } };
     });
   }
@@ -4836,10 +6675,16 @@ export interface ExcelFake {
   /** Drop-in for the global `Excel` namespace: run() plus the string enums (ChartType, ...). */
   Excel: FakeExcelNamespace & typeof ExcelEnums;
   /** Minimal `OfficeExtension` (Error class for instanceof checks, ErrorCodes). */
-  OfficeExtension: { Error: typeof FakeOfficeError; ErrorCodes: typeof ExcelEnums.ErrorCodes; ClientResult: typeof ClientResult };
+  OfficeExtension: {
+    Error: typeof FakeOfficeError;
+    ErrorCodes: typeof ExcelEnums.ErrorCodes;
+    ClientResult: typeof ClientResult;
+  };
   /** Minimal `Office` (onReady, context.requirements.isSetSupported). */
   Office: {
-    onReady: (cb?: (info: { host: string; platform: string }) => void) => Promise<{ host: string; platform: string }>;
+    onReady: (
+      cb?: (info: { host: string; platform: string }) => void,
+    ) => Promise<{ host: string; platform: string }>;
     context: { requirements: { isSetSupported: (name: string, version?: string) => boolean } };
     HostType: { Excel: string };
   };
@@ -4855,8 +6700,8 @@ export interface ExcelFake {
 }
 
 const versionLE = (a: string, b: string) => {
-  const pa = a.split(".").map(Number);
-  const pb = b.split(".").map(Number);
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
     const x = pa[i] ?? 0;
     const y = pb[i] ?? 0;
@@ -4876,13 +6721,13 @@ export function createExcelFake(options: FakeExcelOptions = {}): ExcelFake {
     responseLimit: options.responseLimitBytes ?? PAYLOAD_LIMIT_BYTES,
   };
   async function run<T>(a: unknown, b?: Batch<T>): Promise<T> {
-    const batch = (typeof a === "function" ? a : b) as Batch<T> | undefined;
-    if (typeof batch !== "function") throw err.arg("Excel.run", "a batch function is required");
+    const batch = (typeof a === 'function' ? a : b) as Batch<T> | undefined;
+    if (typeof batch !== 'function') throw err.arg('Excel.run', 'a batch function is required');
     stats.runs++;
     const ctx = new RequestContext(state);
     const p = batch(ctx) as unknown;
-    if (!p || typeof (p as Promise<T>).then !== "function")
-      throw new FakeOfficeError("RunMustReturnPromise", MSG.runMustReturnPromise, "Excel.run");
+    if (!p || typeof (p as Promise<T>).then !== 'function')
+      throw new FakeOfficeError('RunMustReturnPromise', MSG.runMustReturnPromise, 'Excel.run');
     const result = await (p as Promise<T>);
     if (ctx._queue.length > 0) {
       stats.implicitSyncs++;
@@ -4893,21 +6738,30 @@ export function createExcelFake(options: FakeExcelOptions = {}): ExcelFake {
   const RequestContextCtor = function (this: unknown) {
     return new RequestContext(state);
   } as unknown as new () => RequestContext;
-  const Excel = { ...ExcelEnums, run, RequestContext: RequestContextCtor } as unknown as ExcelFake["Excel"];
-  const OfficeExtension = { Error: FakeOfficeError, ErrorCodes: ExcelEnums.ErrorCodes, ClientResult };
-  const apiVersion = options.excelApiVersion ?? "1.17";
-  const Office: ExcelFake["Office"] = {
+  const Excel = {
+    ...ExcelEnums,
+    run,
+    RequestContext: RequestContextCtor,
+  } as unknown as ExcelFake['Excel'];
+  const OfficeExtension = {
+    Error: FakeOfficeError,
+    ErrorCodes: ExcelEnums.ErrorCodes,
+    ClientResult,
+  };
+  const apiVersion = options.excelApiVersion ?? '1.17';
+  const Office: ExcelFake['Office'] = {
     onReady: async (cb) => {
-      const info = { host: "Excel", platform: "OfficeOnline" };
+      const info = { host: 'Excel', platform: 'OfficeOnline' };
       cb?.(info);
       return info;
     },
     context: {
       requirements: {
-        isSetSupported: (name: string, version?: string) => name === "ExcelApi" && (version === undefined || versionLE(version, apiVersion)),
+        isSetSupported: (name: string, version?: string) =>
+          name === 'ExcelApi' && (version === undefined || versionLE(version, apiVersion)),
       },
     },
-    HostType: { Excel: "Excel" },
+    HostType: { Excel: 'Excel' },
   };
   return {
     Excel,

@@ -1,8 +1,11 @@
-import { describe, expect, it } from 'vitest';
 import * as vm from 'node:vm';
-import { createAppsScriptFake, type AppsScriptFake } from './spreadsheet-app.js';
+import { describe, expect, it } from 'vitest';
+import { type AppsScriptFake, createAppsScriptFake } from './spreadsheet-app.js';
 
-function setup(opts?: Parameters<typeof createAppsScriptFake>[0]): { fake: AppsScriptFake; app: AppsScriptFake['globals']['SpreadsheetApp'] } {
+function setup(opts?: Parameters<typeof createAppsScriptFake>[0]): {
+  fake: AppsScriptFake;
+  app: AppsScriptFake['globals']['SpreadsheetApp'];
+} {
   const fake = createAppsScriptFake(opts);
   return { fake, app: fake.globals.SpreadsheetApp };
 }
@@ -23,7 +26,9 @@ describe('Spreadsheet and sheets', () => {
     const report = ss.insertSheet('Report');
     expect(report.getIndex()).toBe(2);
     expect(ss.getActiveSheet().getName()).toBe('Report');
-    expect(() => ss.insertSheet('Report')).toThrow('A sheet with the name "Report" already exists. Please enter another name.');
+    expect(() => ss.insertSheet('Report')).toThrow(
+      'A sheet with the name "Report" already exists. Please enter another name.',
+    );
     expect(() => ss.insertSheet('report')).toThrow(/already exists/);
     expect(ss.getSheetByName('REPORT')?.getName()).toBe('Report');
     const first = ss.insertSheet('First', 0);
@@ -58,7 +63,10 @@ describe('Spreadsheet and sheets', () => {
     const found = ss.createDeveloperMetadataFinder().withKey('profit-tiers:report').find();
     expect(found).toHaveLength(1);
     expect(found[0].getLocation().getSheet()?.getName()).toBe('Report');
-    expect(fake.spreadsheet.inspectSheet('Report').developerMetadata.map((m) => m.key)).toEqual(['profit-tiers:report', 'flag']);
+    expect(fake.spreadsheet.inspectSheet('Report').developerMetadata.map((m) => m.key)).toEqual([
+      'profit-tiers:report',
+      'flag',
+    ]);
     expect(() => sheet.addDeveloperMetadata('big', 'x'.repeat(30_001))).toThrow(/30000/);
   });
 });
@@ -78,15 +86,24 @@ describe('Ranges', () => {
     expect(() => r.getCell(5, 1)).toThrow('Cell reference out of range');
     expect(() => sheet.getRange(0, 1)).toThrow('The starting row of the range is too small.');
     expect(() => sheet.getRange(1, 0)).toThrow('The starting column of the range is too small.');
-    expect(() => sheet.getRange(1, 1, 0, 1)).toThrow('The number of rows in the range must be at least 1.');
+    expect(() => sheet.getRange(1, 1, 0, 1)).toThrow(
+      'The number of rows in the range must be at least 1.',
+    );
     expect(() => sheet.getRange('not a range')).toThrow('Range not found');
   });
 
   it('new sheets are 1000x26 and ranges outside the grid throw until rows/columns are inserted', () => {
     const { app } = setup();
     const sheet = app.getActiveSpreadsheet().insertSheet('Big');
-    expect([sheet.getMaxRows(), sheet.getMaxColumns(), sheet.getLastRow(), sheet.getLastColumn()]).toEqual([1000, 26, 0, 0]);
-    expect(() => sheet.getRange(1000, 1, 2, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect([
+      sheet.getMaxRows(),
+      sheet.getMaxColumns(),
+      sheet.getLastRow(),
+      sheet.getLastColumn(),
+    ]).toEqual([1000, 26, 0, 0]);
+    expect(() => sheet.getRange(1000, 1, 2, 1)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
     expect(() => sheet.getRange(1, 27)).toThrow(/outside the dimensions/);
     sheet.insertRowsAfter(1000, 500);
     sheet.insertColumnsAfter(26, 4);
@@ -109,14 +126,24 @@ describe('Ranges', () => {
   it('setValues throws when the data size differs from the range, writing nothing', () => {
     const { fake, app } = setup();
     const r = app.getActiveSheet().getRange(1, 1, 3, 2);
-    expect(() => r.setValues([[1, 2], [3, 4]])).toThrow(
+    expect(() =>
+      r.setValues([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toThrow(
       'The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.',
     );
     expect(() => r.setValues([[1, 2], [3, 4], [5]])).toThrow(
       'The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.',
     );
     expect(() => r.setNumberFormats([['0']])).toThrow(/number of rows in the data/);
-    expect(() => r.setBackgrounds([[null, null], [null, null]])).toThrow(/The data has 2 but the range has 3/);
+    expect(() =>
+      r.setBackgrounds([
+        [null, null],
+        [null, null],
+      ]),
+    ).toThrow(/The data has 2 but the range has 3/);
     expect(fake.spreadsheet.inspectSheet('Sheet1').lastRow).toBe(0);
   });
 
@@ -125,18 +152,41 @@ describe('Ranges', () => {
     const sheet = app.getActiveSheet();
     sheet.getRange(1, 1, 1, 3).setValues([['=HYPERLINK("http://evil")', "'=not a formula", "'-5"]]);
     expect(sheet.getRange(1, 1, 1, 3).getValues()).toEqual([['', '=not a formula', '-5']]);
-    expect(sheet.getRange(1, 1, 1, 3).getFormulas()).toEqual([['=HYPERLINK("http://evil")', '', '']]);
+    expect(sheet.getRange(1, 1, 1, 3).getFormulas()).toEqual([
+      ['=HYPERLINK("http://evil")', '', ''],
+    ]);
     const a1 = fake.spreadsheet.inspectCell('Sheet1', 'A1');
     expect(a1.isFormula).toBe(true);
     expect(a1.formula).toBe('=HYPERLINK("http://evil")');
-    expect(fake.spreadsheet.inspectCell('Sheet1', 'B1')).toMatchObject({ isFormula: false, value: '=not a formula' });
-    expect(fake.spreadsheet.rawValues('Sheet1')).toEqual([['=HYPERLINK("http://evil")', '=not a formula', '-5']]);
+    expect(fake.spreadsheet.inspectCell('Sheet1', 'B1')).toMatchObject({
+      isFormula: false,
+      value: '=not a formula',
+    });
+    expect(fake.spreadsheet.rawValues('Sheet1')).toEqual([
+      ['=HYPERLINK("http://evil")', '=not a formula', '-5'],
+    ]);
   });
 
   it('converts text that looks like a number, boolean or date, like typed input', () => {
     const { app } = setup({ timeZone: 'UTC' });
     const sheet = app.getActiveSheet();
-    const input = [['12', '-5', '+3', '1,234.5', '50%', '00123', '$1,000', 'TRUE', 'false', '2024-01-15', 'Acme', ' 7 ', '1-2']];
+    const input = [
+      [
+        '12',
+        '-5',
+        '+3',
+        '1,234.5',
+        '50%',
+        '00123',
+        '$1,000',
+        'TRUE',
+        'false',
+        '2024-01-15',
+        'Acme',
+        ' 7 ',
+        '1-2',
+      ],
+    ];
     sheet.getRange(1, 1, 1, input[0].length).setValues(input);
     const got = sheet.getRange(1, 1, 1, input[0].length).getValues()[0];
     expect(got.slice(0, 9)).toEqual([12, -5, 3, 1234.5, 0.5, 123, 1000, true, false]);
@@ -171,17 +221,28 @@ describe('Ranges', () => {
 
   it('rejects cells over 50,000 characters', () => {
     const { app } = setup();
-    expect(() => app.getActiveSheet().getRange(1, 1).setValue('x'.repeat(50_001))).toThrow(/50000 characters/);
+    expect(() => app.getActiveSheet().getRange(1, 1).setValue('x'.repeat(50_001))).toThrow(
+      /50000 characters/,
+    );
   });
 
   it('records formatting and display values', () => {
     const { fake, app } = setup({ timeZone: 'UTC' });
     const sheet = app.getActiveSheet();
     const r = sheet.getRange(1, 1, 2, 2);
-    r.setValues([[1234.5, 0.256], [new Date(Date.UTC(2024, 0, 15)), -42]]);
-    r.setNumberFormats([['#,##0.00', '0.0%'], ['yyyy-mm-dd', '$#,##0;($#,##0)']]);
+    r.setValues([
+      [1234.5, 0.256],
+      [new Date(Date.UTC(2024, 0, 15)), -42],
+    ]);
+    r.setNumberFormats([
+      ['#,##0.00', '0.0%'],
+      ['yyyy-mm-dd', '$#,##0;($#,##0)'],
+    ]);
     sheet.getRange('A1:B1').setBackground('#FFF').setFontWeight('bold').setFontColor('red');
-    expect(r.getDisplayValues()).toEqual([['1,234.50', '25.6%'], ['2024-01-15', '($42)']]);
+    expect(r.getDisplayValues()).toEqual([
+      ['1,234.50', '25.6%'],
+      ['2024-01-15', '($42)'],
+    ]);
     expect(fake.spreadsheet.inspectCell('Sheet1', 'A1')).toMatchObject({
       background: '#ffffff',
       fontWeight: 'bold',
@@ -196,9 +257,15 @@ describe('Ranges', () => {
   it('merge keeps only the top-left value; freezing through a merge throws', () => {
     const { fake, app } = setup();
     const sheet = app.getActiveSheet();
-    sheet.getRange(1, 1, 2, 2).setValues([['title', 'x'], ['y', 'z']]);
+    sheet.getRange(1, 1, 2, 2).setValues([
+      ['title', 'x'],
+      ['y', 'z'],
+    ]);
     sheet.getRange(1, 1, 2, 2).merge();
-    expect(fake.spreadsheet.rawValues('Sheet1', 'A1:B2')).toEqual([['title', ''], ['', '']]);
+    expect(fake.spreadsheet.rawValues('Sheet1', 'A1:B2')).toEqual([
+      ['title', ''],
+      ['', ''],
+    ]);
     expect(() => sheet.setFrozenRows(1)).toThrow(/part of a merged cell/);
     sheet.setFrozenRows(2);
     expect(sheet.getFrozenRows()).toBe(2);
@@ -250,8 +317,18 @@ describe('conditional format rules', () => {
     const { fake, app } = setup();
     const sheet = app.getActiveSheet();
     const range = sheet.getRange('B2:B100');
-    const red = app.newConditionalFormatRule().whenNumberLessThan(0).setBackground('#F4CCCC').setRanges([range]).build();
-    const green = app.newConditionalFormatRule().whenNumberGreaterThan(1000).setBackground('#d9ead3').setRanges([range]).build();
+    const red = app
+      .newConditionalFormatRule()
+      .whenNumberLessThan(0)
+      .setBackground('#F4CCCC')
+      .setRanges([range])
+      .build();
+    const green = app
+      .newConditionalFormatRule()
+      .whenNumberGreaterThan(1000)
+      .setBackground('#d9ead3')
+      .setRanges([range])
+      .build();
     sheet.setConditionalFormatRules([red]);
     sheet.setConditionalFormatRules([green]);
     expect(sheet.getConditionalFormatRules()).toHaveLength(1);
@@ -273,7 +350,12 @@ describe('conditional format rules', () => {
     const ss = app.getActiveSpreadsheet();
     const sheet = ss.getActiveSheet();
     const other = ss.insertSheet('Other');
-    const formula = app.newConditionalFormatRule().whenFormulaSatisfied('=$C2="Platinum"').setFontColor('#00f').setRanges([sheet.getRange('A2:F50')]).build();
+    const formula = app
+      .newConditionalFormatRule()
+      .whenFormulaSatisfied('=$C2="Platinum"')
+      .setFontColor('#00f')
+      .setRanges([sheet.getRange('A2:F50')])
+      .build();
     const gradient = app
       .newConditionalFormatRule()
       .setGradientMinpointWithValue('#ffffff', app.InterpolationType.NUMBER, '0')
@@ -282,9 +364,21 @@ describe('conditional format rules', () => {
       .build();
     sheet.setConditionalFormatRules([formula, gradient]);
     const [f, g] = fake.spreadsheet.inspectSheet('Sheet1').conditionalFormatRules;
-    expect(f).toMatchObject({ criteria: 'CUSTOM_FORMULA', criteriaValues: ['=$C2="Platinum"'], fontColor: '#0000ff' });
-    expect(g.gradient).toEqual({ min: { color: '#ffffff', type: 'NUMBER', value: '0' }, mid: null, max: { color: '#00ff00', type: 'PERCENTILE', value: '90' } });
-    const foreign = app.newConditionalFormatRule().whenCellEmpty().setRanges([other.getRange('A1')]).build();
+    expect(f).toMatchObject({
+      criteria: 'CUSTOM_FORMULA',
+      criteriaValues: ['=$C2="Platinum"'],
+      fontColor: '#0000ff',
+    });
+    expect(g.gradient).toEqual({
+      min: { color: '#ffffff', type: 'NUMBER', value: '0' },
+      mid: null,
+      max: { color: '#00ff00', type: 'PERCENTILE', value: '90' },
+    });
+    const foreign = app
+      .newConditionalFormatRule()
+      .whenCellEmpty()
+      .setRanges([other.getRange('A1')])
+      .build();
     expect(() => sheet.setConditionalFormatRules([foreign])).toThrow(/different sheet/);
   });
 });
@@ -332,7 +426,9 @@ describe('filters', () => {
     expect(sheet.getFilter()?.getRange().getA1Notation()).toBe('A1:C10');
     expect(sheet.getRange('Z99').getFilter()?.getRange().getA1Notation()).toBe('A1:C10'); // the sheet's, from any range
     expect(fake.spreadsheet.inspectSheet('Sheet1').filter).toBe('A1:C10');
-    expect(() => sheet.getRange('E1:F5').createFilter()).toThrow("You can't create a filter in a sheet that already has a filter.");
+    expect(() => sheet.getRange('E1:F5').createFilter()).toThrow(
+      "You can't create a filter in a sheet that already has a filter.",
+    );
     sheet.clear(); // REAL: clearing the sheet keeps its filter
     expect(() => sheet.getRange('E1:F5').createFilter()).toThrow(/already has a filter/);
     sheet.getFilter()!.remove();
@@ -344,7 +440,13 @@ describe('filters', () => {
     app.getActiveSpreadsheet().insertSheet('Other').getRange('A1:B2').createFilter();
     expect(fake.spreadsheet.inspectSheet('Other').filter).toBe('A1:B2');
     // Counted like every other call, failing ones included.
-    expect(fake.calls.byMethod).toMatchObject({ 'Range.createFilter': 5, 'Sheet.getFilter': 4, 'Range.getFilter': 1, 'Filter.getRange': 4, 'Filter.remove': 1 });
+    expect(fake.calls.byMethod).toMatchObject({
+      'Range.createFilter': 5,
+      'Sheet.getFilter': 4,
+      'Range.getFilter': 1,
+      'Filter.getRange': 4,
+      'Filter.remove': 1,
+    });
   });
 });
 
@@ -353,11 +455,15 @@ describe('deleting a sheet', () => {
     const { app } = setup({ sheetNames: ['Notes', 'Profit Matrix', 'Data'] });
     const ss = app.getActiveSpreadsheet();
     const notes = ss.getSheetByName('Notes')!;
-    const kept = ['=Data!B2', "='Profit Matrix 2'!A1", "=MyProfit Matrix"];
-    notes.getRange(1, 1, 1, 5).setFormulas([["='Profit Matrix'!C7", "=SUM('profit matrix'!C2:C9)+Data!B2", ...kept]]);
+    const kept = ['=Data!B2', "='Profit Matrix 2'!A1", '=MyProfit Matrix'];
+    notes
+      .getRange(1, 1, 1, 5)
+      .setFormulas([["='Profit Matrix'!C7", "=SUM('profit matrix'!C2:C9)+Data!B2", ...kept]]);
     ss.deleteSheet(ss.getSheetByName('Profit Matrix')!);
     ss.insertSheet('Profit Matrix');
-    expect(notes.getRange(1, 1, 1, 5).getFormulas()).toEqual([['=#REF!', '=SUM(#REF!)+Data!B2', ...kept]]);
+    expect(notes.getRange(1, 1, 1, 5).getFormulas()).toEqual([
+      ['=#REF!', '=SUM(#REF!)+Data!B2', ...kept],
+    ]);
     expect(notes.getRange(1, 1, 1, 2).getValues()).toEqual([['#REF!', '#REF!']]);
   });
 });
@@ -387,7 +493,8 @@ describe('Ui, HtmlService and other globals', () => {
       ['(add-on)', 'Analyze', 'analyze'],
       ['(add-on) > More', 'Help', 'showHelp'],
     ]);
-    for (const item of items) expect(typeof (ctx as Record<string, unknown>)[item.functionName]).toBe('function');
+    for (const item of items)
+      expect(typeof (ctx as Record<string, unknown>)[item.functionName]).toBe('function');
     expect(fake.recorded.menus).toHaveLength(3);
     expect(fake.calls.byMethod['Menu.addItem']).toBe(3);
   });
@@ -420,9 +527,18 @@ describe('Ui, HtmlService and other globals', () => {
        ui.showModalDialog(t.evaluate().setWidth(400).setHeight(300), 'Hi');`,
       ctx,
     );
-    expect(fake.recorded.sidebars).toEqual([{ title: 'Profit Tiers', content: '<h1>Profit Tiers</h1>', width: null, height: null }]);
-    expect(fake.recorded.dialogs[0]).toMatchObject({ title: 'Hi', content: '<p>&lt;script&gt;</p><style id="Css"></style>', width: 400, modal: true });
-    expect(() => fake.globals.HtmlService.createHtmlOutputFromFile('Missing')).toThrow('No HTML file named Missing was found.');
+    expect(fake.recorded.sidebars).toEqual([
+      { title: 'Profit Tiers', content: '<h1>Profit Tiers</h1>', width: null, height: null },
+    ]);
+    expect(fake.recorded.dialogs[0]).toMatchObject({
+      title: 'Hi',
+      content: '<p>&lt;script&gt;</p><style id="Css"></style>',
+      width: 400,
+      modal: true,
+    });
+    expect(() => fake.globals.HtmlService.createHtmlOutputFromFile('Missing')).toThrow(
+      'No HTML file named Missing was found.',
+    );
   });
 
   it('alert returns queued responses and records the call', () => {
@@ -433,7 +549,9 @@ describe('Ui, HtmlService and other globals', () => {
     expect(ui.alert('Done') == ('OK' as unknown)).toBe(true); // enum values compare loosely with their name
     expect(fake.recorded.alerts.map((a) => a.prompt)).toEqual(['Replace report?', 'Done']);
     app.getActiveSpreadsheet().toast('Finished', 'Profit Tiers', 5);
-    expect(fake.recorded.toasts).toEqual([{ message: 'Finished', title: 'Profit Tiers', timeoutSeconds: 5 }]);
+    expect(fake.recorded.toasts).toEqual([
+      { message: 'Finished', title: 'Profit Tiers', timeoutSeconds: 5 },
+    ]);
   });
 
   it('AuthMode.NONE blocks spreadsheet access but allows menus', () => {
@@ -452,8 +570,12 @@ describe('Ui, HtmlService and other globals', () => {
     const { Utilities, Session, PropertiesService } = fake.globals;
     const d = new Date(Date.UTC(2024, 0, 15, 23, 30, 5));
     expect(Utilities.formatDate(d, 'UTC', 'yyyy-MM-dd')).toBe('2024-01-15');
-    expect(Utilities.formatDate(d, 'Asia/Tokyo', 'yyyy-MM-dd HH:mm:ss')).toBe('2024-01-16 08:30:05');
-    expect(Utilities.formatDate(d, 'America/Los_Angeles', "EEE, d MMM yyyy h:mm a Z")).toBe('Mon, 15 Jan 2024 3:30 PM -0800');
+    expect(Utilities.formatDate(d, 'Asia/Tokyo', 'yyyy-MM-dd HH:mm:ss')).toBe(
+      '2024-01-16 08:30:05',
+    );
+    expect(Utilities.formatDate(d, 'America/Los_Angeles', 'EEE, d MMM yyyy h:mm a Z')).toBe(
+      'Mon, 15 Jan 2024 3:30 PM -0800',
+    );
     expect(Session.getScriptTimeZone()).toBe('Europe/Berlin');
     const props = PropertiesService.getDocumentProperties();
     props.setProperty('n', 5 as unknown as string);
@@ -469,7 +591,18 @@ describe('performance', () => {
     const rows = 100_000;
     const cols = 12;
     const data = Array.from({ length: rows }, (_, i) => [
-      `Customer ${i}`, i, i * 1.5, 'Platinum', true, -i, `${i}`, 'Acme, Inc.', 0.25, 'Gold', i % 7, 'note',
+      `Customer ${i}`,
+      i,
+      i * 1.5,
+      'Platinum',
+      true,
+      -i,
+      `${i}`,
+      'Acme, Inc.',
+      0.25,
+      'Gold',
+      i % 7,
+      'note',
     ]);
     const sheet = app.getActiveSpreadsheet().insertSheet('Big');
     sheet.insertRowsAfter(sheet.getMaxRows(), rows);

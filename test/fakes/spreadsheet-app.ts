@@ -28,8 +28,9 @@
  * - Real quirks mirrored here are marked "REAL:" in comments. Messages marked
  *   "(approximate)" were not verified against production.
  */
-import * as vm from 'node:vm';
+
 import { randomUUID } from 'node:crypto';
+import * as vm from 'node:vm';
 
 // ---------------------------------------------------------------------------
 // Shared state, counting and errors
@@ -71,7 +72,10 @@ export interface FakeOptions {
    * The fake does not evaluate formulas. getValues()/getDisplayValues() return
    * whatever this returns for a formula cell (default: "").
    */
-  evaluateFormula?: (formula: string, where: { sheet: string; row: number; column: number }) => unknown;
+  evaluateFormula?: (
+    formula: string,
+    where: { sheet: string; row: number; column: number },
+  ) => unknown;
 }
 
 class Fx {
@@ -81,12 +85,28 @@ class Fx {
   context: vm.Context | undefined;
   authMode: AuthModeName = 'FULL';
   readonly store: SpreadsheetStore;
-  readonly recorded: Recorded = { menus: [], sidebars: [], dialogs: [], alerts: [], prompts: [], toasts: [], sleeps: [] };
+  readonly recorded: Recorded = {
+    menus: [],
+    sidebars: [],
+    dialogs: [],
+    alerts: [],
+    prompts: [],
+    toasts: [],
+    sleeps: [],
+  };
   readonly responses: Responses = { alerts: [], prompts: [] };
   readonly files: Record<string, string> = {};
   readonly logs: string[] = [];
-  readonly properties = { document: new Map<string, string>(), user: new Map<string, string>(), script: new Map<string, string>() };
-  readonly caches = { document: new Map<string, string>(), user: new Map<string, string>(), script: new Map<string, string>() };
+  readonly properties = {
+    document: new Map<string, string>(),
+    user: new Map<string, string>(),
+    script: new Map<string, string>(),
+  };
+  readonly caches = {
+    document: new Map<string, string>(),
+    user: new Map<string, string>(),
+    script: new Map<string, string>(),
+  };
   readonly scriptTimeZone: string;
   readonly userEmail: string;
   readonly evaluateFormula: NonNullable<FakeOptions['evaluateFormula']>;
@@ -140,7 +160,12 @@ interface Instrumented {
  * "label.method". Methods starting with "_" and names in `skip` (test helpers)
  * are not counted. Nested calls (the fake calling itself) are not counted.
  */
-function instrument(cls: { prototype: object }, label: string, family: Family, skip: readonly string[] = []): void {
+function instrument(
+  cls: { prototype: object },
+  label: string,
+  family: Family,
+  skip: readonly string[] = [],
+): void {
   const proto = cls.prototype as Record<string, unknown>;
   for (const key of Object.getOwnPropertyNames(proto)) {
     if (key === 'constructor' || key.startsWith('_') || skip.includes(key)) continue;
@@ -180,7 +205,9 @@ function typeNameForSignature(v: unknown): string {
 
 /** REAL: bad argument types fail with "The parameters (...) don't match the method signature for X." */
 function signatureError(fx: Fx, method: string, args: unknown[]): Error {
-  return fx.error(`The parameters (${args.map(typeNameForSignature).join(',')}) don't match the method signature for ${method}.`);
+  return fx.error(
+    `The parameters (${args.map(typeNameForSignature).join(',')}) don't match the method signature for ${method}.`,
+  );
 }
 
 function toInt(fx: Fx, v: unknown, method: string, args: unknown[]): number {
@@ -212,7 +239,10 @@ export class FakeEnumValue {
   }
 }
 
-function makeEnum<K extends string>(enumName: string, names: readonly K[]): Readonly<Record<K, FakeEnumValue>> {
+function makeEnum<K extends string>(
+  enumName: string,
+  names: readonly K[],
+): Readonly<Record<K, FakeEnumValue>> {
   const out = {} as Record<K, FakeEnumValue>;
   for (const n of names) out[n] = new FakeEnumValue(enumName, n);
   return Object.freeze(out);
@@ -227,30 +257,86 @@ const AuthMode = makeEnum('AuthMode', ['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FU
 const ButtonSet = makeEnum('ButtonSet', ['OK', 'OK_CANCEL', 'YES_NO', 'YES_NO_CANCEL'] as const);
 const Button = makeEnum('Button', ['CLOSE', 'OK', 'CANCEL', 'YES', 'NO'] as const);
 const ChartType = makeEnum('ChartType', [
-  'AREA', 'BAR', 'BUBBLE', 'CANDLESTICK', 'COLUMN', 'COMBO', 'GAUGE', 'GEO', 'HISTOGRAM', 'RADAR', 'LINE',
-  'ORG', 'PIE', 'SCATTER', 'SPARKLINE', 'STEPPED_AREA', 'TABLE', 'TIMELINE', 'TREEMAP', 'WATERFALL',
+  'AREA',
+  'BAR',
+  'BUBBLE',
+  'CANDLESTICK',
+  'COLUMN',
+  'COMBO',
+  'GAUGE',
+  'GEO',
+  'HISTOGRAM',
+  'RADAR',
+  'LINE',
+  'ORG',
+  'PIE',
+  'SCATTER',
+  'SPARKLINE',
+  'STEPPED_AREA',
+  'TABLE',
+  'TIMELINE',
+  'TREEMAP',
+  'WATERFALL',
 ] as const);
 const ChartPosition = makeEnum('Position', ['TOP', 'RIGHT', 'BOTTOM', 'NONE'] as const);
 const ChartMergeStrategy = makeEnum('ChartMergeStrategy', ['MERGE_COLUMNS', 'MERGE_ROWS'] as const);
 const ChartHiddenDimensionStrategy = makeEnum('ChartHiddenDimensionStrategy', [
-  'IGNORE_BOTH', 'IGNORE_ROWS', 'IGNORE_COLUMNS', 'SHOW_BOTH',
+  'IGNORE_BOTH',
+  'IGNORE_ROWS',
+  'IGNORE_COLUMNS',
+  'SHOW_BOTH',
 ] as const);
 const CurveStyle = makeEnum('CurveStyle', ['NORMAL', 'SMOOTH'] as const);
 const PointStyle = makeEnum('PointStyle', ['NONE', 'TINY', 'MEDIUM', 'LARGE', 'HUGE'] as const);
 const BooleanCriteria = makeEnum('BooleanCriteria', [
-  'CELL_EMPTY', 'CELL_NOT_EMPTY', 'DATE_AFTER', 'DATE_BEFORE', 'DATE_EQUAL_TO', 'NUMBER_BETWEEN', 'NUMBER_EQUAL_TO',
-  'NUMBER_GREATER_THAN', 'NUMBER_GREATER_THAN_OR_EQUAL_TO', 'NUMBER_LESS_THAN', 'NUMBER_LESS_THAN_OR_EQUAL_TO',
-  'NUMBER_NOT_BETWEEN', 'NUMBER_NOT_EQUAL_TO', 'TEXT_CONTAINS', 'TEXT_DOES_NOT_CONTAIN', 'TEXT_EQUAL_TO',
-  'TEXT_NOT_EQUAL_TO', 'TEXT_STARTS_WITH', 'TEXT_ENDS_WITH', 'CUSTOM_FORMULA',
+  'CELL_EMPTY',
+  'CELL_NOT_EMPTY',
+  'DATE_AFTER',
+  'DATE_BEFORE',
+  'DATE_EQUAL_TO',
+  'NUMBER_BETWEEN',
+  'NUMBER_EQUAL_TO',
+  'NUMBER_GREATER_THAN',
+  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
+  'NUMBER_LESS_THAN',
+  'NUMBER_LESS_THAN_OR_EQUAL_TO',
+  'NUMBER_NOT_BETWEEN',
+  'NUMBER_NOT_EQUAL_TO',
+  'TEXT_CONTAINS',
+  'TEXT_DOES_NOT_CONTAIN',
+  'TEXT_EQUAL_TO',
+  'TEXT_NOT_EQUAL_TO',
+  'TEXT_STARTS_WITH',
+  'TEXT_ENDS_WITH',
+  'CUSTOM_FORMULA',
 ] as const);
 type BooleanCriteriaName = keyof typeof BooleanCriteria;
-const InterpolationType = makeEnum('InterpolationType', ['NUMBER', 'PERCENT', 'PERCENTILE', 'MIN', 'MAX'] as const);
-const BorderStyle = makeEnum('BorderStyle', ['DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'DOUBLE'] as const);
+const InterpolationType = makeEnum('InterpolationType', [
+  'NUMBER',
+  'PERCENT',
+  'PERCENTILE',
+  'MIN',
+  'MAX',
+] as const);
+const BorderStyle = makeEnum('BorderStyle', [
+  'DOTTED',
+  'DASHED',
+  'SOLID',
+  'SOLID_MEDIUM',
+  'SOLID_THICK',
+  'DOUBLE',
+] as const);
 const WrapStrategy = makeEnum('WrapStrategy', ['WRAP', 'OVERFLOW', 'CLIP'] as const);
 const Dimension = makeEnum('Dimension', ['COLUMNS', 'ROWS'] as const);
-const DeveloperMetadataVisibility = makeEnum('DeveloperMetadataVisibility', ['DOCUMENT', 'PROJECT'] as const);
+const DeveloperMetadataVisibility = makeEnum('DeveloperMetadataVisibility', [
+  'DOCUMENT',
+  'PROJECT',
+] as const);
 const DeveloperMetadataLocationType = makeEnum('DeveloperMetadataLocationType', [
-  'SPREADSHEET', 'SHEET', 'ROW', 'COLUMN',
+  'SPREADSHEET',
+  'SHEET',
+  'ROW',
+  'COLUMN',
 ] as const);
 const ProtectionType = makeEnum('ProtectionType', ['RANGE', 'SHEET'] as const);
 const SandboxMode = makeEnum('SandboxMode', ['EMULATED', 'IFRAME', 'NATIVE'] as const);
@@ -378,7 +464,12 @@ function rectsOverlap(a: Rect, b: Rect): boolean {
   return a.r < b.r + b.nr && b.r < a.r + a.nr && a.c < b.c + b.nc && b.c < a.c + a.nc;
 }
 function rectContains(outer: Rect, inner: Rect): boolean {
-  return inner.r >= outer.r && inner.c >= outer.c && inner.r + inner.nr <= outer.r + outer.nr && inner.c + inner.nc <= outer.c + outer.nc;
+  return (
+    inner.r >= outer.r &&
+    inner.c >= outer.c &&
+    inner.r + inner.nr <= outer.r + outer.nr &&
+    inner.c + inner.nc <= outer.c + outer.nc
+  );
 }
 
 /** REAL: a spreadsheet may hold at most 10 million cells (all sheets, including empty cells). */
@@ -409,7 +500,11 @@ interface RuleData {
   italic: boolean | null;
   strikethrough: boolean | null;
   underline: boolean | null;
-  gradient: { min: GradientPoint | null; mid: GradientPoint | null; max: GradientPoint | null } | null;
+  gradient: {
+    min: GradientPoint | null;
+    mid: GradientPoint | null;
+    max: GradientPoint | null;
+  } | null;
 }
 
 interface ChartData {
@@ -487,7 +582,7 @@ class SheetStore {
     const rows = this.values.rows;
     for (let r = rows.length - 1; r >= 0; r--) {
       const row = rows[r];
-      if (row !== undefined && row.some((v) => v !== undefined)) return r + 1;
+      if (row?.some((v) => v !== undefined)) return r + 1;
     }
     return 0;
   }
@@ -560,7 +655,9 @@ class SpreadsheetStore {
     const existing = this.find(name);
     if (existing && existing !== except) {
       // REAL message.
-      throw this.fx.error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+      throw this.fx.error(
+        `A sheet with the name "${name}" already exists. Please enter another name.`,
+      );
     }
   }
 
@@ -580,7 +677,9 @@ class SpreadsheetStore {
   assertCellLimit(extra: number): void {
     if (this.totalCells() + extra > CELL_LIMIT) {
       // REAL message.
-      throw this.fx.error(`This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`);
+      throw this.fx.error(
+        `This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`,
+      );
     }
   }
 
@@ -590,7 +689,8 @@ class SpreadsheetStore {
 
   metadataChars(sheet: SheetStore | null): number {
     let n = 0;
-    for (const m of this.metadata) if (m.sheet === sheet) n += m.key.length + (m.value?.length ?? 0);
+    for (const m of this.metadata)
+      if (m.sheet === sheet) n += m.key.length + (m.value?.length ?? 0);
     return n;
   }
 }
@@ -702,13 +802,29 @@ function tzOffsetMs(ms: number, tz: string): number {
   const f = getDtf(tz);
   if (f === null) return 0;
   const p: Record<string, number> = {};
-  for (const part of f.formatToParts(new Date(ms))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour === 24 ? 0 : p.hour, p.minute, p.second);
+  for (const part of f.formatToParts(new Date(ms)))
+    if (part.type !== 'literal') p[part.type] = Number(part.value);
+  const asUtc = Date.UTC(
+    p.year,
+    p.month - 1,
+    p.day,
+    p.hour === 24 ? 0 : p.hour,
+    p.minute,
+    p.second,
+  );
   return asUtc - Math.floor(ms / 1000) * 1000;
 }
 
 /** The instant at which the wall clock in `tz` shows the given time. */
-function zonedToEpoch(y: number, mo: number, d: number, h: number, mi: number, s: number, tz: string): number {
+function zonedToEpoch(
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  tz: string,
+): number {
   const guess = Date.UTC(y, mo - 1, d, h, mi, s);
   const t1 = guess - tzOffsetMs(guess, tz);
   return guess - tzOffsetMs(t1, tz);
@@ -719,7 +835,20 @@ function wall(ms: number, tz: string): Date {
   return new Date(ms + tzOffsetMs(ms, tz));
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function pad(n: number, width: number): string {
@@ -737,7 +866,10 @@ function zoneAbbrev(ms: number, tz: string): string {
   const off = tzOffsetMs(ms, tz);
   if (fixedOffset(tz) === null && getDtf(tz) !== null) {
     try {
-      const p = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'short' }).formatToParts(new Date(ms));
+      const p = new Intl.DateTimeFormat('en-US', {
+        timeZone: tz,
+        timeZoneName: 'short',
+      }).formatToParts(new Date(ms));
       const name = p.find((x) => x.type === 'timeZoneName')?.value;
       if (name) return name;
     } catch {
@@ -781,30 +913,74 @@ function formatJavaDate(fx: Fx, date: Date, tz: string, pattern: string): string
     i += n;
     const h = w.getUTCHours();
     switch (ch) {
-      case 'G': out += 'AD'; break;
-      case 'y': case 'Y': out += n === 2 ? pad(w.getUTCFullYear() % 100, 2) : pad(w.getUTCFullYear(), n); break;
-      case 'M': case 'L':
-        out += n >= 4 ? MONTHS[w.getUTCMonth()] : n === 3 ? MONTHS[w.getUTCMonth()].slice(0, 3) : pad(w.getUTCMonth() + 1, n);
+      case 'G':
+        out += 'AD';
         break;
-      case 'd': out += pad(w.getUTCDate(), n); break;
+      case 'y':
+      case 'Y':
+        out += n === 2 ? pad(w.getUTCFullYear() % 100, 2) : pad(w.getUTCFullYear(), n);
+        break;
+      case 'M':
+      case 'L':
+        out +=
+          n >= 4
+            ? MONTHS[w.getUTCMonth()]
+            : n === 3
+              ? MONTHS[w.getUTCMonth()].slice(0, 3)
+              : pad(w.getUTCMonth() + 1, n);
+        break;
+      case 'd':
+        out += pad(w.getUTCDate(), n);
+        break;
       case 'D': {
         const doy = Math.floor((w.getTime() - Date.UTC(w.getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
         out += pad(doy, n);
         break;
       }
-      case 'E': out += n >= 4 ? DAYS[w.getUTCDay()] : DAYS[w.getUTCDay()].slice(0, 3); break;
-      case 'u': out += pad(w.getUTCDay() === 0 ? 7 : w.getUTCDay(), n); break;
-      case 'a': out += h < 12 ? 'AM' : 'PM'; break;
-      case 'H': out += pad(h, n); break;
-      case 'k': out += pad(h === 0 ? 24 : h, n); break;
-      case 'K': out += pad(h % 12, n); break;
-      case 'h': out += pad(h % 12 === 0 ? 12 : h % 12, n); break;
-      case 'm': out += pad(w.getUTCMinutes(), n); break;
-      case 's': out += pad(w.getUTCSeconds(), n); break;
-      case 'S': out += pad(w.getUTCMilliseconds(), n); break;
-      case 'z': out += zoneAbbrev(ms, tz); break;
-      case 'Z': out += offsetString(off, false); break;
-      case 'X': out += off === 0 ? 'Z' : n === 1 ? offsetString(off, false).slice(0, 3) : offsetString(off, n >= 3); break;
+      case 'E':
+        out += n >= 4 ? DAYS[w.getUTCDay()] : DAYS[w.getUTCDay()].slice(0, 3);
+        break;
+      case 'u':
+        out += pad(w.getUTCDay() === 0 ? 7 : w.getUTCDay(), n);
+        break;
+      case 'a':
+        out += h < 12 ? 'AM' : 'PM';
+        break;
+      case 'H':
+        out += pad(h, n);
+        break;
+      case 'k':
+        out += pad(h === 0 ? 24 : h, n);
+        break;
+      case 'K':
+        out += pad(h % 12, n);
+        break;
+      case 'h':
+        out += pad(h % 12 === 0 ? 12 : h % 12, n);
+        break;
+      case 'm':
+        out += pad(w.getUTCMinutes(), n);
+        break;
+      case 's':
+        out += pad(w.getUTCSeconds(), n);
+        break;
+      case 'S':
+        out += pad(w.getUTCMilliseconds(), n);
+        break;
+      case 'z':
+        out += zoneAbbrev(ms, tz);
+        break;
+      case 'Z':
+        out += offsetString(off, false);
+        break;
+      case 'X':
+        out +=
+          off === 0
+            ? 'Z'
+            : n === 1
+              ? offsetString(off, false).slice(0, 3)
+              : offsetString(off, n >= 3);
+        break;
       default:
         // REAL (Java): unknown pattern letters are rejected.
         throw fx.error(`Illegal pattern character '${ch}' (approximate)`);
@@ -871,9 +1047,12 @@ function formatSheetsDate(wallUtc: Date, pattern: string): string {
     const next = pos < tokIdx.length - 1 ? toks[tokIdx[pos + 1]] : undefined;
     const h = wallUtc.getUTCHours();
     switch (t.ch) {
-      case 'y': out += t.n <= 2 ? pad(wallUtc.getUTCFullYear() % 100, 2) : String(wallUtc.getUTCFullYear()); break;
+      case 'y':
+        out += t.n <= 2 ? pad(wallUtc.getUTCFullYear() % 100, 2) : String(wallUtc.getUTCFullYear());
+        break;
       case 'm': {
-        const minutes = (prev?.kind === 'tok' && prev.ch === 'h') || (next?.kind === 'tok' && next.ch === 's');
+        const minutes =
+          (prev?.kind === 'tok' && prev.ch === 'h') || (next?.kind === 'tok' && next.ch === 's');
         if (minutes && t.n <= 2) out += pad(wallUtc.getUTCMinutes(), t.n);
         else if (t.n >= 4) out += MONTHS[wallUtc.getUTCMonth()];
         else if (t.n === 3) out += MONTHS[wallUtc.getUTCMonth()].slice(0, 3);
@@ -885,9 +1064,15 @@ function formatSheetsDate(wallUtc: Date, pattern: string): string {
         else if (t.n === 3) out += DAYS[wallUtc.getUTCDay()].slice(0, 3);
         else out += pad(wallUtc.getUTCDate(), t.n);
         break;
-      case 'h': out += pad(ampm ? (h % 12 === 0 ? 12 : h % 12) : h, Math.min(t.n, 2)); break;
-      case 's': out += pad(wallUtc.getUTCSeconds(), Math.min(t.n, 2)); break;
-      case 'ampm': out += h < 12 ? 'AM' : 'PM'; break;
+      case 'h':
+        out += pad(ampm ? (h % 12 === 0 ? 12 : h % 12) : h, Math.min(t.n, 2));
+        break;
+      case 's':
+        out += pad(wallUtc.getUTCSeconds(), Math.min(t.n, 2));
+        break;
+      case 'ampm':
+        out += h < 12 ? 'AM' : 'PM';
+        break;
     }
   });
   return out;
@@ -920,7 +1105,10 @@ function splitSections(pattern: string): string[] {
 }
 
 function isDatePattern(section: string): boolean {
-  const bare = section.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  const bare = section
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '');
   return /[ymdhs]/i.test(bare) && !/[0#?]/.test(bare.replace(/s+\.0+/gi, ''));
 }
 
@@ -944,7 +1132,7 @@ function formatNumberPattern(n: number, pattern: string): string {
   let inCore = false;
   let coreDone = false;
   const lit = (s: string): void => {
-    if (core === '' ) prefix += s;
+    if (core === '') prefix += s;
     else {
       suffix += s;
       if (inCore) {
@@ -1009,7 +1197,8 @@ function formatNumberPattern(n: number, pattern: string): string {
 // Typed-input parsing (what setValues does to strings)
 // ---------------------------------------------------------------------------
 
-const NUM_RE = /^([+-])?(\$)?(\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?(%)?$/;
+const NUM_RE =
+  /^([+-])?(\$)?(\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+)(?:[eE]([+-]?\d+))?(%)?$/;
 const ISO_DATE_RE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const US_DATE_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
@@ -1027,7 +1216,10 @@ function validYmd(y: number, mo: number, d: number): boolean {
   return new Date(Date.UTC(y, mo - 1, d)).getUTCDate() === d;
 }
 
-function parseDateLike(s: string, tz: string): { ms: number; hasTime: boolean; iso: boolean } | null {
+function parseDateLike(
+  s: string,
+  tz: string,
+): { ms: number; hasTime: boolean; iso: boolean } | null {
   let m = ISO_DATE_RE.exec(s);
   let y: number, mo: number, d: number, iso: boolean;
   if (m) {
@@ -1083,8 +1275,17 @@ function parseString(s: string, plainText: boolean, tz: string): Stored {
   if (c0 === 39 /* ' */) return s.length > 1 ? s.slice(1) : undefined;
   // Fast path: only strings starting with a digit, sign, dot, $, t/f or space can convert.
   const maybe =
-    (c0 >= 48 && c0 <= 57) || c0 === 43 || c0 === 45 || c0 === 46 || c0 === 36 || c0 === 32 || c0 === 9 ||
-    c0 === 116 || c0 === 84 || c0 === 102 || c0 === 70;
+    (c0 >= 48 && c0 <= 57) ||
+    c0 === 43 ||
+    c0 === 45 ||
+    c0 === 46 ||
+    c0 === 36 ||
+    c0 === 32 ||
+    c0 === 9 ||
+    c0 === 116 ||
+    c0 === 84 ||
+    c0 === 102 ||
+    c0 === 70;
   if (!maybe) return s;
   const t = s.trim();
   const n = parseNumberLike(t);
@@ -1122,9 +1323,24 @@ function storeVerbatim(v: unknown): Stored {
 }
 
 const COLOR_NAMES: Record<string, string> = {
-  black: '#000000', white: '#ffffff', red: '#ff0000', green: '#008000', blue: '#0000ff', yellow: '#ffff00',
-  orange: '#ffa500', purple: '#800080', gray: '#808080', grey: '#808080', cyan: '#00ffff', magenta: '#ff00ff',
-  lime: '#00ff00', navy: '#000080', silver: '#c0c0c0', maroon: '#800000', teal: '#008080', pink: '#ffc0cb',
+  black: '#000000',
+  white: '#ffffff',
+  red: '#ff0000',
+  green: '#008000',
+  blue: '#0000ff',
+  yellow: '#ffff00',
+  orange: '#ffa500',
+  purple: '#800080',
+  gray: '#808080',
+  grey: '#808080',
+  cyan: '#00ffff',
+  magenta: '#ff00ff',
+  lime: '#00ff00',
+  navy: '#000080',
+  silver: '#c0c0c0',
+  maroon: '#800000',
+  teal: '#008080',
+  pink: '#ffc0cb',
 };
 
 /** REAL: colours read back as lowercase #rrggbb. null resets to the default. */
@@ -1179,7 +1395,13 @@ export interface Recorded {
   /** Every menu created (createMenu / createAddonMenu), whether or not addToUi() was called. */
   menus: MenuRecord[];
   sidebars: { title: string; content: string; width: number | null; height: number | null }[];
-  dialogs: { title: string; content: string; width: number | null; height: number | null; modal: boolean }[];
+  dialogs: {
+    title: string;
+    content: string;
+    width: number | null;
+    height: number | null;
+    modal: boolean;
+  }[];
   alerts: { title: string | null; prompt: string; buttons: string | null }[];
   prompts: { title: string | null; prompt: string; buttons: string | null }[];
   toasts: { message: string; title: string | null; timeoutSeconds: number | null }[];
@@ -1225,7 +1447,11 @@ export interface RuleSnapshot {
   fontColor: string | null;
   bold: boolean | null;
   italic: boolean | null;
-  gradient: { min: GradientPoint | null; mid: GradientPoint | null; max: GradientPoint | null } | null;
+  gradient: {
+    min: GradientPoint | null;
+    mid: GradientPoint | null;
+    max: GradientPoint | null;
+  } | null;
 }
 
 export interface ChartSnapshot {
@@ -1317,7 +1543,10 @@ export class FakeSpreadsheetApp {
   }
   openById(id: string): FakeSpreadsheet {
     this[FX].requireAuth('SpreadsheetApp.openById');
-    if (id !== this[FX].store.id) throw this[FX].error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    if (id !== this[FX].store.id)
+      throw this[FX].error(
+        'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+      );
     return new FakeSpreadsheet(this[FX]);
   }
   getActiveSheet(): FakeSheet {
@@ -1355,7 +1584,13 @@ export class FakeSpreadsheetApp {
 // ---------------------------------------------------------------------------
 
 const SPREADSHEET_TEST_HELPERS = [
-  'seedSheet', 'inspectSheet', 'inspectCell', 'inspectCells', 'rawValues', 'select', 'sheetNames',
+  'seedSheet',
+  'inspectSheet',
+  'inspectCell',
+  'inspectCells',
+  'rawValues',
+  'select',
+  'sheetNames',
 ] as const;
 
 export class FakeSpreadsheet {
@@ -1419,7 +1654,11 @@ export class FakeSpreadsheet {
    * REAL: `index` is 0-based here although Sheet.getIndex() is 1-based; the new
    * sheet becomes the active sheet; a duplicate (case-insensitive) name throws.
    */
-  insertSheet(nameOrIndex?: string | number | object, index?: number, _options?: object): FakeSheet {
+  insertSheet(
+    nameOrIndex?: string | number | object,
+    index?: number,
+    _options?: object,
+  ): FakeSheet {
     const fx = this[FX];
     let name: string | undefined;
     let at = this.store.sheets.length;
@@ -1445,7 +1684,8 @@ export class FakeSpreadsheet {
     this.store.sheets = this.store.sheets.filter((x) => x !== s);
     breakReferences(this.store.sheets, s.name);
     this.store.metadata = this.store.metadata.filter((m) => m.sheet !== s);
-    for (const [k, v] of this.store.namedRanges) if (v.sheet === s) this.store.namedRanges.delete(k);
+    for (const [k, v] of this.store.namedRanges)
+      if (v.sheet === s) this.store.namedRanges.delete(k);
     s.deleted = true;
     if (this.store.activeSheet === s) {
       this.store.activeSheet = this.store.sheets[0];
@@ -1497,12 +1737,18 @@ export class FakeSpreadsheet {
     });
   }
 
-  addDeveloperMetadata(key: string, valueOrVisibility?: unknown, visibility?: unknown): FakeSpreadsheet {
+  addDeveloperMetadata(
+    key: string,
+    valueOrVisibility?: unknown,
+    visibility?: unknown,
+  ): FakeSpreadsheet {
     addMetadata(this[FX], null, key, valueOrVisibility, visibility);
     return this;
   }
   getDeveloperMetadata(): FakeDeveloperMetadata[] {
-    return this.store.metadata.filter((m) => m.sheet === null).map((m) => new FakeDeveloperMetadata(this[FX], m));
+    return this.store.metadata
+      .filter((m) => m.sheet === null)
+      .map((m) => new FakeDeveloperMetadata(this[FX], m));
   }
   /** REAL: searches metadata on the spreadsheet and all its sheets. */
   createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
@@ -1515,7 +1761,11 @@ export class FakeSpreadsheet {
    * Creates the sheet if needed (growing it to fit) and writes `values` from A1
    * VERBATIM (strings stay strings, no formula/number parsing). Not counted.
    */
-  seedSheet(name: string, values: readonly (readonly unknown[])[], opts: { at?: string } = {}): FakeSheet {
+  seedSheet(
+    name: string,
+    values: readonly (readonly unknown[])[],
+    opts: { at?: string } = {},
+  ): FakeSheet {
     const st = this.store;
     let s = st.find(name);
     if (!s) {
@@ -1571,7 +1821,11 @@ export class FakeSpreadsheet {
         .map((m) => ({ id: m.id, key: m.key, value: m.value, visibility: m.visibility })),
       protections: s.protections
         .filter((p) => !p.removed)
-        .map((p) => ({ range: p.rect ? rectToA1(p.rect) : null, description: p.description, warningOnly: p.warningOnly })),
+        .map((p) => ({
+          range: p.rect ? rectToA1(p.rect) : null,
+          description: p.description,
+          warningOnly: p.warningOnly,
+        })),
       filter: s.filter ? rectToA1(s.filter.rect) : null,
     };
   }
@@ -1584,7 +1838,8 @@ export class FakeSpreadsheet {
     const s = this._sheet(sheetName);
     const rect = parseA1(a1, s.maxRows, s.maxCols);
     if (!rect) throw new Error(`bad A1: ${a1}`);
-    const get = (name: PropName, r: number, c: number): PropValue | null => s.props.get(name)?.get(r, c) ?? null;
+    const get = (name: PropName, r: number, c: number): PropValue | null =>
+      s.props.get(name)?.get(r, c) ?? null;
     const out: CellSnapshot[][] = [];
     for (let i = 0; i < rect.nr; i++) {
       const line: CellSnapshot[] = [];
@@ -1593,7 +1848,8 @@ export class FakeSpreadsheet {
         const c = rect.c - 1 + j;
         const v = s.values.get(r, c);
         line.push({
-          value: v === undefined || v instanceof FormulaCell ? '' : v instanceof ErrorCell ? v.code : v,
+          value:
+            v === undefined || v instanceof FormulaCell ? '' : v instanceof ErrorCell ? v.code : v,
           formula: v instanceof FormulaCell ? v.formula : null,
           isFormula: v instanceof FormulaCell,
           error: v instanceof ErrorCell ? v.code : null,
@@ -1619,7 +1875,9 @@ export class FakeSpreadsheet {
    */
   rawValues(sheetName: string, a1?: string): CellValue[][] {
     const s = this._sheet(sheetName);
-    const rect = a1 ? parseA1(a1, s.maxRows, s.maxCols) : { r: 1, c: 1, nr: Math.max(1, s.lastRow()), nc: Math.max(1, s.lastColumn()) };
+    const rect = a1
+      ? parseA1(a1, s.maxRows, s.maxCols)
+      : { r: 1, c: 1, nr: Math.max(1, s.lastRow()), nc: Math.max(1, s.lastColumn()) };
     if (!rect) throw new Error(`bad A1: ${a1}`);
     const out: CellValue[][] = [];
     for (let i = 0; i < rect.nr; i++) {
@@ -1627,7 +1885,14 @@ export class FakeSpreadsheet {
       const line: CellValue[] = new Array(rect.nc);
       for (let j = 0; j < rect.nc; j++) {
         const v = row?.[rect.c - 1 + j];
-        line[j] = v === undefined ? '' : v instanceof FormulaCell ? v.formula : v instanceof ErrorCell ? v.code : v;
+        line[j] =
+          v === undefined
+            ? ''
+            : v instanceof FormulaCell
+              ? v.formula
+              : v instanceof ErrorCell
+                ? v.code
+                : v;
       }
       out.push(line);
     }
@@ -1666,7 +1931,10 @@ function sheetReference(name: string): RegExp {
   const esc = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const forms = [`'${esc(name.replace(/'/g, "''"))}'`];
   if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(name)) forms.push(esc(name));
-  return new RegExp(`(?<![\\w.'])(?:${forms.join('|')})!\\$?[A-Za-z]{0,3}\\$?\\d*(?::\\$?[A-Za-z]{0,3}\\$?\\d*)?`, 'gi');
+  return new RegExp(
+    `(?<![\\w.'])(?:${forms.join('|')})!\\$?[A-Za-z]{0,3}\\$?\\d*(?::\\$?[A-Za-z]{0,3}\\$?\\d*)?`,
+    'gi',
+  );
 }
 
 function sheetStoreOf(fx: Fx, sheet: unknown, method: string): SheetStore {
@@ -1674,7 +1942,13 @@ function sheetStoreOf(fx: Fx, sheet: unknown, method: string): SheetStore {
   return sheet._store;
 }
 
-function addMetadata(fx: Fx, sheet: SheetStore | null, key: unknown, a?: unknown, b?: unknown): MetadataData {
+function addMetadata(
+  fx: Fx,
+  sheet: SheetStore | null,
+  key: unknown,
+  a?: unknown,
+  b?: unknown,
+): MetadataData {
   let value: string | null = null;
   let visibility = 'DOCUMENT';
   if (a instanceof FakeEnumValue) visibility = a.toString();
@@ -1684,7 +1958,9 @@ function addMetadata(fx: Fx, sheet: SheetStore | null, key: unknown, a?: unknown
   if (k === '') throw fx.error('Developer metadata key must not be empty. (approximate)');
   const used = fx.store.metadataChars(sheet);
   if (used + k.length + (value?.length ?? 0) > METADATA_CHAR_LIMIT) {
-    throw fx.error(`Developer metadata exceeds the limit of ${METADATA_CHAR_LIMIT} characters for this location. (approximate)`);
+    throw fx.error(
+      `Developer metadata exceeds the limit of ${METADATA_CHAR_LIMIT} characters for this location. (approximate)`,
+    );
   }
   const m: MetadataData = { id: fx.store.nextMetadataId++, key: k, value, visibility, sheet };
   fx.store.metadata.push(m);
@@ -1707,7 +1983,9 @@ export class FakeSheet {
   _guard(): void {
     if (this._store.deleted) {
       // REAL: using a Sheet object after its sheet was deleted fails like this.
-      throw this[FX].error('Unexpected error while getting the method or property on object SpreadsheetApp.Sheet. (sheet was deleted)');
+      throw this[FX].error(
+        'Unexpected error while getting the method or property on object SpreadsheetApp.Sheet. (sheet was deleted)',
+      );
     }
   }
 
@@ -1847,7 +2125,8 @@ export class FakeSheet {
     const args = [pos, n];
     toInt(fx, pos, `SpreadsheetApp.Sheet.${method}`, args);
     toInt(fx, n, `SpreadsheetApp.Sheet.${method}`, args);
-    if (pos < 1 || pos > this.s.maxCols || n < 1) throw fx.error('Those columns are out of bounds.');
+    if (pos < 1 || pos > this.s.maxCols || n < 1)
+      throw fx.error('Those columns are out of bounds.');
     fx.store.assertCellLimit(n * this.s.maxRows);
     this.s.values.insertCols(at - 1, n);
     for (const g of this.s.props.values()) g.insertCols(at - 1, n);
@@ -1856,7 +2135,8 @@ export class FakeSheet {
 
   deleteRows(rowPosition: number, howMany: number): void {
     const fx = this[FX];
-    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this.s.maxRows) throw fx.error('Those rows are out of bounds.');
+    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this.s.maxRows)
+      throw fx.error('Those rows are out of bounds.');
     if (howMany >= this.s.maxRows - this.s.frozenRows && rowPosition > this.s.frozenRows) {
       // REAL message.
       throw fx.error('Sorry, it is not possible to delete all non-frozen rows.');
@@ -1871,7 +2151,8 @@ export class FakeSheet {
   }
   deleteColumns(columnPosition: number, howMany: number): void {
     const fx = this[FX];
-    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.s.maxCols) throw fx.error('Those columns are out of bounds.');
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this.s.maxCols)
+      throw fx.error('Those columns are out of bounds.');
     if (howMany >= this.s.maxCols - this.s.frozenCols && columnPosition > this.s.frozenCols) {
       throw fx.error('Sorry, it is not possible to delete all non-frozen columns.');
     }
@@ -1887,7 +2168,8 @@ export class FakeSheet {
   /** REAL: appends after the last row with content, adding rows/columns as needed. */
   appendRow(rowContents: unknown[]): FakeSheet {
     const fx = this[FX];
-    if (!Array.isArray(rowContents)) throw signatureError(fx, 'SpreadsheetApp.Sheet.appendRow', [rowContents]);
+    if (!Array.isArray(rowContents))
+      throw signatureError(fx, 'SpreadsheetApp.Sheet.appendRow', [rowContents]);
     const r = this.s.lastRow() + 1;
     if (r > this.s.maxRows) {
       fx.store.assertCellLimit(this.s.maxCols);
@@ -1897,7 +2179,8 @@ export class FakeSheet {
       fx.store.assertCellLimit((rowContents.length - this.s.maxCols) * this.s.maxRows);
       this.s.maxCols = rowContents.length;
     }
-    if (rowContents.length > 0) writeValues(fx, this.s, { r, c: 1, nr: 1, nc: rowContents.length }, [rowContents]);
+    if (rowContents.length > 0)
+      writeValues(fx, this.s, { r, c: 1, nr: 1, nc: rowContents.length }, [rowContents]);
     return this;
   }
 
@@ -1988,7 +2271,8 @@ export class FakeSheet {
       for (const row of this.s.values.rows) {
         const v = row?.[c];
         if (v === undefined) continue;
-        const len = v instanceof FormulaCell ? 4 : v instanceof ErrorCell ? v.code.length : String(v).length;
+        const len =
+          v instanceof FormulaCell ? 4 : v instanceof ErrorCell ? v.code.length : String(v).length;
         if (len > longest) longest = len;
       }
       this.s.colWidths.set(c + 1, Math.max(21, longest * 7 + 10));
@@ -2018,7 +2302,10 @@ export class FakeSheet {
     return this;
   }
   clearFormats(): FakeSheet {
-    this.s.clearRect({ r: 1, c: 1, nr: this.s.maxRows, nc: this.s.maxCols }, { contents: false, formats: true });
+    this.s.clearRect(
+      { r: 1, c: 1, nr: this.s.maxRows, nc: this.s.maxCols },
+      { contents: false, formats: true },
+    );
     return this;
   }
   clearNotes(): FakeSheet {
@@ -2035,7 +2322,8 @@ export class FakeSheet {
   /** REAL: REPLACES every rule on the sheet (to append: get, push, set). */
   setConditionalFormatRules(rules: FakeConditionalFormatRule[]): void {
     const fx = this[FX];
-    if (!Array.isArray(rules)) throw signatureError(fx, 'SpreadsheetApp.Sheet.setConditionalFormatRules', [rules]);
+    if (!Array.isArray(rules))
+      throw signatureError(fx, 'SpreadsheetApp.Sheet.setConditionalFormatRules', [rules]);
     const next: RuleData[] = [];
     for (const rule of rules) {
       if (!(rule instanceof FakeConditionalFormatRule)) {
@@ -2044,7 +2332,8 @@ export class FakeSheet {
       const data = rule._data;
       for (const rr of data.ranges) {
         // REAL: a sheet's rules may only apply to ranges on that sheet.
-        if (rr.sheet !== this.s) throw fx.error('Conditional format rule cannot reference a different sheet.');
+        if (rr.sheet !== this.s)
+          throw fx.error('Conditional format rule cannot reference a different sheet.');
       }
       next.push(data);
     }
@@ -2061,8 +2350,13 @@ export class FakeSheet {
   }
   insertChart(chart: FakeEmbeddedChart): void {
     const fx = this[FX];
-    if (!(chart instanceof FakeEmbeddedChart)) throw signatureError(fx, 'SpreadsheetApp.Sheet.insertChart', [chart]);
-    const data: ChartData = { ...chart._data, ranges: [...chart._data.ranges], options: { ...chart._data.options } };
+    if (!(chart instanceof FakeEmbeddedChart))
+      throw signatureError(fx, 'SpreadsheetApp.Sheet.insertChart', [chart]);
+    const data: ChartData = {
+      ...chart._data,
+      ranges: [...chart._data.ranges],
+      options: { ...chart._data.options },
+    };
     data.id = fx.store.nextChartId++;
     chart._data.id = data.id;
     this.s.charts.push(data);
@@ -2076,17 +2370,23 @@ export class FakeSheet {
   }
   updateChart(chart: FakeEmbeddedChart): void {
     const fx = this[FX];
-    if (!(chart instanceof FakeEmbeddedChart)) throw signatureError(fx, 'SpreadsheetApp.Sheet.updateChart', [chart]);
+    if (!(chart instanceof FakeEmbeddedChart))
+      throw signatureError(fx, 'SpreadsheetApp.Sheet.updateChart', [chart]);
     const i = this.s.charts.findIndex((c) => c.id !== null && c.id === chart._data.id);
     if (i < 0) throw fx.error('The chart does not exist on this sheet. (approximate)');
-    this.s.charts[i] = { ...chart._data, ranges: [...chart._data.ranges], options: { ...chart._data.options } };
+    this.s.charts[i] = {
+      ...chart._data,
+      ranges: [...chart._data.ranges],
+      options: { ...chart._data.options },
+    };
   }
 
   // ---- misc -----------------------------------------------------------------
 
   hideSheet(): FakeSheet {
     const visible = this[FX].store.sheets.filter((s) => !s.hidden && s !== this.s);
-    if (visible.length === 0) throw this[FX].error("You can't hide all the sheets in a document. (approximate)");
+    if (visible.length === 0)
+      throw this[FX].error("You can't hide all the sheets in a document. (approximate)");
     this.s.hidden = true;
     return this;
   }
@@ -2109,17 +2409,27 @@ export class FakeSheet {
     return this;
   }
   getDeveloperMetadata(): FakeDeveloperMetadata[] {
-    return this[FX].store.metadata.filter((m) => m.sheet === this.s).map((m) => new FakeDeveloperMetadata(this[FX], m));
+    return this[FX].store.metadata
+      .filter((m) => m.sheet === this.s)
+      .map((m) => new FakeDeveloperMetadata(this[FX], m));
   }
   createDeveloperMetadataFinder(): FakeDeveloperMetadataFinder {
-    return new FakeDeveloperMetadataFinder(this[FX], () => this[FX].store.metadata.filter((m) => m.sheet === this.s));
+    return new FakeDeveloperMetadataFinder(this[FX], () =>
+      this[FX].store.metadata.filter((m) => m.sheet === this.s),
+    );
   }
   /** REAL: the sheet's filter, or null (one filter per sheet). */
   getFilter(): FakeFilter | null {
     return this.s.filter ? new FakeFilter(this[FX], this.s, this.s.filter) : null;
   }
   protect(): FakeProtection {
-    const p: ProtectionData = { sheet: this.s, rect: null, description: '', warningOnly: false, removed: false };
+    const p: ProtectionData = {
+      sheet: this.s,
+      rect: null,
+      description: '',
+      warningOnly: false,
+      removed: false,
+    };
     this.s.protections.push(p);
     return new FakeProtection(this[FX], p);
   }
@@ -2131,7 +2441,8 @@ export class FakeSheet {
   }
   getActiveRange(): FakeRange | null {
     const st = this[FX].store;
-    if (st.activeSheet !== this.s) return new FakeRange(this[FX], this.s, { r: 1, c: 1, nr: 1, nc: 1 });
+    if (st.activeSheet !== this.s)
+      return new FakeRange(this[FX], this.s, { r: 1, c: 1, nr: 1, nc: 1 });
     return new FakeRange(this[FX], this.s, st.activeRange ?? { r: 1, c: 1, nr: 1, nc: 1 });
   }
   setActiveRange(range: FakeRange): FakeRange {
@@ -2156,26 +2467,42 @@ function checkRect(fx: Fx, s: SheetStore, rect: Rect): Rect {
 }
 
 /** REAL: 2-D data must match the range exactly; nothing is written on mismatch. */
-function checkShape(fx: Fx, rect: Rect, data: unknown, method: string): asserts data is readonly (readonly unknown[])[] {
+function checkShape(
+  fx: Fx,
+  rect: Rect,
+  data: unknown,
+  method: string,
+): asserts data is readonly (readonly unknown[])[] {
   if (!Array.isArray(data) || (data.length > 0 && !data.every((row) => Array.isArray(row)))) {
     throw signatureError(fx, `SpreadsheetApp.Range.${method}`, [data]);
   }
   if (data.length !== rect.nr) {
-    throw fx.error(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${rect.nr}.`);
+    throw fx.error(
+      `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${rect.nr}.`,
+    );
   }
   for (const row of data as unknown[][]) {
     if (row.length !== rect.nc) {
-      throw fx.error(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${rect.nc}.`);
+      throw fx.error(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${rect.nc}.`,
+      );
     }
   }
 }
 
-function writeValues(fx: Fx, s: SheetStore, rect: Rect, data: readonly (readonly unknown[])[]): void {
+function writeValues(
+  fx: Fx,
+  s: SheetStore,
+  rect: Rect,
+  data: readonly (readonly unknown[])[],
+): void {
   // Validate cell sizes first so a failing call writes nothing (REAL: 50,000 character limit).
   for (const row of data) {
     for (const v of row) {
       if (typeof v === 'string' && v.length > MAX_CELL_CHARS) {
-        throw fx.error(`Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`);
+        throw fx.error(
+          `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`,
+        );
       }
     }
   }
@@ -2192,7 +2519,12 @@ function writeValues(fx: Fx, s: SheetStore, rect: Rect, data: readonly (readonly
       const plain = fmtRow !== undefined && fmtRow[c0 + j] === '@';
       const v = parseInput(raw, plain, tz);
       dst[c0 + j] = v;
-      if (typeof raw === 'string' && v !== undefined && typeof v !== 'string' && !(v instanceof FormulaCell)) {
+      if (
+        typeof raw === 'string' &&
+        v !== undefined &&
+        typeof v !== 'string' &&
+        !(v instanceof FormulaCell)
+      ) {
         // Converted typed text: Sheets also picks a number format (%, $, date) if none was set.
         const implied = impliedFormat(raw, tz);
         if (implied !== undefined) {
@@ -2221,7 +2553,9 @@ export class FakeRange {
 
   _guard(): void {
     if (this.s.deleted) {
-      throw this[FX].error('Unexpected error while getting the method or property on object SpreadsheetApp.Range. (sheet was deleted)');
+      throw this[FX].error(
+        'Unexpected error while getting the method or property on object SpreadsheetApp.Range. (sheet was deleted)',
+      );
     }
   }
 
@@ -2267,7 +2601,12 @@ export class FakeRange {
   getGridId(): number {
     return this.s.id;
   }
-  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): FakeRange {
+  offset(
+    rowOffset: number,
+    columnOffset: number,
+    numRows?: number,
+    numColumns?: number,
+  ): FakeRange {
     const fx = this[FX];
     const rect = {
       r: this.rect.r + rowOffset,
@@ -2282,7 +2621,12 @@ export class FakeRange {
     if (row < 1 || column < 1 || row > this.rect.nr || column > this.rect.nc) {
       throw this[FX].error('Cell reference out of range');
     }
-    return new FakeRange(this[FX], this.s, { r: this.rect.r + row - 1, c: this.rect.c + column - 1, nr: 1, nc: 1 });
+    return new FakeRange(this[FX], this.s, {
+      r: this.rect.r + row - 1,
+      c: this.rect.c + column - 1,
+      nr: 1,
+      nc: 1,
+    });
   }
   activate(): FakeRange {
     const st = this[FX].store;
@@ -2299,7 +2643,11 @@ export class FakeRange {
     if (v instanceof FormulaCell) {
       // REAL: a formula whose reference broke (its sheet was deleted) shows #REF!.
       if (v.formula.includes('#REF!')) return '#REF!';
-      const res = this[FX].evaluateFormula(v.formula, { sheet: this.s.name, row: this.rect.r + i, column: this.rect.c + j });
+      const res = this[FX].evaluateFormula(v.formula, {
+        sheet: this.s.name,
+        row: this.rect.r + i,
+        column: this.rect.c + j,
+      });
       return res === undefined || res === null ? '' : (res as CellValue);
     }
     if (v instanceof ErrorCell) return v.code;
@@ -2411,7 +2759,8 @@ export class FakeRange {
     for (let i = 0; i < data.length; i++) {
       const row = g.row(r - 1 + i);
       const src = data[i];
-      for (let j = 0; j < src.length; j++) row[c - 1 + j] = normalizeProp(name, src[j]) as PropValue;
+      for (let j = 0; j < src.length; j++)
+        row[c - 1 + j] = normalizeProp(name, src[j]) as PropValue;
     }
     return this;
   }
@@ -2449,7 +2798,10 @@ export class FakeRange {
     return this._setAll('background', color);
   }
   setBackgroundRGB(red: number, green: number, blue: number): FakeRange {
-    const hex = (n: number): string => Math.max(0, Math.min(255, Math.round(n))).toString(16).padStart(2, '0');
+    const hex = (n: number): string =>
+      Math.max(0, Math.min(255, Math.round(n)))
+        .toString(16)
+        .padStart(2, '0');
     return this._setAll('background', `#${hex(red)}${hex(green)}${hex(blue)}`);
   }
   setBackgrounds(colors: readonly (readonly (string | null)[])[]): FakeRange {
@@ -2558,11 +2910,13 @@ export class FakeRange {
     return this;
   }
   mergeAcross(): FakeRange {
-    for (let i = 0; i < this.rect.nr; i++) this._merge({ r: this.rect.r + i, c: this.rect.c, nr: 1, nc: this.rect.nc });
+    for (let i = 0; i < this.rect.nr; i++)
+      this._merge({ r: this.rect.r + i, c: this.rect.c, nr: 1, nc: this.rect.nc });
     return this;
   }
   mergeVertically(): FakeRange {
-    for (let j = 0; j < this.rect.nc; j++) this._merge({ r: this.rect.r, c: this.rect.c + j, nr: this.rect.nr, nc: 1 });
+    for (let j = 0; j < this.rect.nc; j++)
+      this._merge({ r: this.rect.r, c: this.rect.c + j, nr: this.rect.nr, nc: 1 });
     return this;
   }
   private _merge(rect: Rect): void {
@@ -2570,7 +2924,9 @@ export class FakeRange {
     for (const m of this.s.merges) {
       // REAL: a merge may not partially overlap an existing merge.
       if (rectsOverlap(m, rect) && !rectContains(rect, m)) {
-        throw this[FX].error('You must select all cells in a merged range to merge or unmerge them.');
+        throw this[FX].error(
+          'You must select all cells in a merged range to merge or unmerge them.',
+        );
       }
     }
     // REAL: merging may not cut through the frozen boundary.
@@ -2588,7 +2944,9 @@ export class FakeRange {
     const rect = this.rect;
     for (const m of this.s.merges) {
       if (rectsOverlap(m, rect) && !rectContains(rect, m)) {
-        throw this[FX].error('You must select all cells in a merged range to merge or unmerge them.');
+        throw this[FX].error(
+          'You must select all cells in a merged range to merge or unmerge them.',
+        );
       }
     }
     this.s.merges = this.s.merges.filter((m) => !rectContains(rect, m));
@@ -2598,7 +2956,9 @@ export class FakeRange {
     return this.s.merges.some((m) => rectsOverlap(m, this.rect));
   }
   getMergedRanges(): FakeRange[] {
-    return this.s.merges.filter((m) => rectsOverlap(m, this.rect)).map((m) => new FakeRange(this[FX], this.s, m));
+    return this.s.merges
+      .filter((m) => rectsOverlap(m, this.rect))
+      .map((m) => new FakeRange(this[FX], this.s, m));
   }
 
   // ---- clearing ---------------------------------------------------------------
@@ -2635,7 +2995,8 @@ export class FakeRange {
    * one filter: creating a second throws (remove the first with getFilter().remove()).
    */
   createFilter(): FakeFilter {
-    if (this.s.filter) throw this[FX].error("You can't create a filter in a sheet that already has a filter.");
+    if (this.s.filter)
+      throw this[FX].error("You can't create a filter in a sheet that already has a filter.");
     this.s.filter = { rect: { ...this.rect } };
     return new FakeFilter(this[FX], this.s, this.s.filter);
   }
@@ -2645,7 +3006,13 @@ export class FakeRange {
   }
 
   protect(): FakeProtection {
-    const p: ProtectionData = { sheet: this.s, rect: { ...this.rect }, description: '', warningOnly: false, removed: false };
+    const p: ProtectionData = {
+      sheet: this.s,
+      rect: { ...this.rect },
+      description: '',
+      warningOnly: false,
+      removed: false,
+    };
     this.s.protections.push(p);
     return new FakeProtection(this[FX], p);
   }
@@ -2657,7 +3024,8 @@ function displayValue(v: unknown, fmt: string | undefined, tz: string): string {
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'string') return v;
   if (typeof v === 'number') {
-    if (fmt === undefined || fmt === DEFAULT_NUMBER_FORMAT || fmt === '@' || /^general$/i.test(fmt)) return generalNumber(v);
+    if (fmt === undefined || fmt === DEFAULT_NUMBER_FORMAT || fmt === '@' || /^general$/i.test(fmt))
+      return generalNumber(v);
     const section = splitSections(fmt)[0];
     if (isDatePattern(section)) return formatSheetsDate(new Date(serialToUtcWallMs(v)), section);
     return formatNumberPattern(v, fmt);
@@ -2694,7 +3062,9 @@ export class FakeFilter {
   }
   _guard(): void {
     if (this.s.deleted || this.s.filter !== this.f) {
-      throw this[FX].error('Unexpected error while getting the method or property on object SpreadsheetApp.Filter. (the filter was removed) (approximate)');
+      throw this[FX].error(
+        'Unexpected error while getting the method or property on object SpreadsheetApp.Filter. (the filter was removed) (approximate)',
+      );
     }
   }
   getRange(): FakeRange {
@@ -2750,7 +3120,11 @@ export class FakeProtection {
     return this;
   }
   getRange(): FakeRange {
-    return new FakeRange(this[FX], this.p.sheet, this.p.rect ?? { r: 1, c: 1, nr: this.p.sheet.maxRows, nc: this.p.sheet.maxCols });
+    return new FakeRange(
+      this[FX],
+      this.p.sheet,
+      this.p.rect ?? { r: 1, c: 1, nr: this.p.sheet.maxRows, nc: this.p.sheet.maxCols },
+    );
   }
   remove(): void {
     this.p.removed = true;
@@ -2803,7 +3177,9 @@ export class FakeConditionalFormatRuleBuilder {
 
   setRanges(ranges: FakeRange[]): FakeConditionalFormatRuleBuilder {
     if (!Array.isArray(ranges) || !ranges.every((r) => r instanceof FakeRange)) {
-      throw signatureError(this[FX], 'SpreadsheetApp.ConditionalFormatRuleBuilder.setRanges', [ranges]);
+      throw signatureError(this[FX], 'SpreadsheetApp.ConditionalFormatRuleBuilder.setRanges', [
+        ranges,
+      ]);
     }
     this.d.ranges = ranges.map((r) => r._location());
     return this;
@@ -2887,27 +3263,48 @@ export class FakeConditionalFormatRuleBuilder {
     return this;
   }
 
-  private point(which: 'min' | 'mid' | 'max', color: string, type: unknown, value: unknown): FakeConditionalFormatRuleBuilder {
+  private point(
+    which: 'min' | 'mid' | 'max',
+    color: string,
+    type: unknown,
+    value: unknown,
+  ): FakeConditionalFormatRuleBuilder {
     // REAL: a gradient rule replaces any boolean condition on the builder.
     this.d.criteria = null;
     this.d.criteriaValues = [];
     this.d.gradient ??= { min: null, mid: null, max: null };
-    this.d.gradient[which] = { color: normalizeColor(color) ?? '', type: enumName(type), value: value === undefined ? '' : String(value) };
+    this.d.gradient[which] = {
+      color: normalizeColor(color) ?? '',
+      type: enumName(type),
+      value: value === undefined ? '' : String(value),
+    };
     return this;
   }
   setGradientMinpoint(color: string): FakeConditionalFormatRuleBuilder {
     return this.point('min', color, 'MIN', '');
   }
-  setGradientMinpointWithValue(color: string, type: unknown, value: string): FakeConditionalFormatRuleBuilder {
+  setGradientMinpointWithValue(
+    color: string,
+    type: unknown,
+    value: string,
+  ): FakeConditionalFormatRuleBuilder {
     return this.point('min', color, type, value);
   }
-  setGradientMidpointWithValue(color: string, type: unknown, value: string): FakeConditionalFormatRuleBuilder {
+  setGradientMidpointWithValue(
+    color: string,
+    type: unknown,
+    value: string,
+  ): FakeConditionalFormatRuleBuilder {
     return this.point('mid', color, type, value);
   }
   setGradientMaxpoint(color: string): FakeConditionalFormatRuleBuilder {
     return this.point('max', color, 'MAX', '');
   }
-  setGradientMaxpointWithValue(color: string, type: unknown, value: string): FakeConditionalFormatRuleBuilder {
+  setGradientMaxpointWithValue(
+    color: string,
+    type: unknown,
+    value: string,
+  ): FakeConditionalFormatRuleBuilder {
     return this.point('max', color, type, value);
   }
   copy(): FakeConditionalFormatRuleBuilder {
@@ -2983,7 +3380,7 @@ export class FakeGradientCondition {
   }
   getMinType(): FakeEnumValue | null {
     const t = this.p('min')?.type;
-    return t ? (InterpolationType as Record<string, FakeEnumValue>)[t] ?? null : null;
+    return t ? ((InterpolationType as Record<string, FakeEnumValue>)[t] ?? null) : null;
   }
   getMinValue(): string {
     return this.p('min')?.value ?? '';
@@ -2993,7 +3390,7 @@ export class FakeGradientCondition {
   }
   getMidType(): FakeEnumValue | null {
     const t = this.p('mid')?.type;
-    return t ? (InterpolationType as Record<string, FakeEnumValue>)[t] ?? null : null;
+    return t ? ((InterpolationType as Record<string, FakeEnumValue>)[t] ?? null) : null;
   }
   getMidValue(): string {
     return this.p('mid')?.value ?? '';
@@ -3003,7 +3400,7 @@ export class FakeGradientCondition {
   }
   getMaxType(): FakeEnumValue | null {
     const t = this.p('max')?.type;
-    return t ? (InterpolationType as Record<string, FakeEnumValue>)[t] ?? null : null;
+    return t ? ((InterpolationType as Record<string, FakeEnumValue>)[t] ?? null) : null;
   }
   getMaxValue(): string {
     return this.p('max')?.value ?? '';
@@ -3040,17 +3437,27 @@ export class FakeEmbeddedChartBuilder {
 
   constructor(fx: Fx, _sheet: SheetStore, from: ChartData | null) {
     this[FX] = fx;
-    this.d = from ? { ...from, ranges: [...from.ranges], options: { ...from.options }, position: { ...from.position } } : emptyChart();
+    this.d = from
+      ? {
+          ...from,
+          ranges: [...from.ranges],
+          options: { ...from.options },
+          position: { ...from.position },
+        }
+      : emptyChart();
   }
 
   addRange(range: FakeRange): FakeEmbeddedChartBuilder {
-    if (!(range instanceof FakeRange)) throw signatureError(this[FX], 'SpreadsheetApp.EmbeddedChartBuilder.addRange', [range]);
+    if (!(range instanceof FakeRange))
+      throw signatureError(this[FX], 'SpreadsheetApp.EmbeddedChartBuilder.addRange', [range]);
     this.d.ranges.push(range._location());
     return this;
   }
   removeRange(range: FakeRange): FakeEmbeddedChartBuilder {
     const loc = range._location();
-    this.d.ranges = this.d.ranges.filter((x) => !(x.sheet === loc.sheet && rectToA1(x.rect) === rectToA1(loc.rect)));
+    this.d.ranges = this.d.ranges.filter(
+      (x) => !(x.sheet === loc.sheet && rectToA1(x.rect) === rectToA1(loc.rect)),
+    );
     return this;
   }
   clearRanges(): FakeEmbeddedChartBuilder {
@@ -3095,7 +3502,12 @@ export class FakeEmbeddedChartBuilder {
     return this.setChartType('TABLE');
   }
   /** REAL: anchor row/column are 1-based; offsets in pixels. */
-  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): FakeEmbeddedChartBuilder {
+  setPosition(
+    anchorRowPos: number,
+    anchorColPos: number,
+    offsetX: number,
+    offsetY: number,
+  ): FakeEmbeddedChartBuilder {
     this.d.position = { anchorRow: anchorRowPos, anchorColumn: anchorColPos, offsetX, offsetY };
     return this;
   }
@@ -3158,7 +3570,12 @@ export class FakeEmbeddedChartBuilder {
     return this.setOption('height', height);
   }
   build(): FakeEmbeddedChart {
-    const d = { ...this.d, ranges: [...this.d.ranges], options: { ...this.d.options }, position: { ...this.d.position } };
+    const d = {
+      ...this.d,
+      ranges: [...this.d.ranges],
+      options: { ...this.d.options },
+      position: { ...this.d.position },
+    };
     return new FakeEmbeddedChart(this[FX], d);
   }
 }
@@ -3196,7 +3613,9 @@ export class FakeEmbeddedChart {
     return (ChartMergeStrategy as Record<string, FakeEnumValue>)[this._data.mergeStrategy];
   }
   getHiddenDimensionStrategy(): FakeEnumValue {
-    return (ChartHiddenDimensionStrategy as Record<string, FakeEnumValue>)[this._data.hiddenDimensionStrategy];
+    return (ChartHiddenDimensionStrategy as Record<string, FakeEnumValue>)[
+      this._data.hiddenDimensionStrategy
+    ];
   }
   modify(): FakeEmbeddedChartBuilder {
     const sheet = this._data.ranges[0]?.sheet ?? this[FX].store.activeSheet;
@@ -3278,7 +3697,9 @@ export class FakeDeveloperMetadata {
     const fx = this[FX];
     const others = fx.store.metadataChars(this.m.sheet) - (this.m.value?.length ?? 0);
     if (others + String(value).length > METADATA_CHAR_LIMIT) {
-      throw fx.error(`Developer metadata exceeds the limit of ${METADATA_CHAR_LIMIT} characters for this location. (approximate)`);
+      throw fx.error(
+        `Developer metadata exceeds the limit of ${METADATA_CHAR_LIMIT} characters for this location. (approximate)`,
+      );
     }
     this.m.value = String(value);
     return this;
@@ -3302,7 +3723,9 @@ export class FakeDeveloperMetadataLocation {
     this[FX] = fx;
   }
   getLocationType(): FakeEnumValue {
-    return this.m.sheet ? DeveloperMetadataLocationType.SHEET : DeveloperMetadataLocationType.SPREADSHEET;
+    return this.m.sheet
+      ? DeveloperMetadataLocationType.SHEET
+      : DeveloperMetadataLocationType.SPREADSHEET;
   }
   getSheet(): FakeSheet | null {
     return this.m.sheet ? new FakeSheet(this[FX], this.m.sheet) : null;
@@ -3364,24 +3787,51 @@ export class FakeUi {
   }
 
   createMenu(caption: string): FakeMenu {
-    return new FakeMenu(this[FX], { caption: String(caption), addon: false, items: [], addedToUi: false });
+    return new FakeMenu(this[FX], {
+      caption: String(caption),
+      addon: false,
+      items: [],
+      addedToUi: false,
+    });
   }
   /** REAL: shown under Extensions > <add-on name>. */
   createAddonMenu(): FakeMenu {
-    return new FakeMenu(this[FX], { caption: '(add-on)', addon: true, items: [], addedToUi: false });
+    return new FakeMenu(this[FX], {
+      caption: '(add-on)',
+      addon: true,
+      items: [],
+      addedToUi: false,
+    });
   }
   /** REAL: sidebars are always 300px wide; setWidth is ignored by Sheets. */
   showSidebar(userInterface: FakeHtmlOutput): void {
     const o = htmlOutputOf(this[FX], userInterface, 'Ui.showSidebar');
-    this[FX].recorded.sidebars.push({ title: o._title, content: o._content, width: o._width, height: o._height });
+    this[FX].recorded.sidebars.push({
+      title: o._title,
+      content: o._content,
+      width: o._width,
+      height: o._height,
+    });
   }
   showModalDialog(userInterface: FakeHtmlOutput, title: string): void {
     const o = htmlOutputOf(this[FX], userInterface, 'Ui.showModalDialog');
-    this[FX].recorded.dialogs.push({ title: String(title), content: o._content, width: o._width, height: o._height, modal: true });
+    this[FX].recorded.dialogs.push({
+      title: String(title),
+      content: o._content,
+      width: o._width,
+      height: o._height,
+      modal: true,
+    });
   }
   showModelessDialog(userInterface: FakeHtmlOutput, title: string): void {
     const o = htmlOutputOf(this[FX], userInterface, 'Ui.showModelessDialog');
-    this[FX].recorded.dialogs.push({ title: String(title), content: o._content, width: o._width, height: o._height, modal: false });
+    this[FX].recorded.dialogs.push({
+      title: String(title),
+      content: o._content,
+      width: o._width,
+      height: o._height,
+      modal: false,
+    });
   }
   /** alert(prompt), alert(prompt, buttons), alert(title, prompt, buttons). Returns the next queued response. */
   alert(a: string, b?: unknown, c?: unknown): FakeEnumValue {
@@ -3394,7 +3844,11 @@ export class FakeUi {
       prompt = b;
       buttons = c;
     }
-    fx.recorded.alerts.push({ title, prompt, buttons: buttons === undefined ? null : enumName(buttons) });
+    fx.recorded.alerts.push({
+      title,
+      prompt,
+      buttons: buttons === undefined ? null : enumName(buttons),
+    });
     const next = fx.responses.alerts.shift();
     const set = buttons === undefined ? 'OK' : enumName(buttons);
     const fallback = set.startsWith('YES') ? 'YES' : 'OK';
@@ -3410,7 +3864,11 @@ export class FakeUi {
       prompt = b;
       buttons = c;
     }
-    fx.recorded.prompts.push({ title, prompt, buttons: buttons === undefined ? null : enumName(buttons) });
+    fx.recorded.prompts.push({
+      title,
+      prompt,
+      buttons: buttons === undefined ? null : enumName(buttons),
+    });
     const next = fx.responses.prompts.shift() ?? { text: '', button: 'OK' };
     return new FakePromptResponse(fx, next.text, next.button);
   }
@@ -3446,7 +3904,11 @@ export class FakeMenu {
    * only checked when the user clicks it (use fake.menuItems() to verify).
    */
   addItem(caption: string, functionName: string): FakeMenu {
-    this._record.items.push({ kind: 'item', caption: String(caption), functionName: String(functionName) });
+    this._record.items.push({
+      kind: 'item',
+      caption: String(caption),
+      functionName: String(functionName),
+    });
     return this;
   }
   addSeparator(): FakeMenu {
@@ -3473,7 +3935,12 @@ function htmlOutputOf(fx: Fx, v: unknown, method: string): FakeHtmlOutput {
 }
 
 function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 export class FakeHtmlService {
@@ -3596,13 +4063,18 @@ export class FakeHtmlTemplate {
     const fx = this[FX];
     const body = compileTemplate(this._source);
     const params = ['__scope', '__esc', '__str'];
-    const fn = (fx.context
-      ? vm.compileFunction(body, params, { parsingContext: fx.context })
-      : new Function(...params, body)) as (scope: object, esc: (v: unknown) => string, str: (v: unknown) => string) => string;
+    const fn = (
+      fx.context
+        ? vm.compileFunction(body, params, { parsingContext: fx.context })
+        : new Function(...params, body)
+    ) as (scope: object, esc: (v: unknown) => string, str: (v: unknown) => string) => string;
     const scope: Record<string, unknown> = {};
     for (const k of Object.keys(this)) scope[k] = this[k];
     const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
-    return new FakeHtmlOutput(fx, fn(scope, (v) => escapeHtml(str(v)), str));
+    return new FakeHtmlOutput(
+      fx,
+      fn(scope, (v) => escapeHtml(str(v)), str),
+    );
   }
 }
 
@@ -3639,13 +4111,16 @@ export class FakeUtilities {
   /** sprintf-style: %s, %d, %i, %f, %.Nf, %%. */
   formatString(template: string, ...args: unknown[]): string {
     let i = 0;
-    return String(template).replace(/%(\.(\d+))?([sdif%])/g, (_m, _p, prec: string | undefined, t: string) => {
-      if (t === '%') return '%';
-      const a = args[i++];
-      if (t === 's') return String(a);
-      if (t === 'd' || t === 'i') return String(Math.trunc(Number(a)));
-      return prec !== undefined ? Number(a).toFixed(Number(prec)) : String(Number(a));
-    });
+    return String(template).replace(
+      /%(\.(\d+))?([sdif%])/g,
+      (_m, _p, prec: string | undefined, t: string) => {
+        if (t === '%') return '%';
+        const a = args[i++];
+        if (t === 's') return String(a);
+        if (t === 'd' || t === 'i') return String(Math.trunc(Number(a)));
+        return prec !== undefined ? Number(a).toFixed(Number(prec)) : String(Number(a));
+      },
+    );
   }
   sleep(milliseconds: number): void {
     this[FX].recorded.sleeps.push(milliseconds);
@@ -3654,7 +4129,9 @@ export class FakeUtilities {
     return randomUUID();
   }
   base64Encode(data: string | number[]): string {
-    return (typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.map((b) => b & 0xff))).toString('base64');
+    return (
+      typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.map((b) => b & 0xff))
+    ).toString('base64');
   }
   base64Decode(encoded: string): number[] {
     return [...Buffer.from(String(encoded), 'base64')].map((b) => (b > 127 ? b - 256 : b));
@@ -3667,7 +4144,7 @@ export class FakeLogger {
     this[FX] = fx;
   }
   log(data: unknown, ...values: unknown[]): FakeLogger {
-    let msg = typeof data === 'string' ? data : JSON.stringify(data) ?? String(data);
+    let msg = typeof data === 'string' ? data : (JSON.stringify(data) ?? String(data));
     if (values.length > 0) {
       let i = 0;
       msg = msg.replace(/%s|%d/g, () => String(values[i++]));
@@ -3737,7 +4214,9 @@ export class FakeProperties {
     let total = 0;
     for (const [k, x] of this.map) if (k !== key) total += k.length + x.length;
     if (total + key.length + v.length > PROPERTY_STORE_LIMIT) {
-      throw fx.error('You have exceeded the property storage quota. Please remove some properties and try again.');
+      throw fx.error(
+        'You have exceeded the property storage quota. Please remove some properties and try again.',
+      );
     }
     this.map.set(String(key), v);
   }
@@ -3981,7 +4460,11 @@ export interface AppsScriptFake {
   responses: Responses;
   /** Logger.log and console.* output. */
   logs: string[];
-  properties: { document: Map<string, string>; user: Map<string, string>; script: Map<string, string> };
+  properties: {
+    document: Map<string, string>;
+    user: Map<string, string>;
+    script: Map<string, string>;
+  };
   /**
    * Puts the globals on a vm context and adopts the context's Date and Error,
    * so getValues() Dates pass `instanceof Date` and thrown errors pass
@@ -3993,7 +4476,11 @@ export interface AppsScriptFake {
   /** Simulates the authorization mode: in NONE, SpreadsheetApp data access and document/user properties throw. */
   setAuthMode(mode: AuthModeName): void;
   /** An onOpen/onInstall event object for the given mode (also sets the auth mode). */
-  openEvent(mode?: AuthModeName): { authMode: FakeEnumValue; source?: FakeSpreadsheet; user?: FakeUser };
+  openEvent(mode?: AuthModeName): {
+    authMode: FakeEnumValue;
+    source?: FakeSpreadsheet;
+    user?: FakeUser;
+  };
 }
 
 export function createAppsScriptFake(opts: FakeOptions = {}): AppsScriptFake {
@@ -4001,7 +4488,10 @@ export function createAppsScriptFake(opts: FakeOptions = {}): AppsScriptFake {
   const record =
     (level: string) =>
     (...args: unknown[]): void => {
-      fx.logs.push((level === 'log' ? '' : `[${level}] `) + args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a) ?? String(a))).join(' '));
+      fx.logs.push(
+        (level === 'log' ? '' : `[${level}] `) +
+          args.map((a) => (typeof a === 'string' ? a : (JSON.stringify(a) ?? String(a)))).join(' '),
+      );
     };
   const globals: AppsScriptGlobals = {
     SpreadsheetApp: new FakeSpreadsheetApp(fx),
@@ -4021,12 +4511,23 @@ export function createAppsScriptFake(opts: FakeOptions = {}): AppsScriptFake {
       CurveStyle,
       PointStyle,
     },
-    console: { log: record('log'), info: record('info'), warn: record('warn'), error: record('error'), debug: record('debug') },
+    console: {
+      log: record('log'),
+      info: record('info'),
+      warn: record('warn'),
+      error: record('error'),
+      debug: record('debug'),
+    },
   };
 
   const flatten = (menu: MenuRecord, path: string[], out: MenuItemInfo[]): void => {
     for (const e of menu.items) {
-      if (e.kind === 'item') out.push({ path: [...path, menu.caption], caption: e.caption, functionName: e.functionName });
+      if (e.kind === 'item')
+        out.push({
+          path: [...path, menu.caption],
+          caption: e.caption,
+          functionName: e.functionName,
+        });
       else if (e.kind === 'submenu') flatten(e.menu, [...path, menu.caption], out);
     }
   };
@@ -4060,7 +4561,9 @@ export function createAppsScriptFake(opts: FakeOptions = {}): AppsScriptFake {
     },
     openEvent(mode: AuthModeName = 'FULL') {
       fx.authMode = mode;
-      const e: { authMode: FakeEnumValue; source?: FakeSpreadsheet; user?: FakeUser } = { authMode: AuthMode[mode] };
+      const e: { authMode: FakeEnumValue; source?: FakeSpreadsheet; user?: FakeUser } = {
+        authMode: AuthMode[mode],
+      };
       if (mode !== 'NONE') {
         e.source = new FakeSpreadsheet(fx);
         e.user = new FakeUser(fx, fx.userEmail);

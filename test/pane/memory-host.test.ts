@@ -4,8 +4,10 @@ import { MemoryHost } from '../../pane/memory-host.js';
 // Two years of the same three customers: B grows, C appears, A leaves.
 const rows = [
   ['Customer', 'Revenue', 'COGS', 'Year'],
-  ['A', 500, 300, 2024], ['B', 100, 50, 2024],
-  ['B', 800, 400, 2025], ['C', 200, 150, 2025],
+  ['A', 500, 300, 2024],
+  ['B', 100, 50, 2024],
+  ['B', 800, 400, 2025],
+  ['C', 200, 150, 2025],
 ];
 
 describe('MemoryHost.run', () => {
@@ -29,7 +31,9 @@ describe('MemoryHost.run', () => {
 describe('MemoryHost.run with what the pane sends', () => {
   it('leaves a guessed column out when the pane sends null, and says why the run cannot go on', async () => {
     const host = new MemoryHost(rows);
-    await expect(host.run({ columns: { cogs: null } }, () => {})).rejects.toThrow(/no COGS or Gross Profit column/);
+    await expect(host.run({ columns: { cogs: null } }, () => {})).rejects.toThrow(
+      /no COGS or Gross Profit column/,
+    );
   });
 
   it('runs on cost-to-serve alone when the user confirms it', async () => {

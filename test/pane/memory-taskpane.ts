@@ -1,8 +1,9 @@
 // Test entry for the browser: the shared pane on an in-memory host, loaded by the built
 // taskpane.html in place of the Office.js host. The table comes from the test server.
+
+import type { CellValue } from '../../core/types.js';
 import { MemoryHost } from '../../pane/memory-host.js';
 import { mountPane } from '../../pane/mount-pane.js';
-import type { CellValue } from '../../core/types.js';
 
 declare const Office: { onReady(cb: () => void): Promise<unknown> };
 

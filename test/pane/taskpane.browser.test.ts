@@ -2,12 +2,13 @@
 // Microsoft's CDN office.js: the mapping shows, Run works from the keyboard, progress reaches
 // 100 %, the summary appears, hostile text stays text, and it fits 350 px. Saves the README
 // screenshot docs/images/excel-taskpane.png.
-import { build } from 'esbuild';
+
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'esbuild';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../cli/read-csv.js';
 import { SAMPLE_SETTINGS } from '../data/generate.js';
@@ -19,10 +20,19 @@ const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const OFFICE_STUB = `window.Office = { onReady: (cb) => Promise.resolve().then(() => cb && cb({ host: 'Excel' })) };
 window.CustomFunctions = { associate() {}, Error: class {}, ErrorCode: { invalidValue: '#VALUE!' } };`;
 const TMP = 'test/.tmp/pane';
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.png': 'image/png' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
 
 const missing = !existsSync(CHROMIUM);
-if (missing) console.log(`[taskpane.browser.test] skipped: ${CHROMIUM} is missing (apt-get install chromium to run it)`);
+if (missing)
+  console.log(
+    `[taskpane.browser.test] skipped: ${CHROMIUM} is missing (apt-get install chromium to run it)`,
+  );
 
 /** The sample customers, plus a money-losing customer with a hostile name and a row with hostile revenue. */
 function table() {
@@ -39,28 +49,60 @@ beforeAll(async () => {
   if (missing) return;
   ensureExcelBuild();
   mkdirSync(TMP, { recursive: true });
-  await build({ entryPoints: ['test/pane/memory-taskpane.ts'], outfile: join(TMP, 'taskpane.js'), bundle: true, format: 'iife', target: 'es2020', logLevel: 'warning' });
+  await build({
+    entryPoints: ['test/pane/memory-taskpane.ts'],
+    outfile: join(TMP, 'taskpane.js'),
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    logLevel: 'warning',
+  });
   const data = JSON.stringify(table());
   server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const file = path === '/taskpane.js' ? join(TMP, 'taskpane.js') : join('dist/excel', path.replace(/^\/+/, ''));
-    if (path === '/test-table.json') { res.writeHead(200, { 'content-type': TYPES['.json'] }).end(data); return; }
-    if (!file.startsWith('dist/excel/') && file !== join(TMP, 'taskpane.js')) { res.writeHead(404).end(); return; }
-    if (!existsSync(file)) { res.writeHead(404).end(); return; }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+    const file =
+      path === '/taskpane.js'
+        ? join(TMP, 'taskpane.js')
+        : join('dist/excel', path.replace(/^\/+/, ''));
+    if (path === '/test-table.json') {
+      res.writeHead(200, { 'content-type': TYPES['.json'] }).end(data);
+      return;
+    }
+    if (!file.startsWith('dist/excel/') && file !== join(TMP, 'taskpane.js')) {
+      res.writeHead(404).end();
+      return;
+    }
+    if (!existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res
+      .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+      .end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   page = await browser.newPage({ viewport: { width: 350, height: 1100 } });
-  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
   // Nothing leaves the machine: office.js is the stub, everything else must come from the local server.
   await page.route('**/*', (route) => {
     const url = route.request().url();
-    if (url === OFFICE_CDN) return route.fulfill({ contentType: 'text/javascript', body: OFFICE_STUB });
+    if (url === OFFICE_CDN)
+      return route.fulfill({ contentType: 'text/javascript', body: OFFICE_STUB });
     return url.startsWith(base) ? route.continue() : route.abort();
   });
   await page.goto(`${base}/taskpane.html`);
@@ -82,8 +124,12 @@ describe.skipIf(missing)('task pane in Chromium', () => {
 
   it('runs from the keyboard with the sample rates: Tab to Run, Enter, progress to 100 %, focus on the results', async () => {
     await page.click('summary:has-text("Cost-to-serve")');
-    for (const [driver, rate] of Object.entries(SAMPLE_SETTINGS.rates)) await page.fill(`input[data-driver="${driver}"]`, String(rate));
-    await page.fill('input[data-setting="costOfCapital"]', String(SAMPLE_SETTINGS.costOfCapital * 100));
+    for (const [driver, rate] of Object.entries(SAMPLE_SETTINGS.rates))
+      await page.fill(`input[data-driver="${driver}"]`, String(rate));
+    await page.fill(
+      'input[data-setting="costOfCapital"]',
+      String(SAMPLE_SETTINGS.costOfCapital * 100),
+    );
     await page.click('summary:has-text("Cost-to-serve")');
     await page.focus('body');
     let onRun = false;
@@ -100,7 +146,9 @@ describe.skipIf(missing)('task pane in Chromium', () => {
     expect(await page.locator('.matrix tbody tr').count()).toBe(3);
     expect(await page.locator('.matrix td').count()).toBe(9);
     // With the sample rates some large accounts lose money: the classic whale (peak above 100 %).
-    expect(await page.textContent('.whale')).toMatch(/^Whale curve: the top \d+ % of customers earn (1\d\d|[2-9]\d\d) % of profit/);
+    expect(await page.textContent('.whale')).toMatch(
+      /^Whale curve: the top \d+ % of customers earn (1\d\d|[2-9]\d\d) % of profit/,
+    );
   });
 
   it('shows hostile customer text as text: no <img>, no dialog', async () => {
@@ -113,13 +161,21 @@ describe.skipIf(missing)('task pane in Chromium', () => {
 
   it('links a rejected row to its cell', async () => {
     await page.locator('.rejected button.link').first().click();
-    expect(await page.evaluate(() => (window as unknown as { paneHost: { visited: string[] } }).paneHost.visited)).toEqual(['Sales data!C503']);
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { paneHost: { visited: string[] } }).paneHost.visited,
+      ),
+    ).toEqual(['Sales data!C503']);
   });
 
   it('fits 350 px without sideways scrolling, and saves the README screenshot', async () => {
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      350,
+    );
     await page.setViewportSize({ width: 300, height: 1100 });
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      300,
+    );
     await page.setViewportSize({ width: 350, height: 1100 });
     mkdirSync('docs/images', { recursive: true });
     await page.screenshot({ path: 'docs/images/excel-taskpane.png', fullPage: true });

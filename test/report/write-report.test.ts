@@ -4,25 +4,33 @@
  * input file is never overwritten. With LibreOffice on PATH it renders to PDF and PNG pages.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze, type Analysis } from '../../core/analyze.js';
+import { loadTable } from '../../cli/load-table.js';
+import { UserError } from '../../cli/user-error.js';
+import { writeReport } from '../../cli/write-report.js';
+import { type Analysis, analyze } from '../../core/analyze.js';
 import { REPORT_SHEET_NAMES } from '../../core/report/report-sheets.js';
 import { customerRecord, whaleOrder } from '../../core/result-json.js';
-import { loadTable } from '../../cli/load-table.js';
-import { writeReport } from '../../cli/write-report.js';
-import { UserError } from '../../cli/user-error.js';
-import { NO_LIBREOFFICE, PDFTOPPM, convert } from '../template/libreoffice.js';
+import { convert, NO_LIBREOFFICE, PDFTOPPM } from '../template/libreoffice.js';
 
 const run = promisify(execFile);
 let dir = '';
 let sample: Analysis;
-const SPECIAL = ['=HYPERLINK("http://evil","click")', '+1 Trading', '-5 Corp', '@SUM(A1)', "'quoted", '00123', 'TRUE'];
+const SPECIAL = [
+  '=HYPERLINK("http://evil","click")',
+  '+1 Trading',
+  '-5 Corp',
+  '@SUM(A1)',
+  "'quoted",
+  '00123',
+  'TRUE',
+];
 
 function analysed(values: unknown[][], settings: unknown = {}): Analysis {
   const o = analyze({ values: values as never }, settings);
@@ -38,19 +46,25 @@ async function open(file: string): Promise<ExcelJS.Workbook> {
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'pt-report-'));
-  sample = analysed((await loadTable('samples/customers.csv')).values, JSON.parse(await readFile('samples/settings.json', 'utf8')));
+  sample = analysed(
+    (await loadTable('samples/customers.csv')).values,
+    JSON.parse(await readFile('samples/settings.json', 'utf8')),
+  );
   await writeReport(sample, join(dir, 'sample.xlsx'));
 });
 
 describe('report workbook', () => {
-  it('has the report sheets in order, with the core\'s customers', async () => {
+  it("has the report sheets in order, with the core's customers", async () => {
     const wb = await open(join(dir, 'sample.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(REPORT_SHEET_NAMES.filter((n) => n !== 'Migration'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      REPORT_SHEET_NAMES.filter((n) => n !== 'Migration'),
+    );
     const ws = wb.getWorksheet('Customers')!;
     expect(ws.getRow(1).values).toContain('Segment');
     const order = whaleOrder(sample);
     order.forEach((c, i) => {
-      const r = customerRecord(sample, c), row = ws.getRow(i + 2);
+      const r = customerRecord(sample, c),
+        row = ws.getRow(i + 2);
       expect(row.getCell(1).value).toBe(r.customer);
       expect(row.getCell(3).value).toBe(r.revenue);
       expect(row.getCell(6).value).toBe(r.netProfit);
@@ -63,9 +77,10 @@ describe('report workbook', () => {
 
   it('writes the Profit Matrix counts of the core', async () => {
     const ws = (await open(join(dir, 'sample.xlsx'))).getWorksheet('Profit Matrix')!;
-    const head = ws.getColumn(1).values.findIndex((v) => v === 'Revenue size');
+    const head = ws.getColumn(1).values.indexOf('Revenue size');
     sample.matrix.forEach((cell, i) => {
-      const s = Math.floor(i / 3), p = i % 3;
+      const s = Math.floor(i / 3),
+        p = i % 3;
       expect(ws.getCell(head + 1 + s * 5, 3 + p).value).toBe(cell.tier);
       expect(ws.getCell(head + 2 + s * 5, 3 + p).value).toBe(cell.count);
     });
@@ -76,10 +91,14 @@ describe('report workbook', () => {
     const chart = await zip.file('xl/charts/chart1.xml')!.async('string');
     expect(chart).toContain('<c:scatterChart>');
     expect(chart).toContain("'Whale Curve'!$A$");
-    expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('/xl/charts/chart1.xml');
+    expect(await zip.file('[Content_Types].xml')!.async('string')).toContain(
+      '/xl/charts/chart1.xml',
+    );
     const wb = await zip.file('xl/workbook.xml')!.async('string');
     const rid = /name="Whale Curve"[^>]*r:id="([^"]+)"/.exec(wb)![1];
-    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(await zip.file('xl/_rels/workbook.xml.rels')!.async('string'))![1];
+    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(
+      await zip.file('xl/_rels/workbook.xml.rels')!.async('string'),
+    )![1];
     expect(await zip.file(`xl/${target}`)!.async('string')).toMatch(/<drawing r:id="[^"]+"\/>/);
   });
 
@@ -89,20 +108,36 @@ describe('report workbook', () => {
     expect(table).toContain('name="ProfitTiersCustomers"');
     expect(table).toContain(`ref="A1:M${sample.customers.n + 1}"`);
     expect(table).toContain('<tableColumn id="1" name="Customer"/>');
-    expect(await zip.file('[Content_Types].xml')!.async('string')).toContain('/xl/tables/table1.xml');
+    expect(await zip.file('[Content_Types].xml')!.async('string')).toContain(
+      '/xl/tables/table1.xml',
+    );
     const ws = (await open(join(dir, 'sample.xlsx'))).getWorksheet('Customers')!;
-    expect(ws.getTables().map((t) => ((t as { table?: { name: string } }).table ?? (t as unknown as { name: string })).name)).toEqual(['ProfitTiersCustomers']);
+    expect(
+      ws
+        .getTables()
+        .map(
+          (t) =>
+            ((t as { table?: { name: string } }).table ?? (t as unknown as { name: string })).name,
+        ),
+    ).toEqual(['ProfitTiersCustomers']);
     // the table brings its own filter: a sheet-level autoFilter as well would corrupt the file for Excel
     const wb = await zip.file('xl/workbook.xml')!.async('string');
     const rid = /name="Customers"[^>]*r:id="([^"]+)"/.exec(wb)![1];
-    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(await zip.file('xl/_rels/workbook.xml.rels')!.async('string'))![1];
+    const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(
+      await zip.file('xl/_rels/workbook.xml.rels')!.async('string'),
+    )![1];
     const sheet = await zip.file(`xl/${target}`)!.async('string');
     expect(sheet).not.toContain('<autoFilter');
-    expect(sheet).toMatch(/<tableParts count="1"><tablePart r:id="[^"]+"\/><\/tableParts>(<extLst|<\/worksheet>)/);
+    expect(sheet).toMatch(
+      /<tableParts count="1"><tablePart r:id="[^"]+"\/><\/tableParts>(<extLst|<\/worksheet>)/,
+    );
   });
 
   it('writes names that look like formulas, numbers or booleans as text', async () => {
-    const a = analysed([['Customer', 'Customer Name', 'Revenue', 'COGS'], ...SPECIAL.map((s, i) => [s, s, 100 + i, 50])]);
+    const a = analysed([
+      ['Customer', 'Customer Name', 'Revenue', 'COGS'],
+      ...SPECIAL.map((s, i) => [s, s, 100 + i, 50]),
+    ]);
     await writeReport(a, join(dir, 'special.xlsx'));
     const ws = (await open(join(dir, 'special.xlsx'))).getWorksheet('Customers')!;
     const seen: unknown[] = [];
@@ -114,7 +149,9 @@ describe('report workbook', () => {
       }
     }
     for (const s of SPECIAL) expect(seen).toContain(s);
-    const xml = await (await JSZip.loadAsync(await readFile(join(dir, 'special.xlsx')))).file('xl/worksheets/sheet2.xml')!.async('string');
+    const xml = await (await JSZip.loadAsync(await readFile(join(dir, 'special.xlsx'))))
+      .file('xl/worksheets/sheet2.xml')!
+      .async('string');
     expect(xml).not.toContain('<f>');
   });
 
@@ -122,12 +159,16 @@ describe('report workbook', () => {
     const input = join(dir, 'input.xlsx');
     await writeFile(input, 'not really a workbook');
     await expect(writeReport(sample, input, [input])).rejects.toThrow(UserError);
-    await expect(writeReport(sample, join(dir, '.', 'input.xlsx'), [input])).rejects.toThrow(/is the input file/);
+    await expect(writeReport(sample, join(dir, '.', 'input.xlsx'), [input])).rejects.toThrow(
+      /is the input file/,
+    );
     expect(await readFile(input, 'utf8')).toBe('not really a workbook');
   });
 
   it('refuses a name that is not .xlsx, so a CSV input is never the target', async () => {
-    await expect(writeReport(sample, join(dir, 'customers.csv'))).rejects.toThrow(/must end in \.xlsx/);
+    await expect(writeReport(sample, join(dir, 'customers.csv'))).rejects.toThrow(
+      /must end in \.xlsx/,
+    );
   });
 
   it('leaves no temporary file behind and creates the folder', async () => {
@@ -142,7 +183,10 @@ describe.skipIf(!!NO_LIBREOFFICE)('report rendered by LibreOffice', () => {
     await convert([join(dir, 'sample.xlsx')], 'pdf', out);
     const pdf = join(out, 'sample.pdf');
     expect((await readFile(pdf)).subarray(0, 5).toString()).toBe('%PDF-');
-    if (!PDFTOPPM) { console.log('skipped PNG pages: pdftoppm is not on PATH (poppler-utils)'); return; }
+    if (!PDFTOPPM) {
+      console.log('skipped PNG pages: pdftoppm is not on PATH (poppler-utils)');
+      return;
+    }
     await run(PDFTOPPM, ['-r', '40', '-png', '-f', '1', '-l', '3', pdf, join(out, 'page')]);
     expect((await readdir(out)).filter((f) => f.endsWith('.png')).length).toBe(3);
   }, 60_000);

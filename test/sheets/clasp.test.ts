@@ -23,15 +23,29 @@ describe('clasp push', () => {
     expect(clasp.rootDir).toBe('dist/sheets');
     cpSync('.clasp.json', join(dir, '.clasp.json'));
     cpSync('.claspignore', join(dir, '.claspignore'));
-    for (const junk of ['Code.js.map', 'notes.md', 'debug.js', 'extra.html', 'sub/helper.gs', 'settings.json']) {
+    for (const junk of [
+      'Code.js.map',
+      'notes.md',
+      'debug.js',
+      'extra.html',
+      'sub/helper.gs',
+      'settings.json',
+    ]) {
       cpSync('appsscript.json', join(dir, 'dist/sheets', junk));
     }
     writeFileSync(join(dir, 'stray.js'), '// outside rootDir');
     const out = execFileSync(process.execPath, [CLASP, 'show-file-status', '--json'], {
-      cwd: dir, env: { ...process.env, HOME: dir }, encoding: 'utf8', timeout: 60_000,
+      cwd: dir,
+      env: { ...process.env, HOME: dir },
+      encoding: 'utf8',
+      timeout: 60_000,
     });
     const status = JSON.parse(out) as { filesToPush: string[]; untrackedFiles: string[] };
-    expect(status.filesToPush.sort()).toEqual(['dist/sheets/Code.js', 'dist/sheets/appsscript.json', 'dist/sheets/sidebar.html']);
+    expect(status.filesToPush.sort()).toEqual([
+      'dist/sheets/Code.js',
+      'dist/sheets/appsscript.json',
+      'dist/sheets/sidebar.html',
+    ]);
     expect(status.untrackedFiles.length).toBeGreaterThan(0);
   }, 90_000);
 

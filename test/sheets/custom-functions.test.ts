@@ -30,37 +30,55 @@ describe('custom functions', () => {
   it("PROFITTIER spills the core's tiers for a column, and places one row within a population", async () => {
     const s = await boot();
     const rows = generateCustomers(500, 4) as (string | number)[][];
-    const rev = column(rows, 2), cogs = column(rows, 3);
+    const rev = column(rows, 2),
+      cogs = column(rows, 3);
     const profit = rev.map((r, i) => [(r[0] as number) - (cogs[i][0] as number)]);
     const want = profitTier(rev, profit);
     expect(s.global('PROFITTIER', rev, profit)).toEqual(want);
     // A dragged formula: single cells (scalars in Sheets) + the population ranges; blanks arrive as "".
     expect(s.global('PROFITTIER', rev[7][0], profit[7][0], '', rev, profit)).toEqual([want[7]]);
-    expect(s.global('PROFITTIER', [[''], ...rev], [[''], ...profit])).toEqual(profitTier([[null], ...rev], [[null], ...profit]));
+    expect(s.global('PROFITTIER', [[''], ...rev], [[''], ...profit])).toEqual(
+      profitTier([[null], ...rev], [[null], ...profit]),
+    );
   });
 
   it('treats an all-blank range as left out, and reads Dates in options as dates', async () => {
     const s = await boot({ timeZone: 'Asia/Tokyo' });
     const blanks = [[''], ['']];
-    expect(s.global('PROFITSEGMENT', [[100], [10]], [[50], [1]], blanks)).toEqual(s.global('PROFITSEGMENT', [[100], [10]], [[50], [1]]));
-    expect(() => s.global('PROFITSEGMENT', [[100], [10]], [[50], [1]], '', [[100], [10]], blanks)).toThrow('allProfit: is needed with allRevenue');
+    expect(s.global('PROFITSEGMENT', [[100], [10]], [[50], [1]], blanks)).toEqual(
+      s.global('PROFITSEGMENT', [[100], [10]], [[50], [1]]),
+    );
+    expect(() =>
+      s.global('PROFITSEGMENT', [[100], [10]], [[50], [1]], '', [[100], [10]], blanks),
+    ).toThrow('allProfit: is needed with allRevenue');
     const when = new (vm.runInContext('Date', s.ctx))(Date.UTC(2024, 0, 4, 15)); // 5 Jan, 00:00 in Tokyo
-    expect(() => s.global('PROFITTIER', [[when]], [[1]])).toThrow('revenue: cell 1 holds "2024-01-05", not a number');
+    expect(() => s.global('PROFITTIER', [[when]], [[1]])).toThrow(
+      'revenue: cell 1 holds "2024-01-05", not a number',
+    );
   });
 
   it('throws Error(message) for bad arguments, which Sheets shows in the cell', async () => {
     const s = await boot();
     let caught: unknown;
-    try { s.global('PROFITTIER', [[100], [200]], [[1]]); } catch (e) { caught = e; }
+    try {
+      s.global('PROFITTIER', [[100], [200]], [[1]]);
+    } catch (e) {
+      caught = e;
+    }
     expect(caught).toBeInstanceOf(vm.runInContext('Error', s.ctx));
-    expect((caught as Error).message).toBe('profit: has 1 cells but revenue has 2; give ranges of the same size');
-    expect(() => s.global('PROFITTIER', [[1]], [[1]], '', '', '', '', '{bad')).toThrow(/^options: /);
+    expect((caught as Error).message).toBe(
+      'profit: has 1 cells but revenue has 2; give ranges of the same size',
+    );
+    expect(() => s.global('PROFITTIER', [[1]], [[1]], '', '', '', '', '{bad')).toThrow(
+      /^options: /,
+    );
   });
 
   it('finish fast on 100,000 rows', async () => {
     const s = await boot();
     const rows = generateCustomers(100_000, 9) as (string | number)[][];
-    const rev = column(rows, 2), profit = column(rows, 3).map((c, i) => [(rev[i][0] as number) - (c[0] as number)]);
+    const rev = column(rows, 2),
+      profit = column(rows, 3).map((c, i) => [(rev[i][0] as number) - (c[0] as number)]);
     const vols = rows.slice(1).map((r) => r.slice(4, 7));
     const t0 = performance.now();
     const tiers = s.global('PROFITTIER', rev, profit) as string[][];
@@ -69,7 +87,9 @@ describe('custom functions', () => {
     const t2 = performance.now();
     const peak = s.global('WHALEPEAK', profit) as number[][];
     const t3 = performance.now();
-    console.log(`Sheets custom functions, 100,000 rows: PROFITTIER ${(t1 - t0).toFixed(0)} ms, COSTTOSERVE ${(t2 - t1).toFixed(0)} ms, WHALEPEAK ${(t3 - t2).toFixed(0)} ms`);
+    console.log(
+      `Sheets custom functions, 100,000 rows: PROFITTIER ${(t1 - t0).toFixed(0)} ms, COSTTOSERVE ${(t2 - t1).toFixed(0)} ms, WHALEPEAK ${(t3 - t2).toFixed(0)} ms`,
+    );
     expect(tiers).toHaveLength(100_000);
     expect(cts).toHaveLength(100_000);
     expect(peak).toHaveLength(1);

@@ -6,7 +6,11 @@ import { readFile } from 'node:fs/promises';
 import * as vm from 'node:vm';
 // @ts-expect-error plain .mjs build script without types
 import { buildCode } from '../../build/build-sheets.mjs';
-import { createAppsScriptFake, type AppsScriptFake, type FakeOptions } from '../fakes/spreadsheet-app.js';
+import {
+  type AppsScriptFake,
+  createAppsScriptFake,
+  type FakeOptions,
+} from '../fakes/spreadsheet-app.js';
 
 let code: Promise<string> | undefined;
 
@@ -41,7 +45,10 @@ export async function boot(opts: FakeOptions = {}): Promise<Script> {
   };
   const run = (name: string, ...args: unknown[]): unknown => {
     noDates(args, `arguments of ${name}`);
-    const inside = vm.runInContext(`JSON.parse(${JSON.stringify(JSON.stringify(args))})`, ctx) as unknown[];
+    const inside = vm.runInContext(
+      `JSON.parse(${JSON.stringify(JSON.stringify(args))})`,
+      ctx,
+    ) as unknown[];
     const result = global(name, ...inside);
     noDates(result, `result of ${name}`);
     return result === undefined ? undefined : JSON.parse(JSON.stringify(result));
@@ -50,11 +57,14 @@ export async function boot(opts: FakeOptions = {}): Promise<Script> {
 }
 
 function noDates(v: unknown, where: string): void {
-  if (Object.prototype.toString.call(v) === '[object Date]') throw new Error(`google.script.run cannot carry a Date (${where})`);
+  if (Object.prototype.toString.call(v) === '[object Date]')
+    throw new Error(`google.script.run cannot carry a Date (${where})`);
   if (v && typeof v === 'object') for (const x of Object.values(v)) noDates(x, where);
 }
 
 /** Same counts per method, as a readable diff when not. */
 export function countsOf(fake: AppsScriptFake): Record<string, number> {
-  return Object.fromEntries(Object.entries(fake.calls.byMethod).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(
+    Object.entries(fake.calls.byMethod).sort(([a], [b]) => a.localeCompare(b)),
+  );
 }

@@ -10,7 +10,8 @@ describe('Code.js globals', () => {
     const items = s.fake.menuItems();
     expect(items.length).toBeGreaterThan(0);
     expect(s.fake.recorded.menus.every((m) => m.addon)).toBe(true);
-    for (const item of items) expect(typeof (s.ctx as any)[item.functionName], item.functionName).toBe('function');
+    for (const item of items)
+      expect(typeof (s.ctx as any)[item.functionName], item.functionName).toBe('function');
   });
 
   it('onInstall builds the same menu', async () => {
@@ -35,6 +36,8 @@ describe('Code.js globals', () => {
     const s = await boot();
     s.fake.files.sidebar = '<p>pane</p>';
     s.global('showSidebar');
-    expect(s.fake.recorded.sidebars).toEqual([expect.objectContaining({ title: 'Profit Tiers', content: '<p>pane</p>' })]);
+    expect(s.fake.recorded.sidebars).toEqual([
+      expect.objectContaining({ title: 'Profit Tiers', content: '<p>pane</p>' }),
+    ]);
   });
 });

@@ -5,13 +5,20 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analyze.js';
 import { reportSheets } from '../../core/report/report-sheets.js';
-import { SAMPLE_SETTINGS, generateCustomers } from '../data/generate.js';
+import { generateCustomers, SAMPLE_SETTINGS } from '../data/generate.js';
 import { boot, countsOf, type Script } from './harness.js';
 
 const REPORT = ['Profit Matrix', 'Customers', 'Whale Curve', 'Why', 'Data Issues'];
 
-async function runOn(rows: unknown[][], sheets: string[] = ['Data']): Promise<{ s: Script; summary: any; ms: number }> {
-  const s = await boot({ timeZone: 'Europe/Berlin', scriptTimeZone: 'Etc/UTC', sheetNames: sheets });
+async function runOn(
+  rows: unknown[][],
+  sheets: string[] = ['Data'],
+): Promise<{ s: Script; summary: any; ms: number }> {
+  const s = await boot({
+    timeZone: 'Europe/Berlin',
+    scriptTimeZone: 'Etc/UTC',
+    sheetNames: sheets,
+  });
   s.fake.spreadsheet.seedSheet('Data', rows);
   s.fake.spreadsheet.select('Data', 'A1');
   s.fake.resetCalls();
@@ -24,8 +31,10 @@ describe('runReport', () => {
   it('writes the same report as the core, with the same SpreadsheetApp calls for 1k and 100k customers', async () => {
     const small = await runOn(generateCustomers(1_000, 7));
     const big = await runOn(generateCustomers(100_000, 7));
-    console.log(`Sheets run, 100,000 customers: ${(big.ms / 1000).toFixed(1)} s in the fake; `
-      + `${big.s.fake.calls.spreadsheet} SpreadsheetApp calls (1,000 customers: ${small.s.fake.calls.spreadsheet})`);
+    console.log(
+      `Sheets run, 100,000 customers: ${(big.ms / 1000).toFixed(1)} s in the fake; ` +
+        `${big.s.fake.calls.spreadsheet} SpreadsheetApp calls (1,000 customers: ${small.s.fake.calls.spreadsheet})`,
+    );
     expect(countsOf(big.s.fake)).toEqual(countsOf(small.s.fake));
     expect(big.s.fake.calls.spreadsheet).toBe(small.s.fake.calls.spreadsheet);
     expect(big.s.fake.calls.byMethod['Range.getValues']).toBe(1);
@@ -41,7 +50,10 @@ describe('runReport', () => {
     const core = analyze({ values: generateCustomers(1_000, 7) }, SAMPLE_SETTINGS);
     if (!core.ok) throw new Error(core.error.message);
     for (const spec of reportSheets(core.value)) {
-      const got = small.s.fake.spreadsheet.rawValues(spec.name, `A1:${String.fromCharCode(64 + spec.width)}${spec.values.length}`);
+      const got = small.s.fake.spreadsheet.rawValues(
+        spec.name,
+        `A1:${String.fromCharCode(64 + spec.width)}${spec.values.length}`,
+      );
       const want = spec.values.map((r) => Array.from({ length: spec.width }, (_, c) => r[c] ?? ''));
       expect(got, spec.name).toEqual(want);
     }
@@ -55,10 +67,18 @@ describe('runReport', () => {
     const customers = ss.inspectSheet('Customers');
     expect(customers.frozenRows).toBe(1);
     expect(customers.filter).toBe('A1:M301'); // header + 300 customers, like the Excel table
-    for (const name of REPORT.filter((n) => n !== 'Customers')) expect(ss.inspectSheet(name).filter, name).toBeNull();
-    expect(customers.columnWidths).toMatchObject({ 1: 14 * 7 + 10, 2: 28 * 7 + 10, 13: 44 * 7 + 10 });
-    expect(customers.conditionalFormatRules.map((r) => [r.ranges, r.criteria ?? 'gradient'])).toEqual([
-      [['F2:F301'], 'NUMBER_LESS_THAN'], [['G2:G301'], 'gradient'],
+    for (const name of REPORT.filter((n) => n !== 'Customers'))
+      expect(ss.inspectSheet(name).filter, name).toBeNull();
+    expect(customers.columnWidths).toMatchObject({
+      1: 14 * 7 + 10,
+      2: 28 * 7 + 10,
+      13: 44 * 7 + 10,
+    });
+    expect(
+      customers.conditionalFormatRules.map((r) => [r.ranges, r.criteria ?? 'gradient']),
+    ).toEqual([
+      [['F2:F301'], 'NUMBER_LESS_THAN'],
+      [['G2:G301'], 'gradient'],
     ]);
     expect(ss.inspectCell('Customers', 'C2').numberFormat).toBe('#,##0.00;[Red]-#,##0.00');
     expect(ss.inspectCell('Customers', 'A1').fontWeight).toBe('bold');
@@ -69,7 +89,9 @@ describe('runReport', () => {
     expect(chart[0].type).toBe('SCATTER');
     expect(chart[0].ranges).toHaveLength(3);
     for (const name of REPORT) {
-      expect(ss.inspectSheet(name).developerMetadata.map((m) => [m.key, m.value, m.visibility])).toEqual([['profit-tiers.report', name, 'PROJECT']]);
+      expect(
+        ss.inspectSheet(name).developerMetadata.map((m) => [m.key, m.value, m.visibility]),
+      ).toEqual([['profit-tiers.report', name, 'PROJECT']]);
     }
   });
 
@@ -83,7 +105,10 @@ describe('runReport', () => {
     const { s } = await runOn(rows);
     for (const sheet of ['Customers', 'Why']) {
       const cells = s.fake.spreadsheet.inspectCells(sheet, 'A1:B51').flat();
-      expect(cells.some((c) => c.isFormula), sheet).toBe(false);
+      expect(
+        cells.some((c) => c.isFormula),
+        sheet,
+      ).toBe(false);
       const texts = cells.map((c) => c.value);
       expect(texts).toContain('=IMPORTXML("http://x","//a")');
       expect(texts).toContain('-5');
@@ -98,11 +123,15 @@ describe('runReport', () => {
     const ss = s.fake.spreadsheet;
     ss.seedSheet('Data', generateCustomers(40, 5));
     ss.seedSheet('Profit Matrix', [['my own notes', 42]]);
-    s.fake.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Profit Matrix')!.setFrozenRows(1);
+    s.fake.globals.SpreadsheetApp.getActiveSpreadsheet()
+      .getSheetByName('Profit Matrix')!
+      .setFrozenRows(1);
     ss.select('Data', 'A1');
     const first = s.run('runReport', SAMPLE_SETTINGS) as any;
     expect(first.sheets[0]).toBe('Profit Matrix (2)');
-    const ids = Object.fromEntries(first.sheets.map((n: string) => [n, ss.inspectSheet(n).sheetId]));
+    const ids = Object.fromEntries(
+      first.sheets.map((n: string) => [n, ss.inspectSheet(n).sheetId]),
+    );
     ss.select('Data', 'A1');
     const second = s.run('runReport', SAMPLE_SETTINGS) as any;
     expect(second.sheets).toEqual(first.sheets);
@@ -123,14 +152,27 @@ describe('runReport', () => {
     s.run('runReport', SAMPLE_SETTINGS);
     // The user's own sheet, between two report sheets, with formulas into the report.
     const notes = app.getActiveSpreadsheet().insertSheet('Notes', 2);
-    const formulas = [["='Profit Matrix'!C7", "=SUM(Customers!C2:C61)", "='Whale Curve'!A5"]];
+    const formulas = [["='Profit Matrix'!C7", '=SUM(Customers!C2:C61)', "='Whale Curve'!A5"]];
     notes.getRange(1, 1, 1, 3).setFormulas(formulas);
     // An earlier run compared periods: its Migration sheet is ours but no longer applies.
     const migration = app.getActiveSpreadsheet().insertSheet('Migration');
-    migration.addDeveloperMetadata('profit-tiers.report', 'Migration', app.DeveloperMetadataVisibility.PROJECT);
+    migration.addDeveloperMetadata(
+      'profit-tiers.report',
+      'Migration',
+      app.DeveloperMetadataVisibility.PROJECT,
+    );
     migration.getRange('A1').setValue('old');
     const order = ss.sheetNames();
-    expect(order).toEqual(['Data', 'Profit Matrix', 'Notes', 'Customers', 'Whale Curve', 'Why', 'Data Issues', 'Migration']);
+    expect(order).toEqual([
+      'Data',
+      'Profit Matrix',
+      'Notes',
+      'Customers',
+      'Whale Curve',
+      'Why',
+      'Data Issues',
+      'Migration',
+    ]);
     const ids = Object.fromEntries(REPORT.map((n) => [n, ss.inspectSheet(n).sheetId]));
 
     // A smaller second run: the sheets are reused in place, the stale rows of the first run are gone.
@@ -146,16 +188,26 @@ describe('runReport', () => {
 
     const customers = ss.inspectSheet('Customers');
     expect(customers.lastRow).toBe(21);
-    expect(ss.rawValues('Customers', 'A22:M61').flat().every((v) => v === '')).toBe(true);
+    expect(
+      ss
+        .rawValues('Customers', 'A22:M61')
+        .flat()
+        .every((v) => v === ''),
+    ).toBe(true);
     expect(ss.inspectCell('Customers', 'C40').numberFormat).toBeNull(); // formats of the first run cleared
     expect(customers.filter).toBe('A1:M21');
     expect(customers.frozenRows).toBe(1);
     expect(customers.conditionalFormatRules.map((r) => r.ranges)).toEqual([['F2:F21'], ['G2:G21']]);
     expect(ss.inspectSheet('Whale Curve').charts).toHaveLength(1);
-    for (const n of REPORT) expect(ss.inspectSheet(n).developerMetadata.map((m) => m.value), n).toEqual([n]);
+    for (const n of REPORT)
+      expect(
+        ss.inspectSheet(n).developerMetadata.map((m) => m.value),
+        n,
+      ).toEqual([n]);
     // The same content as a run into a fresh spreadsheet.
     const fresh = await runOn(generateCustomers(20, 9));
-    for (const n of REPORT) expect(ss.rawValues(n), n).toEqual(fresh.s.fake.spreadsheet.rawValues(n));
+    for (const n of REPORT)
+      expect(ss.rawValues(n), n).toEqual(fresh.s.fake.spreadsheet.rawValues(n));
   });
 
   it('a re-run makes the same SpreadsheetApp calls whatever the number of customers', async () => {
@@ -169,20 +221,31 @@ describe('runReport', () => {
       return s.fake;
     };
     // Both re-runs outgrow the first run's sheets (one insertRowsAfter each, as on a first run).
-    const small = await rerun(2_000), big = await rerun(20_000);
+    const small = await rerun(2_000),
+      big = await rerun(20_000);
     expect(countsOf(big)).toEqual(countsOf(small));
     expect(small.calls.byMethod['Spreadsheet.insertSheet']).toBeUndefined();
     expect(small.calls.byMethod['Spreadsheet.deleteSheet']).toBeUndefined();
     expect(small.calls.byMethod['Filter.remove']).toBe(1);
     expect(small.calls.byMethod['Range.createFilter']).toBe(1);
-    console.log(`Sheets re-run: ${small.calls.spreadsheet} SpreadsheetApp calls (2,000 and 20,000 customers alike)`);
+    console.log(
+      `Sheets re-run: ${small.calls.spreadsheet} SpreadsheetApp calls (2,000 and 20,000 customers alike)`,
+    );
   });
 
   it('reads Date cells in the spreadsheet’s time zone, whatever the script’s zone', async () => {
-    const s = await boot({ timeZone: 'Pacific/Auckland', scriptTimeZone: 'America/Los_Angeles', sheetNames: ['Data'] });
+    const s = await boot({
+      timeZone: 'Pacific/Auckland',
+      scriptTimeZone: 'America/Los_Angeles',
+      sheetNames: ['Data'],
+    });
     const ss = s.fake.spreadsheet;
     // Midnight of 5 Jan 2024 in Auckland is still 4 Jan in UTC and in Los Angeles.
-    ss.seedSheet('Data', [['Customer', 'Revenue', 'COGS'], [new Date(Date.UTC(2024, 0, 4, 11)), 100, 60], ['B', 50, 40]]);
+    ss.seedSheet('Data', [
+      ['Customer', 'Revenue', 'COGS'],
+      [new Date(Date.UTC(2024, 0, 4, 11)), 100, 60],
+      ['B', 50, 40],
+    ]);
     ss.select('Data', 'A1');
     s.run('runReport', {});
     expect(ss.rawValues('Customers', 'A2:A3').flat()).toContain('2024-01-05');
@@ -195,9 +258,18 @@ describe('runReport', () => {
     ss.select('Data', 'A1');
     const t = s.run('detectTable') as any;
     expect(t).toMatchObject({ address: 'Data!A1:L31', source: 'sheet', rows: 30 });
-    expect(t.mapping).toMatchObject({ customer: 'Customer ID', name: 'Customer Name', revenue: 'Revenue', cogs: 'COGS' });
+    expect(t.mapping).toMatchObject({
+      customer: 'Customer ID',
+      name: 'Customer Name',
+      revenue: 'Revenue',
+      cogs: 'COGS',
+    });
     ss.select('Data', 'A1:C11');
-    expect(s.run('detectTable')).toMatchObject({ address: 'Data!A1:C11', source: 'selection', rows: 10 });
+    expect(s.run('detectTable')).toMatchObject({
+      address: 'Data!A1:C11',
+      source: 'selection',
+      rows: 10,
+    });
     ss.seedSheet('Empty', [['just', 'words']]);
     ss.select('Empty', 'A1');
     expect(() => s.run('detectTable')).toThrow(/header|column|revenue/i);

@@ -6,11 +6,11 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error plain .mjs build script without types
 import buildSheets from '../../build/build-sheets.mjs';
-import { SAMPLE_SETTINGS, generateCustomers } from '../data/generate.js';
+import { generateCustomers, SAMPLE_SETTINGS } from '../data/generate.js';
 import { boot, type Script } from './harness.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -21,7 +21,10 @@ const SERVER_DELAY_MS = 400;
 const RUN_HELD_MS = 1_600;
 
 const missing = !existsSync(CHROMIUM);
-if (missing) console.log(`[sidebar.browser.test] skipped: ${CHROMIUM} is missing (apt-get install chromium to run it)`);
+if (missing)
+  console.log(
+    `[sidebar.browser.test] skipped: ${CHROMIUM} is missing (apt-get install chromium to run it)`,
+  );
 
 // The google.script.run API surface: chained handlers, then any server function name.
 const SHIM = `window.google = { script: { get run() {
@@ -44,7 +47,8 @@ function table(): (string | number)[][] {
 }
 
 let browser: Browser, page: Page, script: Script, out: string;
-const dialogs: string[] = [], serverCalls: string[] = [];
+const dialogs: string[] = [],
+  serverCalls: string[] = [];
 
 beforeAll(async () => {
   if (missing) return;
@@ -56,11 +60,21 @@ beforeAll(async () => {
   script.fake.spreadsheet.select('Data', 'A1');
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   // Sheets' sidebar is 300 px wide.
   page = await browser.newPage({ viewport: { width: 300, height: 1200 } });
-  page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
   await page.exposeFunction('__serverCall', async (name: string, args: string) => {
     serverCalls.push(name);
     await new Promise((r) => setTimeout(r, SERVER_DELAY_MS));
@@ -101,7 +115,9 @@ describe.skipIf(missing)('Sheets sidebar in Chromium', () => {
 
   it('detects the table through the server and shows the guessed mapping', async () => {
     await page.waitForSelector('select[data-field="revenue"]');
-    expect(await page.textContent('.status')).toBe('502 rows in Data!A1:L503, found from the sheet.');
+    expect(await page.textContent('.status')).toBe(
+      '502 rows in Data!A1:L503, found from the sheet.',
+    );
     expect(await page.inputValue('select[data-field="revenue"]')).toBe('Revenue');
     expect(await page.inputValue('select[data-field="customer"]')).toBe('Customer ID');
     expect(serverCalls).toEqual(['detectTable']);
@@ -109,8 +125,12 @@ describe.skipIf(missing)('Sheets sidebar in Chromium', () => {
 
   it('runs: progress while the server works, then the summary, and the report sheets in the spreadsheet', async () => {
     await page.click('summary:has-text("Cost-to-serve")');
-    for (const [driver, rate] of Object.entries(SAMPLE_SETTINGS.rates)) await page.fill(`input[data-driver="${driver}"]`, String(rate));
-    await page.fill('input[data-setting="costOfCapital"]', String(SAMPLE_SETTINGS.costOfCapital * 100));
+    for (const [driver, rate] of Object.entries(SAMPLE_SETTINGS.rates))
+      await page.fill(`input[data-driver="${driver}"]`, String(rate));
+    await page.fill(
+      'input[data-setting="costOfCapital"]',
+      String(SAMPLE_SETTINGS.costOfCapital * 100),
+    );
     await page.click('summary:has-text("Cost-to-serve")');
     await page.click('button:has-text("Run analysis")');
     await page.waitForSelector('.progress:not([hidden])');
@@ -119,8 +139,17 @@ describe.skipIf(missing)('Sheets sidebar in Chromium', () => {
     await page.waitForSelector('.progress-text:has-text("100 %")');
     await page.waitForSelector('.results:not([hidden])');
     expect(await page.locator('.matrix td').count()).toBe(9);
-    expect(await page.textContent('.whale')).toMatch(/^Whale curve: the top \d+ % of customers earn \d+ % of profit/);
-    expect(script.fake.spreadsheet.sheetNames()).toEqual(['Data', 'Profit Matrix', 'Customers', 'Whale Curve', 'Why', 'Data Issues']);
+    expect(await page.textContent('.whale')).toMatch(
+      /^Whale curve: the top \d+ % of customers earn \d+ % of profit/,
+    );
+    expect(script.fake.spreadsheet.sheetNames()).toEqual([
+      'Data',
+      'Profit Matrix',
+      'Customers',
+      'Whale Curve',
+      'Why',
+      'Data Issues',
+    ]);
     expect(serverCalls.filter((c) => c !== 'runProgress')).toEqual(['detectTable', 'runReport']);
     expect(serverCalls.filter((c) => c === 'runProgress').length).toBeGreaterThan(0); // the sidebar polled the run's stages
   });
@@ -135,7 +164,9 @@ describe.skipIf(missing)('Sheets sidebar in Chromium', () => {
 
   it('links a rejected row to its cell in the spreadsheet', async () => {
     await page.locator('.rejected button.link').first().click();
-    await expect.poll(() => script.fake.globals.SpreadsheetApp.getActiveRange()!.getA1Notation()).toBe('C503');
+    await expect
+      .poll(() => script.fake.globals.SpreadsheetApp.getActiveRange()!.getA1Notation())
+      .toBe('C503');
     expect(script.fake.globals.SpreadsheetApp.getActiveSheet().getName()).toBe('Data');
   });
 
@@ -152,7 +183,9 @@ describe.skipIf(missing)('Sheets sidebar in Chromium', () => {
   });
 
   it('fits 300 px without sideways scrolling, and saves the README screenshot', async () => {
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      300,
+    );
     // The README shows the outcome: fold the long column list away.
     await page.click('summary:has-text("Columns")');
     mkdirSync('docs/images', { recursive: true });

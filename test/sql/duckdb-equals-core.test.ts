@@ -7,13 +7,20 @@
  * for every customer, and money within 1e-9 relative (DOMAIN.md §9).
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { parseCsv, decodeText } from '../../cli/read-csv.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeText, parseCsv } from '../../cli/read-csv.js';
 import { segmentationSql } from '../../core/sql/segmentation-sql.js';
 import type { CellValue } from '../../core/types.js';
 import { generateCustomers, generateTransactions, type Row } from '../data/generate.js';
-import { coreAnalysis, duckdb, expectSameAsCore, loadCsv, loadRows, runSegmentationSql } from './compare.js';
+import {
+  coreAnalysis,
+  duckdb,
+  expectSameAsCore,
+  loadCsv,
+  loadRows,
+  runSegmentationSql,
+} from './compare.js';
 
 let conn: DuckDBConnection, close: () => void;
 beforeAll(async () => ({ conn, close } = await duckdb()));
@@ -21,26 +28,63 @@ afterAll(() => close());
 
 const cents = (v: Row[number]) => (typeof v === 'number' ? Math.round(v * 100) : v);
 
-const COUNT_TYPES = { Orders: 'BIGINT', 'Order Lines': 'BIGINT', Deliveries: 'BIGINT', Returns: 'BIGINT', 'Service Contacts': 'BIGINT', 'Repeat Contacts': 'BIGINT', 'Sales Visits': 'BIGINT', 'Payment Days': 'INTEGER' };
+const COUNT_TYPES = {
+  Orders: 'BIGINT',
+  'Order Lines': 'BIGINT',
+  Deliveries: 'BIGINT',
+  Returns: 'BIGINT',
+  'Service Contacts': 'BIGINT',
+  'Repeat Contacts': 'BIGINT',
+  'Sales Visits': 'BIGINT',
+  'Payment Days': 'INTEGER',
+};
 
 describe('customer-level generated data, money in integer cents', () => {
   it('matches the core for every customer: ties, money-losers, revenue ≤ 0, blanks, pools', async () => {
-    const rows = generateCustomers(10_000, 7).map((r, i) => (i === 0 ? r : r.map((v, j) => (j === 2 || j === 3 ? cents(v) : v))));
+    const rows = generateCustomers(10_000, 7).map((r, i) =>
+      i === 0 ? r : r.map((v, j) => (j === 2 || j === 3 ? cents(v) : v)),
+    );
     const n = rows.length;
     // Revenue ties: runs of equal revenue at many places on the Pareto curve.
     for (let i = 3; i < n; i += 97) rows[i][2] = rows[i - 1][2];
     for (let i = 1000; i < 1040; i++) rows[i][2] = rows[999][2];
     // Whale ties: whole rows repeated under other keys give equal net profit.
-    for (let i = 0; i < 25; i++) rows.push([`T${String(i).padStart(3, '0')}`, 'Twin Co', ...rows[1 + i * 311].slice(2)]);
+    for (let i = 0; i < 25; i++)
+      rows.push([`T${String(i).padStart(3, '0')}`, 'Twin Co', ...rows[1 + i * 311].slice(2)]);
     // Outside the matrix: revenue 0 and negative revenue (credit-only customers).
-    for (let i = 0; i < 15; i++) rows.push([`Z${i}`, `Zero ${i}`, 0, 100 * i, i, i, 0, 0, i, 0, 0, 30]);
-    for (let i = 0; i < 10; i++) rows.push([`N${i}`, `Credit ${i}`, -5000 * (i + 1), -4000 * (i + 1), 1, 1, 0, 1, 0, 0, 0, 45]);
+    for (let i = 0; i < 15; i++)
+      rows.push([`Z${i}`, `Zero ${i}`, 0, 100 * i, i, i, 0, 0, i, 0, 0, 30]);
+    for (let i = 0; i < 10; i++)
+      rows.push([
+        `N${i}`,
+        `Credit ${i}`,
+        -5000 * (i + 1),
+        -4000 * (i + 1),
+        1,
+        1,
+        0,
+        1,
+        0,
+        0,
+        0,
+        45,
+      ]);
     // Blanks: no payment days (→ 0), no returns (→ 0); a row without revenue is rejected by both.
-    for (let i = 5; i < n; i += 211) { rows[i][11] = ''; rows[i][7] = ''; }
+    for (let i = 5; i < n; i += 211) {
+      rows[i][11] = '';
+      rows[i][7] = '';
+    }
     rows.push(['BLANKREV', 'No revenue given', '', 100, 1, 1, 1, 0, 0, 0, 0, 30]);
 
     const settings = {
-      rates: { orders: 2500, lines: 200, deliveries: 4000, returns: 6000, contacts: 1500, repeatContacts: 2500 },
+      rates: {
+        orders: 2500,
+        lines: 200,
+        deliveries: 4000,
+        returns: 6000,
+        contacts: 1500,
+        repeatContacts: 2500,
+      },
       pools: { visits: 1_000_000_000 },
       costOfCapital: 0.1,
     };
@@ -60,21 +104,33 @@ describe('threshold-exact values (DOMAIN.md §3: a value on a threshold goes to 
     const rows: Row[] = [
       ['Customer', 'Revenue', 'COGS'],
       // Pareto: before = 0, .5, .8 (Medium, not Large), .95 (Small, not Medium) of 1000 (x10).
-      ['P1', 500, 400], ['P2', 300, 270], ['P3', 150, 150], ['P4', 50, 55],
+      ['P1', 500, 400],
+      ['P2', 300, 270],
+      ['P3', 150, 150],
+      ['P4', 50, 55],
     ];
     const a1 = coreAnalysis(rows as CellValue[][], {});
     await loadRows(conn, 'pareto', rows, { Revenue: 'BIGINT', COGS: 'BIGINT' });
     const s1 = await runSegmentationSql(conn, 'pareto', {}, rows[0] as string[]);
     expectSameAsCore(a1, s1);
     expect(s1.map((r) => [r.customer, r.revenue_share_before, r.size])).toEqual([
-      ['P1', 0, 'Large'], ['P2', 0.5, 'Large'], ['P3', 0.8, 'Medium'], ['P4', 0.95, 'Small'],
+      ['P1', 0, 'Large'],
+      ['P2', 0.5, 'Large'],
+      ['P3', 0.8, 'Medium'],
+      ['P4', 0.95, 'Small'],
     ]);
 
     const margin: Row[] = [
       ['Customer', 'Revenue', 'COGS'],
       // Net profit 10, 30, -10, 5, 15, 10 on revenue 100 each; Z (revenue 0) and Y (< 0) stay outside.
-      ['A', 100, 90], ['B', 100, 70], ['C', 100, 110], ['E', 100, 95], ['F', 100, 85], ['G', 100, 90],
-      ['Z', 0, 3], ['Y', -20, -10],
+      ['A', 100, 90],
+      ['B', 100, 70],
+      ['C', 100, 110],
+      ['E', 100, 95],
+      ['F', 100, 85],
+      ['G', 100, 90],
+      ['Z', 0, 3],
+      ['Y', -20, -10],
     ];
     // Σ net profit over the matrix = 10+30-10+5+15+10 = 60 on 600 → target exactly 0.1 = A's and G's margin.
     const a2 = coreAnalysis(margin as CellValue[][], {});
@@ -83,29 +139,67 @@ describe('threshold-exact values (DOMAIN.md §3: a value on a threshold goes to 
     const s2 = await runSegmentationSql(conn, 'margin', {}, margin[0] as string[]);
     expectSameAsCore(a2, s2);
     const by = Object.fromEntries(s2.map((r) => [r.customer, r.profitability]));
-    expect(by).toEqual({ A: 'High', B: 'High', C: 'Low', E: 'Mid', F: 'High', G: 'High', Z: null, Y: null });
+    expect(by).toEqual({
+      A: 'High',
+      B: 'High',
+      C: 'Low',
+      E: 'Mid',
+      F: 'High',
+      G: 'High',
+      Z: null,
+      Y: null,
+    });
     // Whale ties: A and G both earn 10; key order decides.
-    expect(s2.filter((r) => r.whale_rank !== null).map((r) => r.customer)).toEqual(['B', 'F', 'A', 'G', 'E', 'C']);
+    expect(s2.filter((r) => r.whale_rank !== null).map((r) => r.customer)).toEqual([
+      'B',
+      'F',
+      'A',
+      'G',
+      'E',
+      'C',
+    ]);
 
-    const losers: Row[] = [['Customer', 'Revenue', 'COGS'], ['L1', 100, 120], ['L2', 50, 60], ['BE', 80, 80]];
+    const losers: Row[] = [
+      ['Customer', 'Revenue', 'COGS'],
+      ['L1', 100, 120],
+      ['L2', 50, 60],
+      ['BE', 80, 80],
+    ];
     // All but one lose money: target = max(0, −30/230) = 0, so break-even (margin 0) is High.
     const a3 = coreAnalysis(losers as CellValue[][], {});
     await loadRows(conn, 'losers', losers, { Revenue: 'BIGINT', COGS: 'BIGINT' });
     const s3 = await runSegmentationSql(conn, 'losers', {}, losers[0] as string[]);
     expectSameAsCore(a3, s3);
-    expect(Object.fromEntries(s3.map((r) => [r.customer, r.profitability]))).toEqual({ L1: 'Low', L2: 'Low', BE: 'High' });
+    expect(Object.fromEntries(s3.map((r) => [r.customer, r.profitability]))).toEqual({
+      L1: 'Low',
+      L2: 'Low',
+      BE: 'High',
+    });
     expect(s3.every((r) => r.whale_share_of_profit === null)).toBe(true); // total net profit < 0
   });
 
   it('honours thresholds, a fixed margin target and renamed tiers (quotes escaped)', async () => {
-    const rows: Row[] = [['Customer', 'Revenue', 'COGS'], ['A', 600, 300], ['B', 250, 230], ['C', 100, 80], ['D', 50, 49]];
-    const settings = { size: { large: 0.6, medium: 0.85 }, profitability: { target: 0.2 }, tiers: { 'Large/High': "Key account's desk", 'S-M': 'Web "shop"' } };
+    const rows: Row[] = [
+      ['Customer', 'Revenue', 'COGS'],
+      ['A', 600, 300],
+      ['B', 250, 230],
+      ['C', 100, 80],
+      ['D', 50, 49],
+    ];
+    const settings = {
+      size: { large: 0.6, medium: 0.85 },
+      profitability: { target: 0.2 },
+      tiers: { 'Large/High': "Key account's desk", 'S-M': 'Web "shop"' },
+    };
     await loadRows(conn, 'thresholds', rows, { Revenue: 'BIGINT', COGS: 'BIGINT' });
     const a = coreAnalysis(rows as CellValue[][], settings);
     const s = await runSegmentationSql(conn, 'thresholds', settings, rows[0] as string[]);
     expectSameAsCore(a, s);
     expect(s.map((r) => [r.customer, r.segment, r.tier])).toEqual([
-      ['A', 'Large/High', "Key account's desk"], ['B', 'Medium/Mid', 'Maintain'], ['C', 'Small/High', 'Grow'], ['D', 'Small/Mid', 'Web "shop"'],
+      ['A', 'Large/High', "Key account's desk"],
+      ['B', 'Medium/Mid', 'Maintain'],
+      ['C', 'Small/High', 'Grow'],
+      ['D', 'Small/Mid', 'Web "shop"'],
     ]);
   });
 });
@@ -113,25 +207,100 @@ describe('threshold-exact values (DOMAIN.md §3: a value on a threshold goes to 
 describe('transaction-level generated data (invoice lines), money in integer cents', () => {
   it('aggregates like the core: distinct invoices count orders, rows count lines, payment days revenue-weighted', async () => {
     const tx = generateTransactions(30_000, 3_000, 11);
-    const rows: Row[] = tx.map((r, i) => (i === 0 ? [...r, 'Payment Days'] : [...r.map((v, j) => (j === 6 || j === 7 ? cents(v) : v)), i % 13 === 0 ? '' : 10 + ((i * 37) % 90)]));
+    const rows: Row[] = tx.map((r, i) =>
+      i === 0
+        ? [...r, 'Payment Days']
+        : [
+            ...r.map((v, j) => (j === 6 || j === 7 ? cents(v) : v)),
+            i % 13 === 0 ? '' : 10 + ((i * 37) % 90),
+          ],
+    );
     // Customers outside the matrix: only a credit note; only a free sample.
-    rows.push(['2025-12-31', 'CN-999001', 'X-CREDIT', 'Credit Only Ltd', 'Pallet wrap', -2, -1500, -1200, 0, 1, 0, 30]);
-    rows.push(['2025-12-31', 'INV-999002', 'X-FREE', 'Free Sample AG', 'Cable ties', 1, 0, 300, 1, 0, 1, '']);
+    rows.push([
+      '2025-12-31',
+      'CN-999001',
+      'X-CREDIT',
+      'Credit Only Ltd',
+      'Pallet wrap',
+      -2,
+      -1500,
+      -1200,
+      0,
+      1,
+      0,
+      30,
+    ]);
+    rows.push([
+      '2025-12-31',
+      'INV-999002',
+      'X-FREE',
+      'Free Sample AG',
+      'Cable ties',
+      1,
+      0,
+      300,
+      1,
+      0,
+      1,
+      '',
+    ]);
     // A customer whose invoices net to exactly zero revenue.
-    rows.push(['2025-12-30', 'INV-999003', 'X-NET0', 'Net Zero Inc.', 'Hex bolts M8', 1, 2000, 1500, 1, 0, 0, 20]);
-    rows.push(['2025-12-31', 'CN-999004', 'X-NET0', 'Net Zero Inc.', 'Hex bolts M8', -1, -2000, -1500, 0, 1, 0, 20]);
+    rows.push([
+      '2025-12-30',
+      'INV-999003',
+      'X-NET0',
+      'Net Zero Inc.',
+      'Hex bolts M8',
+      1,
+      2000,
+      1500,
+      1,
+      0,
+      0,
+      20,
+    ]);
+    rows.push([
+      '2025-12-31',
+      'CN-999004',
+      'X-NET0',
+      'Net Zero Inc.',
+      'Hex bolts M8',
+      -1,
+      -2000,
+      -1500,
+      0,
+      1,
+      0,
+      20,
+    ]);
     const settings = {
       rates: { orders: 2500, lines: 200, returns: 6000, contacts: 1500 },
       pools: { deliveries: 500_000_000 },
       costOfCapital: 0.08,
     };
     await loadRows(conn, 'transactions', rows, {
-      'Net Sales': 'BIGINT', 'Cost of Sales': 'BIGINT', Quantity: 'BIGINT', Deliveries: 'BIGINT', Returns: 'BIGINT', Contacts: 'BIGINT', 'Payment Days': 'INTEGER',
+      'Net Sales': 'BIGINT',
+      'Cost of Sales': 'BIGINT',
+      Quantity: 'BIGINT',
+      Deliveries: 'BIGINT',
+      Returns: 'BIGINT',
+      Contacts: 'BIGINT',
+      'Payment Days': 'INTEGER',
     });
     const a = coreAnalysis(rows as CellValue[][], settings);
     expect(a.input.transactions).toBe(true);
-    const q = segmentationSql({ dialect: 'duckdb', table: 'transactions', settings, columns: rows[0] as string[] });
-    expect(q.ok && q.value.columns).toMatchObject({ customer: 'Customer ID', orderId: 'Invoice No', revenue: 'Net Sales', cogs: 'Cost of Sales' });
+    const q = segmentationSql({
+      dialect: 'duckdb',
+      table: 'transactions',
+      settings,
+      columns: rows[0] as string[],
+    });
+    expect(q.ok && q.value.columns).toMatchObject({
+      customer: 'Customer ID',
+      orderId: 'Invoice No',
+      revenue: 'Net Sales',
+      cogs: 'Cost of Sales',
+    });
     const sql = await runSegmentationSql(conn, 'transactions', settings, rows[0] as string[]);
     const got = expectSameAsCore(a, sql);
     expect(got.noRevenue).toBeGreaterThanOrEqual(3); // X-CREDIT, X-FREE, X-NET0 and any generated credit-only customers
@@ -144,9 +313,15 @@ describe('the bundled sample (samples/customers.csv), money as DECIMAL(18,2)', (
   it('gives the same segment and tier for every customer, money within 1e-9', async () => {
     const file = new URL('../../samples/customers.csv', import.meta.url).pathname;
     const values = parseCsv(decodeText(readFileSync(file)).text);
-    const settings = JSON.parse(readFileSync(new URL('../../samples/settings.json', import.meta.url), 'utf8'));
+    const settings = JSON.parse(
+      readFileSync(new URL('../../samples/settings.json', import.meta.url), 'utf8'),
+    );
     const headers = values[0] as string[];
-    await loadCsv(conn, 'sample', file, headers, { Revenue: 'DECIMAL(18,2)', COGS: 'DECIMAL(18,2)', ...COUNT_TYPES });
+    await loadCsv(conn, 'sample', file, headers, {
+      Revenue: 'DECIMAL(18,2)',
+      COGS: 'DECIMAL(18,2)',
+      ...COUNT_TYPES,
+    });
     const a = coreAnalysis(values, settings);
     const sql = await runSegmentationSql(conn, 'sample', settings, headers);
     const got = expectSameAsCore(a, sql);
@@ -155,12 +330,21 @@ describe('the bundled sample (samples/customers.csv), money as DECIMAL(18,2)', (
   });
 
   it('also runs with the default column names (customer, revenue, cogs, orders, …)', async () => {
-    const settings = JSON.parse(readFileSync(new URL('../../samples/settings.json', import.meta.url), 'utf8'));
+    const settings = JSON.parse(
+      readFileSync(new URL('../../samples/settings.json', import.meta.url), 'utf8'),
+    );
     await conn.run(`CREATE OR REPLACE TABLE plain AS SELECT "Customer ID" AS customer, "Revenue" AS revenue, "COGS" AS cogs, "Orders" AS orders,
       "Order Lines" AS lines, "Deliveries" AS deliveries, "Returns" AS returns, "Service Contacts" AS contacts,
       "Repeat Contacts" AS repeat_contacts, "Sales Visits" AS visits, "Payment Days" AS payment_days FROM sample`);
-    const named = await runSegmentationSql(conn, 'sample', settings, (await conn.runAndReadAll('SELECT * FROM sample LIMIT 0')).columnNames());
+    const named = await runSegmentationSql(
+      conn,
+      'sample',
+      settings,
+      (await conn.runAndReadAll('SELECT * FROM sample LIMIT 0')).columnNames(),
+    );
     const plain = await runSegmentationSql(conn, 'plain', settings);
-    expect(plain.map((r) => [r.customer, r.segment, r.tier, r.net_profit])).toEqual(named.map((r) => [r.customer, r.segment, r.tier, r.net_profit]));
+    expect(plain.map((r) => [r.customer, r.segment, r.tier, r.net_profit])).toEqual(
+      named.map((r) => [r.customer, r.segment, r.tier, r.net_profit]),
+    );
   });
 });

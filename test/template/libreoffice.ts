@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -23,7 +23,9 @@ export function onPath(name: string): string | null {
 
 export const SOFFICE = onPath('soffice');
 export const PDFTOPPM = onPath('pdftoppm');
-export const NO_LIBREOFFICE = SOFFICE ? '' : 'LibreOffice (soffice) is not on PATH: install libreoffice-calc-nogui to run the spreadsheet-engine tests';
+export const NO_LIBREOFFICE = SOFFICE
+  ? ''
+  : 'LibreOffice (soffice) is not on PATH: install libreoffice-calc-nogui to run the spreadsheet-engine tests';
 if (NO_LIBREOFFICE) console.log(`skipped: ${NO_LIBREOFFICE}`);
 
 const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
@@ -39,7 +41,20 @@ export async function convert(files: string[], to: string, outDir: string): Prom
   try {
     await mkdir(join(profile, 'user'), { recursive: true });
     await writeFile(join(profile, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
-    await run(SOFFICE!, [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', to, '--outdir', outDir, ...files], { timeout: 120_000 });
+    await run(
+      SOFFICE!,
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--norestore',
+        '--convert-to',
+        to,
+        '--outdir',
+        outDir,
+        ...files,
+      ],
+      { timeout: 120_000 },
+    );
   } finally {
     await rm(profile, { recursive: true, force: true });
   }
@@ -62,7 +77,14 @@ export async function sheetValues(file: string, sheet: string): Promise<Cell[][]
     const cells: Cell[] = [];
     row.eachCell({ includeEmpty: true }, (cell, c) => {
       const v = cell.type === ExcelJS.ValueType.Formula ? (cell.result as unknown) : cell.value;
-      cells[c - 1] = v === undefined || v === null ? null : typeof v === 'object' ? ('error' in (v as object) ? String((v as { error: string }).error) : String(v)) : (v as Cell);
+      cells[c - 1] =
+        v === undefined || v === null
+          ? null
+          : typeof v === 'object'
+            ? 'error' in (v as object)
+              ? String((v as { error: string }).error)
+              : String(v)
+            : (v as Cell);
     });
     out[r - 1] = cells;
   });

@@ -5,7 +5,11 @@
 import type { CellValue } from '../../core/types.js';
 import { generateCustomers, SAMPLE_SETTINGS } from '../data/generate.js';
 
-export interface Scenario { name: string; values: CellValue[][]; settings: Record<string, unknown> }
+export interface Scenario {
+  name: string;
+  values: CellValue[][];
+  settings: Record<string, unknown>;
+}
 
 /**
  * Integer money, so every spreadsheet engine computes the same doubles as the core:
@@ -39,8 +43,36 @@ export function withTies(n: number, seed: number): CellValue[][] {
 const { deliveries: _d, ...ratesWithoutDeliveries } = SAMPLE_SETTINGS.rates;
 
 export const GENERATED: Scenario[] = [
-  { name: 'ties + a cost pool', values: withTies(300, 11), settings: { rates: ratesWithoutDeliveries, pools: { deliveries: 250_000 }, costOfCapital: 0.08 } },
-  { name: 'terciles', values: withTies(240, 12), settings: { ...SAMPLE_SETTINGS, size: { method: 'terciles' }, profitability: { method: 'terciles' } } },
-  { name: 'fixed', values: withTies(240, 13), settings: { ...SAMPLE_SETTINGS, size: { method: 'fixed', large: 60_000, medium: 15_000 }, profitability: { method: 'fixed', high: 0.12, low: 0.02 } } },
-  { name: 'margin target set', values: withTies(200, 14), settings: { ...SAMPLE_SETTINGS, profitability: { method: 'bands', target: 0.05 } } },
+  {
+    name: 'ties + a cost pool',
+    values: withTies(300, 11),
+    settings: {
+      rates: ratesWithoutDeliveries,
+      pools: { deliveries: 250_000 },
+      costOfCapital: 0.08,
+    },
+  },
+  {
+    name: 'terciles',
+    values: withTies(240, 12),
+    settings: {
+      ...SAMPLE_SETTINGS,
+      size: { method: 'terciles' },
+      profitability: { method: 'terciles' },
+    },
+  },
+  {
+    name: 'fixed',
+    values: withTies(240, 13),
+    settings: {
+      ...SAMPLE_SETTINGS,
+      size: { method: 'fixed', large: 60_000, medium: 15_000 },
+      profitability: { method: 'fixed', high: 0.12, low: 0.02 },
+    },
+  },
+  {
+    name: 'margin target set',
+    values: withTies(200, 14),
+    settings: { ...SAMPLE_SETTINGS, profitability: { method: 'bands', target: 0.05 } },
+  },
 ];

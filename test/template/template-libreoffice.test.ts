@@ -7,19 +7,23 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze, type Analysis } from '../../core/analyze.js';
-import { SEGMENTS } from '../../core/defaults.js';
-import { resolveSettings } from '../../core/settings.js';
-import { PROFIT_CLASSES, SIZE_CLASSES, type CellValue } from '../../core/types.js';
 import { loadTable } from '../../cli/load-table.js';
 import { COMPUTED_COLUMNS, FIRST_ROW, INPUT_COLUMNS } from '../../cli/template/layout.js';
 import { SAMPLE_ROWS } from '../../cli/template/sample-rows.js';
 import { templateBytes } from '../../cli/template/template-workbook.js';
+import { type Analysis, analyze } from '../../core/analyze.js';
+import { SEGMENTS } from '../../core/defaults.js';
+import { resolveSettings } from '../../core/settings.js';
+import { type CellValue, PROFIT_CLASSES, SIZE_CLASSES } from '../../core/types.js';
 import sampleSettings from '../../samples/settings.json';
+import { type Cell, convert, NO_LIBREOFFICE, sheetValues } from './libreoffice.js';
 import { GENERATED, THRESHOLDS } from './scenarios.js';
-import { NO_LIBREOFFICE, convert, sheetValues, type Cell } from './libreoffice.js';
 
-interface Case { name: string; file: string; a: Analysis }
+interface Case {
+  name: string;
+  file: string;
+  a: Analysis;
+}
 
 function run(values: CellValue[][], settings: unknown): Analysis {
   const o = analyze({ values }, settings);
@@ -27,7 +31,8 @@ function run(values: CellValue[][], settings: unknown): Analysis {
   return o.value;
 }
 
-const close = (x: unknown, y: number) => expect(Math.abs((x as number ?? 0) - y)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(y)));
+const close = (x: unknown, y: number) =>
+  expect(Math.abs(((x as number) ?? 0) - y)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(y)));
 
 describe.skipIf(!!NO_LIBREOFFICE)('template recalculated by LibreOffice equals the core', () => {
   const cases: Case[] = [];
@@ -38,33 +43,75 @@ describe.skipIf(!!NO_LIBREOFFICE)('template recalculated by LibreOffice equals t
     const samples = JSON.parse(await readFile('samples/settings.json', 'utf8'));
     const add = async (name: string, a: Analysis, empty = false) => {
       const file = join(dir, `case-${cases.length}.xlsx`);
-      await writeFile(file, empty ? await templateBytes({ settings: a.settings }) : await templateBytes({ settings: a.settings, analysis: a, source: name }));
+      await writeFile(
+        file,
+        empty
+          ? await templateBytes({ settings: a.settings })
+          : await templateBytes({ settings: a.settings, analysis: a, source: name }),
+      );
       cases.push({ name, file, a });
     };
-    await add('samples/customers.csv', run((await loadTable('samples/customers.csv')).values, samples));
-    await add('samples/transactions (aggregated)', run((await loadTable('samples/transactions-2024-2025.csv')).values, samples));
+    await add(
+      'samples/customers.csv',
+      run((await loadTable('samples/customers.csv')).values, samples),
+    );
+    await add(
+      'samples/transactions (aggregated)',
+      run((await loadTable('samples/transactions-2024-2025.csv')).values, samples),
+    );
     await add(THRESHOLDS.name, run(THRESHOLDS.values, THRESHOLDS.settings));
     for (const g of GENERATED) await add(g.name, run(g.values, g.settings));
     // The empty template's sample rows, as the core reads them (COGS given, no Gross Profit column).
     const header = INPUT_COLUMNS.filter((h) => h !== 'Gross Profit');
     const gp = INPUT_COLUMNS.indexOf('Gross Profit');
-    await add('empty template (sample rows)', run([[...header], ...SAMPLE_ROWS.map((r) => r.filter((_, i) => i !== gp) as CellValue[])], sampleSettings), true);
-    await convert(cases.map((c) => c.file), 'xlsx', join(dir, 'out'));
+    await add(
+      'empty template (sample rows)',
+      run(
+        [[...header], ...SAMPLE_ROWS.map((r) => r.filter((_, i) => i !== gp) as CellValue[])],
+        sampleSettings,
+      ),
+      true,
+    );
+    await convert(
+      cases.map((c) => c.file),
+      'xlsx',
+      join(dir, 'out'),
+    );
   }, 120_000);
 
-  const scenarios = ['samples/customers.csv', 'samples/transactions (aggregated)', THRESHOLDS.name, ...GENERATED.map((g) => g.name), 'empty template (sample rows)'];
+  const scenarios = [
+    'samples/customers.csv',
+    'samples/transactions (aggregated)',
+    THRESHOLDS.name,
+    ...GENERATED.map((g) => g.name),
+    'empty template (sample rows)',
+  ];
   it.each(scenarios)('%s: sizes, segments and tiers', async (name) => {
     const c = cases.find((x) => x.name === name)!;
-    const rows = (await sheetValues(join(dir, 'out', c.file.replace(/^.*\//, '')), 'Customers')).slice(FIRST_ROW - 1);
-    const at = (h: string) => INPUT_COLUMNS.length + (COMPUTED_COLUMNS as readonly string[]).indexOf(h);
+    const rows = (
+      await sheetValues(join(dir, 'out', c.file.replace(/^.*\//, '')), 'Customers')
+    ).slice(FIRST_ROW - 1);
+    const at = (h: string) =>
+      INPUT_COLUMNS.length + (COMPUTED_COLUMNS as readonly string[]).indexOf(h);
     const byKey = new Map(rows.filter((r) => r[0] !== null).map((r) => [String(r[0]), r]));
     const t = c.a.customers;
     expect(byKey.size).toBe(t.n);
     for (let i = 0; i < t.n; i++) {
-      const r = byKey.get(t.keys[i])!, seg = c.a.classes.segment[i];
-      const got = { size: r[at('Size')], segment: r[at('Segment')] ?? null, tier: r[at('Tier')] ?? null };
-      const want = seg < 0 ? { size: 'No revenue', segment: null, tier: null }
-        : { size: SIZE_CLASSES[c.a.classes.size[i]], segment: SEGMENTS[seg], tier: c.a.settings.tiers[seg] };
+      const r = byKey.get(t.keys[i])!,
+        seg = c.a.classes.segment[i];
+      const got = {
+        size: r[at('Size')],
+        segment: r[at('Segment')] ?? null,
+        tier: r[at('Tier')] ?? null,
+      };
+      const want =
+        seg < 0
+          ? { size: 'No revenue', segment: null, tier: null }
+          : {
+              size: SIZE_CLASSES[c.a.classes.size[i]],
+              segment: SEGMENTS[seg],
+              tier: c.a.settings.tiers[seg],
+            };
       expect({ key: t.keys[i], ...got }).toEqual({ key: t.keys[i], ...want });
       close(r[at('Net profit')], c.a.netProfit[i]);
     }
@@ -75,30 +122,39 @@ describe.skipIf(!!NO_LIBREOFFICE)('template recalculated by LibreOffice equals t
     const out = join(dir, 'out', c.file.replace(/^.*\//, ''));
     const m = await sheetValues(out, 'Profit Matrix');
     const head = m.findIndex((r) => r[0] === 'Revenue size');
-    SIZE_CLASSES.forEach((_, s) => PROFIT_CLASSES.forEach((__, p) => {
-      const cell = c.a.matrix[s * 3 + p], top = head + 1 + s * 5;
-      expect(m[top][2 + p]).toBe(cell.tier);
-      expect(m[top + 1][2 + p] ?? 0).toBe(cell.count);
-      close(m[top + 2][2 + p], cell.revenue);
-      close(m[top + 3][2 + p], cell.netProfit);
-    }));
+    SIZE_CLASSES.forEach((_, s) =>
+      PROFIT_CLASSES.forEach((__, p) => {
+        const cell = c.a.matrix[s * 3 + p],
+          top = head + 1 + s * 5;
+        expect(m[top][2 + p]).toBe(cell.tier);
+        expect(m[top + 1][2 + p] ?? 0).toBe(cell.count);
+        close(m[top + 2][2 + p], cell.revenue);
+        close(m[top + 3][2 + p], cell.netProfit);
+      }),
+    );
     const w = await sheetValues(out, 'Whale Curve');
     const fact = (label: string) => w.find((r) => r[0] === label)![1] as Cell;
     expect(fact('Customers')).toBe(c.a.whale.customers);
     expect(fact('Peak after customers')).toBe(c.a.whale.peakCustomers);
     close(fact('Peak net profit'), c.a.whale.peakProfit);
-    if (c.a.whale.peakShareOfProfit !== null) close(fact('Peak share of profit'), c.a.whale.peakShareOfProfit);
+    if (c.a.whale.peakShareOfProfit !== null)
+      close(fact('Peak share of profit'), c.a.whale.peakShareOfProfit);
     expect(String(w[1][0])).toMatch(/^Reading: /);
   });
 
   it('changing a setting recalculates every tier', async () => {
     // Same sample data, but the tier map sends Large/High to "Key account": a setting, not data.
     const a = cases[0].a;
-    const settings = resolveSettings({ ...sampleSettings, tiers: { 'Large/High': 'Key account' } }).settings;
+    const settings = resolveSettings({
+      ...sampleSettings,
+      tiers: { 'Large/High': 'Key account' },
+    }).settings;
     const file = join(dir, 'remapped.xlsx');
     await writeFile(file, await templateBytes({ settings, analysis: a }));
     await convert([file], 'xlsx', join(dir, 'out2'));
-    const rows = (await sheetValues(join(dir, 'out2', 'remapped.xlsx'), 'Customers')).slice(FIRST_ROW - 1);
+    const rows = (await sheetValues(join(dir, 'out2', 'remapped.xlsx'), 'Customers')).slice(
+      FIRST_ROW - 1,
+    );
     const tiers = rows.map((r) => r[INPUT_COLUMNS.length + COMPUTED_COLUMNS.indexOf('Tier')]);
     expect(tiers.filter((x) => x === 'Key account').length).toBe(a.matrix[0].count);
     expect(tiers).not.toContain('Concierge');

@@ -5,36 +5,78 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  COMPUTED_COLUMNS,
+  CUSTOMERS_HEADER_ROW,
+  FIRST_ROW,
+  INPUT_COLUMNS,
+} from '../../cli/template/layout.js';
+import { EMPTY_CAPACITY } from '../../cli/template/template-workbook.js';
 import { runTemplate } from '../../cli/template-command.js';
 import { UserError } from '../../cli/user-error.js';
-import { CUSTOMERS_HEADER_ROW, FIRST_ROW, INPUT_COLUMNS, COMPUTED_COLUMNS } from '../../cli/template/layout.js';
-import { EMPTY_CAPACITY } from '../../cli/template/template-workbook.js';
 
 /** Functions every spreadsheet since Excel 2007 knows, with no `_xlfn.` prefix. */
-const CLASSIC = new Set(['SUMIF', 'SUMIFS', 'COUNTIF', 'COUNTIFS', 'COUNT', 'COUNTA', 'SUM', 'SUMPRODUCT', 'INDEX', 'MATCH', 'IF', 'OR', 'AND',
-  'N', 'ISNUMBER', 'MAX', 'MIN', 'LARGE', 'ROUND', 'TEXT']);
+const CLASSIC = new Set([
+  'SUMIF',
+  'SUMIFS',
+  'COUNTIF',
+  'COUNTIFS',
+  'COUNT',
+  'COUNTA',
+  'SUM',
+  'SUMPRODUCT',
+  'INDEX',
+  'MATCH',
+  'IF',
+  'OR',
+  'AND',
+  'N',
+  'ISNUMBER',
+  'MAX',
+  'MIN',
+  'LARGE',
+  'ROUND',
+  'TEXT',
+]);
 
 let dir = '';
 const quiet = async (args: string[]) => {
   const write = process.stdout.write;
   process.stdout.write = (() => true) as never;
-  try { return await runTemplate(args); } finally { process.stdout.write = write; }
+  try {
+    return await runTemplate(args);
+  } finally {
+    process.stdout.write = write;
+  }
 };
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'pt-template-unit-'));
   await quiet(['--out', join(dir, 'Template.xlsx')]);
-  await quiet(['--data', 'samples/transactions-2024-2025.csv', '--settings', 'samples/settings.json', '--out', join(dir, 'Filled.xlsx')]);
+  await quiet([
+    '--data',
+    'samples/transactions-2024-2025.csv',
+    '--settings',
+    'samples/settings.json',
+    '--out',
+    join(dir, 'Filled.xlsx'),
+  ]);
 });
 
 describe('template workbook', () => {
   it('has the five sheets, and Customer heads the key column', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'Template.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Instructions', 'Settings', 'Customers', 'Profit Matrix', 'Whale Curve']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Instructions',
+      'Settings',
+      'Customers',
+      'Profit Matrix',
+      'Whale Curve',
+    ]);
     const ws = wb.getWorksheet('Customers')!;
     expect(ws.getCell(CUSTOMERS_HEADER_ROW, 1).value).toBe('Customer');
     const headers = (ws.getRow(CUSTOMERS_HEADER_ROW).values as unknown[]).slice(1);
@@ -51,7 +93,9 @@ describe('template workbook', () => {
     for (const file of ['Template.xlsx', 'Filled.xlsx']) {
       const zip = await JSZip.loadAsync(await readFile(join(dir, file)));
       const used = new Set<string>();
-      for (const path of Object.keys(zip.files).filter((p) => p.startsWith('xl/worksheets/sheet'))) {
+      for (const path of Object.keys(zip.files).filter((p) =>
+        p.startsWith('xl/worksheets/sheet'),
+      )) {
         const xml = await zip.file(path)!.async('string');
         for (const f of xml.matchAll(/<f>([^<]*)<\/f>/g)) {
           const text = f[1].replace(/&quot;[^&]*&quot;/g, '""'); // ignore words inside strings
@@ -64,9 +108,20 @@ describe('template workbook', () => {
   });
 
   it('asks spreadsheets to calculate on open and defines readable names', async () => {
-    const wb = await (await JSZip.loadAsync(await readFile(join(dir, 'Template.xlsx')))).file('xl/workbook.xml')!.async('string');
+    const wb = await (await JSZip.loadAsync(await readFile(join(dir, 'Template.xlsx'))))
+      .file('xl/workbook.xml')!
+      .async('string');
     expect(wb).toMatch(/<calcPr[^>]*fullCalcOnLoad="1"/);
-    for (const name of ['Revenue', 'NetProfit', 'Segment', 'MarginTarget', 'ParetoLarge', 'TierNames', 'RateOrders']) expect(wb).toContain(`name="${name}"`);
+    for (const name of [
+      'Revenue',
+      'NetProfit',
+      'Segment',
+      'MarginTarget',
+      'ParetoLarge',
+      'TierNames',
+      'RateOrders',
+    ])
+      expect(wb).toContain(`name="${name}"`);
   });
 
   it('fills the aggregated customers with --data', async () => {
@@ -80,6 +135,8 @@ describe('template workbook', () => {
   it('refuses a missing --out, a stray argument and bad settings, in one line each', async () => {
     await expect(quiet([])).rejects.toThrow(/--out Template.xlsx is required/);
     await expect(quiet(['data.csv', '--out', join(dir, 'x.xlsx')])).rejects.toThrow(/after --data/);
-    await expect(quiet(['--data', 'samples/settings.json', '--out', 'samples/settings.json'])).rejects.toThrow(UserError);
+    await expect(
+      quiet(['--data', 'samples/settings.json', '--out', 'samples/settings.json']),
+    ).rejects.toThrow(UserError);
   });
 });
