@@ -16,7 +16,8 @@ import { UserError } from '../../cli/user-error.js';
 import { writeReport } from '../../cli/write-report.js';
 import { type Analysis, analyze } from '../../core/analyze.js';
 import { REPORT_SHEET_NAMES } from '../../core/report/report-sheets.js';
-import { customerRecord, whaleOrder } from '../../core/result-json.js';
+import { customerRecord } from '../../core/result-json.js';
+import { whaleOrder } from '../../core/whale-curve.js';
 import { convert, NO_LIBREOFFICE, PDFTOPPM } from '../template/libreoffice.js';
 
 const run = promisify(execFile);

@@ -10,10 +10,11 @@ import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { expect } from 'vitest';
 import { type Analysis, analyze } from '../../core/analyze.js';
 import { costAt } from '../../core/cost-to-serve.js';
-import { customerRecord, whaleOrder } from '../../core/result-json.js';
+import { customerRecord } from '../../core/result-json.js';
 import { sizeScale } from '../../core/size-class.js';
 import { type SqlColumns, segmentationSql } from '../../core/sql/segmentation-sql.js';
 import { type CellValue, COST_LINES } from '../../core/types.js';
+import { whaleOrder } from '../../core/whale-curve.js';
 import { type Row, toCsv } from '../data/generate.js';
 
 export async function duckdb(): Promise<{ conn: DuckDBConnection; close(): void }> {
