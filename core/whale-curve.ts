@@ -3,7 +3,7 @@
  * x = k / n and y = cumulative net profit of the first k / total net profit. The peak is the
  * largest y (the smallest x where it first occurs); money-losers give back what lies past it.
  */
-import { exactSum } from './exact-sum.js';
+import { ExactSum, exactSum } from './exact-sum.js';
 import { formatMoney, formatPercent } from './format.js';
 import { sortFloat64 } from './sort-float64.js';
 
@@ -81,15 +81,10 @@ export function whaleCurve(
   // Two walks down the sorted profits instead of a stored cumulative array: the first finds the
   // peak, the second records the cumulative profit at the points the curve keeps.
   const walk = (visit: (k: number, cum: number) => void) => {
-    let hi = 0,
-      lo = 0;
+    const sum = new ExactSum();
     for (let k = 1; k <= n; k++) {
-      const x = sorted[n - k],
-        s = hi + x,
-        b = s - hi;
-      lo += hi - (s - b) + (x - b);
-      hi = s;
-      visit(k, hi + lo);
+      sum.add(sorted[n - k]);
+      visit(k, sum.value);
     }
   };
   let peakK = 0,
