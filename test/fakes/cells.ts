@@ -98,6 +98,8 @@ export function typed(s: string, formulaStarts = ''): Typed {
   const c = s[0];
   if (c === "'") return s.length > 1 ? { kind: 'text', value: s.slice(1) } : { kind: 'blank' };
   if (c === '=') return { kind: 'formula', formula: s };
+  // Fast path: only text starting with a digit, sign, ".", "$", blank or t/f can convert.
+  if (!/[\d+\-.$\s tTfF]/.test(c) && !formulaStarts.includes(c)) return { kind: 'text', value: s };
   const t = s.trim();
   const n = NUMBER.exec(t);
   if (n) {
