@@ -43,8 +43,8 @@ export interface RunSummary {
   sheets: string[];
   /** Names of the source sheet, for links to rejected cells. */
   sourceSheet: string;
-  /** The biggest money-losers, worst first (at most 5); optional so older hosts still fit. */
-  losers?: { customer: string; name: string; netProfit: number }[];
+  /** The biggest money-losers, worst first (at most 5). */
+  losers: { customer: string; name: string; netProfit: number }[];
 }
 
 /** What to compare, beyond the settings: migration between the two latest periods of the period column. */
@@ -53,7 +53,8 @@ export interface RunOptions {
 }
 
 export interface PaneHost {
-  readonly name: 'excel' | 'sheets' | 'memory';
+  /** Which host: 'excel', 'sheets' (and the tests' own). */
+  readonly name: string;
   /** Finds the customer table and guesses the mapping. Throws an Error with a one-line message when there is none. */
   detectTable(): Promise<DetectedTable>;
   /** Reads the table, runs the core, writes the result sheets; reports progress on the way. */

@@ -30,7 +30,7 @@ export function summarizeRun(a: Analysis, sheets: string[], sourceSheet: string)
 }
 
 /** The most negative net profits, worst first: the whale order read from its end. */
-function biggestLosers(a: Analysis): NonNullable<RunSummary['losers']> {
+function biggestLosers(a: Analysis): RunSummary['losers'] {
   const order = whaleOrder(a),
     out: NonNullable<RunSummary['losers']> = [];
   for (
