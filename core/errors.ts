@@ -9,7 +9,9 @@ export type ErrorCode =
   | 'missing-column' // a required column is missing, or an override names a header that is not there
   | 'no-gross-profit' // neither COGS nor gross profit, and cost-to-serve-only analysis not confirmed
   | 'bad-settings' // settings that cannot be used
-  | 'no-periods'; // migration asked for, but fewer than two periods
+  | 'no-periods' // migration asked for, but fewer than two periods
+  | 'bad-mapping' // a column override names a header that is not there
+  | 'table-not-found'; // the cells a host looked at hold no customer table
 
 export interface InputError {
   code: ErrorCode;

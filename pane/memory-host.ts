@@ -4,11 +4,12 @@
  */
 import { analyze } from '../core/analyze.js';
 import { columnLetter } from '../core/cell-address.js';
+import { detectTable } from '../core/detect-table.js';
 import { reportSheets } from '../core/report/report-sheets.js';
 import type { SheetSpec } from '../core/report/sheet-spec.js';
 import type { SettingsInput } from '../core/settings.js';
 import type { CellValue } from '../core/types.js';
-import { guessMapping } from './guess-mapping.js';
+import { detectedTable } from './detected-table.js';
 import type { DetectedTable, PaneHost, Progress, RunOptions, RunSummary } from './host.js';
 import { summarizeRun } from './run-summary.js';
 
@@ -24,17 +25,15 @@ export class MemoryHost implements PaneHost {
   ) {}
 
   async detectTable(): Promise<DetectedTable> {
-    if (this.values.length === 0)
-      throw new Error('No table found: select a cell in your customer table and try again.');
-    const headers = this.values[0].map((h) => String(h ?? '').trim());
-    const width = Math.max(...this.values.map((r) => r.length));
-    return {
-      address: `${this.sheet}!A1:${columnLetter(width - 1)}${this.values.length}`,
+    const found = detectTable({ values: this.values });
+    if (!found.ok) throw new Error(found.error.message);
+    const width = Math.max(1, ...this.values.map((r) => r.length));
+    return detectedTable(found.value, {
       source: 'sheet',
-      headers,
-      rows: this.values.length - 1,
-      mapping: guessMapping(headers),
-    };
+      sheetId: this.sheet,
+      sheet: this.sheet,
+      block: `A1:${columnLetter(width - 1)}${Math.max(1, this.values.length)}`,
+    });
   }
 
   async run(

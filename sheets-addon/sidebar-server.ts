@@ -4,31 +4,22 @@
  * sidebar's failure handler as a one-line message.
  */
 import { analyze } from '../core/analyze.js';
+import { detectTable as findTable, HEAD_ROWS } from '../core/detect-table.js';
 import { reportSheets } from '../core/report/report-sheets.js';
 import type { SettingsInput } from '../core/settings.js';
+import { detectedTable } from '../pane/detected-table.js';
 import type { DetectedTable, Progress, RunOptions, RunSummary } from '../pane/host.js';
 import { summarizeRun } from '../pane/run-summary.js';
 import { locateTable, readBlock } from './read-table.js';
 import { renderReport } from './render-report.js';
 
-/** Enough rows for the core to find the header (it scans 20) and see a data row. */
-const DETECT_ROWS = 25;
-
+/** Finds the table with the core's one detection, from the first rows of the located block. */
 export function detectTable(): DetectedTable {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const block = locateTable(ss);
-  const head = readBlock(block, ss.getSpreadsheetTimeZone(), DETECT_ROWS);
-  // Detection only maps columns: gross profit may still be missing (the run will ask).
-  const found = analyze(head, { costToServeOnly: true });
+  const found = findTable(readBlock(block, ss.getSpreadsheetTimeZone(), HEAD_ROWS));
   if (!found.ok) throw new Error(found.error.message);
-  const { headers, headerRow, mapping } = found.value.input;
-  return {
-    address: `${quoteSheet(block.sheet)}!${block.range.getA1Notation()}`,
-    source: block.source,
-    headers,
-    rows: block.range.getNumRows() - (headerRow - block.range.getRow()) - 1,
-    mapping,
-  };
+  return detectedTable(found.value, block.location);
 }
 
 /**
@@ -64,7 +55,7 @@ export function runReport(
     }),
   );
   progress({ stage: 'done', fraction: 1, message: `Wrote ${sheets.join(', ')}.` });
-  return summarizeRun(result.value, sheets, block.sheet);
+  return summarizeRun(result.value, sheets, block.location.sheet);
 }
 
 const PROGRESS_KEY = 'profit-tiers-progress:';
@@ -81,6 +72,3 @@ export function goTo(sheet: string, cell: string): void {
   if (!target) throw new Error(`There is no sheet named "${sheet}" any more.`);
   target.getRange(cell).activate();
 }
-
-const quoteSheet = (name: string): string =>
-  /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;

@@ -44,6 +44,22 @@ describe('ExcelHost', () => {
     expect([t.source, t.rows, t.address]).toEqual(['table', 10, "'Sales data'!A1:L11"]);
   });
 
+  it('finds the header below a title row, as the Sheets sidebar does, and runs from it', async () => {
+    const rows = [['Customer profitability, FY 2024'], ...generateCustomers(30)];
+    const fake = workbook(rows, { row: 1, col: 1 }); // title in B2, header in B3, cursor in D5
+    const host = new ExcelHost(runOf(fake));
+    const t = await host.detectTable();
+    expect([t.address, t.source, t.rows, t.missing]).toEqual([
+      "'Sales data'!B3:M33",
+      'region',
+      30,
+      [],
+    ]);
+    expect(t.mapping).toMatchObject({ customer: 'Customer ID', revenue: 'Revenue', cogs: 'COGS' });
+    const summary = await host.run(SAMPLE_SETTINGS, () => {});
+    expect([summary.customers, summary.rowsUsed, summary.rejectedCount]).toEqual([30, 30, 0]);
+  });
+
   it('says what to do when the cursor is not in a table', async () => {
     const fake = createExcelFake({ sheets: ['Empty'] });
     fake.workbook.select('Empty', cell(5, 5));
@@ -71,7 +87,7 @@ describe('ExcelHost', () => {
       'Data Issues',
     ]);
     expect(summary.rejected[0]).toMatchObject({ row: 7, cell: 'C7' });
-    expect(fake.stats.syncs).toBe(2 + 4 + 2 + 1); // detect, 4 reads of ≤ 1,000 rows, find our sheets, one write block
+    expect(fake.stats.syncs).toBe(3 + 4 + 2 + 1); // detect, 4 reads of ≤ 1,000 rows, find our sheets, one write block
     expect(fake.stats.implicitSyncs).toBe(0);
     expect(fake.workbook.sheet('Sales data').actions).toEqual([]); // read, never written
     await host.goTo(summary.sourceSheet, summary.rejected[0].cell);

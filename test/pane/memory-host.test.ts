@@ -43,3 +43,16 @@ describe('MemoryHost.run with what the pane sends', () => {
     expect(s.netProfit).toBe(1600); // no rates: cost-to-serve 0, gross profit = revenue
   });
 });
+
+describe('MemoryHost.detectTable', () => {
+  it('finds the header below a title row with the core detection, as Excel and Sheets do', async () => {
+    const t = await new MemoryHost([['Sales by customer'], ...rows], 'Sales data').detectTable();
+    expect([t.address, t.rows, t.missing]).toEqual(["'Sales data'!A2:D6", 4, []]);
+    expect(t.mapping).toEqual({
+      customer: 'Customer',
+      revenue: 'Revenue',
+      cogs: 'COGS',
+      period: 'Year',
+    });
+  });
+});

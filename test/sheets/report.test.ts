@@ -275,6 +275,19 @@ describe('runReport', () => {
     expect(() => s.run('detectTable')).toThrow(/header|column|revenue/i);
   });
 
+  it('finds the header below a title row, as the Excel pane does, and runs from it', async () => {
+    const s = await boot({ sheetNames: ['Data'] });
+    const ss = s.fake.spreadsheet;
+    ss.seedSheet('Data', [['Customer profitability, FY 2024'], [], ...generateCustomers(30, 1)]);
+    ss.select('Data', 'B7');
+    const t = s.run('detectTable') as any;
+    expect([t.address, t.source, t.rows, t.missing]).toEqual(['Data!A3:L33', 'sheet', 30, []]);
+    expect(t.mapping).toMatchObject({ customer: 'Customer ID', revenue: 'Revenue', cogs: 'COGS' });
+    expect(s.fake.calls.byMethod['Range.getValues']).toBe(1); // the first rows only, no analysis
+    const summary = s.run('runReport', SAMPLE_SETTINGS) as any;
+    expect([summary.customers, summary.rowsUsed]).toEqual([30, 30]);
+  });
+
   it('goTo selects a cell of the source table', async () => {
     const s = await boot({ sheetNames: ['Data', 'Other'] });
     s.fake.spreadsheet.seedSheet('Data', [['x']]);
