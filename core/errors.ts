@@ -11,7 +11,8 @@ export type ErrorCode =
   | 'bad-settings' // settings that cannot be used
   | 'no-periods' // migration asked for, but fewer than two periods
   | 'bad-mapping' // a column override names a header that is not there
-  | 'table-not-found'; // the cells a host looked at hold no customer table
+  | 'table-not-found' // the cells a host looked at hold no customer table
+  | 'table-gone'; // a run finds no customer table (or no sheet) where detection found one
 
 export interface InputError {
   code: ErrorCode;

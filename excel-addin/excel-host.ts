@@ -4,11 +4,11 @@
  * under the cursor, or the block of cells around it), reads it in blocks, hands the values to the
  * core, and draws the core's report with renderSheets. No business rule lives here.
  */
-import { analyze } from '../core/analyze.js';
-import { detectTable, HEAD_ROWS } from '../core/detect-table.js';
+import { type CellBlock, detectTable, HEAD_ROWS } from '../core/detect-table.js';
 import { reportSheets } from '../core/report/report-sheets.js';
 import type { SettingsInput } from '../core/settings.js';
 import type { CellValue } from '../core/types.js';
+import { analyzeTable, tableGone } from '../pane/analyze-table.js';
 import { detectedTable } from '../pane/detected-table.js';
 import type {
   DetectedTable,
@@ -26,8 +26,8 @@ export const READ_CELLS = 50_000;
 
 type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-interface Located {
-  sheet: string;
+/** A block of cells on a sheet, 0-based, as Office.js indexes them. */
+interface Cells {
   rowIndex: number;
   columnIndex: number;
   rows: number;
@@ -36,7 +36,8 @@ interface Located {
 
 export class ExcelHost implements PaneHost {
   readonly name = 'excel' as const;
-  private located: Located | null = null;
+  /** Where the last detection found the table: every run re-finds it there. */
+  private located: TableLocation | null = null;
   /** `excelRun` is Excel.run; tests pass a fake (and smaller reads). */
   constructor(
     private excelRun: ExcelRun = (batch) => Excel.run(batch),
@@ -66,31 +67,19 @@ export class ExcelHost implements PaneHost {
       const block = await blockOf(context, sheet, location, tables.items[0]);
       const head = block
         ? sheet
-            .getRangeByIndexes(block.row, block.col, Math.min(HEAD_ROWS, block.rows), block.cols)
+            .getRangeByIndexes(
+              block.rowIndex,
+              block.columnIndex,
+              Math.min(HEAD_ROWS, block.rows),
+              block.columns,
+            )
             .load('values')
         : null;
       if (head) await context.sync();
-      const found = detectTable(
-        head && block
-          ? {
-              values: head.values,
-              firstRow: block.row + 1,
-              firstColumn: block.col,
-              rows: block.rows,
-              columns: block.cols,
-            }
-          : { values: [] },
-      );
+      const found = detectTable(head && block ? cellBlock(head.values, block) : { values: [] });
       if (!found.ok) throw new Error(found.error.message);
-      const t = found.value;
-      this.located = {
-        sheet: sheet.name,
-        rowIndex: t.headerRow - 1,
-        columnIndex: t.firstColumn,
-        rows: t.rows,
-        columns: t.columns,
-      };
-      return detectedTable(t, location);
+      this.located = location;
+      return detectedTable(found.value, location);
     });
   }
 
@@ -102,10 +91,20 @@ export class ExcelHost implements PaneHost {
     onProgress: (p: Progress) => void,
     options: RunOptions = {},
   ): Promise<RunSummary> {
-    if (!this.located) await this.detectTable();
-    const t = this.located!;
+    const location = this.located ?? (await this.detectTable()).location;
     return this.excelRun(async (context) => {
-      const sheet = context.workbook.worksheets.getItem(t.sheet);
+      // Re-found as it is now: by the sheet's id (a rename is fine), the table's id, the region
+      // around the cell (rows added since are read), the selection clipped to the cells in use.
+      const sheet = context.workbook.worksheets.getItemOrNullObject(location.sheetId).load('name');
+      const table = location.tableId
+        ? context.workbook.tables.getItemOrNullObject(location.tableId).load('id')
+        : undefined;
+      await context.sync();
+      if (sheet.isNullObject) throw new Error(tableGone(location, 'sheet-deleted').error.message);
+      if (table?.isNullObject) throw new Error(tableGone(location, 'table-deleted').error.message);
+      const here = { ...location, sheet: sheet.name };
+      const t = await blockOf(context, sheet, here, table);
+      if (!t) throw new Error(tableGone(here, 'no-table').error.message);
       const rowsPerRead = Math.max(1, Math.floor(this.readCells / t.columns));
       const values: CellValue[][] = [];
       let readBlocks = 0;
@@ -132,11 +131,7 @@ export class ExcelHost implements PaneHost {
         message: 'Pricing, segmenting and explaining customers…',
       });
       await nextFrame();
-      const outcome = analyze(
-        { values, firstRow: t.rowIndex + 1, firstColumn: t.columnIndex },
-        settings,
-        options,
-      );
+      const outcome = analyzeTable(cellBlock(values, t), here, settings, options);
       if (!outcome.ok) throw new Error(outcome.error.message);
       const specs = reportSheets(outcome.value);
       onProgress({ stage: 'write', fraction: 0.5, message: 'Writing the report sheets…' });
@@ -149,7 +144,7 @@ export class ExcelHost implements PaneHost {
       );
       this.lastRun = { readBlocks, writeBlocks: written.blocks };
       onProgress({ stage: 'done', fraction: 1, message: `Done: ${written.sheets.join(', ')}.` });
-      return summarizeRun(outcome.value, written.sheets, t.sheet);
+      return summarizeRun(outcome.value, written.sheets, sheet.name);
     });
   }
 
@@ -163,14 +158,6 @@ export class ExcelHost implements PaneHost {
   }
 }
 
-/** 0-based block of cells, as Office.js indexes them. */
-interface Block {
-  row: number;
-  col: number;
-  rows: number;
-  cols: number;
-}
-
 /**
  * The cells a location points at now (one sync): the selection clipped to the used range, the
  * table's range, or the region around the cursor's cell. Null when a selection holds nothing.
@@ -180,42 +167,45 @@ async function blockOf(
   sheet: Excel.Worksheet,
   location: TableLocation,
   table?: Excel.Table,
-): Promise<Block | null> {
+): Promise<Cells | null> {
   const range =
     location.source === 'table' && table
       ? table.getRange()
       : location.source === 'region'
         ? sheet.getRange(location.block).getSurroundingRegion()
         : sheet.getRange(location.block);
-  range.load('rowIndex,columnIndex,rowCount,columnCount');
-  const used =
-    location.source === 'selection'
-      ? sheet.getUsedRangeOrNullObject(true).load('rowIndex,columnIndex,rowCount,columnCount')
-      : null;
+  const shape = 'rowIndex,columnIndex,rowCount,columnCount';
+  range.load(shape);
+  const used = location.source === 'selection' ? sheet.getUsedRangeOrNullObject(true) : null;
+  used?.load(shape);
   await context.sync();
-  const block = {
-    row: range.rowIndex,
-    col: range.columnIndex,
-    rows: range.rowCount,
-    cols: range.columnCount,
-  };
-  if (!used) return block;
-  if (used.isNullObject) return null;
-  return intersect(block, {
-    row: used.rowIndex,
-    col: used.columnIndex,
-    rows: used.rowCount,
-    cols: used.columnCount,
-  });
+  if (!used) return cellsOf(range);
+  return used.isNullObject ? null : intersect(cellsOf(range), cellsOf(used));
 }
 
-function intersect(a: Block, b: Block): Block | null {
-  const row = Math.max(a.row, b.row),
-    col = Math.max(a.col, b.col);
-  const rows = Math.min(a.row + a.rows, b.row + b.rows) - row,
-    cols = Math.min(a.col + a.cols, b.col + b.cols) - col;
-  return rows > 0 && cols > 0 ? { row, col, rows, cols } : null;
+const cellsOf = (r: Excel.Range): Cells => ({
+  rowIndex: r.rowIndex,
+  columnIndex: r.columnIndex,
+  rows: r.rowCount,
+  columns: r.columnCount,
+});
+
+function intersect(a: Cells, b: Cells): Cells | null {
+  const rowIndex = Math.max(a.rowIndex, b.rowIndex),
+    columnIndex = Math.max(a.columnIndex, b.columnIndex);
+  const rows = Math.min(a.rowIndex + a.rows, b.rowIndex + b.rows) - rowIndex,
+    columns = Math.min(a.columnIndex + a.columns, b.columnIndex + b.columns) - columnIndex;
+  return rows > 0 && columns > 0 ? { rowIndex, columnIndex, rows, columns } : null;
 }
+
+/** Values read from (the top of) `cells`, as the core's detection takes them. */
+const cellBlock = (values: CellValue[][], cells: Cells): CellBlock => ({
+  values,
+  firstRow: cells.rowIndex + 1,
+  firstColumn: cells.columnIndex,
+  rows: cells.rows,
+  columns: cells.columns,
+});
 
 /** "'Sales data'!C4" → "C4". */
 const localAddress = (address: string): string => address.slice(address.lastIndexOf('!') + 1);

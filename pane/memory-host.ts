@@ -2,15 +2,22 @@
  * A PaneHost over an in-memory table: the pane's tests (and a demo page) run the real UI and the
  * real core against it. It keeps the sheets it "wrote" and the cells it was asked to go to.
  */
-import { analyze } from '../core/analyze.js';
 import { columnLetter } from '../core/cell-address.js';
 import { detectTable } from '../core/detect-table.js';
 import { reportSheets } from '../core/report/report-sheets.js';
 import type { SheetSpec } from '../core/report/sheet-spec.js';
 import type { SettingsInput } from '../core/settings.js';
 import type { CellValue } from '../core/types.js';
+import { analyzeTable } from './analyze-table.js';
 import { detectedTable } from './detected-table.js';
-import type { DetectedTable, PaneHost, Progress, RunOptions, RunSummary } from './host.js';
+import type {
+  DetectedTable,
+  PaneHost,
+  Progress,
+  RunOptions,
+  RunSummary,
+  TableLocation,
+} from './host.js';
 import { summarizeRun } from './run-summary.js';
 
 export class MemoryHost implements PaneHost {
@@ -27,13 +34,18 @@ export class MemoryHost implements PaneHost {
   async detectTable(): Promise<DetectedTable> {
     const found = detectTable({ values: this.values });
     if (!found.ok) throw new Error(found.error.message);
+    return detectedTable(found.value, this.location());
+  }
+
+  /** The whole in-memory sheet, as Sheets' data range. */
+  private location(): TableLocation {
     const width = Math.max(1, ...this.values.map((r) => r.length));
-    return detectedTable(found.value, {
+    return {
       source: 'sheet',
       sheetId: this.sheet,
       sheet: this.sheet,
       block: `A1:${columnLetter(width - 1)}${Math.max(1, this.values.length)}`,
-    });
+    };
   }
 
   async run(
@@ -53,7 +65,7 @@ export class MemoryHost implements PaneHost {
       message: 'Pricing, segmenting and explaining customers…',
     });
     await this.pause();
-    const a = analyze({ values: this.values }, settings, options);
+    const a = analyzeTable({ values: this.values }, this.location(), settings, options);
     if (!a.ok) throw new Error(a.error.message);
     onProgress({ stage: 'write', fraction: 0.7, message: 'Writing the report sheets…' });
     await this.pause();

@@ -40,6 +40,25 @@ export function locateTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sourc
   return { range, location: { source: 'sheet', ...at, block: range.getA1Notation() } };
 }
 
+/**
+ * The block where a detection found the table, as it is now: the sheet by its id (a rename is
+ * fine), its data range or the selection clipped to it (rows added since are read). Null when the
+ * sheet was deleted. Whatever sheet is active: after a run, that is the report's.
+ */
+export function relocateTable(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  location: TableLocation,
+): SourceBlock | null {
+  const sheet = ss.getSheetById(Number(location.sheetId));
+  if (!sheet) return null;
+  const here = { ...location, sheet: sheet.getName() };
+  const range =
+    location.source === 'selection'
+      ? withData(sheet, sheet.getRange(location.block))
+      : sheet.getDataRange();
+  return { range, location: here };
+}
+
 /** The part of a range within the sheet's data (its last row and column with content). */
 function withData(sheet: Sheet, range: Range): Range | null {
   const row = range.getRow(),

@@ -3,14 +3,20 @@
  * core call → render. Core input errors become thrown Errors, which google.script.run hands to the
  * sidebar's failure handler as a one-line message.
  */
-import { analyze } from '../core/analyze.js';
 import { detectTable as findTable, HEAD_ROWS } from '../core/detect-table.js';
 import { reportSheets } from '../core/report/report-sheets.js';
 import type { SettingsInput } from '../core/settings.js';
+import { analyzeTable, tableGone } from '../pane/analyze-table.js';
 import { detectedTable } from '../pane/detected-table.js';
-import type { DetectedTable, Progress, RunOptions, RunSummary } from '../pane/host.js';
+import type {
+  DetectedTable,
+  Progress,
+  RunOptions,
+  RunSummary,
+  TableLocation,
+} from '../pane/host.js';
 import { summarizeRun } from '../pane/run-summary.js';
-import { locateTable, readBlock } from './read-table.js';
+import { locateTable, readBlock, relocateTable } from './read-table.js';
 import { renderReport } from './render-report.js';
 
 /** Finds the table with the core's one detection, from the first rows of the located block. */
@@ -23,28 +29,32 @@ export function detectTable(): DetectedTable {
 }
 
 /**
- * Reads, analyses and writes. With a `runId`, each stage leaves its progress in the user's cache,
- * where the sidebar polls it (runProgress) while this call runs: a few cache writes per run,
- * whatever the row count.
+ * Reads, analyses and writes. `table` is where the sidebar's detection found the table: the run
+ * reads it there (the active sheet may be the report's by now), re-checked to still hold the
+ * table; without it, the table is located from the active sheet as detection does. With a
+ * `runId`, each stage leaves its progress in the user's cache, where the sidebar polls it
+ * (runProgress) while this call runs: a few cache writes per run, whatever the row count.
  */
 export function runReport(
   settings: SettingsInput,
   options?: RunOptions,
   runId?: string,
+  table?: TableLocation,
 ): RunSummary {
   const progress = (p: Progress) => {
     if (runId) CacheService.getUserCache().put(PROGRESS_KEY + runId, JSON.stringify(p), 600);
   };
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const block = locateTable(ss);
+  const block = table ? relocateTable(ss, table) : locateTable(ss);
+  if (!block) throw new Error(tableGone(table!, 'sheet-deleted').error.message);
   progress({ stage: 'read', fraction: 0.05, message: 'Reading the table…' });
-  const table = readBlock(block, ss.getSpreadsheetTimeZone());
+  const cells = readBlock(block, ss.getSpreadsheetTimeZone());
   progress({
     stage: 'compute',
     fraction: 0.25,
-    message: `Pricing, segmenting and explaining ${Math.max(0, table.values.length - 1).toLocaleString('en-US')} rows…`,
+    message: `Pricing, segmenting and explaining ${Math.max(0, cells.values.length - 1).toLocaleString('en-US')} rows…`,
   });
-  const result = analyze(table, settings ?? {}, options ?? {});
+  const result = analyzeTable(cells, block.location, settings ?? {}, options ?? {});
   if (!result.ok) throw new Error(result.error.message);
   const specs = reportSheets(result.value);
   const sheets = renderReport(ss, specs, (done, total, next) =>
