@@ -351,13 +351,13 @@ export function findHeader(
     if (firstNonBlank < 0) firstNonBlank = r;
     const { columns, problems, warnings } = mapColumns(row, settings.columns);
     if (columns.customer !== undefined && columns.revenue !== undefined) {
-      if (problems.length) return fail('missing-column', problems[0]);
+      if (problems.length) return fail('bad-mapping', problems.join('; '));
       return { ok: true, value: { index: r, columns, warnings } };
     }
   }
   const headers = values[firstNonBlank] ?? [];
   const { columns, problems } = mapColumns(headers, settings.columns);
-  if (problems.length) return fail('missing-column', problems[0]);
+  if (problems.length) return fail('bad-mapping', problems.join('; '));
   const missing = (['customer', 'revenue'] as Field[]).filter((f) => columns[f] === undefined);
   if (headers.every((v) => typeof v === 'number'))
     return fail(

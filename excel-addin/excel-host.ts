@@ -9,7 +9,7 @@ import { reportSheets } from '../core/report/report-sheets.js';
 import type { SettingsInput } from '../core/settings.js';
 import type { CellValue } from '../core/types.js';
 import { analyzeTable, tableGone } from '../pane/analyze-table.js';
-import { detectedTable } from '../pane/detected-table.js';
+import { detectedTable, reportSheetPicked } from '../pane/detected-table.js';
 import type {
   DetectedTable,
   PaneHost,
@@ -18,6 +18,7 @@ import type {
   RunSummary,
   TableLocation,
 } from '../pane/host.js';
+import { PaneError } from '../pane/pane-error.js';
 import { summarizeRun } from '../pane/run-summary.js';
 import { OWNER_KEY, renderSheets } from './render-excel.js';
 
@@ -56,7 +57,7 @@ export class ExcelHost implements PaneHost {
       const tables = selected.getTables(false).load('items/id');
       const mark = sheet.customProperties.getItemOrNullObject(OWNER_KEY).load('value');
       await context.sync();
-      if (!mark.isNullObject) throw new Error(ownSheet(sheet.name));
+      if (!mark.isNullObject) throw new PaneError(reportSheetPicked(sheet.name));
       const at = { sheetId: sheet.id, sheet: sheet.name, block: localAddress(selected.address) };
       const location: TableLocation =
         selected.rowCount > 1 && selected.columnCount > 1
@@ -77,7 +78,7 @@ export class ExcelHost implements PaneHost {
         : null;
       if (head) await context.sync();
       const found = detectTable(head && block ? cellBlock(head.values, block) : { values: [] });
-      if (!found.ok) throw new Error(found.error.message);
+      if (!found.ok) throw new PaneError(found.error);
       this.located = location;
       return detectedTable(found.value, location);
     });
@@ -100,11 +101,11 @@ export class ExcelHost implements PaneHost {
         ? context.workbook.tables.getItemOrNullObject(location.tableId).load('id')
         : undefined;
       await context.sync();
-      if (sheet.isNullObject) throw new Error(tableGone(location, 'sheet-deleted').error.message);
-      if (table?.isNullObject) throw new Error(tableGone(location, 'table-deleted').error.message);
+      if (sheet.isNullObject) throw new PaneError(tableGone(location, 'sheet-deleted'));
+      if (table?.isNullObject) throw new PaneError(tableGone(location, 'table-deleted'));
       const here = { ...location, sheet: sheet.name };
       const t = await blockOf(context, sheet, here, table);
-      if (!t) throw new Error(tableGone(here, 'no-table').error.message);
+      if (!t) throw new PaneError(tableGone(here, 'no-table'));
       const rowsPerRead = Math.max(1, Math.floor(this.readCells / t.columns));
       const values: CellValue[][] = [];
       let readBlocks = 0;
@@ -132,7 +133,7 @@ export class ExcelHost implements PaneHost {
       });
       await nextFrame();
       const outcome = analyzeTable(cellBlock(values, t), here, settings, options);
-      if (!outcome.ok) throw new Error(outcome.error.message);
+      if (!outcome.ok) throw new PaneError(outcome.error);
       const specs = reportSheets(outcome.value);
       onProgress({ stage: 'write', fraction: 0.5, message: 'Writing the report sheets…' });
       const written = await renderSheets(context, specs, (f) =>
@@ -209,9 +210,6 @@ const cellBlock = (values: CellValue[][], cells: Cells): CellBlock => ({
 
 /** "'Sales data'!C4" → "C4". */
 const localAddress = (address: string): string => address.slice(address.lastIndexOf('!') + 1);
-
-const ownSheet = (name: string): string =>
-  `"${name}" is a sheet of the Profit Tiers report: go to the sheet with your customer table, click a cell in it, and try again`;
 
 /** Lets the pane paint the progress bar before the (synchronous) analysis runs. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

@@ -7,7 +7,7 @@
 import { type Analysis, analyze } from '../core/analyze.js';
 import { sheetRange } from '../core/cell-address.js';
 import { type CellBlock, detectTable } from '../core/detect-table.js';
-import { fail, type InputError, type Outcome } from '../core/errors.js';
+import type { InputError, Outcome } from '../core/errors.js';
 import { resolveSettings, type SettingsInput } from '../core/settings.js';
 import type { RunOptions, TableLocation } from './host.js';
 
@@ -20,7 +20,9 @@ export function analyzeTable(
   // Bad settings are reported by analyze; the columns that are fine still guide the detection.
   const found = detectTable(block, resolveSettings(settings).settings.columns);
   if (!found.ok)
-    return found.error.code === 'table-not-found' ? tableGone(location, 'no-table') : found;
+    return found.error.code === 'table-not-found'
+      ? { ok: false, error: tableGone(location, 'no-table') }
+      : found;
   const t = found.value;
   return analyze(
     { values: block.values.slice(t.above), firstRow: t.headerRow, firstColumn: t.firstColumn },
@@ -34,10 +36,10 @@ export type Gone = 'no-table' | 'sheet-deleted' | 'table-deleted';
 
 /**
  * The one line for a table that is not where the detection found it.
- * Example: `tableGone({ source: 'sheet', sheet: 'Data', … }, 'sheet-deleted').error.message` →
+ * Example: `tableGone({ source: 'sheet', sheet: 'Data', … }, 'sheet-deleted').message` →
  * `the sheet "Data" that held the customer table was deleted: select …`.
  */
-export function tableGone(location: TableLocation, what: Gone): { ok: false; error: InputError } {
+export function tableGone(location: TableLocation, what: Gone): InputError {
   const { sheet, block } = location;
   const where =
     what === 'sheet-deleted'
@@ -45,10 +47,10 @@ export function tableGone(location: TableLocation, what: Gone): { ok: false; err
       : what === 'table-deleted'
         ? `the Excel table on "${sheet}" that held the customer table was deleted`
         : `${PLACE[location.source](sheet, block)} holds no customer table any more`;
-  return fail(
-    'table-gone',
-    `${where}: select your customer table (or a cell in it) and choose "Use the current selection"`,
-  );
+  return {
+    code: 'table-gone',
+    message: `${where}: select your customer table (or a cell in it) and choose "Use the current selection"`,
+  };
 }
 
 const PLACE: Record<TableLocation['source'], (sheet: string, block: string) => string> = {

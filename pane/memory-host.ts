@@ -18,6 +18,7 @@ import type {
   RunSummary,
   TableLocation,
 } from './host.js';
+import { PaneError } from './pane-error.js';
 import { summarizeRun } from './run-summary.js';
 
 export class MemoryHost implements PaneHost {
@@ -33,7 +34,7 @@ export class MemoryHost implements PaneHost {
 
   async detectTable(): Promise<DetectedTable> {
     const found = detectTable({ values: this.values });
-    if (!found.ok) throw new Error(found.error.message);
+    if (!found.ok) throw new PaneError(found.error);
     return detectedTable(found.value, this.location());
   }
 
@@ -66,7 +67,7 @@ export class MemoryHost implements PaneHost {
     });
     await this.pause();
     const a = analyzeTable({ values: this.values }, this.location(), settings, options);
-    if (!a.ok) throw new Error(a.error.message);
+    if (!a.ok) throw new PaneError(a.error);
     onProgress({ stage: 'write', fraction: 0.7, message: 'Writing the report sheets…' });
     await this.pause();
     this.written = reportSheets(a.value);

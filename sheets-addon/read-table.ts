@@ -7,7 +7,9 @@
  */
 import type { CellBlock } from '../core/detect-table.js';
 import type { CellValue } from '../core/types.js';
+import { reportSheetPicked } from '../pane/detected-table.js';
 import type { TableLocation } from '../pane/host.js';
+import { PaneError } from '../pane/pane-error.js';
 import { OWNER_KEY } from './render-report.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -23,9 +25,7 @@ export interface SourceBlock {
 export function locateTable(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SourceBlock {
   const sheet = ss.getActiveSheet();
   if (sheet.getDeveloperMetadata().some((m) => m.getKey() === OWNER_KEY))
-    throw new Error(
-      `"${sheet.getName()}" is a sheet of the Profit Tiers report: go to the sheet with your customer table, select it, and try again`,
-    );
+    throw new PaneError(reportSheetPicked(sheet.getName()));
   const at = { sheetId: String(sheet.getSheetId()), sheet: sheet.getName() };
   const selection = ss.getActiveRange();
   if (

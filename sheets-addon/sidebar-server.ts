@@ -1,7 +1,7 @@
 /**
  * The google.script.run targets of the sidebar: one thin seam per action — read 2-D values → one
- * core call → render. Core input errors become thrown Errors, which google.script.run hands to the
- * sidebar's failure handler as a one-line message.
+ * core call → render. Core input errors are thrown as PaneErrors (the pane's presentation of the
+ * error codes), which google.script.run hands to the sidebar's failure handler as one line.
  */
 import { detectTable as findTable, HEAD_ROWS } from '../core/detect-table.js';
 import { reportSheets } from '../core/report/report-sheets.js';
@@ -15,6 +15,7 @@ import type {
   RunSummary,
   TableLocation,
 } from '../pane/host.js';
+import { PaneError } from '../pane/pane-error.js';
 import { summarizeRun } from '../pane/run-summary.js';
 import { locateTable, readBlock, relocateTable } from './read-table.js';
 import { renderReport } from './render-report.js';
@@ -24,7 +25,7 @@ export function detectTable(): DetectedTable {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const block = locateTable(ss);
   const found = findTable(readBlock(block, ss.getSpreadsheetTimeZone(), HEAD_ROWS));
-  if (!found.ok) throw new Error(found.error.message);
+  if (!found.ok) throw new PaneError(found.error);
   return detectedTable(found.value, block.location);
 }
 
@@ -46,7 +47,7 @@ export function runReport(
   };
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const block = table ? relocateTable(ss, table) : locateTable(ss);
-  if (!block) throw new Error(tableGone(table!, 'sheet-deleted').error.message);
+  if (!block) throw new PaneError(tableGone(table!, 'sheet-deleted'));
   progress({ stage: 'read', fraction: 0.05, message: 'Reading the table…' });
   const cells = readBlock(block, ss.getSpreadsheetTimeZone());
   progress({
@@ -55,7 +56,7 @@ export function runReport(
     message: `Pricing, segmenting and explaining ${Math.max(0, cells.values.length - 1).toLocaleString('en-US')} rows…`,
   });
   const result = analyzeTable(cells, block.location, settings ?? {}, options ?? {});
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) throw new PaneError(result.error);
   const specs = reportSheets(result.value);
   const sheets = renderReport(ss, specs, (done, total, next) =>
     progress({

@@ -97,7 +97,7 @@ describe('ExcelHost', () => {
       await context.sync();
     });
     await expect(host.run(SAMPLE_SETTINGS, () => {})).rejects.toThrow(
-      /^the block of cells around 'Sales data'!C4 holds no customer table any more: select your customer table/,
+      /^The block of cells around 'Sales data'!C4 holds no customer table any more: select your customer table/,
     );
     fake.workbook.addSheet('Other');
     await fake.Excel.run(async (context) => {
@@ -105,7 +105,7 @@ describe('ExcelHost', () => {
       await context.sync();
     });
     await expect(host.run(SAMPLE_SETTINGS, () => {})).rejects.toThrow(
-      /^the sheet "Sales data" that held the customer table was deleted/,
+      /^The sheet "Sales data" that held the customer table was deleted/,
     );
   });
 
@@ -159,7 +159,7 @@ describe('ExcelHost', () => {
     ]);
   });
 
-  it('turns a core error into one message for the pane', async () => {
+  it('turns a core error into the pane’s message, with its code', async () => {
     const fake = workbook([
       ['Customer', 'Revenue'],
       ['A', 1],
@@ -168,6 +168,11 @@ describe('ExcelHost', () => {
     fake.workbook.select('Sales data', cell(1, 0));
     const host = new ExcelHost(runOf(fake));
     await host.detectTable();
-    await expect(host.run({}, () => {})).rejects.toThrow(/no COGS or Gross Profit column/);
+    await expect(host.run({}, () => {})).rejects.toMatchObject({
+      code: 'no-gross-profit',
+      message: expect.stringMatching(
+        /^No COGS or Gross Profit column, .*\. Pick the cost of goods or gross profit column under Columns, or tick/,
+      ),
+    });
   });
 });

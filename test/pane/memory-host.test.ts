@@ -31,9 +31,10 @@ describe('MemoryHost.run', () => {
 describe('MemoryHost.run with what the pane sends', () => {
   it('leaves a guessed column out when the pane sends null, and says why the run cannot go on', async () => {
     const host = new MemoryHost(rows);
-    await expect(host.run({ columns: { cogs: null } }, () => {})).rejects.toThrow(
-      /no COGS or Gross Profit column/,
-    );
+    await expect(host.run({ columns: { cogs: null } }, () => {})).rejects.toMatchObject({
+      code: 'no-gross-profit',
+      message: expect.stringMatching(/^No COGS or Gross Profit column/),
+    });
   });
 
   it('runs on cost-to-serve alone when the user confirms it', async () => {

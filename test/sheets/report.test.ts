@@ -319,11 +319,11 @@ describe('runReport', () => {
     );
     app.getActiveSpreadsheet().getSheetByName('Data')!.clear();
     expect(() => s.run('runReport', SAMPLE_SETTINGS, {}, undefined, t.location)).toThrow(
-      /^the sheet "Data" holds no customer table any more: select your customer table/,
+      /^The sheet "Data" holds no customer table any more: select your customer table/,
     );
     app.getActiveSpreadsheet().deleteSheet(app.getActiveSpreadsheet().getSheetByName('Data')!);
     expect(() => s.run('runReport', SAMPLE_SETTINGS, {}, undefined, t.location)).toThrow(
-      /^the sheet "Data" that held the customer table was deleted/,
+      /^The sheet "Data" that held the customer table was deleted/,
     );
   });
 
