@@ -66,18 +66,15 @@ export class ExcelHost implements PaneHost {
             ? { source: 'table', ...at, tableId: tables.items[0].id }
             : { source: 'region', ...at };
       const block = await blockOf(context, sheet, location, tables.items[0]);
-      const head = block
-        ? sheet
-            .getRangeByIndexes(
-              block.rowIndex,
-              block.columnIndex,
-              Math.min(HEAD_ROWS, block.rows),
-              block.columns,
-            )
-            .load('values')
-        : null;
-      if (head) await context.sync();
-      const found = detectTable(head && block ? cellBlock(head.values, block) : { values: [] });
+      let found = detectTable({ values: [] }); // a selection of empty cells: no table
+      if (block) {
+        const { rowIndex, columnIndex, rows, columns } = block;
+        const head = sheet
+          .getRangeByIndexes(rowIndex, columnIndex, Math.min(HEAD_ROWS, rows), columns)
+          .load('values');
+        await context.sync();
+        found = detectTable(cellBlock(head.values, block));
+      }
       if (!found.ok) throw new PaneError(found.error);
       this.located = location;
       return detectedTable(found.value, location);
