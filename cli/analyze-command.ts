@@ -79,12 +79,6 @@ export async function runAnalyze(args: string[]): Promise<number> {
       exitCodeFor(outcome.error.code),
     );
   const a = outcome.value;
-  if (a.rows.used === 0) {
-    const first = a.rows.rejected.find((p) => !p.reason.startsWith('blank'));
-    throw new UserError(
-      `${positionals[0]}: no usable rows: all ${a.rows.total} rows were rejected${first ? `; first: row ${first.row}${first.column ? `, ${first.column}` : ''}: ${first.reason}` : ''}`,
-    );
-  }
   if (o.out) {
     const { writeReport } = await import('./write-report.js');
     await writeReport(

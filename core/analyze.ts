@@ -6,7 +6,7 @@
  */
 import { aggregate } from './aggregate.js';
 import { columnLetter } from './cell-address.js';
-import { fail, type Outcome } from './errors.js';
+import { fail, type InputError, type Outcome } from './errors.js';
 import { type Migration, migration } from './migration.js';
 import type { Grain } from './period.js';
 import { type PeriodAnalysis, priceAndSegment } from './price-and-segment.js';
@@ -114,6 +114,7 @@ export function analyze(
     }
   }
   rejected.sort((a, b) => a.row - b.row);
+  if (used === 0) return noUsableRows(rowTotal(rows, input), rejected);
 
   const mapping: Partial<Record<Field, string>> = {};
   for (const [f, c] of Object.entries(rows.columns)) mapping[f as Field] = rows.headers[c!];
@@ -136,6 +137,15 @@ export function analyze(
       previousRows,
     },
   };
+}
+
+/** Every row rejected: one line with the count and the first reason that is not a blank row. */
+function noUsableRows(total: number, rejected: Problem[]): { ok: false; error: InputError } {
+  const first = rejected.find((p) => !p.reason.startsWith('blank'));
+  const where = first
+    ? `; first: row ${first.row}${first.column ? `, ${first.column}` : ''}: ${first.reason}`
+    : '';
+  return fail('no-usable-rows', `no usable rows: all ${total} rows were rejected${where}`);
 }
 
 /** Rows of the table other than the header: above it and below it. */

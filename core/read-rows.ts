@@ -64,7 +64,8 @@ export interface ReadOptions {
   periodGrain?: Grain;
 }
 
-const HEADER_SCAN_ROWS = 20;
+/** The header is looked for in this many top rows (a title or notes may sit above it). */
+export const HEADER_SCAN_ROWS = 20;
 const SUMMARY_KEY = /^(grand\s*)?(sub\s*-?\s*)?totals?\s*:?$|^total\s+(for|of)\b|^sum\s*:?$/i;
 const SUMMARY_CELL = /^(grand\s*)?(sub\s*-?\s*)?totals?\b/i;
 /** Amounts and counts from 10^15 up are refused: sums of such cells overflow or lose the cents. */
@@ -334,10 +335,14 @@ export function readRows(
   };
 }
 
-/** The first of the top rows that maps both a customer and a revenue column. */
-function findHeader(
+/**
+ * The first of the top HEADER_SCAN_ROWS rows that maps both a customer and a revenue column
+ * (with the user's overrides): its index in `values`, the columns, the mapping doubts.
+ * Example: `findHeader([['Sales 2024'], ['Customer', 'Revenue']], settings)` → index 1.
+ */
+export function findHeader(
   values: CellValue[][],
-  settings: Settings,
+  settings: Pick<Settings, 'columns'>,
 ): Outcome<{ index: number; columns: ColumnMap; warnings: Mapping['warnings'] }> {
   let firstNonBlank = -1;
   for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, values.length); r++) {
@@ -346,13 +351,13 @@ function findHeader(
     if (firstNonBlank < 0) firstNonBlank = r;
     const { columns, problems, warnings } = mapColumns(row, settings.columns);
     if (columns.customer !== undefined && columns.revenue !== undefined) {
-      if (problems.length) return fail('missing-column', problems[0]);
+      if (problems.length) return fail('bad-mapping', problems.join('; '));
       return { ok: true, value: { index: r, columns, warnings } };
     }
   }
   const headers = values[firstNonBlank] ?? [];
   const { columns, problems } = mapColumns(headers, settings.columns);
-  if (problems.length) return fail('missing-column', problems[0]);
+  if (problems.length) return fail('bad-mapping', problems.join('; '));
   const missing = (['customer', 'revenue'] as Field[]).filter((f) => columns[f] === undefined);
   if (headers.every((v) => typeof v === 'number'))
     return fail(

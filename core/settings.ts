@@ -147,9 +147,12 @@ export function resolveSettings(input: unknown = {}): { settings: Settings; prob
   return { settings: s, problems };
 }
 
-/** The first problem, and how many more, in one line: "settings: rates.orders must be … (and 2 more)". */
+/**
+ * Every problem, in one line: "settings: rates.orders must be a number ≥ 0 (got -1); size.method
+ * must be …". A person fixes them all in one go instead of one per run.
+ */
 export function settingsProblemText(problems: string[]): string {
-  return `settings: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`;
+  return `settings: ${problems.join('; ')}`;
 }
 
 function resolveSize(v: unknown, s: Settings, problems: string[]): void {

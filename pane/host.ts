@@ -8,16 +8,40 @@ import type { Grain } from '../core/period.js';
 import type { SettingsInput } from '../core/settings.js';
 import type { Field, Problem } from '../core/types.js';
 
+export type TableSource = 'selection' | 'table' | 'region' | 'sheet';
+
+/**
+ * Where a detection found the table, so that every run reads the same table, re-found as it is now
+ * (rows added since, a renamed sheet), instead of whatever is active when Run is pressed.
+ */
+export interface TableLocation {
+  source: TableSource;
+  /** The sheet's id (Excel: Worksheet.id; Sheets: Sheet.getSheetId()): it survives a rename. */
+  sheetId: string;
+  /** The sheet's name at detection, for messages. */
+  sheet: string;
+  /**
+   * A1 range without the sheet: the selection as made (a run clips it to the cells in use), the
+   * cell the cursor was in (Excel: a run takes the region around it), or the data range found.
+   */
+  block: string;
+  /** The Excel table's id, when source is 'table'. */
+  tableId?: string;
+}
+
 export interface DetectedTable {
-  /** Where the table is, in the host's notation (e.g. "Sheet1!A1:M501"). */
+  /** Where the table is, header row first, in the host's notation (e.g. "'Sales data'!A3:M501"). */
   address: string;
-  /** How it was found: the selection, an Excel table, or the current region around the cursor. */
-  source: 'selection' | 'table' | 'region' | 'sheet';
+  /** How it was found: the selection, an Excel table, the block of cells around the cursor, the sheet's data. */
+  source: TableSource;
   headers: string[];
   /** Data rows below the header. */
   rows: number;
   /** The automatic column mapping: field → header text. */
   mapping: Partial<Record<Field, string>>;
+  /** Required fields (customer, revenue) no header maps to: the user picks them. */
+  missing: Field[];
+  location: TableLocation;
 }
 
 export interface Progress {
@@ -57,7 +81,10 @@ export interface PaneHost {
   readonly name: string;
   /** Finds the customer table and guesses the mapping. Throws an Error with a one-line message when there is none. */
   detectTable(): Promise<DetectedTable>;
-  /** Reads the table, runs the core, writes the result sheets; reports progress on the way. */
+  /**
+   * Reads the table the last detection found (re-found where it is now, and still a customer
+   * table, else a one-line Error), runs the core, writes the result sheets; reports progress.
+   */
   run(
     settings: SettingsInput,
     onProgress: (p: Progress) => void,

@@ -76,7 +76,8 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
     tableStatus.textContent = 'Looking for your customer table…';
     try {
       const t = await host.detectTable();
-      tableStatus.textContent = `${t.rows} rows in ${t.address}, found from ${SOURCE_WORDS[t.source]}.`;
+      const pick = t.missing.join(' and the '); // customer, revenue: plain words
+      tableStatus.textContent = `${t.rows} rows in ${t.address}, found from ${SOURCE_WORDS[t.source]}.${pick ? ` No header reads as the ${pick} column: pick it below.` : ''}`;
       mapping = mappingForm(t.headers, t.mapping);
       replace(
         mappingBox,

@@ -16,7 +16,7 @@ export const SERVER_GLOBALS: Record<string, string[]> = {
   onInstall: ['e'],
   showSidebar: [],
   detectTable: [],
-  runReport: ['settings', 'options', 'runId'],
+  runReport: ['settings', 'options', 'runId', 'table'],
   runProgress: ['runId'],
   goTo: ['sheet', 'cell'],
 };

@@ -1,13 +1,13 @@
 /**
- * Places the report sheets. The add-on's own sheets carry developer metadata naming the report
- * sheet they hold. A re-run REUSES each of them — cleared of contents, formats, conditional rules,
- * charts and its filter, then written again — so it keeps its position, its name and every formula
- * of the user's that points into it ('Profit Matrix'!C7 would turn into #REF! if the sheet were
- * deleted and inserted again). Report sheets that no longer apply (Migration from a run with
- * periods) are deleted. A user's sheet that merely has a report name is never touched: ours
- * becomes "Profit Matrix (2)".
+ * Places the report sheets as the core's plan says (core/report/sheet-plan.ts): the add-on's own
+ * sheets, found by their developer metadata, are reused in place — cleared of contents, formats,
+ * conditional rules, charts and its filter, then written again — so a user's formula pointing at
+ * 'Profit Matrix'!C7 keeps working; a user's sheet of a report name is never touched (ours becomes
+ * "Profit Matrix (2)"); our sheets the report no longer has (Migration from a run with periods)
+ * are deleted.
  */
-import { freeName, type SheetSpec } from '../core/report/sheet-spec.js';
+import { planSheets } from '../core/report/sheet-plan.js';
+import type { SheetSpec } from '../core/report/sheet-spec.js';
 import { drawSheet } from './render-sheet.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -21,46 +21,37 @@ export function renderReport(
   specs: SheetSpec[],
   onSheet: (done: number, total: number, next: string) => void = () => {},
 ): string[] {
-  const wanted = new Set(specs.map((s) => s.name));
-  const reuse = new Map<string, Sheet>();
-  const stale: Sheet[] = [];
-  for (const { report, sheet } of ownSheets(ss)) {
-    if (wanted.has(report) && !reuse.has(report)) reuse.set(report, sheet);
-    else stale.push(sheet); // no longer part of the report, or a second sheet marked for the same one
-  }
-  const taken = new Set(ss.getSheets().map((s) => s.getName().toLowerCase()));
+  const sheets = ss.getSheets();
+  const names = sheets.map((s) => s.getName());
+  const marks = new Map(ownSheets(ss).map(({ report, sheet }) => [sheet.getSheetId(), report]));
+  const plan = planSheets(
+    sheets.map((s, i) => ({ name: names[i], report: marks.get(s.getSheetId()) ?? null })),
+    specs.map((s) => s.name),
+  );
+  const byName = new Map(sheets.map((s, i) => [names[i], s]));
 
-  const written: string[] = [];
   let first: Sheet | null = null;
-  /** 0-based slot for the next new sheet: right after the report sheet before it. */
-  let at: number | null = null;
-  for (const [i, spec] of specs.entries()) {
-    onSheet(i, specs.length, spec.name);
-    let sheet = reuse.get(spec.name);
-    let name: string;
-    if (sheet) {
+  for (const [i, step] of plan.steps.entries()) {
+    onSheet(i, specs.length, step.name);
+    let sheet: Sheet;
+    if (step.action === 'reuse') {
+      sheet = byName.get(step.name)!;
       clearSheet(sheet);
-      name = sheet.getName();
-      at = sheet.getIndex();
     } else {
-      at ??= firstIndex([...reuse.values()]) ?? ss.getNumSheets();
-      name = freeName(spec.name, taken);
-      taken.add(name.toLowerCase());
-      sheet = ss.insertSheet(name, at++);
+      sheet = ss.insertSheet(step.name, step.at);
       sheet.addDeveloperMetadata(
         OWNER_KEY,
-        spec.name,
+        step.report,
         SpreadsheetApp.DeveloperMetadataVisibility.PROJECT,
       );
     }
-    drawSheet(sheet, spec);
-    written.push(name);
+    drawSheet(sheet, specs[i]);
     first ??= sheet;
   }
   // Last, so the spreadsheet never runs out of sheets (the table may have been read from one of them).
-  for (const old of stale) ss.deleteSheet(old);
+  for (const name of plan.remove) ss.deleteSheet(byName.get(name)!);
   first?.activate();
-  return written;
+  return plan.steps.map((s) => s.name);
 }
 
 /**
@@ -87,9 +78,4 @@ function ownSheets(
     if (sheet) out.push({ report: m.getValue() ?? '', sheet });
   }
   return out;
-}
-
-/** 0-based position of the first of these sheets, or null when there are none. */
-function firstIndex(sheets: Sheet[]): number | null {
-  return sheets.length ? Math.min(...sheets.map((s) => s.getIndex() - 1)) : null;
 }

@@ -1,60 +1,62 @@
 /**
  * The google.script.run targets of the sidebar: one thin seam per action — read 2-D values → one
- * core call → render. Core input errors become thrown Errors, which google.script.run hands to the
- * sidebar's failure handler as a one-line message.
+ * core call → render. Core input errors are thrown as PaneErrors (the pane's presentation of the
+ * error codes), which google.script.run hands to the sidebar's failure handler as one line.
  */
-import { analyze } from '../core/analyze.js';
+import { detectTable as findTable, HEAD_ROWS } from '../core/detect-table.js';
 import { reportSheets } from '../core/report/report-sheets.js';
 import type { SettingsInput } from '../core/settings.js';
-import type { DetectedTable, Progress, RunOptions, RunSummary } from '../pane/host.js';
+import { analyzeTable, tableGone } from '../pane/analyze-table.js';
+import { detectedTable } from '../pane/detected-table.js';
+import type {
+  DetectedTable,
+  Progress,
+  RunOptions,
+  RunSummary,
+  TableLocation,
+} from '../pane/host.js';
+import { PaneError } from '../pane/pane-error.js';
 import { summarizeRun } from '../pane/run-summary.js';
-import { locateTable, readBlock } from './read-table.js';
+import { locateTable, readBlock, relocateTable } from './read-table.js';
 import { renderReport } from './render-report.js';
 
-/** Enough rows for the core to find the header (it scans 20) and see a data row. */
-const DETECT_ROWS = 25;
-
+/** Finds the table with the core's one detection, from the first rows of the located block. */
 export function detectTable(): DetectedTable {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const block = locateTable(ss);
-  const head = readBlock(block, ss.getSpreadsheetTimeZone(), DETECT_ROWS);
-  // Detection only maps columns: gross profit may still be missing (the run will ask).
-  const found = analyze(head, { costToServeOnly: true });
-  if (!found.ok) throw new Error(found.error.message);
-  const { headers, headerRow, mapping } = found.value.input;
-  return {
-    address: `${quoteSheet(block.sheet)}!${block.range.getA1Notation()}`,
-    source: block.source,
-    headers,
-    rows: block.range.getNumRows() - (headerRow - block.range.getRow()) - 1,
-    mapping,
-  };
+  const found = findTable(readBlock(block, ss.getSpreadsheetTimeZone(), HEAD_ROWS));
+  if (!found.ok) throw new PaneError(found.error);
+  return detectedTable(found.value, block.location);
 }
 
 /**
- * Reads, analyses and writes. With a `runId`, each stage leaves its progress in the user's cache,
- * where the sidebar polls it (runProgress) while this call runs: a few cache writes per run,
- * whatever the row count.
+ * Reads, analyses and writes. `table` is where the sidebar's detection found the table: the run
+ * reads it there (the active sheet may be the report's by now), re-checked to still hold the
+ * table; without it, the table is located from the active sheet as detection does. With a
+ * `runId`, each stage leaves its progress in the user's cache, where the sidebar polls it
+ * (runProgress) while this call runs: a few cache writes per run, whatever the row count.
  */
 export function runReport(
   settings: SettingsInput,
   options?: RunOptions,
   runId?: string,
+  table?: TableLocation,
 ): RunSummary {
   const progress = (p: Progress) => {
     if (runId) CacheService.getUserCache().put(PROGRESS_KEY + runId, JSON.stringify(p), 600);
   };
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const block = locateTable(ss);
+  const block = table ? relocateTable(ss, table) : locateTable(ss);
+  if (!block) throw new PaneError(tableGone(table!, 'sheet-deleted'));
   progress({ stage: 'read', fraction: 0.05, message: 'Reading the table…' });
-  const table = readBlock(block, ss.getSpreadsheetTimeZone());
+  const cells = readBlock(block, ss.getSpreadsheetTimeZone());
   progress({
     stage: 'compute',
     fraction: 0.25,
-    message: `Pricing, segmenting and explaining ${Math.max(0, table.values.length - 1).toLocaleString('en-US')} rows…`,
+    message: `Pricing, segmenting and explaining ${Math.max(0, cells.values.length - 1).toLocaleString('en-US')} rows…`,
   });
-  const result = analyze(table, settings ?? {}, options ?? {});
-  if (!result.ok) throw new Error(result.error.message);
+  const result = analyzeTable(cells, block.location, settings ?? {}, options ?? {});
+  if (!result.ok) throw new PaneError(result.error);
   const specs = reportSheets(result.value);
   const sheets = renderReport(ss, specs, (done, total, next) =>
     progress({
@@ -64,7 +66,7 @@ export function runReport(
     }),
   );
   progress({ stage: 'done', fraction: 1, message: `Wrote ${sheets.join(', ')}.` });
-  return summarizeRun(result.value, sheets, block.sheet);
+  return summarizeRun(result.value, sheets, block.location.sheet);
 }
 
 const PROGRESS_KEY = 'profit-tiers-progress:';
@@ -81,6 +83,3 @@ export function goTo(sheet: string, cell: string): void {
   if (!target) throw new Error(`There is no sheet named "${sheet}" any more.`);
   target.getRange(cell).activate();
 }
-
-const quoteSheet = (name: string): string =>
-  /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;

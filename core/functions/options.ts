@@ -42,7 +42,7 @@ export function functionSettings(arg: Arg): Settings {
       'give JSON text or a two-column range of setting names and values',
     );
   const { settings, problems } = resolveSettings(input);
-  if (problems.length) throw new FunctionArgumentError('options', problems[0]);
+  if (problems.length) throw new FunctionArgumentError('options', problems.join('; '));
   if (cache.size > 16) cache.clear();
   cache.set(key, settings);
   return settings;

@@ -5,7 +5,14 @@
  */
 
 import type { SettingsInput } from '../../core/settings.js';
-import type { DetectedTable, PaneHost, Progress, RunOptions, RunSummary } from '../../pane/host.js';
+import type {
+  DetectedTable,
+  PaneHost,
+  Progress,
+  RunOptions,
+  RunSummary,
+  TableLocation,
+} from '../../pane/host.js';
 
 /** The slice of google.script.run we use (the sidebar's iframe provides it; tests shim it). */
 interface ScriptRun {
@@ -34,9 +41,16 @@ const oneLine = (e: unknown): string =>
 /** How often the sidebar asks for the run's progress. */
 const POLL_MS = 700;
 
+/** Where the last detection found the table: every run reads it there, whatever sheet is active. */
+let located: TableLocation | undefined;
+
 export const sheetsHost: PaneHost = {
   name: 'sheets',
-  detectTable: () => call<DetectedTable>('detectTable'),
+  async detectTable() {
+    const t = await call<DetectedTable>('detectTable');
+    located = t.location;
+    return t;
+  },
   async run(
     settings: SettingsInput,
     onProgress: (p: Progress) => void,
@@ -65,6 +79,7 @@ export const sheetsHost: PaneHost = {
         JSON.parse(JSON.stringify(settings)),
         { ...options },
         runId,
+        located,
       );
       onProgress({ stage: 'done', fraction: 1, message: `Wrote ${summary.sheets.join(', ')}.` });
       return summary;

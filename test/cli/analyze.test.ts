@@ -154,6 +154,23 @@ describe('profit-tiers analyze on European and unusable files', () => {
     expect(JSON.parse(r.out).customers[0].revenue).toBe(1234.5);
   });
 
+  it('names every column choice that does not fit the file, as a usage error (exit 2)', () => {
+    const settings = file(
+      'columns.json',
+      JSON.stringify({ columns: { revenue: 'Turnover', orders: 'Drops' } }),
+    );
+    const r = cli(
+      'analyze',
+      file('cols.csv', 'Customer,Revenue,COGS\nA,1,0\n'),
+      '--settings',
+      settings,
+    );
+    expect([r.code, r.err.trim().split('\n').length]).toEqual([2, 1]);
+    expect(r.err).toMatch(
+      /columns\.revenue: no column "Turnover" .*; columns\.orders: no column "Drops"/,
+    );
+  });
+
   it('fails with one line when no row is usable, naming the first reason', () => {
     const r = cli('analyze', file('bad.csv', 'Customer,Revenue,COGS\nA,abc,1\nB,x,2\n'));
     expect(r.code).toBe(1);

@@ -44,6 +44,82 @@ describe('ExcelHost', () => {
     expect([t.source, t.rows, t.address]).toEqual(['table', 10, "'Sales data'!A1:L11"]);
   });
 
+  it('finds the header below a title row, as the Sheets sidebar does, and runs from it', async () => {
+    const rows = [['Customer profitability, FY 2024'], ...generateCustomers(30)];
+    const fake = workbook(rows, { row: 1, col: 1 }); // title in B2, header in B3, cursor in D5
+    const host = new ExcelHost(runOf(fake));
+    const t = await host.detectTable();
+    expect([t.address, t.source, t.rows, t.missing]).toEqual([
+      "'Sales data'!B3:M33",
+      'region',
+      30,
+      [],
+    ]);
+    expect(t.mapping).toMatchObject({ customer: 'Customer ID', revenue: 'Revenue', cogs: 'COGS' });
+    const summary = await host.run(SAMPLE_SETTINGS, () => {});
+    expect([summary.customers, summary.rowsUsed, summary.rejectedCount]).toEqual([30, 30, 0]);
+  });
+
+  it('reads whole selected columns (A:L) only as far as the cells in use', async () => {
+    const fake = workbook(generateCustomers(40));
+    fake.workbook.select('Sales data', 'A:L');
+    const host = new ExcelHost(runOf(fake));
+    const t = await host.detectTable();
+    expect([t.source, t.address, t.rows]).toEqual(['selection', "'Sales data'!A1:L41", 40]);
+    const summary = await host.run(SAMPLE_SETTINGS, () => {});
+    expect([summary.customers, summary.rejectedCount, host.lastRun?.readBlocks]).toEqual([
+      40, 0, 1,
+    ]);
+  });
+
+  it('re-finds the table on each run: rows added since are read, a renamed sheet is found', async () => {
+    const rows = generateCustomers(50);
+    const fake = workbook(rows.slice(0, 41)); // header + 40 customers; the cursor in C4
+    const host = new ExcelHost(runOf(fake));
+    expect((await host.detectTable()).rows).toBe(40);
+    expect((await host.run(SAMPLE_SETTINGS, () => {})).customers).toBe(40);
+    // The report is now the active sheet; the user adds 10 customers and renames the data sheet.
+    fake.workbook.seedSheet('Sales data', rows.slice(41), { startRow: 41 });
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Sales data').name = 'FY24';
+      await context.sync();
+    });
+    const again = await host.run(SAMPLE_SETTINGS, () => {});
+    expect([again.customers, again.sourceSheet]).toEqual([50, 'FY24']);
+  });
+
+  it('says in one line when the table is gone since detection', async () => {
+    const fake = workbook(generateCustomers(10));
+    const host = new ExcelHost(runOf(fake));
+    await host.detectTable();
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Sales data').getRange('A1:L11').clear();
+      await context.sync();
+    });
+    await expect(host.run(SAMPLE_SETTINGS, () => {})).rejects.toThrow(
+      /^The block of cells around 'Sales data'!C4 holds no customer table any more: select your customer table/,
+    );
+    fake.workbook.addSheet('Other');
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('Sales data').delete();
+      await context.sync();
+    });
+    await expect(host.run(SAMPLE_SETTINGS, () => {})).rejects.toThrow(
+      /^The sheet "Sales data" that held the customer table was deleted/,
+    );
+  });
+
+  it('refuses to take one of its own report sheets for the customer table', async () => {
+    const fake = workbook(generateCustomers(10));
+    const host = new ExcelHost(runOf(fake));
+    await host.detectTable();
+    await host.run(SAMPLE_SETTINGS, () => {});
+    fake.workbook.select('Customers', 'B3');
+    await expect(host.detectTable()).rejects.toThrow(
+      /^"Customers" is a sheet of the Profit Tiers report/,
+    );
+  });
+
   it('says what to do when the cursor is not in a table', async () => {
     const fake = createExcelFake({ sheets: ['Empty'] });
     fake.workbook.select('Empty', cell(5, 5));
@@ -71,7 +147,7 @@ describe('ExcelHost', () => {
       'Data Issues',
     ]);
     expect(summary.rejected[0]).toMatchObject({ row: 7, cell: 'C7' });
-    expect(fake.stats.syncs).toBe(2 + 4 + 2 + 1); // detect, 4 reads of ≤ 1,000 rows, find our sheets, one write block
+    expect(fake.stats.syncs).toBe(3 + 2 + 4 + 2 + 1); // detect, re-find the table, 4 reads of ≤ 1,000 rows, find our sheets, one write block
     expect(fake.stats.implicitSyncs).toBe(0);
     expect(fake.workbook.sheet('Sales data').actions).toEqual([]); // read, never written
     await host.goTo(summary.sourceSheet, summary.rejected[0].cell);
@@ -83,7 +159,7 @@ describe('ExcelHost', () => {
     ]);
   });
 
-  it('turns a core error into one message for the pane', async () => {
+  it('turns a core error into the pane’s message, with its code', async () => {
     const fake = workbook([
       ['Customer', 'Revenue'],
       ['A', 1],
@@ -92,6 +168,11 @@ describe('ExcelHost', () => {
     fake.workbook.select('Sales data', cell(1, 0));
     const host = new ExcelHost(runOf(fake));
     await host.detectTable();
-    await expect(host.run({}, () => {})).rejects.toThrow(/no COGS or Gross Profit column/);
+    await expect(host.run({}, () => {})).rejects.toMatchObject({
+      code: 'no-gross-profit',
+      message: expect.stringMatching(
+        /^No COGS or Gross Profit column, .*\. Pick the cost of goods or gross profit column under Columns, or tick/,
+      ),
+    });
   });
 });

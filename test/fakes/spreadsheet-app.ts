@@ -442,6 +442,17 @@ class Sheet extends Service {
   getName(): string {
     return this._model().name;
   }
+  /** Renames the sheet; a name another sheet has throws, as insertSheet does. */
+  setName(name: string): Sheet {
+    const m = this._model(),
+      other = this[FX].book.find(name);
+    if (other && other !== m)
+      throw this[FX].error(
+        `A sheet with the name "${name}" already exists. Please enter another name.`,
+      );
+    m.name = name;
+    return this;
+  }
   /** 1-based position among the sheets. */
   getIndex(): number {
     return this[FX].book.sheets.indexOf(this._model()) + 1;

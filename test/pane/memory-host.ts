@@ -2,14 +2,23 @@
  * A PaneHost over an in-memory table, for tests only: the pane's browser test runs the real UI and
  * the real core against it. It keeps the sheets it "wrote" and the cells it was asked to go to.
  */
-import { analyze } from '../../core/analyze.js';
 import { columnLetter } from '../../core/cell-address.js';
+import { detectTable } from '../../core/detect-table.js';
 import { reportSheets } from '../../core/report/report-sheets.js';
 import type { SheetSpec } from '../../core/report/sheet-spec.js';
 import type { SettingsInput } from '../../core/settings.js';
 import type { CellValue } from '../../core/types.js';
-import { guessMapping } from '../../pane/guess-mapping.js';
-import type { DetectedTable, PaneHost, Progress, RunOptions, RunSummary } from '../../pane/host.js';
+import { analyzeTable } from '../../pane/analyze-table.js';
+import { detectedTable } from '../../pane/detected-table.js';
+import type {
+  DetectedTable,
+  PaneHost,
+  Progress,
+  RunOptions,
+  RunSummary,
+  TableLocation,
+} from '../../pane/host.js';
+import { PaneError } from '../../pane/pane-error.js';
 import { summarizeRun } from '../../pane/run-summary.js';
 
 export class MemoryHost implements PaneHost {
@@ -24,16 +33,19 @@ export class MemoryHost implements PaneHost {
   ) {}
 
   async detectTable(): Promise<DetectedTable> {
-    if (this.values.length === 0)
-      throw new Error('No table found: select a cell in your customer table and try again.');
-    const headers = this.values[0].map((h) => String(h ?? '').trim());
-    const width = Math.max(...this.values.map((r) => r.length));
+    const found = detectTable({ values: this.values });
+    if (!found.ok) throw new PaneError(found.error);
+    return detectedTable(found.value, this.location());
+  }
+
+  /** The whole in-memory sheet, as Sheets' data range. */
+  private location(): TableLocation {
+    const width = Math.max(1, ...this.values.map((r) => r.length));
     return {
-      address: `${this.sheet}!A1:${columnLetter(width - 1)}${this.values.length}`,
       source: 'sheet',
-      headers,
-      rows: this.values.length - 1,
-      mapping: guessMapping(headers),
+      sheetId: this.sheet,
+      sheet: this.sheet,
+      block: `A1:${columnLetter(width - 1)}${Math.max(1, this.values.length)}`,
     };
   }
 
@@ -54,8 +66,8 @@ export class MemoryHost implements PaneHost {
       message: 'Pricing, segmenting and explaining customers…',
     });
     await this.pause();
-    const a = analyze({ values: this.values }, settings, options);
-    if (!a.ok) throw new Error(a.error.message);
+    const a = analyzeTable({ values: this.values }, this.location(), settings, options);
+    if (!a.ok) throw new PaneError(a.error);
     onProgress({ stage: 'write', fraction: 0.7, message: 'Writing the report sheets…' });
     await this.pause();
     this.written = reportSheets(a.value);

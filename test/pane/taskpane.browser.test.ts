@@ -137,7 +137,7 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
 
   it('shows the table and the guessed column mapping', async () => {
     const { page } = await openPane();
-    expect(await page.textContent('.status')).toMatch(/^502 rows in Sales data!A1:L503/);
+    expect(await page.textContent('.status')).toMatch(/^502 rows in 'Sales data'!A1:L503/);
     expect(await page.inputValue('select[data-field="revenue"]')).toBe('Revenue');
     expect(await page.inputValue('select[data-field="customer"]')).toBe('Customer ID');
     expect(await page.inputValue('select[data-field="cogs"]')).toBe('COGS');

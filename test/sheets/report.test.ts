@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analyze.js';
 import { reportSheets } from '../../core/report/report-sheets.js';
+import type { DetectedTable, RunSummary } from '../../pane/host.js';
 import { generateCustomers, SAMPLE_SETTINGS } from '../data/generate.js';
 import { EXECUTION_LIMIT_MS } from '../fakes/spreadsheet-app.js';
 import { boot, countsOf, type Script } from './harness.js';
@@ -275,6 +276,67 @@ describe('runReport', () => {
     ss.seedSheet('Empty', [['just', 'words']]);
     ss.select('Empty', 'A1');
     expect(() => s.run('detectTable')).toThrow(/header|column|revenue/i);
+  });
+
+  it('finds the header below a title row, as the Excel pane does, and runs from it', async () => {
+    const s = await boot({ sheetNames: ['Data'] });
+    const ss = s.fake.spreadsheet;
+    ss.seedSheet('Data', [['Customer profitability, FY 2024'], [], ...generateCustomers(30, 1)]);
+    ss.select('Data', 'B7');
+    const t = s.run('detectTable') as any;
+    expect([t.address, t.source, t.rows, t.missing]).toEqual(['Data!A3:L33', 'sheet', 30, []]);
+    expect(t.mapping).toMatchObject({ customer: 'Customer ID', revenue: 'Revenue', cogs: 'COGS' });
+    expect(s.fake.calls.byMethod['Range.getValues']).toBe(1); // the first rows only, no analysis
+    const summary = s.run('runReport', SAMPLE_SETTINGS, {}, undefined, t.location) as RunSummary;
+    expect([summary.customers, summary.rowsUsed, summary.rejectedCount]).toEqual([30, 30, 0]);
+  });
+
+  it('a second run without re-selecting reads the detected table, not the report sheet now active', async () => {
+    const s = await boot({ sheetNames: ['Data'] });
+    const ss = s.fake.spreadsheet;
+    ss.seedSheet('Data', generateCustomers(30, 1));
+    ss.select('Data', 'A1');
+    const t = s.run('detectTable') as DetectedTable;
+    const first = s.run('runReport', SAMPLE_SETTINGS, {}, 'run-1', t.location) as RunSummary;
+    expect(s.fake.globals.SpreadsheetApp.getActiveSheet().getName()).toBe('Profit Matrix');
+    const second = s.run('runReport', SAMPLE_SETTINGS, {}, 'run-2', t.location) as RunSummary;
+    expect([second.customers, second.sheets]).toEqual([30, first.sheets]);
+    // Rows added and the sheet renamed since: the run re-finds the table by the sheet's id.
+    ss.seedSheet('Data', generateCustomers(40, 1));
+    s.fake.globals.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('Data')!.setName('FY24');
+    const third = s.run('runReport', SAMPLE_SETTINGS, {}, 'run-3', t.location) as RunSummary;
+    expect([third.customers, third.sourceSheet]).toEqual([40, 'FY24']);
+  });
+
+  it('says in one line when the detected table is gone, and never takes a report sheet for it', async () => {
+    const s = await boot({ sheetNames: ['Data', 'Notes'] });
+    const ss = s.fake.spreadsheet;
+    const app = s.fake.globals.SpreadsheetApp;
+    ss.seedSheet('Data', generateCustomers(10, 1));
+    ss.select('Data', 'A1');
+    const t = s.run('detectTable') as DetectedTable;
+    s.run('runReport', SAMPLE_SETTINGS, {}, undefined, t.location);
+    expect(() => s.run('detectTable')).toThrow(
+      /^"Profit Matrix" is a sheet of the Profit Tiers report/,
+    );
+    app.getActiveSpreadsheet().getSheetByName('Data')!.clear();
+    expect(() => s.run('runReport', SAMPLE_SETTINGS, {}, undefined, t.location)).toThrow(
+      /^The sheet "Data" holds no customer table any more: select your customer table/,
+    );
+    app.getActiveSpreadsheet().deleteSheet(app.getActiveSpreadsheet().getSheetByName('Data')!);
+    expect(() => s.run('runReport', SAMPLE_SETTINGS, {}, undefined, t.location)).toThrow(
+      /^The sheet "Data" that held the customer table was deleted/,
+    );
+  });
+
+  it('reads whole selected columns (A:L) only as far as the data goes', async () => {
+    const s = await boot({ sheetNames: ['Data'] });
+    s.fake.spreadsheet.seedSheet('Data', generateCustomers(30, 1));
+    s.fake.spreadsheet.select('Data', 'A:L');
+    const t = s.run('detectTable') as DetectedTable;
+    expect([t.source, t.address, t.rows]).toEqual(['selection', 'Data!A1:L31', 30]);
+    const summary = s.run('runReport', SAMPLE_SETTINGS, {}, undefined, t.location) as RunSummary;
+    expect([summary.customers, summary.rejectedCount]).toEqual([30, 0]);
   });
 
   it('goTo selects a cell of the source table', async () => {

@@ -180,6 +180,25 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
     expect(serverCalls.filter((c) => c === 'runProgress').length).toBeGreaterThan(0); // the sidebar polled the run's stages
   });
 
+  it('runs again without re-selecting: the table found, not the report sheet now active', async () => {
+    const { page, script, serverCalls } = await analysed();
+    expect(script.fake.globals.SpreadsheetApp.getActiveSheet().getName()).toBe('Profit Matrix');
+    const before = serverCalls.filter((c) => c === 'runReport').length;
+    await page.click('button:has-text("Run analysis")');
+    await expect.poll(() => serverCalls.filter((c) => c === 'runReport').length).toBe(before + 1);
+    await page.waitForSelector('button:has-text("Run analysis"):not([disabled])');
+    expect(await page.textContent('.error')).toBe('');
+    expect(await page.isHidden('.results')).toBe(false);
+    expect(script.fake.spreadsheet.sheetNames()).toEqual([
+      'Data',
+      'Profit Matrix',
+      'Customers',
+      'Whale Curve',
+      'Why',
+      'Data Issues',
+    ]);
+  });
+
   it('shows hostile customer text as text: no <img>, no dialog', async () => {
     const { page, dialogs } = await analysed();
     expect(await page.locator('.losers li .who').allTextContents()).toContain(HOSTILE);
