@@ -6,8 +6,9 @@
  *  - An execution may run 6 minutes. The fake keeps a modelled clock instead of a stopwatch: each
  *    call costs `msPerCall`, each cell read or written `msPerCell`; past `executionLimitMs` the
  *    call throws "Exceeded maximum execution time", and so does every later call of that execution.
- *  - Ranges are 1-based and must lie inside the sheet's grid (a new sheet is 1,000 × 26); the
- *    whole spreadsheet holds at most 10,000,000 cells.
+ *  - Ranges are 1-based and must lie inside the sheet's grid (a new sheet is 1,000 × 26; "A:L"
+ *    ends at its last row); the whole spreadsheet holds at most 10,000,000 cells.
+ *  - A sheet's id survives a rename and is never reused: getSheetById of a deleted sheet is null.
  *  - setValues reads strings as typed input: "=…" is a formula, "-5" a number, "TRUE" a boolean,
  *    "2024-01-05" a date; a leading apostrophe keeps text. The data must match the range's size.
  *  - Sheet names are unique, case-insensitively; insertSheet of a taken name throws.
@@ -277,6 +278,20 @@ class SheetModel {
   }
 }
 
+/** An A1 range on `s`: whole columns ("A:L") and rows ("2:5") end at the sheet's grid. */
+function gridRect(s: SheetModel, a1: string): Rect | null {
+  const p = parseAddress(a1);
+  if (!p) return null;
+  const { r0, c0, rows, cols } = p.rect;
+  const open = Number.MAX_SAFE_INTEGER / 2;
+  return {
+    r0,
+    c0,
+    rows: rows > open ? Math.max(1, s.maxRows - r0) : rows,
+    cols: cols > open ? Math.max(1, s.maxCols - c0) : cols,
+  };
+}
+
 class Book {
   sheets: SheetModel[] = [];
   active: SheetModel;
@@ -409,6 +424,11 @@ class Spreadsheet extends Service {
     const s = this.book.find(name);
     return s ? new Sheet(this[FX], s) : null;
   }
+  /** The sheet of that id (ids survive a rename and are never reused), or null. */
+  getSheetById(id: number): Sheet | null {
+    const s = this.book.sheets.find((x) => x.id === id);
+    return s ? new Sheet(this[FX], s) : null;
+  }
   /** A new 1,000 × 26 sheet at 0-based `index` (default: the end); it becomes the active sheet. */
   insertSheet(name: string, index = this.book.sheets.length): Sheet {
     const s = this.book.insert(name, index);
@@ -473,9 +493,9 @@ class Sheet extends Service {
   getRange(a: number | string, column?: number, numRows = 1, numColumns = 1): Range {
     const s = this._model();
     if (typeof a === 'string') {
-      const p = parseAddress(a);
-      if (!p) throw this[FX].error(`Range not found: ${a}`);
-      return new Range(this[FX], s, p.rect);
+      const rect = gridRect(s, a);
+      if (!rect) throw this[FX].error(`Range not found: ${a}`);
+      return new Range(this[FX], s, rect);
     }
     if (a < 1) throw this[FX].error('The starting row of the range is too small.');
     if ((column ?? 0) < 1) throw this[FX].error('The starting column of the range is too small.');
@@ -554,6 +574,13 @@ class Sheet extends Service {
   removeChart(chart: EmbeddedChart): void {
     const s = this._model();
     s.charts = s.charts.filter((c) => c !== chart._chart);
+  }
+  /** The developer metadata on this sheet (not on its rows, columns or ranges, which we never mark). */
+  getDeveloperMetadata(): DeveloperMetadata[] {
+    const s = this._model();
+    return this[FX].book.metadata
+      .filter((m) => m.sheet === s)
+      .map((m) => new DeveloperMetadata(this[FX], m));
   }
   addDeveloperMetadata(key: string, value: string, visibility = 'DOCUMENT'): Sheet {
     this[FX].book.metadata.push({
@@ -1022,7 +1049,7 @@ class Inspector {
   select(sheet: string, a1: string): void {
     const s = this.sheet(sheet);
     this.fx.book.active = s;
-    s.selection = parseAddress(a1)!.rect;
+    s.selection = gridRect(s, a1)!;
   }
   /** Stored values ("" for empty; formulas as their text), default the data range. */
   rawValues(sheet: string, a1?: string): Value[][] {
