@@ -17,10 +17,11 @@ class StubError {
 }
 type Fn = (...args: unknown[]) => unknown;
 const registered = new Map<string, Fn>();
+let context: vm.Context;
 
 beforeAll(() => {
   ensureExcelBuild();
-  const context = vm.createContext({
+  context = vm.createContext({
     console,
     CustomFunctions: {
       associate: (id: string, fn: Fn) => registered.set(id, fn),
@@ -116,5 +117,14 @@ describe('dist/excel/functions.js', () => {
     const large = grid[1].slice(1) as number[];
     expect(large.reduce((x, y) => x + y, 0)).toBeGreaterThanOrEqual(166);
     expect(large.reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(167);
+  });
+
+  it('refuses an options range that would reach Object.prototype of the shared runtime', () => {
+    const bad = registered.get('PROFITMATRIX')!([[1], [2]], [[1], [1]], 'count', [
+      ['__proto__.polluted', 'yes'],
+    ]) as StubError;
+    expect(bad).toBeInstanceOf(StubError);
+    expect(bad.message).toBe('options: "__proto__" cannot be a setting name (__proto__.polluted)');
+    expect(vm.runInContext('({}).polluted', context)).toBeUndefined();
   });
 });

@@ -95,4 +95,12 @@ describe('custom functions', () => {
     expect(peak).toHaveLength(1);
     expect(t3 - t0).toBeLessThan(10_000);
   });
+
+  it('refuses an options range that would reach Object.prototype', async () => {
+    const s = await boot();
+    expect(() =>
+      s.global('PROFITMATRIX', [[1], [2]], [[1], [1]], 'count', [['constructor.prototype.x', 1]]),
+    ).toThrow('options: "constructor" cannot be a setting name (constructor.prototype.x)');
+    expect(vm.runInContext('({}).x', s.ctx)).toBeUndefined();
+  });
 });
