@@ -127,4 +127,11 @@ describe('dist/excel/functions.js', () => {
     expect(bad.message).toBe('options: "__proto__" cannot be a setting name (__proto__.polluted)');
     expect(vm.runInContext('({}).polluted', context)).toBeUndefined();
   });
+
+  it('a single customer without the population ranges is #VALUE!, not a population of one', () => {
+    const one = registered.get('PROFITTIER')!([[100]], [[40]], [[5]]) as StubError;
+    expect(one).toBeInstanceOf(StubError);
+    expect(one.code).toBe('#VALUE!');
+    expect(one.message).toMatch(/give allRevenue and allProfit when the formula is filled down/);
+  });
 });
