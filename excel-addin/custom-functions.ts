@@ -2,7 +2,8 @@
 /**
  * Registers every custom function of the one definition table (core/functions/definitions.ts)
  * with Excel. This file only adapts Excel's calling conventions to the core's:
- * - arguments: blanks arrive as null (web), "" or undefined; a 1×1 range is its value;
+ * - arguments: blanks arrive as null (web), "" or undefined; a 1×1 range is its value; a data
+ *   type (formatted number, entity) is its basic value;
  * - results: never null (Excel shows 0 for null) — blanks become "";
  * - a bad argument (FunctionArgumentError) becomes #VALUE! with the message naming the argument,
  *   which Excel shows in the cell's error flag, instead of a thrown exception.
@@ -14,15 +15,26 @@ import { type Arg, FunctionArgumentError } from '../core/functions/arguments.js'
 import { FUNCTIONS } from '../core/functions/definitions.js';
 import type { CellValue } from '../core/types.js';
 
-const blankToNull = (v: unknown): CellValue =>
-  v === undefined || v === '' ? null : (v as CellValue);
+/**
+ * One cell as the core reads it. A cell holding a data type (a formatted number, an entity, a
+ * linked entity such as Stocks) arrives as an object; its `basicValue` is what the cell shows
+ * when it is used as a plain value (the number, or the entity's text) — without this it would
+ * reach the core as "[object Object]".
+ */
+function cellValue(v: unknown): CellValue {
+  if (v !== null && typeof v === 'object' && !(v instanceof Date)) {
+    const typed = v as { basicValue?: unknown; text?: unknown };
+    v = typed.basicValue !== undefined ? typed.basicValue : typed.text;
+    if (v !== null && typeof v === 'object') return null;
+  }
+  return v === undefined || v === '' ? null : (v as CellValue);
+}
 
 /** One argument as the core reads it: cells normalised, a 1×1 range unwrapped to its value. */
 export function excelArgument(arg: unknown): Arg {
-  if (!Array.isArray(arg)) return arg === undefined ? undefined : blankToNull(arg);
-  if (arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1)
-    return blankToNull(arg[0][0]);
-  return arg.map((row: unknown[]) => row.map(blankToNull));
+  if (!Array.isArray(arg)) return arg === undefined ? undefined : cellValue(arg);
+  if (arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1) return cellValue(arg[0][0]);
+  return arg.map((row: unknown[]) => row.map(cellValue));
 }
 
 /** A result cell Excel can show: null, undefined and NaN become "" (Excel would show 0 or #NUM!). */

@@ -134,4 +134,39 @@ describe('dist/excel/functions.js', () => {
     expect(one.code).toBe('#VALUE!');
     expect(one.message).toMatch(/give allRevenue and allProfit when the formula is filled down/);
   });
+
+  it('reads cells holding data types (formatted numbers, entities) by their basic value', () => {
+    const money = (n: number) => ({
+      type: 'FormattedNumber',
+      basicValue: n,
+      numberFormat: '$#,##0',
+    });
+    const double = (n: number) => ({ type: 'Double', basicValue: n, basicType: 'Double' });
+    const plain = registered.get('PROFITTIER')!([[800], [150], [50]], [[240], [15], [-10]]);
+    expect(
+      registered.get('PROFITTIER')!(
+        [[money(800)], [money(150)], [money(50)]],
+        [[double(240)], [double(15)], [double(-10)]],
+      ),
+    ).toEqual(plain);
+    const entity = { type: 'Entity', text: 'Acme Ltd', basicValue: 'Acme Ltd', properties: {} };
+    const bad = registered.get('PROFITTIER')!([[entity], [money(10)]], [[1], [2]]) as StubError;
+    expect(bad.message).toBe('revenue: cell 1 holds "Acme Ltd", not a number');
+    const terciles = {
+      type: 'LinkedEntity',
+      text: '{"size":{"method":"terciles"}}',
+      basicValue: '{"size":{"method":"terciles"}}',
+      id: { domainId: 'x', entityId: 'y' },
+    };
+    expect(
+      registered.get('PROFITMATRIX')!([[1], [2], [3]], [[1], [1], [1]], 'count', [[terciles]]),
+    ).toEqual(
+      registered.get('PROFITMATRIX')!(
+        [[1], [2], [3]],
+        [[1], [1], [1]],
+        'count',
+        '{"size":{"method":"terciles"}}',
+      ),
+    );
+  });
 });
