@@ -89,6 +89,6 @@ process.stdout.write(
     rows,
     note:
       notes.join('; ') +
-      '. The Excel count includes the block reads (ExcelHost reads ≤ 50,000 cells per sync).',
+      '. The Excel count includes the block reads (ExcelHost reads blocks of ≤ 3 MB, sized from the rows read so far).',
   })}\n`,
 );

@@ -1,20 +1,17 @@
 /// <reference types="office-js" />
 /**
  * The PaneHost of the Excel task pane: finds the customer table (the selection, the Excel table
- * under the cursor, or the block of cells around it), reads it in blocks, hands the values to the
+ * under the cursor, or the block of cells around it), reads it in blocks (read-blocks.ts), hands the values to the
  * core, and draws the core's report with renderSheets. No business rule lives here.
  */
 import { analyze } from '../core/analyze.js';
 import { reportSheets } from '../core/report/report-sheets.js';
 import type { SettingsInput } from '../core/settings.js';
-import type { CellValue } from '../core/types.js';
 import { guessMapping } from '../pane/guess-mapping.js';
 import type { DetectedTable, PaneHost, Progress, RunOptions, RunSummary } from '../pane/host.js';
 import { summarizeRun } from '../pane/run-summary.js';
+import { READ_BUDGET, readBlocks } from './read-blocks.js';
 import { renderSheets } from './render-excel.js';
-
-/** Cells per read: well under Office.js's 5 MB response limit even for long text cells. */
-export const READ_CELLS = 50_000;
 
 type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
@@ -29,10 +26,10 @@ interface Located {
 export class ExcelHost implements PaneHost {
   readonly name = 'excel' as const;
   private located: Located | null = null;
-  /** `excelRun` is Excel.run; tests pass a fake (and smaller reads). */
+  /** `excelRun` is Excel.run; tests pass a fake (and a smaller read budget, in bytes). */
   constructor(
     private excelRun: ExcelRun = (batch) => Excel.run(batch),
-    private readCells = READ_CELLS,
+    private readBudget = READ_BUDGET,
   ) {}
 
   detectTable(): Promise<DetectedTable> {
@@ -84,27 +81,17 @@ export class ExcelHost implements PaneHost {
     if (!this.located) await this.detectTable();
     const t = this.located!;
     return this.excelRun(async (context) => {
-      const sheet = context.workbook.worksheets.getItem(t.sheet);
-      const rowsPerRead = Math.max(1, Math.floor(this.readCells / t.columns));
-      const values: CellValue[][] = [];
-      let readBlocks = 0;
-      for (let r = 0; r < t.rows; r += rowsPerRead, readBlocks++) {
-        onProgress({
-          stage: 'read',
-          fraction: 0.3 * (r / t.rows),
-          message: `Reading rows ${r + 1}–${Math.min(t.rows, r + rowsPerRead)} of ${t.rows}…`,
-        });
-        const block = sheet
-          .getRangeByIndexes(
-            t.rowIndex + r,
-            t.columnIndex,
-            Math.min(rowsPerRead, t.rows - r),
-            t.columns,
-          )
-          .load('values');
-        await context.sync();
-        for (const row of block.values) values.push(row);
-      }
+      const { values, reads } = await readBlocks(
+        context,
+        t,
+        (done, total) =>
+          onProgress({
+            stage: 'read',
+            fraction: 0.3 * (done / total),
+            message: `Reading the table: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows…`,
+          }),
+        this.readBudget,
+      );
       onProgress({
         stage: 'compute',
         fraction: 0.3,
@@ -126,7 +113,7 @@ export class ExcelHost implements PaneHost {
           message: 'Writing the report sheets…',
         }),
       );
-      this.lastRun = { readBlocks, writeBlocks: written.blocks };
+      this.lastRun = { readBlocks: reads, writeBlocks: written.blocks };
       onProgress({ stage: 'done', fraction: 1, message: `Done: ${written.sheets.join(', ')}.` });
       return summarizeRun(outcome.value, written.sheets, t.sheet);
     });
