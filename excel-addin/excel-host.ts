@@ -104,7 +104,7 @@ export class ExcelHost implements PaneHost {
         options,
       );
       if (!outcome.ok) throw new Error(outcome.error.message);
-      const specs = reportSheets(outcome.value);
+      const specs = reportSheets(outcome.value, { why: options.leaveOutWhy !== true });
       onProgress({ stage: 'write', fraction: 0.5, message: 'Writing the report sheets…' });
       const written = await renderSheets(context, specs, (f) =>
         onProgress({

@@ -50,6 +50,8 @@ export interface RunSummary {
 /** What to compare, beyond the settings: migration between the two latest periods of the period column. */
 export interface RunOptions {
   periods?: Grain;
+  /** Leave the Why sheet out of the report (it alone is a third of a large report's cells). */
+  leaveOutWhy?: boolean;
 }
 
 export interface PaneHost {

@@ -58,7 +58,7 @@ export class MemoryHost implements PaneHost {
     if (!a.ok) throw new Error(a.error.message);
     onProgress({ stage: 'write', fraction: 0.7, message: 'Writing the report sheets…' });
     await this.pause();
-    this.written = reportSheets(a.value);
+    this.written = reportSheets(a.value, { why: options.leaveOutWhy !== true });
     const summary = summarizeRun(
       a.value,
       this.written.map((s) => s.name),

@@ -8,7 +8,8 @@
 export { FUNCTIONS } from '../core/functions/definitions.js';
 export { callFunction } from './custom-functions.js';
 export { MENU_ITEMS, onInstall, onOpen, showSidebar } from './menu.js';
-export { detectTable, goTo, runProgress, runReport } from './sidebar-server.js';
+export { finishReport, finishSheet, prepareReport, readRows, writeRows } from './run-steps.js';
+export { detectTable, goTo } from './sidebar-server.js';
 
 /** Global name → parameter names, for the generated top-level functions. */
 export const SERVER_GLOBALS: Record<string, string[]> = {
@@ -16,7 +17,10 @@ export const SERVER_GLOBALS: Record<string, string[]> = {
   onInstall: ['e'],
   showSidebar: [],
   detectTable: [],
-  runReport: ['settings', 'options', 'runId'],
-  runProgress: ['runId'],
+  readRows: ['address', 'from', 'count'],
+  prepareReport: ['plan'],
+  writeRows: ['sheetId', 'block'],
+  finishSheet: ['sheetId', 'finish'],
+  finishReport: ['stale', 'first'],
   goTo: ['sheet', 'cell'],
 };

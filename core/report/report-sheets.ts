@@ -20,12 +20,16 @@ export const REPORT_SHEET_NAMES = [
   'Data Issues',
 ] as const;
 
-export function reportSheets(a: Analysis): SheetSpec[] {
+/**
+ * The report's sheets in order. `why: false` leaves out the Why sheet, the biggest one (a row of
+ * money and words per customer), for a report that must fit Google Sheets' 10 M cells.
+ */
+export function reportSheets(a: Analysis, { why = true }: { why?: boolean } = {}): SheetSpec[] {
   const sheets = [
     profitMatrixSheet(a),
     customersSheet(a),
     whaleCurveSheet(a),
-    whySheet(a),
+    why ? whySheet(a) : null,
     migrationSheet(a),
     dataIssuesSheet(a),
   ];

@@ -6,6 +6,9 @@ import { readFile } from 'node:fs/promises';
 import * as vm from 'node:vm';
 // @ts-expect-error plain .mjs build script without types
 import { buildCode } from '../../build/build-sheets.mjs';
+import type { SettingsInput } from '../../core/settings.js';
+import type { DetectedTable, Progress, RunOptions, RunSummary } from '../../pane/host.js';
+import { runInSteps } from '../../sheets-addon/sidebar/run-in-steps.js';
 import {
   type AppsScriptFake,
   createAppsScriptFake,
@@ -67,4 +70,43 @@ export function countsOf(fake: AppsScriptFake): Record<string, number> {
   return Object.fromEntries(
     Object.entries(fake.calls.byMethod).sort(([a], [b]) => a.localeCompare(b)),
   );
+}
+
+/** One server call of a stepwise run: its name and the SpreadsheetApp calls it made. */
+export interface StepCall {
+  name: string;
+  calls: number;
+}
+
+/**
+ * A run as the sidebar drives it: detectTable, then the sidebar's own runInSteps, each step one
+ * google.script.run call into the bundle (JSON in and out, errors as one-line messages).
+ */
+export async function runSteps(
+  s: Script,
+  settings: SettingsInput = {},
+  options: RunOptions = {},
+  onProgress: (p: Progress) => void = () => {},
+): Promise<{ summary: RunSummary; steps: StepCall[] }> {
+  const steps: StepCall[] = [];
+  const call = async <T>(name: string, ...args: unknown[]): Promise<T> => {
+    const before = s.fake.calls.spreadsheet;
+    try {
+      return s.run(name, ...args) as T;
+    } catch (e) {
+      throw new Error(String((e as Error)?.message ?? e));
+    } finally {
+      steps.push({ name, calls: s.fake.calls.spreadsheet - before });
+    }
+  };
+  const table = await call<DetectedTable>('detectTable');
+  const summary = await runInSteps(
+    call,
+    table.address,
+    table.headers.length,
+    settings,
+    options,
+    onProgress,
+  );
+  return { summary, steps };
 }

@@ -22,9 +22,19 @@ describe('Code.js globals', () => {
 
   it('every google.script.run target of the sidebar host is a global function', async () => {
     const s = await boot();
-    const host = readFileSync('sheets-addon/sidebar/sheets-host.ts', 'utf8');
+    const host = ['sheets-host.ts', 'run-in-steps.ts']
+      .map((f) => readFileSync(`sheets-addon/sidebar/${f}`, 'utf8'))
+      .join('\n');
     const targets = [...host.matchAll(/call<[^>]*>\(\s*'(\w+)'/g)].map((m) => m[1]);
-    expect(targets.sort()).toEqual(['detectTable', 'goTo', 'runProgress', 'runReport']);
+    expect(targets.sort()).toEqual([
+      'detectTable',
+      'finishReport',
+      'finishSheet',
+      'goTo',
+      'prepareReport',
+      'readRows',
+      'writeRows',
+    ]);
     const declared = Object.keys(vm.runInContext('ProfitTiers.SERVER_GLOBALS', s.ctx));
     for (const t of targets) {
       expect(declared).toContain(t);

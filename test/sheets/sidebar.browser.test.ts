@@ -16,9 +16,8 @@ import { boot, type Script } from './harness.js';
 const CHROMIUM = '/usr/bin/chromium';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const PAGE = 'https://sheets.invalid/sidebar.html';
-/** A server call takes this long, so the progress of a running call can be seen. */
-const SERVER_DELAY_MS = 400;
-const RUN_HELD_MS = 1_600;
+/** A server call takes this long, so the progress between the run's steps can be seen. */
+const SERVER_DELAY_MS = 150;
 
 const missing = !existsSync(CHROMIUM);
 if (missing)
@@ -80,9 +79,6 @@ beforeAll(async () => {
     await new Promise((r) => setTimeout(r, SERVER_DELAY_MS));
     try {
       const value = script.run(name, ...JSON.parse(args));
-      // Apps Script runs the polling calls alongside a run; here the run finishes at once, so its
-      // answer is held back a while for the sidebar's polls to see the stages it left in the cache.
-      if (name === 'runReport') await new Promise((r) => setTimeout(r, RUN_HELD_MS));
       return JSON.stringify({ ok: true, value });
     } catch (e) {
       // Errors come from the vm's realm: not `instanceof Error` here, so read the message directly.
@@ -132,12 +128,25 @@ describe.skipIf(missing)('Sheets sidebar in Chromium', () => {
       String(SAMPLE_SETTINGS.costOfCapital * 100),
     );
     await page.click('summary:has-text("Cost-to-serve")');
+    await page.evaluate(() => {
+      const w = window as unknown as { progressSeen: string[] };
+      w.progressSeen = [];
+      const text = document.querySelector('.progress-text')!;
+      new MutationObserver(() => w.progressSeen.push(text.textContent ?? '')).observe(text, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
     await page.click('button:has-text("Run analysis")');
     await page.waitForSelector('.progress:not([hidden])');
-    expect(await page.textContent('.progress-text')).toMatch(/^0 % · Starting/);
+    expect(await page.textContent('.progress-text')).toMatch(/^0 % · (Starting|Reading the table)/);
     expect(await page.isDisabled('button:has-text("Run analysis")')).toBe(true);
     await page.waitForSelector('.progress-text:has-text("100 %")');
     await page.waitForSelector('.results:not([hidden])');
+    const progressSeen = await page.evaluate(
+      () => (window as unknown as { progressSeen: string[] }).progressSeen,
+    );
     expect(await page.locator('.matrix td').count()).toBe(9);
     expect(await page.textContent('.whale')).toMatch(
       /^Whale curve: the top \d+ % of customers earn \d+ % of profit/,
@@ -150,8 +159,18 @@ describe.skipIf(missing)('Sheets sidebar in Chromium', () => {
       'Why',
       'Data Issues',
     ]);
-    expect(serverCalls.filter((c) => c !== 'runProgress')).toEqual(['detectTable', 'runReport']);
-    expect(serverCalls.filter((c) => c === 'runProgress').length).toBeGreaterThan(0); // the sidebar polled the run's stages
+    // The run is one short server call per step; the sidebar's progress follows them, no polling.
+    expect(serverCalls).toEqual([
+      'detectTable',
+      'readRows',
+      'prepareReport',
+      ...['Profit Matrix', 'Customers', 'Whale Curve', 'Why', 'Data Issues'].flatMap(() => [
+        'writeRows',
+        'finishSheet',
+      ]),
+      'finishReport',
+    ]);
+    expect(progressSeen.some((t) => /^\d+ % · Writing Customers, rows 1–\d+…$/.test(t))).toBe(true);
   });
 
   it('shows hostile customer text as text: no <img>, no dialog', async () => {
