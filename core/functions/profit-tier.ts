@@ -4,8 +4,10 @@
  *   cell alone is refused: it is what a filled-down `=PROFITTIER(B2, C2)` gives, a population of one.
  * - With the population ranges (allRevenue, allProfit, allCostToServe): each given row is placed
  *   within that population — what a formula dragged down a column expects.
- * A population is prepared once per distinct content and reused by every row of a dragged formula,
- * so n formulas cost O(n) each for reading their arguments, not O(n log n) each for sorting.
+ * A population is prepared once per distinct content and execution. Excel's shared runtime keeps it
+ * for every row of a dragged formula (n formulas cost O(n) each for reading their arguments, not
+ * O(n log n) each for sorting); Apps Script runs each Sheets formula cell as its own execution,
+ * where nothing survives, so there the spilled range form is the way for large tables.
  */
 
 import { type Population, population } from '../classify.js';
