@@ -1,3 +1,4 @@
+// @ts-check
 // Builds the Excel add-in into dist/excel/: functions.json (generated, see generate-functions.mjs),
 // functions.js (custom functions), taskpane.html/.js/.css (the shared pane with the Office.js host),
 // help.html (function help from the same table), support.html (the manifest's SupportUrl), icons,
@@ -10,6 +11,8 @@ import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { generateFunctions } from './generate-functions.mjs';
+
+/** @typedef {import('../core/functions/definitions.js').FunctionDef} FunctionDef */
 
 export const DEV_BASE = 'https://localhost:3000/';
 const OUT = 'dist/excel';
@@ -26,6 +29,9 @@ export function baseUrl(env = process.env) {
  * Where users get support (the manifest's SupportUrl leads to support.html, which must offer a
  * way; AppSource checks it): PROFIT_TIERS_SUPPORT, an e-mail address or an https:// page. A
  * production build (any other base URL than the dev server's) fails without it.
+ * @param {Record<string, string | undefined>} env
+ * @param {string} base
+ * @returns {{ href: string, text: string } | null}
  */
 export function supportContact(env = process.env, base = baseUrl(env)) {
   const c = (env.PROFIT_TIERS_SUPPORT ?? '').trim();
@@ -42,20 +48,26 @@ export function supportContact(env = process.env, base = baseUrl(env)) {
   throw new Error(`PROFIT_TIERS_SUPPORT must be an e-mail address or an https:// URL (got ${c})`);
 }
 
-/** The contact paragraph of support.html. */
+/**
+ * The contact paragraph of support.html.
+ * @param {{ href: string, text: string } | null} contact
+ */
 export function supportHtml(contact) {
   if (contact === null)
     return '<p>This is a development build: set PROFIT_TIERS_SUPPORT (an e-mail address or an https:// page) when you build for users, and it appears here.</p>';
   return `<p>Write to <a href="${escapeHtml(contact.href)}">${escapeHtml(contact.text)}</a>.</p>`;
 }
 
-const escapeHtml = (s) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
-  );
+/** @type {Record<string, string>} */
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** One <section> per function, anchored by id (the @helpurl of each function points here). */
+/** @param {string} s */
+const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+
+/**
+ * One <section> per function, anchored by id (the @helpurl of each function points here).
+ * @param {FunctionDef[]} functions
+ */
 function functionHelp(functions) {
   return functions
     .map((f) =>
@@ -83,6 +95,7 @@ export default async function buildExcel() {
   await rm(OUT, { recursive: true, force: true });
   await mkdir(join(OUT, 'assets'), { recursive: true });
   const functions = await generateFunctions({ outDir: OUT, tmpDir: 'dist/.tmp', helpBase: base });
+  /** @type {import('esbuild').BuildOptions} */
   const common = {
     bundle: true,
     platform: 'browser',
@@ -121,6 +134,7 @@ export default async function buildExcel() {
   await writeFile(join(OUT, 'manifest.xml'), manifest.split(DEV_BASE).join(base));
 }
 
+/** @type {Partial<Record<string, string>>} */
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
@@ -137,6 +151,7 @@ const TYPES = {
  */
 export async function serveExcel(port = 3000) {
   const require = createRequire(import.meta.url);
+  /** @type {typeof import('office-addin-dev-certs')} */
   const { getHttpsServerOptions } = require('office-addin-dev-certs');
   const { createServer } = await import('node:https');
   const options = await getHttpsServerOptions();
