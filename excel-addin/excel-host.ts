@@ -8,12 +8,20 @@ import { analyze } from '../core/analyze.js';
 import { reportSheets } from '../core/report/report-sheets.js';
 import type { SettingsInput } from '../core/settings.js';
 import { guessMapping } from '../pane/guess-mapping.js';
-import type { DetectedTable, PaneHost, Progress, RunOptions, RunSummary } from '../pane/host.js';
+import {
+  type DetectedTable,
+  type PaneHost,
+  type Progress,
+  type RunOptions,
+  type RunSummary,
+  reportOptions,
+} from '../pane/host.js';
 import { summarizeRun } from '../pane/run-summary.js';
+import type { Diagnostics } from '../pane/self-test.js';
 import { READ_BUDGET, readBlocks } from './read-blocks.js';
 import { renderSheets } from './render-excel.js';
 
-type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 interface Located {
   sheet: string;
@@ -25,6 +33,8 @@ interface Located {
 
 export class ExcelHost implements PaneHost {
   readonly name = 'excel' as const;
+  /** The self-test's part (diagnostics.ts); the task pane sets it. */
+  diagnostics?: Diagnostics;
   private located: Located | null = null;
   /** `excelRun` is Excel.run; tests pass a fake (and a smaller read budget, in bytes). */
   constructor(
@@ -104,7 +114,7 @@ export class ExcelHost implements PaneHost {
         options,
       );
       if (!outcome.ok) throw new Error(outcome.error.message);
-      const specs = reportSheets(outcome.value, { why: options.leaveOutWhy !== true });
+      const specs = reportSheets(outcome.value, reportOptions(options));
       onProgress({ stage: 'write', fraction: 0.5, message: 'Writing the report sheets…' });
       const written = await renderSheets(context, specs, (f) =>
         onProgress({

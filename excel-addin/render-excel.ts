@@ -17,6 +17,7 @@
  *   apostrophe, so a customer named =HYPERLINK(…) stays text.
  */
 import { LOSS_FONT, SCALE_COLOURS } from '../core/report/colours.js';
+import { isScratch } from '../core/report/report-sheets.js';
 import {
   freeName,
   type Rect,
@@ -141,12 +142,14 @@ export async function renderSheets(
   const reuse = new Map<string, { ws: Excel.Worksheet; charts: Excel.Chart[] }>();
   const stale: Excel.Worksheet[] = [];
   const users = new Set<string>();
+  // The self-test's scratch report and the real one never replace each other's sheets.
+  const scratchRun = specs.length > 0 && isScratch(specs[0].name);
   worksheets.items.forEach((ws, i) => {
-    if (marks[i].isNullObject) {
-      users.add(ws.name);
+    const report = marks[i].isNullObject ? '' : reportOf(String(marks[i].value ?? ''), ws.name);
+    if (marks[i].isNullObject || isScratch(report) !== scratchRun) {
+      users.add(ws.name); // left alone, like the user's own sheets
       return;
     }
-    const report = reportOf(String(marks[i].value ?? ''), ws.name);
     if (wanted.has(report) && !reuse.has(report))
       reuse.set(report, { ws, charts: charts[i].items });
     else stale.push(ws); // no longer part of the report, or a second sheet marked for the same one

@@ -9,7 +9,14 @@ import type { SheetSpec } from '../core/report/sheet-spec.js';
 import type { SettingsInput } from '../core/settings.js';
 import type { CellValue } from '../core/types.js';
 import { guessMapping } from './guess-mapping.js';
-import type { DetectedTable, PaneHost, Progress, RunOptions, RunSummary } from './host.js';
+import {
+  type DetectedTable,
+  type PaneHost,
+  type Progress,
+  type RunOptions,
+  type RunSummary,
+  reportOptions,
+} from './host.js';
 import { summarizeRun } from './run-summary.js';
 
 export class MemoryHost implements PaneHost {
@@ -58,7 +65,7 @@ export class MemoryHost implements PaneHost {
     if (!a.ok) throw new Error(a.error.message);
     onProgress({ stage: 'write', fraction: 0.7, message: 'Writing the report sheets…' });
     await this.pause();
-    this.written = reportSheets(a.value, { why: options.leaveOutWhy !== true });
+    this.written = reportSheets(a.value, reportOptions(options));
     const summary = summarizeRun(
       a.value,
       this.written.map((s) => s.name),

@@ -7,6 +7,7 @@
  * periods) are deleted. A user's sheet that merely has a report name is never touched: ours
  * becomes "Profit Matrix (2)".
  */
+import { isScratch } from '../core/report/report-sheets.js';
 import { freeName } from '../core/report/sheet-spec.js';
 import { cellLimitProblem } from './cell-limit.js';
 
@@ -42,7 +43,10 @@ export function placeReport(
   const wanted = new Set(plan.map((s) => s.name));
   const reuse = new Map<string, Sheet>();
   const stale: Sheet[] = [];
+  // The self-test's scratch report and the real one never replace each other's sheets.
+  const scratchRun = plan.length > 0 && isScratch(plan[0].name);
   for (const { report, sheet } of ownSheets(ss)) {
+    if (isScratch(report) !== scratchRun) continue; // left alone, like the user's own sheets
     if (wanted.has(report) && !reuse.has(report)) reuse.set(report, sheet);
     else stale.push(sheet); // no longer part of the report, or a second sheet marked for the same one
   }

@@ -10,7 +10,7 @@ import { analyze } from '../../core/analyze.js';
 import { reportSheets } from '../../core/report/report-sheets.js';
 import type { SettingsInput } from '../../core/settings.js';
 import type { CellValue } from '../../core/types.js';
-import type { Progress, RunOptions, RunSummary } from '../../pane/host.js';
+import { type Progress, type RunOptions, type RunSummary, reportOptions } from '../../pane/host.js';
 import { summarizeRun } from '../../pane/run-summary.js';
 import type { PlacedReport } from '../render-report.js';
 import type { RowsRead } from '../run-steps.js';
@@ -80,7 +80,7 @@ export async function runInSteps(
     options,
   );
   if (!outcome.ok) throw new Error(outcome.error.message);
-  const specs = reportSheets(outcome.value, { why: options.leaveOutWhy !== true });
+  const specs = reportSheets(outcome.value, reportOptions(options));
 
   onProgress({ stage: 'write', fraction: 0.3, message: 'Making room for the report…' });
   const placed = await step('Preparing the report sheets', () =>
