@@ -7,8 +7,14 @@
 
 export { FUNCTIONS } from '../core/functions/definitions.js';
 export { callFunction } from './custom-functions.js';
-export { MENU_ITEMS, onInstall, onOpen, showSidebar } from './menu.js';
+export { MENU_ITEMS, onInstall, onOpen, showSelfTest, showSidebar } from './menu.js';
 export { finishReport, finishSheet, prepareReport, readRows, writeRows } from './run-steps.js';
+export {
+  createScratchSheet,
+  deleteScratchSheets,
+  listSheets,
+  readSheetValues,
+} from './self-test-server.js';
 export { detectTable, goTo } from './sidebar-server.js';
 
 /** Global name → parameter names, for the generated top-level functions. */
@@ -16,6 +22,7 @@ export const SERVER_GLOBALS: Record<string, string[]> = {
   onOpen: ['e'],
   onInstall: ['e'],
   showSidebar: [],
+  showSelfTest: [],
   detectTable: [],
   readRows: ['address', 'from', 'count'],
   prepareReport: ['plan'],
@@ -23,4 +30,8 @@ export const SERVER_GLOBALS: Record<string, string[]> = {
   finishSheet: ['sheetId', 'finish'],
   finishReport: ['stale', 'first'],
   goTo: ['sheet', 'cell'],
+  listSheets: [],
+  createScratchSheet: ['name', 'rows'],
+  readSheetValues: ['name'],
+  deleteScratchSheets: ['names'],
 };

@@ -7,30 +7,8 @@
 import type { SettingsInput } from '../../core/settings.js';
 import type { DetectedTable, PaneHost, Progress, RunOptions, RunSummary } from '../../pane/host.js';
 import { runInSteps } from './run-in-steps.js';
-
-/** The slice of google.script.run we use (the sidebar's iframe provides it; tests shim it). */
-interface ScriptRun {
-  // biome-ignore lint/suspicious/noExplicitAny: google.script.run passes untyped JSON
-  withSuccessHandler(f: (value: any) => void): ScriptRun;
-  withFailureHandler(f: (error: Error) => void): ScriptRun;
-  // biome-ignore lint/suspicious/noExplicitAny: any server function name
-  [server: string]: any;
-}
-
-declare const google: { script: { run: ScriptRun } };
-
-export function call<T>(name: string, ...args: unknown[]): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const run = google.script.run
-      .withSuccessHandler(resolve)
-      .withFailureHandler((e: Error) => reject(new Error(oneLine(e))));
-    run[name](...args);
-  });
-}
-
-/** Apps Script prefixes thrown messages ("Exception: …", "Error: …"); the pane shows the message. */
-const oneLine = (e: unknown): string =>
-  String(e instanceof Error ? e.message : e).replace(/^(Exception|Error):\s*/, '');
+import { call } from './script-run.js';
+import { sheetsDiagnostics } from './sheets-diagnostics.js';
 
 let detected: DetectedTable | null = null;
 
@@ -57,4 +35,5 @@ export const sheetsHost: PaneHost = {
     );
   },
   goTo: (sheet: string, cell: string) => call<void>('goTo', sheet, cell),
+  diagnostics: sheetsDiagnostics,
 };

@@ -110,3 +110,42 @@ export async function runSteps(
   );
   return { summary, steps };
 }
+
+/**
+ * Makes `google.script.run` (the sidebar's bridge) call the bundle's globals, asynchronously and
+ * with JSON-only arguments and results, as in the sidebar's iframe; errors reach the failure
+ * handler as Apps Script words them ("Exception: …"). Returns a function that removes it.
+ */
+export function installScriptRun(s: Script): () => void {
+  type Handler = ((v: unknown) => void) | null;
+  const chain = (ok: Handler, fail: Handler): unknown =>
+    new Proxy(
+      {},
+      {
+        get: (_, name) => {
+          if (name === 'withSuccessHandler') return (f: Handler) => chain(f, fail);
+          if (name === 'withFailureHandler') return (f: Handler) => chain(ok, f);
+          return (...args: unknown[]) =>
+            setTimeout(() => {
+              try {
+                const value = s.run(String(name), ...JSON.parse(JSON.stringify(args)));
+                ok?.(value);
+              } catch (e) {
+                fail?.(new Error(String(e)));
+              }
+            }, 0);
+        },
+      },
+    );
+  const g = globalThis as { google?: unknown };
+  g.google = {
+    script: {
+      get run() {
+        return chain(null, null);
+      },
+    },
+  };
+  return () => {
+    delete g.google;
+  };
+}

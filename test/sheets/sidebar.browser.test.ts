@@ -54,7 +54,11 @@ beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'profit-tiers-sidebar-'));
   await buildSheets(out);
   const html = readFileSync(join(out, 'sidebar.html'), 'utf8');
-  script = await boot({ sheetNames: ['Data'] });
+  // Sheets shows =HYPERLINK(url, label) as its label; the fake needs telling (for the self-test).
+  script = await boot({
+    sheetNames: ['Data'],
+    evaluateFormula: (f) => /^=HYPERLINK\("[^"]*","([^"]*)"\)$/.exec(f)?.[1] ?? '',
+  });
   script.fake.spreadsheet.seedSheet('Data', table());
   script.fake.spreadsheet.select('Data', 'A1');
   browser = await chromium.launch({
@@ -200,6 +204,51 @@ describe.skipIf(missing)('Sheets sidebar in Chromium', () => {
     await page.waitForSelector('.status:has-text("502 rows in Data!A1:L503")');
     expect(await page.textContent('.error')).toBe('');
   });
+
+  it('runs the self-test from Diagnostics: every check passes, the scratch sheets are gone', async () => {
+    const sheets = script.fake.spreadsheet.sheetNames();
+    await page.click('summary:has-text("Diagnostics")');
+    await page.click('button:has-text("Self-test")');
+    await page.waitForSelector('.verdict.pass, .verdict.fail', { timeout: 60_000 });
+    const fails = await page.locator('.checks li.fail').allTextContents();
+    expect(fails).toEqual([]);
+    expect(await page.textContent('.verdict')).toMatch(
+      /^Self-test passed: all 17 checks in \d+\.\d s, \d+ round trips\.$/,
+    );
+    expect(script.fake.spreadsheet.sheetNames()).toEqual(sheets);
+    // The user's table is found again afterwards.
+    await page.waitForSelector('.status:has-text("502 rows in Data!A1:L503")');
+    await page.click('summary:has-text("Diagnostics")');
+  }, 90_000);
+
+  it('menu Profit Tiers › Self-test opens the sidebar that runs it at once', async () => {
+    // The page as showSelfTest serves it (the built sidebar, marked by the server).
+    script.fake.files.sidebar = readFileSync(join(out, 'sidebar.html'), 'utf8');
+    script.global('showSelfTest');
+    const marked = script.fake.recorded.sidebars.at(-1)!.content;
+    const second = await browser.newPage({ viewport: { width: 300, height: 1200 } });
+    await second.exposeFunction('__serverCall', async (name: string, args: string) => {
+      try {
+        return JSON.stringify({ ok: true, value: script.run(name, ...JSON.parse(args)) });
+      } catch (e) {
+        return JSON.stringify({
+          ok: false,
+          message: `Error: ${(e as Error)?.message ?? String(e)}`,
+        });
+      }
+    });
+    await second.addInitScript(SHIM);
+    await second.route('**/*', (route) =>
+      route.request().url() === PAGE
+        ? route.fulfill({ contentType: 'text/html', body: marked })
+        : route.abort(),
+    );
+    await second.goto(PAGE);
+    await second.waitForSelector('.verdict.pass, .verdict.fail', { timeout: 60_000 });
+    expect(await second.locator('.checks li.fail').allTextContents()).toEqual([]);
+    expect(await second.textContent('.verdict')).toMatch(/^Self-test passed: all 17 checks/);
+    await second.close();
+  }, 90_000);
 
   it('fits 300 px without sideways scrolling, and saves the README screenshot', async () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
