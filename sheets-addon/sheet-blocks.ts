@@ -71,6 +71,25 @@ export function blockRanges(
   return out;
 }
 
+/** Sheets' default column width and row height in pixels, for the room a chart takes. */
+const COLUMN_PX = 100,
+  ROW_PX = 21;
+
+/**
+ * Rows and columns a report sheet is sized to: its cells, and the cells its charts are drawn over
+ * (a chart is anchored to a cell, which must exist). Example: the Whale Curve's 5 columns and a
+ * 720 px chart anchored in column G → 14 columns.
+ */
+export function sheetSize(spec: SheetSpec): { rows: number; cols: number } {
+  let rows = Math.max(1, spec.values.length),
+    cols = Math.max(1, spec.width);
+  for (const c of spec.charts) {
+    rows = Math.max(rows, c.anchor.row + Math.ceil(c.height / ROW_PX));
+    cols = Math.max(cols, c.anchor.col + Math.ceil(c.width / COLUMN_PX));
+  }
+  return { rows, cols };
+}
+
 /** The part of `r` on rows [from, to), or null when it has none. */
 function clip(r: Rect, from: number, to: number): Rect | null {
   const top = Math.max(r.row, from),

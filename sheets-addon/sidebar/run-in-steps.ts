@@ -14,7 +14,7 @@ import { type Progress, type RunOptions, type RunSummary, reportOptions } from '
 import { summarizeRun } from '../../pane/run-summary.js';
 import type { PlacedReport } from '../render-report.js';
 import type { RowsRead } from '../run-steps.js';
-import { blockRanges, rowBlock, sheetFinish } from '../sheet-blocks.js';
+import { blockRanges, rowBlock, sheetFinish, sheetSize } from '../sheet-blocks.js';
 
 /** One server call: google.script.run in the sidebar, the bundle itself in tests. */
 export type ServerCall = <T>(name: string, ...args: unknown[]) => Promise<T>;
@@ -86,7 +86,7 @@ export async function runInSteps(
   const placed = await step('Preparing the report sheets', () =>
     call<PlacedReport>(
       'prepareReport',
-      specs.map((s) => ({ name: s.name, rows: s.values.length, cols: Math.max(1, s.width) })),
+      specs.map((s) => ({ name: s.name, ...sheetSize(s) })),
     ),
   );
 

@@ -51,6 +51,7 @@ describe('a run near the limit', () => {
     expect(size('Customers')).toEqual([130_001, 13]);
     expect(size('Why')).toEqual([130_001, 16]);
     expect(size('Data Issues')).toEqual([2, 4]);
+    expect(size('Whale Curve')[1]).toBe(6 + 8); // 5 columns, and a 720 px chart anchored in G
     const total = app.getSheets().reduce((n, sh) => n + sh.getMaxRows() * sh.getMaxColumns(), 0);
     expect(total).toBeLessThanOrEqual(10_000_000);
   }, 120_000);

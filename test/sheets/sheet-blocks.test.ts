@@ -2,7 +2,7 @@
 // their cell and byte budgets, and carry exactly the parts of the format rectangles on their rows.
 import { describe, expect, it } from 'vitest';
 import { emptySheet, rect } from '../../core/report/sheet-spec.js';
-import { blockRanges, rowBlock, sheetFinish } from '../../sheets-addon/sheet-blocks.js';
+import { blockRanges, rowBlock, sheetFinish, sheetSize } from '../../sheets-addon/sheet-blocks.js';
 
 function sheet(rows: number) {
   const s = emptySheet('Customers');
@@ -59,5 +59,22 @@ describe('rowBlock', () => {
   it('leaves titles, widths, freezing, filter, rules and charts to the finish', () => {
     const s = sheet(5);
     expect(sheetFinish(s)).toMatchObject({ rows: 6, freezeRows: 1, charts: [], table: null });
+  });
+});
+
+describe('sheetSize', () => {
+  it('is the cells, and the room a chart is drawn over from its anchor', () => {
+    const s = sheet(3);
+    expect(sheetSize(s)).toEqual({ rows: 4, cols: 3 });
+    s.charts.push({
+      type: 'column',
+      title: 't',
+      x: rect(1, 0, 3, 1),
+      series: [],
+      anchor: { row: 2, col: 6 },
+      width: 720,
+      height: 400,
+    });
+    expect(sheetSize(s)).toEqual({ rows: 2 + 20, cols: 6 + 8 });
   });
 });
