@@ -68,6 +68,27 @@ export function defaultSettings(): Settings {
 const KNOWN_KEYS = new Set(Object.keys(defaultSettings()));
 
 /**
+ * Names that reach into JavaScript's object machinery: a settings path through them (from an
+ * `options` range such as `__proto__.x | 1`) would change every object of a long-lived runtime.
+ */
+export const FORBIDDEN_NAMES: ReadonlySet<string> = new Set([
+  '__proto__',
+  'prototype',
+  'constructor',
+]);
+
+/** The first forbidden name used as a key anywhere in `v` (own keys, as JSON.parse makes them). */
+function forbiddenKey(v: unknown, depth = 0): string | null {
+  if (v === null || typeof v !== 'object' || depth > 8) return null;
+  for (const key of Object.keys(v)) {
+    if (FORBIDDEN_NAMES.has(key)) return key;
+    const inner = forbiddenKey((v as Record<string, unknown>)[key], depth + 1);
+    if (inner !== null) return inner;
+  }
+  return null;
+}
+
+/**
  * Completes user settings with the defaults and lists every problem (never throws).
  * Example: `resolveSettings({ rates: { orders: -1 } }).problems` →
  * `['rates.orders must be a number ≥ 0 (got -1)']`.
@@ -78,6 +99,8 @@ export function resolveSettings(input: unknown = {}): { settings: Settings; prob
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return { settings: s, problems: ['settings must be a JSON object'] };
   }
+  const bad = forbiddenKey(input);
+  if (bad !== null) return { settings: s, problems: [`"${bad}" cannot be a setting name`] };
   // biome-ignore lint/suspicious/noExplicitAny: untyped JSON, checked field by field below
   const u = input as Record<string, any>;
   for (const key of Object.keys(u))

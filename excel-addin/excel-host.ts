@@ -1,8 +1,9 @@
 /// <reference types="office-js" />
 /**
  * The PaneHost of the Excel task pane: finds the customer table (the selection, the Excel table
- * under the cursor, or the block of cells around it), reads it in blocks, hands the values to the
- * core, and draws the core's report with renderSheets. No business rule lives here.
+ * under the cursor, or the block of cells around it), re-finds it on each run, reads it in blocks
+ * sized by bytes (read-blocks.ts), hands the values to the core, and draws the core's report with
+ * renderSheets. No business rule lives here.
  */
 import { type CellBlock, detectTable, HEAD_ROWS } from '../core/detect-table.js';
 import { reportSheets } from '../core/report/report-sheets.js';
@@ -10,22 +11,22 @@ import type { SettingsInput } from '../core/settings.js';
 import type { CellValue } from '../core/types.js';
 import { analyzeTable, tableGone } from '../pane/analyze-table.js';
 import { detectedTable, reportSheetPicked } from '../pane/detected-table.js';
-import type {
-  DetectedTable,
-  PaneHost,
-  Progress,
-  RunOptions,
-  RunSummary,
-  TableLocation,
+import {
+  type DetectedTable,
+  type PaneHost,
+  type Progress,
+  type RunOptions,
+  type RunSummary,
+  reportOptions,
+  type TableLocation,
 } from '../pane/host.js';
 import { PaneError } from '../pane/pane-error.js';
 import { summarizeRun } from '../pane/run-summary.js';
+import type { Diagnostics } from '../pane/self-test.js';
+import { READ_BUDGET, readBlocks } from './read-blocks.js';
 import { OWNER_KEY, renderSheets } from './render-excel.js';
 
-/** Cells per read: well under Office.js's 5 MB response limit even for long text cells. */
-export const READ_CELLS = 50_000;
-
-type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /** A block of cells on a sheet, 0-based, as Office.js indexes them. */
 interface Cells {
@@ -37,12 +38,14 @@ interface Cells {
 
 export class ExcelHost implements PaneHost {
   readonly name = 'excel' as const;
+  /** The self-test's part (diagnostics.ts); the task pane sets it. */
+  diagnostics?: Diagnostics;
   /** Where the last detection found the table: every run re-finds it there. */
   private located: TableLocation | null = null;
-  /** `excelRun` is Excel.run; tests pass a fake (and smaller reads). */
+  /** `excelRun` is Excel.run; tests pass a fake (and a smaller read budget, in bytes). */
   constructor(
     private excelRun: ExcelRun = (batch) => Excel.run(batch),
-    private readCells = READ_CELLS,
+    private readBudget = READ_BUDGET,
   ) {}
 
   /**
@@ -103,26 +106,17 @@ export class ExcelHost implements PaneHost {
       const here = { ...location, sheet: sheet.name };
       const t = await blockOf(context, sheet, here, table);
       if (!t) throw new PaneError(tableGone(here, 'no-table'));
-      const rowsPerRead = Math.max(1, Math.floor(this.readCells / t.columns));
-      const values: CellValue[][] = [];
-      let readBlocks = 0;
-      for (let r = 0; r < t.rows; r += rowsPerRead, readBlocks++) {
-        onProgress({
-          stage: 'read',
-          fraction: 0.3 * (r / t.rows),
-          message: `Reading rows ${r + 1}–${Math.min(t.rows, r + rowsPerRead)} of ${t.rows}…`,
-        });
-        const block = sheet
-          .getRangeByIndexes(
-            t.rowIndex + r,
-            t.columnIndex,
-            Math.min(rowsPerRead, t.rows - r),
-            t.columns,
-          )
-          .load('values');
-        await context.sync();
-        for (const row of block.values) values.push(row);
-      }
+      const { values, reads } = await readBlocks(
+        context,
+        { sheet: here.sheet, ...t },
+        (done, total) =>
+          onProgress({
+            stage: 'read',
+            fraction: 0.3 * (done / total),
+            message: `Reading the table: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows…`,
+          }),
+        this.readBudget,
+      );
       onProgress({
         stage: 'compute',
         fraction: 0.3,
@@ -131,7 +125,7 @@ export class ExcelHost implements PaneHost {
       await nextFrame();
       const outcome = analyzeTable(cellBlock(values, t), here, settings, options);
       if (!outcome.ok) throw new PaneError(outcome.error);
-      const specs = reportSheets(outcome.value);
+      const specs = reportSheets(outcome.value, reportOptions(options));
       onProgress({ stage: 'write', fraction: 0.5, message: 'Writing the report sheets…' });
       const written = await renderSheets(context, specs, (f) =>
         onProgress({
@@ -140,7 +134,7 @@ export class ExcelHost implements PaneHost {
           message: 'Writing the report sheets…',
         }),
       );
-      this.lastRun = { readBlocks, writeBlocks: written.blocks };
+      this.lastRun = { readBlocks: reads, writeBlocks: written.blocks };
       onProgress({ stage: 'done', fraction: 1, message: `Done: ${written.sheets.join(', ')}.` });
       return summarizeRun(outcome.value, written.sheets, sheet.name);
     });

@@ -145,7 +145,12 @@ export async function renderSheets(
     specs.map((s) => s.name),
   );
   const byName = new Map(worksheets.items.map((ws, i) => [ws.name, i]));
-  const users = new Set(existing.filter((e) => e.report === null).map((e) => e.name));
+  // The sheets the plan leaves alone: the user's, and the other report's (scratch or real).
+  const ourNames = new Set([
+    ...plan.remove,
+    ...plan.steps.filter((s) => s.action === 'reuse').map((s) => s.name),
+  ]);
+  const users = new Set(existing.map((e) => e.name).filter((n) => !ourNames.has(n)));
   // Table names are workbook-wide: keep clear of the user's tables (ours are deleted first).
   const tableNames = new Set(
     tables.items.filter((t) => users.has(t.worksheet.name)).map((t) => t.name),

@@ -7,6 +7,7 @@ import type { MatrixCell } from '../core/matrix.js';
 import type { Grain } from '../core/period.js';
 import type { SettingsInput } from '../core/settings.js';
 import type { Field, Problem } from '../core/types.js';
+import type { Diagnostics } from './self-test.js';
 
 export type TableSource = 'selection' | 'table' | 'region' | 'sheet';
 
@@ -74,7 +75,17 @@ export interface RunSummary {
 /** What to compare, beyond the settings: migration between the two latest periods of the period column. */
 export interface RunOptions {
   periods?: Grain;
+  /** Leave the Why sheet out of the report (it alone is a third of a large report's cells). */
+  leaveOutWhy?: boolean;
+  /** Write the report to the self-test's scratch sheets ("Self-test Profit Matrix", …). */
+  scratch?: boolean;
 }
+
+/** The options of `reportSheets` that a run's options ask for. */
+export const reportOptions = (o: RunOptions) => ({
+  why: o.leaveOutWhy !== true,
+  scratch: o.scratch === true,
+});
 
 export interface PaneHost {
   /** Which host: 'excel', 'sheets' (and the tests' own). */
@@ -90,6 +101,8 @@ export interface PaneHost {
     onProgress: (p: Progress) => void,
     options?: RunOptions,
   ): Promise<RunSummary>;
-  /** Selects a cell of the source table, e.g. to show a rejected row. */
+  /** Selects a cell (or a range, "A1:G16") of a sheet, e.g. to show a rejected row. */
   goTo(sheet: string, cell: string): Promise<void>;
+  /** What the self-test needs besides the above (Diagnostics › Self-test); absent: no self-test. */
+  readonly diagnostics?: Diagnostics;
 }

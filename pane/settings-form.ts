@@ -209,6 +209,9 @@ export function settingsForm(): SettingsForm {
   );
 
   // Migration: compare the two latest periods of the Period column.
+  const noWhy = el('input', { type: 'checkbox', 'data-option': 'leaveOutWhy' });
+  const noWhyId = uid('f');
+  noWhy.id = noWhyId;
   const periods = select(
     [
       ['', 'No: analyse all rows together'],
@@ -273,11 +276,28 @@ export function settingsForm(): SettingsForm {
         'Needs a Period column (a date or period per row). Adds a Migration sheet.',
       ),
     ),
+    el(
+      'details',
+      {},
+      el('summary', { text: 'Report' }),
+      el(
+        'div',
+        { class: 'field check' },
+        noWhy,
+        el('label', {
+          for: noWhyId,
+          text: 'Leave out the Why sheet (a third of a large report: for tables near Google Sheets’ 10 M-cell limit)',
+        }),
+      ),
+    ),
   );
 
   return {
     element,
-    options: () => (periods.value ? { periods: periods.value as RunOptions['periods'] } : {}),
+    options: () => ({
+      ...(periods.value ? { periods: periods.value as RunOptions['periods'] } : {}),
+      ...(noWhy.checked ? { leaveOutWhy: true } : {}),
+    }),
     read(columns) {
       const s: SettingsInput = {};
       if (Object.keys(columns).length) s.columns = columns;

@@ -42,7 +42,7 @@ const p = (name: string, description: string, optional = false, range = true): P
 const population = [
   p(
     'allRevenue',
-    'Revenue of every customer (the population the rows are placed in). Give it when revenue is one row of a dragged formula.',
+    'Revenue of every customer (the population the rows are placed in). Needed when revenue is one cell, as in a formula filled down.',
     true,
   ),
   p('allProfit', 'Gross profit of every customer, matching allRevenue.', true),

@@ -5,7 +5,7 @@
  */
 
 import { isBlank } from '../parse-number.js';
-import { resolveSettings, type Settings } from '../settings.js';
+import { FORBIDDEN_NAMES, resolveSettings, type Settings } from '../settings.js';
 import { type Arg, FunctionArgumentError, omitted } from './arguments.js';
 
 const cache = new Map<string, Settings>();
@@ -32,8 +32,18 @@ export function functionSettings(arg: Arg): Settings {
     for (const [path, value] of arg) {
       if (isBlank(path)) continue;
       const parts = String(path).trim().split('.');
+      // The shared runtime lives as long as the workbook: a path through "__proto__" would change
+      // every object in it, so such names are refused before anything is set.
+      const bad = parts.find((p) => FORBIDDEN_NAMES.has(p));
+      if (bad !== undefined)
+        throw new FunctionArgumentError('options', `"${bad}" cannot be a setting name (${path})`);
       let node = input;
-      for (const p of parts.slice(0, -1)) node = node[p] ??= {};
+      for (const p of parts.slice(0, -1)) {
+        if (!Object.hasOwn(node, p)) node[p] = {};
+        node = node[p];
+        if (node === null || typeof node !== 'object')
+          throw new FunctionArgumentError('options', `${path}: ${p} is a value, not a group`);
+      }
       node[parts[parts.length - 1]] = value instanceof Date ? value.toISOString() : value;
     }
   } else

@@ -1,10 +1,13 @@
 /**
  * PROFITTIER and PROFITSEGMENT: the tier (or segment label) of each row.
- * - With ranges only: the rows are the population; returns one column, one result per row.
+ * - With ranges only: the rows are the population; returns one column, one result per row. One
+ *   cell alone is refused: it is what a filled-down `=PROFITTIER(B2, C2)` gives, a population of one.
  * - With the population ranges (allRevenue, allProfit, allCostToServe): each given row is placed
  *   within that population — what a formula dragged down a column expects.
- * A population is prepared once per distinct content and reused by every row of a dragged formula,
- * so n formulas cost O(n) each for reading their arguments, not O(n log n) each for sorting.
+ * A population is prepared once per distinct content and execution. Excel's shared runtime keeps it
+ * for every row of a dragged formula (n formulas cost O(n) each for reading their arguments, not
+ * O(n log n) each for sorting); Apps Script runs each Sheets formula cell as its own execution,
+ * where nothing survives, so there the spilled range form is the way for large tables.
  */
 
 import { type Population, population } from '../classify.js';
@@ -83,6 +86,13 @@ function segments(
       throw new FunctionArgumentError(
         'allRevenue',
         'is needed when allProfit or allCostToServe is given',
+      );
+    // `=PROFITTIER(B2, C2, D2)` filled down would make each row a population of one, where every
+    // profitable customer is Large/High: a tier that looks right and is not.
+    if (rev.length === 1)
+      throw new FunctionArgumentError(
+        'revenue',
+        'is one customer, a population of one; give allRevenue and allProfit when the formula is filled down',
       );
     pop = populationOf(rev, np, settings);
   } else {

@@ -9,10 +9,13 @@
  *   "Profit Matrix (2)" (names compare case-insensitively, as in both hosts).
  * - A new sheet goes right after the report sheet before it; a new first one goes before the first
  *   reused sheet, or after every sheet when none is reused.
+ * - The self-test's scratch report ("Self-test Profit Matrix", …) and the real report are two
+ *   reports: a run of one leaves the other's sheets alone, as it does the user's.
  * - Marked sheets the report no longer has (Migration from an earlier run with periods, a second
  *   sheet marked for the same report sheet) are removed — last, after the new sheets exist, so the
  *   workbook never runs out of sheets.
  */
+import { isScratch } from './report-sheets.js';
 import { freeName } from './sheet-spec.js';
 
 export interface ExistingSheet {
@@ -52,8 +55,9 @@ export function planSheets(
 ): SheetPlan {
   const reuse = new Map<string, string>();
   const remove: string[] = [];
+  const scratchRun = wanted.length > 0 && isScratch(wanted[0]);
   for (const { name, report } of existing) {
-    if (report === null) continue;
+    if (report === null || isScratch(report) !== scratchRun) continue; // not this report's
     if (wanted.includes(report) && !reuse.has(report)) reuse.set(report, name);
     else remove.push(name);
   }

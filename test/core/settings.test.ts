@@ -134,3 +134,15 @@ describe('accepted settings', () => {
     });
   });
 });
+
+describe('setting names that reach into JavaScript objects', () => {
+  it.each(['__proto__', 'prototype', 'constructor'])('"%s" is refused, at any depth', (name) => {
+    const top = JSON.parse(`{"${name}": {"costOfCapital": 0.5}}`);
+    expect(resolveSettings(top).problems).toEqual([`"${name}" cannot be a setting name`]);
+    const deep = JSON.parse(`{"size": {"${name}": {"method": "fixed"}}}`);
+    expect(resolveSettings(deep)).toEqual({
+      settings: defaultSettings(),
+      problems: [`"${name}" cannot be a setting name`],
+    });
+  });
+});

@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { ExcelHost } from '../../excel-addin/excel-host.js';
 import { generateCustomers, SAMPLE_SETTINGS } from '../data/generate.js';
-import { createExcelFake, type ExcelFake, rectAddress } from '../fakes/excel.js';
+import {
+  createExcelFake,
+  type ExcelFake,
+  PAYLOAD_LIMIT_BYTES,
+  rectAddress,
+} from '../fakes/excel.js';
 
 type ExcelRun = ConstructorParameters<typeof ExcelHost>[0];
 /** The fake's Excel.run, typed as the real one. */
@@ -132,7 +137,7 @@ describe('ExcelHost', () => {
     const rows = generateCustomers(3_000);
     rows[5][2] = 'n/a';
     const fake = workbook(rows, { row: 1, col: 0 });
-    const host = new ExcelHost(runOf(fake), 12 * 1_000); // 1,000 rows per read
+    const host = new ExcelHost(runOf(fake), 100_000); // reads of at most 100 kB
     await host.detectTable();
     const progress: number[] = [];
     const summary = await host.run(SAMPLE_SETTINGS, (p) => progress.push(p.fraction));
@@ -147,7 +152,11 @@ describe('ExcelHost', () => {
       'Data Issues',
     ]);
     expect(summary.rejected[0]).toMatchObject({ row: 7, cell: 'C7' });
-    expect(fake.stats.syncs).toBe(3 + 2 + 4 + 2 + 1); // detect, re-find the table, 4 reads of ≤ 1,000 rows, find our sheets, one write block
+    const reads = host.lastRun!.readBlocks;
+    expect(reads).toBeGreaterThanOrEqual(3);
+    expect(fake.stats.syncs).toBe(3 + 2 + reads + 2 + 1); // detect, re-find the table, the reads, find our sheets, one write block
+    const readLog = fake.stats.log.slice(5, 5 + reads);
+    for (const r of readLog) expect(r.responseBytes).toBeLessThanOrEqual(100_000);
     expect(fake.stats.implicitSyncs).toBe(0);
     expect(fake.workbook.sheet('Sales data').actions).toEqual([]); // read, never written
     await host.goTo(summary.sourceSheet, summary.rejected[0].cell);
@@ -174,5 +183,21 @@ describe('ExcelHost', () => {
         /^No COGS or Gross Profit column, .*\. Pick the cost of goods or gross profit column under Columns, or tick/,
       ),
     });
+  });
+
+  it('reads a table of long texts in blocks that each stay under the 5 MB response limit', async () => {
+    // 6,000 customers with three 500-character note columns: about 1.7 kB a row, so 50,000 cells
+    // (4,166 rows) would be a 7 MB response, which Excel on the web refuses.
+    const note = (i: number, k: number) => `${k}:${i} `.padEnd(500, 'x');
+    const rows = generateCustomers(6_000, 3).map((r, i) =>
+      i === 0 ? [...r, 'Note 1', 'Note 2', 'Note 3'] : [...r, note(i, 1), note(i, 2), note(i, 3)],
+    );
+    const fake = workbook(rows);
+    const host = new ExcelHost(runOf(fake));
+    await host.detectTable();
+    const summary = await host.run(SAMPLE_SETTINGS, () => {});
+    expect(summary.customers).toBe(6_000);
+    expect(fake.stats.maxResponseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
+    expect(host.lastRun!.readBlocks).toBeGreaterThanOrEqual(3);
   });
 });

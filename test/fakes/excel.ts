@@ -18,7 +18,8 @@
  *    name or an id. An `…OrNullObject` get finds nothing as a null object (`isNullObject`, after
  *    the sync); any other use of a null object fails at sync with ItemNotFound.
  *  - Deleting a sheet turns the other sheets' formulas that point into it into #REF!, for good.
- * Formulas are not calculated: a formula cell reads as 0, or "#REF!" once broken.
+ * Formulas are not calculated: a formula cell reads as 0 (or what the test's `evaluateFormula`
+ * gives), or "#REF!" once broken.
  * `fake.workbook` is the test's side: seeding, selecting and inspecting, never counted.
  */
 import {
@@ -112,7 +113,12 @@ export class FakeSheet {
   }
   put(r: number, c: number, v: Value | undefined, formula?: string): void {
     const row = (this.rows[r] ??= []);
-    row[c] = formula !== undefined ? (formula.includes('#REF!') ? '#REF!' : 0) : v;
+    row[c] =
+      formula === undefined
+        ? v
+        : formula.includes('#REF!')
+          ? '#REF!'
+          : (this.book.evaluateFormula?.(formula) ?? 0);
     if (formula !== undefined) this.formulaAt.set(r * MAX_COLS + c, formula);
     else this.formulaAt.delete(r * MAX_COLS + c);
   }
@@ -305,6 +311,7 @@ export class FakeWorkbook {
   constructor(
     names: string[],
     readonly atSignFormulas: boolean,
+    readonly evaluateFormula?: (formula: string) => Value | undefined,
   ) {
     for (const n of names.length ? names : ['Sheet1']) this.addSheet(n);
     this.active = this.sheets[0];
@@ -424,6 +431,8 @@ export interface FakeStats {
   implicitSyncs: number;
   maxRequestBytes: number;
   maxResponseBytes: number;
+  /** Each sync's request and response bytes, in order (the refused one included). */
+  log: { requestBytes: number; responseBytes: number }[];
 }
 
 interface Op {
@@ -457,6 +466,8 @@ class Context {
     await Promise.resolve();
     const request = ops.reduce((n, o) => n + o.bytes, 200);
     this.stats.maxRequestBytes = Math.max(this.stats.maxRequestBytes, request);
+    const entry = { requestBytes: request, responseBytes: 0 };
+    this.stats.log.push(entry);
     if (request > this.limit)
       throw fail(
         'RequestPayloadSizeLimitExceeded',
@@ -464,6 +475,7 @@ class Context {
       );
     this.responseBytes = 200;
     for (const op of ops) op.run();
+    entry.responseBytes = this.responseBytes;
     this.stats.maxResponseBytes = Math.max(this.stats.maxResponseBytes, this.responseBytes);
     if (this.responseBytes > this.limit)
       throw fail(
@@ -1288,6 +1300,11 @@ export interface FakeExcelOptions {
   atSignFormulas?: boolean;
   /** The request/response limit in bytes (default PAYLOAD_LIMIT_BYTES). */
   payloadLimit?: number;
+  /**
+   * A formula's value, for the formulas a test needs calculated (the fake calculates none);
+   * undefined reads as 0. E.g. =HYPERLINK(url, label) → label.
+   */
+  evaluateFormula?: (formula: string) => Value | undefined;
 }
 
 export type FakeContext = Context;
@@ -1299,8 +1316,18 @@ export interface ExcelFake {
 }
 
 export function createExcelFake(options: FakeExcelOptions = {}): ExcelFake {
-  const workbook = new FakeWorkbook(options.sheets ?? ['Sheet1'], options.atSignFormulas ?? false);
-  const stats: FakeStats = { syncs: 0, implicitSyncs: 0, maxRequestBytes: 0, maxResponseBytes: 0 };
+  const workbook = new FakeWorkbook(
+    options.sheets ?? ['Sheet1'],
+    options.atSignFormulas ?? false,
+    options.evaluateFormula,
+  );
+  const stats: FakeStats = {
+    syncs: 0,
+    implicitSyncs: 0,
+    maxRequestBytes: 0,
+    maxResponseBytes: 0,
+    log: [],
+  };
   const limit = options.payloadLimit ?? PAYLOAD_LIMIT_BYTES;
   return {
     workbook,

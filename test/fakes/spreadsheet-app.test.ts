@@ -114,6 +114,30 @@ describe('sheets', () => {
     expect(ss().getSheetByName('FY24')!.getDeveloperMetadata()).toEqual([]);
   });
 
+  it('deleting rows or columns moves the cells after them; one row and one column stay', () => {
+    const { fake, data } = app();
+    data()
+      .getRange('A1:C3')
+      .setValues([
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+      ]);
+    data()
+      .getRange('A3:C3')
+      .setNumberFormats([['0.0', '0.0', '0.0']]);
+    data().deleteRows(2, 1);
+    data().deleteColumns(1, 1);
+    expect(data().getRange('A1:B2').getValues()).toEqual([
+      [2, 3],
+      [8, 9],
+    ]);
+    expect(fake.spreadsheet.inspectCell('Data', 'A2').numberFormat).toBe('0.0');
+    expect([data().getMaxRows(), data().getMaxColumns()]).toEqual([999, 25]);
+    expect(() => data().deleteRows(1, 999)).toThrow('not possible to delete all non-frozen rows');
+    expect(() => data().deleteColumns(2, 25)).toThrow('out of bounds');
+  });
+
   it('holds at most 10,000,000 cells in the whole spreadsheet', () => {
     const { ss, data } = app();
     data().insertColumnsAfter(26, 74); // 1,000 × 100

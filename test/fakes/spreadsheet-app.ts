@@ -16,7 +16,8 @@
  *  - setConditionalFormatRules replaces all of a sheet's rules.
  *  - Deleting a sheet turns the other sheets' formulas that point into it into #REF!.
  *  - In AuthMode.NONE (an add-on's onOpen before it is used in the document) no data is readable.
- * Formulas are not calculated: a formula cell reads as "", or "#REF!" once broken.
+ * Formulas are not calculated: a formula cell reads as "" (or what the test's `evaluateFormula`
+ * gives), or "#REF!" once broken.
  * Errors are the vm realm's Error with name "Exception", as Apps Script's V8 runtime throws.
  */
 import * as vm from 'node:vm';
@@ -42,6 +43,11 @@ export interface FakeOptions {
   msPerCell?: number;
   /** The time one execution may take (default 6 minutes). */
   executionLimitMs?: number;
+  /**
+   * A formula's value, for the formulas a test needs calculated (the fake calculates none);
+   * undefined reads as "". E.g. =HYPERLINK(url, label) → label.
+   */
+  evaluateFormula?: (formula: string) => Value | undefined;
 }
 
 export interface CallCounts {
@@ -72,6 +78,7 @@ class Fx {
   expired = false;
   readonly msPerCall: number;
   readonly msPerCell: number;
+  readonly evaluateFormula: FakeOptions['evaluateFormula'];
   executionLimitMs: number;
   readonly book: Book;
   readonly files: Record<string, string> = {};
@@ -87,6 +94,7 @@ class Fx {
   constructor(opts: FakeOptions) {
     this.msPerCall = opts.msPerCall ?? 50;
     this.msPerCell = opts.msPerCell ?? 0.02;
+    this.evaluateFormula = opts.evaluateFormula;
     this.executionLimitMs = opts.executionLimitMs ?? EXECUTION_LIMIT_MS;
     const tz = opts.timeZone ?? 'America/New_York';
     this.scriptTimeZone = opts.scriptTimeZone ?? tz;
@@ -363,7 +371,10 @@ class Book {
   read(s: SheetModel, r: number, c: number): Value {
     const v = s.values.get(r, c);
     if (v === undefined) return '';
-    if (isFormula(v)) return v[FORMULA].includes('#REF!') ? '#REF!' : '';
+    if (isFormula(v)) {
+      const f = v[FORMULA];
+      return f.includes('#REF!') ? '#REF!' : (this.fx.evaluateFormula?.(f) ?? '');
+    }
     return isDate(v) ? new this.fx.realm.Date(v.getTime()) : v;
   }
 }
@@ -519,6 +530,27 @@ class Sheet extends Service {
     this[FX].book.grow(howMany * s.maxCols);
     s.maxRows += howMany;
     return this;
+  }
+  /** Deletes rows, moving the rows below up (their values and formats); one row must stay. */
+  deleteRows(rowPosition: number, howMany: number): void {
+    const s = this._model();
+    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > s.maxRows)
+      throw this[FX].error('Those rows are out of bounds.');
+    if (howMany >= s.maxRows - s.frozenRows)
+      throw this[FX].error('Sorry, it is not possible to delete all non-frozen rows.');
+    for (const g of [s.values, ...s.formats.values()]) g.rows.splice(rowPosition - 1, howMany);
+    s.maxRows -= howMany;
+  }
+  /** Deletes columns, moving the columns to the right left; one column must stay. */
+  deleteColumns(columnPosition: number, howMany: number): void {
+    const s = this._model();
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > s.maxCols)
+      throw this[FX].error('Those columns are out of bounds.');
+    if (howMany >= s.maxCols)
+      throw this[FX].error('Sorry, it is not possible to delete all columns.');
+    for (const g of [s.values, ...s.formats.values()])
+      for (const row of g.rows) row?.splice(columnPosition - 1, howMany);
+    s.maxCols -= howMany;
   }
   insertColumnsAfter(_after: number, howMany: number): Sheet {
     const s = this._model();
@@ -930,9 +962,13 @@ class HtmlOutput extends Service {
   private title = '';
   constructor(
     fx: Fx,
-    private readonly content: string,
+    private content: string,
   ) {
     super(fx);
+  }
+  setContent(content: string): HtmlOutput {
+    this.content = content;
+    return this;
   }
   setTitle(title: string): HtmlOutput {
     this.title = title;
@@ -1027,7 +1063,7 @@ class Inspector {
     const book = this.fx.book;
     const s = book.find(name) ?? book.insert(name, book.sheets.length);
     const needRows = Math.max(0, rows.length - s.maxRows),
-      needCols = Math.max(0, Math.max(0, ...rows.map((r) => r.length)) - s.maxCols);
+      needCols = Math.max(0, rows.reduce((n, r) => Math.max(n, r.length), 0) - s.maxCols);
     book.grow(needRows * s.maxCols + needCols * (s.maxRows + needRows));
     s.maxRows += needRows;
     s.maxCols += needCols;

@@ -18,6 +18,12 @@ describe('MemoryHost.run', () => {
     expect(s.customers).toBe(3); // A, B (both years summed), C
   });
 
+  it('leaves the Why sheet out when asked', async () => {
+    const host = new MemoryHost(rows);
+    const s = await host.run({}, () => {}, { leaveOutWhy: true });
+    expect(s.sheets).toEqual(['Profit Matrix', 'Customers', 'Whale Curve', 'Data Issues']);
+  });
+
   it('compares the two latest periods when asked, and writes the Migration sheet', async () => {
     const host = new MemoryHost(rows);
     const s = await host.run({ columns: { period: 'Year' } }, () => {}, { periods: 'year' });

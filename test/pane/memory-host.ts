@@ -10,13 +10,14 @@ import type { SettingsInput } from '../../core/settings.js';
 import type { CellValue } from '../../core/types.js';
 import { analyzeTable } from '../../pane/analyze-table.js';
 import { detectedTable } from '../../pane/detected-table.js';
-import type {
-  DetectedTable,
-  PaneHost,
-  Progress,
-  RunOptions,
-  RunSummary,
-  TableLocation,
+import {
+  type DetectedTable,
+  type PaneHost,
+  type Progress,
+  type RunOptions,
+  type RunSummary,
+  reportOptions,
+  type TableLocation,
 } from '../../pane/host.js';
 import { PaneError } from '../../pane/pane-error.js';
 import { summarizeRun } from '../../pane/run-summary.js';
@@ -70,7 +71,7 @@ export class MemoryHost implements PaneHost {
     if (!a.ok) throw new PaneError(a.error);
     onProgress({ stage: 'write', fraction: 0.7, message: 'Writing the report sheets…' });
     await this.pause();
-    this.written = reportSheets(a.value);
+    this.written = reportSheets(a.value, reportOptions(options));
     const summary = summarizeRun(
       a.value,
       this.written.map((s) => s.name),

@@ -32,6 +32,19 @@ describe('planSheets', () => {
     expect(plan.order).toEqual(existing.map((s) => s.name));
   });
 
+  it('the self-test’s scratch report and the real one leave each other’s sheets alone', () => {
+    const existing = [user('Data'), ours('Profit Matrix'), ours('Self-test Profit Matrix')];
+    const scratch = planSheets(existing, ['Self-test Profit Matrix', 'Self-test Why']);
+    expect(scratch.steps).toEqual([
+      { report: 'Self-test Profit Matrix', name: 'Self-test Profit Matrix', action: 'reuse' },
+      { report: 'Self-test Why', name: 'Self-test Why', action: 'create', at: 3 },
+    ]);
+    expect(scratch.remove).toEqual([]); // the real Profit Matrix stays
+    const real = planSheets(existing, ['Why']);
+    expect(real.steps).toEqual([{ report: 'Why', name: 'Why', action: 'create', at: 3 }]);
+    expect(real.remove).toEqual(['Profit Matrix']); // stale and ours; the scratch sheet stays
+  });
+
   it('keeps a user’s sheet with a report name and suffixes ours, whatever the case', () => {
     const existing = ['Data', 'profit matrix', 'CUSTOMERS', 'Customers (2)'].map(user);
     const plan = planSheets(existing, REPORT);
