@@ -3,6 +3,7 @@
  * the row count gives order lines in transaction mode, payment days are revenue-weighted.
  */
 import { GroupSum } from './exact-sum.js';
+import { dominantValues, type GroupColumn } from './groups.js';
 import type { RowTable } from './read-rows.js';
 import { DRIVERS } from './types.js';
 
@@ -20,6 +21,8 @@ export interface CustomerTable {
   firstRow: Int32Array;
   /** Input rows per customer. */
   rowCount: Int32Array;
+  /** Each `groupBy` column's value per customer: the one carrying most of its revenue (§14). */
+  groups: GroupColumn[];
 }
 
 const LINES = DRIVERS.indexOf('lines');
@@ -103,6 +106,9 @@ export function aggregate(t: RowTable, onlyPeriod?: string): CustomerTable {
     paymentDays = new Float64Array(n);
     for (let c = 0; c < n; c++) paymentDays[c] = r[c] !== 0 ? w[c] / r[c] : 0;
   }
+  const groups = t.groups.map((g) =>
+    dominantValues(g, t.revenue, (i) => (selected(i) ? local[t.customer[i]] : -1), n),
+  );
   return {
     n,
     keys,
@@ -113,6 +119,7 @@ export function aggregate(t: RowTable, onlyPeriod?: string): CustomerTable {
     paymentDays,
     firstRow: Int32Array.from(firstRowList),
     rowCount,
+    groups,
   };
 }
 
@@ -133,5 +140,6 @@ function identity(t: RowTable): CustomerTable {
     paymentDays,
     firstRow: t.sheetRow,
     rowCount: new Int32Array(t.count).fill(1),
+    groups: t.groups,
   };
 }

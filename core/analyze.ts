@@ -7,6 +7,7 @@
 import { aggregate } from './aggregate.js';
 import { columnLetter } from './cell-address.js';
 import { fail, type Outcome } from './errors.js';
+import { type GroupTable, groupTables } from './groups.js';
 import { type Migration, migration } from './migration.js';
 import type { Grain } from './period.js';
 import { type PeriodAnalysis, priceAndSegment } from './price-and-segment.js';
@@ -42,6 +43,8 @@ export interface Analysis extends PeriodAnalysis {
   previous: PeriodAnalysis | null;
   /** The rows of the `previous` table, used or rejected (null without one): no row is dropped silently. */
   previousRows: { total: number; used: number; rejected: Problem[] } | null;
+  /** Profitability per value of each `groupBy` column (§14), of the period analysed. */
+  groups: GroupTable[];
 }
 
 /**
@@ -134,6 +137,7 @@ export function analyze(
       migration: mig,
       previous,
       previousRows,
+      groups: groupTables(current, settings),
     },
   };
 }
