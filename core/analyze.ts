@@ -5,7 +5,6 @@
  *   read rows → aggregate per customer → price and segment → (migration)
  */
 import { aggregate } from './aggregate.js';
-import { columnLetter } from './cell-address.js';
 import { fail, type Outcome } from './errors.js';
 import { type GroupTable, groupTables } from './groups.js';
 import { type Migration, migration } from './migration.js';
@@ -13,6 +12,7 @@ import type { Grain } from './period.js';
 import { type PeriodAnalysis, priceAndSegment } from './price-and-segment.js';
 import { type RowTable, readRows, rowIsBlank, type TableInput } from './read-rows.js';
 import { resolveSettings, type Settings, settingsProblemText } from './settings.js';
+import { analysePeriods, type Trend, trend } from './trend.js';
 import type { Field, Problem } from './types.js';
 
 export interface AnalyzeOptions {
@@ -45,6 +45,8 @@ export interface Analysis extends PeriodAnalysis {
   previousRows: { total: number; used: number; rejected: Problem[] } | null;
   /** Profitability per value of each `groupBy` column (§14), of the period analysed. */
   groups: GroupTable[];
+  /** Every period analysed, when more than two were asked for (§15); null otherwise. */
+  trend: Trend | null;
 }
 
 /**
@@ -74,7 +76,8 @@ export function analyze(
     mig: Migration | null = null,
     period: string | null = null;
   let previousRows: Analysis['previousRows'] = null;
-  let used = rows.count;
+  let trendResult: Trend | null = null;
+  const used = rows.count;
   if (options.periods) {
     const labels = [...new Set(rows.period)].sort();
     if (labels.length < 2)
@@ -83,22 +86,15 @@ export function analyze(
         `migration needs two periods, but the ${rows.headers[rows.columns.period!]} column holds ${labels.length === 1 ? `only ${labels[0]}` : 'none'} by ${options.periods}`,
       );
     const [from, to] = labels.slice(-2);
-    for (let i = 0; i < rows.count; i++) {
-      const p = rows.period![i];
-      if (p !== from && p !== to) {
-        used--;
-        const c = rows.columns.period!;
-        const cell = `${columnLetter((input.firstColumn ?? 0) + c)}${rows.sheetRow[i]}`;
-        rejected.push({
-          row: rows.sheetRow[i],
-          column: rows.headers[c],
-          reason: `period ${p} is not one of the two compared (${from}, ${to})`,
-          cell,
-        });
-      }
+    if (labels.length > 2) {
+      // Every period is analysed and every row used (§15); migration compares the last two.
+      const analyses = analysePeriods(rows, labels, settings);
+      trendResult = trend(analyses, labels, settings);
+      [previous, current] = analyses.slice(-2);
+    } else {
+      previous = priceAndSegment(aggregate(rows, from), settings);
+      current = priceAndSegment(aggregate(rows, to), settings);
     }
-    previous = priceAndSegment(aggregate(rows, from), settings);
-    current = priceAndSegment(aggregate(rows, to), settings);
     mig = migration(previous, current, from, to);
     period = to;
   } else {
@@ -138,6 +134,7 @@ export function analyze(
       previous,
       previousRows,
       groups: groupTables(current, settings),
+      trend: trendResult,
     },
   };
 }
