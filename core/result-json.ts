@@ -7,6 +7,7 @@ import type { Analysis } from './analyze.js';
 import { costAt } from './cost-to-serve.js';
 import { SEGMENTS } from './defaults.js';
 import { explainCustomer, type Why } from './explain.js';
+import type { GroupColumn } from './groups.js';
 import { netMarginOf } from './price-and-segment.js';
 import {
   COST_LINES,
@@ -36,6 +37,8 @@ export interface CustomerRecord {
   /** Activity volumes and payment days, as aggregated. */
   volumes: Partial<Record<Driver | 'paymentDays', number>>;
   why: Why;
+  /** Group column → this customer's value (§14); only with `groupBy`. */
+  groups?: Record<string, string>;
 }
 
 const whaleOrders = new WeakMap<Analysis, Int32Array>();
@@ -85,7 +88,15 @@ export function customerRecord(a: Analysis, c: number): CustomerRecord {
     drivers,
     volumes,
     why: explainCustomer(a, a.settings, c),
+    ...(t.groups.length ? { groups: groupsOf(t.groups, c) } : {}),
   };
+}
+
+/** `{ Region: 'North', Channel: 'Web' }` for customer `c`. */
+function groupsOf(groups: GroupColumn[], c: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const g of groups) out[g.column] = g.values[g.of[c]];
+  return out;
 }
 
 /** The whole analysis as the documented JSON object. */
@@ -103,5 +114,7 @@ export function resultJson(a: Analysis) {
     warnings: a.warnings,
     ...(a.migration ? { period: a.period, migration: a.migration } : {}),
     ...(a.previousRows ? { previousRows: a.previousRows } : {}),
+    ...(a.groups.length ? { groups: a.groups } : {}),
+    ...(a.trend ? { trend: a.trend } : {}),
   };
 }
