@@ -37,6 +37,8 @@ export interface GroupValue {
   shareOfProfit: number | null;
   /** Matrix customers with net profit < 0 (as the totals count them). */
   moneyLosers: number;
+  /** Their net profit summed (≤ 0): what the money-losers of this value give back. */
+  moneyLosersNetProfit: number;
   /** Customers per tier name, every tier of the settings (0 included); No-revenue ones in none. */
   tiers: Record<string, number>;
 }
@@ -131,7 +133,8 @@ export function groupTables(a: PeriodAnalysis, settings: Settings): GroupTable[]
     const rev = new GroupSum(k),
       gp = new GroupSum(k),
       cts = new GroupSum(k),
-      np = new GroupSum(k);
+      np = new GroupSum(k),
+      lost = new GroupSum(k);
     for (let c = 0; c < t.n; c++) {
       const v = g.of[c];
       count[v]++;
@@ -142,12 +145,16 @@ export function groupTables(a: PeriodAnalysis, settings: Settings): GroupTable[]
       const seg = a.classes.segment[c];
       if (seg < 0) continue;
       tiers[v * names.length + tierOfSegment[seg]]++;
-      if (a.netProfit[c] < 0) losers[v]++;
+      if (a.netProfit[c] < 0) {
+        losers[v]++;
+        lost.add(v, a.netProfit[c]);
+      }
     }
     const R = rev.result(),
       G = gp.result(),
       C = cts.result(),
-      P = np.result();
+      P = np.result(),
+      L = lost.result();
     const values: GroupValue[] = [];
     for (let v = 0; v < k; v++) {
       if (!count[v]) continue; // a value only on rows of another period
@@ -165,6 +172,7 @@ export function groupTables(a: PeriodAnalysis, settings: Settings): GroupTable[]
         netMargin: R[v] > 0 ? P[v] / R[v] : null,
         shareOfProfit: total > 0 ? P[v] / total : null,
         moneyLosers: losers[v],
+        moneyLosersNetProfit: L[v],
         tiers: perTier,
       });
     }

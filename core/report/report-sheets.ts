@@ -1,13 +1,16 @@
 /**
  * The report: the sheets every host writes, in order. Profit Matrix, Customers, Whale Curve, Why,
- * Migration (when two periods were compared), Data Issues.
+ * Groups (one per groupBy column), Migration (when two periods were compared), Trend (more than
+ * two periods), Data Issues.
  */
 import type { Analysis } from '../analyze.js';
 import { customersSheet } from './customers-sheet.js';
 import { dataIssuesSheet } from './data-issues-sheet.js';
+import { groupsSheets } from './groups-sheet.js';
 import { migrationSheet } from './migration-sheet.js';
 import { profitMatrixSheet } from './profit-matrix-sheet.js';
 import type { SheetSpec } from './sheet-spec.js';
+import { trendSheet } from './trend-sheet.js';
 import { whaleCurveSheet } from './whale-curve-sheet.js';
 import { whySheet } from './why-sheet.js';
 
@@ -16,7 +19,9 @@ export const REPORT_SHEET_NAMES = [
   'Customers',
   'Whale Curve',
   'Why',
+  'Groups',
   'Migration',
+  'Trend',
   'Data Issues',
 ] as const;
 
@@ -26,7 +31,9 @@ export function reportSheets(a: Analysis): SheetSpec[] {
     customersSheet(a),
     whaleCurveSheet(a),
     whySheet(a),
+    ...groupsSheets(a),
     migrationSheet(a),
+    trendSheet(a),
     dataIssuesSheet(a),
   ];
   return sheets.filter((s): s is SheetSpec => s !== null);

@@ -92,7 +92,8 @@ describe('per group value', () => {
     expect(south.tiers).toEqual({ ...zeroTiers, Concierge: 1 });
     expectMoney(east.shareOfProfit, 60 / 130);
     expect(blank.tiers).toEqual({ ...zeroTiers, Grow: 1 });
-    expect(north).toMatchObject({ customers: 1, moneyLosers: 1 });
+    expect(north).toMatchObject({ customers: 1, moneyLosers: 1, moneyLosersNetProfit: -10 });
+    expect(south.moneyLosersNetProfit).toBe(0);
     expectMoney(north.netMargin, -0.1);
     expectMoney(north.shareOfProfit, -10 / 130);
     expect(north.tiers).toEqual({ ...zeroTiers, Fix: 1 });
