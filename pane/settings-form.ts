@@ -100,6 +100,8 @@ export interface SettingsForm {
   element: HTMLElement;
   read(columns: Partial<Record<Field, string | null>>): SettingsInput;
   options(): RunOptions;
+  /** A period column is mapped: open the periods section and name the column. */
+  offerPeriods(column: string): void;
 }
 
 const percent = (x: number) => Math.round(x * 1e6) / 1e4;
@@ -219,6 +221,16 @@ export function settingsForm(): SettingsForm {
     '',
   );
 
+  const periodsHint =
+    'Needs a Period column (a date or period per row). Two periods: a Migration sheet; more: also a Trend sheet of every period.';
+  const periodsField = field('Compare periods', periods, periodsHint);
+  const periodsSection = el(
+    'details',
+    {},
+    el('summary', { text: 'Migration and trend' }),
+    periodsField,
+  );
+
   sizeLabels();
   profitLabels();
   const element = el(
@@ -263,20 +275,16 @@ export function settingsForm(): SettingsForm {
       el('datalist', { id: listId }, ...TIER_NAMES.map((t) => el('option', { value: t }))),
       ...SEGMENTS.map((seg, i) => field(seg, tiers[i])),
     ),
-    el(
-      'details',
-      {},
-      el('summary', { text: 'Migration' }),
-      field(
-        'Compare the two latest periods',
-        periods,
-        'Needs a Period column (a date or period per row). Adds a Migration sheet.',
-      ),
-    ),
+    periodsSection,
   );
 
   return {
     element,
+    offerPeriods(column) {
+      periodsSection.open = true;
+      periodsField.querySelector('small')!.textContent =
+        `Period column: ${column}. Two periods: a Migration sheet; more: also a Trend sheet of every period.`;
+    },
     options: () => (periods.value ? { periods: periods.value as RunOptions['periods'] } : {}),
     read(columns) {
       const s: SettingsInput = {};

@@ -42,6 +42,25 @@ function table() {
   return rows;
 }
 
+/** Four quarters of order lines with Region (few values) and Sales Rep (one per customer) columns. */
+function regions() {
+  const rows: (string | number)[][] = [
+    ['Customer', 'Region', 'Sales Rep', 'Order Date', 'Revenue', 'COGS'],
+  ];
+  for (let c = 0; c < 40; c++)
+    for (let q = 0; q < 4; q++)
+      if ((c + q) % 7 !== 0)
+        rows.push([
+          `K${c}`,
+          ['North', 'South', 'East', 'West'][c % 4],
+          `Rep ${c}`,
+          `2024-${String(q * 3 + 1).padStart(2, '0')}-15`,
+          100 + c * 10 + q,
+          60 + (c % 5) * 15,
+        ]);
+  return rows;
+}
+
 let server: Server, browser: Browser, page: Page, base: string;
 const dialogs: string[] = [];
 
@@ -65,7 +84,10 @@ beforeAll(async () => {
         ? join(TMP, 'taskpane.js')
         : join('dist/excel', path.replace(/^\/+/, ''));
     if (path === '/test-table.json') {
-      res.writeHead(200, { 'content-type': TYPES['.json'] }).end(data);
+      const which = new URL(req.url ?? '/', 'http://x').searchParams.get('table');
+      res
+        .writeHead(200, { 'content-type': TYPES['.json'] })
+        .end(which === 'regions' ? JSON.stringify(regions()) : data);
       return;
     }
     if (!file.startsWith('dist/excel/') && file !== join(TMP, 'taskpane.js')) {
@@ -179,5 +201,46 @@ describe.skipIf(missing)('task pane in Chromium', () => {
     await page.setViewportSize({ width: 350, height: 1100 });
     mkdirSync('docs/images', { recursive: true });
     await page.screenshot({ path: 'docs/images/excel-taskpane.png', fullPage: true });
+  });
+});
+
+describe.skipIf(missing)('task pane with groups and periods (§14, §15)', () => {
+  it('offers Region (not Sales Rep), and shows the group table and the trend after the run', async () => {
+    const p = await browser.newPage({ viewport: { width: 350, height: 1100 } });
+    await p.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url === OFFICE_CDN)
+        return route.fulfill({ contentType: 'text/javascript', body: OFFICE_STUB });
+      return url.startsWith(base) ? route.continue() : route.abort();
+    });
+    await p.goto(`${base}/taskpane.html?table=regions`);
+    await p.waitForSelector('input[data-group]', { state: 'attached' });
+    expect(
+      await p.locator('input[data-group]').evaluateAll((xs) => xs.map((x) => x.dataset.group)),
+    ).toEqual(['Region']);
+    expect(await p.inputValue('select[data-field="period"]')).toBe('Order Date');
+    await p.click('summary:has-text("Groups")');
+    await p.check('input[data-group="Region"]');
+    // A mapped period column opens the periods section.
+    expect(
+      await p.locator('details:has(summary:has-text("Migration and trend"))').getAttribute('open'),
+    ).not.toBeNull();
+    await p
+      .locator('details:has(summary:has-text("Migration and trend")) select')
+      .selectOption('quarter');
+    await p.click('button:has-text("Run analysis")');
+    await p.waitForSelector('.results:not([hidden])');
+    expect(await p.textContent('table.groups caption')).toBe('Net profit by Region');
+    expect(await p.locator('table.groups tbody tr').count()).toBe(4);
+    expect(await p.locator('table.trend tbody tr').count()).toBe(4);
+    expect(await p.locator('table.trend tbody tr th').allTextContents()).toEqual([
+      '2024-Q1',
+      '2024-Q2',
+      '2024-Q3',
+      '2024-Q4',
+    ]);
+    expect(await p.textContent('.results')).toContain('Groups, Migration, Trend');
+    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+    await p.close();
   });
 });
