@@ -55,7 +55,7 @@ export function printSummary(a: Analysis, source: string): string {
       `Migration ${m.from} → ${m.to}: ${m.movedUp} moved up, ${m.movedDown} down, ${m.unchanged} unchanged; ${m.new.count} new (revenue ${formatMoney(m.new.revenue)}), ${m.lost.count} lost (revenue ${formatMoney(m.lost.revenue)}).`,
     );
   }
-  for (const g of a.groups) out.push(groupLine(g));
+  for (const g of a.groups) out.push(groupLine(g, a.period));
   if (a.trend) out.push(trendLine(a.trend));
   for (const w of a.warnings) out.push(`Warning: ${w}.`);
   rowLines(out, 'Rows', a.rows);
@@ -77,7 +77,7 @@ function rowLines(out: string[], title: string, r: NonNullable<Analysis['previou
 }
 
 /** "Net profit by Region: South 65 (50 %), East 60 (46 %), … 4 more, North −10 (−7.7 %)." */
-function groupLine(g: GroupTable): string {
+function groupLine(g: GroupTable, period: string | null): string {
   const v = g.values;
   const shown = v.length <= 6 ? v : [...v.slice(0, 3), null, ...v.slice(-2)];
   const parts = shown.map((x) =>
@@ -85,7 +85,7 @@ function groupLine(g: GroupTable): string {
       ? `… ${v.length - 5} more`
       : `${x.value} ${formatMoney(x.netProfit)}${x.shareOfProfit === null ? '' : ` (${formatPercent(x.shareOfProfit)})`}${x.moneyLosers ? ` with ${plural(x.moneyLosers, 'money-loser')}` : ''}`,
   );
-  return `Net profit by ${g.column}: ${parts.join(', ')}.`;
+  return `Net profit by ${g.column}${period ? ` in ${period}` : ''}: ${parts.join(', ')}.`;
 }
 
 /** "Trend 2024-Q1 to 2024-Q4: net profit 400 → 350 → 535 → 385; largest swing A −125 (375 → 250)." */

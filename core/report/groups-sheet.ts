@@ -124,7 +124,20 @@ function groupsSheet(a: Analysis, g: GroupTable, name: string): SheetSpec {
       width: Math.min(1200, Math.max(560, 60 * n)),
       height: 360,
     });
-  s.columnWidths = [22, 11, 14, 14, 14, 14, 10, 10, 10, 14, ...tiers.map(() => 11)];
+  // Each head fits on one line: wrapped heads are cut where rows keep their height (LibreOffice).
+  s.columnWidths = [
+    22,
+    11,
+    14,
+    14,
+    14,
+    14,
+    11,
+    15,
+    13,
+    24,
+    ...tiers.map((t) => Math.max(12, t.length + 2)),
+  ];
   return s;
 }
 

@@ -160,7 +160,8 @@ export function trendSheet(a: Analysis): SheetSpec | null {
       { range: rect(grid, 1 + P, n, P), type: 'negative' },
     );
   }
-  s.columnWidths = [16, ...Array.from({ length: Math.max(width, 1 + 2 * P) - 1 }, () => 13)];
+  // Wide enough for "Net profit 2024-Q3" on one line: wrapped heads are cut where rows keep their height.
+  s.columnWidths = [16, ...Array.from({ length: Math.max(width, 1 + 2 * P) - 1 }, () => 18)];
   return s;
 }
 

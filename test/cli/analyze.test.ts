@@ -255,7 +255,16 @@ describe('profit-tiers analyze --group and --periods over four quarters (§14, �
       30, 20, 45, 20,
     ]);
     expect(json.migration.from).toBe('2024-Q3');
-    const summary = cli('analyze', '--periods', 'Order Date:quarter', file('q.csv', csv)).out;
+    const summary = cli(
+      'analyze',
+      '--periods',
+      'Order Date:quarter',
+      '--group',
+      'Region',
+      file('q.csv', csv),
+    ).out;
+    // Q4: B (East, 30) and C (North, −10): the groups are those of the period analysed
+    expect(summary).toContain('Net profit by Region in 2024-Q4: East 30 (150 %), North -10');
     expect(summary).toContain(
       'Trend 2024-Q1 to 2024-Q4 (4 periods): net profit 30 → 20 → 45 → 20; customers 1 → 1 → 2 → 2;',
     );
