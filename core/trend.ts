@@ -79,16 +79,24 @@ export function analysePeriods(
 
 /**
  * The pricing of every period at the rates of all rows: pools are turned into the direct rates
- * they spread to over the volumes of all rows, and each period is priced with those.
+ * they spread to over the volumes of all rows, and each period is priced with those. (A pool
+ * priced this way reads as a direct rate in the period's rate split; the shared-rates pricing of
+ * §7 in priceAndSegment replaces this once it lands.)
  */
 export function sharedRatePricing(
   rows: RowTable,
   settings: Settings,
 ): (t: ReturnType<typeof aggregate>) => PeriodAnalysis {
-  const { rates } = driverRates(aggregate(rows).volumes, settings);
-  const shared: Partial<Record<Driver, number>> = { ...settings.rates };
-  for (const d of DRIVERS) if (settings.pools[d] !== undefined) shared[d] = rates[d];
-  const fixed: Settings = { ...settings, rates: shared, pools: {} };
+  const { rateParts } = driverRates(aggregate(rows).volumes, settings);
+  const rates: Partial<Record<Driver, number>> = { ...settings.rates };
+  const pools: Partial<Record<Driver, number>> = {};
+  for (const d of DRIVERS) {
+    if (settings.pools[d] === undefined) continue;
+    // A pool with no volume in any period stays a pool: each period then warns it is not spread.
+    if (rateParts[d].pool > 0) rates[d] = rateParts[d].pool;
+    else pools[d] = settings.pools[d];
+  }
+  const fixed: Settings = { ...settings, rates, pools };
   return (t) => priceAndSegment(t, fixed);
 }
 

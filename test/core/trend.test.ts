@@ -147,3 +147,18 @@ describe('two periods', () => {
     expect(b.trend).toBeNull();
   });
 });
+
+describe('a cost pool with nothing to spread over', () => {
+  it('still warns, whatever the number of periods', () => {
+    const b = run(
+      table([HEADER, ...ROWS]),
+      { pools: { orders: 1000, visits: 500 } },
+      {
+        periods: 'quarter',
+      },
+    );
+    expect(b.warnings).toContain(
+      'the visits cost pool (500) is not spread: no customer has any visits',
+    );
+  });
+});
