@@ -33,7 +33,11 @@ export function profitByGroup(
   netProfit: Arg,
   measure?: Arg,
 ): (string | number)[][] {
-  const word = omitted(measure) ? 'profit' : String(measure).toLowerCase().replace(/[^a-z]/g, '');
+  const word = omitted(measure)
+    ? 'profit'
+    : String(measure)
+        .toLowerCase()
+        .replace(/[^a-z]/g, '');
   const m = (word === 'netprofit' ? 'profit' : word) as Measure;
   if (!MEASURES.includes(m))
     throw new FunctionArgumentError(
