@@ -40,8 +40,9 @@ export interface DecimalMixing {
 }
 
 /**
- * Scans the text cells of `columns` (rows `from`… of `values`) for the style that the `decimal`
- * locale does not read. Numbers (what Excel and Sheets hand over) show no style.
+ * Scans the text cells of `columns` (rows `from`… of `values`, but not the rows in `skip`) for
+ * the style that the `decimal` locale does not read. Numbers (what Excel and Sheets hand over)
+ * show no style.
  * Example: a Revenue column of `1.234,56` and `12.000` under '.' → refuse[c] true, one warning.
  */
 export function decimalMixing(
@@ -50,6 +51,7 @@ export function decimalMixing(
   columns: readonly number[],
   headers: readonly string[],
   decimal: DecimalMark,
+  skip?: ReadonlyMap<number, unknown>,
 ): DecimalMixing {
   const own: DecimalStyle = decimal === '.' ? 'point' : 'comma',
     other: DecimalStyle = decimal === '.' ? 'comma' : 'point';
@@ -61,6 +63,7 @@ export function decimalMixing(
       otherSample = '',
       ownSample = '';
     for (let r = from; r < values.length; r++) {
+      if (skip?.has(r)) continue;
       const v = values[r]?.[c];
       if (typeof v !== 'string') continue;
       const style = decimalStyle(v);
@@ -81,7 +84,7 @@ export function decimalMixing(
     out.warnings.push(
       owns + either > 0
         ? `column "${name}" mixes decimal styles: ${count(others)} like "${otherSample}" with ${marks(other)}, ${count(owns + either)} like "${ownSample}" read with ${marks(own)} (locale.decimal "${decimal}"); the cells of the other style${either ? ` and those that read differently in the two (${count(either)})` : ''} are not used: ${fix}`
-        : `column "${name}" is written with ${marks(other)} ("${otherSample}") but read with ${marks(own)} (locale.decimal "${decimal}"), so its ${count(others)} are not used: ${fix}`,
+        : `column "${name}" is written with ${marks(other)} ("${otherSample}") but read with ${marks(own)} (locale.decimal "${decimal}"), so ${count(others)} ${others === 1 ? 'is' : 'are'} not used: ${fix}`,
     );
   }
   return out;

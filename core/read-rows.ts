@@ -174,7 +174,7 @@ export function readRows(
     repeated = false;
   // A column that shows both decimal styles: warn, and refuse the cells that read two ways.
   const numeric = [cRev, cCogs, cGp, cDays, ...volumeCols].filter((c) => c !== undefined);
-  const mixing = decimalMixing(values, h + 1, numeric, headers, decimal);
+  const mixing = decimalMixing(values, h + 1, numeric, headers, decimal, unread);
   const refusing = mixing.refuse.some(Boolean);
   const twoWays = (c: number, cell: CellValue): boolean =>
     refusing &&

@@ -25,7 +25,7 @@ describe('decimalMixing', () => {
     const m = decimalMixing([['Revenue'], ['1.234,56'], ['7,5'], [12]], 1, [0], ['Revenue'], '.');
     expect(m.refuse[0]).toBe(false);
     expect(m.warnings).toEqual([
-      'column "Revenue" is written with a decimal comma ("1.234,56") but read with a decimal point (locale.decimal "."), so its 2 cells are not used: set the locale setting to the file\'s mark ({"locale": {"decimal": ","}} if it writes a decimal comma)',
+      'column "Revenue" is written with a decimal comma ("1.234,56") but read with a decimal point (locale.decimal "."), so 2 cells are not used: set the locale setting to the file\'s mark ({"locale": {"decimal": ","}} if it writes a decimal comma)',
     ]);
   });
 
