@@ -48,6 +48,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
   // Refuse a bad --out before reading anything (an existing file, a link, a missing folder).
   if (o.out !== undefined) await outputTarget(o.out, inputs, o.force);
 
+  // biome-ignore lint/suspicious/noExplicitAny: the user's JSON, checked by resolveSettings
   const settings = (await loadSettings(o.settings)) as Record<string, any>;
   const bar = progressBar();
   bar.update(0, `Reading ${positionals[0]}…`);
@@ -55,6 +56,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
   printNotes(table.notes);
   const options: AnalyzeOptions = {};
   // Each table's decimal mark (a semicolon CSV: ',') is applied by the core unless settings fix it.
+  // biome-ignore lint/suspicious/noExplicitAny: the user's JSON, checked by resolveSettings
   let effective: Record<string, any> = settings;
   if (o.periods) {
     const m = /^(.+):(year|quarter|month)$/.exec(o.periods);

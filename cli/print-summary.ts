@@ -31,9 +31,9 @@ export function printSummary(a: Analysis, source: string): string {
           `profit ${formatMoney(c.netProfit)}${c.shareOfProfit === null ? '' : ` (${formatPercent(c.shareOfProfit)})`}`,
       ),
     ];
-    lines.forEach((l, i) =>
-      out.push(`${pad(i === 0 ? size : '', 8)}│ ${l.map((x) => pad(x, W)).join(' │ ')}`),
-    );
+    lines.forEach((l, i) => {
+      out.push(`${pad(i === 0 ? size : '', 8)}│ ${l.map((x) => pad(x, W)).join(' │ ')}`);
+    });
   });
   out.push('');
   for (const line of thresholdsInWords(a.settings, a.totals.marginTarget)) out.push(line);

@@ -22,9 +22,23 @@ export function costAt(col: CostColumn, c: number): number {
   return col.by ? col.values[c] * col.by[c] * col.factor : col.values[c] * col.factor;
 }
 
+/**
+ * Where a driver's rate comes from, in money per unit; the rate applied is their sum.
+ * Exit economics (§10) needs the split: direct rates go with a customer, pool and capacity
+ * cost stays. A driver is priced by a direct rate or a pool (never both, settings refuse
+ * that); capacity (§13) adds to either.
+ */
+export interface RateParts {
+  direct: number;
+  pool: number;
+  capacity: number;
+}
+
 export interface CostToServe {
   /** Money per unit of each driver actually applied (from rates or pools). */
   rates: Record<Driver, number>;
+  /** Each applied rate split by source (direct, pool, capacity). */
+  rateParts: Record<Driver, RateParts>;
   /** Each cost line, COST_LINES order; null where the line costs nothing. */
   lines: (CostColumn | null)[];
   /** Total cost-to-serve per customer. */
@@ -40,24 +54,24 @@ export interface CostToServe {
 export function driverRates(
   volumes: (Float64Array | null)[],
   settings: Settings,
-): { rates: Record<Driver, number>; warnings: string[] } {
+): { rates: Record<Driver, number>; rateParts: Record<Driver, RateParts>; warnings: string[] } {
   const rates = {} as Record<Driver, number>;
+  const rateParts = {} as Record<Driver, RateParts>;
   const warnings: string[] = [];
   DRIVERS.forEach((d, i) => {
+    const part: RateParts = { direct: 0, pool: 0, capacity: 0 };
     const pool = settings.pools[d];
-    if (pool === undefined) {
-      rates[d] = settings.rates[d] ?? 0;
-      return;
-    }
-    const volume = volumes[i] ? exactSum(volumes[i]!) : 0;
-    if (volume > 0) rates[d] = pool / volume;
+    if (pool === undefined) part.direct = settings.rates[d] ?? 0;
     else {
-      rates[d] = 0;
-      if (pool > 0)
+      const volume = volumes[i] ? exactSum(volumes[i]!) : 0;
+      if (volume > 0) part.pool = pool / volume;
+      else if (pool > 0)
         warnings.push(`the ${d} cost pool (${pool}) is not spread: no customer has any ${d}`);
     }
+    rateParts[d] = part;
+    rates[d] = part.direct + part.pool + part.capacity;
   });
-  return { rates, warnings };
+  return { rates, rateParts, warnings };
 }
 
 /** Prices every customer's cost-to-serve, line by line. */
@@ -68,7 +82,7 @@ export function costToServe(
   paymentDays: Float64Array | null,
   settings: Settings,
 ): CostToServe {
-  const { rates, warnings } = driverRates(volumes, settings);
+  const { rates, rateParts, warnings } = driverRates(volumes, settings);
   const lines: (CostColumn | null)[] = COST_LINES.map(() => null);
   const total = new Float64Array(n);
   DRIVERS.forEach((d, i) => {
@@ -87,5 +101,5 @@ export function costToServe(
       factor: k,
     };
   }
-  return { rates, lines, total, warnings };
+  return { rates, rateParts, lines, total, warnings };
 }

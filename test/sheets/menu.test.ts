@@ -23,7 +23,7 @@ describe('Code.js globals', () => {
   it('every google.script.run target of the sidebar host is a global function', async () => {
     const s = await boot();
     const host = readFileSync('sheets-addon/sidebar/sheets-host.ts', 'utf8');
-    const targets = [...host.matchAll(/call<[^>]*>\('(\w+)'/g)].map((m) => m[1]);
+    const targets = [...host.matchAll(/call<[^>]*>\(\s*'(\w+)'/g)].map((m) => m[1]);
     expect(targets.sort()).toEqual(['detectTable', 'goTo', 'runProgress', 'runReport']);
     const declared = Object.keys(vm.runInContext('ProfitTiers.SERVER_GLOBALS', s.ctx));
     for (const t of targets) {

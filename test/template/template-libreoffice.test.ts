@@ -122,7 +122,7 @@ describe.skipIf(!!NO_LIBREOFFICE)('template recalculated by LibreOffice equals t
     const out = join(dir, 'out', c.file.replace(/^.*\//, ''));
     const m = await sheetValues(out, 'Profit Matrix');
     const head = m.findIndex((r) => r[0] === 'Revenue size');
-    SIZE_CLASSES.forEach((_, s) =>
+    SIZE_CLASSES.forEach((_, s) => {
       PROFIT_CLASSES.forEach((__, p) => {
         const cell = c.a.matrix[s * 3 + p],
           top = head + 1 + s * 5;
@@ -130,8 +130,8 @@ describe.skipIf(!!NO_LIBREOFFICE)('template recalculated by LibreOffice equals t
         expect(m[top + 1][2 + p] ?? 0).toBe(cell.count);
         close(m[top + 2][2 + p], cell.revenue);
         close(m[top + 3][2 + p], cell.netProfit);
-      }),
-    );
+      });
+    });
     const w = await sheetValues(out, 'Whale Curve');
     const fact = (label: string) => w.find((r) => r[0] === label)![1] as Cell;
     expect(fact('Customers')).toBe(c.a.whale.customers);
