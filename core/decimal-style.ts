@@ -18,16 +18,39 @@ export type DecimalStyle = 'point' | 'comma' | 'either' | 'none';
  * `decimalStyle('12.000')` → 'either'; `decimalStyle('12.5')` → 'point'.
  */
 export function decimalStyle(text: string): DecimalStyle {
-  const dot = text.lastIndexOf('.'),
-    comma = text.lastIndexOf(',');
-  if (dot < 0 && comma < 0) return 'none';
-  if (dot >= 0 && comma >= 0) return comma > dot ? 'comma' : 'point';
-  const at = dot >= 0 ? dot : comma;
-  if (text.indexOf(text[at]) !== at) return dot >= 0 ? 'comma' : 'point'; // a grouping mark
+  return STYLES[styleCode(text)];
+}
+
+const STYLES: readonly DecimalStyle[] = ['none', 'point', 'comma', 'either'];
+const POINT = 1,
+  COMMA = 2,
+  EITHER = 3;
+
+/** decimalStyle as a small number, in one pass over the characters (a million cells a column). */
+function styleCode(text: string): number {
+  let dots = 0,
+    commas = 0,
+    lastDot = -1,
+    lastComma = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      dots++;
+      lastDot = i;
+    } else if (c === 44) {
+      commas++;
+      lastComma = i;
+    }
+  }
+  if (dots === 0 && commas === 0) return 0;
+  if (dots > 0 && commas > 0) return lastComma > lastDot ? COMMA : POINT;
+  if (dots > 1) return COMMA; // 1.234.567: a grouping dot
+  if (commas > 1) return POINT;
+  const at = dots ? lastDot : lastComma;
   let digits = 0;
   while (isDigit(text.charCodeAt(at + 1 + digits))) digits++;
-  if (digits === 3 && isDigit(text.charCodeAt(at - 1))) return 'either';
-  return dot >= 0 ? 'point' : 'comma';
+  if (digits === 3 && isDigit(text.charCodeAt(at - 1))) return EITHER;
+  return dots ? POINT : COMMA;
 }
 
 export interface DecimalMixing {
@@ -55,26 +78,36 @@ export function decimalMixing(
 ): DecimalMixing {
   const own: DecimalStyle = decimal === '.' ? 'point' : 'comma',
     other: DecimalStyle = decimal === '.' ? 'comma' : 'point';
+  const ownCode = decimal === '.' ? POINT : COMMA,
+    otherCode = decimal === '.' ? COMMA : POINT;
   const out: DecimalMixing = { refuse: [], sample: [], warnings: [] };
-  for (const c of new Set(columns)) {
-    let others = 0,
-      owns = 0,
-      either = 0,
-      otherSample = '',
-      ownSample = '';
-    for (let r = from; r < values.length; r++) {
-      if (skip?.has(r)) continue;
-      const v = values[r]?.[c];
+  const cols = [...new Set(columns)];
+  // counts per column: [other, own, either]; row by row, the way the rows sit in memory
+  const counts = new Int32Array(3 * cols.length);
+  const otherSamples = new Array<string>(cols.length).fill(''),
+    ownSamples = new Array<string>(cols.length).fill('');
+  for (let r = from; r < values.length; r++) {
+    const row = values[r];
+    if (!row || skip?.has(r)) continue;
+    for (let k = 0; k < cols.length; k++) {
+      const v = row[cols[k]];
       if (typeof v !== 'string') continue;
-      const style = decimalStyle(v);
-      if (style === other) {
-        if (others++ === 0) otherSample = v.trim();
-      } else if (style === own || style === 'either') {
-        if (style === own) owns++;
-        else either++;
-        if (ownSample === '') ownSample = v.trim();
+      const code = styleCode(v);
+      if (code === otherCode) {
+        if (counts[3 * k]++ === 0) otherSamples[k] = v.trim();
+      } else if (code === ownCode || code === EITHER) {
+        counts[3 * k + (code === EITHER ? 2 : 1)]++;
+        if (ownSamples[k] === '') ownSamples[k] = v.trim();
       }
     }
+  }
+  for (let k = 0; k < cols.length; k++) {
+    const c = cols[k],
+      others = counts[3 * k],
+      owns = counts[3 * k + 1],
+      either = counts[3 * k + 2],
+      otherSample = otherSamples[k],
+      ownSample = ownSamples[k];
     if (others === 0) continue;
     out.refuse[c] = either > 0;
     out.sample[c] = otherSample;
