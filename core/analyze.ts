@@ -11,7 +11,7 @@ import { type Migration, migration } from './migration.js';
 import type { Grain } from './period.js';
 import { type PeriodAnalysis, priceAndSegment } from './price-and-segment.js';
 import { type RowTable, readRows, rowIsBlank, type TableInput } from './read-rows.js';
-import { resolveSettings, type Settings, settingsProblemText } from './settings.js';
+import { resolveSettings, type Settings, settingsProblemText, tableLocale } from './settings.js';
 import { analysePeriods, type Trend, trend } from './trend.js';
 import type { Field, Problem } from './types.js';
 
@@ -58,8 +58,10 @@ export function analyze(
   settingsInput: unknown = {},
   options: AnalyzeOptions = {},
 ): Outcome<Analysis> {
-  const { settings, problems } = resolveSettings(settingsInput);
-  if (problems.length) return fail('bad-settings', settingsProblemText(problems));
+  const resolved = resolveSettings(settingsInput);
+  if (resolved.problems.length) return fail('bad-settings', settingsProblemText(resolved.problems));
+  // Each table is read with its own file's decimal mark unless the settings fix one.
+  const settings = tableLocale(resolved.settings, settingsInput, input.decimal);
   const read = readRows(input, settings, { periodGrain: options.periods });
   if (!read.ok) return read;
   const rows = read.value;
@@ -77,6 +79,7 @@ export function analyze(
     period: string | null = null;
   let previousRows: Analysis['previousRows'] = null;
   let trendResult: Trend | null = null;
+  const previousWarnings: string[] = [];
   const used = rows.count;
   if (options.periods) {
     const labels = [...new Set(rows.period)].sort();
@@ -100,7 +103,8 @@ export function analyze(
   } else {
     current = priceAndSegment(aggregate(rows), settings);
     if (options.previous) {
-      const prev = readRows(options.previous, settings);
+      const prevSettings = tableLocale(resolved.settings, settingsInput, options.previous.decimal);
+      const prev = readRows(options.previous, prevSettings);
       if (!prev.ok) return fail(prev.error.code, `previous table: ${prev.error.message}`);
       previous = priceAndSegment(aggregate(prev.value), settings);
       previousRows = {
@@ -108,6 +112,7 @@ export function analyze(
         used: prev.value.count,
         rejected: prev.value.rejected,
       };
+      previousWarnings.push(...prev.value.warnings.map((w) => `previous table: ${w}`));
       const labels = options.labels ?? { previous: 'previous', current: 'current' };
       mig = migration(previous, current, labels.previous, labels.current);
     }
@@ -128,7 +133,7 @@ export function analyze(
         transactions: rows.transactions,
       },
       rows: { total: rowTotal(rows, input), used, rejected },
-      warnings: [...rows.warnings, ...current.cost.warnings],
+      warnings: [...rows.warnings, ...previousWarnings, ...current.cost.warnings],
       period,
       migration: mig,
       previous,

@@ -43,6 +43,8 @@ export interface Settings {
   costToServeOnly: boolean;
   /** Header texts of the columns to report profitability by (DOMAIN.md §14), e.g. ["Region"]. */
   groupBy: string[];
+  /** Sheet row of the header (1 = the first row) when it is below the rows searched; null: found. */
+  headerRow: number | null;
 }
 
 export type SettingsInput = {
@@ -67,10 +69,13 @@ export function defaultSettings(): Settings {
     conciergeBudgetShare: CONCIERGE_BUDGET_SHARE,
     costToServeOnly: false,
     groupBy: [],
+    headerRow: null,
   };
 }
 
 const KNOWN_KEYS = new Set(Object.keys(defaultSettings()));
+/** Excel's last row. */
+const MAX_SHEET_ROWS = 1_048_576;
 
 /**
  * Completes user settings with the defaults and lists every problem (never throws).
@@ -129,6 +134,11 @@ export function resolveSettings(input: unknown = {}): { settings: Settings; prob
   }
   if (u.costToServeOnly !== undefined) s.costToServeOnly = u.costToServeOnly === true;
   if (u.groupBy !== undefined) resolveGroupBy(u.groupBy, s, problems);
+  if (u.headerRow !== undefined && u.headerRow !== null) {
+    if (!Number.isInteger(u.headerRow) || u.headerRow < 1 || u.headerRow > MAX_SHEET_ROWS)
+      problems.push(`headerRow must be a sheet row number such as 5 (got ${show(u.headerRow)})`);
+    else s.headerRow = u.headerRow;
+  }
   resolveSize(u.size, s, problems);
   resolveProfitability(u.profitability, s, problems);
   for (const kind of ['tiers', 'actions'] as const) {
@@ -151,6 +161,23 @@ export function resolveSettings(input: unknown = {}): { settings: Settings; prob
     }
   }
   return { settings: s, problems };
+}
+
+/**
+ * The settings to read one table with: the decimal mark its file format implies (`decimal`: a
+ * semicolon CSV is what Excel writes where the decimal mark is a comma) unless the user's settings
+ * fix `locale.decimal`; a decimal comma then also means day-month-year dates unless
+ * `locale.dateOrder` is set. Each table (the main one, `--previous`) is read with its own.
+ * Example: `tableLocale(defaultSettings(), {}, ',').locale` → `{ decimal: ',', dateOrder: 'dmy' }`;
+ * `tableLocale(s, { locale: { decimal: '.' } }, ',')` → `s` unchanged.
+ */
+export function tableLocale(settings: Settings, input: unknown, decimal?: '.' | ','): Settings {
+  const fixed = (input as { locale?: { decimal?: unknown; dateOrder?: unknown } } | null)?.locale;
+  if (decimal === undefined || fixed?.decimal !== undefined || decimal === settings.locale.decimal)
+    return settings;
+  const dateOrder =
+    fixed?.dateOrder !== undefined ? settings.locale.dateOrder : decimal === ',' ? 'dmy' : 'mdy';
+  return { ...settings, locale: { decimal, dateOrder } };
 }
 
 /** The first problem, and how many more, in one line: "settings: rates.orders must be … (and 2 more)". */
@@ -259,4 +286,12 @@ function obj(v: unknown, name: string, problems: string[]): Record<string, any> 
 }
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isNonNegative = (v: unknown): v is number => isFiniteNumber(v) && v >= 0;
-const show = (v: unknown): string => (v === undefined ? 'nothing' : JSON.stringify(v));
+/** A value as the user wrote it; JSON reads a number it cannot hold (1e400) as ±Infinity. */
+const show = (v: unknown): string =>
+  v === undefined
+    ? 'nothing'
+    : typeof v === 'number' && !Number.isFinite(v)
+      ? Number.isNaN(v)
+        ? 'not a number'
+        : `a number too large${v < 0 ? ' below zero' : ''}`
+      : JSON.stringify(v);

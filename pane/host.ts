@@ -47,8 +47,8 @@ export interface RunSummary {
   sheets: string[];
   /** Names of the source sheet, for links to rejected cells. */
   sourceSheet: string;
-  /** The biggest money-losers, worst first (at most 5); optional so older hosts still fit. */
-  losers?: { customer: string; name: string; netProfit: number }[];
+  /** The biggest money-losers, worst first (at most 5). */
+  losers: { customer: string; name: string; netProfit: number }[];
   /** Per groupBy column its first values (most net profit first) and how many there are (§14). */
   groups?: { column: string; values: GroupValue[]; valueCount: number }[];
   /** Totals per period when more than two periods were analysed (§15). */
@@ -61,7 +61,8 @@ export interface RunOptions {
 }
 
 export interface PaneHost {
-  readonly name: 'excel' | 'sheets' | 'memory';
+  /** Which host: 'excel', 'sheets' (and the tests' own). */
+  readonly name: string;
   /** Finds the customer table and guesses the mapping. Throws an Error with a one-line message when there is none. */
   detectTable(): Promise<DetectedTable>;
   /** Reads the table, runs the core, writes the result sheets; reports progress on the way. */

@@ -5,7 +5,7 @@
  * The formulas are DOMAIN.md §2–4 exactly as the core computes them (same operation order, so
  * the same doubles): see the comments on each.
  */
-import { BLANK_GROUP } from '../../core/defaults.js';
+import { BLANK_GROUP, NO_REVENUE } from '../../core/defaults.js';
 import { HEADER_FILL, HEADER_FONT } from '../../core/report/colours.js';
 import { emptySheet, FORMATS, rect, type SheetValue } from '../../core/report/sheet-spec.js';
 import { DRIVERS } from '../../core/types.js';
@@ -140,12 +140,12 @@ export function customerFormulas(r: number): Record<(typeof COMPUTED_COLUMNS)[nu
     // before(c): revenue of customers with strictly greater revenue / revenue of customers with revenue > 0.
     'Revenue share before': `IF(${noRevenue},"",SUMIF(Revenue,">"&${c('Revenue')})/MatrixRevenue)`,
     Size:
-      `IF(${blank},"",IF(N(${c('Revenue')})<=0,"No revenue",` +
+      `IF(${blank},"",IF(N(${c('Revenue')})<=0,"${NO_REVENUE}",` +
       `IF(SizeMethod="fixed",IF(${c('Revenue')}>=FixedLarge,"Large",IF(${c('Revenue')}>=FixedMedium,"Medium","Small")),` +
       `IF(SizeMethod="terciles",IF(3*COUNTIF(Revenue,">"&${c('Revenue')})<MatrixCount,"Large",IF(3*COUNTIF(Revenue,">"&${c('Revenue')})<2*MatrixCount,"Medium","Small")),` +
       `IF(${c('Revenue share before')}<ParetoLarge,"Large",IF(${c('Revenue share before')}<ParetoMedium,"Medium","Small"))))))`,
     Profitability:
-      `IF(OR(${size}="",${size}="No revenue"),"",` +
+      `IF(OR(${size}="",${size}="${NO_REVENUE}"),"",` +
       `IF(ProfitMethod="fixed",IF(${margin}>=FixedHigh,"High",IF(${margin}>=FixedLow,"Mid","Low")),` +
       `IF(ProfitMethod="terciles",IF(3*${rankBySize}<COUNTIF(SizeClass,${size}),"High",IF(3*${rankBySize}<2*COUNTIF(SizeClass,${size}),"Mid","Low")),` +
       `IF(${c('Net profit')}<0,"Low",IF(${margin}>=MarginTarget,"High","Mid")))))`,

@@ -3,6 +3,7 @@
  * profit per cell) and totals, all COUNTIFS/SUMIFS over the Customers sheet's Segment column,
  * plus the No revenue group and the thresholds in force in words.
  */
+import { NO_REVENUE } from '../../core/defaults.js';
 import {
   addRows,
   emptySheet,
@@ -94,13 +95,13 @@ export function matrixSheet(): TemplateSheet {
 
   addRows(spec, [[]]);
   const nr = addRows(spec, [
-    ['No revenue', 'Customers'],
+    [NO_REVENUE, 'Customers'],
     [null, 'Revenue'],
     [null, 'Net profit'],
   ]);
-  setFormula(formulas, nr, 2, 'COUNTIF(SizeClass,"No revenue")');
-  setFormula(formulas, nr + 1, 2, 'SUMIF(SizeClass,"No revenue",Revenue)');
-  setFormula(formulas, nr + 2, 2, 'SUMIF(SizeClass,"No revenue",NetProfit)');
+  setFormula(formulas, nr, 2, `COUNTIF(SizeClass,"${NO_REVENUE}")`);
+  setFormula(formulas, nr + 1, 2, `SUMIF(SizeClass,"${NO_REVENUE}",Revenue)`);
+  setFormula(formulas, nr + 2, 2, `SUMIF(SizeClass,"${NO_REVENUE}",NetProfit)`);
   spec.bold.push(rect(nr, 0));
   spec.formats.push(
     { range: rect(nr, 2), format: FORMATS.integer },

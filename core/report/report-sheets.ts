@@ -4,12 +4,13 @@
  * two periods), Data Issues.
  */
 import type { Analysis } from '../analyze.js';
+import { cutLongText, textCutLine } from './cell-text-limit.js';
 import { customersSheet } from './customers-sheet.js';
 import { dataIssuesSheet } from './data-issues-sheet.js';
 import { groupsSheets } from './groups-sheet.js';
 import { migrationSheet } from './migration-sheet.js';
 import { profitMatrixSheet } from './profit-matrix-sheet.js';
-import type { SheetSpec } from './sheet-spec.js';
+import { addRows, type SheetSpec } from './sheet-spec.js';
 import { trendSheet } from './trend-sheet.js';
 import { whaleCurveSheet } from './whale-curve-sheet.js';
 import { whySheet } from './why-sheet.js';
@@ -34,7 +35,12 @@ export function reportSheets(a: Analysis): SheetSpec[] {
     ...groupsSheets(a),
     migrationSheet(a),
     trendSheet(a),
-    dataIssuesSheet(a),
-  ];
-  return sheets.filter((s): s is SheetSpec => s !== null);
+  ].filter((s): s is SheetSpec => s !== null);
+  // Text longer than an Excel cell holds is cut, and Data Issues lists where.
+  const at = (s: SheetSpec) => cutLongText(s).map((cell) => `'${s.name}'!${cell}`);
+  const cut = sheets.flatMap(at);
+  const issues = dataIssuesSheet(a, cut);
+  const cutIssues = at(issues); // a reason quoting a long text
+  if (cutIssues.length) addRows(issues, [[null, null, null, textCutLine(cutIssues)]]);
+  return [...sheets, issues];
 }

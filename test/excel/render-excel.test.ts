@@ -331,16 +331,16 @@ describe('groups and trend sheets (§14, §15)', () => {
     const bar = fake.workbook.sheet('Groups').charts();
     expect(bar.map((c) => c.type)).toEqual(['ColumnClustered']);
     expect(bar[0].series.map((x) => x.name)).toEqual(['Net profit', "Money-losers' net profit"]);
-    expect(bar[0].series[0].xValues).toBe(`Groups!$A$6:$A$${5 + values.length}`);
-    expect(bar[0].series[0].values).toBe(`Groups!$F$6:$F$${5 + values.length}`);
+    expect(bar[0].series[0].xValues).toBe(`A6:A${5 + values.length}`);
+    expect(bar[0].series[0].values).toBe(`F6:F${5 + values.length}`);
     const line = fake.workbook.sheet('Trend').charts();
     expect(line.map((c) => c.type)).toEqual(['LineMarkers']);
-    expect(line[0].series[0].xValues).toBe('Trend!$A$6:$A$13'); // eight quarters of 2024 and 2025
+    expect(line[0].series[0].xValues).toBe('A6:A13'); // eight quarters of 2024 and 2025
     const tiers = fake.workbook
       .sheet('Trend')
       .conditionalFormats()
-      .filter((c) => JSON.stringify(c.details).includes('"=\\"Concierge\\""'));
+      .filter((c) => JSON.stringify(c.props).includes('"=\\"Concierge\\""'));
     expect(tiers).toHaveLength(1);
-    expect(JSON.stringify(tiers[0].details)).toContain('#C6EFCE');
+    expect(tiers[0].props['fill.color']).toBe('#C6EFCE');
   });
 });

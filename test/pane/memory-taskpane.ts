@@ -3,8 +3,8 @@
 // query, e.g. ?table=regions, picks which).
 
 import type { CellValue } from '../../core/types.js';
-import { MemoryHost } from '../../pane/memory-host.js';
 import { mountPane } from '../../pane/mount-pane.js';
+import { MemoryHost } from './memory-host.js';
 
 declare const Office: { onReady(cb: () => void): Promise<unknown> };
 

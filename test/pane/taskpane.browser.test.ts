@@ -1,7 +1,7 @@
 // The built task pane in headless Chromium, on an in-memory PaneHost, with a local stub instead of
 // Microsoft's CDN office.js: the mapping shows, Run works from the keyboard, progress reaches
-// 100 %, the summary appears, hostile text stays text, and it fits 350 px. Saves the README
-// screenshot docs/images/excel-taskpane.png.
+// 100 %, the summary appears, hostile text stays text, and it fits 350 px. Each test opens its own
+// page. `npm run docs` saves the README picture docs/images/excel-taskpane.png.
 
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -9,12 +9,12 @@ import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseCsv } from '../../cli/read-csv.js';
 import { SAMPLE_SETTINGS } from '../data/generate.js';
 import { ensureExcelBuild } from '../excel/built-dist.js';
+import { CHROMIUM, describeWith, picturePath } from '../tools.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const OFFICE_STUB = `window.Office = { onReady: (cb) => Promise.resolve().then(() => cb && cb({ host: 'Excel' })) };
@@ -27,12 +27,6 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.png': 'image/png',
 };
-
-const missing = !existsSync(CHROMIUM);
-if (missing)
-  console.log(
-    `[taskpane.browser.test] skipped: ${CHROMIUM} is missing (apt-get install chromium to run it)`,
-  );
 
 /** The sample customers, plus a money-losing customer with a hostile name and a row with hostile revenue. */
 function table() {
@@ -61,90 +55,89 @@ function regions() {
   return rows;
 }
 
-let server: Server, browser: Browser, page: Page, base: string;
-const dialogs: string[] = [];
+describeWith([CHROMIUM])('task pane in Chromium', () => {
+  let server: Server, browser: Browser, base: string;
 
-beforeAll(async () => {
-  if (missing) return;
-  ensureExcelBuild();
-  mkdirSync(TMP, { recursive: true });
-  await build({
-    entryPoints: ['test/pane/memory-taskpane.ts'],
-    outfile: join(TMP, 'taskpane.js'),
-    bundle: true,
-    format: 'iife',
-    target: 'es2020',
-    logLevel: 'warning',
-  });
-  const data = JSON.stringify(table());
-  server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const file =
-      path === '/taskpane.js'
-        ? join(TMP, 'taskpane.js')
-        : join('dist/excel', path.replace(/^\/+/, ''));
-    if (path === '/test-table.json') {
-      const which = new URL(req.url ?? '/', 'http://x').searchParams.get('table');
+  beforeAll(async () => {
+    ensureExcelBuild();
+    mkdirSync(TMP, { recursive: true });
+    await build({
+      entryPoints: ['test/pane/memory-taskpane.ts'],
+      outfile: join(TMP, 'taskpane.js'),
+      bundle: true,
+      format: 'iife',
+      target: 'es2020',
+      logLevel: 'warning',
+    });
+    const data = JSON.stringify(table());
+    server = createServer((req, res) => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      if (path === '/test-table.json') {
+        const which = new URL(req.url ?? '/', 'http://x').searchParams.get('table');
+        res
+          .writeHead(200, { 'content-type': TYPES['.json'] })
+          .end(which === 'regions' ? JSON.stringify(regions()) : data);
+        return;
+      }
+      const file =
+        path === '/taskpane.js'
+          ? join(TMP, 'taskpane.js')
+          : join('dist/excel', path.replace(/^\/+/, ''));
+      if (
+        (!file.startsWith('dist/excel/') && file !== join(TMP, 'taskpane.js')) ||
+        !existsSync(file)
+      ) {
+        res.writeHead(404).end();
+        return;
+      }
       res
-        .writeHead(200, { 'content-type': TYPES['.json'] })
-        .end(which === 'regions' ? JSON.stringify(regions()) : data);
-      return;
-    }
-    if (!file.startsWith('dist/excel/') && file !== join(TMP, 'taskpane.js')) {
-      res.writeHead(404).end();
-      return;
-    }
-    if (!existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res
-      .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-      .end(readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 350, height: 1100 } });
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  // Nothing leaves the machine: office.js is the stub, everything else must come from the local server.
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url === OFFICE_CDN)
-      return route.fulfill({ contentType: 'text/javascript', body: OFFICE_STUB });
-    return url.startsWith(base) ? route.continue() : route.abort();
-  });
-  await page.goto(`${base}/taskpane.html`);
-}, 120_000);
+        .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+        .end(readFileSync(file));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM.path!,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+  }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(null)));
-});
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(null)));
+  });
 
-describe.skipIf(missing)('task pane in Chromium', () => {
-  it('shows the table and the guessed column mapping', async () => {
+  /** A fresh page on the pane, 350 px wide, once it shows the detected table. */
+  async function openPane(query = ''): Promise<{ page: Page; dialogs: string[] }> {
+    const page = await (
+      await browser.newContext({ viewport: { width: 350, height: 1100 } })
+    ).newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    // Nothing leaves the machine: office.js is the stub, everything else comes from the local server.
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url === OFFICE_CDN)
+        return route.fulfill({ contentType: 'text/javascript', body: OFFICE_STUB });
+      return url.startsWith(base) ? route.continue() : route.abort();
+    });
+    await page.goto(`${base}/taskpane.html${query}`);
     await page.waitForSelector('select[data-field="revenue"]');
-    expect(await page.textContent('.status')).toMatch(/^502 rows in Sales data!A1:L503/);
-    expect(await page.inputValue('select[data-field="revenue"]')).toBe('Revenue');
-    expect(await page.inputValue('select[data-field="customer"]')).toBe('Customer ID');
-    expect(await page.inputValue('select[data-field="cogs"]')).toBe('COGS');
-  });
+    return { page, dialogs };
+  }
 
-  it('runs from the keyboard with the sample rates: Tab to Run, Enter, progress to 100 %, focus on the results', async () => {
+  /** Types the sample rates into the cost-to-serve form, and folds it again. */
+  async function enterSampleRates(page: Page): Promise<void> {
     await page.click('summary:has-text("Cost-to-serve")');
     for (const [driver, rate] of Object.entries(SAMPLE_SETTINGS.rates))
       await page.fill(`input[data-driver="${driver}"]`, String(rate));
@@ -153,6 +146,28 @@ describe.skipIf(missing)('task pane in Chromium', () => {
       String(SAMPLE_SETTINGS.costOfCapital * 100),
     );
     await page.click('summary:has-text("Cost-to-serve")');
+  }
+
+  /** A page whose analysis with the sample rates has finished. */
+  async function analysed(): Promise<{ page: Page; dialogs: string[] }> {
+    const pane = await openPane();
+    await enterSampleRates(pane.page);
+    await pane.page.click('button:has-text("Run analysis")');
+    await pane.page.waitForSelector('.results:not([hidden])');
+    return pane;
+  }
+
+  it('shows the table and the guessed column mapping', async () => {
+    const { page } = await openPane();
+    expect(await page.textContent('.status')).toMatch(/^502 rows in Sales data!A1:L503/);
+    expect(await page.inputValue('select[data-field="revenue"]')).toBe('Revenue');
+    expect(await page.inputValue('select[data-field="customer"]')).toBe('Customer ID');
+    expect(await page.inputValue('select[data-field="cogs"]')).toBe('COGS');
+  });
+
+  it('runs from the keyboard with the sample rates: Tab to Run, Enter, progress to 100 %, focus on the results', async () => {
+    const { page } = await openPane();
+    await enterSampleRates(page);
     await page.focus('body');
     let onRun = false;
     for (let i = 0; i < 80 && !onRun; i++) {
@@ -174,14 +189,16 @@ describe.skipIf(missing)('task pane in Chromium', () => {
   });
 
   it('shows hostile customer text as text: no <img>, no dialog', async () => {
+    const { page, dialogs } = await analysed();
     expect(await page.locator('.losers li .who').allTextContents()).toContain(HOSTILE);
     expect(await page.locator('.rejected li').first().textContent()).toContain(HOSTILE);
     expect(await page.locator('main img').count()).toBe(0);
-    await page.waitForTimeout(200);
+    await page.waitForTimeout(200); // a script smuggled in would have run by now
     expect(dialogs).toEqual([]);
   });
 
   it('links a rejected row to its cell', async () => {
+    const { page } = await analysed();
     await page.locator('.rejected button.link').first().click();
     expect(
       await page.evaluate(
@@ -190,7 +207,8 @@ describe.skipIf(missing)('task pane in Chromium', () => {
     ).toEqual(['Sales data!C503']);
   });
 
-  it('fits 350 px without sideways scrolling, and saves the README screenshot', async () => {
+  it('fits 350 px without sideways scrolling, and pictures the results', async () => {
+    const { page } = await analysed();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       350,
     );
@@ -199,48 +217,37 @@ describe.skipIf(missing)('task pane in Chromium', () => {
       300,
     );
     await page.setViewportSize({ width: 350, height: 1100 });
-    mkdirSync('docs/images', { recursive: true });
-    await page.screenshot({ path: 'docs/images/excel-taskpane.png', fullPage: true });
+    const picture = picturePath('excel-taskpane.png');
+    await page.screenshot({ path: picture, fullPage: true });
+    expect(existsSync(picture)).toBe(true);
   });
-});
 
-describe.skipIf(missing)('task pane with groups and periods (§14, §15)', () => {
-  it('offers Region (not Sales Rep), and shows the group table and the trend after the run', async () => {
-    const p = await browser.newPage({ viewport: { width: 350, height: 1100 } });
-    await p.route('**/*', (route) => {
-      const url = route.request().url();
-      if (url === OFFICE_CDN)
-        return route.fulfill({ contentType: 'text/javascript', body: OFFICE_STUB });
-      return url.startsWith(base) ? route.continue() : route.abort();
-    });
-    await p.goto(`${base}/taskpane.html?table=regions`);
-    await p.waitForSelector('input[data-group]', { state: 'attached' });
+  it('offers Region (not Sales Rep) as a group, and shows the group table and the trend (§14, §15)', async () => {
+    const { page } = await openPane('?table=regions');
+    await page.waitForSelector('input[data-group]', { state: 'attached' });
     expect(
-      await p.locator('input[data-group]').evaluateAll((xs) => xs.map((x) => x.dataset.group)),
+      await page.locator('input[data-group]').evaluateAll((xs) => xs.map((x) => x.dataset.group)),
     ).toEqual(['Region']);
-    expect(await p.inputValue('select[data-field="period"]')).toBe('Order Date');
-    await p.click('summary:has-text("Groups")');
-    await p.check('input[data-group="Region"]');
+    expect(await page.inputValue('select[data-field="period"]')).toBe('Order Date');
+    await page.click('summary:has-text("Groups")');
+    await page.check('input[data-group="Region"]');
     // A mapped period column opens the periods section.
-    expect(
-      await p.locator('details:has(summary:has-text("Migration and trend"))').getAttribute('open'),
-    ).not.toBeNull();
-    await p
-      .locator('details:has(summary:has-text("Migration and trend")) select')
-      .selectOption('quarter');
-    await p.click('button:has-text("Run analysis")');
-    await p.waitForSelector('.results:not([hidden])');
-    expect(await p.textContent('table.groups caption')).toBe('Net profit by Region');
-    expect(await p.locator('table.groups tbody tr').count()).toBe(4);
-    expect(await p.locator('table.trend tbody tr').count()).toBe(4);
-    expect(await p.locator('table.trend tbody tr th').allTextContents()).toEqual([
+    const periods = page.locator('details:has(summary:has-text("Migration and trend"))');
+    expect(await periods.getAttribute('open')).not.toBeNull();
+    await periods.locator('select').selectOption('quarter');
+    await page.click('button:has-text("Run analysis")');
+    await page.waitForSelector('.results:not([hidden])');
+    expect(await page.textContent('table.groups caption')).toBe('Net profit by Region');
+    expect(await page.locator('table.groups tbody tr').count()).toBe(4);
+    expect(await page.locator('table.trend tbody tr th').allTextContents()).toEqual([
       '2024-Q1',
       '2024-Q2',
       '2024-Q3',
       '2024-Q4',
     ]);
-    expect(await p.textContent('.results')).toContain('Groups, Migration, Trend');
-    expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
-    await p.close();
+    expect(await page.textContent('.results')).toContain('Groups, Migration, Trend');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      350,
+    );
   });
 });

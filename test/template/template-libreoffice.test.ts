@@ -6,7 +6,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { loadTable } from '../../cli/load-table.js';
 import { COMPUTED_COLUMNS, FIRST_ROW, INPUT_COLUMNS } from '../../cli/template/layout.js';
 import { SAMPLE_ROWS } from '../../cli/template/sample-rows.js';
@@ -16,7 +16,8 @@ import { SEGMENTS } from '../../core/defaults.js';
 import { resolveSettings } from '../../core/settings.js';
 import { type CellValue, PROFIT_CLASSES, SIZE_CLASSES } from '../../core/types.js';
 import sampleSettings from '../../samples/settings.json';
-import { type Cell, convert, NO_LIBREOFFICE, sheetValues } from './libreoffice.js';
+import { describeWith, SOFFICE } from '../tools.js';
+import { type Cell, convert, sheetValues } from './libreoffice.js';
 import { GENERATED, THRESHOLDS } from './scenarios.js';
 
 interface Case {
@@ -34,7 +35,7 @@ function run(values: CellValue[][], settings: unknown): Analysis {
 const close = (x: unknown, y: number) =>
   expect(Math.abs(((x as number) ?? 0) - y)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(y)));
 
-describe.skipIf(!!NO_LIBREOFFICE)('template recalculated by LibreOffice equals the core', () => {
+describeWith([SOFFICE])('template recalculated by LibreOffice equals the core', () => {
   const cases: Case[] = [];
   let dir = '';
 
