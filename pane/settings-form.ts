@@ -25,6 +25,7 @@ export const FIELD_LABELS: Record<Field, string> = {
   repeatContacts: 'Repeat contacts',
   visits: 'Sales visits',
   paymentDays: 'Payment days',
+  discount: 'Discount (rate or money)',
   period: 'Period',
 };
 const DRIVER_UNITS: Record<Driver, string> = {

@@ -1,7 +1,7 @@
 /**
  * The Why sheet: each customer's waterfall from revenue to net profit, one row per customer
- * (revenue, cost of goods, gross profit, each cost-to-serve driver, net profit), and the top cost
- * drivers in words with the multiple of the median and the action.
+ * (revenue, cost of goods, gross profit, each cost-to-serve driver, net profit), and its causes
+ * (DOMAIN.md §5) in words, measured against its size class, each with the action that answers it.
  */
 import type { Analysis } from '../analyze.js';
 import { costAt } from '../cost-to-serve.js';
@@ -50,11 +50,11 @@ export function whySheet(a: Analysis): SheetSpec {
       t.grossProfit[c],
       ...lines.map((l) => -costAt(a.cost.lines[l]!, c)),
       a.netProfit[c],
-      why.topDrivers.length
-        ? why.topDrivers.map((d) => d.text).join('; ')
+      why.causes.length
+        ? why.causes.map((d) => d.text).join('; ')
         : seg < 0
           ? why.summary
-          : 'No cost driver above the median.',
+          : 'Nothing stands out against its size class.',
     ];
   }
   s.values = values;

@@ -56,7 +56,7 @@ export interface SegmentationQuery {
 
 /** Default column names when neither the settings nor `columns` name them. */
 export const DEFAULT_SQL_COLUMNS: Record<
-  Exclude<Field, 'name' | 'grossProfit' | 'orderId' | 'period'>,
+  Exclude<Field, 'name' | 'grossProfit' | 'orderId' | 'period' | 'discount'>,
   string
 > = {
   customer: 'customer',
