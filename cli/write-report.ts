@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, realpath, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Analysis } from '../core/analyze.js';
+import type { RunInfo } from '../core/assumptions.js';
 import { reportSheets } from '../core/report/report-sheets.js';
 import { xlsxBytes } from './render-xlsx.js';
 import { EXIT, UserError } from './user-error.js';
@@ -16,16 +17,18 @@ import { addTables, tablePart } from './xlsx-table.js';
 
 /**
  * Writes the report of `a` to `path`. `inputs` are the files the analysis read: the command
- * refuses (one line, nothing written) when `path` is one of them.
+ * refuses (one line, nothing written) when `path` is one of them. `run` names the input and the
+ * time on the Assumptions sheet.
  */
 export async function writeReport(
   a: Analysis,
   path: string,
   inputs: string[] = [],
   onSheet?: (done: number, total: number, next: string) => void,
+  run: RunInfo = {},
 ): Promise<void> {
   const target = await outputTarget(path, inputs);
-  const sheets = reportSheets(a);
+  const sheets = reportSheets(a, run);
   const charts = sheets.flatMap((s) => s.charts.map((c) => chartPart(s.name, c, s.values)));
   const tables = sheets.flatMap((s) =>
     s.table && s.table.range.rows > 1

@@ -34,6 +34,8 @@ export interface Analysis extends PeriodAnalysis {
     headerRow: number;
     /** Rows were transactions (repeated keys or order ids) aggregated per customer. */
     transactions: boolean;
+    /** How the discount column was read (DOMAIN.md §1a); null without one. */
+    discountKind: 'rate' | 'money' | null;
   };
   rows: { total: number; used: number; rejected: Problem[] };
   /** Things a person should know that reject no row (e.g. a cost pool with nothing to spread over). */
@@ -145,6 +147,7 @@ export function analyze(
         mapping,
         headerRow: rows.headerRow,
         transactions: rows.transactions,
+        discountKind: rows.discountKind,
       },
       rows: { total: rowTotal(rows, input), used, rejected },
       warnings,

@@ -232,3 +232,25 @@ export function causeLabel(cause: Cause): string {
       return `Cost-to-serve (${COST_LINE_LABELS[cause.driver!]})`;
   }
 }
+
+/**
+ * How many money-losers carry each cause (among their ranked causes), most frequent first, ties
+ * in the order of the labels. Example: 240 money-losers → `[{cause: 'Gross margin', customers:
+ * 155}, {cause: 'Discount', customers: 98}, …]`.
+ */
+export function moneyLoserCauses(b: CauseBasis): { cause: string; customers: number }[] {
+  const counts = new Map<string, number>();
+  for (let c = 0; c < b.revenue.length; c++) {
+    if (b.size[c] === NO_CLASS || !(b.netProfit[c] < 0)) continue;
+    for (const cause of causesOf(b, c)) {
+      const label =
+        cause.kind === 'costExceedsProfit'
+          ? 'Cost-to-serve exceeds gross profit'
+          : causeLabel(cause);
+      counts.set(label, (counts.get(label) ?? 0) + 1);
+    }
+  }
+  return [...counts]
+    .map(([cause, customers]) => ({ cause, customers }))
+    .sort((x, y) => y.customers - x.customers || (x.cause < y.cause ? -1 : 1));
+}

@@ -4,6 +4,7 @@
  * never depends on row order.
  */
 import type { Analysis } from './analyze.js';
+import { assumptions, type RunInfo } from './assumptions.js';
 import { costAt } from './cost-to-serve.js';
 import { actionOf, tierOf } from './customer-action.js';
 import { SEGMENTS } from './defaults.js';
@@ -19,6 +20,7 @@ import {
   PROFIT_CLASSES,
   SIZE_CLASSES,
 } from './types.js';
+import { whaleBenchmark } from './whale-curve.js';
 
 export interface CustomerRecord {
   customer: string;
@@ -108,13 +110,13 @@ export function customerRecord(a: Analysis, c: number): CustomerRecord {
   };
 }
 
-/** The whole analysis as the documented JSON object. */
-export function resultJson(a: Analysis) {
+/** The whole analysis as the documented JSON object; `run` names the input and the time. */
+export function resultJson(a: Analysis, run: RunInfo = {}) {
   const { curve, ...whale } = a.whale;
   return {
     customers: Array.from(whaleOrder(a), (c) => customerRecord(a, c)),
     matrix: a.matrix,
-    whale: { ...whale, curve },
+    whale: { ...whale, benchmark: whaleBenchmark(a.whale), curve },
     concierge: a.concierge,
     exit: a.exit.totals,
     service: a.service,
@@ -123,6 +125,7 @@ export function resultJson(a: Analysis) {
     input: a.input,
     rates: a.cost.rates,
     warnings: a.warnings,
+    assumptions: assumptions(a, run),
     ...(a.migration ? { period: a.period, migration: a.migration } : {}),
     ...(a.previousRows ? { previousRows: a.previousRows } : {}),
   };

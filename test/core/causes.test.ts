@@ -3,7 +3,7 @@
 // margin below the class median by ≥ 1 % of revenue, a discount above it by ≥ 1 % of revenue —
 // ranked by amount, at most three; every money-loser gets at least one.
 import { describe, expect, it } from 'vitest';
-import { causeBasis, causeLabel, causesOf } from '../../core/causes.js';
+import { causeBasis, causeLabel, causesOf, moneyLoserCauses } from '../../core/causes.js';
 import type { CostColumn } from '../../core/cost-to-serve.js';
 import { COST_LINES } from '../../core/types.js';
 import { customer, customers, expectMoney, run } from './builder.js';
@@ -273,5 +273,21 @@ describe('causeBasis', () => {
     expect(b.medians[1 * M + 0]).toBeNaN(); // no Medium customers
     expect(b.medians[2 * M + 0]).toBe(0.2); // Small: .2
     expect(b.medians[0 * M + COST_LINES.length]).toBe(0.5); // Large margin
+  });
+});
+
+describe('moneyLoserCauses', () => {
+  it('counts the money-losers carrying each cause, most frequent first', () => {
+    // Large margins .50, .50, −.10, −.10 → median .20: C and D lose on gross margin (30 % gap);
+    // A and B earn money and are not counted.
+    const a = run(
+      customers({
+        A: { revenue: 1000, cogs: 500 },
+        B: { revenue: 1000, cogs: 500 },
+        C: { revenue: 1000, cogs: 1100 },
+        D: { revenue: 1000, cogs: 1100 },
+      }),
+    );
+    expect(moneyLoserCauses(a.causes)).toEqual([{ cause: 'Gross margin', customers: 2 }]);
   });
 });
