@@ -155,10 +155,15 @@ function whaleReading(w: WhaleCurve): string {
 export function whaleBenchmark(w: WhaleCurve): string {
   if (w.customers === 0) return '';
   if (w.top20Share === null || w.bottom10Share === null)
-    return `the top 20 % of customers earn ${formatMoney(w.top20Profit)}, the bottom 10 % ${w.bottom10Profit < 0 ? `lose ${formatMoney(-w.bottom10Profit)}` : `earn ${formatMoney(w.bottom10Profit)}`} (in money: customers ${w.totalNetProfit < 0 ? `lose ${formatMoney(-w.totalNetProfit)}` : 'break even'} in total, so shares of profit would mislead)`;
+    return `the top 20 % of customers ${earnOrLose(w.top20Profit)}, the bottom 10 % ${earnOrLose(w.bottom10Profit)} (in money: customers ${w.totalNetProfit < 0 ? `lose ${formatMoney(-w.totalNetProfit)}` : 'break even'} in total, so shares of profit would mislead)`;
   const bottom =
     w.bottom10Share < 0
       ? `lose ${formatPercent(-w.bottom10Share)} of it`
       : `earn ${formatPercent(w.bottom10Share)} of it`;
   return `the top 20 % of customers earn ${formatPercent(w.top20Share)} of profit (Kaplan & Cooper: typically 150–300 %); the bottom 10 % ${bottom} (the least profitable 10–20 % typically lose 50–200 %)`;
+}
+
+/** "earn 2,100" or "lose 60": never "earn -60". */
+function earnOrLose(money: number): string {
+  return money < 0 ? `lose ${formatMoney(-money)}` : `earn ${formatMoney(money)}`;
 }

@@ -8,7 +8,7 @@ import { reportSheets } from '../../core/report/report-sheets.js';
 import { generateCustomers, SAMPLE_SETTINGS } from '../data/generate.js';
 import { boot, countsOf, type Script } from './harness.js';
 
-const REPORT = ['Profit Matrix', 'Customers', 'Whale Curve', 'Why', 'Data Issues'];
+const REPORT = ['Profit Matrix', 'Customers', 'Whale Curve', 'Why', 'Assumptions', 'Data Issues'];
 
 async function runOn(
   rows: unknown[][],
@@ -66,19 +66,20 @@ describe('runReport', () => {
     const ss = s.fake.spreadsheet;
     const customers = ss.inspectSheet('Customers');
     expect(customers.frozenRows).toBe(1);
-    expect(customers.filter).toBe('A1:M301'); // header + 300 customers, like the Excel table
+    expect(customers.filter).toBe('A1:O301'); // header + 300 customers, like the Excel table
     for (const name of REPORT.filter((n) => n !== 'Customers'))
       expect(ss.inspectSheet(name).filter, name).toBeNull();
     expect(customers.columnWidths).toMatchObject({
       1: 14 * 7 + 10,
       2: 28 * 7 + 10,
-      13: 44 * 7 + 10,
+      15: 60 * 7 + 10,
     });
     expect(
       customers.conditionalFormatRules.map((r) => [r.ranges, r.criteria ?? 'gradient']),
     ).toEqual([
       [['F2:F301'], 'NUMBER_LESS_THAN'],
       [['G2:G301'], 'gradient'],
+      [['M2:M301'], 'NUMBER_LESS_THAN'],
     ]);
     expect(ss.inspectCell('Customers', 'C2').numberFormat).toBe('#,##0.00;[Red]-#,##0.00');
     expect(ss.inspectCell('Customers', 'A1').fontWeight).toBe('bold');
@@ -170,6 +171,7 @@ describe('runReport', () => {
       'Customers',
       'Whale Curve',
       'Why',
+      'Assumptions',
       'Data Issues',
       'Migration',
     ]);
@@ -195,9 +197,13 @@ describe('runReport', () => {
         .every((v) => v === ''),
     ).toBe(true);
     expect(ss.inspectCell('Customers', 'C40').numberFormat).toBeNull(); // formats of the first run cleared
-    expect(customers.filter).toBe('A1:M21');
+    expect(customers.filter).toBe('A1:O21');
     expect(customers.frozenRows).toBe(1);
-    expect(customers.conditionalFormatRules.map((r) => r.ranges)).toEqual([['F2:F21'], ['G2:G21']]);
+    expect(customers.conditionalFormatRules.map((r) => r.ranges)).toEqual([
+      ['F2:F21'],
+      ['G2:G21'],
+      ['M2:M21'],
+    ]);
     expect(ss.inspectSheet('Whale Curve').charts).toHaveLength(1);
     for (const n of REPORT)
       expect(

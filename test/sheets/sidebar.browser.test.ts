@@ -148,6 +148,7 @@ describe.skipIf(missing)('Sheets sidebar in Chromium', () => {
       'Customers',
       'Whale Curve',
       'Why',
+      'Assumptions',
       'Data Issues',
     ]);
     expect(serverCalls.filter((c) => c !== 'runProgress')).toEqual(['detectTable', 'runReport']);
