@@ -30,14 +30,14 @@ export interface RunInfo {
   time?: string;
 }
 
-const UNITS: Record<Driver, string> = {
-  orders: 'order',
-  lines: 'order line',
-  deliveries: 'delivery',
-  returns: 'return',
-  contacts: 'contact',
-  repeatContacts: 'repeat contact',
-  visits: 'visit',
+const UNITS: Record<Driver, [string, string]> = {
+  orders: ['order', 'orders'],
+  lines: ['order line', 'order lines'],
+  deliveries: ['delivery', 'deliveries'],
+  returns: ['return', 'returns'],
+  contacts: ['contact', 'contacts'],
+  repeatContacts: ['repeat contact', 'repeat contacts'],
+  visits: ['visit', 'visits'],
 };
 
 const SHARE_SOURCES: Record<ShareSource, string> = {
@@ -98,16 +98,17 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
     const p = a.cost.rateParts[d],
       rate = a.cost.rates[d];
     const parts: string[] = [];
-    if (p.direct > 0) parts.push(`direct rate ${p.direct} per ${UNITS[d]}`);
+    const [unit, units] = UNITS[d];
+    if (p.direct > 0) parts.push(`direct rate ${p.direct} per ${unit}`);
     const pool = s.pools[d];
     if (pool !== undefined)
       parts.push(
         p.pool > 0
-          ? `pool ${formatMoney(pool)} ÷ ${round(pool / p.pool)} ${UNITS[d]}s${shared}`
-          : `pool ${formatMoney(pool)} not spread: no ${UNITS[d]}s`,
+          ? `pool ${formatMoney(pool)} ÷ ${round(pool / p.pool)} ${units}${shared}`
+          : `pool ${formatMoney(pool)} not spread: no ${units}`,
       );
     if (p.capacity > 0)
-      parts.push(`capacity ${round(p.capacity)} per ${UNITS[d]} (minutes × cost per minute)`);
+      parts.push(`capacity ${round(p.capacity)} per ${unit} (minutes × cost per minute)`);
     const mapped = a.customers.volumes[DRIVERS.indexOf(d)] !== null;
     if (!parts.length) parts.push(mapped ? 'no rate: costs nothing' : 'no such column');
     else if (!mapped) parts.push('no such column, so it costs nothing');
