@@ -122,8 +122,15 @@ describe.skipIf(missing)('task pane in Chromium', () => {
     expect(await page.inputValue('select[data-field="cogs"]')).toBe('COGS');
   });
 
+  it('opens the cost section when the table has activity columns and nothing prices them', async () => {
+    // §17: otherwise cost-to-serve would be 0 and no customer would seem to lose money
+    expect(await page.getAttribute('details.costs', 'open')).not.toBeNull();
+    expect(await page.textContent('details.costs .note')).toMatch(
+      /^Your table has Orders, Order lines, Deliveries, .*: give them a rate or a cost pool/,
+    );
+  });
+
   it('runs from the keyboard with the sample rates: Tab to Run, Enter, progress to 100 %, focus on the results', async () => {
-    await page.click('summary:has-text("Cost-to-serve")');
     for (const [driver, rate] of Object.entries(SAMPLE_SETTINGS.rates))
       await page.fill(`input[data-driver="${driver}"]`, String(rate));
     await page.fill(
@@ -149,6 +156,28 @@ describe.skipIf(missing)('task pane in Chromium', () => {
     expect(await page.textContent('.whale')).toMatch(
       /^Whale curve: the top \d+ % of customers earn (1\d\d|[2-9]\d\d) % of profit/,
     );
+    expect(await page.textContent('.benchmark')).toMatch(/^Benchmark: the top 20 % of customers/);
+    // the money-losers: their causes, what exit would do, and advice per customer (§5, §10)
+    expect(await page.textContent('.losers .causes')).toMatch(/^\d+ money-losers; their causes: /);
+    expect(await page.textContent('.losers .exit')).toMatch(
+      /^(Exit would raise profit|No money-loser)/,
+    );
+    expect(await page.locator('.losers li .advice').first().textContent()).toMatch(
+      /^(Exit: leaving raises profit|Reprice: a )/,
+    );
+    // colours follow money: every losing cell is reddish (more red than green)
+    const fills = await page.$$eval('.matrix td', (tds) =>
+      tds.map((td) => [
+        td.querySelector('.share')!.textContent,
+        getComputedStyle(td).backgroundColor,
+      ]),
+    );
+    for (const [share, colour] of fills) {
+      const [r, g] = colour!.match(/\d+/g)!.map(Number);
+      if (share!.startsWith('-')) expect(r, `${share} ${colour}`).toBeGreaterThan(g);
+    }
+    // once priced, the note is gone
+    expect(await page.isHidden('details.costs .note')).toBe(true);
   });
 
   it('shows hostile customer text as text: no <img>, no dialog', async () => {
