@@ -34,13 +34,22 @@ export function tierOf(a: PeriodAnalysis, settings: Settings, c: number): string
  */
 export function actionOf(a: PeriodAnalysis, settings: Settings, c: number): string | null {
   const seg = a.classes.segment[c];
-  if (seg < 0) return null;
-  if (a.conciergeCut?.[c]) return settings.actions[LARGE_MID];
-  if (settings.tiers[seg] !== FIX) return settings.actions[seg];
+  if (seg < 0 || a.conciergeCut?.[c] || settings.tiers[seg] !== FIX)
+    return segmentActionOf(a, settings, c);
   const np = a.netProfit[c];
   if (!(np < 0))
     return 'Reduce cost-to-serve or reprice (it makes money: not a candidate for exit)';
   return recommendationText(a, c);
+}
+
+/**
+ * The action of the customer's segment — Large/Mid's for a customer cut from Concierge — before
+ * the Fix tier's wording by the exit recommendation (what the SQL query gives); null outside.
+ */
+export function segmentActionOf(a: PeriodAnalysis, settings: Settings, c: number): string | null {
+  const seg = a.classes.segment[c];
+  if (seg < 0) return null;
+  return a.conciergeCut?.[c] ? settings.actions[LARGE_MID] : settings.actions[seg];
 }
 
 /** The advice to a money-loser in words, from its exit impact, break-even price and first cause. */
