@@ -86,7 +86,7 @@ describe.skipIf(!!NO_LIBREOFFICE)('template recalculated by LibreOffice equals t
     ...GENERATED.map((g) => g.name),
     'empty template (sample rows)',
   ];
-  it.each(scenarios)('%s: sizes, segments and tiers', async (name) => {
+  it.each(scenarios)('%s: sizes, segments, tiers and exit economics', async (name) => {
     const c = cases.find((x) => x.name === name)!;
     const rows = (
       await sheetValues(join(dir, 'out', c.file.replace(/^.*\//, '')), 'Customers')
@@ -114,6 +114,12 @@ describe.skipIf(!!NO_LIBREOFFICE)('template recalculated by LibreOffice equals t
             };
       expect({ key: t.keys[i], ...got }).toEqual({ key: t.keys[i], ...want });
       close(r[at('Net profit')], c.a.netProfit[i]);
+      // §10: exit impact for everyone, break-even price change for money-losers only
+      close(r[at('Exit impact')], c.a.exit.exitImpact[i]);
+      const breakEven = r[at('Break-even price change')] ?? null;
+      if (seg >= 0 && c.a.netProfit[i] < 0)
+        close(breakEven, -c.a.netProfit[i] / t.revenue[i]);
+      else expect(breakEven, t.keys[i]).toBeNull();
     }
   });
 
