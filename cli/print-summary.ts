@@ -39,9 +39,9 @@ export function printSummary(a: Analysis, source: string): string {
           ]
         : []),
     ];
-    lines.forEach((l, i) =>
-      out.push(`${pad(i === 0 ? size : '', 8)}│ ${l.map((x) => pad(x, W)).join(' │ ')}`),
-    );
+    lines.forEach((l, i) => {
+      out.push(`${pad(i === 0 ? size : '', 8)}│ ${l.map((x) => pad(x, W)).join(' │ ')}`);
+    });
   });
   out.push('');
   for (const line of thresholdsInWords(a.settings, a.totals.marginTarget)) out.push(line);

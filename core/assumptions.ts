@@ -135,7 +135,9 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
     a.totals.marginTarget === null ? '' : `margin target ${formatPercent(a.totals.marginTarget)}`,
   );
 
-  SEGMENTS.forEach((seg, i) => add('Tier map', seg, s.tiers[i], s.actions[i]));
+  SEGMENTS.forEach((seg, i) => {
+    add('Tier map', seg, s.tiers[i], s.actions[i]);
+  });
   add(
     'Tier map',
     'Concierge budget share',

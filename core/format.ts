@@ -7,9 +7,7 @@
 export function formatPercent(share: number): string {
   const p = share * 100;
   const text =
-    Math.abs(p) < 10 && Math.round(p) !== p
-      ? p.toFixed(1)
-      : Math.round(p).toLocaleString('en-US');
+    Math.abs(p) < 10 && Math.round(p) !== p ? p.toFixed(1) : Math.round(p).toLocaleString('en-US');
   return `${text} %`;
 }
 

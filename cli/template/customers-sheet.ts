@@ -108,9 +108,9 @@ export function customersSheet(rows: InputRow[], capacity: number, note: string)
   for (let i = 0; i < capacity; i++) {
     const r = FIRST_ROW + i;
     const f = customerFormulas(r);
-    COMPUTED_COLUMNS.forEach((h, j) =>
-      setFormula(formulas, first + i, INPUT_COLUMNS.length + j, f[h]),
-    );
+    COMPUTED_COLUMNS.forEach((h, j) => {
+      setFormula(formulas, first + i, INPUT_COLUMNS.length + j, f[h]);
+    });
   }
   return { spec, extras: { formulas }, names: customerNames(capacity) };
 }

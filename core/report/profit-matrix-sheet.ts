@@ -53,9 +53,9 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
       [null, shareLabel(shares), ...cells.map((c) => c.shareOfProfit), sizeShare],
     ]);
     s.bold.push(rect(top, 0, 1, 5));
-    MEASURE_FORMATS.forEach((f, m) =>
-      s.formats.push({ range: rect(top + 1 + m, 2, 1, 4), format: f }),
-    );
+    MEASURE_FORMATS.forEach((f, m) => {
+      s.formats.push({ range: rect(top + 1 + m, 2, 1, 4), format: f });
+    });
     cells.forEach((c, p) => {
       s.fills.push({ range: rect(top + 1, 2 + p, 4, 1), color: heat[si * 3 + p] });
       s.fills.push({ range: rect(top, 2 + p, 1, 1), color: tierFill(c.tier) });
@@ -90,7 +90,9 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
     ],
   ]);
   s.bold.push(rect(total, 0, 4, 1));
-  MEASURE_FORMATS.forEach((f, m) => s.formats.push({ range: rect(total + m, 2, 1, 4), format: f }));
+  MEASURE_FORMATS.forEach((f, m) => {
+    s.formats.push({ range: rect(total + m, 2, 1, 4), format: f });
+  });
 
   addRows(s, [[]]);
   // Customers in the last column: the action text needs the three columns before it.
@@ -100,9 +102,9 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
     s,
     a.matrix.map((c): SheetValue[] => [c.segment, c.tier, c.action, null, null, c.count]),
   );
-  a.matrix.forEach((c, i) =>
-    s.fills.push({ range: rect(actRows + i, 1), color: tierFill(c.tier) }),
-  );
+  a.matrix.forEach((c, i) => {
+    s.fills.push({ range: rect(actRows + i, 1), color: tierFill(c.tier) });
+  });
   s.formats.push({ range: rect(actRows, 5, 9, 1), format: FORMATS.integer });
 
   addRows(s, [[]]);

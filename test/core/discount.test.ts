@@ -49,7 +49,9 @@ describe('in the analysis', () => {
       { customer: 'B', revenue: 100, cogs: 60 },
     ]);
     t[0].push('Discount %');
-    discounts.forEach((d, i) => t[i + 1].push(d));
+    discounts.forEach((d, i) => {
+      t[i + 1].push(d);
+    });
     return t;
   };
 

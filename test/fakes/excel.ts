@@ -1743,15 +1743,17 @@ export class FakeSheet {
   /** Addresses (e.g. "B7") of every cell holding a formula, row-major. */
   formulaCells(): string[] {
     const out: string[] = [];
-    this.grid.formulas.forEach((r, c) => out.push(rectAddress({ r0: r, c0: c, rows: 1, cols: 1 })));
+    this.grid.formulas.forEach((r, c) => {
+      out.push(rectAddress({ r0: r, c0: c, rows: 1, cols: 1 }));
+    });
     return out;
   }
   /** Every formula cell with its formula text. */
   formulaMap(): Record<string, string> {
     const out: Record<string, string> = {};
-    this.grid.formulas.forEach(
-      (r, c, f) => (out[rectAddress({ r0: r, c0: c, rows: 1, cols: 1 })] = f),
-    );
+    this.grid.formulas.forEach((r, c, f) => {
+      out[rectAddress({ r0: r, c0: c, rows: 1, cols: 1 })] = f;
+    });
     return out;
   }
   textAt(address: string): string {
@@ -2535,6 +2537,7 @@ interface Op {
   label: string;
   size: () => number;
   /** Applies the operation; may return a commit function that publishes loaded data after the sync succeeds. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: an operation returns nothing or a commit function
   run: () => void | (() => void);
 }
 
@@ -2802,6 +2805,7 @@ export abstract class ClientObject<M = unknown> {
     return m;
   }
   /** @internal Queues an action against this object. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: an operation returns nothing or a commit function
   _op(name: string, args: unknown, fn: (m: M, loc: string) => void | (() => void)): void {
     const label = `${this._type}.${name}`;
     this._ctx._push({
@@ -2900,7 +2904,9 @@ export abstract class ClientObject<M = unknown> {
         const vals = names.map((n) => this._read(n, m));
         ctx._responseBytes += 20 + jsonBytes(vals) + names.join(',').length;
         return () => {
-          names.forEach((n, i) => this._cache.set(n, vals[i]));
+          names.forEach((n, i) => {
+            this._cache.set(n, vals[i]);
+          });
           if (this._nullable) this._isNull = false;
         };
       },
@@ -2932,7 +2938,9 @@ export abstract class ClientObject<M = unknown> {
     const vals = scalars.map((n) => this._read(n, m));
     let bytes = 8 + jsonBytes(vals) + scalars.join(',').length;
     commits.push(() => {
-      scalars.forEach((n, i) => this._cache.set(n, vals[i]));
+      scalars.forEach((n, i) => {
+        this._cache.set(n, vals[i]);
+      });
       if (this._nullable) this._isNull = false;
     });
     for (const [n, subs] of nav) {
@@ -3016,7 +3024,9 @@ export abstract class ClientCollection<
         ctx._responseBytes += bytes + jsonBytes(ownVals);
         return () => {
           for (const c of commits) c();
-          own.forEach((n, i) => this._cache.set(n, ownVals[i]));
+          own.forEach((n, i) => {
+            this._cache.set(n, ownVals[i]);
+          });
           this._cache.set('items', proxies);
           if (this._nullable) this._isNull = false;
         };
@@ -3629,10 +3639,22 @@ function currentRegion(sh: FakeSheet, r: number, c: number): Rect {
   let changed = true;
   while (changed) {
     changed = false;
-    while (r0 > 0 && rowHas(r0 - 1, c0 - 1, c1 + 1)) r0--, (changed = true);
-    while (r1 < MAX_ROWS - 1 && rowHas(r1 + 1, c0 - 1, c1 + 1)) r1++, (changed = true);
-    while (c0 > 0 && colHas(c0 - 1, r0 - 1, r1 + 1)) c0--, (changed = true);
-    while (c1 < MAX_COLS - 1 && colHas(c1 + 1, r0 - 1, r1 + 1)) c1++, (changed = true);
+    while (r0 > 0 && rowHas(r0 - 1, c0 - 1, c1 + 1)) {
+      r0--;
+      changed = true;
+    }
+    while (r1 < MAX_ROWS - 1 && rowHas(r1 + 1, c0 - 1, c1 + 1)) {
+      r1++;
+      changed = true;
+    }
+    while (c0 > 0 && colHas(c0 - 1, r0 - 1, r1 + 1)) {
+      c0--;
+      changed = true;
+    }
+    while (c1 < MAX_COLS - 1 && colHas(c1 + 1, r0 - 1, r1 + 1)) {
+      c1++;
+      changed = true;
+    }
   }
   return { r0, c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
 }
@@ -4802,7 +4824,7 @@ export class Worksheet extends ClientObject<FakeSheet> {
       true,
     );
   }
-  private _sibling(name: string, dir: 1 | -1, visibleOnly: boolean, nullable: boolean): Worksheet {
+  private _sibling(_name: string, dir: 1 | -1, visibleOnly: boolean, nullable: boolean): Worksheet {
     return new Worksheet(
       this._ctx,
       () => {
@@ -6203,7 +6225,9 @@ export class ConditionalFormat extends ClientObject<ConditionalFormatModel> {
         .filter((c) => !c.deleted && c !== m)
         .sort((a, b) => a.priority - b.priority);
       list.splice(Math.min(p, list.length), 0, m);
-      list.forEach((c, i) => (c.priority = i));
+      list.forEach((c, i) => {
+        c.priority = i;
+      });
     });
   }
   private _parts = new Map<string, BagProxy>();

@@ -517,7 +517,7 @@ describe('Ui, HtmlService and other globals', () => {
     const { fake } = setup();
     const ctx = vm.createContext({});
     fake.install(ctx);
-    fake.files['Sidebar'] = '<h1>Profit Tiers</h1>';
+    fake.files.Sidebar = '<h1>Profit Tiers</h1>';
     fake.files['Dialog.html'] = '<p><?= who ?></p><?!= include("Css") ?>';
     vm.runInContext(
       `function include(name) { return '<style id="' + name + '"></style>'; }
@@ -546,7 +546,7 @@ describe('Ui, HtmlService and other globals', () => {
     const ui = app.getUi();
     fake.responses.alerts.push('NO');
     expect(ui.alert('Replace report?', ui.ButtonSet.YES_NO) === ui.Button.NO).toBe(true);
-    expect(ui.alert('Done') == ('OK' as unknown)).toBe(true); // enum values compare loosely with their name
+    expect(String(ui.alert('Done'))).toBe('OK'); // enum values are their names
     expect(fake.recorded.alerts.map((a) => a.prompt)).toEqual(['Replace report?', 'Done']);
     app.getActiveSpreadsheet().toast('Finished', 'Profit Tiers', 5);
     expect(fake.recorded.toasts).toEqual([

@@ -199,6 +199,8 @@ export function expectSameAsCore(
   }
   // Query order: matrix customers in whale order first.
   const m = a.totals.matrixCustomers;
-  rows.slice(0, m).forEach((r, i) => expect(Number(r.whale_rank)).toBe(i + 1));
+  rows.slice(0, m).forEach((r, i) => {
+    expect(Number(r.whale_rank)).toBe(i + 1);
+  });
   return { matrix: m, noRevenue: t.n - m, losers, segments: seen };
 }

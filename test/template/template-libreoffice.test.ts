@@ -117,8 +117,7 @@ describe.skipIf(!!NO_LIBREOFFICE)('template recalculated by LibreOffice equals t
       // §10: exit impact for everyone, break-even price change for money-losers only
       close(r[at('Exit impact')], c.a.exit.exitImpact[i]);
       const breakEven = r[at('Break-even price change')] ?? null;
-      if (seg >= 0 && c.a.netProfit[i] < 0)
-        close(breakEven, -c.a.netProfit[i] / t.revenue[i]);
+      if (seg >= 0 && c.a.netProfit[i] < 0) close(breakEven, -c.a.netProfit[i] / t.revenue[i]);
       else expect(breakEven, t.keys[i]).toBeNull();
     }
   });
@@ -128,7 +127,7 @@ describe.skipIf(!!NO_LIBREOFFICE)('template recalculated by LibreOffice equals t
     const out = join(dir, 'out', c.file.replace(/^.*\//, ''));
     const m = await sheetValues(out, 'Profit Matrix');
     const head = m.findIndex((r) => r[0] === 'Revenue size');
-    SIZE_CLASSES.forEach((_, s) =>
+    SIZE_CLASSES.forEach((_, s) => {
       PROFIT_CLASSES.forEach((__, p) => {
         const cell = c.a.matrix[s * 3 + p],
           top = head + 1 + s * 5;
@@ -136,8 +135,8 @@ describe.skipIf(!!NO_LIBREOFFICE)('template recalculated by LibreOffice equals t
         expect(m[top + 1][2 + p] ?? 0).toBe(cell.count);
         close(m[top + 2][2 + p], cell.revenue);
         close(m[top + 3][2 + p], cell.netProfit);
-      }),
-    );
+      });
+    });
     const w = await sheetValues(out, 'Whale Curve');
     const fact = (label: string) => w.find((r) => r[0] === label)![1] as Cell;
     expect(fact('Customers')).toBe(c.a.whale.customers);
