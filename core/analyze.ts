@@ -14,7 +14,11 @@ import { type PeriodAnalysis, priceAndSegment } from './price-and-segment.js';
 import { type RowTable, readRows, rowIsBlank, type TableInput } from './read-rows.js';
 import { resolveSettings, type Settings, settingsProblemText } from './settings.js';
 import type { Driver, Field, Problem } from './types.js';
-import { unpricedActivity, unpricedActivityWarning } from './unpriced-activity.js';
+import {
+  unpricedActivity,
+  unpricedActivityWarning,
+  unusedCostOfCapitalWarning,
+} from './unpriced-activity.js';
 
 export interface AnalyzeOptions {
   /** Migration between the two latest periods of the period column, grouped by this grain. */
@@ -134,6 +138,7 @@ export function analyze(
     ...rows.warnings,
     ...current.cost.warnings,
     unpricedActivityWarning(unpriced),
+    unusedCostOfCapitalWarning(settings.costOfCapital, rows.paymentDays !== null),
     current.concierge.warning,
     current.service?.warning ?? null,
   ].filter((w): w is string => w !== null);

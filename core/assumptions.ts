@@ -93,7 +93,12 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
     add('Column mapping', f, header, note);
   }
 
-  const shared = a.migration ? ' (all rows of both periods)' : '';
+  // §7: with migration one rate per pool, over every row read
+  const shared = a.previousRows
+    ? ' (both tables)'
+    : a.period
+      ? ' (every row read, in every period: the pool is the cost of that whole span)'
+      : '';
   DRIVERS.forEach((d) => {
     const p = a.cost.rateParts[d],
       rate = a.cost.rates[d];
@@ -165,6 +170,13 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
     AMOUNT_FLOOR,
     'named when the gap to the size-class median costs at least this share of revenue',
   );
+  if (a.customers.discount)
+    add(
+      'Causes',
+      'Discount and gross margin',
+      null,
+      'revenue is net of the discount, so a big discount also lowers the gross margin: their amounts overlap, do not add them',
+    );
 
   for (const line of COST_LINES)
     add(

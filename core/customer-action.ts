@@ -62,10 +62,10 @@ export function recommendationText(a: PeriodAnalysis, c: number): string {
   );
   const strandedText =
     stranded > 0 ? ` (${formatMoney(stranded)} of its cost-to-serve stays with the others)` : '';
-  if (recommendationAt(seg, a.netProfit[c], impact) === 'exit')
-    return `Exit: leaving raises profit by ${formatMoney(impact)}${strandedText}, unless a ${rise} price rise is accepted`;
   const cause = causesOf(a.causes, c)[0];
   const cut = cause ? `; main cause ${causeLabel(cause)}: ${cause.action}` : '';
+  if (recommendationAt(seg, a.netProfit[c], impact) === 'exit')
+    return `Exit: leaving raises profit by ${formatMoney(impact)}${strandedText}, unless a ${rise} price rise is accepted${cut}`;
   const exit =
     impact < 0
       ? `exit would lower profit by ${formatMoney(-impact)}`

@@ -38,14 +38,14 @@ describe('the default tier map', () => {
       LL: [
         'Large/Low',
         'Fix',
-        'Exit: leaving raises profit by 10, unless a 1 % price rise is accepted',
+        'Exit: leaving raises profit by 10, unless a 1 % price rise is accepted; main cause Gross margin: price list, product mix',
       ],
       MH: ['Medium/High', 'Grow', 'Consultative selling to move up'],
       MM: ['Medium/Mid', 'Maintain', 'Look for cost cuts'],
       ML: [
         'Medium/Low',
         'Fix',
-        'Exit: leaving raises profit by 1, unless a 0.2 % price rise is accepted',
+        'Exit: leaving raises profit by 1, unless a 0.2 % price rise is accepted; main cause Gross margin: price list, product mix',
       ],
       SH: ['Small/High', 'Grow', 'Under-served, buys at full margin: grow'],
       SM: ['Small/Mid', 'Self-service', 'Serve efficiently'],

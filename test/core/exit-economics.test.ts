@@ -50,7 +50,7 @@ describe('exit impact (doc example)', () => {
   it('says so in the Fix action', () => {
     // A: before(A) = 2,000 / 3,000 = .67 → Large; loses money → Large/Low → Fix
     expect(customer(a, 'A').action).toBe(
-      'Exit: leaving raises profit by 50 (40 of its cost-to-serve stays with the others), unless a 9 % price rise is accepted',
+      'Exit: leaving raises profit by 50 (40 of its cost-to-serve stays with the others), unless a 9 % price rise is accepted; main cause Gross margin: price list, product mix',
     );
   });
 });

@@ -2,7 +2,11 @@
 // and net profit equals gross profit.
 import { describe, expect, it } from 'vitest';
 import { DRIVERS } from '../../core/types.js';
-import { unpricedActivity, unpricedActivityWarning } from '../../core/unpriced-activity.js';
+import {
+  unpricedActivity,
+  unpricedActivityWarning,
+  unusedCostOfCapitalWarning,
+} from '../../core/unpriced-activity.js';
 import { customers, run } from './builder.js';
 
 const noRates = Object.fromEntries(DRIVERS.map((d) => [d, 0])) as Record<
@@ -49,5 +53,17 @@ describe('in the analysis', () => {
     const a = run(values, { rates: { orders: 5 } });
     expect(a.unpriced).toEqual([]);
     expect(a.warnings.join()).not.toMatch(/mapped but no rate/);
+  });
+});
+
+describe('a cost of capital with nothing to apply it to', () => {
+  it('warns when costOfCapital is set and no payment-days column was read', () => {
+    expect(unusedCostOfCapitalWarning(0.08, false)).toBe(
+      'costOfCapital is 8 % but no payment-days column was read: the cost of capital is 0 (map a "Payment Days" or "DSO" column to price it)',
+    );
+    expect(unusedCostOfCapitalWarning(0.08, true)).toBeNull();
+    expect(unusedCostOfCapitalWarning(0, false)).toBeNull();
+    const a = run(customers({ A: { revenue: 100, cogs: 50 } }), { costOfCapital: 0.08 });
+    expect(a.warnings).toContain(unusedCostOfCapitalWarning(0.08, false));
   });
 });

@@ -33,7 +33,7 @@ describe('the Why sheet', () => {
     );
     expect(c[col('Cause 3')]).toBeNull();
     expect(c[col('Advice')]).toBe(
-      'Exit: leaving raises profit by 20, unless a 2 % price rise is accepted',
+      'Exit: leaving raises profit by 20, unless a 2 % price rise is accepted; main cause Gross margin: price list, product mix',
     );
   });
 
