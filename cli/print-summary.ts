@@ -19,6 +19,8 @@ export function printSummary(a: Analysis, source: string): string {
   out.push(
     `${plural(t.customers, 'customer')}, revenue ${formatMoney(t.revenue)}, net profit ${formatMoney(t.netProfit)}${t.netMargin === null ? '' : ` (${formatPercent(t.netMargin)} margin)`}`,
   );
+  // warnings first: a reader who stops at the matrix must not miss "cost-to-serve is 0"
+  for (const w of a.warnings) out.push(`Warning: ${w}.`);
   out.push('');
   const rule = `${'─'.repeat(8)}┼${`${'─'.repeat(W + 2)}┼`.repeat(2)}${'─'.repeat(W + 2)}`;
   out.push(`${pad('', 8)}│ ${PROFIT_CLASSES.map((p) => pad(p, W)).join(' │ ')}`);
@@ -80,7 +82,6 @@ export function printSummary(a: Analysis, source: string): string {
       `Migration ${m.from} → ${m.to}: ${m.movedUp} moved up, ${m.movedDown} down, ${m.unchanged} unchanged; ${m.new.count} new (revenue ${formatMoney(m.new.revenue)}), ${m.lost.count} lost (revenue ${formatMoney(m.lost.revenue)}).`,
     );
   }
-  for (const w of a.warnings) out.push(`Warning: ${w}.`);
   rowLines(out, 'Rows', a.rows);
   if (a.previousRows) rowLines(out, 'Rows of the previous table', a.previousRows);
   return out.join('\n');

@@ -126,11 +126,11 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
       el('p', {
         text: `${s.customers} customers · revenue ${formatMoney(s.revenue)} · net profit ${formatMoney(s.netProfit)} · ${s.rowsUsed} rows used.`,
       }),
+      warningList(s),
       matrixTable(s),
       el('p', { class: 'whale', text: `Whale curve: ${s.whaleReading}.` }),
       s.benchmark ? el('p', { class: 'benchmark hint', text: `Benchmark: ${s.benchmark}.` }) : null,
       losersList(s),
-      warningList(s),
       rejectedList(s),
       el('p', { class: 'hint', text: `Written: ${s.sheets.join(', ')}.` }),
     );

@@ -8,7 +8,7 @@ import { formatMoney, formatPercent } from '../format.js';
 import { thresholdsInWords } from '../thresholds-in-words.js';
 import { PROFIT_CLASSES, SIZE_CLASSES } from '../types.js';
 import { whaleBenchmark } from '../whale-curve.js';
-import { profitHeat, tierFill } from './colours.js';
+import { LOSS_FONT, profitHeat, tierFill } from './colours.js';
 import {
   addRows,
   emptySheet,
@@ -31,9 +31,13 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
       `${t.customers} customers · revenue ${formatMoney(t.revenue)} · net profit ${formatMoney(t.netProfit)}${t.netMargin === null ? '' : ` (${formatPercent(t.netMargin)} margin)`}${a.period ? ` · period ${a.period}` : ''}`,
     ],
     [`Whale curve: ${a.whale.reading}.`],
+    // warnings on top: a reader who stops at the grid must not miss "cost-to-serve is 0"
+    ...a.warnings.map((w) => [`Warning: ${w}.`]),
     [],
   ]);
   s.titles.push(rect(0, 0));
+  if (a.warnings.length)
+    s.fontColors.push({ range: rect(3, 0, a.warnings.length, 1), color: LOSS_FONT });
   const head = addRows(s, [['Revenue size', 'Profitability →', ...PROFIT_CLASSES, 'Total']]);
   styleHeader(s, head, 6);
 
@@ -139,7 +143,6 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
     notes.push([
       `Service quality: first-contact resolution ${q.firstContactResolution === null ? '–' : formatPercent(q.firstContactResolution)}; ${formatMoney(q.repeatContacts)} repeat contacts cost ${formatMoney(q.repeatCost)}${q.repeatShareOfServiceCost === null ? '' : `, ${formatPercent(q.repeatShareOfServiceCost)} of the service cost (seed 004: typically 20 % or more; resolving first time saves it)`}.`,
     ]);
-  for (const w of a.warnings) notes.push([`Warning: ${w}.`]);
   if (t.noRevenue.count)
     notes.push([
       `No revenue: ${t.noRevenue.count} customers outside the matrix, net profit ${formatMoney(t.noRevenue.netProfit)} (counted in the totals above).`,
