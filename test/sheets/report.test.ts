@@ -49,7 +49,12 @@ describe('runReport', () => {
     // Every value the core describes is in the sheet, strings as strings (the fake parses input like Sheets).
     const core = analyze({ values: generateCustomers(1_000, 7) }, SAMPLE_SETTINGS);
     if (!core.ok) throw new Error(core.error.message);
-    for (const spec of reportSheets(core.value)) {
+    // The run names its sheet and its time on Assumptions; the time is the one the run wrote.
+    const time = small.s.fake.spreadsheet
+      .rawValues('Assumptions')
+      .find((r) => r[1] === 'Time of the run')![2];
+    expect(String(time)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    for (const spec of reportSheets(core.value, { source: 'sheet "Data"', time: String(time) })) {
       const got = small.s.fake.spreadsheet.rawValues(
         spec.name,
         `A1:${String.fromCharCode(64 + spec.width)}${spec.values.length}`,
@@ -212,8 +217,11 @@ describe('runReport', () => {
       ).toEqual([n]);
     // The same content as a run into a fresh spreadsheet.
     const fresh = await runOn(generateCustomers(20, 9));
+    // (each run writes its own time on Assumptions)
+    const untimed = (rows: unknown[][]) =>
+      rows.map((r) => (r[1] === 'Time of the run' ? [r[0], r[1], '', r[3]] : r));
     for (const n of REPORT)
-      expect(ss.rawValues(n), n).toEqual(fresh.s.fake.spreadsheet.rawValues(n));
+      expect(untimed(ss.rawValues(n)), n).toEqual(untimed(fresh.s.fake.spreadsheet.rawValues(n)));
   });
 
   it('a re-run makes the same SpreadsheetApp calls whatever the number of customers', async () => {
