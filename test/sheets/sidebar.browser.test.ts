@@ -124,7 +124,9 @@ describe.skipIf(missing)('Sheets sidebar in Chromium', () => {
   });
 
   it('runs: progress while the server works, then the summary, and the report sheets in the spreadsheet', async () => {
-    await page.click('summary:has-text("Cost-to-serve")');
+    // activity columns and no rates yet: the Cost-to-serve section is open, saying so (§17)
+    expect(await page.getAttribute('details.costs', 'open')).not.toBeNull();
+    expect(await page.isVisible('details.costs .note')).toBe(true);
     for (const [driver, rate] of Object.entries(SAMPLE_SETTINGS.rates))
       await page.fill(`input[data-driver="${driver}"]`, String(rate));
     await page.fill(
