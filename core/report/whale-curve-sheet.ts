@@ -1,7 +1,7 @@
 /**
  * The Whale Curve sheet: the curve's points, the peak marked as its own series, a chart, the
- * one-line reading and Kaplan's benchmark figures (top 20 %, bottom 10 %). When customers lose money overall, shares mean nothing: the chart plots the
- * cumulative net profit in money instead.
+ * one-line reading and Kaplan's benchmark figures (top 20 %, bottom 10 %). When customers lose
+ * money overall, shares mean nothing: the chart plots the cumulative net profit in money instead.
  */
 import type { Analysis } from '../analyze.js';
 import { whaleBenchmark } from '../whale-curve.js';
