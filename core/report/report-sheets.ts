@@ -1,8 +1,10 @@
 /**
  * The report: the sheets every host writes, in order. Profit Matrix, Customers, Whale Curve, Why,
- * Migration (when two periods were compared), Data Issues.
+ * Migration (when two periods were compared), Assumptions, Data Issues.
  */
 import type { Analysis } from '../analyze.js';
+import type { RunInfo } from '../assumptions.js';
+import { assumptionsSheet } from './assumptions-sheet.js';
 import { cutLongText, textCutLine } from './cell-text-limit.js';
 import { customersSheet } from './customers-sheet.js';
 import { dataIssuesSheet } from './data-issues-sheet.js';
@@ -18,16 +20,19 @@ export const REPORT_SHEET_NAMES = [
   'Whale Curve',
   'Why',
   'Migration',
+  'Assumptions',
   'Data Issues',
 ] as const;
 
-export function reportSheets(a: Analysis): SheetSpec[] {
+/** The sheets of analysis `a`; `run` names the input and the time of the run on Assumptions. */
+export function reportSheets(a: Analysis, run: RunInfo = {}): SheetSpec[] {
   const sheets = [
     profitMatrixSheet(a),
     customersSheet(a),
     whaleCurveSheet(a),
     whySheet(a),
     migrationSheet(a),
+    assumptionsSheet(a, run),
   ].filter((s): s is SheetSpec => s !== null);
   // Text longer than an Excel cell holds is cut, and Data Issues lists where.
   const at = (s: SheetSpec) => cutLongText(s).map((cell) => `'${s.name}'!${cell}`);
