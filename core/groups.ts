@@ -4,11 +4,13 @@
  * revenue over its rows (ties: the alphabetically first; blank → "(blank)"). Segmentation stays
  * global: the groups only add up the customers of the one analysis.
  */
+
+import { tierOf } from './customer-action.js';
 import { BLANK_GROUP } from './defaults.js';
 import { GroupSum } from './exact-sum.js';
 import type { PeriodAnalysis } from './price-and-segment.js';
 import type { Settings } from './settings.js';
-import { tierNames } from './tier-names.js';
+import { settingsTierNames } from './tier-names.js';
 
 export { BLANK_GROUP } from './defaults.js';
 
@@ -122,8 +124,8 @@ export function dominantValues(
  */
 export function groupTables(a: PeriodAnalysis, settings: Settings): GroupTable[] {
   const t = a.customers;
-  const names = tierNames(settings.tiers);
-  const tierOfSegment = settings.tiers.map((name) => names.indexOf(name));
+  const names = settingsTierNames(settings);
+  const index = new Map(names.map((name, i) => [name, i]));
   const total = a.totals.netProfit;
   return t.groups.map((g) => {
     const k = g.values.length;
@@ -142,9 +144,9 @@ export function groupTables(a: PeriodAnalysis, settings: Settings): GroupTable[]
       gp.add(v, t.grossProfit[c]);
       cts.add(v, a.cost.total[c]);
       np.add(v, a.netProfit[c]);
-      const seg = a.classes.segment[c];
-      if (seg < 0) continue;
-      tiers[v * names.length + tierOfSegment[seg]]++;
+      const tier = tierOf(a, settings, c);
+      if (tier === null) continue;
+      tiers[v * names.length + index.get(tier)!]++;
       if (a.netProfit[c] < 0) {
         losers[v]++;
         lost.add(v, a.netProfit[c]);

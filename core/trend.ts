@@ -8,12 +8,12 @@
  */
 import { aggregate } from './aggregate.js';
 import { driverRates } from './cost-to-serve.js';
+import { tierOf } from './customer-action.js';
 import { exactSum } from './exact-sum.js';
 import { type PeriodAnalysis, priceAndSegment } from './price-and-segment.js';
 import type { RowTable } from './read-rows.js';
 import type { Settings } from './settings.js';
-import { tierNames } from './tier-names.js';
-import { DRIVERS, type Driver } from './types.js';
+import { settingsTierNames } from './tier-names.js';
 
 /** How many of the largest changes in net profit the trend lists. */
 export const SWINGS = 20;
@@ -77,27 +77,13 @@ export function analysePeriods(
   return periods.map((p) => price(aggregate(rows, p)));
 }
 
-/**
- * The pricing of every period at the rates of all rows: pools are turned into the direct rates
- * they spread to over the volumes of all rows, and each period is priced with those. (A pool
- * priced this way reads as a direct rate in the period's rate split; the shared-rates pricing of
- * §7 in priceAndSegment replaces this once it lands.)
- */
+/** The pricing of every period at the rates of all rows read (§7): one rate per pool. */
 export function sharedRatePricing(
   rows: RowTable,
   settings: Settings,
 ): (t: ReturnType<typeof aggregate>) => PeriodAnalysis {
-  const { rateParts } = driverRates(aggregate(rows).volumes, settings);
-  const rates: Partial<Record<Driver, number>> = { ...settings.rates };
-  const pools: Partial<Record<Driver, number>> = {};
-  for (const d of DRIVERS) {
-    if (settings.pools[d] === undefined) continue;
-    // A pool with no volume in any period stays a pool: each period then warns it is not spread.
-    if (rateParts[d].pool > 0) rates[d] = rateParts[d].pool;
-    else pools[d] = settings.pools[d];
-  }
-  const fixed: Settings = { ...settings, rates, pools };
-  return (t) => priceAndSegment(t, fixed);
+  const rates = driverRates(aggregate(rows).volumes, settings);
+  return (t) => priceAndSegment(t, settings, rates);
 }
 
 /**
@@ -106,7 +92,7 @@ export function sharedRatePricing(
  * 2023 and 2024 list A's change, B's (to 0) and C's (from 0).
  */
 export function trend(analyses: PeriodAnalysis[], periods: string[], settings: Settings): Trend {
-  const names = tierNames(settings.tiers);
+  const names = settingsTierNames(settings);
   const P = periods.length;
   // Customers of all periods, in order of first appearance; index per key.
   const index = new Map<string, number>();
@@ -123,21 +109,24 @@ export function trend(analyses: PeriodAnalysis[], periods: string[], settings: S
     }),
   );
   const N = keys.length;
-  // Net profit per (customer, period): NaN where absent; segment per (customer, period): −2 absent.
+  // Net profit per (customer, period): NaN where absent; tier per (customer, period): an index
+  // into `names`, −1 without revenue, −2 absent.
   const profit = new Float64Array(N * P).fill(NaN);
-  const segment = new Int8Array(N * P).fill(-2);
+  const tierAt = new Int8Array(N * P).fill(-2);
+  const tierIndex = new Map(names.map((name, i) => [name, i]));
   analyses.forEach((a, p) => {
     local[p].forEach((g, c) => {
       profit[g * P + p] = a.netProfit[c];
-      segment[g * P + p] = a.classes.segment[c];
+      const tier = tierOf(a, settings, c);
+      tierAt[g * P + p] = tier === null ? -1 : tierIndex.get(tier)!;
     });
   });
 
   const totals = analyses.map((a, p): TrendTotals => {
     const tiers: Record<string, number> = Object.fromEntries(names.map((t) => [t, 0]));
     for (let c = 0; c < a.customers.n; c++) {
-      const s = a.classes.segment[c];
-      if (s >= 0) tiers[settings.tiers[s]]++;
+      const tier = tierOf(a, settings, c);
+      if (tier !== null) tiers[tier]++;
     }
     const row: TrendTotals = {
       period: periods[p],
@@ -149,8 +138,8 @@ export function trend(analyses: PeriodAnalysis[], periods: string[], settings: S
       lost: null,
     };
     if (p > 0) {
-      row.new = arrivals(a, local[p], (g) => segment[g * P + p - 1] === -2);
-      row.lost = arrivals(analyses[p - 1], local[p - 1], (g) => segment[g * P + p] === -2);
+      row.new = arrivals(a, local[p], (g) => tierAt[g * P + p - 1] === -2);
+      row.lost = arrivals(analyses[p - 1], local[p - 1], (g) => tierAt[g * P + p] === -2);
     }
     return row;
   });
@@ -170,8 +159,8 @@ export function trend(analyses: PeriodAnalysis[], periods: string[], settings: S
     (g): TrendCustomer => ({
       customer: keys[g],
       tiers: Array.from({ length: P }, (_, p) => {
-        const s = segment[g * P + p];
-        return s < 0 ? null : settings.tiers[s];
+        const t = tierAt[g * P + p];
+        return t < 0 ? null : names[t];
       }),
       netProfit: Array.from({ length: P }, (_, p) => {
         const x = profit[g * P + p];
@@ -188,7 +177,7 @@ export function trend(analyses: PeriodAnalysis[], periods: string[], settings: S
     };
     const either: number[] = [];
     for (let g = 0; g < N; g++)
-      if (segment[g * P + P - 2] !== -2 || segment[g * P + P - 1] !== -2) either.push(g);
+      if (tierAt[g * P + P - 2] !== -2 || tierAt[g * P + P - 1] !== -2) either.push(g);
     const change = (g: number) => at(g, P - 1) - at(g, P - 2);
     for (const g of byKeyAfter(
       keys,

@@ -3,7 +3,10 @@
  * here, so the Excel pane and the Sheets sidebar report the same numbers in the same words.
  */
 import type { Analysis } from '../core/analyze.js';
-import { whaleOrder } from '../core/whale-curve.js';
+import { causeLabel, causesOf, moneyLoserCauses } from '../core/causes.js';
+import { recommendationText } from '../core/customer-action.js';
+import { recommendationAt } from '../core/exit-economics.js';
+import { whaleBenchmark, whaleOrder } from '../core/whale-curve.js';
 import type { RunSummary } from './host.js';
 
 /** The first rejected rows the pane lists; the Data Issues sheet has them all. */
@@ -38,6 +41,12 @@ export function summarizeRun(a: Analysis, sheets: string[], sourceSheet: string)
         }
       : {}),
     ...(a.trend ? { trend: { periods: a.trend.periods, totals: a.trend.totals } } : {}),
+    moneyLosers: a.totals.moneyLosers,
+    loserCauses: moneyLoserCauses(a.causes),
+    exit: a.exit.totals,
+    benchmark: a.whale.customers ? whaleBenchmark(a.whale) : '',
+    warnings: a.warnings,
+    unpriced: a.unpriced,
   };
 }
 
@@ -51,10 +60,19 @@ function biggestLosers(a: Analysis): RunSummary['losers'] {
     i--
   ) {
     const c = order[i];
+    const cause = causesOf(a.causes, c)[0];
+    const recommendation = recommendationAt(
+      a.classes.segment[c],
+      a.netProfit[c],
+      a.exit.exitImpact[c],
+    );
     out.push({
       customer: a.customers.keys[c],
       name: a.customers.names[c],
       netProfit: a.netProfit[c],
+      cause: cause ? causeLabel(cause) : undefined,
+      recommendation,
+      advice: recommendation ? recommendationText(a, c) : undefined,
     });
   }
   return out;

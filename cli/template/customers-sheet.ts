@@ -1,6 +1,7 @@
 /**
  * The template's Customers sheet: the client's rows (input columns) and, right of them, the
- * computed columns — cost-to-serve, net profit, margin, size, profitability, segment, tier — as
+ * computed columns — cost-to-serve, net profit, margin, size, profitability, segment, tier, and
+ * the exit economics of DOMAIN.md §10 (exit impact, break-even price change) — as
  * classic formulas pre-filled for every row; a blank Customer cell gives blank results.
  * The formulas are DOMAIN.md §2–4 exactly as the core computes them (same operation order, so
  * the same doubles): see the comments on each.
@@ -10,6 +11,7 @@ import { HEADER_FILL, HEADER_FONT } from '../../core/report/colours.js';
 import { emptySheet, FORMATS, rect, type SheetValue } from '../../core/report/sheet-spec.js';
 import { DRIVERS } from '../../core/types.js';
 import {
+  avoidableName,
   COMPUTED_COLUMNS,
   COMPUTED_FILL,
   CUSTOMERS_HEADER_ROW,
@@ -80,11 +82,14 @@ export function customersSheet(
   spec.formats.push(
     { range: rect(first, at('Cost-to-serve'), capacity, 2), format: FORMATS.money },
     { range: rect(first, at('Net margin'), capacity, 2), format: FORMATS.percent },
+    { range: rect(first, at('Exit impact'), capacity, 1), format: FORMATS.money },
+    { range: rect(first, at('Break-even price change'), capacity, 1), format: FORMATS.percent },
     { range: rect(first, at('Matrix net profit'), capacity, 1), format: FORMATS.money },
   );
   spec.conditional.push(
     { range: rect(first, at('Net profit'), capacity, 1), type: 'negative' },
     { range: rect(first, at('Net margin'), capacity, 1), type: 'scale' },
+    { range: rect(first, at('Exit impact'), capacity, 1), type: 'negative' },
   );
   spec.table = { range: rect(head, 0, capacity + 1, width), name: 'Customers' };
   spec.freezeRows = CUSTOMERS_HEADER_ROW;
@@ -106,6 +111,8 @@ export function customersSheet(
     13,
     13,
     40,
+    13,
+    12,
     13,
     14,
   ];
@@ -129,13 +136,16 @@ export function customerFormulas(r: number): Record<(typeof COMPUTED_COLUMNS)[nu
   // Σ volume × rate in DRIVERS order, then revenue × days × (rate / 365): the core's order of operations.
   const drivers = DRIVERS.map((d) => `N(${driverColumn(d)}${r})*${rateName(d)}`).join('+');
   const capital = `N(${c('Revenue')})*N(${c('Payment Days')})*(CostOfCapital/365)`;
+  // §10: each cost times its avoidable share, in the same order, then less gross profit
+  const avoidable = `${DRIVERS.map((d) => `N(${driverColumn(d)}${r})*${rateName(d)}*${avoidableName(d)}`).join('+')}+${capital}*AvoidableCapital`;
+  const grossProfit = `IF(ISNUMBER(${c('COGS')}),N(${c('Revenue')})-${c('COGS')},N(${c('Gross Profit')}))`;
   const size = c('Size'),
     margin = c('Net margin');
   const rankBySize = `SUMPRODUCT((SizeClass=${size})*(NetMargin>${margin}))`; // exact: no number→text criteria
   return {
     'Cost-to-serve': `IF(${blank},"",${drivers}+${capital})`,
     // Gross profit: revenue − COGS when COGS is filled, else the Gross Profit column.
-    'Net profit': `IF(${blank},"",IF(ISNUMBER(${c('COGS')}),N(${c('Revenue')})-${c('COGS')},N(${c('Gross Profit')}))-${c('Cost-to-serve')})`,
+    'Net profit': `IF(${blank},"",${grossProfit}-${c('Cost-to-serve')})`,
     'Net margin': `IF(${noRevenue},"",${c('Net profit')}/${c('Revenue')})`,
     // before(c): revenue of customers with strictly greater revenue / revenue of customers with revenue > 0.
     'Revenue share before': `IF(${noRevenue},"",SUMIF(Revenue,">"&${c('Revenue')})/MatrixRevenue)`,
@@ -152,6 +162,10 @@ export function customerFormulas(r: number): Record<(typeof COMPUTED_COLUMNS)[nu
     Segment: `IF(${c('Profitability')}="","",${size}&"/"&${c('Profitability')})`,
     Tier: `IF(${c('Segment')}="","",INDEX(TierNames,MATCH(${c('Segment')},TierSegments,0)))`,
     Action: `IF(${c('Segment')}="","",INDEX(TierActions,MATCH(${c('Segment')},TierSegments,0)))`,
+    // exit impact: the change in total net profit if this customer alone leaves (> 0: exit helps)
+    'Exit impact': `IF(${blank},"",(${avoidable})-${grossProfit})`,
+    // a money-loser's break-even price change: −net profit / revenue
+    'Break-even price change': `IF(OR(${c('Segment')}="",N(${c('Net profit')})>=0),"",-${c('Net profit')}/${c('Revenue')})`,
     'Matrix net profit': `IF(${c('Segment')}="","",${c('Net profit')})`,
     // §14: the group as text, trimmed as the core trims it; a blank group is "(blank)".
     'Group value': `IF(${blank},"",IF(TRIM(""&${c('Group')})="","${BLANK_GROUP}",TRIM(""&${c('Group')})))`,

@@ -7,7 +7,7 @@ import type { Analysis } from '../analyze.js';
 import { exactSum } from '../exact-sum.js';
 import { formatMoney, formatPercent } from '../format.js';
 import type { GroupTable } from '../groups.js';
-import { tierNames } from '../tier-names.js';
+import { settingsTierNames } from '../tier-names.js';
 import {
   addRows,
   emptySheet,
@@ -48,7 +48,7 @@ export function groupsSheets(a: Analysis): SheetSpec[] {
 
 function groupsSheet(a: Analysis, g: GroupTable, name: string): SheetSpec {
   const s = emptySheet(name);
-  const tiers = tierNames(a.settings.tiers);
+  const tiers = settingsTierNames(a.settings);
   addRows(s, [
     [`Net profit by ${g.column}${a.period ? ` · period ${a.period}` : ''}`],
     [reading(g)],

@@ -1,9 +1,11 @@
 /**
  * The report: the sheets every host writes, in order. Profit Matrix, Customers, Whale Curve, Why,
  * Groups (one per groupBy column), Migration (when two periods were compared), Trend (more than
- * two periods), Data Issues.
+ * two periods), Assumptions, Data Issues.
  */
 import type { Analysis } from '../analyze.js';
+import type { RunInfo } from '../assumptions.js';
+import { assumptionsSheet } from './assumptions-sheet.js';
 import { cutLongText, textCutLine } from './cell-text-limit.js';
 import { customersSheet } from './customers-sheet.js';
 import { dataIssuesSheet } from './data-issues-sheet.js';
@@ -23,10 +25,12 @@ export const REPORT_SHEET_NAMES = [
   'Groups',
   'Migration',
   'Trend',
+  'Assumptions',
   'Data Issues',
 ] as const;
 
-export function reportSheets(a: Analysis): SheetSpec[] {
+/** The sheets of analysis `a`; `run` names the input and the time of the run on Assumptions. */
+export function reportSheets(a: Analysis, run: RunInfo = {}): SheetSpec[] {
   const sheets = [
     profitMatrixSheet(a),
     customersSheet(a),
@@ -35,6 +39,7 @@ export function reportSheets(a: Analysis): SheetSpec[] {
     ...groupsSheets(a),
     migrationSheet(a),
     trendSheet(a),
+    assumptionsSheet(a, run),
   ].filter((s): s is SheetSpec => s !== null);
   // Text longer than an Excel cell holds is cut, and Data Issues lists where.
   const at = (s: SheetSpec) => cutLongText(s).map((cell) => `'${s.name}'!${cell}`);

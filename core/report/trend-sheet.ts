@@ -7,7 +7,7 @@
 import type { Analysis } from '../analyze.js';
 import { NO_REVENUE } from '../defaults.js';
 import { formatMoney } from '../format.js';
-import { tierNames } from '../tier-names.js';
+import { settingsTierNames } from '../tier-names.js';
 import type { Trend } from '../trend.js';
 import { tierFill } from './colours.js';
 import {
@@ -39,7 +39,7 @@ export function trendSheet(a: Analysis): SheetSpec | null {
   if (!t) return null;
   const s = emptySheet('Trend');
   const P = t.periods.length;
-  const tiers = tierNames(a.settings.tiers);
+  const tiers = settingsTierNames(a.settings);
   addRows(s, [
     [`Trend: ${t.periods[0]} to ${t.periods[P - 1]}`],
     [reading(t)],

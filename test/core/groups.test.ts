@@ -129,6 +129,14 @@ describe('per group value', () => {
     expectMoney(south.netProfit, 50);
   });
 
+  it('counts each customer in the tier it is given, after conciergeMaxAccounts (§8)', () => {
+    // A (net 65) keeps Concierge; B (net 60), the second, is given Maintain
+    const b = run(SALES, { ...GROUPED, conciergeMaxAccounts: 1 });
+    const east = column(b, 'Region').values.find((v) => v.value === 'East')!;
+    expect(east.tiers).toEqual({ ...zeroTiers, Maintain: 1 });
+    expect(tiers(b).B).toBe('Maintain');
+  });
+
   it('gives money, not shares, when customers lose money overall', () => {
     const b = run(
       table([

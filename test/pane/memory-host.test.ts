@@ -74,6 +74,7 @@ describe('MemoryHost with groups and a trend (§14, §15)', () => {
       'Groups',
       'Migration',
       'Trend',
+      'Assumptions',
       'Data Issues',
     ]);
     // 2025: North A 200; South B 10 and C −10
