@@ -1,11 +1,16 @@
 /**
  * The readable table the CLI prints without --json: the 3×3 matrix with tiers, and a short
- * summary (totals, whale curve, concierge budget, rows used and rejected).
+ * summary (totals, whale curve and Kaplan's benchmark, the causes of money-losers, exit
+ * economics, concierge budget and service quality, warnings, rows used and rejected).
  */
 import type { Analysis } from '../core/analyze.js';
+import { moneyLoserCauses } from '../core/causes.js';
 import { formatMoney, formatPercent } from '../core/format.js';
+import type { GroupTable } from '../core/groups.js';
 import { thresholdsInWords } from '../core/thresholds-in-words.js';
+import type { Trend } from '../core/trend.js';
 import { PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
+import { whaleBenchmark } from '../core/whale-curve.js';
 
 const W = 26;
 
@@ -16,6 +21,8 @@ export function printSummary(a: Analysis, source: string): string {
   out.push(
     `${plural(t.customers, 'customer')}, revenue ${formatMoney(t.revenue)}, net profit ${formatMoney(t.netProfit)}${t.netMargin === null ? '' : ` (${formatPercent(t.netMargin)} margin)`}`,
   );
+  // warnings first: a reader who stops at the matrix must not miss "cost-to-serve is 0"
+  for (const w of a.warnings) out.push(`Warning: ${w}.`);
   out.push('');
   const rule = `${'─'.repeat(8)}┼${`${'─'.repeat(W + 2)}┼`.repeat(2)}${'─'.repeat(W + 2)}`;
   out.push(`${pad('', 8)}│ ${PROFIT_CLASSES.map((p) => pad(p, W)).join(' │ ')}`);
@@ -26,10 +33,15 @@ export function printSummary(a: Analysis, source: string): string {
       cells.map((c) => c.tier),
       cells.map((c) => plural(c.count, 'customer')),
       cells.map((c) => `revenue ${formatMoney(c.revenue)}`),
-      cells.map(
-        (c) =>
-          `profit ${formatMoney(c.netProfit)}${c.shareOfProfit === null ? '' : ` (${formatPercent(c.shareOfProfit)})`}`,
-      ),
+      cells.map((c) => `net profit ${formatMoney(c.netProfit)}`),
+      // a share of profit only when total net profit > 0 (§17); it is not a margin
+      ...(cells.some((c) => c.shareOfProfit !== null)
+        ? [
+            cells.map((c) =>
+              c.shareOfProfit === null ? '' : `share of profit ${formatPercent(c.shareOfProfit)}`,
+            ),
+          ]
+        : []),
     ];
     lines.forEach((l, i) => {
       out.push(`${pad(i === 0 ? size : '', 8)}│ ${l.map((x) => pad(x, W)).join(' │ ')}`);
@@ -38,10 +50,29 @@ export function printSummary(a: Analysis, source: string): string {
   out.push('');
   for (const line of thresholdsInWords(a.settings, a.totals.marginTarget)) out.push(line);
   out.push(`Whale curve: ${a.whale.reading}.`);
+  if (a.whale.customers) out.push(`Benchmark: ${whaleBenchmark(a.whale)}.`);
+  const losers = a.totals.moneyLosers;
+  if (losers) {
+    const causes = moneyLoserCauses(a.causes)
+      .map((x) => `${x.cause.toLowerCase()} ${x.customers}`)
+      .join(', ');
+    out.push(`Money-losers: ${plural(losers, 'customer')}; their causes: ${causes}.`);
+    const e = a.exit.totals;
+    out.push(
+      e.helps
+        ? `Exit: leaving would raise profit for ${e.helps} of them, by ${formatMoney(e.gain)} in all${e.strandedCost > 0 ? ` (${formatMoney(e.strandedCost)} of their cost-to-serve stays with the other customers)` : ''}${e.helps < losers ? `; reprice the other ${losers - e.helps}` : ''} (break-even price change per customer in --json and the report).`
+        : `Exit: no money-loser's exit would raise profit (their pooled cost would stay with the others); reprice them (break-even price change per customer in --json and the report).`,
+    );
+  }
   const k = a.concierge;
   if (k.count)
     out.push(
       `Concierge: ${plural(k.count, 'account')} earn${k.count === 1 ? 's' : ''} ${formatMoney(k.netProfit)}; at ${formatPercent(k.budgetShare)} they carry a service budget of ${formatMoney(k.serviceBudget)} (${formatMoney(k.budgetPerAccount!)} per account).`,
+    );
+  const q = a.service;
+  if (q)
+    out.push(
+      `Service: first-contact resolution ${q.firstContactResolution === null ? '–' : formatPercent(q.firstContactResolution)}; repeat contacts cost ${formatMoney(q.repeatCost)}${q.repeatShareOfServiceCost === null ? '' : `, ${formatPercent(q.repeatShareOfServiceCost)} of the service cost (seed 004: typically 20 % or more)`}.`,
     );
   if (t.noRevenue.count)
     out.push(
@@ -53,7 +84,8 @@ export function printSummary(a: Analysis, source: string): string {
       `Migration ${m.from} → ${m.to}: ${m.movedUp} moved up, ${m.movedDown} down, ${m.unchanged} unchanged; ${m.new.count} new (revenue ${formatMoney(m.new.revenue)}), ${m.lost.count} lost (revenue ${formatMoney(m.lost.revenue)}).`,
     );
   }
-  for (const w of a.warnings) out.push(`Warning: ${w}.`);
+  for (const g of a.groups) out.push(groupLine(g, a.period));
+  if (a.trend) out.push(trendLine(a.trend));
   rowLines(out, 'Rows', a.rows);
   if (a.previousRows) rowLines(out, 'Rows of the previous table', a.previousRows);
   return out.join('\n');
@@ -72,10 +104,41 @@ function rowLines(out: string[], title: string, r: NonNullable<Analysis['previou
     );
 }
 
+/** "Net profit by Region: South 65 (50 %), East 60 (46 %), … 4 more, North −10 (−7.7 %)." */
+function groupLine(g: GroupTable, period: string | null): string {
+  const v = g.values;
+  const shown = v.length <= 6 ? v : [...v.slice(0, 3), null, ...v.slice(-2)];
+  const parts = shown.map((x) =>
+    x === null
+      ? `… ${v.length - 5} more`
+      : `${x.value} ${formatMoney(x.netProfit)}${x.shareOfProfit === null ? '' : ` (${formatPercent(x.shareOfProfit)})`}${x.moneyLosers ? ` with ${plural(x.moneyLosers, 'money-loser')}` : ''}`,
+  );
+  return `Net profit by ${g.column}${period ? ` in ${period}` : ''}: ${parts.join(', ')}.`;
+}
+
+/** "Trend 2024-Q1 to 2024-Q4: net profit 400 → 350 → 535 → 385; largest swing A −125 (375 → 250)." */
+function trendLine(t: Trend): string {
+  const P = t.periods.length;
+  const series = (f: (x: Trend['totals'][number]) => string) => {
+    const all = t.totals.map(f);
+    return (P <= 8 ? all : [...all.slice(0, 2), '…', ...all.slice(-3)]).join(' → ');
+  };
+  const s = t.swings[0];
+  const swing = s
+    ? `; largest swing ${s.customer} ${formatMoney(s.change)} (${formatMoney(s.from)} → ${formatMoney(s.to)})`
+    : '';
+  return `Trend ${t.periods[0]} to ${t.periods[P - 1]} (${P} periods): net profit ${series((x) => formatMoney(x.netProfit))}; customers ${series((x) => x.customers.toLocaleString('en-US'))}${swing}.`;
+}
+
 function plural(n: number, noun: string): string {
   return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function pad(s: string, w: number): string {
   return s.length > w ? `${s.slice(0, w - 1)}…` : s + ' '.repeat(w - s.length);
+}
+
+/** How a file was read, when the user should know (the sheet picked, a file named for another kind): stderr, so --json stays clean. */
+export function printNotes(notes: readonly string[]): void {
+  for (const n of notes) process.stderr.write(`profit-tiers: note: ${n}\n`);
 }

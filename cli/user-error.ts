@@ -36,3 +36,14 @@ export const EXIT_FOR: Record<ErrorCode, number> = {
 export function exitCodeFor(code: ErrorCode): number {
   return EXIT_FOR[code];
 }
+
+/**
+ * A core message in the command line's words: the core says "the setting {…}" (the pane has a
+ * settings form), the CLI takes settings through --settings, which also accepts the JSON itself.
+ */
+export function inCliWords(message: string): string {
+  return message.replace(
+    /the setting (\{[^}]*\}), or select the table from its header row/,
+    "--settings '$1'",
+  );
+}

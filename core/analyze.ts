@@ -5,14 +5,21 @@
  *   read rows → aggregate per customer → price and segment → (migration)
  */
 import { aggregate } from './aggregate.js';
-import { columnLetter } from './cell-address.js';
+import { type DriverRates, driverRates } from './cost-to-serve.js';
 import { fail, type InputError, type Outcome } from './errors.js';
+import { type GroupTable, groupTables } from './groups.js';
 import { type Migration, migration } from './migration.js';
 import type { Grain } from './period.js';
 import { type PeriodAnalysis, priceAndSegment } from './price-and-segment.js';
 import { type RowTable, readRows, rowIsBlank, type TableInput } from './read-rows.js';
-import { resolveSettings, type Settings, settingsProblemText } from './settings.js';
-import type { Field, Problem } from './types.js';
+import { resolveSettings, type Settings, settingsProblemText, tableLocale } from './settings.js';
+import { analysePeriods, type Trend, trend } from './trend.js';
+import type { Driver, Field, Problem } from './types.js';
+import {
+  unpricedActivity,
+  unpricedActivityWarning,
+  unusedCostOfCapitalWarning,
+} from './unpriced-activity.js';
 
 export interface AnalyzeOptions {
   /** Migration between the two latest periods of the period column, grouped by this grain. */
@@ -32,16 +39,24 @@ export interface Analysis extends PeriodAnalysis {
     headerRow: number;
     /** Rows were transactions (repeated keys or order ids) aggregated per customer. */
     transactions: boolean;
+    /** How the discount column was read (DOMAIN.md §1a); null without one. */
+    discountKind: 'rate' | 'money' | null;
   };
   rows: { total: number; used: number; rejected: Problem[] };
   /** Things a person should know that reject no row (e.g. a cost pool with nothing to spread over). */
   warnings: string[];
+  /** Activity drivers mapped while nothing prices any of them (§17); [] otherwise. */
+  unpriced: Driver[];
   /** The period analysed, when periods were used. */
   period: string | null;
   migration: Migration | null;
   previous: PeriodAnalysis | null;
   /** The rows of the `previous` table, used or rejected (null without one): no row is dropped silently. */
   previousRows: { total: number; used: number; rejected: Problem[] } | null;
+  /** Profitability per value of each `groupBy` column (§14), of the period analysed. */
+  groups: GroupTable[];
+  /** Every period analysed, when more than two were asked for (§15); null otherwise. */
+  trend: Trend | null;
 }
 
 /**
@@ -53,8 +68,10 @@ export function analyze(
   settingsInput: unknown = {},
   options: AnalyzeOptions = {},
 ): Outcome<Analysis> {
-  const { settings, problems } = resolveSettings(settingsInput);
-  if (problems.length) return fail('bad-settings', settingsProblemText(problems));
+  const resolved = resolveSettings(settingsInput);
+  if (resolved.problems.length) return fail('bad-settings', settingsProblemText(resolved.problems));
+  // Each table is read with its own file's decimal mark unless the settings fix one.
+  const settings = tableLocale(resolved.settings, settingsInput, input.decimal);
   const read = readRows(input, settings, { periodGrain: options.periods });
   if (!read.ok) return read;
   const rows = read.value;
@@ -71,7 +88,9 @@ export function analyze(
     mig: Migration | null = null,
     period: string | null = null;
   let previousRows: Analysis['previousRows'] = null;
-  let used = rows.count;
+  let trendResult: Trend | null = null;
+  const previousWarnings: string[] = [];
+  const used = rows.count;
   if (options.periods) {
     const labels = [...new Set(rows.period)].sort();
     if (labels.length < 2)
@@ -80,35 +99,30 @@ export function analyze(
         `migration needs two periods, but the ${rows.headers[rows.columns.period!]} column holds ${labels.length === 1 ? `only ${labels[0]}` : 'none'} by ${options.periods}`,
       );
     const [from, to] = labels.slice(-2);
-    for (let i = 0; i < rows.count; i++) {
-      const p = rows.period![i];
-      if (p !== from && p !== to) {
-        used--;
-        const c = rows.columns.period!;
-        const cell = `${columnLetter((input.firstColumn ?? 0) + c)}${rows.sheetRow[i]}`;
-        rejected.push({
-          row: rows.sheetRow[i],
-          column: rows.headers[c],
-          reason: `period ${p} is not one of the two compared (${from}, ${to})`,
-          cell,
-        });
-      }
-    }
-    previous = priceAndSegment(aggregate(rows, from), settings);
-    current = priceAndSegment(aggregate(rows, to), settings);
+    // §7: one rate per pool over all rows read, so a customer moves only for what it did; with
+    // more than two periods every period is analysed and every row used (§15).
+    const analyses = analysePeriods(rows, labels, settings);
+    if (labels.length > 2) trendResult = trend(analyses, labels, settings);
+    [previous, current] = analyses.slice(-2);
     mig = migration(previous, current, from, to);
     period = to;
   } else {
-    current = priceAndSegment(aggregate(rows), settings);
-    if (options.previous) {
-      const prev = readRows(options.previous, settings);
+    const now = aggregate(rows);
+    if (!options.previous) current = priceAndSegment(now, settings);
+    else {
+      const prevSettings = tableLocale(resolved.settings, settingsInput, options.previous.decimal);
+      const prev = readRows(options.previous, prevSettings);
       if (!prev.ok) return fail(prev.error.code, `previous table: ${prev.error.message}`);
-      previous = priceAndSegment(aggregate(prev.value), settings);
+      const before = aggregate(prev.value);
+      const rates = sharedRates([now.volumes, before.volumes], settings);
+      current = priceAndSegment(now, settings, rates);
+      previous = priceAndSegment(before, settings, rates);
       previousRows = {
         total: rowTotal(prev.value, options.previous),
         used: prev.value.count,
         rejected: prev.value.rejected,
       };
+      previousWarnings.push(...prev.value.warnings.map((w) => `previous table: ${w}`));
       const labels = options.labels ?? { previous: 'previous', current: 'current' };
       mig = migration(previous, current, labels.previous, labels.current);
     }
@@ -118,6 +132,15 @@ export function analyze(
 
   const mapping: Partial<Record<Field, string>> = {};
   for (const [f, c] of Object.entries(rows.columns)) mapping[f as Field] = rows.headers[c!];
+  const unpriced = unpricedActivity(rows.columns, current.cost.rates);
+  const warnings = [
+    ...rows.warnings,
+    ...current.cost.warnings,
+    unpricedActivityWarning(unpriced),
+    unusedCostOfCapitalWarning(settings.costOfCapital, rows.paymentDays !== null),
+    current.concierge.warning,
+    current.service?.warning ?? null,
+  ].filter((w): w is string => w !== null);
   return {
     ok: true,
     value: {
@@ -128,13 +151,21 @@ export function analyze(
         mapping,
         headerRow: rows.headerRow,
         transactions: rows.transactions,
+        discountKind: rows.discountKind,
       },
       rows: { total: rowTotal(rows, input), used, rejected },
-      warnings: [...rows.warnings, ...current.cost.warnings],
+      warnings: [
+        ...warnings.slice(0, rows.warnings.length),
+        ...previousWarnings,
+        ...warnings.slice(rows.warnings.length),
+      ],
+      unpriced,
       period,
       migration: mig,
       previous,
       previousRows,
+      groups: groupTables(current, settings),
+      trend: trendResult,
     },
   };
 }
@@ -146,6 +177,22 @@ function noUsableRows(total: number, rejected: Problem[]): { ok: false; error: I
     ? `; first: row ${first.row}${first.column ? `, ${first.column}` : ''}: ${first.reason}`
     : '';
   return fail('no-usable-rows', `no usable rows: all ${total} rows were rejected${where}`);
+}
+
+/** Rates of the volumes of several tables together: a pool is spread over all of them (§7). */
+function sharedRates(tables: (Float64Array | null)[][], settings: Settings): DriverRates {
+  const volumes = tables[0].map((_, d) => {
+    const parts = tables.map((t) => t[d]).filter((v): v is Float64Array => v !== null);
+    if (parts.length === 0) return null;
+    const all = new Float64Array(parts.reduce((n, v) => n + v.length, 0));
+    let at = 0;
+    for (const v of parts) {
+      all.set(v, at);
+      at += v.length;
+    }
+    return all;
+  });
+  return driverRates(volumes, settings);
 }
 
 /** Rows of the table other than the header: above it and below it. */

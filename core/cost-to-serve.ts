@@ -74,15 +74,23 @@ export function driverRates(
   return { rates, rateParts, warnings };
 }
 
-/** Prices every customer's cost-to-serve, line by line. */
+/** Driver rates as `driverRates` gives them, to price several periods at one rate (DOMAIN.md §7). */
+export type DriverRates = ReturnType<typeof driverRates>;
+
+/**
+ * Prices every customer's cost-to-serve, line by line. `shared` rates, when given, are used as
+ * they are (pools already spread over the volumes of every period compared, §7); otherwise
+ * pools are spread over these customers' volumes.
+ */
 export function costToServe(
   n: number,
   revenue: Float64Array,
   volumes: (Float64Array | null)[],
   paymentDays: Float64Array | null,
   settings: Settings,
+  shared?: DriverRates,
 ): CostToServe {
-  const { rates, rateParts, warnings } = driverRates(volumes, settings);
+  const { rates, rateParts, warnings } = shared ?? driverRates(volumes, settings);
   const lines: (CostColumn | null)[] = COST_LINES.map(() => null);
   const total = new Float64Array(n);
   DRIVERS.forEach((d, i) => {

@@ -14,8 +14,8 @@ export const NO_REVENUE = 'No revenue';
 /** Share of the Concierge tier's net profit it can spend on extra service (DOMAIN.md §8). */
 export const CONCIERGE_BUDGET_SHARE = 0.1;
 
-/** How many cost drivers the "why" names per customer (DOMAIN.md §5). */
-export const TOP_DRIVERS = 3;
+/** How many causes the "why" names per customer (DOMAIN.md §5). */
+export const TOP_CAUSES = 3;
 
 export const TIER_NAMES = ['Concierge', 'Grow', 'Maintain', 'Fix', 'Self-service'] as const;
 export type TierName = (typeof TIER_NAMES)[number];
@@ -84,6 +84,13 @@ export const DRIVER_ACTIONS: Record<CostLine, string> = {
   paymentDays: 'payment terms, early-payment discount',
 };
 
+/** The action that answers a cause other than a cost driver (DOMAIN.md §5). */
+export const CAUSE_ACTIONS = {
+  grossMargin: 'price list, product mix',
+  discount: 'discount discipline',
+  belowCost: 'price list, product mix',
+} as const;
+
 /** Plain-English names of cost lines, for waterfalls and explanations. */
 export const COST_LINE_LABELS: Record<CostLine, string> = {
   orders: 'Orders',
@@ -95,3 +102,6 @@ export const COST_LINE_LABELS: Record<CostLine, string> = {
   visits: 'Sales visits',
   paymentDays: 'Cost of capital (payment days)',
 };
+
+/** The group value of a blank group cell (DOMAIN.md §14). */
+export const BLANK_GROUP = '(blank)';

@@ -51,6 +51,7 @@ export interface FoundTable {
  * The header is the first of the top rows that maps a customer and a revenue column (the rule of
  * readRows, so a run finds the same one); when no row does, the first non-blank row that looks
  * like a header (two or more text cells), with `missing` naming what the user still has to map.
+ * A `headerRow` setting (a sheet row) names the header instead, as it does for readRows.
  * Fails with `table-not-found` for a block that is not a table (one row or one column of data, or
  * nothing but numbers), and `bad-mapping` when an override names a header that is not there.
  * Example: block `[['Profit 2024'], ['Customer', 'Revenue'], ['A', 5]]` at B3 →
@@ -59,6 +60,7 @@ export interface FoundTable {
 export function detectTable(
   block: CellBlock,
   overrides: Settings['columns'] = {},
+  headerSetting: Settings['headerRow'] = null,
 ): Outcome<FoundTable> {
   const { values } = block;
   const height = block.rows ?? values.length;
@@ -67,7 +69,11 @@ export function detectTable(
     return fail('table-not-found', NOT_A_TABLE);
 
   let index: number;
-  const found = findHeader(values, { columns: overrides });
+  const found = findHeader(
+    values,
+    { columns: overrides, headerRow: headerSetting },
+    block.firstRow ?? 1,
+  );
   if (found.ok) index = found.value.index;
   else {
     index = values.findIndex((row) => !rowIsBlank(row));

@@ -4,10 +4,20 @@
  * One pass, columnar output (typed arrays), no per-row objects.
  */
 import { columnLetter } from './cell-address.js';
-import { type ColumnMap, listHeaders, type Mapping, mapColumns } from './column-map.js';
-import { fail, type Outcome } from './errors.js';
+import {
+  type ColumnMap,
+  listHeaders,
+  type Mapping,
+  mapColumns,
+  normalizeHeader,
+} from './column-map.js';
+import { ambiguousReason, decimalMixing, decimalStyle } from './decimal-style.js';
+import { type DiscountKind, discountKind, discountMoney } from './discount.js';
+import { fail, type InputError, type Outcome } from './errors.js';
+import { type GroupColumn, groupText } from './groups.js';
 import { KeyIndex } from './key-index.js';
 import {
+  type DecimalMark,
   explainNotANumber,
   isBlank,
   isErrorValue,
@@ -24,6 +34,25 @@ export interface TableInput {
   firstRow?: number;
   /** 0-based sheet column of values[r][0]; 0 for column A. */
   firstColumn?: number;
+  /**
+   * The decimal mark the file's format implies (a semicolon CSV: ','); `analyze` reads the table
+   * with it unless the settings fix `locale.decimal` (see `tableLocale`).
+   */
+  decimal?: DecimalMark;
+  /** Cells the file reader could not read; each rejects its row (see `UnreadCell`). */
+  unread?: UnreadCell[];
+}
+
+/**
+ * A cell a reader could not read (0-based into `values`), e.g. an xlsx formula without a
+ * calculated value, or a CSV line whose quote never closes. Its row is rejected with `reason` when
+ * the analysis uses the column, or always when `wholeRow` (the rest of the row is lost).
+ */
+export interface UnreadCell {
+  row: number;
+  column: number;
+  reason: string;
+  wholeRow?: boolean;
 }
 
 export interface RowTable {
@@ -50,6 +79,10 @@ export interface RowTable {
   orderId: Int32Array | null;
   /** Payment days per row (NaN where blank), or null without such a column. */
   paymentDays: Float64Array | null;
+  /** Discount per row in money (DOMAIN.md §1a), or null without a discount column. */
+  discount: Float64Array | null;
+  /** How the discount column was read: rates (converted to money) or money; null without one. */
+  discountKind: DiscountKind | null;
   /** Period label per row, when periods were asked for. */
   period: string[] | null;
   rejected: Problem[];
@@ -57,6 +90,8 @@ export interface RowTable {
   transactions: boolean;
   /** Mapping doubts that reject no row (two columns that could both be revenue…). */
   warnings: string[];
+  /** The `groupBy` columns: each usable row's value as text, interned (DOMAIN.md §14). */
+  groups: GroupColumn[];
 }
 
 export interface ReadOptions {
@@ -66,6 +101,8 @@ export interface ReadOptions {
 
 /** The header is looked for in this many top rows (a title or notes may sit above it). */
 export const HEADER_SCAN_ROWS = 20;
+/** How far down a header is looked for, only to say where it is when it is not in the top rows. */
+const HEADER_HINT_ROWS = 1000;
 const SUMMARY_KEY = /^(grand\s*)?(sub\s*-?\s*)?totals?\s*:?$|^total\s+(for|of)\b|^sum\s*:?$/i;
 const SUMMARY_CELL = /^(grand\s*)?(sub\s*-?\s*)?totals?\b/i;
 /** Amounts and counts from 10^15 up are refused: sums of such cells overflow or lose the cents. */
@@ -83,7 +120,7 @@ export function readRows(
   if (!Array.isArray(values) || values.length === 0 || values.every(rowIsBlank))
     return fail('empty', 'the table is empty: no rows to analyse');
 
-  const found = findHeader(values, settings);
+  const found = findHeader(values, settings, firstRow);
   if (!found.ok) return found;
   const { index: h, columns, warnings } = found.value;
   const headers = values[h].map((x) => String(x ?? '').trim());
@@ -101,7 +138,17 @@ export function readRows(
     );
   }
 
+  const groupAt = settings.groupBy.map((g) => headerIndex(headers, g));
+  const missingGroup = groupAt.indexOf(-1);
+  if (missingGroup >= 0)
+    return fail(
+      'missing-column',
+      `groupBy: no column "${settings.groupBy[missingGroup]}" (headers found: ${listHeaders(headers)})`,
+    );
+
   const n = values.length - h - 1;
+  const groupValues = groupAt.map(() => new KeyIndex()),
+    groupOf = groupAt.map(() => new Int32Array(n));
   const sheetRow = new Int32Array(n),
     customer = new Int32Array(n);
   const revenue = new Float64Array(n),
@@ -109,6 +156,12 @@ export function readRows(
   const volumes = DRIVERS.map((d) => (columns[d] !== undefined ? new Float64Array(n) : null));
   const orderId = columns.orderId !== undefined ? new Int32Array(n) : null;
   const paymentDays = columns.paymentDays !== undefined ? new Float64Array(n) : null;
+  const cDisc = columns.discount;
+  const discount = cDisc !== undefined ? new Float64Array(n) : null;
+  const kindOfDiscount =
+    cDisc === undefined
+      ? null
+      : discountKind(columnCells(values, h + 1, cDisc), settings.locale.decimal);
   const period = options.periodGrain ? new Array<string>(n) : null;
   const keyIndex = new KeyIndex(n),
     orderIndex = new KeyIndex(columns.orderId !== undefined ? n : 0);
@@ -124,8 +177,20 @@ export function readRows(
       cell: `${letter(Math.max(c, 0))}${row}`,
     });
   };
-  for (let r = 0; r < h; r++)
-    reject(r, -1, rowIsBlank(values[r]) ? 'blank row above the header' : 'above the header row');
+  // Cells the reader could not read reject their row when the analysis uses them.
+  const used = new Set(Object.values(columns).filter((c) => c !== columns.period || period));
+  const unread = new Map<number, UnreadCell>();
+  for (const u of input.unread ?? [])
+    if ((u.wholeRow || used.has(u.column)) && !unread.has(u.row)) unread.set(u.row, u);
+  const rejectUnread = (r: number) => {
+    const u = unread.get(r)!;
+    reject(r, u.column < headers.length ? u.column : -1, u.reason);
+  };
+  for (let r = 0; r < h; r++) {
+    if (unread.get(r)?.wholeRow) rejectUnread(r);
+    else
+      reject(r, -1, rowIsBlank(values[r]) ? 'blank row above the header' : 'above the header row');
+  }
 
   const { decimal } = settings.locale;
   const cKey = columns.customer!,
@@ -138,9 +203,30 @@ export function readRows(
   const volumeCols = DRIVERS.map((d) => columns[d]);
   let count = 0,
     repeated = false;
+  // A column that shows both decimal styles: warn, and refuse the cells that read two ways.
+  const numeric = [cRev, cCogs, cGp, cDays, ...volumeCols].filter((c) => c !== undefined);
+  const mixing = decimalMixing(values, h + 1, numeric, headers, decimal, unread);
+  const refusing = mixing.refuse.some(Boolean);
+  const twoWays = (c: number, cell: CellValue): boolean =>
+    refusing &&
+    mixing.refuse[c] === true &&
+    typeof cell === 'string' &&
+    decimalStyle(cell) === 'either';
 
   rows: for (let r = h + 1; r < values.length; r++) {
     const row = values[r] ?? [];
+    if (unread.size && unread.has(r)) {
+      rejectUnread(r);
+      continue;
+    }
+    if (refusing) {
+      for (const c of numeric) {
+        if (twoWays(c, row[c])) {
+          reject(r, c, ambiguousReason(String(row[c]), mixing.sample[c], decimal));
+          continue rows;
+        }
+      }
+    }
     const key = keyText(row[cKey]);
     if (key === '') {
       if (rowIsBlank(row)) reject(r, -1, 'blank row');
@@ -256,6 +342,18 @@ export function readRows(
       }
       paymentDays![count] = v;
     }
+    if (discount) {
+      const d = discountMoney(row[cDisc!], kindOfDiscount!, rev, decimal);
+      if (typeof d === 'string') {
+        reject(r, cDisc!, d);
+        continue;
+      }
+      if (!(Math.abs(d) < TOO_LARGE)) {
+        reject(r, cDisc!, tooLarge(row[cDisc!]));
+        continue;
+      }
+      discount[count] = d;
+    }
     if (period) {
       const label = periodLabel(
         row[columns.period!],
@@ -288,6 +386,8 @@ export function readRows(
         if (name !== '' && (names[k] === '' || name < names[k])) names[k] = name;
       }
     }
+    for (let g = 0; g < groupAt.length; g++)
+      groupOf[g][count] = groupValues[g].intern(groupText(keyText(row[groupAt[g]])));
     sheetRow[count] = firstRow + r;
     customer[count] = k;
     revenue[count] = rev;
@@ -324,42 +424,97 @@ export function readRows(
       volumes: volumes.map((v) => (v ? v.subarray(0, count) : null)),
       orderId: orderId ? orderId.subarray(0, count) : null,
       paymentDays: paymentDays ? paymentDays.subarray(0, count) : null,
+      discount: discount ? discount.subarray(0, count) : null,
+      discountKind: kindOfDiscount,
       period: period ? period.slice(0, count) : null,
       rejected,
       transactions: repeated || orderId !== null,
       // a doubt about the period column matters only when periods are compared
-      warnings: warnings
-        .filter((w) => w.field !== 'period' || options.periodGrain)
-        .map((w) => w.message),
+      warnings: [
+        ...warnings
+          .filter((w) => w.field !== 'period' || options.periodGrain)
+          .map((w) => w.message),
+        ...mixing.warnings,
+      ],
+      groups: groupAt.map((_, g) => ({
+        column: settings.groupBy[g],
+        values: groupValues[g].finish(),
+        of: groupOf[g].subarray(0, count),
+      })),
     },
   };
 }
 
 /**
- * The first of the top HEADER_SCAN_ROWS rows that maps both a customer and a revenue column
- * (with the user's overrides): its index in `values`, the columns, the mapping doubts.
- * Example: `findHeader([['Sales 2024'], ['Customer', 'Revenue']], settings)` → index 1.
+ * The header row: the first of the top HEADER_SCAN_ROWS rows that maps both a customer and a
+ * revenue column (with the user's overrides), or the row the `headerRow` setting names (a sheet
+ * row; `firstRow` is the sheet row of values[0]): its index in `values`, the columns, the mapping
+ * doubts. When the top rows hold none, says so, and which lower row looks like the header.
+ * Example: `findHeader([['Sales 2024'], ['Customer', 'Revenue']], settings)` → ok, index 1.
  */
 export function findHeader(
   values: CellValue[][],
-  settings: Pick<Settings, 'columns'>,
+  settings: Pick<Settings, 'columns' | 'headerRow'>,
+  firstRow = 1,
 ): Outcome<{ index: number; columns: ColumnMap; warnings: Mapping['warnings'] }> {
+  const maps = (row: CellValue[] | undefined) => {
+    const m = mapColumns(row ?? [], settings.columns);
+    return { ...m, ok: m.columns.customer !== undefined && m.columns.revenue !== undefined };
+  };
+  if (settings.headerRow !== null) {
+    const r = settings.headerRow - firstRow;
+    if (r < 0 || r >= values.length)
+      return fail(
+        'no-header',
+        `headerRow ${settings.headerRow} is outside the table (rows ${firstRow} to ${firstRow + values.length - 1})`,
+      );
+    const m = maps(values[r]);
+    if (m.ok && m.problems.length === 0)
+      return { ok: true, value: { index: r, columns: m.columns, warnings: m.warnings } };
+    return missingColumns(values[r] ?? [], settings, ` in row ${settings.headerRow} (headerRow)`);
+  }
   let firstNonBlank = -1;
   for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, values.length); r++) {
     const row = values[r] ?? [];
     if (rowIsBlank(row)) continue;
     if (firstNonBlank < 0) firstNonBlank = r;
-    const { columns, problems, warnings } = mapColumns(row, settings.columns);
-    if (columns.customer !== undefined && columns.revenue !== undefined) {
-      if (problems.length) return fail('bad-mapping', problems.join('; '));
-      return { ok: true, value: { index: r, columns, warnings } };
+    const m = maps(row);
+    if (m.ok) {
+      if (m.problems.length) return fail('bad-mapping', m.problems.join('; '));
+      return { ok: true, value: { index: r, columns: m.columns, warnings: m.warnings } };
     }
   }
   const headers = values[firstNonBlank] ?? [];
+  const { problems } = mapColumns(headers, settings.columns);
+  if (problems.length) return fail('bad-mapping', problems.join('; '));
+  if (values.length > HEADER_SCAN_ROWS) {
+    // A title block, notes or a pivot above the table: say where the header seems to be.
+    for (let r = HEADER_SCAN_ROWS; r < Math.min(values.length, HEADER_HINT_ROWS); r++) {
+      if (!maps(values[r]).ok) continue;
+      const row = firstRow + r;
+      return fail(
+        'no-header',
+        `the header was not found in the first ${HEADER_SCAN_ROWS} rows; row ${row} looks like it: point at it with the setting {"headerRow": ${row}}, or select the table from its header row`,
+      );
+    }
+    return fail(
+      'no-header',
+      `no header with a customer and a revenue column in the first ${HEADER_SCAN_ROWS} rows (headers found: ${listHeaders(headers)}); if it is further down, point at it with the setting {"headerRow": <its row>}, or select the table from its header row`,
+    );
+  }
+  return missingColumns(headers, settings, '');
+}
+
+/** The header lacks a customer or a revenue column: say which, and what was found. */
+function missingColumns(
+  headers: CellValue[],
+  settings: Pick<Settings, 'columns'>,
+  where: string,
+): { ok: false; error: InputError } {
   const { columns, problems } = mapColumns(headers, settings.columns);
   if (problems.length) return fail('bad-mapping', problems.join('; '));
   const missing = (['customer', 'revenue'] as Field[]).filter((f) => columns[f] === undefined);
-  if (headers.every((v) => typeof v === 'number'))
+  if (headers.length > 0 && headers.every((v) => typeof v === 'number'))
     return fail(
       'no-header',
       `no header row: the first row holds only numbers; add headers such as "Customer" and "Revenue"`,
@@ -371,12 +526,25 @@ export function findHeader(
         : 'revenue column (e.g. "Revenue", "Sales")',
     )
     .join(' and no ');
-  return fail('missing-column', `no ${what} (headers found: ${listHeaders(headers)})`);
+  return fail('missing-column', `no ${what}${where} (headers found: ${listHeaders(headers)})`);
+}
+
+/** The column headed `wanted`: the same text, else the same as the column mapping compares (case, spaces and punctuation aside); −1 when none. */
+function headerIndex(headers: string[], wanted: string): number {
+  const exact = headers.indexOf(wanted.trim());
+  if (exact >= 0) return exact;
+  const key = normalizeHeader(wanted);
+  return headers.findIndex((h) => normalizeHeader(h) === key);
 }
 
 function tooLarge(cell: CellValue): string {
   const text = String(cell).trim();
   return `"${text.length > 40 ? `${text.slice(0, 37)}...` : text}" is too large (10^15 or more) to be an amount or a count`;
+}
+
+/** The cells of column `c` from row `from` down (the discount's rate-or-money vote). */
+function* columnCells(values: CellValue[][], from: number, c: number): Iterable<CellValue> {
+  for (let r = from; r < values.length; r++) yield values[r]?.[c];
 }
 
 export function rowIsBlank(row: CellValue[] | undefined): boolean {
@@ -386,7 +554,7 @@ export function rowIsBlank(row: CellValue[] | undefined): boolean {
 }
 
 /** A key or label cell as trimmed text; numbers print without a trailing `.0`. */
-function keyText(v: CellValue): string {
+export function keyText(v: CellValue): string {
   if (typeof v === 'string') return composed(v.trim());
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);

@@ -3,6 +3,8 @@
  * `resolveSettings` turns a partial, user-written object (settings.json, the task pane's form)
  * into complete settings plus every problem found, as data.
  */
+
+import { normalizeHeader } from './column-map.js';
 import {
   CONCIERGE_BUDGET_SHARE,
   DEFAULT_ACTIONS,
@@ -12,7 +14,7 @@ import {
   SEGMENT_CODES,
   SEGMENTS,
 } from './defaults.js';
-import { DRIVERS, type Driver, FIELDS, type Field } from './types.js';
+import { COST_LINES, type CostLine, DRIVERS, type Driver, FIELDS, type Field } from './types.js';
 
 export type SizeMethod = 'pareto' | 'terciles' | 'fixed';
 export type ProfitMethod = 'bands' | 'terciles' | 'fixed';
@@ -39,6 +41,17 @@ export interface Settings {
   conciergeBudgetShare: number;
   /** With neither COGS nor gross profit: analyse on cost-to-serve alone (gross profit = revenue). */
   costToServeOnly: boolean;
+  /** Header texts of the columns to report profitability by (DOMAIN.md §14), e.g. ["Region"]. */
+  groupBy: string[];
+  /** Sheet row of the header (1 = the first row) when it is below the rows searched; null: found. */
+  headerRow: number | null;
+  /**
+   * Share of each cost line that goes when a customer leaves (DOMAIN.md §10), in [0, 1]; a line
+   * not named keeps its default (direct rate 1, pool and capacity 0, cost of capital 1).
+   */
+  avoidable: Partial<Record<CostLine, number>>;
+  /** Keep Concierge for this many Large/High customers, the most profitable (DOMAIN.md §8); null: all. */
+  conciergeMaxAccounts: number | null;
 }
 
 export type SettingsInput = {
@@ -62,10 +75,16 @@ export function defaultSettings(): Settings {
     locale: { decimal: '.', dateOrder: 'mdy' },
     conciergeBudgetShare: CONCIERGE_BUDGET_SHARE,
     costToServeOnly: false,
+    groupBy: [],
+    headerRow: null,
+    avoidable: {},
+    conciergeMaxAccounts: null,
   };
 }
 
 const KNOWN_KEYS = new Set(Object.keys(defaultSettings()));
+/** Excel's last row. */
+const MAX_SHEET_ROWS = 1_048_576;
 
 /**
  * Names that reach into JavaScript's object machinery: a settings path through them (from an
@@ -146,6 +165,29 @@ export function resolveSettings(input: unknown = {}): { settings: Settings; prob
     else s.conciergeBudgetShare = u.conciergeBudgetShare;
   }
   if (u.costToServeOnly !== undefined) s.costToServeOnly = u.costToServeOnly === true;
+  if (u.groupBy !== undefined) resolveGroupBy(u.groupBy, s, problems);
+  if (u.headerRow !== undefined && u.headerRow !== null) {
+    if (!Number.isInteger(u.headerRow) || u.headerRow < 1 || u.headerRow > MAX_SHEET_ROWS)
+      problems.push(`headerRow must be a sheet row number such as 5 (got ${show(u.headerRow)})`);
+    else s.headerRow = u.headerRow;
+  }
+  if (u.avoidable !== undefined) {
+    for (const [line, value] of Object.entries(obj(u.avoidable, 'avoidable', problems))) {
+      if (!(COST_LINES as readonly string[]).includes(line))
+        problems.push(
+          `avoidable: unknown cost line "${line}" (cost lines: ${COST_LINES.join(', ')})`,
+        );
+      else if (!isNonNegative(value) || value > 1)
+        problems.push(`avoidable.${line} must be a share between 0 and 1 (got ${show(value)})`);
+      else s.avoidable[line as CostLine] = value;
+    }
+  }
+  if (u.conciergeMaxAccounts !== undefined && u.conciergeMaxAccounts !== null) {
+    const m = u.conciergeMaxAccounts;
+    if (!isNonNegative(m) || !Number.isInteger(m))
+      problems.push(`conciergeMaxAccounts must be a whole number of accounts ≥ 0 (got ${show(m)})`);
+    else s.conciergeMaxAccounts = m;
+  }
   resolveSize(u.size, s, problems);
   resolveProfitability(u.profitability, s, problems);
   for (const kind of ['tiers', 'actions'] as const) {
@@ -171,11 +213,45 @@ export function resolveSettings(input: unknown = {}): { settings: Settings; prob
 }
 
 /**
+ * The settings to read one table with: the decimal mark its file format implies (`decimal`: a
+ * semicolon CSV is what Excel writes where the decimal mark is a comma) unless the user's settings
+ * fix `locale.decimal`; a decimal comma then also means day-month-year dates unless
+ * `locale.dateOrder` is set. Each table (the main one, `--previous`) is read with its own.
+ * Example: `tableLocale(defaultSettings(), {}, ',').locale` → `{ decimal: ',', dateOrder: 'dmy' }`;
+ * `tableLocale(s, { locale: { decimal: '.' } }, ',')` → `s` unchanged.
+ */
+export function tableLocale(settings: Settings, input: unknown, decimal?: '.' | ','): Settings {
+  const fixed = (input as { locale?: { decimal?: unknown; dateOrder?: unknown } } | null)?.locale;
+  if (decimal === undefined || fixed?.decimal !== undefined || decimal === settings.locale.decimal)
+    return settings;
+  const dateOrder =
+    fixed?.dateOrder !== undefined ? settings.locale.dateOrder : decimal === ',' ? 'dmy' : 'mdy';
+  return { ...settings, locale: { decimal, dateOrder } };
+}
+
+/**
  * Every problem, in one line: "settings: rates.orders must be a number ≥ 0 (got -1); size.method
  * must be …". A person fixes them all in one go instead of one per run.
  */
 export function settingsProblemText(problems: string[]): string {
   return `settings: ${problems.join('; ')}`;
+}
+
+/** `groupBy`: a list of header texts, each once (compared as headers are: case and spaces aside). */
+function resolveGroupBy(v: unknown, s: Settings, problems: string[]): void {
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string' && x.trim() !== '')) {
+    problems.push(`groupBy must be a list of column headers, e.g. ["Region"] (got ${show(v)})`);
+    return;
+  }
+  const seen = new Set<string>();
+  for (const header of v as string[]) {
+    const key = normalizeHeader(header);
+    if (seen.has(key)) problems.push(`groupBy names "${header.trim()}" twice`);
+    else {
+      seen.add(key);
+      s.groupBy.push(header.trim());
+    }
+  }
 }
 
 function resolveSize(v: unknown, s: Settings, problems: string[]): void {
@@ -262,4 +338,12 @@ function obj(v: unknown, name: string, problems: string[]): Record<string, any> 
 }
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isNonNegative = (v: unknown): v is number => isFiniteNumber(v) && v >= 0;
-const show = (v: unknown): string => (v === undefined ? 'nothing' : JSON.stringify(v));
+/** A value as the user wrote it; JSON reads a number it cannot hold (1e400) as ±Infinity. */
+const show = (v: unknown): string =>
+  v === undefined
+    ? 'nothing'
+    : typeof v === 'number' && !Number.isFinite(v)
+      ? Number.isNaN(v)
+        ? 'not a number'
+        : `a number too large${v < 0 ? ' below zero' : ''}`
+      : JSON.stringify(v);

@@ -5,12 +5,13 @@
  * sized by bytes (read-blocks.ts), hands the values to the core, and draws the core's report with
  * renderSheets. No business rule lives here.
  */
-import { type CellBlock, detectTable, HEAD_ROWS } from '../core/detect-table.js';
+import { columnLetter, sheetRange } from '../core/cell-address.js';
+import { type CellBlock, detectTable } from '../core/detect-table.js';
 import { reportSheets } from '../core/report/report-sheets.js';
 import type { SettingsInput } from '../core/settings.js';
 import type { CellValue } from '../core/types.js';
 import { analyzeTable, tableGone } from '../pane/analyze-table.js';
-import { detectedTable, reportSheetPicked } from '../pane/detected-table.js';
+import { detectedTable, detectRows, reportSheetPicked } from '../pane/detected-table.js';
 import {
   type DetectedTable,
   type PaneHost,
@@ -70,17 +71,19 @@ export class ExcelHost implements PaneHost {
             : { source: 'region', ...at };
       const block = await blockOf(context, sheet, location, tables.items[0]);
       let found = detectTable({ values: [] }); // a selection of empty cells: no table
+      let head: Excel.Range | undefined;
       if (block) {
         const { rowIndex, columnIndex, rows, columns } = block;
-        const head = sheet
-          .getRangeByIndexes(rowIndex, columnIndex, Math.min(HEAD_ROWS, rows), columns)
+        // The rows the header may be in, and a sample to offer group columns from: one read.
+        head = sheet
+          .getRangeByIndexes(rowIndex, columnIndex, Math.min(detectRows(columns), rows), columns)
           .load('values');
         await context.sync();
         found = detectTable(cellBlock(head.values, block));
       }
       if (!found.ok) throw new PaneError(found.error);
       this.located = location;
-      return detectedTable(found.value, location);
+      return detectedTable(found.value, location, head?.values);
     });
   }
 
@@ -125,7 +128,12 @@ export class ExcelHost implements PaneHost {
       await nextFrame();
       const outcome = analyzeTable(cellBlock(values, t), here, settings, options);
       if (!outcome.ok) throw new PaneError(outcome.error);
-      const specs = reportSheets(outcome.value, reportOptions(options));
+      // the Assumptions sheet names the range analysed and the time of the run (DOMAIN.md §17)
+      const specs = reportSheets(outcome.value, {
+        ...reportOptions(options),
+        source: sheetRange(here.sheet, blockAddress(t)),
+        time: new Date().toISOString(),
+      });
       onProgress({ stage: 'write', fraction: 0.5, message: 'Writing the report sheets…' });
       const written = await renderSheets(context, specs, (f) =>
         onProgress({
@@ -198,6 +206,10 @@ const cellBlock = (values: CellValue[][], cells: Cells): CellBlock => ({
   rows: cells.rows,
   columns: cells.columns,
 });
+
+/** {rowIndex: 2, columnIndex: 1, rows: 41, columns: 12} → "B3:M43". */
+const blockAddress = (c: Cells): string =>
+  `${columnLetter(c.columnIndex)}${c.rowIndex + 1}:${columnLetter(c.columnIndex + c.columns - 1)}${c.rowIndex + c.rows}`;
 
 /** "'Sales data'!C4" → "C4". */
 const localAddress = (address: string): string => address.slice(address.lastIndexOf('!') + 1);

@@ -18,7 +18,8 @@ export function analyzeTable(
   options: RunOptions = {},
 ): Outcome<Analysis> {
   // Bad settings are reported by analyze; the columns that are fine still guide the detection.
-  const found = detectTable(block, resolveSettings(settings).settings.columns);
+  const { columns, headerRow } = resolveSettings(settings).settings;
+  const found = detectTable(block, columns, headerRow);
   if (!found.ok)
     return found.error.code === 'table-not-found'
       ? { ok: false, error: tableGone(location, 'no-table') }

@@ -3,9 +3,11 @@
  * task pane implements it with Office.js, the Sheets sidebar with google.script.run, tests with
  * an in-memory workbook. The UI never touches a host API directly, so there is one UI.
  */
+import type { GroupValue } from '../core/groups.js';
 import type { MatrixCell } from '../core/matrix.js';
 import type { Grain } from '../core/period.js';
 import type { SettingsInput } from '../core/settings.js';
+import type { TrendTotals } from '../core/trend.js';
 import type { Field, Problem } from '../core/types.js';
 import type { Diagnostics } from './self-test.js';
 
@@ -43,6 +45,8 @@ export interface DetectedTable {
   /** Required fields (customer, revenue) no header maps to: the user picks them. */
   missing: Field[];
   location: TableLocation;
+  /** Headers offered as group columns: few distinct values in the first rows (§14). */
+  groupCandidates?: string[];
 }
 
 export interface Progress {
@@ -68,8 +72,33 @@ export interface RunSummary {
   sheets: string[];
   /** Names of the source sheet, for links to rejected cells. */
   sourceSheet: string;
-  /** The biggest money-losers, worst first (at most 5). */
-  losers: { customer: string; name: string; netProfit: number }[];
+  /** Per groupBy column its first values (most net profit first) and how many there are (§14). */
+  groups?: { column: string; values: GroupValue[]; valueCount: number }[];
+  /** Totals per period when more than two periods were analysed (§15). */
+  trend?: { periods: string[]; totals: TrendTotals[] };
+  /**
+   * The biggest money-losers, worst first (at most 5), with their main cause and the advice
+   * (exit or reprice, DOMAIN.md §10).
+   */
+  losers: {
+    customer: string;
+    name: string;
+    netProfit: number;
+    cause?: string;
+    recommendation?: 'exit' | 'reprice' | null;
+    advice?: string;
+  }[];
+  /** Money-losers and the causes they carry (§5), most frequent first. */
+  moneyLosers?: number;
+  loserCauses?: { cause: string; customers: number }[];
+  /** Money-losers whose exit raises profit, the profit gained, the cost they strand (§10). */
+  exit?: { helps: number; gain: number; strandedCost: number };
+  /** Kaplan's benchmark in words (§6): shares when the total is > 0, else money. */
+  benchmark?: string;
+  /** Things the user should know (a pool with nothing to spread over, Concierge not exclusive…). */
+  warnings?: string[];
+  /** Activity columns read while nothing prices them (§17): the pane opens the cost section. */
+  unpriced?: string[];
 }
 
 /** What to compare, beyond the settings: migration between the two latest periods of the period column. */

@@ -5,12 +5,13 @@
  * It talks to the workbook only through PaneHost, and writes text only through textContent.
  */
 import { formatMoney, formatPercent } from '../core/format.js';
-import { heat, tierFill } from '../core/report/colours.js';
-import { PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
+import { profitHeat, tierFill } from '../core/report/colours.js';
+import { DRIVERS, type Field, PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
 import { el, replace } from './dom.js';
+import { type GroupsForm, groupsForm } from './groups-form.js';
 import type { DetectedTable, PaneHost, Progress, RunSummary } from './host.js';
 import { type Diagnostics, runSelfTest } from './self-test.js';
-import { type MappingForm, mappingForm, settingsForm } from './settings-form.js';
+import { FIELD_LABELS, type MappingForm, mappingForm, settingsForm } from './settings-form.js';
 
 const SOURCE_WORDS: Record<DetectedTable['source'], string> = {
   selection: 'your selection',
@@ -32,6 +33,7 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
     text: 'Use the current selection',
   });
   const mappingBox = el('div');
+  const groupsBox = el('div');
   const settings = settingsForm();
   const runButton = el('button', {
     type: 'button',
@@ -58,6 +60,7 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
         await detect();
       })
     : null;
+  let groups: GroupsForm | null = null;
 
   replace(
     root,
@@ -78,6 +81,7 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
       detectButton,
     ),
     el('details', { open: true, class: 'mapping' }, el('summary', { text: 'Columns' }), mappingBox),
+    el('details', { class: 'group-picker' }, el('summary', { text: 'Groups' }), groupsBox),
     settings.element,
     runButton,
     progressBox,
@@ -96,11 +100,15 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
       const pick = t.missing.join(' and the '); // customer, revenue: plain words
       tableStatus.textContent = `${t.rows} rows in ${t.address}, found from ${SOURCE_WORDS[t.source]}.${pick ? ` No header reads as the ${pick} column: pick it below.` : ''}`;
       mapping = mappingForm(t.headers, t.mapping);
+      settings.askForCosts(activityColumns(t.mapping));
       replace(
         mappingBox,
         el('p', { class: 'hint', text: 'Guessed from the headers; change any that are wrong.' }),
         mapping.element,
       );
+      groups = groupsForm(t.groupCandidates ?? []);
+      replace(groupsBox, groups.element);
+      if (t.mapping.period) settings.offerPeriods(t.mapping.period);
       runButton.disabled = false;
     } catch (e) {
       tableStatus.textContent = 'No customer table found yet.';
@@ -120,12 +128,12 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
     progressBox.hidden = false;
     showProgress({ stage: 'read', fraction: 0, message: 'Starting…' });
     try {
-      const summary = await host.run(
-        settings.read(mapping.read()),
-        showProgress,
-        settings.options(),
-      );
+      const input = settings.read(mapping.read());
+      const groupBy = groups?.read() ?? [];
+      if (groupBy.length) input.groupBy = groupBy;
+      const summary = await host.run(input, showProgress, settings.options());
       showSummary(summary);
+      settings.askForCosts((summary.unpriced ?? []).map((d) => FIELD_LABELS[d as Field] ?? d));
     } catch (e) {
       progressBox.hidden = true;
       error.textContent = message(e);
@@ -142,8 +150,12 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
       el('p', {
         text: `${s.customers} customers · revenue ${formatMoney(s.revenue)} · net profit ${formatMoney(s.netProfit)} · ${s.rowsUsed} rows used.`,
       }),
+      warningList(s),
       matrixTable(s),
       el('p', { class: 'whale', text: `Whale curve: ${s.whaleReading}.` }),
+      s.benchmark ? el('p', { class: 'benchmark hint', text: `Benchmark: ${s.benchmark}.` }) : null,
+      ...(s.groups ?? []).map(groupTable),
+      trendTable(s),
       losersList(s),
       rejectedList(s),
       el('p', { class: 'hint', text: `Written: ${s.sheets.join(', ')}.` }),
@@ -246,12 +258,38 @@ function selfTestSection(
   return { element: details, run };
 }
 
+/** The mapped activity columns (an order id counts as orders), by their labels. */
+function activityColumns(mapping: DetectedTable['mapping']): string[] {
+  return DRIVERS.filter(
+    (d) => mapping[d] !== undefined || (d === 'orders' && mapping.orderId !== undefined),
+  ).map((d) => FIELD_LABELS[d]);
+}
+
+/** Money-losers: their causes, what exit would do (§10), and the biggest with their advice. */
 function losersList(s: RunSummary): HTMLElement | null {
   if (!s.losers.length) return null;
+  const count = s.moneyLosers ?? s.losers.length;
+  const causes = s.loserCauses?.length
+    ? el('p', {
+        class: 'causes',
+        text: `${count} money-losers; their causes: ${s.loserCauses.map((c) => `${c.cause.toLowerCase()} ${c.customers}`).join(', ')}.`,
+      })
+    : null;
+  const e = s.exit;
+  const exit = e
+    ? el('p', {
+        class: 'exit',
+        text: e.helps
+          ? `Exit would raise profit for ${e.helps} of them, by ${formatMoney(e.gain)}${e.strandedCost > 0 ? ` (${formatMoney(e.strandedCost)} of their cost stays with the others)` : ''}${e.helps < count ? `; reprice the other ${count - e.helps}` : ''}.`
+          : 'No money-loser leaving would raise profit (its pooled cost would stay): reprice them.',
+      })
+    : null;
   return el(
     'div',
     { class: 'losers' },
     el('h3', { text: 'Biggest money-losers' }),
+    causes,
+    exit,
     el(
       'ol',
       {},
@@ -261,15 +299,100 @@ function losersList(s: RunSummary): HTMLElement | null {
           {},
           el('span', { class: 'who', text: l.name || l.customer }),
           el('span', { class: 'amount', text: ` ${formatMoney(l.netProfit)}` }),
+          l.cause ? el('span', { class: 'cause', text: ` · ${l.cause}` }) : null,
+          l.advice
+            ? el('small', { class: `advice ${l.recommendation ?? ''}`, text: l.advice })
+            : null,
         ),
       ),
     ),
   );
 }
 
-/** The 3×3 matrix: tier, customers and share of profit per cell, heat-coloured by profit. */
+/** One group column: customers, net profit, share of profit and money-losers per value. */
+function groupTable(g: NonNullable<RunSummary['groups']>[number]): HTMLTableElement {
+  const rows = g.values.map((v) => {
+    const profit = el('td', { text: formatMoney(v.netProfit) });
+    if (v.netProfit < 0) profit.className = 'loss';
+    return el(
+      'tr',
+      {},
+      el('th', { scope: 'row', text: v.value }),
+      el('td', { text: String(v.customers) }),
+      profit,
+      el('td', { text: v.shareOfProfit === null ? '–' : formatPercent(v.shareOfProfit) }),
+      el('td', { text: String(v.moneyLosers) }),
+    );
+  });
+  const more = g.valueCount - g.values.length;
+  return el(
+    'table',
+    { class: 'groups' },
+    el('caption', {
+      text: `Net profit by ${g.column}${more > 0 ? ` (first ${g.values.length} of ${g.valueCount}; all on the Groups sheet)` : ''}`,
+    }),
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        ...[g.column, 'Cust.', 'Net profit', 'Share', 'Losers'].map((h) =>
+          el('th', { scope: 'col', text: h }),
+        ),
+      ),
+    ),
+    el('tbody', {}, ...rows),
+  );
+}
+
+/** Totals per period, new and lost customers: the Trend sheet in brief. */
+function trendTable(s: RunSummary): HTMLTableElement | null {
+  if (!s.trend) return null;
+  const rows = s.trend.totals.map((t) => {
+    const profit = el('td', { text: formatMoney(t.netProfit) });
+    if (t.netProfit < 0) profit.className = 'loss';
+    return el(
+      'tr',
+      {},
+      el('th', { scope: 'row', text: t.period }),
+      el('td', { text: String(t.customers) }),
+      profit,
+      el('td', { text: t.new ? `+${t.new.count}` : '' }),
+      el('td', { text: t.lost ? `−${t.lost.count}` : '' }),
+    );
+  });
+  return el(
+    'table',
+    { class: 'trend' },
+    el('caption', { text: 'Trend: customers and net profit per period, new and lost customers' }),
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        ...['Period', 'Cust.', 'Net profit', 'New', 'Lost'].map((h) =>
+          el('th', { scope: 'col', text: h }),
+        ),
+      ),
+    ),
+    el('tbody', {}, ...rows),
+  );
+}
+
+function warningList(s: RunSummary): HTMLElement | null {
+  if (!s.warnings?.length) return null;
+  return el('ul', { class: 'warnings' }, ...s.warnings.map((w) => el('li', { text: `${w}.` })));
+}
+
+/**
+ * The 3×3 matrix: tier, customers and share of profit per cell — net profit in money when the
+ * total is not positive (§17) — coloured by each cell's own net profit, so a loss is never green.
+ */
 function matrixTable(s: RunSummary): HTMLTableElement {
-  const maxShare = Math.max(1e-12, ...s.matrix.map((c) => Math.abs(c.shareOfProfit ?? 0)));
+  const heat = profitHeat(s.matrix.map((c) => c.netProfit));
+  const shares = s.matrix.some((c) => c.shareOfProfit !== null);
   const head = el(
     'tr',
     {},
@@ -290,10 +413,15 @@ function matrixTable(s: RunSummary): HTMLTableElement {
           el('span', { class: 'count', text: `${c.count} cust.` }),
           el('span', {
             class: 'share',
-            text: c.shareOfProfit === null ? '–' : formatPercent(c.shareOfProfit),
+            text:
+              c.shareOfProfit !== null
+                ? formatPercent(c.shareOfProfit)
+                : c.count
+                  ? formatMoney(c.netProfit)
+                  : '–',
           }),
         );
-        td.style.backgroundColor = heat((c.shareOfProfit ?? 0) / maxShare);
+        td.style.backgroundColor = heat[si * 3 + pi];
         (td.firstChild as HTMLElement).style.backgroundColor = tierFill(c.tier);
         td.title = `${c.segment}: ${c.action}`;
         return td;
@@ -303,7 +431,11 @@ function matrixTable(s: RunSummary): HTMLTableElement {
   return el(
     'table',
     { class: 'matrix' },
-    el('caption', { text: 'Profit matrix: customers and share of net profit' }),
+    el('caption', {
+      text: shares
+        ? 'Profit matrix: customers and share of net profit'
+        : 'Profit matrix: customers and net profit (a loss overall: no shares)',
+    }),
     el('thead', {}, head),
     el('tbody', {}, ...rows),
   );

@@ -3,13 +3,18 @@
  * here, so the Excel pane and the Sheets sidebar report the same numbers in the same words.
  */
 import type { Analysis } from '../core/analyze.js';
-import { whaleOrder } from '../core/whale-curve.js';
+import { causeLabel, causesOf, moneyLoserCauses } from '../core/causes.js';
+import { recommendationText } from '../core/customer-action.js';
+import { recommendationAt } from '../core/exit-economics.js';
+import { whaleBenchmark, whaleOrder } from '../core/whale-curve.js';
 import type { RunSummary } from './host.js';
 
 /** The first rejected rows the pane lists; the Data Issues sheet has them all. */
 export const REJECTED_SHOWN = 200;
 /** Money-losers the pane names; the Customers sheet lists them all. */
 export const LOSERS_SHOWN = 5;
+/** Values per group column the pane shows; the Groups sheet has them all. */
+export const GROUP_VALUES_SHOWN = 12;
 
 export function summarizeRun(a: Analysis, sheets: string[], sourceSheet: string): RunSummary {
   return {
@@ -26,6 +31,22 @@ export function summarizeRun(a: Analysis, sheets: string[], sourceSheet: string)
     sheets,
     sourceSheet,
     losers: biggestLosers(a),
+    ...(a.groups.length
+      ? {
+          groups: a.groups.map((g) => ({
+            column: g.column,
+            values: g.values.slice(0, GROUP_VALUES_SHOWN),
+            valueCount: g.values.length,
+          })),
+        }
+      : {}),
+    ...(a.trend ? { trend: { periods: a.trend.periods, totals: a.trend.totals } } : {}),
+    moneyLosers: a.totals.moneyLosers,
+    loserCauses: moneyLoserCauses(a.causes),
+    exit: a.exit.totals,
+    benchmark: a.whale.customers ? whaleBenchmark(a.whale) : '',
+    warnings: a.warnings,
+    unpriced: a.unpriced,
   };
 }
 
@@ -39,10 +60,19 @@ function biggestLosers(a: Analysis): RunSummary['losers'] {
     i--
   ) {
     const c = order[i];
+    const cause = causesOf(a.causes, c)[0];
+    const recommendation = recommendationAt(
+      a.classes.segment[c],
+      a.netProfit[c],
+      a.exit.exitImpact[c],
+    );
     out.push({
       customer: a.customers.keys[c],
       name: a.customers.names[c],
       netProfit: a.netProfit[c],
+      cause: cause ? causeLabel(cause) : undefined,
+      recommendation,
+      advice: recommendation ? recommendationText(a, c) : undefined,
     });
   }
   return out;

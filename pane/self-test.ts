@@ -79,6 +79,20 @@ function firstDifference(got: unknown[][], want: unknown[][]): string | null {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
+/** Rows of the Assumptions sheet that each run fills with its own input and time (§17). */
+const RUN_ROWS = new Set(['Input', 'Time of the run']);
+
+/**
+ * `grid` with the run's own input and time left out (the core here cannot know them), or the
+ * problem when the run did not name them. Other sheets pass unchanged.
+ */
+function withoutRunInfo(grid: unknown[][], written: boolean): unknown[][] | string {
+  for (const r of grid)
+    if (RUN_ROWS.has(r[1] as string) && written && (r[2] === '' || r[2] == null))
+      return `the run wrote no "${r[1]}"`;
+  return grid.map((r) => (RUN_ROWS.has(r[1] as string) ? [r[0], r[1], '', r[3]] : r));
+}
+
 /**
  * Runs every check, calling `onCheck` as each finishes, and always deletes what it created.
  * Example: `await runSelfTest(host, diagnostics, (c) => console.log(c.name, c.pass))`.
@@ -175,8 +189,16 @@ async function reportChecks(
   if (!core.ok) return;
   for (const [i, spec] of reportSheets(core.value, { scratch: true }).entries()) {
     const name = written.sheets[i] ?? spec.name;
+    const assumptions = spec.name === `${SCRATCH_PREFIX}Assumptions`;
     await check(`${spec.name.slice(SCRATCH_PREFIX.length)} sheet equals the core`, async () => {
-      const diff = firstDifference(await d.readSheet(name), spec.values);
+      const got = await d.readSheet(name);
+      if (!assumptions) {
+        const diff = firstDifference(got, spec.values);
+        return diff && `${name}!${diff}`;
+      }
+      const gotRun = withoutRunInfo(got, true);
+      if (typeof gotRun === 'string') return `${name}: ${gotRun}`;
+      const diff = firstDifference(gotRun, withoutRunInfo(spec.values, false) as unknown[][]);
       return diff && `${name}!${diff}`;
     });
   }
@@ -201,6 +223,7 @@ async function reportChecks(
     COSTTOSERVE: [rows.map((r) => r.slice(4, 7)), [[25, 40, 60]]],
     WHALECURVE: [net, 5],
     WHALEPEAK: [net],
+    PROFITBYGROUP: [rows.map((_, i) => [i % 3 ? 'North' : 'South']), revenue, net, 'margin'],
   };
   for (const f of FUNCTIONS)
     await check(`Function ${f.id}`, async () => {

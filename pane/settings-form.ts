@@ -25,6 +25,7 @@ export const FIELD_LABELS: Record<Field, string> = {
   repeatContacts: 'Repeat contacts',
   visits: 'Sales visits',
   paymentDays: 'Payment days',
+  discount: 'Discount (rate or money)',
   period: 'Period',
 };
 const DRIVER_UNITS: Record<Driver, string> = {
@@ -100,6 +101,13 @@ export interface SettingsForm {
   element: HTMLElement;
   read(columns: Partial<Record<Field, string | null>>): SettingsInput;
   options(): RunOptions;
+  /** A period column is mapped: open the periods section and name the column. */
+  offerPeriods(column: string): void;
+  /**
+   * Activity columns are read but nothing prices them (DOMAIN.md §17): open the Cost-to-serve
+   * section and say so, unless a rate or pool is already filled in; [] clears the note.
+   */
+  askForCosts(activities: string[]): void;
 }
 
 const percent = (x: number) => Math.round(x * 1e6) / 1e4;
@@ -198,6 +206,7 @@ export function settingsForm(): SettingsForm {
     max: 100,
     'data-setting': 'costOfCapital',
   });
+  const costNote = el('p', { class: 'note', role: 'status', hidden: true });
   const costOnly = el('input', { type: 'checkbox', 'data-setting': 'costToServeOnly' });
   const costOnlyId = uid('f');
   costOnly.id = costOnlyId;
@@ -208,10 +217,11 @@ export function settingsForm(): SettingsForm {
     el('input', { type: 'text', value: d.tiers[i], list: listId, 'data-segment': seg }),
   );
 
-  // Migration: compare the two latest periods of the Period column.
+  // Report: the Why sheet can be left out (Google Sheets' 10 M cells).
   const noWhy = el('input', { type: 'checkbox', 'data-option': 'leaveOutWhy' });
   const noWhyId = uid('f');
   noWhy.id = noWhyId;
+  // Migration: compare the two latest periods of the Period column.
   const periods = select(
     [
       ['', 'No: analyse all rows together'],
@@ -220,6 +230,16 @@ export function settingsForm(): SettingsForm {
       ['month', 'By month'],
     ],
     '',
+  );
+
+  const periodsHint =
+    'Needs a Period column (a date or period per row). Two periods: a Migration sheet; more: also a Trend sheet of every period.';
+  const periodsField = field('Compare periods', periods, periodsHint);
+  const periodsSection = el(
+    'details',
+    {},
+    el('summary', { text: 'Migration and trend' }),
+    periodsField,
   );
 
   sizeLabels();
@@ -241,8 +261,9 @@ export function settingsForm(): SettingsForm {
     ),
     el(
       'details',
-      {},
+      { class: 'costs' },
       el('summary', { text: 'Cost-to-serve' }),
+      costNote,
       el('p', {
         class: 'hint',
         text: 'Money per unit of activity, or a cost pool shared by volume (activity-based costing). Blank costs nothing.',
@@ -266,16 +287,7 @@ export function settingsForm(): SettingsForm {
       el('datalist', { id: listId }, ...TIER_NAMES.map((t) => el('option', { value: t }))),
       ...SEGMENTS.map((seg, i) => field(seg, tiers[i])),
     ),
-    el(
-      'details',
-      {},
-      el('summary', { text: 'Migration' }),
-      field(
-        'Compare the two latest periods',
-        periods,
-        'Needs a Period column (a date or period per row). Adds a Migration sheet.',
-      ),
-    ),
+    periodsSection,
     el(
       'details',
       {},
@@ -294,6 +306,18 @@ export function settingsForm(): SettingsForm {
 
   return {
     element,
+    offerPeriods(column) {
+      periodsSection.open = true;
+      periodsField.querySelector('small')!.textContent =
+        `Period column: ${column}. Two periods: a Migration sheet; more: also a Trend sheet of every period.`;
+    },
+    askForCosts(activities) {
+      const priced = drivers.some((x) => filled(x.amount) && Number(x.amount.value) > 0);
+      costNote.hidden = activities.length === 0 || priced;
+      if (costNote.hidden) return;
+      costNote.textContent = `Your table has ${activities.join(', ')}: give them a rate or a cost pool, or cost-to-serve stays 0 and net profit equals gross profit.`;
+      (element.querySelector('details.costs') as HTMLDetailsElement).open = true;
+    },
     options: () => ({
       ...(periods.value ? { periods: periods.value as RunOptions['periods'] } : {}),
       ...(noWhy.checked ? { leaveOutWhy: true } : {}),

@@ -3,19 +3,24 @@
  * and going to a cell. Core input errors are thrown as PaneErrors (the pane's presentation of the
  * error codes), which google.script.run hands to the sidebar's failure handler as one line.
  */
-import { detectTable as findTable, HEAD_ROWS } from '../core/detect-table.js';
-import { detectedTable } from '../pane/detected-table.js';
+import { detectTable as findTable } from '../core/detect-table.js';
+import { detectedTable, detectRows } from '../pane/detected-table.js';
 import type { DetectedTable } from '../pane/host.js';
 import { PaneError } from '../pane/pane-error.js';
 import { locateTable, readBlock } from './read-table.js';
 
-/** Finds the table with the core's one detection, from the first rows of the located block. */
+/**
+ * Finds the table with the core's one detection, from the first rows of the located block (with
+ * a sample below the header to offer group columns from: one getValues).
+ */
 export function detectTable(): DetectedTable {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const block = locateTable(ss);
-  const found = findTable(readBlock(block, ss.getSpreadsheetTimeZone(), HEAD_ROWS));
+  const columns = block.range?.getNumColumns() ?? 1;
+  const head = readBlock(block, ss.getSpreadsheetTimeZone(), detectRows(columns));
+  const found = findTable(head);
   if (!found.ok) throw new PaneError(found.error);
-  return detectedTable(found.value, block.location);
+  return detectedTable(found.value, block.location, head.values);
 }
 
 /** Selects a cell of the source table, e.g. a rejected row the user clicked. */

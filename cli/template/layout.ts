@@ -21,6 +21,7 @@ export const INPUT_COLUMNS = [
   'Gross Profit',
   ...DRIVERS.map((d) => COST_LINE_LABELS[d]),
   'Payment Days',
+  'Group',
 ] as const;
 
 /** Computed columns, right of the inputs; every cell a formula. */
@@ -34,7 +35,10 @@ export const COMPUTED_COLUMNS = [
   'Segment',
   'Tier',
   'Action',
+  'Exit impact',
+  'Break-even price change',
   'Matrix net profit',
+  'Group value',
 ] as const;
 
 /** Column letter of a Customers header. */
@@ -51,6 +55,8 @@ export const driverColumn = (d: Driver): string => columnLetter(5 + DRIVERS.inde
 
 /** Workbook name of a driver's rate in use (Settings): RateOrders, RateRepeatContacts, … */
 export const rateName = (d: Driver): string => `Rate${d[0].toUpperCase()}${d.slice(1)}`;
+/** Workbook name of a driver's avoidable share in use (Settings, DOMAIN.md §10): AvoidableOrders, … */
+export const avoidableName = (d: Driver): string => `Avoidable${d[0].toUpperCase()}${d.slice(1)}`;
 /** Workbook name of a driver's volume column (Customers): VolumeOrders, … */
 export const volumeName = (d: Driver): string => `Volume${d[0].toUpperCase()}${d.slice(1)}`;
 
@@ -65,6 +71,9 @@ export function customerNames(rows: number): { name: string; ref: string }[] {
     { name: 'SizeClass', ref: range(col('Size')) },
     { name: 'Segment', ref: range(col('Segment')) },
     { name: 'MatrixNetProfit', ref: range(col('Matrix net profit')) },
+    { name: 'CostToServe', ref: range(col('Cost-to-serve')) },
+    { name: 'CustomerTier', ref: range(col('Tier')) },
+    { name: 'GroupValue', ref: range(col('Group value')) },
     ...DRIVERS.map((d) => ({ name: volumeName(d), ref: range(driverColumn(d)) })),
   ];
 }

@@ -22,6 +22,7 @@ import {
 import type { Settings } from '../../core/settings.js';
 import { DRIVERS } from '../../core/types.js';
 import {
+  avoidableName,
   COMPUTED_FILL,
   INPUT_FILL,
   rateName,
@@ -120,6 +121,13 @@ export function settingsSheet(s: Settings): TemplateSheet {
       'cost of waiting for payment: revenue × payment days / 365 × this rate',
       FORMATS.percent,
     ],
+    [
+      'AvoidableCapital',
+      'Cost of capital: avoidable share',
+      s.avoidable.paymentDays ?? 1,
+      'share of the cost of capital that goes when a customer leaves (exit impact)',
+      FORMATS.percent,
+    ],
   ];
   for (const [name, label, value, meaning, format] of inputs) {
     const r = addRows(spec, [[label, value, meaning]]);
@@ -165,22 +173,45 @@ export function settingsSheet(s: Settings): TemplateSheet {
   }
 
   addRows(spec, [[]]);
-  header(['Cost driver', 'Rate per unit', 'Cost pool', 'Total volume', 'Rate in use']);
+  header([
+    'Cost driver',
+    'Rate per unit',
+    'Cost pool',
+    'Total volume',
+    'Rate in use',
+    'Avoidable share',
+    'Avoidable in use',
+  ]);
   for (const d of DRIVERS) {
-    const r = addRows(spec, [[COST_LINE_LABELS[d], s.rates[d] ?? null, s.pools[d] ?? null]]);
+    const r = addRows(spec, [
+      [
+        COST_LINE_LABELS[d],
+        s.rates[d] ?? null,
+        s.pools[d] ?? null,
+        null,
+        null,
+        s.avoidable[d] ?? null,
+      ],
+    ]);
     const row = r + 1;
     setFormula(formulas, r, 3, `SUM(${volumeName(d)})`);
     // Activity-based costing: a pool is spread over the total volume (DOMAIN.md §2); a pool wins over a rate.
     setFormula(formulas, r, 4, `IF(ISNUMBER(C${row}),IF(D${row}>0,C${row}/D${row},0),N(B${row}))`);
+    // §10: blank = the default, a direct rate goes with the customer (1), a pool stays (0)
+    setFormula(formulas, r, 6, `IF(ISNUMBER(F${row}),F${row},IF(ISNUMBER(C${row}),0,1))`);
     names.push({ name: rateName(d), ref: `Settings!$E$${row}` });
+    names.push({ name: avoidableName(d), ref: `Settings!$G$${row}` });
     spec.fills.push(
       { range: rect(r, 1, 1, 2), color: INPUT_FILL },
       { range: rect(r, 3, 1, 2), color: COMPUTED_FILL },
+      { range: rect(r, 5), color: INPUT_FILL },
+      { range: rect(r, 6), color: COMPUTED_FILL },
     );
     spec.formats.push(
       { range: rect(r, 1, 1, 2), format: FORMATS.money },
       { range: rect(r, 3), format: FORMATS.integer },
       { range: rect(r, 4), format: '#,##0.0000' },
+      { range: rect(r, 5, 1, 2), format: FORMATS.percent },
     );
   }
 
@@ -199,6 +230,6 @@ export function settingsSheet(s: Settings): TemplateSheet {
   );
 
   // Meanings overflow into the empty cells to their right; the driver and tier tables below use C–E.
-  spec.columnWidths = [32, 16, 16, 14, 14];
+  spec.columnWidths = [32, 16, 16, 14, 14, 14, 14];
   return { spec, extras: { formulas, lists }, names };
 }

@@ -1,13 +1,19 @@
 /**
  * The report: the sheets every host writes, in order. Profit Matrix, Customers, Whale Curve, Why,
- * Migration (when two periods were compared), Data Issues.
+ * Groups (one per groupBy column), Migration (when two periods were compared), Trend (more than
+ * two periods), Assumptions, Data Issues.
  */
 import type { Analysis } from '../analyze.js';
+import type { RunInfo } from '../assumptions.js';
+import { assumptionsSheet } from './assumptions-sheet.js';
+import { cutLongText, textCutLine } from './cell-text-limit.js';
 import { customersSheet } from './customers-sheet.js';
 import { dataIssuesSheet } from './data-issues-sheet.js';
+import { groupsSheets } from './groups-sheet.js';
 import { migrationSheet } from './migration-sheet.js';
 import { profitMatrixSheet } from './profit-matrix-sheet.js';
-import type { SheetSpec } from './sheet-spec.js';
+import { addRows, type SheetSpec } from './sheet-spec.js';
+import { trendSheet } from './trend-sheet.js';
 import { whaleCurveSheet } from './whale-curve-sheet.js';
 import { whySheet } from './why-sheet.js';
 
@@ -16,7 +22,10 @@ export const REPORT_SHEET_NAMES = [
   'Customers',
   'Whale Curve',
   'Why',
+  'Groups',
   'Migration',
+  'Trend',
+  'Assumptions',
   'Data Issues',
 ] as const;
 
@@ -29,7 +38,8 @@ export const SCRATCH_PREFIX = 'Self-test ';
 /** True for a sheet of the self-test's scratch report. Example: `isScratch('Self-test Why')` → true. */
 export const isScratch = (sheetName: string): boolean => sheetName.startsWith(SCRATCH_PREFIX);
 
-export interface ReportOptions {
+/** What a host asks of the report; `source` and `time` name the input and the run on Assumptions. */
+export interface ReportOptions extends RunInfo {
   /** false leaves out the Why sheet. */
   why?: boolean;
   /** true names every sheet (and the Customers table) for the self-test's scratch report. */
@@ -37,25 +47,37 @@ export interface ReportOptions {
 }
 
 /**
- * The report's sheets in order. `why: false` leaves out the Why sheet, the biggest one (a row of
- * money and words per customer), for a report that must fit Google Sheets' 10 M cells.
+ * The report's sheets of analysis `a`, in order. `why: false` leaves out the Why sheet, the
+ * biggest one (a row of money and words per customer), for a report that must fit Google Sheets'
+ * 10 M cells.
  */
 export function reportSheets(
   a: Analysis,
-  { why = true, scratch = false }: ReportOptions = {},
+  { why = true, scratch = false, ...run }: ReportOptions = {},
 ): SheetSpec[] {
   const sheets = [
     profitMatrixSheet(a),
     customersSheet(a),
     whaleCurveSheet(a),
     why ? whySheet(a) : null,
+    ...groupsSheets(a),
     migrationSheet(a),
-    dataIssuesSheet(a),
+    trendSheet(a),
+    assumptionsSheet(a, run),
   ].filter((s): s is SheetSpec => s !== null);
-  if (scratch)
-    for (const s of sheets) {
+  const named = (s: SheetSpec): SheetSpec => {
+    if (scratch) {
       s.name = SCRATCH_PREFIX + s.name;
       if (s.table) s.table = { ...s.table, name: `SelfTest${s.table.name}` };
     }
-  return sheets;
+    return s;
+  };
+  sheets.forEach(named);
+  // Text longer than an Excel cell holds is cut, and Data Issues lists where.
+  const at = (s: SheetSpec) => cutLongText(s).map((cell) => `'${s.name}'!${cell}`);
+  const cut = sheets.flatMap(at);
+  const issues = named(dataIssuesSheet(a, cut));
+  const cutIssues = at(issues); // a reason quoting a long text
+  if (cutIssues.length) addRows(issues, [[null, null, null, textCutLine(cutIssues)]]);
+  return [...sheets, issues];
 }

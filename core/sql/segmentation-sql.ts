@@ -3,7 +3,10 @@
  * procedural code), for a table too big for a spreadsheet: DuckDB, BigQuery or Spark SQL.
  * Per customer it returns revenue, gross profit, each priced cost driver, cost-to-serve, net
  * profit, net margin, the Pareto share of revenue of bigger customers, size, profitability,
- * segment, tier, action, and the customer's place on the whale curve.
+ * segment, tier, action, the customer's place on the whale curve, and its exit economics
+ * (DOMAIN.md §10: exit impact, break-even price change, exit or reprice). `action` is the
+ * segment's (Maintain's for Concierge beyond `conciergeMaxAccounts`, §8); the add-in and the CLI
+ * word a Fix customer's action from `recommendation`.
  *
  * The input table holds one row per customer or one row per transaction; rows are grouped by
  * customer either way, as the core does (sums; distinct order ids count orders; the row count
@@ -22,10 +25,11 @@
  * Only the default methods (size: pareto, profitability: bands) are expressed in SQL; any
  * threshold, margin target, rate, pool, cost of capital and tier/action names are honoured.
  */
-import { mapColumns } from '../column-map.js';
-import { SEGMENT_CODES, SEGMENTS } from '../defaults.js';
+import { mapColumns, normalizeHeader } from '../column-map.js';
+import { BLANK_GROUP, SEGMENT_CODES, SEGMENTS } from '../defaults.js';
 import { fail, type Outcome } from '../errors.js';
 import { resolveSettings, type Settings, settingsProblemText } from '../settings.js';
+import { settingsTierNames } from '../tier-names.js';
 import { DRIVERS, type Driver, type Field } from '../types.js';
 import { type Dialect, type DialectSyntax, double, SYNTAX } from './dialect.js';
 
@@ -52,11 +56,17 @@ export interface SegmentationQuery {
   columns: Partial<Record<Field, string>>;
   /** Output columns, in order. */
   output: string[];
+  /**
+   * With `groupBy` (§14): the grouped result, one row per group column and value (group_column,
+   * value, customers, revenue, …, money_losers, one tier_… count per tier); null without.
+   */
+  groupSql: string | null;
+  groupOutput: string[];
 }
 
 /** Default column names when neither the settings nor `columns` name them. */
 export const DEFAULT_SQL_COLUMNS: Record<
-  Exclude<Field, 'name' | 'grossProfit' | 'orderId' | 'period'>,
+  Exclude<Field, 'name' | 'grossProfit' | 'orderId' | 'period' | 'discount'>,
   string
 > = {
   customer: 'customer',
@@ -112,7 +122,66 @@ export function segmentationSql(options: SegmentationSqlOptions): Outcome<Segmen
     return fail('bad-settings', 'no table name');
   const cols = resolveColumns(settings, options.columns);
   if (!cols.ok) return cols;
-  return { ok: true, value: build(syntax, options.table.trim(), settings, cols.value) };
+  const groups = groupColumns(settings, options.columns);
+  if (!groups.ok) return groups;
+  return {
+    ok: true,
+    value: build(syntax, options.table.trim(), settings, cols.value, groups.value),
+  };
+}
+
+/** A `groupBy` column: its label (as the settings name it), table column, and output column. */
+interface GroupColumnSql {
+  label: string;
+  column: string;
+  output: string;
+}
+
+/**
+ * The table columns of `groupBy`: with a list of the table's column names, the one of the same
+ * text, else the same as headers compare (case and spaces aside); otherwise the names as given.
+ */
+function groupColumns(
+  settings: Settings,
+  given: SqlColumns | undefined,
+): Outcome<GroupColumnSql[]> {
+  const out: GroupColumnSql[] = [];
+  const taken = new Set<string>();
+  for (const label of settings.groupBy) {
+    let column = label;
+    if (Array.isArray(given)) {
+      const names = given as readonly string[];
+      const found = names.includes(label)
+        ? label
+        : names.find((n) => normalizeHeader(n) === normalizeHeader(label));
+      if (found === undefined)
+        return fail(
+          'missing-column',
+          `groupBy: no column "${label}" (columns: ${names.join(', ')})`,
+        );
+      column = found;
+    }
+    out.push({ label, column, output: unique(`group_${snake(label)}`, taken) });
+  }
+  return { ok: true, value: out };
+}
+
+/** `Sales Rep` → `sales_rep`; a name with no letter or digit → `x`. */
+function snake(text: string): string {
+  return normalizeSnake(text) || 'x';
+}
+const normalizeSnake = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '_')
+    .replace(/^_+|_+$/g, '');
+
+/** `name`, or `name_2`, `name_3`… when taken; records the one returned. */
+function unique(name: string, taken: Set<string>): string {
+  let out = name;
+  for (let k = 2; taken.has(out); k++) out = `${name}_${k}`;
+  taken.add(out);
+  return out;
 }
 
 /** A driver costs something: a rate > 0, or a cost pool (rate = pool / total volume). */
@@ -175,6 +244,7 @@ function build(
   table: string,
   s: Settings,
   col: Partial<Record<Field, string>>,
+  groups: GroupColumnSql[],
 ): SegmentationQuery {
   const q = (f: Field) => x.ident(col[f]!);
   const asDouble = (e: string) => `CAST(${e} AS ${x.double})`;
@@ -211,6 +281,12 @@ function build(
   for (const d of DRIVERS) if (col[d]) rowCols.push(`COALESCE(${q(d)}, 0) AS v_${SNAKE[d]}`);
   if (col.orderId) rowCols.push(`COALESCE(TRIM(${asString(q('orderId'))}), '') AS order_id`);
   if (days) rowCols.push(`${q('paymentDays')} AS payment_days`);
+  // §14: each group cell as trimmed text; a blank one is "(blank)".
+  groups.forEach((g, i) => {
+    rowCols.push(
+      `COALESCE(NULLIF(TRIM(${asString(x.ident(g.column))}), ''), ${x.str(BLANK_GROUP)}) AS g_${i + 1}`,
+    );
+  });
   const where = [`${q('customer')} IS NOT NULL`, `${key} <> ''`, `${q('revenue')} IS NOT NULL`];
   for (const d of DRIVERS) if (col[d]) where.push(`(${q(d)} IS NULL OR ${q(d)} >= 0)`);
   if (days) where.push(`(${q('paymentDays')} IS NULL OR ${q('paymentDays')} >= 0)`);
@@ -237,6 +313,7 @@ function build(
   const volCols = [
     'customer',
     'name',
+    ...groups.map((g) => g.output),
     'row_count',
     'revenue_exact',
     `${asDouble('revenue_exact')} AS revenue`,
@@ -255,6 +332,11 @@ function build(
   // 4. priced: cost per driver (rate, or pool / total volume over all customers), in DRIVERS order.
   const costCols: string[] = [];
   const costNames: string[] = [];
+  // §10: the avoidable part of each cost (a direct rate goes with the customer, a pool stays)
+  const avoidable: string[] = [];
+  const keep = (share: number, cost: string) => {
+    if (share > 0) avoidable.push(share === 1 ? cost : `${double(share)} * ${cost}`);
+  };
   for (const v of volumes) {
     const pool = s.pools[v.d];
     const rate =
@@ -263,10 +345,12 @@ function build(
         : `(CASE WHEN SUM(volume_${SNAKE[v.d]}) OVER () > 0 THEN ${double(pool)} / SUM(volume_${SNAKE[v.d]}) OVER () ELSE ${zero} END)`;
     costCols.push(`volume_${SNAKE[v.d]} * ${rate} AS ${COST_COLUMN(v.d)}`);
     costNames.push(COST_COLUMN(v.d));
+    keep(s.avoidable[v.d] ?? (pool === undefined ? 1 : 0), COST_COLUMN(v.d));
   }
   if (days && s.costOfCapital > 0) {
     costCols.push(`revenue * payment_days * ${double(k)} AS cost_of_capital`);
     costNames.push('cost_of_capital');
+    keep(s.avoidable.paymentDays ?? 1, 'cost_of_capital');
   }
   const cts = costNames.length ? costNames.join(' + ') : zero;
 
@@ -285,6 +369,7 @@ function build(
   const output = [
     'customer',
     'name',
+    ...groups.map((g) => g.output),
     'row_count',
     'revenue',
     'gross_profit',
@@ -299,19 +384,37 @@ function build(
     'segment_code',
     'tier',
     'action',
+    'exit_impact',
+    'break_even_price_change',
+    'recommendation',
     'whale_rank',
     'whale_share_of_customers',
     'whale_cumulative_profit',
     'whale_share_of_profit',
   ];
 
+  // §8: Concierge only for the N most profitable (ties by key); the rest get Maintain and the
+  // action of Large/Mid. The tier and action columns are replaced by the cut's.
+  const maxAccounts = s.conciergeMaxAccounts;
+  const cut =
+    maxAccounts === null
+      ? ''
+      : `,
+cut AS (
+  SELECT
+    *,
+    CASE WHEN tier = 'Concierge' THEN ROW_NUMBER() OVER (PARTITION BY tier = 'Concierge' ORDER BY net_profit DESC, customer ASC) END AS concierge_rank
+  FROM tiered
+)`;
+  const cutTo = (column: 'tier' | 'action', to: string) =>
+    `CASE WHEN concierge_rank > ${maxAccounts} THEN ${x.str(to)} ELSE ${column} END AS ${column}`;
   const list = (items: string[], indent = '    ') => items.map((c) => indent + c).join(',\n');
   // Names go into `--` comments: a line break in one would end the comment and run the rest as SQL.
   const oneLine = (text: string) => text.replace(/[\r\n\u2028\u2029\u0085]+/g, ' ');
   const mapped = oneLine(
     (Object.entries(col) as [Field, string][]).map(([f, c]) => `${f} = ${c}`).join(', '),
   );
-  const sql = `-- Profit Tiers: customer profitability segmentation (DOMAIN.md §2-4, §6), ${x.name} dialect.
+  const head = `-- Profit Tiers: customer profitability segmentation (DOMAIN.md §2-4, §6), ${x.name} dialect.
 -- Input ${oneLine(table)}, one row per customer or per transaction; columns read: ${mapped}.
 -- Size: Pareto (Large if bigger customers hold < ${s.size.large} of revenue, Medium if < ${s.size.medium});
 -- profitability: margin bands (Low if net profit < 0, High if net margin >= ${s.profitability.target ?? 'the overall net margin'}).
@@ -329,10 +432,10 @@ ${list(custCols)}
   FROM input_rows
   GROUP BY customer
 ),
-volumes AS (
+${groups.map((g, i) => groupCte(g, i + 1)).join('')}volumes AS (
   SELECT
 ${list(volCols)}
-  FROM customers
+  FROM customers${groups.map((_, i) => ` JOIN group_${i + 1} USING (customer)`).join('')}
 ),
 priced AS (
   SELECT
@@ -343,7 +446,8 @@ netted AS (
   SELECT
     *,
     ${cts} AS cost_to_serve,
-    gross_profit - (${cts}) AS net_profit
+    gross_profit - (${cts}) AS net_profit,
+    ${avoidable.length ? `${avoidable.join(' + ')} - gross_profit` : '-gross_profit'} AS exit_impact
   FROM priced
 ),
 sized AS (
@@ -383,27 +487,129 @@ tiered AS (
     ${caseOf('segment', SEGMENTS, SEGMENT_CODES)} AS segment_code,
     ${caseOf('segment', SEGMENTS, s.tiers)} AS tier,
     ${caseOf('segment', SEGMENTS, s.actions)} AS action,
+    CASE WHEN in_matrix = 1 AND net_profit < 0 THEN -net_profit / revenue END AS break_even_price_change,
+    CASE WHEN in_matrix = 1 AND net_profit < 0 THEN
+      CASE WHEN exit_impact > 0 THEN 'exit' ELSE 'reprice' END
+    END AS recommendation,
     CASE WHEN in_matrix = 1 THEN ROW_NUMBER() OVER (${whaleOrder}) END AS whale_rank,
     CASE WHEN in_matrix = 1 THEN SUM(net_profit) OVER (${whaleOrder} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) END AS whale_cumulative_profit,
     SUM(net_profit) OVER (${inMatrix}) AS whale_total_profit,
     COUNT(*) OVER (${inMatrix}) AS whale_customers
   FROM segmented
-)
-SELECT
+)${cut}
+`;
+  const sql = `${head}SELECT
 ${list(
   output.map((c) =>
-    c === 'whale_share_of_customers'
-      ? `${asDouble('whale_rank')} / ${asDouble('whale_customers')} AS whale_share_of_customers`
-      : c === 'whale_share_of_profit'
-        ? `CASE WHEN whale_total_profit > 0 THEN whale_cumulative_profit / whale_total_profit END AS whale_share_of_profit`
-        : c,
+    cut && c === 'tier'
+      ? cutTo('tier', 'Maintain')
+      : cut && c === 'action'
+        ? cutTo('action', s.actions[SEGMENTS.indexOf('Large/Mid')])
+        : c === 'whale_share_of_customers'
+          ? `${asDouble('whale_rank')} / ${asDouble('whale_customers')} AS whale_share_of_customers`
+          : c === 'whale_share_of_profit'
+            ? `CASE WHEN whale_total_profit > 0 THEN whale_cumulative_profit / whale_total_profit END AS whale_share_of_profit`
+            : c,
   ),
   '  ',
 )}
-FROM tiered
+FROM ${cut ? 'cut' : 'tiered'}
 ORDER BY in_matrix DESC, net_profit DESC, customer ASC
 `;
-  return { sql, columns: col, output };
+  const grouped = groups.length
+    ? groupedSql(x, head, s, groups, {
+        from: cut ? 'cut' : 'tiered',
+        tier: cut ? cutTo('tier', 'Maintain').replace(/ AS tier$/, '') : 'tier',
+      })
+    : null;
+  return {
+    sql,
+    columns: col,
+    output,
+    groupSql: grouped?.sql ?? null,
+    groupOutput: grouped?.output ?? [],
+  };
+}
+
+/**
+ * The CTE that gives each customer its value of group column `i` (§14): the value whose rows
+ * carry most of its revenue (summed in the table's own type: exact), ties to the first by text.
+ */
+function groupCte(g: GroupColumnSql, i: number): string {
+  return `group_${i} AS (
+  SELECT customer, g_${i} AS ${g.output}
+  FROM (
+    SELECT
+      customer,
+      g_${i},
+      ROW_NUMBER() OVER (PARTITION BY customer ORDER BY SUM(revenue) DESC, g_${i} ASC) AS pick
+    FROM input_rows
+    GROUP BY customer, g_${i}
+  ) ranked_${i}
+  WHERE pick = 1
+),
+`;
+}
+
+/**
+ * The grouped result over the customers of the segmentation (`head`: its CTEs): per group column
+ * and value, the customers' totals, net margin, share of total net profit (when that is > 0),
+ * money-losers (matrix customers below 0) and customers per tier.
+ */
+function groupedSql(
+  x: DialectSyntax,
+  head: string,
+  s: Settings,
+  groups: GroupColumnSql[],
+  customers: { from: string; tier: string },
+): { sql: string; output: string[] } {
+  const asDouble = (e: string) => `CAST(${e} AS ${x.double})`;
+  const taken = new Set<string>();
+  const tiers = settingsTierNames(s).map((t) => ({
+    name: t,
+    column: unique(`tier_${snake(t)}`, taken),
+  }));
+  const output = [
+    'group_column',
+    'value',
+    'customers',
+    'revenue',
+    'gross_profit',
+    'cost_to_serve',
+    'net_profit',
+    'net_margin',
+    'share_of_profit',
+    'money_losers',
+    ...tiers.map((t) => t.column),
+  ];
+  const part = (g: GroupColumnSql) => `  SELECT
+    ${x.str(g.label)} AS group_column,
+    ${g.output} AS value,
+    COUNT(*) AS customers,
+    ${asDouble('SUM(revenue_exact)')} AS revenue,
+    SUM(gross_profit) AS gross_profit,
+    SUM(cost_to_serve) AS cost_to_serve,
+    SUM(net_profit) AS net_profit,
+    CASE WHEN SUM(revenue_exact) > 0 THEN SUM(net_profit) / ${asDouble('SUM(revenue_exact)')} END AS net_margin,
+    CASE WHEN SUM(SUM(net_profit)) OVER () > 0 THEN SUM(net_profit) / SUM(SUM(net_profit)) OVER () END AS share_of_profit,
+    SUM(CASE WHEN in_matrix = 1 AND net_profit < 0 THEN 1 ELSE 0 END) AS money_losers${tiers
+      .map(
+        (t) =>
+          `,\n    SUM(CASE WHEN ${customers.tier} = ${x.str(t.name)} THEN 1 ELSE 0 END) AS ${t.column}`,
+      )
+      .join('')}
+  FROM ${customers.from}
+  GROUP BY ${g.output}`;
+  const order = `CASE group_column ${groups.map((g, i) => `WHEN ${x.str(g.label)} THEN ${i + 1}`).join(' ')} END`;
+  const sql = `${head.replace(
+    '-- Profit Tiers: customer profitability segmentation',
+    '-- Profit Tiers: profitability per group (DOMAIN.md §14) over the customer segmentation',
+  )}SELECT * FROM (
+${groups.map(part).join('\n  UNION ALL\n')}
+) grouped
+ORDER BY ${order}, net_profit DESC, value ASC
+`;
+  return { sql, output };
 }
 
 /** The settings' column names, without the fields the user left unused (null): those stay unmapped. */

@@ -102,7 +102,12 @@ export async function runInSteps(
     options,
   );
   if (!outcome.ok) throw new PaneError(outcome.error);
-  const specs = reportSheets(outcome.value, reportOptions(options));
+  // the Assumptions sheet names the sheet analysed and the time of the run (DOMAIN.md §17)
+  const specs = reportSheets(outcome.value, {
+    ...reportOptions(options),
+    source: `sheet "${found.location.sheet}"`,
+    time: new Date().toISOString(),
+  });
 
   onProgress({ stage: 'write', fraction: 0.3, message: 'Making room for the report…' });
   const placed = await step('Preparing the report sheets', () =>

@@ -3,7 +3,15 @@
 // (only earlier) with count, revenue and net profit; customers moving up and down.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analyze.js';
-import { customers, expectMoney, rejectedRow, run, table, transactions } from './builder.js';
+import {
+  customer,
+  customers,
+  expectMoney,
+  rejectedRow,
+  run,
+  table,
+  transactions,
+} from './builder.js';
 
 // Fixed thresholds, so each customer lands where the comment says:
 // size ≥ 1000 Large, ≥ 100 Medium, else Small; margin ≥ 20 % High, ≥ 0 Mid, else Low.
@@ -164,9 +172,9 @@ describe('two tables: earlier and later', () => {
 });
 
 describe('a period column: the two latest periods are compared', () => {
-  it('compares years, and lists rows of older years as not used', () => {
+  it('compares the two latest years; rows of older years are used too, in the trend (§15)', () => {
     const values = transactions([
-      { customer: 'A', period: 2023, revenue: 100, cogs: 50 }, //   row 2: older, not used
+      { customer: 'A', period: 2023, revenue: 100, cogs: 50 }, //   row 2: older, in the trend
       { customer: 'A', period: 2024, revenue: 1000, cogs: 700 }, // row 3
       { customer: 'B', period: 2024, revenue: 500, cogs: 450 }, //  row 4
       { customer: 'A', period: 2025, revenue: 1000, cogs: 900 }, // row 5
@@ -191,14 +199,8 @@ describe('a period column: the two latest periods are compared', () => {
     // the analysis is the later period's
     expect(a.customers.keys).toEqual(['A', 'C']);
     expect(a.totals.revenue).toBe(1050);
-    expect(rejectedRow(a, 2)).toEqual({
-      row: 2,
-      column: 'Period',
-      reason: 'period 2023 is not one of the two compared (2024, 2025)',
-      cell: 'D2',
-    });
-    expect(a.rows.used + a.rows.rejected.length).toBe(a.rows.total);
-    expect(a.rows.used).toBe(4);
+    expect(a.rows).toEqual({ total: 5, used: 5, rejected: [] });
+    expect(a.trend!.periods).toEqual(['2023', '2024', '2025']);
   });
 
   it('compares quarters', () => {
@@ -213,7 +215,7 @@ describe('a period column: the two latest periods are compared', () => {
       { periods: 'quarter' },
     );
     expect([a.migration!.from, a.migration!.to]).toEqual(['2024-Q4', '2025-Q1']);
-    expect(a.rows.rejected.map((p) => p.row)).toEqual([2]);
+    expect(a.rows.rejected).toEqual([]);
     expect(a.migration!.new.count).toBe(1);
   });
 
@@ -229,7 +231,7 @@ describe('a period column: the two latest periods are compared', () => {
       { periods: 'month' },
     );
     expect([a.migration!.from, a.migration!.to]).toEqual(['2025-01', '2025-02']);
-    expect(a.rows.rejected.map((p) => p.row)).toEqual([2, 3]);
+    expect(a.rows.rejected).toEqual([]);
     expect(a.totals.revenue).toBe(20);
   });
 
@@ -283,5 +285,45 @@ describe('a period column: the two latest periods are compared', () => {
     expect(a.migration).toBeNull();
     expect(a.totals.revenue).toBe(20);
     expect(a.rows.rejected).toEqual([]);
+  });
+});
+
+describe('one rate for every period compared (§7)', () => {
+  // An orders pool of 600 is the cost of the whole span: 60 orders over both periods → 10 each.
+  // Spread per period it would be 600 / 40 = 15 in 2024 and 600 / 20 = 30 in 2025, and A — the
+  // same 10 orders in both years — would lose money in 2025 only because B ordered less.
+  const POOL = { pools: { orders: 600 } };
+
+  it('prices both periods of a period column at the rate of all rows', () => {
+    const rows = transactions([
+      { customer: 'A', revenue: 1000, cogs: 800, orders: 10, period: '2024-03-01' },
+      { customer: 'B', revenue: 3000, cogs: 1500, orders: 30, period: '2024-06-01' },
+      { customer: 'A', revenue: 1000, cogs: 800, orders: 10, period: '2025-03-01' },
+      { customer: 'B', revenue: 3000, cogs: 1500, orders: 10, period: '2025-06-01' },
+    ]);
+    const a = run(rows, POOL, { periods: 'year' });
+    expect(a.cost.rates.orders).toBe(10);
+    expect(a.previous!.cost.rates.orders).toBe(10);
+    const A = a.customers.keys.indexOf('A'),
+      Aprev = a.previous!.customers.keys.indexOf('A');
+    expectMoney(a.netProfit[A], 100);
+    expectMoney(a.previous!.netProfit[Aprev], 100);
+  });
+
+  it('prices an earlier table and the current one at the rate of both', () => {
+    const earlier = customers({
+      A: { revenue: 1000, cogs: 800, orders: 10 },
+      B: { revenue: 3000, cogs: 1500, orders: 30 },
+    });
+    const later = customers({
+      A: { revenue: 1000, cogs: 800, orders: 10 },
+      B: { revenue: 3000, cogs: 1500, orders: 10 },
+    });
+    const a = run(later, POOL, { previous: { values: earlier } });
+    expect(a.cost.rates.orders).toBe(10);
+    expect(a.previous!.cost.rates.orders).toBe(10);
+    expect(customer(a, 'A').netProfit).toBe(100);
+    // same segment in both periods: A moved only if what it bought or used changed
+    expect(a.migration!.movedDown).toBe(0);
   });
 });

@@ -57,6 +57,7 @@ describe('the Excel self-test', () => {
       'Customers sheet equals the core',
       'Whale Curve sheet equals the core',
       'Why sheet equals the core',
+      'Assumptions sheet equals the core',
       'Data Issues sheet equals the core',
       'Names stay text (=HYPERLINK)',
       'Function PROFITTIER',
@@ -65,6 +66,7 @@ describe('the Excel self-test', () => {
       'Function COSTTOSERVE',
       'Function WHALECURVE',
       'Function WHALEPEAK',
+      'Function PROFITBYGROUP',
       'Scratch sheets deleted',
       'Time and round trips',
     ]);

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analyze.js';
 import { reportSheets } from '../../core/report/report-sheets.js';
 import { payloadBytes, renderSheets, WRITE_BUDGET } from '../../excel-addin/render-excel.js';
-import { generateCustomers, SAMPLE_SETTINGS } from '../data/generate.js';
+import { generateCustomers, generateTransactions, SAMPLE_SETTINGS } from '../data/generate.js';
 import {
   createExcelFake,
   type ExcelFake,
@@ -148,6 +148,7 @@ describe('renderSheets', () => {
       'Customers',
       'Whale Curve',
       'Why',
+      'Assumptions',
       'Data Issues',
     ]);
     expect(fake.workbook.sheetNames().map((n) => fake.workbook.sheet(n))).toEqual(
@@ -177,6 +178,7 @@ describe('renderSheets', () => {
       'Customers',
       'Whale Curve',
       'Why',
+      'Assumptions',
       'Data Issues',
     ]);
     const before = Object.fromEntries(order.map((n) => [n, fake.workbook.sheet(n)]));
@@ -198,7 +200,7 @@ describe('renderSheets', () => {
 
     // Nothing of the bigger first run is left: cells, formats, table, conditional formats, charts.
     const customers = fake.workbook.sheet('Customers');
-    expect(customers.usedRangeAddress(true)).toBe('A1:M21');
+    expect(customers.usedRangeAddress(true)).toBe('A1:O21');
     expect(
       customers
         .values('A22:M51')
@@ -207,10 +209,14 @@ describe('renderSheets', () => {
     ).toBe(true);
     expect(customers.numberFormatAt('C40')).toBe('General');
     expect(fake.workbook.tables().map((t) => [t.name, t.sheet, t.address])).toEqual([
-      ['ProfitTiersCustomers', 'Customers', 'A1:M21'],
+      ['ProfitTiersCustomers', 'Customers', 'A1:O21'],
     ]);
     expect(customers.conditionalFormats()).toHaveLength(cfs);
-    expect(customers.conditionalFormats().map((c) => c.address)).toEqual(['G2:G21', 'F2:F21']);
+    expect(customers.conditionalFormats().map((c) => c.address)).toEqual([
+      'M2:M21',
+      'G2:G21',
+      'F2:F21',
+    ]);
     expect(customers.frozenRows).toBe(1);
     expect(fake.workbook.sheet('Whale Curve').charts()).toHaveLength(1);
     // The same cells as a run into a fresh workbook.
@@ -241,6 +247,7 @@ describe('renderSheets', () => {
       'Customers',
       'Whale Curve',
       'Why',
+      'Assumptions',
       'Data Issues',
       'Notes',
     ]);
@@ -310,5 +317,37 @@ describe('renderSheets', () => {
     console.log(
       `[render-excel] syncs: 1k customers ${small.syncs} (${small.blocks} block, ${mb(small.bytes)} MB, largest request ${mb(small.stats.maxRequestBytes)} MB); 100k customers ${large.syncs} (${large.blocks} blocks, ${mb(large.bytes)} MB, largest request ${mb(large.stats.maxRequestBytes)} MB)`,
     );
+  });
+});
+
+describe('groups and trend sheets (§14, §15)', () => {
+  it('draws a column chart per group column, a line chart of the trend and tier colours by rule', async () => {
+    const rows = generateTransactions(3_000, 120, 5);
+    const a = analyze(
+      { values: rows },
+      { ...SAMPLE_SETTINGS, groupBy: ['Product'] },
+      { periods: 'quarter' },
+    );
+    if (!a.ok) throw new Error(a.error.message);
+    const specs = reportSheets(a.value);
+    const fake = workbookWithData(rows);
+    const out = await render(fake, specs);
+    expect(out.sheets).toContain('Groups');
+    expect(out.sheets).toContain('Trend');
+    const values = a.value.groups[0].values;
+    const bar = fake.workbook.sheet('Groups').charts();
+    expect(bar.map((c) => c.type)).toEqual(['ColumnClustered']);
+    expect(bar[0].series.map((x) => x.name)).toEqual(['Net profit', "Money-losers' net profit"]);
+    expect(bar[0].series[0].xValues).toBe(`A6:A${5 + values.length}`);
+    expect(bar[0].series[0].values).toBe(`F6:F${5 + values.length}`);
+    const line = fake.workbook.sheet('Trend').charts();
+    expect(line.map((c) => c.type)).toEqual(['LineMarkers']);
+    expect(line[0].series[0].xValues).toBe('A6:A13'); // eight quarters of 2024 and 2025
+    const tiers = fake.workbook
+      .sheet('Trend')
+      .conditionalFormats()
+      .filter((c) => JSON.stringify(c.props).includes('"=\\"Concierge\\""'));
+    expect(tiers).toHaveLength(1);
+    expect(tiers[0].props['fill.color']).toBe('#C6EFCE');
   });
 });

@@ -36,7 +36,7 @@ export class MemoryHost implements PaneHost {
   async detectTable(): Promise<DetectedTable> {
     const found = detectTable({ values: this.values });
     if (!found.ok) throw new PaneError(found.error);
-    return detectedTable(found.value, this.location());
+    return detectedTable(found.value, this.location(), this.values);
   }
 
   /** The whole in-memory sheet, as Sheets' data range. */

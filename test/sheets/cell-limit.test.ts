@@ -5,7 +5,7 @@ import { cellLimitProblem } from '../../sheets-addon/cell-limit.js';
 import { generateCustomers, SAMPLE_SETTINGS } from '../data/generate.js';
 import { boot, runSteps } from './harness.js';
 
-const REPORT = ['Profit Matrix', 'Customers', 'Whale Curve', 'Why', 'Data Issues'];
+const REPORT = ['Profit Matrix', 'Customers', 'Whale Curve', 'Why', 'Assumptions', 'Data Issues'];
 
 describe('cellLimitProblem', () => {
   const report = (why: number) => [
@@ -48,8 +48,9 @@ describe('a run near the limit', () => {
       const sh = app.getSheetByName(name)!;
       return [sh.getMaxRows(), sh.getMaxColumns()];
     };
-    expect(size('Customers')).toEqual([130_001, 13]);
-    expect(size('Why')).toEqual([130_001, 16]);
+    expect(size('Customers')).toEqual([130_001, 15]);
+    expect(size('Why')).toEqual([130_001, 19]);
+    expect(size('Assumptions')[1]).toBe(4);
     expect(size('Data Issues')).toEqual([2, 4]);
     expect(size('Whale Curve')[1]).toBe(6 + 8); // 5 columns, and a 720 px chart anchored in G
     const total = app.getSheets().reduce((n, sh) => n + sh.getMaxRows() * sh.getMaxColumns(), 0);
@@ -66,7 +67,7 @@ describe('a run near the limit', () => {
     ss.select('Data', 'A1');
     s.fake.resetCalls();
     await expect(runSteps(s, SAMPLE_SETTINGS)).rejects.toThrow(
-      'Preparing the report sheets: This report needs 1.2 M cells and the spreadsheet holds 8.9 M besides; Sheets allows 10 M: leave out the Why sheet (under Report) or analyse in Excel or with the CLI.',
+      'Preparing the report sheets: This report needs 1.4 M cells and the spreadsheet holds 8.9 M besides; Sheets allows 10 M: leave out the Why sheet (under Report) or analyse in Excel or with the CLI.',
     );
     expect(ss.sheetNames()).toEqual(['Data', 'Archive']);
     for (const m of ['insertSheet', 'insertRowsAfter', 'deleteRows', 'deleteColumns'])

@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analyze.js';
 import { reportSheets } from '../../core/report/report-sheets.js';
 import type { DetectedTable } from '../../pane/host.js';
-import { generateCustomers, SAMPLE_SETTINGS } from '../data/generate.js';
+import { generateCustomers, generateTransactions, SAMPLE_SETTINGS } from '../data/generate.js';
 import { EXECUTION_LIMIT_MS } from '../fakes/spreadsheet-app.js';
 import { boot, runSteps, type Script, type StepCall } from './harness.js';
 
-const REPORT = ['Profit Matrix', 'Customers', 'Whale Curve', 'Why', 'Data Issues'];
+const REPORT = ['Profit Matrix', 'Customers', 'Whale Curve', 'Why', 'Assumptions', 'Data Issues'];
 
 async function runOn(
   rows: unknown[][],
@@ -69,7 +69,12 @@ describe('the stepwise run', () => {
     // Every value the core describes is in the sheet, strings as strings (the fake parses input like Sheets).
     const core = analyze({ values: generateCustomers(1_000, 7) }, SAMPLE_SETTINGS);
     if (!core.ok) throw new Error(core.error.message);
-    for (const spec of reportSheets(core.value)) {
+    // The run names its sheet and its time on Assumptions; the time is the one the run wrote.
+    const time = small.s.fake.spreadsheet
+      .rawValues('Assumptions')
+      .find((r) => r[1] === 'Time of the run')![2];
+    expect(String(time)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    for (const spec of reportSheets(core.value, { source: 'sheet "Data"', time: String(time) })) {
       const got = small.s.fake.spreadsheet.rawValues(
         spec.name,
         `A1:${String.fromCharCode(64 + spec.width)}${spec.values.length}`,
@@ -86,12 +91,13 @@ describe('the stepwise run', () => {
     const big100 = analyze({ values: generateCustomers(100_000, 7) }, SAMPLE_SETTINGS);
     if (!big100.ok) throw new Error(big100.error.message);
     const why = reportSheets(big100.value).find((x) => x.name === 'Why')!;
+    const last = String.fromCharCode(64 + why.width);
     for (const row of [0, 1, 3_749, 3_750, 3_751, 50_000, 100_000]) {
       const want = Array.from({ length: why.width }, (_, c) =>
         why.values[row][c] === 0 ? 0 : (why.values[row][c] ?? ''),
       );
       expect(
-        big.s.fake.spreadsheet.rawValues('Why', `A${row + 1}:P${row + 1}`)[0],
+        big.s.fake.spreadsheet.rawValues('Why', `A${row + 1}:${last}${row + 1}`)[0],
         `Why row ${row + 1}`,
       ).toEqual(want);
       expect(
@@ -106,19 +112,20 @@ describe('the stepwise run', () => {
     const ss = s.fake.spreadsheet;
     const customers = ss.inspectSheet('Customers');
     expect(customers.frozenRows).toBe(1);
-    expect(customers.filter).toBe('A1:M301'); // header + 300 customers, like the Excel table
+    expect(customers.filter).toBe('A1:O301'); // header + 300 customers, like the Excel table
     for (const name of REPORT.filter((n) => n !== 'Customers'))
       expect(ss.inspectSheet(name).filter, name).toBeNull();
     expect(customers.columnWidths).toMatchObject({
       1: 14 * 7 + 10,
       2: 28 * 7 + 10,
-      13: 44 * 7 + 10,
+      15: 60 * 7 + 10,
     });
     expect(
       customers.conditionalFormatRules.map((r) => [r.ranges, r.criteria ?? 'gradient']),
     ).toEqual([
       [['F2:F301'], 'NUMBER_LESS_THAN'],
       [['G2:G301'], 'gradient'],
+      [['M2:M301'], 'NUMBER_LESS_THAN'],
     ]);
     expect(ss.inspectCell('Customers', 'C2').numberFormat).toBe('#,##0.00;[Red]-#,##0.00');
     expect(ss.inspectCell('Customers', 'A1').fontWeight).toBe('bold');
@@ -210,6 +217,7 @@ describe('the stepwise run', () => {
       'Customers',
       'Whale Curve',
       'Why',
+      'Assumptions',
       'Data Issues',
       'Migration',
     ]);
@@ -235,9 +243,13 @@ describe('the stepwise run', () => {
         .every((v) => v === ''),
     ).toBe(true);
     expect(ss.inspectCell('Customers', 'C40').numberFormat).toBeNull(); // formats of the first run cleared
-    expect(customers.filter).toBe('A1:M21');
+    expect(customers.filter).toBe('A1:O21');
     expect(customers.frozenRows).toBe(1);
-    expect(customers.conditionalFormatRules.map((r) => r.ranges)).toEqual([['F2:F21'], ['G2:G21']]);
+    expect(customers.conditionalFormatRules.map((r) => r.ranges)).toEqual([
+      ['F2:F21'],
+      ['G2:G21'],
+      ['M2:M21'],
+    ]);
     expect(ss.inspectSheet('Whale Curve').charts).toHaveLength(1);
     for (const n of REPORT)
       expect(
@@ -246,8 +258,11 @@ describe('the stepwise run', () => {
       ).toEqual([n]);
     // The same content as a run into a fresh spreadsheet.
     const fresh = await runOn(generateCustomers(20, 9));
+    // (each run writes its own time on Assumptions)
+    const untimed = (rows: unknown[][]) =>
+      rows.map((r) => (r[1] === 'Time of the run' ? [r[0], r[1], '', r[3]] : r));
     for (const n of REPORT)
-      expect(ss.rawValues(n), n).toEqual(fresh.s.fake.spreadsheet.rawValues(n));
+      expect(untimed(ss.rawValues(n)), n).toEqual(untimed(fresh.s.fake.spreadsheet.rawValues(n)));
   });
 
   it('a re-run makes the same SpreadsheetApp calls per step whatever the number of customers', async () => {
@@ -391,5 +406,49 @@ describe('the stepwise run', () => {
     const app = s.fake.globals.SpreadsheetApp;
     expect(app.getActiveSheet().getName()).toBe('Data');
     expect(app.getActiveRange()!.getA1Notation()).toBe('B7');
+  });
+});
+
+describe('the stepwise run with groups and periods (§14, §15)', () => {
+  it('writes a Groups sheet with a column chart and a Trend sheet with a line chart and tier colours', async () => {
+    const rows = generateTransactions(3_000, 120, 5);
+    const s = await boot({ sheetNames: ['Data'] });
+    s.fake.spreadsheet.seedSheet('Data', rows);
+    s.fake.spreadsheet.select('Data', 'A1');
+    const { summary } = await runSteps(
+      s,
+      { ...SAMPLE_SETTINGS, groupBy: ['Product'] },
+      { periods: 'quarter' },
+    );
+    expect(summary.sheets).toEqual([
+      'Profit Matrix',
+      'Customers',
+      'Whale Curve',
+      'Why',
+      'Groups',
+      'Migration',
+      'Trend',
+      'Assumptions',
+      'Data Issues',
+    ]);
+    const ss = s.fake.spreadsheet;
+    const core = analyze(
+      { values: rows },
+      { ...SAMPLE_SETTINGS, groupBy: ['Product'] },
+      { periods: 'quarter' },
+    );
+    if (!core.ok) throw new Error(core.error.message);
+    const n = core.value.groups[0].values.length;
+    const bar = ss.inspectSheet('Groups').charts;
+    expect(bar.map((c) => [c.type, c.ranges])).toEqual([
+      ['COLUMN', [`A6:A${5 + n}`, `F6:F${5 + n}`, `J6:J${5 + n}`]],
+    ]);
+    const trend = ss.inspectSheet('Trend');
+    expect(trend.charts.map((c) => [c.type, c.ranges])).toEqual([['LINE', ['A6:A13', 'D6:D13']]]);
+    const concierge = trend.conditionalFormatRules.filter(
+      (r) => r.criteria === 'TEXT_EQUAL_TO' && r.criteriaValues[0] === 'Concierge',
+    );
+    expect(concierge).toHaveLength(1);
+    expect(concierge[0].background?.toUpperCase()).toBe('#C6EFCE');
   });
 });

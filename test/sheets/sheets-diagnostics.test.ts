@@ -26,7 +26,7 @@ describe('the Sheets self-test', () => {
     const result = await runSelfTest(sheetsHost, sheetsHost.diagnostics!);
     for (const c of result.checks) expect(c.pass, `${c.name}: ${c.detail}`).toBe(true);
     expect(result.checks.map((c) => c.name)).toContain('Function PROFITTIER');
-    expect(result.checks).toHaveLength(17);
+    expect(result.checks).toHaveLength(19);
     console.log(
       `Sheets self-test in the fake: ${result.checks.length} checks, ${result.roundTrips} server calls`,
     );

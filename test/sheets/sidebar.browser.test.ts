@@ -128,9 +128,10 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
     return { page, script, dialogs, serverCalls };
   }
 
-  /** Types the sample rates and runs; resolves once the summary shows. */
+  /** Types the sample rates (opening the cost section unless open) and runs. */
   async function runWithSampleRates(page: Page): Promise<void> {
-    await page.click('summary:has-text("Cost-to-serve")');
+    if ((await page.getAttribute('details.costs', 'open')) === null)
+      await page.click('summary:has-text("Cost-to-serve")');
     for (const [driver, rate] of Object.entries(SAMPLE_SETTINGS.rates))
       await page.fill(`input[data-driver="${driver}"]`, String(rate));
     await page.fill(
@@ -174,6 +175,9 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
 
   it('runs: progress while the server works, then the summary, and the report sheets in the spreadsheet', async () => {
     const { page, script, serverCalls } = await openSidebar();
+    // activity columns and no rates yet: the Cost-to-serve section is open, saying so (§17)
+    expect(await page.getAttribute('details.costs', 'open')).not.toBeNull();
+    expect(await page.isVisible('details.costs .note')).toBe(true);
     await runWithSampleRates(page);
     await page.waitForSelector('.progress:not([hidden])');
     expect(await page.textContent('.progress-text')).toMatch(/^0 % · (Starting|Reading the table)/);
@@ -193,6 +197,7 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
       'Customers',
       'Whale Curve',
       'Why',
+      'Assumptions',
       'Data Issues',
     ]);
     // The run is one short server call per step; the sidebar's progress follows them, no polling.
@@ -200,10 +205,9 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
       'detectTable',
       'readRows',
       'prepareReport',
-      ...['Profit Matrix', 'Customers', 'Whale Curve', 'Why', 'Data Issues'].flatMap(() => [
-        'writeRows',
-        'finishSheet',
-      ]),
+      ...['Profit Matrix', 'Customers', 'Whale Curve', 'Why', 'Assumptions', 'Data Issues'].flatMap(
+        () => ['writeRows', 'finishSheet'],
+      ),
       'finishReport',
     ]);
     expect(progressSeen.some((t) => /^\d+ % · Writing Customers, rows 1–\d+…$/.test(t))).toBe(true);
@@ -228,6 +232,7 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
       'Customers',
       'Whale Curve',
       'Why',
+      'Assumptions',
       'Data Issues',
     ]);
   });
@@ -272,7 +277,7 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
     const fails = await page.locator('.checks li.fail').allTextContents();
     expect(fails).toEqual([]);
     expect(await page.textContent('.verdict')).toMatch(
-      /^Self-test passed: all 17 checks in \d+\.\d s, \d+ round trips\.$/,
+      /^Self-test passed: all 19 checks in \d+\.\d s, \d+ round trips\.$/,
     );
     expect(script.fake.spreadsheet.sheetNames()).toEqual(sheets);
     // The user's table is found again afterwards.
@@ -307,7 +312,7 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
     await page.goto(PAGE);
     await page.waitForSelector('.verdict.pass, .verdict.fail', { timeout: 60_000 });
     expect(await page.locator('.checks li.fail').allTextContents()).toEqual([]);
-    expect(await page.textContent('.verdict')).toMatch(/^Self-test passed: all 17 checks/);
+    expect(await page.textContent('.verdict')).toMatch(/^Self-test passed: all 19 checks/);
   }, 90_000);
 
   it('fits 300 px without sideways scrolling, and pictures the results', async () => {
