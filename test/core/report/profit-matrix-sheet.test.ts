@@ -26,7 +26,7 @@ describe('when the business loses money overall (§17)', () => {
   const s = profitMatrixSheet(a);
 
   it('colours the profitable cell green and the losing cell red: nothing inverts', () => {
-    expect(cellFill(s, 'Large', 0)).toBe(heat(100 / 300));
+    expect(cellFill(s, 'Large', 0)).toBe(heat(1)); // the only profit
     expect(cellFill(s, 'Large', 2)).toBe(heat(-1));
   });
 
