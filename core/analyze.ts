@@ -7,6 +7,7 @@
 import { aggregate } from './aggregate.js';
 import { columnLetter } from './cell-address.js';
 import { type DriverRates, driverRates } from './cost-to-serve.js';
+import { tierLossWarnings } from './customer-action.js';
 import { fail, type Outcome } from './errors.js';
 import { type Migration, migration } from './migration.js';
 import type { Grain } from './period.js';
@@ -145,6 +146,7 @@ export function analyze(
     unpricedActivityWarning(unpriced),
     unusedCostOfCapitalWarning(settings.costOfCapital, rows.paymentDays !== null),
     current.concierge.warning,
+    ...tierLossWarnings(current, settings),
     current.service?.warning ?? null,
   ].filter((w): w is string => w !== null);
   return {

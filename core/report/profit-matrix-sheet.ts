@@ -110,10 +110,10 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
     s.fills.push({ range: rect(actRows + i, 1), color: tierFill(c.tier) });
   });
   s.formats.push({ range: rect(actRows, 5, 9, 1), format: FORMATS.integer });
-  if (a.matrix.some((c) => c.tier === 'Fix' && c.count))
+  if (t.moneyLosers)
     addRows(s, [
       [
-        "Fix: each customer's own action on Customers says exit (only where leaving raises profit) or reprice, with the figures.",
+        "Money-losers, in every tier: each one's own action on Customers says exit (only where leaving raises profit) or reprice, with the figures.",
       ],
     ]);
 

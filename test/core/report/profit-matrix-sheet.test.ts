@@ -30,6 +30,12 @@ describe('when the business loses money overall (§17)', () => {
     expect(cellFill(s, 'Large', 2)).toBe(heat(-1));
   });
 
+  it("says every money-loser's own action carries exit or reprice advice, in every tier", () => {
+    expect(s.values.flat()).toContain(
+      "Money-losers, in every tier: each one's own action on Customers says exit (only where leaving raises profit) or reprice, with the figures.",
+    );
+  });
+
   it('shows no share of profit, and says why', () => {
     const rows = s.values.filter((r) => String(r[1]).startsWith('Share of profit'));
     expect(rows.length).toBeGreaterThan(0);
