@@ -3,6 +3,7 @@
  *   costToServe = Σ_driver volume × rate + revenue × paymentDays / 365 × costOfCapital
  * Rates come directly, or from cost pools: rate = pool / Σ volume of that driver over all customers.
  */
+import { COST_LINE_LABELS } from './defaults.js';
 import { exactSum } from './exact-sum.js';
 import type { Settings } from './settings.js';
 import { COST_LINES, type CostLine, DRIVERS, type Driver } from './types.js';
@@ -50,6 +51,8 @@ export interface CostToServe {
 /**
  * Resolves driver rates (pools → rates). Example: a pool of 1,000 over 40 orders in total gives
  * orders a rate of 25. A pool over a driver with no volume cannot be spread: rate 0 and a warning.
+ * A rate or pool set for a driver the table has no column for is not applied: rate 0 and a
+ * warning ("rates.deliveries is set but the table has no Deliveries column: it costs nothing").
  */
 export function driverRates(
   volumes: (Float64Array | null)[],
@@ -61,7 +64,16 @@ export function driverRates(
   DRIVERS.forEach((d, i) => {
     const part: RateParts = { direct: 0, pool: 0, capacity: 0 };
     const pool = settings.pools[d];
-    if (pool === undefined) part.direct = settings.rates[d] ?? 0;
+    if (!volumes[i]) {
+      // no such column: a rate or pool set for it prices nothing, so it is not applied (rate 0)
+      const set = [settings.rates[d] ? `rates.${d}` : null, pool ? `pools.${d}` : null].filter(
+        (x) => x !== null,
+      );
+      if (set.length)
+        warnings.push(
+          `${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set but the table has no ${COST_LINE_LABELS[d]} column: it costs nothing`,
+        );
+    } else if (pool === undefined) part.direct = settings.rates[d] ?? 0;
     else {
       const volume = volumes[i] ? exactSum(volumes[i]!) : 0;
       if (volume > 0) part.pool = pool / volume;
