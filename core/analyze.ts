@@ -12,6 +12,7 @@ import { fail, type Outcome } from './errors.js';
 import { type Migration, migration } from './migration.js';
 import type { Grain } from './period.js';
 import { type PeriodAnalysis, priceAndSegment } from './price-and-segment.js';
+import { zeroTargetWarning } from './profit-class.js';
 import { type RowTable, readRows, rowIsBlank, type TableInput } from './read-rows.js';
 import { resolveSettings, type Settings, settingsProblemText, tableLocale } from './settings.js';
 import type { Driver, Field, Problem } from './types.js';
@@ -147,6 +148,7 @@ export function analyze(
     unusedCostOfCapitalWarning(settings.costOfCapital, rows.paymentDays !== null),
     current.concierge.warning,
     ...tierLossWarnings(current, settings),
+    zeroTargetWarning(settings, current.totals.marginTarget, current.whale.totalNetProfit),
     current.service?.warning ?? null,
   ].filter((w): w is string => w !== null);
   return {
