@@ -67,7 +67,7 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
   });
   const total = addRows(s, [
     [
-      'Total',
+      t.noRevenue.count ? 'Total (matrix customers)' : 'Total',
       MEASURES[0],
       ...PROFIT_CLASSES.map((_, p) => colSum(a, p, (c) => c.count)),
       t.matrixCustomers,
@@ -97,6 +97,23 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
   MEASURE_FORMATS.forEach((f, m) => {
     s.formats.push({ range: rect(total + m, 2, 1, 4), format: f });
   });
+  // §3: customers with revenue ≤ 0 sit outside the matrix; the tie-out to the headline totals
+  if (t.noRevenue.count) {
+    const out = addRows(s, [
+      ['No revenue (outside the matrix)', MEASURES[0], null, null, null, t.noRevenue.count],
+      [null, MEASURES[1], null, null, null, t.noRevenue.revenue],
+      [null, MEASURES[2], null, null, null, t.noRevenue.netProfit],
+      ['All customers', MEASURES[0], null, null, null, t.customers],
+      [null, MEASURES[1], null, null, null, t.revenue],
+      [null, MEASURES[2], null, null, null, t.netProfit],
+    ]);
+    s.bold.push(rect(out, 0, 1, 1), rect(out + 3, 0, 1, 1));
+    [0, 3].forEach((k) => {
+      MEASURE_FORMATS.slice(0, 3).forEach((f, m) => {
+        s.formats.push({ range: rect(out + k + m, 5, 1, 1), format: f });
+      });
+    });
+  }
 
   addRows(s, [[]]);
   // Customers in the last column: the action text needs the three columns before it.
@@ -145,7 +162,7 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
     ]);
   if (t.noRevenue.count)
     notes.push([
-      `No revenue: ${t.noRevenue.count} customers outside the matrix, net profit ${formatMoney(t.noRevenue.netProfit)} (counted in the totals above).`,
+      `No revenue: ${t.noRevenue.count} customer${t.noRevenue.count === 1 ? '' : 's'} outside the matrix, net profit ${formatMoney(t.noRevenue.netProfit)} (in the All customers rows above, which tie to the headline totals).`,
     ]);
   notes.push([
     `Rows: ${a.rows.total} read, ${a.rows.used} used, ${a.rows.rejected.length} not used (see Data Issues).`,
