@@ -6,6 +6,7 @@
 import type { Analysis } from '../core/analyze.js';
 import { moneyLoserCauses } from '../core/causes.js';
 import { formatMoney, formatPercent } from '../core/format.js';
+import { cellTierLabel } from '../core/matrix.js';
 import { thresholdsInWords } from '../core/thresholds-in-words.js';
 import { PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
 import { whaleBenchmark } from '../core/whale-curve.js';
@@ -28,7 +29,7 @@ export function printSummary(a: Analysis, source: string): string {
     out.push(rule);
     const cells = PROFIT_CLASSES.map((_, p) => a.matrix[s * 3 + p]);
     const lines = [
-      cells.map((c) => c.tier),
+      cells.map((c) => cellTierLabel(c)),
       cells.map((c) => plural(c.count, 'customer')),
       cells.map((c) => `revenue ${formatMoney(c.revenue)}`),
       cells.map((c) => `net profit ${formatMoney(c.netProfit)}`),
@@ -65,7 +66,7 @@ export function printSummary(a: Analysis, source: string): string {
   const k = a.concierge;
   if (k.count)
     out.push(
-      `Concierge: ${plural(k.count, 'account')} earn${k.count === 1 ? 's' : ''} ${formatMoney(k.netProfit)}; at ${formatPercent(k.budgetShare)} they carry a service budget of ${formatMoney(k.serviceBudget)} (${formatMoney(k.budgetPerAccount!)} per account).`,
+      `Concierge: ${plural(k.count, 'account')} earn${k.count === 1 ? 's' : ''} ${formatMoney(k.netProfit)}; at ${formatPercent(k.budgetShare)} they carry a service budget of ${formatMoney(k.serviceBudget)} (${formatMoney(k.budgetPerAccount!)} per account).${k.movedToMaintain ? ` ${plural(k.movedToMaintain, 'more Large/High account')} moved to Maintain (conciergeMaxAccounts).` : ''}`,
     );
   const q = a.service;
   if (q)

@@ -5,6 +5,7 @@
  * It talks to the workbook only through PaneHost, and writes text only through textContent.
  */
 import { formatMoney, formatPercent } from '../core/format.js';
+import { cellTierLabel } from '../core/matrix.js';
 import { profitHeat, tierFill } from '../core/report/colours.js';
 import { DRIVERS, type Field, PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
 import { el, replace } from './dom.js';
@@ -253,7 +254,7 @@ function matrixTable(s: RunSummary): HTMLTableElement {
         const td = el(
           'td',
           {},
-          el('span', { class: 'tier', text: c.tier }),
+          el('span', { class: 'tier', text: cellTierLabel(c) }),
           el('span', { class: 'count', text: `${c.count} cust.` }),
           el('span', {
             class: 'share',

@@ -5,6 +5,7 @@
 import type { Analysis } from '../analyze.js';
 import { moneyLoserCauses } from '../causes.js';
 import { formatMoney, formatPercent } from '../format.js';
+import { cellTierLabel } from '../matrix.js';
 import { thresholdsInWords } from '../thresholds-in-words.js';
 import { PROFIT_CLASSES, SIZE_CLASSES } from '../types.js';
 import { whaleBenchmark } from '../whale-curve.js';
@@ -50,7 +51,7 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
     const sizeShare =
       t.matrixCustomers && shares ? sum((c) => c.netProfit) / a.whale.totalNetProfit : null;
     const top = addRows(s, [
-      [size, 'Tier', ...cells.map((c) => c.tier), null],
+      [size, 'Tier', ...cells.map((c) => cellTierLabel(c)), null],
       [null, MEASURES[0], ...cells.map((c) => c.count), sum((c) => c.count)],
       [null, MEASURES[1], ...cells.map((c) => c.revenue), sum((c) => c.revenue)],
       [null, MEASURES[2], ...cells.map((c) => c.netProfit), sum((c) => c.netProfit)],
