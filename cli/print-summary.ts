@@ -80,7 +80,7 @@ export function printSummary(a: Analysis, source: string): string {
   if (a.migration) {
     const m = a.migration;
     out.push(
-      `Migration ${m.from} → ${m.to}: ${m.movedUp} moved up, ${m.movedDown} down, ${m.unchanged} unchanged; ${m.new.count} new (revenue ${formatMoney(m.new.revenue)}), ${m.lost.count} lost (revenue ${formatMoney(m.lost.revenue)}).`,
+      `Migration ${m.from} → ${m.to}: ${m.movedUp} moved up a segment, ${m.movedDown} down, ${m.unchanged} in the same segment; ${m.new.count} new (revenue ${formatMoney(m.new.revenue)}), ${m.lost.count} lost (revenue ${formatMoney(m.lost.revenue)}).`,
     );
   }
   rowLines(out, 'Rows', a.rows);
