@@ -16,6 +16,12 @@ Usage:
 
 Run 'profit-tiers <command> --help' for a command's options. See README.md.`;
 
+// `analyze … | head` closes the pipe early: that is the reader's choice, not an error to report
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   analyze: async () => runAnalyze,

@@ -37,6 +37,16 @@ function cli(...args: string[]) {
 }
 
 describe('profit-tiers analyze', () => {
+  it('stops quietly when the reader closes the pipe early (analyze … | head -1)', () => {
+    const r = spawnSync(
+      'sh',
+      ['-c', 'node dist/cli/profit-tiers.js analyze samples/customers.csv --json | head -c 1'],
+      { encoding: 'utf8' },
+    );
+    expect(r.stdout).toBe('{');
+    expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
+  });
+
   it('speaks of one customer and one account in the singular', () => {
     const r = cli('analyze', file('one.csv', 'Customer,Revenue,COGS\nA,100,60\n'));
     expect(r.code).toBe(0);
