@@ -9,9 +9,8 @@ import { formatMoney, formatPercent } from '../core/format.js';
 import { thresholdsInWords } from '../core/thresholds-in-words.js';
 import { PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
 import { whaleBenchmark } from '../core/whale-curve.js';
+import { WIDTH, wrap } from './wrap.js';
 
-/** The narrowest common terminal: every printed line fits it, the matrix included (issue 15). */
-export const WIDTH = 80;
 /** The matrix's label column ("  share of profit") and cell width: LABEL + 8 + 3 × W ≤ WIDTH. */
 const LABEL = 17,
   W = Math.floor((WIDTH - LABEL - 8) / 3);
@@ -135,35 +134,6 @@ function fitMoney(x: number): string {
 function fitPercent(share: number): string {
   const text = formatPercent(share);
   return text.length <= W ? text : `${(share * 100).toExponential(2)} %`;
-}
-
-/**
- * A line broken at spaces into lines of at most `width` characters; the continuation lines are
- * indented 4 more than the line, so a wrapped line reads as one. A word longer than a line (a long
- * path) is cut.
- */
-export function wrap(line: string, width: number): string[] {
-  if (line.length <= width) return [line];
-  const indent = /^ */.exec(line)![0],
-    // no deeper indent where it would leave a continuation line too little room
-    more = width - indent.length >= 24 ? `${indent}    ` : indent,
-    room = (lead: string) => Math.max(1, width - lead.length),
-    lines: string[] = [];
-  let lead = indent,
-    current = '';
-  for (let word of line.slice(indent.length).split(' ')) {
-    if (current && current.length + 1 + word.length > room(lead)) {
-      lines.push(lead + current);
-      [lead, current] = [more, ''];
-    }
-    while (!current && word.length > room(lead)) {
-      lines.push(lead + word.slice(0, room(lead)));
-      [word, lead] = [word.slice(room(lead)), more];
-    }
-    current = current ? `${current} ${word}` : word;
-  }
-  lines.push(lead + current);
-  return lines;
 }
 
 /** How many rows were read, used and not used, and the first five not used. */

@@ -4,8 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { printSummary, WIDTH, wrap } from '../../cli/print-summary.js';
+import { printSummary } from '../../cli/print-summary.js';
 import { parseCsv } from '../../cli/read-csv.js';
+import { WIDTH } from '../../cli/wrap.js';
 import { analyze } from '../../core/analyze.js';
 
 function summary(csv: string, settings: unknown = {}): string {
@@ -81,28 +82,5 @@ describe('printSummary in 80 columns', () => {
     const text = printSummary(a.value, `/data/${'x'.repeat(120)}.csv`);
     expect(widest(text)).toBeLessThanOrEqual(80);
     expect(text.replace(/\n {4}/g, '')).toContain(`/data/${'x'.repeat(120)}.csv`);
-  });
-});
-
-describe('wrap', () => {
-  it('breaks at the last space that fits and indents the rest by 4 more than the line', () => {
-    expect(wrap('aaa bbb ccc ddd eee fff ggg hhh', 30)).toEqual([
-      'aaa bbb ccc ddd eee fff ggg',
-      '    hhh',
-    ]);
-    expect(wrap('  row 4, Revenue: "abc" is not a number', 30)).toEqual([
-      '  row 4, Revenue: "abc" is not',
-      '      a number',
-    ]);
-    expect(wrap('short', 80)).toEqual(['short']);
-  });
-
-  it('cuts a word longer than the line; keeps the indent when a deeper one leaves no room', () => {
-    expect(wrap('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
-    expect(wrap(`see ${'x'.repeat(40)}`, 30)).toEqual([
-      'see',
-      `    ${'x'.repeat(26)}`,
-      `    ${'x'.repeat(14)}`,
-    ]);
   });
 });
