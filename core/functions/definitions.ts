@@ -49,7 +49,7 @@ const population = [
   p('allCostToServe', 'Cost-to-serve of every customer, matching allRevenue.', true),
   p(
     'options',
-    'Settings: JSON text such as {"size":{"method":"terciles"}} or a two-column range of setting names and values.',
+    'Settings: JSON text such as {"size":{"method":"terciles"}}, or a two-column range of settings paths (size.method) or the template\'s Settings labels (Size method) and their values.',
     true,
   ),
 ];
@@ -96,7 +96,11 @@ export const FUNCTIONS: FunctionDef[] = [
       p('revenue', 'Revenue of every customer.'),
       p('netProfit', 'Net profit of every customer (after cost-to-serve).'),
       p('measure', '"count" (default), "revenue" or "profit" (net profit).', true, false),
-      p('options', 'Settings: JSON text or a two-column range of setting names and values.', true),
+      p(
+        'options',
+        'Settings: JSON text, or a two-column range of settings paths or Settings labels and values.',
+        true,
+      ),
     ],
     returns: 'A labelled 4×4 grid.',
     example: '=PROFITMATRIX(B2:B500, E2:E500, "profit")',
