@@ -1,8 +1,10 @@
 /**
  * Cost-to-serve (DOMAIN.md §2):
  *   costToServe = Σ_driver volume × rate + revenue × paymentDays / 365 × costOfCapital
- * Rates come directly, or from cost pools: rate = pool / Σ volume of that driver over all customers.
+ * Rates come directly, or from cost pools: rate = pool / Σ volume of that driver over all customers,
+ * plus capacity (§13): Σ_resources minutesPer × costPerMinute.
  */
+import { type CapacityUse, capacityRates, capacityUse } from './capacity.js';
 import { exactSum } from './exact-sum.js';
 import type { Settings } from './settings.js';
 import { COST_LINES, type CostLine, DRIVERS, type Driver } from './types.js';
@@ -43,13 +45,16 @@ export interface CostToServe {
   lines: (CostColumn | null)[];
   /** Total cost-to-serve per customer. */
   total: Float64Array;
-  /** Pools that could not be spread (no volume), in words. */
+  /** Each capacity resource's use over these customers' volumes (DOMAIN.md §13). */
+  capacity: CapacityUse[];
+  /** Pools that could not be spread (no volume) and resources over capacity, in words. */
   warnings: string[];
 }
 
 /**
- * Resolves driver rates (pools → rates). Example: a pool of 1,000 over 40 orders in total gives
- * orders a rate of 25. A pool over a driver with no volume cannot be spread: rate 0 and a warning.
+ * Resolves driver rates (pools → rates, capacity → rates). Example: a pool of 1,000 over 40 orders
+ * in total gives orders a rate of 25; a Warehouse at 0.40 a minute taking 12 minutes an order adds
+ * 4.80 → 29.80. A pool over a driver with no volume cannot be spread: rate 0 and a warning.
  */
 export function driverRates(
   volumes: (Float64Array | null)[],
@@ -58,8 +63,9 @@ export function driverRates(
   const rates = {} as Record<Driver, number>;
   const rateParts = {} as Record<Driver, RateParts>;
   const warnings: string[] = [];
+  const capacity = capacityRates(settings.capacity);
   DRIVERS.forEach((d, i) => {
-    const part: RateParts = { direct: 0, pool: 0, capacity: 0 };
+    const part: RateParts = { direct: 0, pool: 0, capacity: capacity[i] };
     const pool = settings.pools[d];
     if (pool === undefined) part.direct = settings.rates[d] ?? 0;
     else {
@@ -101,5 +107,13 @@ export function costToServe(
       factor: k,
     };
   }
-  return { rates, rateParts, lines, total, warnings };
+  const use = capacityUse(settings.capacity, volumes);
+  return {
+    rates,
+    rateParts,
+    lines,
+    total,
+    capacity: use.use,
+    warnings: [...warnings, ...use.warnings],
+  };
 }

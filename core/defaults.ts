@@ -14,6 +14,9 @@ export const NO_REVENUE = 'No revenue';
 /** Share of the Concierge tier's net profit it can spend on extra service (DOMAIN.md §8). */
 export const CONCIERGE_BUDGET_SHARE = 0.1;
 
+/** How far each cost input moves, ±, in the tier-stability check (DOMAIN.md §12). */
+export const SENSITIVITY = 0.2;
+
 /** How many cost drivers the "why" names per customer (DOMAIN.md §5). */
 export const TOP_DRIVERS = 3;
 

@@ -27,6 +27,8 @@ export interface Totals {
   moneyLosers: number;
   /** Customers with revenue ≤ 0: outside the matrix, counted here. */
   noRevenue: { count: number; revenue: number; netProfit: number };
+  /** Σ unused capacity cost of the capacity resources (§13): paid, but charged to no customer. */
+  unusedCapacityCost: number;
 }
 
 export interface PeriodAnalysis {
@@ -89,6 +91,7 @@ export function priceAndSegment(t: CustomerTable, settings: Settings): PeriodAna
     marginTarget: Number.isNaN(classes.target) ? null : classes.target,
     moneyLosers: losers,
     noRevenue: { count: outRev.length, revenue: exactSum(outRev), netProfit: exactSum(outProfit) },
+    unusedCapacityCost: exactSum(cost.capacity.map((r) => r.unusedCost)),
   };
   const concierge = conciergeEconomics(matrix, whale.totalNetProfit, settings.conciergeBudgetShare);
   return { customers: t, cost, netProfit, classes, drivers, matrix, whale, concierge, totals };

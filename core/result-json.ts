@@ -100,6 +100,7 @@ export function resultJson(a: Analysis) {
     rows: a.rows,
     input: a.input,
     rates: a.cost.rates,
+    capacity: a.cost.capacity,
     warnings: a.warnings,
     ...(a.migration ? { period: a.period, migration: a.migration } : {}),
     ...(a.previousRows ? { previousRows: a.previousRows } : {}),

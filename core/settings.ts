@@ -3,6 +3,8 @@
  * `resolveSettings` turns a partial, user-written object (settings.json, the task pane's form)
  * into complete settings plus every problem found, as data.
  */
+
+import { type CapacityResource, resolveCapacity } from './capacity.js';
 import {
   CONCIERGE_BUDGET_SHARE,
   DEFAULT_ACTIONS,
@@ -11,6 +13,7 @@ import {
   PARETO_MEDIUM,
   SEGMENT_CODES,
   SEGMENTS,
+  SENSITIVITY,
 } from './defaults.js';
 import { DRIVERS, type Driver, FIELDS, type Field } from './types.js';
 
@@ -39,6 +42,10 @@ export interface Settings {
   conciergeBudgetShare: number;
   /** With neither COGS nor gross profit: analyse on cost-to-serve alone (gross profit = revenue). */
   costToServeOnly: boolean;
+  /** Time-driven capacity (DOMAIN.md §13): resources whose minutes price the drivers. */
+  capacity: CapacityResource[];
+  /** How far each cost input moves, ±, to test tier stability (DOMAIN.md §12); 0 = off. */
+  sensitivity: number;
 }
 
 export type SettingsInput = {
@@ -62,6 +69,8 @@ export function defaultSettings(): Settings {
     locale: { decimal: '.', dateOrder: 'mdy' },
     conciergeBudgetShare: CONCIERGE_BUDGET_SHARE,
     costToServeOnly: false,
+    capacity: [],
+    sensitivity: SENSITIVITY,
   };
 }
 
@@ -122,6 +131,14 @@ export function resolveSettings(input: unknown = {}): { settings: Settings; prob
     else s.conciergeBudgetShare = u.conciergeBudgetShare;
   }
   if (u.costToServeOnly !== undefined) s.costToServeOnly = u.costToServeOnly === true;
+  if (u.capacity !== undefined) s.capacity = resolveCapacity(u.capacity, problems);
+  if (u.sensitivity !== undefined) {
+    if (!isNonNegative(u.sensitivity) || u.sensitivity >= 1)
+      problems.push(
+        `sensitivity must be a share such as 0.2 (±20 %), at least 0 and below 1; 0 turns it off (got ${show(u.sensitivity)})`,
+      );
+    else s.sensitivity = u.sensitivity;
+  }
   resolveSize(u.size, s, problems);
   resolveProfitability(u.profitability, s, problems);
   for (const kind of ['tiers', 'actions'] as const) {

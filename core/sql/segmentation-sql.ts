@@ -20,8 +20,10 @@
  * DOUBLE sum in every case, so a margin within ~1e-15 of it may differ likewise.
  *
  * Only the default methods (size: pareto, profitability: bands) are expressed in SQL; any
- * threshold, margin target, rate, pool, cost of capital and tier/action names are honoured.
+ * threshold, margin target, rate, pool, capacity rate, cost of capital and tier/action names are
+ * honoured (the unused capacity, scenarios and sensitivity are the core's, not the query's).
  */
+import { capacityRates } from '../capacity.js';
 import { mapColumns } from '../column-map.js';
 import { SEGMENT_CODES, SEGMENTS } from '../defaults.js';
 import { fail, type Outcome } from '../errors.js';
@@ -115,9 +117,13 @@ export function segmentationSql(options: SegmentationSqlOptions): Outcome<Segmen
   return { ok: true, value: build(syntax, options.table.trim(), settings, cols.value) };
 }
 
-/** A driver costs something: a rate > 0, or a cost pool (rate = pool / total volume). */
+/** A driver costs something: a rate > 0, a cost pool (rate = pool / total volume), or capacity. */
 function priced(settings: Settings, d: Driver): boolean {
-  return settings.pools[d] !== undefined || (settings.rates[d] ?? 0) !== 0;
+  return (
+    settings.pools[d] !== undefined ||
+    (settings.rates[d] ?? 0) !== 0 ||
+    capacityRates(settings.capacity)[DRIVERS.indexOf(d)] !== 0
+  );
 }
 
 /**
@@ -253,14 +259,17 @@ function build(
   }
 
   // 4. priced: cost per driver (rate, or pool / total volume over all customers), in DRIVERS order.
+  // Capacity (§13) adds a fixed rate: minutes × cost per minute, summed as the core sums it.
   const costCols: string[] = [];
   const costNames: string[] = [];
+  const capacity = capacityRates(s.capacity);
   for (const v of volumes) {
-    const pool = s.pools[v.d];
+    const pool = s.pools[v.d],
+      cap = capacity[DRIVERS.indexOf(v.d)];
     const rate =
       pool === undefined
-        ? double(s.rates[v.d]!)
-        : `(CASE WHEN SUM(volume_${SNAKE[v.d]}) OVER () > 0 THEN ${double(pool)} / SUM(volume_${SNAKE[v.d]}) OVER () ELSE ${zero} END)`;
+        ? double((s.rates[v.d] ?? 0) + cap)
+        : `(CASE WHEN SUM(volume_${SNAKE[v.d]}) OVER () > 0 THEN ${double(pool)} / SUM(volume_${SNAKE[v.d]}) OVER () ELSE ${zero} END${cap ? ` + ${double(cap)}` : ''})`;
     costCols.push(`volume_${SNAKE[v.d]} * ${rate} AS ${COST_COLUMN(v.d)}`);
     costNames.push(COST_COLUMN(v.d));
   }
