@@ -11,6 +11,7 @@ import { type Migration, migration } from './migration.js';
 import type { Grain } from './period.js';
 import { type PeriodAnalysis, priceAndSegment } from './price-and-segment.js';
 import { type RowTable, readRows, rowIsBlank, type TableInput } from './read-rows.js';
+import { runScenario, type ScenarioResult } from './scenario.js';
 import { resolveSettings, type Settings, settingsProblemText } from './settings.js';
 import type { Field, Problem } from './types.js';
 
@@ -42,6 +43,8 @@ export interface Analysis extends PeriodAnalysis {
   previous: PeriodAnalysis | null;
   /** The rows of the `previous` table, used or rejected (null without one): no row is dropped silently. */
   previousRows: { total: number; used: number; rejected: Problem[] } | null;
+  /** The settings' what-if scenarios (DOMAIN.md §11), run on the analysed period. */
+  scenarios: ScenarioResult[];
 }
 
 /**
@@ -114,6 +117,7 @@ export function analyze(
     }
   }
   rejected.sort((a, b) => a.row - b.row);
+  const scenarios = settings.scenarios.map((sc) => runScenario(current, settings, sc));
 
   const mapping: Partial<Record<Field, string>> = {};
   for (const [f, c] of Object.entries(rows.columns)) mapping[f as Field] = rows.headers[c!];
@@ -129,11 +133,16 @@ export function analyze(
         transactions: rows.transactions,
       },
       rows: { total: rowTotal(rows, input), used, rejected },
-      warnings: [...rows.warnings, ...current.cost.warnings],
+      warnings: [
+        ...rows.warnings,
+        ...current.cost.warnings,
+        ...scenarios.flatMap((sc) => sc.warnings),
+      ],
       period,
       migration: mig,
       previous,
       previousRows,
+      scenarios,
     },
   };
 }

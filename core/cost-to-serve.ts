@@ -80,21 +80,37 @@ export function driverRates(
   return { rates, rateParts, warnings };
 }
 
-/** Prices every customer's cost-to-serve, line by line. */
+/**
+ * Prices every customer's cost-to-serve, line by line. `directFactor` (scenarios, §11) scales a
+ * driver's direct rate per customer: that customer's rate is direct × factor + pool + capacity
+ * (a factor of 1 gives exactly the plain rate).
+ */
 export function costToServe(
   n: number,
   revenue: Float64Array,
   volumes: (Float64Array | null)[],
   paymentDays: Float64Array | null,
   settings: Settings,
+  directFactor?: readonly (Float64Array | null)[],
 ): CostToServe {
   const { rates, rateParts, warnings } = driverRates(volumes, settings);
   const lines: (CostColumn | null)[] = COST_LINES.map(() => null);
   const total = new Float64Array(n);
   DRIVERS.forEach((d, i) => {
     const v = volumes[i],
-      rate = rates[d];
+      rate = rates[d],
+      f = directFactor?.[i];
     if (!v || rate === 0) return;
+    if (f) {
+      const p = rateParts[d],
+        by = new Float64Array(n);
+      for (let c = 0; c < n; c++) {
+        by[c] = p.direct * f[c] + p.pool + p.capacity;
+        total[c] += v[c] * by[c];
+      }
+      lines[i] = { values: v, by, factor: 1 };
+      return;
+    }
     for (let c = 0; c < n; c++) total[c] += v[c] * rate;
     lines[i] = { values: v, by: null, factor: rate };
   });

@@ -11,6 +11,9 @@ export const PARETO_MEDIUM = 0.95;
 /** The label of customers with revenue ≤ 0, outside the matrix (DOMAIN.md §3). */
 export const NO_REVENUE = 'No revenue';
 
+/** The state of a customer who leaves in a what-if scenario (DOMAIN.md §11). */
+export const EXITED = 'Exited';
+
 /** Share of the Concierge tier's net profit it can spend on extra service (DOMAIN.md §8). */
 export const CONCIERGE_BUDGET_SHARE = 0.1;
 

@@ -43,9 +43,17 @@ export interface PeriodAnalysis {
   totals: Totals;
 }
 
-export function priceAndSegment(t: CustomerTable, settings: Settings): PeriodAnalysis {
+/**
+ * Prices and segments one population. `directFactor` scales direct rates per customer (a
+ * scenario's `rates` change, §11); the baseline passes none.
+ */
+export function priceAndSegment(
+  t: CustomerTable,
+  settings: Settings,
+  directFactor?: readonly (Float64Array | null)[],
+): PeriodAnalysis {
   const n = t.n;
-  const cost = costToServe(n, t.revenue, t.volumes, t.paymentDays, settings);
+  const cost = costToServe(n, t.revenue, t.volumes, t.paymentDays, settings, directFactor);
   const netProfit = new Float64Array(n);
   for (let c = 0; c < n; c++) netProfit[c] = t.grossProfit[c] - cost.total[c];
   const classes = classify(t.revenue, netProfit, settings);

@@ -381,7 +381,7 @@ export function rowIsBlank(row: CellValue[] | undefined): boolean {
 }
 
 /** A key or label cell as trimmed text; numbers print without a trailing `.0`. */
-function keyText(v: CellValue): string {
+export function keyText(v: CellValue): string {
   if (typeof v === 'string') return composed(v.trim());
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);

@@ -15,6 +15,7 @@ import {
   SEGMENTS,
   SENSITIVITY,
 } from './defaults.js';
+import { resolveScenarios, type ScenarioSpec } from './scenario-spec.js';
 import { DRIVERS, type Driver, FIELDS, type Field } from './types.js';
 
 export type SizeMethod = 'pareto' | 'terciles' | 'fixed';
@@ -46,6 +47,8 @@ export interface Settings {
   capacity: CapacityResource[];
   /** How far each cost input moves, ±, to test tier stability (DOMAIN.md §12); 0 = off. */
   sensitivity: number;
+  /** What-if scenarios (DOMAIN.md §11), run on every analysis. */
+  scenarios: ScenarioSpec[];
 }
 
 export type SettingsInput = {
@@ -71,6 +74,7 @@ export function defaultSettings(): Settings {
     costToServeOnly: false,
     capacity: [],
     sensitivity: SENSITIVITY,
+    scenarios: [],
   };
 }
 
@@ -160,6 +164,8 @@ export function resolveSettings(input: unknown = {}): { settings: Settings; prob
       else s.locale.dateOrder = l.dateOrder;
     }
   }
+  // Last: scenarios name the tiers, rates, pools and resources resolved above.
+  if (u.scenarios !== undefined) s.scenarios = resolveScenarios(u.scenarios, s, problems);
   return { settings: s, problems };
 }
 
