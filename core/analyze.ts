@@ -12,6 +12,7 @@ import type { Grain } from './period.js';
 import { type PeriodAnalysis, priceAndSegment } from './price-and-segment.js';
 import { type RowTable, readRows, rowIsBlank, type TableInput } from './read-rows.js';
 import { runScenario, type ScenarioResult } from './scenario.js';
+import { type Sensitivity, sensitivity } from './sensitivity.js';
 import { resolveSettings, type Settings, settingsProblemText } from './settings.js';
 import type { Field, Problem } from './types.js';
 
@@ -45,6 +46,8 @@ export interface Analysis extends PeriodAnalysis {
   previousRows: { total: number; used: number; rejected: Problem[] } | null;
   /** The settings' what-if scenarios (DOMAIN.md §11), run on the analysed period. */
   scenarios: ScenarioResult[];
+  /** Tier stability under ±`settings.sensitivity` on each cost input (§12); null when it is 0. */
+  sensitivity: Sensitivity | null;
 }
 
 /**
@@ -143,6 +146,7 @@ export function analyze(
       previous,
       previousRows,
       scenarios,
+      sensitivity: settings.sensitivity > 0 ? sensitivity(current, settings) : null,
     },
   };
 }
