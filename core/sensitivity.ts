@@ -37,10 +37,10 @@ export interface Sensitivity {
   fragile(c: number): string[];
 }
 
-/** One cost input: its name and its cost for customer c (money). */
+/** One cost input: its name, and what writes its cost per customer (money) into a column. */
 interface CostInput {
   name: string;
-  cost: (c: number) => number;
+  fill(out: Float64Array): void;
 }
 
 /**
@@ -61,15 +61,17 @@ export function sensitivity(b: PeriodAnalysis, settings: Settings): Sensitivity 
     seg = b.classes.segment,
     revenue = t.revenue,
     np = b.netProfit;
-  const moved = new Float64Array(n);
+  // two scratch columns serve every move: the input's cost, and the moved net profit
+  const cost = new Float64Array(n),
+    moved = new Float64Array(n);
   const counts = inputs.map(() => ({ up: 0, down: 0 }));
   let fragileCustomers = 0;
   const isFragile = new Uint8Array(n);
   for (let m = 0; m < moves; m++) {
-    const input = inputs[m >> 1],
-      up = (m & 1) === 0,
+    const up = (m & 1) === 0,
       k = up ? X : -X;
-    for (let c = 0; c < n; c++) moved[c] = np[c] - k * input.cost(c);
+    if (up) inputs[m >> 1].fill(cost);
+    for (let c = 0; c < n; c++) moved[c] = np[c] - k * cost[c];
     const scale = profitScale(revenue, moved, size, settings.profitability);
     let changed = 0;
     for (let c = 0; c < n; c++) {
@@ -103,42 +105,47 @@ export function sensitivity(b: PeriodAnalysis, settings: Settings): Sensitivity 
 
 /** The inputs that cost something in this population, each with its cost per customer. */
 function costInputs(b: PeriodAnalysis, s: Settings): CostInput[] {
-  const t = b.customers;
+  const t = b.customers,
+    n = t.n;
   const parts = b.cost.rateParts;
   const out: CostInput[] = [];
-  const spent = (cost: (c: number) => number) => {
-    for (let c = 0; c < t.n; c++) if (cost(c) !== 0) return true;
-    return false;
-  };
-  const add = (name: string, cost: (c: number) => number) => {
-    if (spent(cost)) out.push({ name, cost });
+  // volume columns × rates, summed: every input is this shape
+  const add = (name: string, vols: Float64Array[], rates: number[], by?: Float64Array) => {
+    const input = {
+      name,
+      fill(x: Float64Array) {
+        x.fill(0);
+        for (let j = 0; j < vols.length; j++) {
+          const v = vols[j],
+            r = rates[j];
+          if (by) for (let c = 0; c < n; c++) x[c] += v[c] * by[c] * r;
+          else for (let c = 0; c < n; c++) x[c] += v[c] * r;
+        }
+      },
+    };
+    const costs = vols.some(
+      (v, j) => rates[j] !== 0 && v.some((x, c) => x !== 0 && (!by || by[c] !== 0)),
+    );
+    if (costs) out.push(input);
   };
   DRIVERS.forEach((d, i) => {
     const v = t.volumes[i];
     if (!v) return;
-    const direct = parts[d].direct,
-      pool = parts[d].pool;
-    if (direct > 0) add(`${d} rate`, (c) => v[c] * direct);
-    if (pool > 0) add(`${d} pool`, (c) => v[c] * pool);
+    if (parts[d].direct > 0) add(`${d} rate`, [v], [parts[d].direct]);
+    if (parts[d].pool > 0) add(`${d} pool`, [v], [parts[d].pool]);
   });
   for (const r of s.capacity) {
     // this resource's share of each driver's rate, over the drivers the data has
     const rate = capacityRates([r]);
     const used = DRIVERS.map((_, i) => i).filter((i) => rate[i] > 0 && t.volumes[i]);
-    const vols = used.map((i) => t.volumes[i]!),
-      rates = used.map((i) => rate[i]);
-    add(`${r.name} capacity cost`, (c) => {
-      let x = 0;
-      for (let j = 0; j < vols.length; j++) x += vols[j][c] * rates[j];
-      return x;
-    });
+    add(
+      `${r.name} capacity cost`,
+      used.map((i) => t.volumes[i]!),
+      used.map((i) => rate[i]),
+    );
   }
-  const days = t.paymentDays;
-  if (days && s.costOfCapital > 0) {
-    const k = s.costOfCapital / 365,
-      rev = t.revenue;
-    add('cost of capital', (c) => rev[c] * days[c] * k);
-  }
+  if (t.paymentDays && s.costOfCapital > 0)
+    add('cost of capital', [t.revenue], [s.costOfCapital / 365], t.paymentDays);
   return out;
 }
 
