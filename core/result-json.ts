@@ -8,6 +8,7 @@ import { costAt } from './cost-to-serve.js';
 import { SEGMENTS } from './defaults.js';
 import { explainCustomer, type Why } from './explain.js';
 import { netMarginOf } from './price-and-segment.js';
+import { scenarioJson, sensitivityJson } from './scenario-json.js';
 import {
   COST_LINES,
   type CostLine,
@@ -36,6 +37,8 @@ export interface CustomerRecord {
   /** Activity volumes and payment days, as aggregated. */
   volumes: Partial<Record<Driver | 'paymentDays', number>>;
   why: Why;
+  /** The sensitivity moves that change this customer's tier (§12); absent when sensitivity is off. */
+  fragile?: string[];
 }
 
 const whaleOrders = new WeakMap<Analysis, Int32Array>();
@@ -85,6 +88,7 @@ export function customerRecord(a: Analysis, c: number): CustomerRecord {
     drivers,
     volumes,
     why: explainCustomer(a, a.settings, c),
+    ...(a.sensitivity ? { fragile: a.sensitivity.fragile(c) } : {}),
   };
 }
 
@@ -104,5 +108,9 @@ export function resultJson(a: Analysis) {
     warnings: a.warnings,
     ...(a.migration ? { period: a.period, migration: a.migration } : {}),
     ...(a.previousRows ? { previousRows: a.previousRows } : {}),
+    scenarios: a.scenarios.map((sc) =>
+      scenarioJson(sc, whaleOrder(a), a.customers.keys, a.settings.tiers),
+    ),
+    sensitivity: a.sensitivity ? sensitivityJson(a.sensitivity) : null,
   };
 }
