@@ -4,6 +4,8 @@
  */
 import type { Analysis } from '../core/analyze.js';
 import { formatMoney, formatPercent } from '../core/format.js';
+import { baselineTotals } from '../core/scenario.js';
+import { capacityLine, scenarioLine, sensitivityLine } from '../core/scenario-words.js';
 import { thresholdsInWords } from '../core/thresholds-in-words.js';
 import { PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
 
@@ -53,6 +55,12 @@ export function printSummary(a: Analysis, source: string): string {
       `Migration ${m.from} → ${m.to}: ${m.movedUp} moved up, ${m.movedDown} down, ${m.unchanged} unchanged; ${m.new.count} new (revenue ${formatMoney(m.new.revenue)}), ${m.lost.count} lost (revenue ${formatMoney(m.lost.revenue)}).`,
     );
   }
+  a.cost.capacity.forEach((r, i) =>
+    out.push(`Capacity ${capacityLine(r, a.settings.capacity[i].minutes)}`),
+  );
+  if (a.sensitivity) out.push(sensitivityLine(a.sensitivity, t.matrixCustomers));
+  const base = baselineTotals(a, a.settings);
+  for (const sc of a.scenarios) out.push(`Scenario ${scenarioLine(sc, base)}`);
   for (const w of a.warnings) out.push(`Warning: ${w}.`);
   rowLines(out, 'Rows', a.rows);
   if (a.previousRows) rowLines(out, 'Rows of the previous table', a.previousRows);

@@ -33,6 +33,8 @@ export interface ScenarioTotals {
   /** netProfit / revenue; null when revenue ≤ 0. */
   netMargin: number | null;
   moneyLosers: number;
+  /** The bands method's margin target in this population (null for other methods): it moves too. */
+  marginTarget: number | null;
   /** Capacity paid for and used by no customer (§13). */
   unusedCapacityCost: number;
   /** Cost that stays but no customer carries: leavers' stranded direct cost, a pool left with no volume. */
@@ -271,6 +273,7 @@ function pick(a: PeriodAnalysis): Omit<ScenarioTotals, 'strandedCost'> {
     netProfit: t.netProfit,
     netMargin: t.netMargin,
     moneyLosers: t.moneyLosers,
+    marginTarget: t.marginTarget,
     unusedCapacityCost: t.unusedCapacityCost,
   };
 }
