@@ -7,7 +7,7 @@ import type { Analysis } from './analyze.js';
 import { costAt } from './cost-to-serve.js';
 import { SEGMENTS } from './defaults.js';
 import { explainCustomer, type Why } from './explain.js';
-import { netMarginOf } from './price-and-segment.js';
+import { netMarginOf, type PeriodAnalysis } from './price-and-segment.js';
 import { scenarioJson, sensitivityJson } from './scenario-json.js';
 import {
   COST_LINES,
@@ -41,13 +41,13 @@ export interface CustomerRecord {
   fragile?: string[];
 }
 
-const whaleOrders = new WeakMap<Analysis, Int32Array>();
+const whaleOrders = new WeakMap<PeriodAnalysis, Int32Array>();
 
 /**
  * Customer indexes in whale order: net profit descending, then key ascending. Sorted once per
  * analysis (the report sheets, the pane's summary and --json all ask for it); do not modify it.
  */
-export function whaleOrder(a: Analysis): Int32Array {
+export function whaleOrder(a: PeriodAnalysis): Int32Array {
   let idx = whaleOrders.get(a);
   if (idx) return idx;
   idx = new Int32Array(a.customers.n);

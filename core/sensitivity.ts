@@ -35,6 +35,8 @@ export interface Sensitivity {
   inputs: SensitivityInput[];
   /** The moves that change customer c's tier, e.g. ["orders rate +20 %"]; [] when stable. */
   fragile(c: number): string[];
+  /** Whether some move changes customer c's tier (no list built). */
+  isFragile(c: number): boolean;
 }
 
 /** One cost input: its name, and what writes its cost per customer (money) into a column. */
@@ -94,6 +96,7 @@ export function sensitivity(b: PeriodAnalysis, settings: Settings): Sensitivity 
     change: X,
     fragileCustomers,
     inputs: inputs.map((i, j) => ({ input: i.name, ...counts[j] })),
+    isFragile: (c) => isFragile[c] === 1,
     fragile(c) {
       const out: string[] = [];
       for (let m = 0; m < moves; m++)

@@ -66,7 +66,7 @@ describe('runReport', () => {
     const ss = s.fake.spreadsheet;
     const customers = ss.inspectSheet('Customers');
     expect(customers.frozenRows).toBe(1);
-    expect(customers.filter).toBe('A1:M301'); // header + 300 customers, like the Excel table
+    expect(customers.filter).toBe('A1:N301'); // header + 300 customers, like the Excel table (N: Sensitivity)
     for (const name of REPORT.filter((n) => n !== 'Customers'))
       expect(ss.inspectSheet(name).filter, name).toBeNull();
     expect(customers.columnWidths).toMatchObject({
@@ -190,12 +190,12 @@ describe('runReport', () => {
     expect(customers.lastRow).toBe(21);
     expect(
       ss
-        .rawValues('Customers', 'A22:M61')
+        .rawValues('Customers', 'A22:N61')
         .flat()
         .every((v) => v === ''),
     ).toBe(true);
     expect(ss.inspectCell('Customers', 'C40').numberFormat).toBeNull(); // formats of the first run cleared
-    expect(customers.filter).toBe('A1:M21');
+    expect(customers.filter).toBe('A1:N21');
     expect(customers.frozenRows).toBe(1);
     expect(customers.conditionalFormatRules.map((r) => r.ranges)).toEqual([['F2:F21'], ['G2:G21']]);
     expect(ss.inspectSheet('Whale Curve').charts).toHaveLength(1);
