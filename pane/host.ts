@@ -5,6 +5,8 @@
  */
 import type { MatrixCell } from '../core/matrix.js';
 import type { Grain } from '../core/period.js';
+import type { SheetSpec } from '../core/report/sheet-spec.js';
+import type { ScenarioBase } from '../core/scenario-base.js';
 import type { SettingsInput } from '../core/settings.js';
 import type { Field, Problem } from '../core/types.js';
 
@@ -45,6 +47,15 @@ export interface RunSummary {
   sourceSheet: string;
   /** The biggest money-losers, worst first (at most 5); optional so older hosts still fit. */
   losers?: { customer: string; name: string; netProfit: number }[];
+  /** Tier stability and capacity use in words (DOMAIN.md §12–13), one line each. */
+  decisionNotes?: string[];
+  /**
+   * The priced customers' columns, so the What-if section re-prices scenarios without reading the
+   * sheet again (§11). Absent when a host cannot send that many customers (see whatIfLimit).
+   */
+  whatIfBase?: ScenarioBase;
+  /** Why there is no whatIfBase, for the pane to say. */
+  whatIfMissing?: string;
 }
 
 /** What to compare, beyond the settings: migration between the two latest periods of the period column. */
@@ -64,4 +75,9 @@ export interface PaneHost {
   ): Promise<RunSummary>;
   /** Selects a cell of the source table, e.g. to show a rejected row. */
   goTo(sheet: string, cell: string): Promise<void>;
+  /**
+   * Writes report sheets the pane built (the What-if's Scenarios sheet), leaving the other report
+   * sheets as they are; returns the names written. Hosts without it cannot write what-ifs.
+   */
+  writeSheets?(sheets: SheetSpec[]): Promise<string[]>;
 }

@@ -1,15 +1,18 @@
 /**
  * The task pane / sidebar UI, shared by Excel and Sheets: detect the table → show the guessed
  * mapping and the settings → Run with a progress bar (read → compute → write) → the summary
- * (3×3 matrix with heat colours, whale reading, rejected rows linking to their cells).
+ * (3×3 matrix with heat colours, whale reading, rejected rows linking to their cells) → What if…
+ * (a decision tried on the run's customers, written to the Scenarios sheet on request).
  * It talks to the workbook only through PaneHost, and writes text only through textContent.
  */
 import { formatMoney, formatPercent } from '../core/format.js';
 import { heat, tierFill } from '../core/report/colours.js';
+import type { SettingsInput } from '../core/settings.js';
 import { PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
 import { el, replace } from './dom.js';
 import type { DetectedTable, PaneHost, Progress, RunSummary } from './host.js';
 import { type MappingForm, mappingForm, settingsForm } from './settings-form.js';
+import { whatIfSection } from './what-if.js';
 
 const SOURCE_WORDS: Record<DetectedTable['source'], string> = {
   selection: 'your selection',
@@ -102,12 +105,9 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
     progressBox.hidden = false;
     showProgress({ stage: 'read', fraction: 0, message: 'Starting…' });
     try {
-      const summary = await host.run(
-        settings.read(mapping.read()),
-        showProgress,
-        settings.options(),
-      );
-      showSummary(summary);
+      const input = settings.read(mapping.read());
+      const summary = await host.run(input, showProgress, settings.options());
+      showSummary(summary, input);
     } catch (e) {
       progressBox.hidden = true;
       error.textContent = message(e);
@@ -116,7 +116,7 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
     }
   }
 
-  function showSummary(s: RunSummary): void {
+  function showSummary(s: RunSummary, input: SettingsInput): void {
     const title = el('h2', { id: 'results-title', tabindex: -1, text: 'Results' });
     replace(
       results,
@@ -127,8 +127,10 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
       matrixTable(s),
       el('p', { class: 'whale', text: `Whale curve: ${s.whaleReading}.` }),
       losersList(s),
+      ...(s.decisionNotes ?? []).map((line) => el('p', { class: 'note', text: line })),
       rejectedList(s),
       el('p', { class: 'hint', text: `Written: ${s.sheets.join(', ')}.` }),
+      whatIfSection(host, s, input),
     );
     results.hidden = false;
     title.focus(); // keyboard and screen-reader users land on the outcome

@@ -4,6 +4,8 @@
  */
 import type { Analysis } from '../core/analyze.js';
 import { whaleOrder } from '../core/result-json.js';
+import { portableScenarioBase, scenarioBase } from '../core/scenario-base.js';
+import { capacityLine, sensitivityLine } from '../core/scenario-words.js';
 import type { RunSummary } from './host.js';
 
 /** The first rejected rows the pane lists; the Data Issues sheet has them all. */
@@ -11,7 +13,21 @@ export const REJECTED_SHOWN = 200;
 /** Money-losers the pane names; the Customers sheet lists them all. */
 export const LOSERS_SHOWN = 5;
 
-export function summarizeRun(a: Analysis, sheets: string[], sourceSheet: string): RunSummary {
+/** Customers a host that sends the summary as JSON (Sheets) includes for the What-if section. */
+export const WHAT_IF_PORTABLE_LIMIT = 50_000;
+
+/**
+ * `portable`: the summary crosses a JSON boundary (google.script.run), so the What-if columns go as
+ * plain arrays, and only up to WHAT_IF_PORTABLE_LIMIT customers.
+ */
+export function summarizeRun(
+  a: Analysis,
+  sheets: string[],
+  sourceSheet: string,
+  portable = false,
+): RunSummary {
+  const base = scenarioBase(a.customers);
+  const tooMany = portable && a.customers.n > WHAT_IF_PORTABLE_LIMIT;
   return {
     matrix: a.matrix,
     whaleReading: a.whale.reading,
@@ -26,6 +42,15 @@ export function summarizeRun(a: Analysis, sheets: string[], sourceSheet: string)
     sheets,
     sourceSheet,
     losers: biggestLosers(a),
+    decisionNotes: [
+      ...a.cost.capacity.map((r, i) => capacityLine(r, a.settings.capacity[i].minutes)),
+      ...(a.sensitivity ? [sensitivityLine(a.sensitivity, a.totals.matrixCustomers)] : []),
+    ],
+    ...(tooMany
+      ? {
+          whatIfMissing: `What-if here handles up to ${WHAT_IF_PORTABLE_LIMIT.toLocaleString('en-US')} customers (this table has ${a.customers.n.toLocaleString('en-US')}); run scenarios from settings with the command line instead.`,
+        }
+      : { whatIfBase: portable ? portableScenarioBase(base) : base }),
   };
 }
 

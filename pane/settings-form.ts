@@ -27,7 +27,7 @@ export const FIELD_LABELS: Record<Field, string> = {
   paymentDays: 'Payment days',
   period: 'Period',
 };
-const DRIVER_UNITS: Record<Driver, string> = {
+export const DRIVER_UNITS: Record<Driver, string> = {
   orders: 'per order',
   lines: 'per order line',
   deliveries: 'per delivery',
@@ -38,7 +38,7 @@ const DRIVER_UNITS: Record<Driver, string> = {
 };
 
 /** A labelled control: the label sits above it, so the form fits 300 px. */
-function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
+export function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
   const id = uid('f');
   control.id = id;
   const hintEl = hint ? el('small', { id: `${id}-hint`, text: hint }) : null;
@@ -46,7 +46,7 @@ function field(label: string, control: HTMLElement, hint?: string): HTMLElement 
   return el('div', { class: 'field' }, el('label', { for: id, text: label }), control, hintEl);
 }
 
-const numberInput = (value: number | '', attrs: Record<string, string | number> = {}) =>
+export const numberInput = (value: number | '', attrs: Record<string, string | number> = {}) =>
   el('input', {
     type: 'number',
     inputmode: 'decimal',
@@ -55,7 +55,7 @@ const numberInput = (value: number | '', attrs: Record<string, string | number> 
     ...attrs,
   });
 
-function select(options: [string, string][], value: string): HTMLSelectElement {
+export function select(options: [string, string][], value: string): HTMLSelectElement {
   const s = el('select');
   for (const [v, text] of options)
     s.append(el('option', { value: v, text, selected: v === value }));
