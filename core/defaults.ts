@@ -2,7 +2,7 @@
  * Every default of DOMAIN.md in one place: thresholds, tier names, actions, driver advice.
  * Host folders hold none of these (STYLE habit 2).
  */
-import type { CostLine, Segment } from './types.js';
+import type { CostLine, Driver, Segment } from './types.js';
 
 /** Pareto cut-offs on the share of revenue held by bigger customers (DOMAIN.md §3). */
 export const PARETO_LARGE = 0.8;
@@ -88,6 +88,17 @@ export const DRIVER_ACTIONS: Record<CostLine, string> = {
   repeatContacts: 'first-contact resolution, self-service',
   visits: 'inside sales instead of field visits',
   paymentDays: 'payment terms, early-payment discount',
+};
+
+/** What one unit of each driver is, for labels: "per order", "per delivery", … */
+export const DRIVER_UNITS: Record<Driver, string> = {
+  orders: 'per order',
+  lines: 'per order line',
+  deliveries: 'per delivery',
+  returns: 'per return',
+  contacts: 'per contact',
+  repeatContacts: 'per repeat contact',
+  visits: 'per visit',
 };
 
 /** Plain-English names of cost lines, for waterfalls and explanations. */

@@ -404,6 +404,15 @@ function select(
   return sel;
 }
 
+/**
+ * The baseline customers a `where` selects, 1 per customer (for tools that lay a scenario out
+ * customer by customer, such as the template). Example: `{moneyLosers: true}` → 1 where the
+ * baseline net profit is < 0 in the matrix.
+ */
+export function selectWhere(w: ScenarioWhere, b: PeriodAnalysis, settings: Settings): Uint8Array {
+  return select(w, b, settings, lazyKeyIndex(b.customers.keys), () => {});
+}
+
 /** Key → customer index, built on first use. */
 function lazyKeyIndex(keys: string[]): () => Map<string, number> {
   let index: Map<string, number> | null = null;

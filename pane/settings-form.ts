@@ -4,7 +4,7 @@
  * It only collects what the user typed into a SettingsInput; the core validates it
  * (resolveSettings) and the pane shows the core's message, so the rules live in one place.
  */
-import { SEGMENTS, TIER_NAMES } from '../core/defaults.js';
+import { DRIVER_UNITS, SEGMENTS, TIER_NAMES } from '../core/defaults.js';
 import { defaultSettings, type SettingsInput } from '../core/settings.js';
 import { DRIVERS, type Driver, FIELDS, type Field } from '../core/types.js';
 import { el, uid } from './dom.js';
@@ -26,15 +26,6 @@ export const FIELD_LABELS: Record<Field, string> = {
   visits: 'Sales visits',
   paymentDays: 'Payment days',
   period: 'Period',
-};
-export const DRIVER_UNITS: Record<Driver, string> = {
-  orders: 'per order',
-  lines: 'per order line',
-  deliveries: 'per delivery',
-  returns: 'per return',
-  contacts: 'per contact',
-  repeatContacts: 'per repeat contact',
-  visits: 'per visit',
 };
 
 /** A labelled control: the label sits above it, so the form fits 300 px. */

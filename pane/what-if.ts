@@ -7,7 +7,7 @@
  * Every rule lives in the core: the change is checked by resolveChange and priced by runScenario.
  */
 
-import { SEGMENTS } from '../core/defaults.js';
+import { DRIVER_UNITS, SEGMENTS } from '../core/defaults.js';
 import type { PeriodAnalysis } from '../core/price-and-segment.js';
 import { scenariosSheet } from '../core/report/scenarios-sheet.js';
 import { baselineTotals, runScenario, type ScenarioResult } from '../core/scenario.js';
@@ -18,7 +18,7 @@ import { resolveSettings, type Settings, type SettingsInput } from '../core/sett
 import { DRIVERS, type Driver } from '../core/types.js';
 import { el, replace, uid } from './dom.js';
 import type { PaneHost, RunSummary } from './host.js';
-import { DRIVER_UNITS, FIELD_LABELS, field, numberInput, select } from './settings-form.js';
+import { FIELD_LABELS, field, numberInput, select } from './settings-form.js';
 
 type Kind = 'price' | 'fee' | 'volume' | 'rate' | 'exit';
 

@@ -16,6 +16,7 @@ import { matrixSheet } from './matrix-sheet.js';
 import { SAMPLE_ROWS } from './sample-rows.js';
 import { settingsSheet } from './settings-sheet.js';
 import { whaleSheet } from './whale-sheet.js';
+import { templateWhatIf } from './what-if-inputs.js';
 
 /** Empty templates have formulas for this many customers; filled ones for theirs plus this room. */
 export const EMPTY_CAPACITY = 1000;
@@ -36,10 +37,11 @@ export async function templateBytes(t: TemplateInput): Promise<Uint8Array> {
     ? `${rows.length.toLocaleString('en-US')} customers from ${t.source ?? 'the data'}.`
     : "Sample rows: replace them with your client's customers.";
   const whale = whaleSheet();
+  const whatIf = templateWhatIf(t.settings, t.analysis);
   const sheets = [
     instructionsSheet(t.source ?? null, capacity),
-    settingsSheet(t.settings),
-    customersSheet(rows, capacity, note),
+    settingsSheet(t.settings, whatIf.settings),
+    customersSheet(rows, capacity, note, whatIf.customers ?? undefined),
     matrixSheet(),
     whale,
   ];
