@@ -28,8 +28,8 @@ export function movesInWords(moves: readonly TierMove[], most = 4): string {
  * One scenario in a line: the change in the business's net profit (and what it is made of when
  * capacity or stranded cost moves), exits, tier moves, money-losers, and the margin target when it
  * moved (classes are relative: a customer can change tier because the bar moved). Example:
- * `Exit C: net profit -30 (130 → 100); 1 customer exits; tier moves: 1 Fix → Exited, 1 Maintain →
- * Fix; money-losers 1 → 1.` (with the exit's assumption in brackets).
+ * `Exit C: net profit -30 (130 → 100); revenue -100; 1 customer exits (its direct-rate costs go
+ * with it; pool and capacity costs stay); tier moves: 1 Fix → Exited, 1 Maintain → Fix.`
  */
 export function scenarioLine(sc: ScenarioResult, baseline: ScenarioTotals): string {
   const d = sc.delta,
@@ -47,6 +47,8 @@ export function scenarioLine(sc: ScenarioResult, baseline: ScenarioTotals): stri
   } else
     money = `${signedMoney(d.netProfit)} (${formatMoney(baseline.netProfit)} → ${formatMoney(t.netProfit)})`;
   const out = [`${sc.name}: net profit ${money}`];
+  if (d.revenue !== 0 && signedMoney(d.revenue) !== '0')
+    out.push(`revenue ${signedMoney(d.revenue)}`);
   if (sc.exited)
     out.push(
       // what exit assumes (DOMAIN.md §10 defaults) decides the answer, so say it
@@ -67,22 +69,25 @@ export function scenarioLine(sc: ScenarioResult, baseline: ScenarioTotals): stri
 }
 
 /**
- * Example: `Tier stability (±20 % on each cost input): 30 of 500 customers change tier on a single
- * move; deliveries rate 12 up / 12 down, visits rate 4 / 7, orders rate 6 / 5.`
+ * Example: `Tier stability (±20 % on each cost input): 30 of 500 customers change tier when a single
+ * cost input moves (fragile); most sensitive: deliveries rate (12 customers change tier at +20 %,
+ * 12 at -20 %), orders rate (6, 5), visits rate (4, 7).`
  */
 export function sensitivityLine(s: Sensitivity, customers: number): string {
   const head = `Tier stability (±${formatPercent(s.change)} on each cost input)`;
   if (!s.inputs.length) return `${head}: no cost input is set, so nothing can move.`;
   if (!s.fragileCustomers) return `${head}: no customer changes tier on any single move.`;
+  const pct = formatPercent(s.change);
   const top = [...s.inputs]
     .sort((a, b) => b.up + b.down - (a.up + a.down))
     .filter((i) => i.up + i.down > 0)
     .slice(0, 3)
-    .map(
-      (i, k) =>
-        `${i.input} ${i.up.toLocaleString('en-US')}${k ? '' : ' up'} / ${i.down.toLocaleString('en-US')}${k ? '' : ' down'}`,
+    .map((i, k) =>
+      k
+        ? `${i.input} (${i.up.toLocaleString('en-US')}, ${i.down.toLocaleString('en-US')})`
+        : `${i.input} (${i.up.toLocaleString('en-US')} customer${i.up === 1 ? ' changes' : 's change'} tier at +${pct}, ${i.down.toLocaleString('en-US')} at -${pct})`,
     );
-  return `${head}: ${s.fragileCustomers.toLocaleString('en-US')} of ${customers.toLocaleString('en-US')} customers change tier on a single move (fragile); most sensitive: ${top.join(', ')}.`;
+  return `${head}: ${s.fragileCustomers.toLocaleString('en-US')} of ${customers.toLocaleString('en-US')} customers ${s.fragileCustomers === 1 ? 'changes' : 'change'} tier when a single cost input moves (fragile); most sensitive: ${top.join(', ')}.`;
 }
 
 /**

@@ -50,7 +50,7 @@ export function scenariosSheet(
   addRows(s, [
     ['Scenarios: the baseline beside each what-if'],
     [
-      'Same settings for all; sizes and profitability are relative, so the thresholds move with each scenario. Exit: direct-rate costs leave with the customer, pool and capacity costs stay (pools are spread over the customers left; capacity minutes become unused).',
+      'Same settings for all; sizes and profitability are relative, so the thresholds move with each scenario. Changes apply as given: a price or a fee leaves volumes as they are unless a volume change says so. Exit: direct-rate costs leave with the customer, pool and capacity costs stay (pools are spread over the customers left; capacity minutes become unused).',
     ],
     ...scenarios.map((sc) => [scenarioLine(sc, base)]),
     [],

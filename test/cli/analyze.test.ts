@@ -75,9 +75,11 @@ describe('profit-tiers analyze', () => {
       '\nCapacity Warehouse: 4 % of capacity used (40 of 1,000 minutes); unused capacity 576, charged to no customer.\n',
     );
     expect(r.out).toContain(
-      "\nScenario Exit the money-losers: net profit -30 (customers' net profit -6, unused capacity +24); 1 customer exits (its direct-rate costs go with it; pool and capacity costs stay); tier moves: 1 Fix → Exited, 1 Maintain → Fix; the High margin bar moves 6.6 % → 6.7 %.\n",
+      "\nScenario Exit the money-losers: net profit -30 (customers' net profit -6, unused capacity +24); revenue -100; 1 customer exits (its direct-rate costs go with it; pool and capacity costs stay); tier moves: 1 Fix → Exited, 1 Maintain → Fix; the High margin bar moves 6.6 % → 6.7 %.\n",
     );
-    expect(r.out).toMatch(/\nTier stability \(±20 % on each cost input\): 1 of 3 customers/);
+    expect(r.out).toContain(
+      '\nTier stability (±20 % on each cost input): 1 of 3 customers changes tier when a single cost input moves (fragile); most sensitive: orders pool (1 customer changes tier at +20 %, 0 at -20 %).\n',
+    );
   });
 
   it('refuses a header-only file in one line, exit 1', () => {
