@@ -243,7 +243,11 @@ export function runScenario(
     strandedCost: d('strandedCost'),
     netProfit: d('netProfit') - d('unusedCapacityCost') - d('strandedCost'),
   };
-  for (const w of s.cost.warnings) warnings.push(`scenario "${spec.name}": ${w}`);
+  // What the baseline already warns of (a pool with no volume, a resource over capacity) is said
+  // once, there; a scenario speaks only of what it changes.
+  const said = new Set(b.cost.warnings.map(topic));
+  for (const w of s.cost.warnings)
+    if (!said.has(topic(w))) warnings.push(`scenario "${spec.name}": ${w}`);
   return {
     name: spec.name,
     totals,
@@ -412,6 +416,9 @@ function select(
 export function selectWhere(w: ScenarioWhere, b: PeriodAnalysis, settings: Settings): Uint8Array {
   return select(w, b, settings, lazyKeyIndex(b.customers.keys), () => {});
 }
+
+/** What a warning is about: its words before the first colon ("Warehouse is over capacity"). */
+const topic = (w: string) => w.split(':')[0];
 
 /** Key → customer index, built on first use. */
 function lazyKeyIndex(keys: string[]): () => Map<string, number> {

@@ -305,6 +305,15 @@ describe('where', () => {
     expect(sc.warnings[0]).toMatch(/where\.group needs customer groups \(DOMAIN\.md §14\)/);
   });
 
+  it('leaves warnings the baseline already gives to the baseline', () => {
+    // 300 minutes of Warehouse for 19 orders × 20 minutes: over capacity in every scenario too
+    const { a, sc } = withScenario([{ price: 0.01 }], {
+      capacity: [{ name: 'Warehouse', cost: 30, minutes: 300, minutesPer: { orders: 20 } }],
+    });
+    expect(a.warnings.filter((w) => w.startsWith('Warehouse is over capacity'))).toHaveLength(1);
+    expect(sc.warnings).toEqual([]);
+  });
+
   it('says when the data has no column for a fee', () => {
     const { sc } = withScenario([{ fees: { deliveries: 5 } }]);
     expect(sc.warnings).toEqual([
