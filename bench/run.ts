@@ -335,13 +335,6 @@ async function duck(
 // ---------------------------------------------------------------------------------------------
 // Orchestration (parent process)
 
-interface Row {
-  what: string;
-  size: string;
-  result?: CaseResult;
-  error?: string;
-}
-
 function runCase(name: string, arg: number): CaseResult | { error: string } {
   const p = spawnSync(
     process.execPath,

@@ -1,3 +1,4 @@
+// @ts-check
 // Builds the Excel add-in into dist/excel/: functions.json (generated, see generate-functions.mjs),
 // functions.js (custom functions), taskpane.html/.js/.css (the shared pane with the Office.js host),
 // help.html (function help from the same table), icons, and manifest.xml for the chosen base URL.
@@ -10,6 +11,8 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { generateFunctions } from './generate-functions.mjs';
 
+/** @typedef {import('../core/functions/definitions.js').FunctionDef} FunctionDef */
+
 export const DEV_BASE = 'https://localhost:3000/';
 const OUT = 'dist/excel';
 
@@ -21,13 +24,16 @@ export function baseUrl(env = process.env) {
   return b.endsWith('/') ? b : `${b}/`;
 }
 
-const escapeHtml = (s) =>
-  s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c],
-  );
+/** @type {Record<string, string>} */
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** One <section> per function, anchored by id (the @helpurl of each function points here). */
+/** @param {string} s */
+const escapeHtml = (s) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+
+/**
+ * One <section> per function, anchored by id (the @helpurl of each function points here).
+ * @param {FunctionDef[]} functions
+ */
 function functionHelp(functions) {
   return functions
     .map((f) =>
@@ -54,6 +60,7 @@ export default async function buildExcel() {
   await rm(OUT, { recursive: true, force: true });
   await mkdir(join(OUT, 'assets'), { recursive: true });
   const functions = await generateFunctions({ outDir: OUT, tmpDir: 'dist/.tmp', helpBase: base });
+  /** @type {import('esbuild').BuildOptions} */
   const common = {
     bundle: true,
     platform: 'browser',
@@ -87,6 +94,7 @@ export default async function buildExcel() {
   await writeFile(join(OUT, 'manifest.xml'), manifest.split(DEV_BASE).join(base));
 }
 
+/** @type {Partial<Record<string, string>>} */
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
@@ -103,6 +111,7 @@ const TYPES = {
  */
 export async function serveExcel(port = 3000) {
   const require = createRequire(import.meta.url);
+  /** @type {typeof import('office-addin-dev-certs')} */
   const { getHttpsServerOptions } = require('office-addin-dev-certs');
   const { createServer } = await import('node:https');
   const options = await getHttpsServerOptions();

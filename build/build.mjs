@@ -1,3 +1,4 @@
+// @ts-check
 // Builds every bundle with esbuild: the CLI (dist/cli), and — as they exist — the Excel add-in
 // (dist/excel) and the Sheets add-on (dist/sheets). `node build/build.mjs [cli|excel|sheets]…`
 
@@ -5,6 +6,7 @@ import { chmodSync, existsSync } from 'node:fs';
 import { build } from 'esbuild';
 
 const only = new Set(process.argv.slice(2));
+/** @param {string} name */
 const want = (name) => only.size === 0 || only.has(name);
 
 if (want('cli')) {

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 // Generates the Profit Tiers logo as PNG files with no image dependencies
 // (node's zlib only). The logo is a deep-teal rounded tile holding a 3x3
 // grid of pale cells, with the top-right cell (high value, low cost to
@@ -25,6 +26,8 @@ const HIGHLIGHT = [0x2e, 0xd5, 0x8f]; // green
  * Per-size layouts, chosen so that every cell edge lands on a whole pixel:
  * 2 * pad + 3 * cell + 2 * gap === size.
  * tileR / cellR are corner radii in pixels.
+ * @typedef {{ pad: number; cell: number; gap: number; tileR: number; cellR: number }} Layout
+ * @type {Partial<Record<number, Layout>>}
  */
 const LAYOUTS = {
   16: { pad: 1, cell: 4, gap: 1, tileR: 2.5, cellR: 0 },
@@ -40,7 +43,16 @@ const HIGHLIGHT_CELL = { row: 0, col: 2 };
 /** Samples per pixel along each axis, for anti-aliased rounded corners. */
 const SS = 4;
 
-/** True if point (x, y) is inside the rounded rectangle. */
+/**
+ * True if point (x, y) is inside the rounded rectangle.
+ * @param {number} x
+ * @param {number} y
+ * @param {number} rx
+ * @param {number} ry
+ * @param {number} w
+ * @param {number} h
+ * @param {number} r
+ */
 function inRoundRect(x, y, rx, ry, w, h, r) {
   if (x < rx || y < ry || x >= rx + w || y >= ry + h) return false;
   if (r <= 0) return true;
@@ -51,7 +63,13 @@ function inRoundRect(x, y, rx, ry, w, h, r) {
   return dx * dx + dy * dy <= r * r;
 }
 
-/** Colour (RGB) of the logo at a sample point, or null if transparent. */
+/**
+ * Colour (RGB) of the logo at a sample point, or null if transparent.
+ * @param {number} x
+ * @param {number} y
+ * @param {number} size
+ * @param {Layout} layout
+ */
 function sample(x, y, size, layout) {
   const { pad, cell, gap, tileR, cellR } = layout;
   if (!inRoundRect(x, y, 0, 0, size, size, tileR)) return null;
@@ -67,7 +85,10 @@ function sample(x, y, size, layout) {
   return TILE;
 }
 
-/** Renders an RGBA buffer (non-premultiplied) of size x size pixels. */
+/**
+ * Renders an RGBA buffer (non-premultiplied) of size x size pixels.
+ * @param {number} size
+ */
 export function renderLogo(size) {
   const layout = LAYOUTS[size];
   if (!layout) throw new Error(`no layout for size ${size}`);
@@ -114,12 +135,17 @@ const CRC_TABLE = (() => {
   return t;
 })();
 
+/** @param {Uint8Array} buf */
 function crc32(buf) {
   let c = 0xffffffff;
   for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
+/**
+ * @param {string} type
+ * @param {Buffer} data
+ */
 function chunk(type, data) {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length);
@@ -129,7 +155,12 @@ function chunk(type, data) {
   return Buffer.concat([len, td, crc]);
 }
 
-/** Encodes an RGBA buffer as a PNG (8-bit RGBA, no interlace). */
+/**
+ * Encodes an RGBA buffer as a PNG (8-bit RGBA, no interlace).
+ * @param {number} width
+ * @param {number} height
+ * @param {Buffer} rgba
+ */
 export function encodePng(width, height, rgba) {
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   const ihdr = Buffer.alloc(13);

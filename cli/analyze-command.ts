@@ -40,11 +40,13 @@ export async function runAnalyze(args: string[]): Promise<number> {
   if (o.previous && o.periods)
     throw new UserError('--previous and --periods both ask for migration: use one', EXIT.usage);
 
+  // biome-ignore lint/suspicious/noExplicitAny: the user's JSON, checked by resolveSettings
   const settings = (await loadSettings(o.settings)) as Record<string, any>;
   const bar = progressBar();
   bar.update(0, `Reading ${positionals[0]}…`);
   const table = await loadTable(positionals[0], o.sheet).finally(() => bar.done());
   const options: AnalyzeOptions = {};
+  // biome-ignore lint/suspicious/noExplicitAny: the user's JSON, checked by resolveSettings
   let effective: Record<string, any> = settings;
   // Excel writes semicolon-separated CSV where the decimal mark is a comma: read numbers that way
   // unless the settings say otherwise.

@@ -33,9 +33,9 @@ export function printSummary(a: Analysis, source: string): string {
           `profit ${formatMoney(c.netProfit)}${c.shareOfProfit === null ? '' : ` (${formatPercent(c.shareOfProfit)})`}`,
       ),
     ];
-    lines.forEach((l, i) =>
-      out.push(`${pad(i === 0 ? size : '', 8)}│ ${l.map((x) => pad(x, W)).join(' │ ')}`),
-    );
+    lines.forEach((l, i) => {
+      out.push(`${pad(i === 0 ? size : '', 8)}│ ${l.map((x) => pad(x, W)).join(' │ ')}`);
+    });
   });
   out.push('');
   for (const line of thresholdsInWords(a.settings, a.totals.marginTarget)) out.push(line);
@@ -55,9 +55,9 @@ export function printSummary(a: Analysis, source: string): string {
       `Migration ${m.from} → ${m.to}: ${m.movedUp} moved up, ${m.movedDown} down, ${m.unchanged} unchanged; ${m.new.count} new (revenue ${formatMoney(m.new.revenue)}), ${m.lost.count} lost (revenue ${formatMoney(m.lost.revenue)}).`,
     );
   }
-  a.cost.capacity.forEach((r, i) =>
-    out.push(`Capacity ${capacityLine(r, a.settings.capacity[i].minutes)}`),
-  );
+  a.cost.capacity.forEach((r, i) => {
+    out.push(`Capacity ${capacityLine(r, a.settings.capacity[i].minutes)}`);
+  });
   if (a.sensitivity) out.push(sensitivityLine(a.sensitivity, t.matrixCustomers));
   const base = baselineTotals(a, a.settings);
   for (const sc of a.scenarios) out.push(`Scenario ${scenarioLine(sc, base)}`);

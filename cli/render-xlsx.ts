@@ -121,7 +121,10 @@ export function renderSheet(
     for (const [c, l] of looks) {
       const key = `${l.numFmt}|${l.fill}|${l.color}|${l.bold}|${l.title}|${l.wrap}`;
       let style = styles.get(key);
-      if (!style) styles.set(key, (style = toStyle(l)));
+      if (!style) {
+        style = toStyle(l);
+        styles.set(key, style);
+      }
       // One shared, never-mutated object per look: assigning (not mutating) avoids ExcelJS's shared-style trap.
       row.getCell(c + 1).style = style;
     }
@@ -179,7 +182,10 @@ function looksOfRow(layers: ReturnType<typeof lookLayers>, r: number): Map<numbe
     if (r < range.row || r >= range.row + range.rows) continue;
     for (let c = range.col; c < range.col + range.cols; c++) {
       let l = out.get(c);
-      if (!l) out.set(c, (l = {}));
+      if (!l) {
+        l = {};
+        out.set(c, l);
+      }
       paint(l);
     }
   }

@@ -48,7 +48,8 @@ export function topDrivers(
   return {
     medians,
     get top() {
-      return (top ??= rankDrivers(revenue, lines, size, active, medians));
+      top ??= rankDrivers(revenue, lines, size, active, medians);
+      return top;
     },
   };
 }

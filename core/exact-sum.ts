@@ -3,7 +3,31 @@
  * Plain `+=` gives different last bits for different row orders, which can flip a customer that
  * sits exactly on a threshold. Each add keeps the rounding error (Knuth's TwoSum) in a second
  * double, so a sum carries ~106 bits and rounds to the same double in any order for money data.
+ * This file is the only place that does the arithmetic; everything else uses its accumulators.
  */
+
+/** TwoSum: the exact rounding error of `s = hi + x`, so that hi + x = s + error. */
+function roundingError(hi: number, x: number, s: number): number {
+  const b = s - hi;
+  return hi - (s - b) + (x - b);
+}
+
+/**
+ * A running double-double sum: `add` values one at a time, read `value` at any point.
+ * Example: add 1e16, 1, −1e16 → value 1 (plain `+=` gives 0).
+ */
+export class ExactSum {
+  private hi = 0;
+  private lo = 0;
+  add(x: number): void {
+    const s = this.hi + x;
+    this.lo += roundingError(this.hi, x, s);
+    this.hi = s;
+  }
+  get value(): number {
+    return this.hi + this.lo;
+  }
+}
 
 /**
  * Sum of `values[from..to)` in double-double precision; with `inMatrix`, only where it is not -1
@@ -15,17 +39,9 @@ export function exactSum(values: ArrayLike<number>, a?: number | Int8Array, b?: 
   const mask = typeof a === 'object' ? a : null;
   const from = typeof a === 'number' ? a : 0,
     to = b ?? values.length;
-  let hi = 0,
-    lo = 0;
-  for (let i = from; i < to; i++) {
-    if (mask && mask[i] === -1) continue;
-    const x = values[i];
-    const s = hi + x,
-      b = s - hi;
-    lo += hi - (s - b) + (x - b);
-    hi = s;
-  }
-  return hi + lo;
+  const sum = new ExactSum();
+  for (let i = from; i < to; i++) if (!mask || mask[i] !== -1) sum.add(values[i]);
+  return sum.value;
 }
 
 /** Per-group double-double accumulator: `add(g, x)` for each value, then `result()`. */
@@ -38,9 +54,8 @@ export class GroupSum {
   }
   add(g: number, x: number): void {
     const hi = this.hi[g],
-      s = hi + x,
-      b = s - hi;
-    this.lo[g] += hi - (s - b) + (x - b);
+      s = hi + x;
+    this.lo[g] += roundingError(hi, x, s);
     this.hi[g] = s;
   }
   result(): Float64Array {
@@ -51,34 +66,22 @@ export class GroupSum {
 }
 
 /**
- * Suffix sums of `sorted`: out[i] = Σ sorted[i..n), out[n] = 0. Used by the Pareto size rule,
- * where the values are sorted so the result is canonical.
+ * Suffix sums of `sorted`: out[i] = Σ sorted[i..n), out[n] = 0, added from the end. Used by the
+ * Pareto size rule, where the values are sorted so the result is canonical.
  */
 export function suffixSums(sorted: Float64Array): Float64Array {
   const out = new Float64Array(sorted.length + 1);
-  let hi = 0,
-    lo = 0;
+  const sum = new ExactSum();
   for (let i = sorted.length - 1; i >= 0; i--) {
-    const x = sorted[i],
-      s = hi + x,
-      b = s - hi;
-    lo += hi - (s - b) + (x - b);
-    hi = s;
-    out[i] = hi + lo;
+    sum.add(sorted[i]);
+    out[i] = sum.value;
   }
   return out;
 }
 
 /** suffixSums(sorted)[0] without the array: the same additions in the same order. */
 export function suffixTotal(sorted: Float64Array): number {
-  let hi = 0,
-    lo = 0;
-  for (let i = sorted.length - 1; i >= 0; i--) {
-    const x = sorted[i],
-      s = hi + x,
-      b = s - hi;
-    lo += hi - (s - b) + (x - b);
-    hi = s;
-  }
-  return hi + lo;
+  const sum = new ExactSum();
+  for (let i = sorted.length - 1; i >= 0; i--) sum.add(sorted[i]);
+  return sum.value;
 }

@@ -56,7 +56,9 @@ export function migration(
   toLabel: string,
 ): Migration {
   const before = new Map<string, number>();
-  earlier.customers.keys.forEach((k, c) => before.set(k, c));
+  earlier.customers.keys.forEach((k, c) => {
+    before.set(k, c);
+  });
   // 11 × 11 cells: states 0–9, then New (as from) and Lost (as to) at index 10
   const K = 11,
     count = new Int32Array(K * K);

@@ -57,7 +57,7 @@ export function parseNumber(v: CellValue, decimal: DecimalMark = '.'): number {
   if (typeof v !== 'string') return NaN;
   if (decimal === '.') {
     const n = plainDecimal(v);
-    if (n === n) return n;
+    if (!Number.isNaN(n)) return n;
   }
   return parseNumberText(v, decimal);
 }

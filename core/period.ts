@@ -43,19 +43,18 @@ function toYearMonth(v: CellValue, order: DateOrder): [number, number, boolean] 
   }
   if (typeof v !== 'string') return null;
   const s = v.trim();
-  let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})$/.exec(s))) return [+m[1], 0, false];
+  let m = /^(\d{4})$/.exec(s);
+  if (m) return [+m[1], 0, false];
   if (/^\d{5}(\.\d+)?$/.test(s)) return toYearMonth(Number(s), order); // an Excel serial date exported to CSV as text
-  if ((m = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[T ].*)?$/.exec(s)))
-    return valid(+m[1], +m[2], m[3] ? +m[3] : 1);
-  if (
-    (m = /^(\d{4})\s*-?\s*Q([1-4])$/i.exec(s)) ||
-    (m = /^Q([1-4])\s*[-/ ]?\s*(\d{4})$/i.exec(s))
-  ) {
+  m = /^(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[T ].*)?$/.exec(s);
+  if (m) return valid(+m[1], +m[2], m[3] ? +m[3] : 1);
+  m = /^(\d{4})\s*-?\s*Q([1-4])$/i.exec(s) ?? /^Q([1-4])\s*[-/ ]?\s*(\d{4})$/i.exec(s);
+  if (m) {
     const [y, q] = m[1].length === 4 ? [+m[1], +m[2]] : [+m[2], +m[1]];
     return [y, q * 3, true];
   }
-  if ((m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[T ].*)?$/.exec(s))) {
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[T ].*)?$/.exec(s);
+  if (m) {
     return order === 'dmy' ? valid(+m[3], +m[2], +m[1]) : valid(+m[3], +m[1], +m[2]);
   }
   return null;

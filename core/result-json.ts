@@ -1,13 +1,12 @@
 /**
  * The analysis as one plain JSON object (the CLI's `--json`, and what hosts show in summaries).
- * Customers come in whale order: net profit descending, ties by customer key — so the output
- * never depends on row order.
+ * Customers come in whale order (core/whale-curve.ts), so the output never depends on row order.
  */
 import type { Analysis } from './analyze.js';
 import { costAt } from './cost-to-serve.js';
 import { SEGMENTS } from './defaults.js';
 import { explainCustomer, type Why } from './explain.js';
-import { netMarginOf, type PeriodAnalysis } from './price-and-segment.js';
+import { netMarginOf } from './price-and-segment.js';
 import { scenarioJson, sensitivityJson } from './scenario-json.js';
 import {
   COST_LINES,
@@ -17,6 +16,7 @@ import {
   PROFIT_CLASSES,
   SIZE_CLASSES,
 } from './types.js';
+import { whaleOrder } from './whale-curve.js';
 
 export interface CustomerRecord {
   customer: string;
@@ -39,24 +39,6 @@ export interface CustomerRecord {
   why: Why;
   /** The sensitivity moves that change this customer's tier (§12); absent when sensitivity is off. */
   fragile?: string[];
-}
-
-const whaleOrders = new WeakMap<PeriodAnalysis, Int32Array>();
-
-/**
- * Customer indexes in whale order: net profit descending, then key ascending. Sorted once per
- * analysis (the report sheets, the pane's summary and --json all ask for it); do not modify it.
- */
-export function whaleOrder(a: PeriodAnalysis): Int32Array {
-  let idx = whaleOrders.get(a);
-  if (idx) return idx;
-  idx = new Int32Array(a.customers.n);
-  for (let i = 0; i < idx.length; i++) idx[i] = i;
-  const np = a.netProfit,
-    keys = a.customers.keys;
-  idx.sort((x, y) => np[y] - np[x] || (keys[x] < keys[y] ? -1 : keys[x] > keys[y] ? 1 : 0));
-  whaleOrders.set(a, idx);
-  return idx;
 }
 
 export function customerRecord(a: Analysis, c: number): CustomerRecord {

@@ -126,9 +126,7 @@ function costInputs(b: PeriodAnalysis, s: Settings): CostInput[] {
         }
       },
     };
-    const costs = vols.some(
-      (v, j) => rates[j] !== 0 && v.some((x, c) => x !== 0 && (!by || by[c] !== 0)),
-    );
+    const costs = vols.some((v, j) => rates[j] !== 0 && v.some((x, c) => x !== 0 && by?.[c] !== 0));
     if (costs) out.push(input);
   };
   DRIVERS.forEach((d, i) => {

@@ -91,6 +91,7 @@ export function resolveSettings(input: unknown = {}): { settings: Settings; prob
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return { settings: s, problems: ['settings must be a JSON object'] };
   }
+  // biome-ignore lint/suspicious/noExplicitAny: untyped JSON, checked field by field below
   const u = input as Record<string, any>;
   for (const key of Object.keys(u))
     if (!KNOWN_KEYS.has(key))
@@ -230,11 +231,14 @@ function resolveSegmentMap(v: unknown, target: string[], kind: string, problems:
   if (Array.isArray(v)) {
     if (v.length !== 9 || !v.every((x) => typeof x === 'string' && x.trim() !== ''))
       problems.push(`${kind} as a list needs 9 names in the order ${SEGMENTS.join(', ')}`);
-    else v.forEach((x, i) => (target[i] = x.trim()));
+    else
+      v.forEach((x, i) => {
+        target[i] = x.trim();
+      });
     return;
   }
   for (const [seg, name] of Object.entries(obj(v, kind, problems))) {
-    let i = SEGMENTS.indexOf(seg as any);
+    let i = (SEGMENTS as readonly string[]).indexOf(seg);
     if (i < 0) i = (SEGMENT_CODES as readonly string[]).indexOf(seg);
     if (i < 0)
       problems.push(
@@ -246,8 +250,10 @@ function resolveSegmentMap(v: unknown, target: string[], kind: string, problems:
   }
 }
 
+// biome-ignore-start lint/suspicious/noExplicitAny: an object of the user's JSON, checked by the caller
 function obj(v: unknown, name: string, problems: string[]): Record<string, any> {
   if (v !== null && typeof v === 'object' && !Array.isArray(v)) return v as Record<string, any>;
+  // biome-ignore-end lint/suspicious/noExplicitAny: -
   problems.push(`${name} must be an object`);
   return {};
 }

@@ -7,7 +7,7 @@
  *   Medium if rank < 2n/3, else Small.
  * - fixed: Large if revenue ≥ large, Medium if revenue ≥ medium, else Small.
  */
-import { suffixSums, suffixTotal } from './exact-sum.js';
+import { ExactSum, suffixSums, suffixTotal } from './exact-sum.js';
 import type { Settings } from './settings.js';
 import { sortFloat64 } from './sort-float64.js';
 
@@ -67,22 +67,15 @@ export function sizeScale(revenue: Float64Array, size: Settings['size']): SizeSc
 function paretoCuts(sorted: Float64Array, large: number, medium: number): [number, number] {
   const total = suffixTotal(sorted);
   let cutLarge = Infinity,
-    cutMedium = Infinity,
-    hi = 0,
-    lo = 0;
+    cutMedium = Infinity;
+  const sum = new ExactSum();
   for (let end = sorted.length; end > 0; ) {
     const v = sorted[end - 1],
-      before = (hi + lo) / total;
+      before = sum.value / total;
     if (!(before < medium) && !(before < large)) break;
     if (before < large) cutLarge = v;
     if (before < medium) cutMedium = v;
-    while (end > 0 && sorted[end - 1] === v) {
-      const x = sorted[--end],
-        s = hi + x,
-        b = s - hi;
-      lo += hi - (s - b) + (x - b);
-      hi = s;
-    }
+    while (end > 0 && sorted[end - 1] === v) sum.add(sorted[--end]);
   }
   return [cutLarge, cutMedium];
 }

@@ -3,7 +3,7 @@
  * x = k / n and y = cumulative net profit of the first k / total net profit. The peak is the
  * largest y (the smallest x where it first occurs); money-losers give back what lies past it.
  */
-import { exactSum } from './exact-sum.js';
+import { ExactSum, exactSum } from './exact-sum.js';
 import { formatMoney, formatPercent } from './format.js';
 import { sortFloat64 } from './sort-float64.js';
 
@@ -35,6 +35,32 @@ export interface WhaleCurve {
   reading: string;
 }
 
+/** What whale order needs of an analysis: its net profits and customer keys, index-aligned. */
+export interface Ranked {
+  readonly netProfit: ArrayLike<number>;
+  readonly customers: { readonly keys: readonly string[] };
+}
+
+const whaleOrders = new WeakMap<Ranked, Int32Array>();
+
+/**
+ * Customer indexes in whale order: net profit descending, then key ascending, so anything listed
+ * in this order never depends on row order. Sorted once per analysis (the report sheets, the
+ * pane's summary and --json all ask for it); do not modify the result.
+ * Example: net profits [40, 180, 40] with keys [B, C, A] → [1, 2, 0] (C, then A before B).
+ */
+export function whaleOrder(a: Ranked): Int32Array {
+  let idx = whaleOrders.get(a);
+  if (idx) return idx;
+  idx = new Int32Array(a.netProfit.length);
+  for (let i = 0; i < idx.length; i++) idx[i] = i;
+  const np = a.netProfit,
+    keys = a.customers.keys;
+  idx.sort((x, y) => np[y] - np[x] || (keys[x] < keys[y] ? -1 : keys[x] > keys[y] ? 1 : 0));
+  whaleOrders.set(a, idx);
+  return idx;
+}
+
 /**
  * Builds the whale curve of the given net profits (one per customer).
  * Example: net profits [60, 50, -10] → total 100, peak 110 % at 2/3 of customers, losers give back 10 %.
@@ -55,15 +81,10 @@ export function whaleCurve(
   // Two walks down the sorted profits instead of a stored cumulative array: the first finds the
   // peak, the second records the cumulative profit at the points the curve keeps.
   const walk = (visit: (k: number, cum: number) => void) => {
-    let hi = 0,
-      lo = 0;
+    const sum = new ExactSum();
     for (let k = 1; k <= n; k++) {
-      const x = sorted[n - k],
-        s = hi + x,
-        b = s - hi;
-      lo += hi - (s - b) + (x - b);
-      hi = s;
-      visit(k, hi + lo);
+      sum.add(sorted[n - k]);
+      visit(k, sum.value);
     }
   };
   let peakK = 0,

@@ -45,13 +45,14 @@ export interface RunSummary {
   sheets: string[];
   /** Names of the source sheet, for links to rejected cells. */
   sourceSheet: string;
-  /** The biggest money-losers, worst first (at most 5); optional so older hosts still fit. */
-  losers?: { customer: string; name: string; netProfit: number }[];
+  /** The biggest money-losers, worst first (at most 5). */
+  losers: { customer: string; name: string; netProfit: number }[];
   /** Tier stability and capacity use in words (DOMAIN.md §12–13), one line each. */
   decisionNotes?: string[];
   /**
    * The priced customers' columns, so the What-if section re-prices scenarios without reading the
-   * sheet again (§11). Absent when a host cannot send that many customers (see whatIfLimit).
+   * sheet again (§11). Absent when a host cannot send that many customers (see
+   * WHAT_IF_PORTABLE_LIMIT in run-summary.ts).
    */
   whatIfBase?: ScenarioBase;
   /** Why there is no whatIfBase, for the pane to say. */
@@ -64,7 +65,8 @@ export interface RunOptions {
 }
 
 export interface PaneHost {
-  readonly name: 'excel' | 'sheets' | 'memory';
+  /** Which host: 'excel', 'sheets' (and the tests' own). */
+  readonly name: string;
   /** Finds the customer table and guesses the mapping. Throws an Error with a one-line message when there is none. */
   detectTable(): Promise<DetectedTable>;
   /** Reads the table, runs the core, writes the result sheets; reports progress on the way. */

@@ -173,7 +173,7 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
 }
 
 function losersList(s: RunSummary): HTMLElement | null {
-  if (!s.losers?.length) return null;
+  if (!s.losers.length) return null;
   return el(
     'div',
     { class: 'losers' },

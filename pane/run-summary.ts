@@ -3,9 +3,9 @@
  * here, so the Excel pane and the Sheets sidebar report the same numbers in the same words.
  */
 import type { Analysis } from '../core/analyze.js';
-import { whaleOrder } from '../core/result-json.js';
 import { portableScenarioBase, scenarioBase } from '../core/scenario-base.js';
 import { capacityLine, sensitivityLine } from '../core/scenario-words.js';
+import { whaleOrder } from '../core/whale-curve.js';
 import type { RunSummary } from './host.js';
 
 /** The first rejected rows the pane lists; the Data Issues sheet has them all. */
@@ -55,7 +55,7 @@ export function summarizeRun(
 }
 
 /** The most negative net profits, worst first: the whale order read from its end. */
-function biggestLosers(a: Analysis): NonNullable<RunSummary['losers']> {
+function biggestLosers(a: Analysis): RunSummary['losers'] {
   const order = whaleOrder(a),
     out: NonNullable<RunSummary['losers']> = [];
   for (

@@ -289,7 +289,8 @@ export function settingsForm(): SettingsForm {
       for (const x of drivers) {
         if (!filled(x.amount)) continue;
         const kind = x.mode.value === 'pool' ? 'pools' : 'rates';
-        (s[kind] ??= {})[x.driver] = Number(x.amount.value);
+        s[kind] ??= {};
+        s[kind][x.driver] = Number(x.amount.value);
       }
       if (filled(costOfCapital)) s.costOfCapital = share(costOfCapital);
       if (costOnly.checked) s.costToServeOnly = true;

@@ -78,9 +78,13 @@ const push = (row: Row, kind?: 'blank' | 'summary', label?: string) => {
   if (kind) nonData.push({ row: sheet.length, kind, ...(label ? { label } : {}) });
 };
 const mid = Math.floor(data.length / 2);
-data.slice(0, mid).forEach((r) => push(r));
+data.slice(0, mid).forEach((r) => {
+  push(r);
+});
 push([], 'blank'); // a stray fully blank line in the middle of the data
-data.slice(mid).forEach((r) => push(r));
+data.slice(mid).forEach((r) => {
+  push(r);
+});
 push([], 'blank'); // the blank line before the export's summary rows
 push(summary('', 'Grand Total'), 'summary', 'Grand Total'); // no Customer ID, label elsewhere
 push(summary('Total', ''), 'summary', 'Total'); // the Customer ID cell says "Total"

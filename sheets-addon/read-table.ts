@@ -45,7 +45,10 @@ export function datesAsText(values: CellValue[][], timeZone: string): CellValue[
       if (!isDate(v)) continue;
       const t = v.getTime();
       let s = seen.get(t);
-      if (s === undefined) seen.set(t, (s = Utilities.formatDate(v, timeZone, 'yyyy-MM-dd')));
+      if (s === undefined) {
+        s = Utilities.formatDate(v, timeZone, 'yyyy-MM-dd');
+        seen.set(t, s);
+      }
       row[j] = s;
     }
   }

@@ -5,6 +5,7 @@
  * The formulas are DOMAIN.md §2–4 exactly as the core computes them (same operation order, so
  * the same doubles): see the comments on each.
  */
+import { EXITED, NO_REVENUE } from '../../core/defaults.js';
 import { HEADER_FILL, HEADER_FONT } from '../../core/report/colours.js';
 import { emptySheet, FORMATS, rect, type SheetValue } from '../../core/report/sheet-spec.js';
 import { DRIVERS } from '../../core/types.js';
@@ -234,7 +235,7 @@ export function customerFormulas(
     'Scenario size': scenario.size,
     'Scenario profitability': scenario.profitability,
     'Scenario segment': scenario.segment,
-    'Scenario tier': `IF(${out},IF(${blank},"","Exited"),IF(${c('Scenario segment')}="","",INDEX(TierNames,MATCH(${c('Scenario segment')},TierSegments,0))))`,
+    'Scenario tier': `IF(${out},IF(${blank},"","${EXITED}"),IF(${c('Scenario segment')}="","",INDEX(TierNames,MATCH(${c('Scenario segment')},TierSegments,0))))`,
   };
 }
 
@@ -266,12 +267,12 @@ function classFormulas(x: ClassRefs) {
     // before(c): revenue of customers with strictly greater revenue / revenue of customers with revenue > 0.
     share: `IF(${noRevenue},"",SUMIF(${n.Revenue},">"&${x.revenue})/${n.MatrixRevenue})`,
     size:
-      `IF(${x.blank},"",IF(${revenue}<=0,"No revenue",` +
+      `IF(${x.blank},"",IF(${revenue}<=0,"${NO_REVENUE}",` +
       `IF(SizeMethod="fixed",IF(${x.revenue}>=FixedLarge,"Large",IF(${x.revenue}>=FixedMedium,"Medium","Small")),` +
       `IF(SizeMethod="terciles",IF(3*COUNTIF(${n.Revenue},">"&${x.revenue})<${n.MatrixCount},"Large",IF(3*COUNTIF(${n.Revenue},">"&${x.revenue})<2*${n.MatrixCount},"Medium","Small")),` +
       `IF(${x.share}<ParetoLarge,"Large",IF(${x.share}<ParetoMedium,"Medium","Small"))))))`,
     profitability:
-      `IF(OR(${x.size}="",${x.size}="No revenue"),"",` +
+      `IF(OR(${x.size}="",${x.size}="${NO_REVENUE}"),"",` +
       `IF(ProfitMethod="fixed",IF(${x.margin}>=FixedHigh,"High",IF(${x.margin}>=FixedLow,"Mid","Low")),` +
       `IF(ProfitMethod="terciles",IF(3*${rankBySize}<COUNTIF(${n.SizeClass},${x.size}),"High",IF(3*${rankBySize}<2*COUNTIF(${n.SizeClass},${x.size}),"Mid","Low")),` +
       `IF(${x.netProfit}<0,"Low",IF(${x.margin}>=${n.MarginTarget},"High","Mid")))))`,

@@ -1,5 +1,5 @@
 /** The template's first sheet: what the workbook is, how to fill it, how it decides. */
-import { PARETO_LARGE, PARETO_MEDIUM } from '../../core/defaults.js';
+import { NO_REVENUE, PARETO_LARGE, PARETO_MEDIUM } from '../../core/defaults.js';
 import { formatPercent } from '../../core/format.js';
 import { addRows, emptySheet, rect } from '../../core/report/sheet-spec.js';
 import type { TemplateSheet } from './layout.js';
@@ -28,7 +28,7 @@ export function instructionsSheet(source: string | null, capacity: number): Temp
     'Net profit = gross profit − cost-to-serve; cost-to-serve = Σ volume × rate + revenue × payment days / 365 × cost of capital.',
     `Size (Pareto, the default): Large while the revenue of bigger customers is below ${formatPercent(PARETO_LARGE)} of revenue, Medium below ${formatPercent(PARETO_MEDIUM)}, else Small. Ties share a class.`,
     'Profitability (bands, the default): Low if the customer loses money; High at a net margin at or above the overall margin; else Mid.',
-    'A value exactly on a threshold goes to the higher class. Customers with revenue ≤ 0 stay outside the matrix ("No revenue").',
+    `A value exactly on a threshold goes to the higher class. Customers with revenue ≤ 0 stay outside the matrix ("${NO_REVENUE}").`,
     'Tier per segment (Settings): Concierge, Grow, Maintain, Fix, Self-service — each with its action.',
     "Capacity (Settings): a resource costs its cost over its practical minutes; each driver's rate gains minutes per unit × cost per minute, and what no customer uses is unused capacity, charged to no one.",
     '',

@@ -124,7 +124,8 @@ export function setFormula(
   c: number,
   formula: string,
 ): void {
-  (grid[row] ??= [])[c] = formula;
+  grid[row] ??= [];
+  grid[row][c] = formula;
 }
 
 /** Colours of the template: inputs the consultant edits vs. cells that compute. */

@@ -5,6 +5,7 @@
  * (the Customers sheet's Scenario columns) and, below, what the what-if does to net profit.
  */
 import { columnLetter } from '../../core/cell-address.js';
+import { NO_REVENUE } from '../../core/defaults.js';
 import {
   addRows,
   emptySheet,
@@ -99,13 +100,13 @@ export function matrixSheet(): TemplateSheet {
 
   addRows(spec, [[]]);
   const nr = addRows(spec, [
-    ['No revenue', 'Customers'],
+    [NO_REVENUE, 'Customers'],
     [null, 'Revenue'],
     [null, 'Net profit'],
   ]);
-  setFormula(formulas, nr, 2, 'COUNTIF(SizeClass,"No revenue")');
-  setFormula(formulas, nr + 1, 2, 'SUMIF(SizeClass,"No revenue",Revenue)');
-  setFormula(formulas, nr + 2, 2, 'SUMIF(SizeClass,"No revenue",NetProfit)');
+  setFormula(formulas, nr, 2, `COUNTIF(SizeClass,"${NO_REVENUE}")`);
+  setFormula(formulas, nr + 1, 2, `SUMIF(SizeClass,"${NO_REVENUE}",Revenue)`);
+  setFormula(formulas, nr + 2, 2, `SUMIF(SizeClass,"${NO_REVENUE}",NetProfit)`);
   spec.bold.push(rect(nr, 0));
   spec.formats.push(
     { range: rect(nr, 2), format: FORMATS.integer },
@@ -149,13 +150,16 @@ function whatIfGrid(spec: SheetSpec, formulas: (string | undefined)[][], head: n
   const L = (j: number) => columnLetter(C0 + j);
   // rows of the baseline grid, padded with blanks up to the what-if's columns
   const row = (r: number) => {
-    const v = (spec.values[r] ??= []);
+    spec.values[r] ??= [];
+    const v = spec.values[r];
     while (v.length < C0 + 6) v.push(null);
     return v;
   };
   row(head)[C0] = 'What-if size';
   row(head)[C0 + 1] = 'Measure';
-  PROFIT_CLASSES.forEach((p, j) => (row(head)[C0 + 2 + j] = p));
+  PROFIT_CLASSES.forEach((p, j) => {
+    row(head)[C0 + 2 + j] = p;
+  });
   row(head)[C0 + 5] = 'Total';
   spec.width = Math.max(spec.width, C0 + 6);
   const h = rect(head, C0, 1, 6);

@@ -3,9 +3,16 @@
  * cost pools, cost of capital, and the tier map — every value the formulas read, each a named cell.
  * Yellow cells are inputs; green cells compute (the rate in use, the margin target in use).
  */
-
 import { columnLetter } from '../../core/cell-address.js';
-import { COST_LINE_LABELS, DRIVER_UNITS, SEGMENT_CODES, SEGMENTS } from '../../core/defaults.js';
+import {
+  COST_LINE_LABELS,
+  DRIVER_UNITS,
+  NO_REVENUE,
+  PARETO_LARGE,
+  PARETO_MEDIUM,
+  SEGMENT_CODES,
+  SEGMENTS,
+} from '../../core/defaults.js';
 import {
   addRows,
   emptySheet,
@@ -64,14 +71,14 @@ export function settingsSheet(s: Settings, whatIf?: WhatIfSettings): TemplateShe
     [
       'ParetoLarge',
       'Pareto: Large below',
-      s.size.method === 'pareto' ? s.size.large : 0.8,
+      s.size.method === 'pareto' ? s.size.large : PARETO_LARGE,
       'Large if the revenue of bigger customers is below this share of revenue',
       FORMATS.percent,
     ],
     [
       'ParetoMedium',
       'Pareto: Medium below',
-      s.size.method === 'pareto' ? s.size.medium : 0.95,
+      s.size.method === 'pareto' ? s.size.medium : PARETO_MEDIUM,
       'Medium if below this share; else Small',
       FORMATS.percent,
     ],
@@ -148,7 +155,7 @@ export function settingsSheet(s: Settings, whatIf?: WhatIfSettings): TemplateShe
       'MatrixCount',
       'Customers with revenue',
       'COUNTIF(Revenue,">0")',
-      'customers with revenue ≤ 0 are listed as No revenue',
+      `customers with revenue ≤ 0 are listed as ${NO_REVENUE}`,
       FORMATS.integer,
     ],
     [

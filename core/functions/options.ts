@@ -16,6 +16,7 @@ export function functionSettings(arg: Arg): Settings {
   const key = JSON.stringify(arg);
   const hit = cache.get(key);
   if (hit) return hit;
+  // biome-ignore lint/suspicious/noExplicitAny: the user's JSON or range, checked by resolveSettings
   let input: Record<string, any>;
   if (typeof arg === 'string') {
     try {

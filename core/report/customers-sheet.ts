@@ -5,8 +5,8 @@
 import type { Analysis } from '../analyze.js';
 import { COST_LINE_LABELS, NO_REVENUE, SEGMENTS, TOP_DRIVERS } from '../defaults.js';
 import { netMarginOf } from '../price-and-segment.js';
-import { whaleOrder } from '../result-json.js';
 import { COST_LINES, PROFIT_CLASSES, SIZE_CLASSES } from '../types.js';
+import { whaleOrder } from '../whale-curve.js';
 import {
   emptySheet,
   FORMATS,

@@ -52,9 +52,9 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
       [null, MEASURES[3], ...cells.map((c) => c.shareOfProfit), sizeShare],
     ]);
     s.bold.push(rect(top, 0, 1, 5));
-    MEASURE_FORMATS.forEach((f, m) =>
-      s.formats.push({ range: rect(top + 1 + m, 2, 1, 4), format: f }),
-    );
+    MEASURE_FORMATS.forEach((f, m) => {
+      s.formats.push({ range: rect(top + 1 + m, 2, 1, 4), format: f });
+    });
     cells.forEach((c, p) => {
       s.fills.push({
         range: rect(top + 1, 2 + p, 4, 1),
@@ -92,7 +92,9 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
     ],
   ]);
   s.bold.push(rect(total, 0, 4, 1));
-  MEASURE_FORMATS.forEach((f, m) => s.formats.push({ range: rect(total + m, 2, 1, 4), format: f }));
+  MEASURE_FORMATS.forEach((f, m) => {
+    s.formats.push({ range: rect(total + m, 2, 1, 4), format: f });
+  });
 
   addRows(s, [[]]);
   // Customers in the last column: the action text needs the three columns before it.
@@ -114,9 +116,9 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
       ...(fragile ? [fragile[i]] : []),
     ]),
   );
-  a.matrix.forEach((c, i) =>
-    s.fills.push({ range: rect(actRows + i, 1), color: tierFill(c.tier) }),
-  );
+  a.matrix.forEach((c, i) => {
+    s.fills.push({ range: rect(actRows + i, 1), color: tierFill(c.tier) });
+  });
   s.formats.push({ range: rect(actRows, 5, 9, fragile ? 2 : 1), format: FORMATS.integer });
 
   addRows(s, [[]]);
@@ -132,9 +134,9 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
       `No revenue: ${t.noRevenue.count} customers outside the matrix, net profit ${formatMoney(t.noRevenue.netProfit)} (counted in the totals above).`,
     ]);
   // Capacity lines here until the Assumptions sheet carries them too (§13, §17).
-  a.cost.capacity.forEach((r, i) =>
-    notes.push([`Capacity ${capacityLine(r, a.settings.capacity[i].minutes)}`]),
-  );
+  a.cost.capacity.forEach((r, i) => {
+    notes.push([`Capacity ${capacityLine(r, a.settings.capacity[i].minutes)}`]);
+  });
   if (a.sensitivity)
     notes.push([
       `${sensitivityLine(a.sensitivity, t.matrixCustomers)} Fragile customers are marked in the Customers sheet's Sensitivity column.`,

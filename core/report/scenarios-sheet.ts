@@ -6,11 +6,11 @@
  */
 import { EXITED, NO_REVENUE, SEGMENTS } from '../defaults.js';
 import type { PeriodAnalysis } from '../price-and-segment.js';
-import { whaleOrder } from '../result-json.js';
 import { baselineTotals, type ScenarioResult, type ScenarioTotals } from '../scenario.js';
 import { scenarioLine } from '../scenario-words.js';
 import type { Settings } from '../settings.js';
 import { EXITED_SEGMENT } from '../tier-moves.js';
+import { whaleOrder } from '../whale-curve.js';
 import {
   addRows,
   emptySheet,
@@ -77,9 +77,9 @@ export function scenariosSheet(
       }),
     ]),
   );
-  TOTALS.forEach(([, , format], i) =>
-    s.formats.push({ range: rect(first + i, 1, 1, width - 1), format }),
-  );
+  TOTALS.forEach(([, , format], i) => {
+    s.formats.push({ range: rect(first + i, 1, 1, width - 1), format });
+  });
   const business = addRows(s, [
     [
       "Change in the business's net profit",

@@ -7,8 +7,8 @@ import type { Analysis } from '../analyze.js';
 import { costAt } from '../cost-to-serve.js';
 import { COST_LINE_LABELS, NO_REVENUE, SEGMENTS } from '../defaults.js';
 import { explainCustomer } from '../explain.js';
-import { whaleOrder } from '../result-json.js';
 import { COST_LINES } from '../types.js';
+import { whaleOrder } from '../whale-curve.js';
 import {
   emptySheet,
   FORMATS,

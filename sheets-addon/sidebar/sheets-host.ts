@@ -10,8 +10,10 @@ import type { DetectedTable, PaneHost, Progress, RunOptions, RunSummary } from '
 
 /** The slice of google.script.run we use (the sidebar's iframe provides it; tests shim it). */
 interface ScriptRun {
+  // biome-ignore lint/suspicious/noExplicitAny: google.script.run passes untyped JSON
   withSuccessHandler(f: (value: any) => void): ScriptRun;
   withFailureHandler(f: (error: Error) => void): ScriptRun;
+  // biome-ignore lint/suspicious/noExplicitAny: any server function name
   [server: string]: any;
 }
 

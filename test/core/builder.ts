@@ -101,14 +101,18 @@ export function customer(a: Analysis, key: string): CustomerRecord {
 /** Segment per customer key (null outside the matrix). */
 export function segments(a: Analysis): Record<string, string | null> {
   const out: Record<string, string | null> = {};
-  a.customers.keys.forEach((k, c) => (out[k] = customerRecord(a, c).segment));
+  a.customers.keys.forEach((k, c) => {
+    out[k] = customerRecord(a, c).segment;
+  });
   return out;
 }
 
 /** Tier per customer key (null outside the matrix). */
 export function tiers(a: Analysis): Record<string, string | null> {
   const out: Record<string, string | null> = {};
-  a.customers.keys.forEach((k, c) => (out[k] = customerRecord(a, c).tier));
+  a.customers.keys.forEach((k, c) => {
+    out[k] = customerRecord(a, c).tier;
+  });
   return out;
 }
 

@@ -1,6 +1,6 @@
 // DOMAIN.md §9: results never depend on row order; sums of money must not either.
 import { describe, expect, it } from 'vitest';
-import { exactSum, GroupSum, suffixSums } from '../../core/exact-sum.js';
+import { ExactSum, exactSum, GroupSum, suffixSums } from '../../core/exact-sum.js';
 
 describe('exactSum', () => {
   it('adds cents as a person would: 0.1 + 0.2 + 0.3 = 0.6 in every order', () => {
@@ -32,6 +32,19 @@ describe('exactSum', () => {
     const interleaved = cents.filter((_, i) => i % 2).concat(cents.filter((_, i) => i % 2 === 0));
     expect(exactSum(reversed)).toBe(exactSum(cents));
     expect(exactSum(interleaved)).toBe(exactSum(cents));
+  });
+});
+
+describe('ExactSum', () => {
+  it('reads the running total at any point, as exactly as exactSum', () => {
+    const sum = new ExactSum();
+    const seen: number[] = [];
+    for (const x of [1e16, 1, -1e16, 0.1, 0.2]) {
+      sum.add(x);
+      seen.push(sum.value);
+    }
+    // 1e16 + 1 reads as 1e16 (no double in between), yet the 1 is kept and comes back
+    expect(seen).toEqual([1e16, 1e16, 1, 1.1, 1.3]);
   });
 });
 

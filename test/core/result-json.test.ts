@@ -1,7 +1,8 @@
 // The analysis as one plain JSON object; customers in whale order (net profit descending, ties by
 // key), so the output never depends on row order (DOMAIN.md §6, §9).
 import { describe, expect, it } from 'vitest';
-import { resultJson, whaleOrder } from '../../core/result-json.js';
+import { resultJson } from '../../core/result-json.js';
+import { whaleOrder } from '../../core/whale-curve.js';
 import { customers, run } from './builder.js';
 
 const rows = {

@@ -6,16 +6,18 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../cli/read-csv.js';
 import type { Analysis } from '../../core/analyze.js';
-import { whaleOrder } from '../../core/result-json.js';
 import { defaultAvoidableShares, runScenario, type ScenarioResult } from '../../core/scenario.js';
 import { resolveSettings } from '../../core/settings.js';
 import { tierState } from '../../core/tier-moves.js';
+import { whaleOrder } from '../../core/whale-curve.js';
 import { customers, expectMoney, run, settings } from './builder.js';
 
 /** The scenario's state (tier, "No revenue" or "Exited") of each customer, by key. */
 function tiersIn(a: Analysis, sc: ScenarioResult): Record<string, string> {
   const out: Record<string, string> = {};
-  a.customers.keys.forEach((k, c) => (out[k] = tierState(sc.segment[c], a.settings.tiers)));
+  a.customers.keys.forEach((k, c) => {
+    out[k] = tierState(sc.segment[c], a.settings.tiers);
+  });
   return out;
 }
 const profitOf = (a: Analysis, sc: ScenarioResult, key: string) =>

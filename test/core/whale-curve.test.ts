@@ -2,7 +2,7 @@
 // y = cumulative netProfit of the first k / total netProfit. Report the peak (max y, smallest x
 // where it occurs) and the profit destroyed by money-losers.
 import { describe, expect, it } from 'vitest';
-import { whaleCurve } from '../../core/whale-curve.js';
+import { whaleCurve, whaleOrder } from '../../core/whale-curve.js';
 import { customers, expectMoney, run } from './builder.js';
 
 const xy = (w: ReturnType<typeof whaleCurve>) =>
@@ -129,5 +129,25 @@ describe('in the analysis', () => {
     expect(a.whale.totalNetProfit).toBe(100);
     expect(a.whale.peakShareOfProfit).toBe(1.1);
     expect(a.totals.netProfit).toBe(0); // 60 + 50 − 10 − 100: the totals count everyone
+  });
+});
+
+describe('whale order', () => {
+  it('ranks customers by net profit descending, ties by key, whatever the row order', () => {
+    // net profits 40 (B), 180 (C), 40 (A), −15 (D) → C, then A before B on the tie, then D
+    const ranked = { netProfit: [40, 180, 40, -15], customers: { keys: ['B', 'C', 'A', 'D'] } };
+    expect(Array.from(whaleOrder(ranked))).toEqual([1, 2, 0, 3]);
+    const shuffled = { netProfit: [-15, 40, 40, 180], customers: { keys: ['D', 'A', 'B', 'C'] } };
+    expect(Array.from(whaleOrder(shuffled), (c) => shuffled.customers.keys[c])).toEqual([
+      'C',
+      'A',
+      'B',
+      'D',
+    ]);
+  });
+
+  it('sorts once per analysis', () => {
+    const ranked = { netProfit: [1, 2], customers: { keys: ['a', 'b'] } };
+    expect(whaleOrder(ranked)).toBe(whaleOrder(ranked));
   });
 });

@@ -56,7 +56,7 @@ function normals(rand: () => number): () => number {
   };
 }
 
-const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : Math.min(x , hi));
+const clamp = (x: number, lo: number, hi: number) => (x < lo ? lo : Math.min(x, hi));
 const cents = (x: number) => Math.round(x * 100) / 100;
 
 // ---------------------------------------------------------------------------------------------
@@ -218,7 +218,9 @@ function namePool(seed: number): string[] {
     pool[i] = pool[j];
     pool[j] = t;
   }
-  SPECIAL_NAMES.forEach((s, k) => pool.splice(SPECIAL_OFFSET + k * SPECIAL_STRIDE, 0, s));
+  SPECIAL_NAMES.forEach((s, k) => {
+    pool.splice(SPECIAL_OFFSET + k * SPECIAL_STRIDE, 0, s);
+  });
   return pool;
 }
 

@@ -62,9 +62,9 @@ describe('dist/excel/functions.js', () => {
       ]),
     );
     expect(tiers).toHaveLength(500);
-    sample
-      .slice(1)
-      .forEach((r, i) => expect(tiers[i][0], String(r[0])).toBe(byKey.get(String(r[0]))));
+    sample.slice(1).forEach((r, i) => {
+      expect(tiers[i][0], String(r[0])).toBe(byKey.get(String(r[0])));
+    });
   });
 
   it('a dragged single-cell PROFITTIER with the population ranges matches the spilled column', () => {

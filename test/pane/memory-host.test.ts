@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryHost } from '../../pane/memory-host.js';
+import { MemoryHost } from './memory-host.js';
 
 // Two years of the same three customers: B grows, C appears, A leaves.
 const rows = [

@@ -2,8 +2,8 @@
 // taskpane.html in place of the Office.js host. The table comes from the test server.
 
 import type { CellValue } from '../../core/types.js';
-import { MemoryHost } from '../../pane/memory-host.js';
 import { mountPane } from '../../pane/mount-pane.js';
+import { MemoryHost } from './memory-host.js';
 
 declare const Office: { onReady(cb: () => void): Promise<unknown> };
 

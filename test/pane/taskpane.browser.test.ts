@@ -1,8 +1,8 @@
 // The built task pane in headless Chromium, on an in-memory PaneHost, with a local stub instead of
 // Microsoft's CDN office.js: the mapping shows, Run works from the keyboard, progress reaches
 // 100 %, the summary appears, hostile text stays text, What if… re-prices the run's customers
-// without reading the sheet again, and it fits 350 px. Saves the README screenshot
-// docs/images/excel-taskpane.png.
+// without reading the sheet again, and it fits 350 px. Each test opens its own page.
+// `npm run docs` saves the README picture docs/images/excel-taskpane.png.
 
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseCsv } from '../../cli/read-csv.js';
 import { analyze } from '../../core/analyze.js';
 import { DEFAULT_TIERS } from '../../core/defaults.js';
@@ -18,8 +18,8 @@ import { baselineTotals, runScenario } from '../../core/scenario.js';
 import { scenarioLine } from '../../core/scenario-words.js';
 import { SAMPLE_SETTINGS } from '../data/generate.js';
 import { ensureExcelBuild } from '../excel/built-dist.js';
+import { CHROMIUM, describeWith, picturePath } from '../tools.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const OFFICE_STUB = `window.Office = { onReady: (cb) => Promise.resolve().then(() => cb && cb({ host: 'Excel' })) };
@@ -33,12 +33,6 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-const missing = !existsSync(CHROMIUM);
-if (missing)
-  console.log(
-    `[taskpane.browser.test] skipped: ${CHROMIUM} is missing (apt-get install chromium to run it)`,
-  );
-
 /** The sample customers, plus a money-losing customer with a hostile name and a row with hostile revenue. */
 function table() {
   const rows = parseCsv(readFileSync('samples/customers.csv', 'utf8'));
@@ -47,87 +41,86 @@ function table() {
   return rows;
 }
 
-let server: Server, browser: Browser, page: Page, base: string;
-const dialogs: string[] = [];
+describeWith([CHROMIUM])('task pane in Chromium', () => {
+  let server: Server, browser: Browser, base: string;
 
-beforeAll(async () => {
-  if (missing) return;
-  ensureExcelBuild();
-  mkdirSync(TMP, { recursive: true });
-  await build({
-    entryPoints: ['test/pane/memory-taskpane.ts'],
-    outfile: join(TMP, 'taskpane.js'),
-    bundle: true,
-    format: 'iife',
-    target: 'es2020',
-    logLevel: 'warning',
-  });
-  const data = JSON.stringify(table());
-  server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const file =
-      path === '/taskpane.js'
-        ? join(TMP, 'taskpane.js')
-        : join('dist/excel', path.replace(/^\/+/, ''));
-    if (path === '/test-table.json') {
-      res.writeHead(200, { 'content-type': TYPES['.json'] }).end(data);
-      return;
-    }
-    if (!file.startsWith('dist/excel/') && file !== join(TMP, 'taskpane.js')) {
-      res.writeHead(404).end();
-      return;
-    }
-    if (!existsSync(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res
-      .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
-      .end(readFileSync(file));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
-  page = await browser.newPage({ viewport: { width: 350, height: 1100 } });
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  // Nothing leaves the machine: office.js is the stub, everything else must come from the local server.
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url === OFFICE_CDN)
-      return route.fulfill({ contentType: 'text/javascript', body: OFFICE_STUB });
-    return url.startsWith(base) ? route.continue() : route.abort();
-  });
-  await page.goto(`${base}/taskpane.html`);
-}, 120_000);
+  beforeAll(async () => {
+    ensureExcelBuild();
+    mkdirSync(TMP, { recursive: true });
+    await build({
+      entryPoints: ['test/pane/memory-taskpane.ts'],
+      outfile: join(TMP, 'taskpane.js'),
+      bundle: true,
+      format: 'iife',
+      target: 'es2020',
+      logLevel: 'warning',
+    });
+    const data = JSON.stringify(table());
+    server = createServer((req, res) => {
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      if (path === '/test-table.json') {
+        res.writeHead(200, { 'content-type': TYPES['.json'] }).end(data);
+        return;
+      }
+      const file =
+        path === '/taskpane.js'
+          ? join(TMP, 'taskpane.js')
+          : join('dist/excel', path.replace(/^\/+/, ''));
+      if (
+        (!file.startsWith('dist/excel/') && file !== join(TMP, 'taskpane.js')) ||
+        !existsSync(file)
+      ) {
+        res.writeHead(404).end();
+        return;
+      }
+      res
+        .writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' })
+        .end(readFileSync(file));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM.path!,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+  }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(null)));
-});
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve(null)));
+  });
 
-describe.skipIf(missing)('task pane in Chromium', () => {
-  it('shows the table and the guessed column mapping', async () => {
+  /** A fresh page on the pane, 350 px wide, once it shows the detected table. */
+  async function openPane(): Promise<{ page: Page; dialogs: string[] }> {
+    const page = await (
+      await browser.newContext({ viewport: { width: 350, height: 1100 } })
+    ).newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    // Nothing leaves the machine: office.js is the stub, everything else comes from the local server.
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url === OFFICE_CDN)
+        return route.fulfill({ contentType: 'text/javascript', body: OFFICE_STUB });
+      return url.startsWith(base) ? route.continue() : route.abort();
+    });
+    await page.goto(`${base}/taskpane.html`);
     await page.waitForSelector('select[data-field="revenue"]');
-    expect(await page.textContent('.status')).toMatch(/^502 rows in Sales data!A1:L503/);
-    expect(await page.inputValue('select[data-field="revenue"]')).toBe('Revenue');
-    expect(await page.inputValue('select[data-field="customer"]')).toBe('Customer ID');
-    expect(await page.inputValue('select[data-field="cogs"]')).toBe('COGS');
-  });
+    return { page, dialogs };
+  }
 
-  it('runs from the keyboard with the sample rates: Tab to Run, Enter, progress to 100 %, focus on the results', async () => {
+  /** Types the sample rates into the cost-to-serve form, and folds it again. */
+  async function enterSampleRates(page: Page): Promise<void> {
     await page.click('summary:has-text("Cost-to-serve")');
     for (const [driver, rate] of Object.entries(SAMPLE_SETTINGS.rates))
       await page.fill(`input[data-driver="${driver}"]`, String(rate));
@@ -136,6 +129,28 @@ describe.skipIf(missing)('task pane in Chromium', () => {
       String(SAMPLE_SETTINGS.costOfCapital * 100),
     );
     await page.click('summary:has-text("Cost-to-serve")');
+  }
+
+  /** A page whose analysis with the sample rates has finished. */
+  async function analysed(): Promise<{ page: Page; dialogs: string[] }> {
+    const pane = await openPane();
+    await enterSampleRates(pane.page);
+    await pane.page.click('button:has-text("Run analysis")');
+    await pane.page.waitForSelector('.results:not([hidden])');
+    return pane;
+  }
+
+  it('shows the table and the guessed column mapping', async () => {
+    const { page } = await openPane();
+    expect(await page.textContent('.status')).toMatch(/^502 rows in Sales data!A1:L503/);
+    expect(await page.inputValue('select[data-field="revenue"]')).toBe('Revenue');
+    expect(await page.inputValue('select[data-field="customer"]')).toBe('Customer ID');
+    expect(await page.inputValue('select[data-field="cogs"]')).toBe('COGS');
+  });
+
+  it('runs from the keyboard with the sample rates: Tab to Run, Enter, progress to 100 %, focus on the results', async () => {
+    const { page } = await openPane();
+    await enterSampleRates(page);
     await page.focus('body');
     let onRun = false;
     for (let i = 0; i < 80 && !onRun; i++) {
@@ -157,14 +172,16 @@ describe.skipIf(missing)('task pane in Chromium', () => {
   });
 
   it('shows hostile customer text as text: no <img>, no dialog', async () => {
+    const { page, dialogs } = await analysed();
     expect(await page.locator('.losers li .who').allTextContents()).toContain(HOSTILE);
     expect(await page.locator('.rejected li').first().textContent()).toContain(HOSTILE);
     expect(await page.locator('main img').count()).toBe(0);
-    await page.waitForTimeout(200);
+    await page.waitForTimeout(200); // a script smuggled in would have run by now
     expect(dialogs).toEqual([]);
   });
 
   it('links a rejected row to its cell', async () => {
+    const { page } = await analysed();
     await page.locator('.rejected button.link').first().click();
     expect(
       await page.evaluate(
@@ -173,13 +190,19 @@ describe.skipIf(missing)('task pane in Chromium', () => {
     ).toEqual(['Sales data!C503']);
   });
 
-  it('What if: a fee for the money-losers, at once, without reading the sheet again', async () => {
+  /** Tries a fee of 15 per order for the money-losers in the What-if section. */
+  async function tryFee(page: Page): Promise<void> {
     await page.selectOption('select[data-whatif="apply"]', 'moneyLosers');
     await page.selectOption('select[data-whatif="change"]', 'fee');
     await page.selectOption('select[data-whatif="driver"]', 'orders');
     await page.fill('input[data-whatif="amount"]', '15');
     await page.click('button:has-text("Try it")');
     await page.waitForSelector('.whatif-line');
+  }
+
+  it('What if: a fee for the money-losers, at once, without reading the sheet again', async () => {
+    const { page } = await analysed();
+    await tryFee(page);
     // the same words as the core's, on the same customers and settings
     const a = analyze({ values: table() }, { ...SAMPLE_SETTINGS, tiers: [...DEFAULT_TIERS] });
     if (!a.ok) throw new Error(a.error.message);
@@ -215,7 +238,11 @@ describe.skipIf(missing)('task pane in Chromium', () => {
     expect((await host()).sheets).toContain('Profit Matrix'); // the rest of the report stays
   });
 
-  it('What if: exit the money-losers, named by the user, beside the first on the Scenarios sheet', async () => {
+  it('What if: exit the money-losers, named by the user, beside a first one on the Scenarios sheet', async () => {
+    const { page, dialogs } = await analysed();
+    await tryFee(page);
+    await page.click('button:has-text("Add to the Scenarios sheet")');
+    await page.waitForSelector('.whatif p.hint:has-text("1 scenario")');
     await page.selectOption('select[data-whatif="change"]', 'exit');
     expect(await page.isHidden('input[data-whatif="amount"]')).toBe(true);
     await page.fill('input[data-whatif="name"]', HOSTILE);
@@ -243,10 +270,11 @@ describe.skipIf(missing)('task pane in Chromium', () => {
       'Change',
     ]);
     expect(await page.locator('main img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
   });
 
   it('What if: says what is missing instead of guessing', async () => {
-    await page.fill('input[data-whatif="name"]', ''); // named from the change again
+    const { page } = await analysed();
     await page.selectOption('select[data-whatif="apply"]', 'tiers');
     await page.selectOption('select[data-whatif="change"]', 'price');
     await page.fill('input[data-whatif="amount"]', '3');
@@ -258,7 +286,8 @@ describe.skipIf(missing)('task pane in Chromium', () => {
     expect(await page.textContent('.whatif .error')).toBe('');
   });
 
-  it('fits 350 px without sideways scrolling, and saves the README screenshot', async () => {
+  it('fits 350 px without sideways scrolling, and pictures the results', async () => {
+    const { page } = await analysed();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       350,
     );
@@ -267,7 +296,8 @@ describe.skipIf(missing)('task pane in Chromium', () => {
       300,
     );
     await page.setViewportSize({ width: 350, height: 1100 });
-    mkdirSync('docs/images', { recursive: true });
-    await page.screenshot({ path: 'docs/images/excel-taskpane.png', fullPage: true });
+    const picture = picturePath('excel-taskpane.png');
+    await page.screenshot({ path: picture, fullPage: true });
+    expect(existsSync(picture)).toBe(true);
   });
 });

@@ -16,8 +16,10 @@ import { UserError } from '../../cli/user-error.js';
 import { writeReport } from '../../cli/write-report.js';
 import { type Analysis, analyze } from '../../core/analyze.js';
 import { REPORT_SHEET_NAMES } from '../../core/report/report-sheets.js';
-import { customerRecord, whaleOrder } from '../../core/result-json.js';
-import { convert, NO_LIBREOFFICE, PDFTOPPM } from '../template/libreoffice.js';
+import { customerRecord } from '../../core/result-json.js';
+import { whaleOrder } from '../../core/whale-curve.js';
+import { convert } from '../template/libreoffice.js';
+import { describeWith, PDFTOPPM, SOFFICE } from '../tools.js';
 
 const run = promisify(execFile);
 let dir = '';
@@ -177,17 +179,20 @@ describe('report workbook', () => {
   });
 });
 
-describe.skipIf(!!NO_LIBREOFFICE)('report rendered by LibreOffice', () => {
-  it('converts to PDF, and the PDF to PNG pages', async () => {
+describeWith([SOFFICE])('report rendered by LibreOffice', () => {
+  it('converts to PDF', async () => {
     const out = join(dir, 'pdf');
     await convert([join(dir, 'sample.xlsx')], 'pdf', out);
+    expect((await readFile(join(out, 'sample.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 60_000);
+});
+
+describeWith([SOFFICE, PDFTOPPM])('report rendered as pictures', () => {
+  it('renders its first three pages as PNG', async () => {
+    const out = join(dir, 'png');
+    await convert([join(dir, 'sample.xlsx')], 'pdf', out);
     const pdf = join(out, 'sample.pdf');
-    expect((await readFile(pdf)).subarray(0, 5).toString()).toBe('%PDF-');
-    if (!PDFTOPPM) {
-      console.log('skipped PNG pages: pdftoppm is not on PATH (poppler-utils)');
-      return;
-    }
-    await run(PDFTOPPM, ['-r', '40', '-png', '-f', '1', '-l', '3', pdf, join(out, 'page')]);
+    await run(PDFTOPPM.path!, ['-r', '40', '-png', '-f', '1', '-l', '3', pdf, join(out, 'page')]);
     expect((await readdir(out)).filter((f) => f.endsWith('.png')).length).toBe(3);
   }, 60_000);
 });

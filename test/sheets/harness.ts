@@ -23,7 +23,7 @@ export function bundle(): Promise<string> {
 export interface Script {
   fake: AppsScriptFake;
   ctx: vm.Context;
-  /** Calls a global function directly (as a menu item, trigger or custom function does). */
+  /** Calls a global function directly (as a menu item, trigger or custom function does), as one execution. */
   global(name: string, ...args: unknown[]): unknown;
   /**
    * Calls a global as google.script.run does: arguments and result cross as JSON-like values, and
@@ -38,10 +38,11 @@ export async function boot(opts: FakeOptions = {}): Promise<Script> {
   const ctx = vm.createContext({});
   fake.install(ctx);
   vm.runInContext(source, ctx, { filename: 'Code.js' });
+  /** One execution, as Apps Script runs a menu item, trigger or server call: its own clock. */
   const global = (name: string, ...args: unknown[]): unknown => {
     const f = (ctx as Record<string, unknown>)[name];
     if (typeof f !== 'function') throw new Error(`${name} is not a global function of Code.js`);
-    return f(...args);
+    return fake.execute(() => f(...args));
   };
   const run = (name: string, ...args: unknown[]): unknown => {
     noDates(args, `arguments of ${name}`);

@@ -1,30 +1,25 @@
 // The built sidebar.html in headless Chromium, as Sheets serves it: one self-contained page whose
 // google.script.run is a shim calling the BUNDLE's server functions (Code.js in node:vm against the
 // SpreadsheetApp fake) through page.exposeFunction, with JSON-only arguments and results. The same
-// checks as the Excel task pane: the flow, progress, hostile text stays text, 300 px wide.
-// Saves the README screenshot docs/images/sheets-sidebar.png.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// checks as the Excel task pane: the flow, progress, hostile text stays text, 300 px wide. Each test
+// opens its own page on its own spreadsheet. `npm run docs` saves the README picture
+// docs/images/sheets-sidebar.png.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 // @ts-expect-error plain .mjs build script without types
 import buildSheets from '../../build/build-sheets.mjs';
 import { generateCustomers, SAMPLE_SETTINGS } from '../data/generate.js';
+import { CHROMIUM, describeWith, picturePath } from '../tools.js';
 import { boot, type Script } from './harness.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const PAGE = 'https://sheets.invalid/sidebar.html';
 /** A server call takes this long, so the progress of a running call can be seen. */
 const SERVER_DELAY_MS = 400;
 const RUN_HELD_MS = 1_600;
-
-const missing = !existsSync(CHROMIUM);
-if (missing)
-  console.log(
-    `[sidebar.browser.test] skipped: ${CHROMIUM} is missing (apt-get install chromium to run it)`,
-  );
 
 // The google.script.run API surface: chained handlers, then any server function name.
 const SHIM = `window.google = { script: { get run() {
@@ -46,84 +41,89 @@ function table(): (string | number)[][] {
   return rows;
 }
 
-let browser: Browser, page: Page, script: Script, out: string;
-const dialogs: string[] = [],
-  serverCalls: string[] = [];
+interface Sidebar {
+  page: Page;
+  script: Script;
+  dialogs: string[];
+  serverCalls: string[];
+}
 
-beforeAll(async () => {
-  if (missing) return;
-  out = mkdtempSync(join(tmpdir(), 'profit-tiers-sidebar-'));
-  await buildSheets(out);
-  const html = readFileSync(join(out, 'sidebar.html'), 'utf8');
-  script = await boot({ sheetNames: ['Data'] });
-  script.fake.spreadsheet.seedSheet('Data', table());
-  script.fake.spreadsheet.select('Data', 'A1');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
-  // Sheets' sidebar is 300 px wide.
-  page = await browser.newPage({ viewport: { width: 300, height: 1200 } });
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
-  await page.exposeFunction('__serverCall', async (name: string, args: string) => {
-    serverCalls.push(name);
-    await new Promise((r) => setTimeout(r, SERVER_DELAY_MS));
-    try {
-      const value = script.run(name, ...JSON.parse(args));
-      // Apps Script runs the polling calls alongside a run; here the run finishes at once, so its
-      // answer is held back a while for the sidebar's polls to see the stages it left in the cache.
-      if (name === 'runReport') await new Promise((r) => setTimeout(r, RUN_HELD_MS));
-      return JSON.stringify({ ok: true, value });
-    } catch (e) {
-      // Errors come from the vm's realm: not `instanceof Error` here, so read the message directly.
-      return JSON.stringify({ ok: false, message: `Error: ${(e as Error)?.message ?? String(e)}` });
-    }
-  });
-  await page.addInitScript(SHIM);
-  // The page is self-contained: anything it tries to fetch besides itself is a failure.
-  const fetched: string[] = [];
-  await page.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url === PAGE) return route.fulfill({ contentType: 'text/html', body: html });
-    fetched.push(url);
-    return route.abort();
-  });
-  await page.goto(PAGE);
-  expect(fetched).toEqual([]);
-}, 120_000);
+describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
+  let browser: Browser, out: string, html: string;
 
-afterAll(async () => {
-  await browser?.close();
-  if (out) rmSync(out, { recursive: true, force: true });
-});
+  beforeAll(async () => {
+    out = mkdtempSync(join(tmpdir(), 'profit-tiers-sidebar-'));
+    await buildSheets(out);
+    html = readFileSync(join(out, 'sidebar.html'), 'utf8');
+    browser = await chromium.launch({
+      executablePath: CHROMIUM.path!,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+  }, 120_000);
 
-describe.skipIf(missing)('Sheets sidebar in Chromium', () => {
-  it('is one self-contained file: no external scripts or styles', () => {
-    const html = readFileSync(join(out, 'sidebar.html'), 'utf8');
-    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+stylesheet/i);
+  afterAll(async () => {
+    await browser?.close();
+    if (out) rmSync(out, { recursive: true, force: true });
   });
 
-  it('detects the table through the server and shows the guessed mapping', async () => {
+  /**
+   * A fresh spreadsheet holding the table, and a fresh 300 px page on the sidebar whose
+   * google.script.run reaches that spreadsheet's Code.js; ready once the table is detected.
+   */
+  async function openSidebar(): Promise<Sidebar> {
+    const script = await boot({ sheetNames: ['Data'] });
+    script.fake.spreadsheet.seedSheet('Data', table());
+    script.fake.spreadsheet.select('Data', 'A1');
+    const page = await (
+      await browser.newContext({ viewport: { width: 300, height: 1200 } })
+    ).newPage();
+    const dialogs: string[] = [],
+      serverCalls: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.exposeFunction('__serverCall', async (name: string, args: string) => {
+      serverCalls.push(name);
+      await new Promise((r) => setTimeout(r, SERVER_DELAY_MS));
+      try {
+        const value = script.run(name, ...JSON.parse(args));
+        // Apps Script runs the polling calls alongside a run; here the run finishes at once, so its
+        // answer is held back a while for the sidebar's polls to see the stages it left in the cache.
+        if (name === 'runReport') await new Promise((r) => setTimeout(r, RUN_HELD_MS));
+        return JSON.stringify({ ok: true, value });
+      } catch (e) {
+        // Errors come from the vm's realm: not `instanceof Error` here, so read the message directly.
+        return JSON.stringify({
+          ok: false,
+          message: `Error: ${(e as Error)?.message ?? String(e)}`,
+        });
+      }
+    });
+    await page.addInitScript(SHIM);
+    // The page is self-contained: anything it tries to fetch besides itself is a failure.
+    const fetched: string[] = [];
+    await page.route('**/*', (route) => {
+      const url = route.request().url();
+      if (url === PAGE) return route.fulfill({ contentType: 'text/html', body: html });
+      fetched.push(url);
+      return route.abort();
+    });
+    await page.goto(PAGE);
     await page.waitForSelector('select[data-field="revenue"]');
-    expect(await page.textContent('.status')).toBe(
-      '502 rows in Data!A1:L503, found from the sheet.',
-    );
-    expect(await page.inputValue('select[data-field="revenue"]')).toBe('Revenue');
-    expect(await page.inputValue('select[data-field="customer"]')).toBe('Customer ID');
-    expect(serverCalls).toEqual(['detectTable']);
-  });
+    expect(fetched).toEqual([]);
+    return { page, script, dialogs, serverCalls };
+  }
 
-  it('runs: progress while the server works, then the summary, and the report sheets in the spreadsheet', async () => {
+  /** Types the sample rates and runs; resolves once the summary shows. */
+  async function runWithSampleRates(page: Page): Promise<void> {
     await page.click('summary:has-text("Cost-to-serve")');
     for (const [driver, rate] of Object.entries(SAMPLE_SETTINGS.rates))
       await page.fill(`input[data-driver="${driver}"]`, String(rate));
@@ -133,6 +133,32 @@ describe.skipIf(missing)('Sheets sidebar in Chromium', () => {
     );
     await page.click('summary:has-text("Cost-to-serve")');
     await page.click('button:has-text("Run analysis")');
+  }
+
+  async function analysed(): Promise<Sidebar> {
+    const sidebar = await openSidebar();
+    await runWithSampleRates(sidebar.page);
+    await sidebar.page.waitForSelector('.results:not([hidden])');
+    return sidebar;
+  }
+
+  it('is one self-contained file: no external scripts or styles', () => {
+    expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+stylesheet/i);
+  });
+
+  it('detects the table through the server and shows the guessed mapping', async () => {
+    const { page, serverCalls } = await openSidebar();
+    expect(await page.textContent('.status')).toBe(
+      '502 rows in Data!A1:L503, found from the sheet.',
+    );
+    expect(await page.inputValue('select[data-field="revenue"]')).toBe('Revenue');
+    expect(await page.inputValue('select[data-field="customer"]')).toBe('Customer ID');
+    expect(serverCalls).toEqual(['detectTable']);
+  });
+
+  it('runs: progress while the server works, then the summary, and the report sheets in the spreadsheet', async () => {
+    const { page, script, serverCalls } = await openSidebar();
+    await runWithSampleRates(page);
     await page.waitForSelector('.progress:not([hidden])');
     expect(await page.textContent('.progress-text')).toMatch(/^0 % · Starting/);
     expect(await page.isDisabled('button:has-text("Run analysis")')).toBe(true);
@@ -155,14 +181,16 @@ describe.skipIf(missing)('Sheets sidebar in Chromium', () => {
   });
 
   it('shows hostile customer text as text: no <img>, no dialog', async () => {
+    const { page, dialogs } = await analysed();
     expect(await page.locator('.losers li .who').allTextContents()).toContain(HOSTILE);
     expect(await page.locator('.rejected li').first().textContent()).toContain(HOSTILE);
     expect(await page.locator('img').count()).toBe(0);
-    await page.waitForTimeout(200);
+    await page.waitForTimeout(200); // a script smuggled in would have run by now
     expect(dialogs).toEqual([]);
   });
 
   it('links a rejected row to its cell in the spreadsheet', async () => {
+    const { page, script } = await analysed();
     await page.locator('.rejected button.link').first().click();
     await expect
       .poll(() => script.fake.globals.SpreadsheetApp.getActiveRange()!.getA1Notation())
@@ -170,7 +198,8 @@ describe.skipIf(missing)('Sheets sidebar in Chromium', () => {
     expect(script.fake.globals.SpreadsheetApp.getActiveSheet().getName()).toBe('Data');
   });
 
-  it('shows a server error as one line', async () => {
+  it('shows a server error as one line, and clears it once the table is found again', async () => {
+    const { page, script } = await openSidebar();
     script.fake.spreadsheet.seedSheet('Notes', [['just', 'words']]);
     script.fake.spreadsheet.select('Notes', 'A1');
     await page.click('button:has-text("Use the current selection")');
@@ -182,13 +211,15 @@ describe.skipIf(missing)('Sheets sidebar in Chromium', () => {
     expect(await page.textContent('.error')).toBe('');
   });
 
-  it('fits 300 px without sideways scrolling, and saves the README screenshot', async () => {
+  it('fits 300 px without sideways scrolling, and pictures the results', async () => {
+    const { page } = await analysed();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       300,
     );
     // The README shows the outcome: fold the long column list away.
     await page.click('summary:has-text("Columns")');
-    mkdirSync('docs/images', { recursive: true });
-    await page.screenshot({ path: 'docs/images/sheets-sidebar.png', fullPage: true });
+    const picture = picturePath('sheets-sidebar.png');
+    await page.screenshot({ path: picture, fullPage: true });
+    expect(existsSync(picture)).toBe(true);
   });
 });

@@ -10,10 +10,12 @@ import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { expect } from 'vitest';
 import { type Analysis, analyze } from '../../core/analyze.js';
 import { costAt } from '../../core/cost-to-serve.js';
-import { customerRecord, whaleOrder } from '../../core/result-json.js';
+import { ExactSum } from '../../core/exact-sum.js';
+import { customerRecord } from '../../core/result-json.js';
 import { sizeScale } from '../../core/size-class.js';
 import { type SqlColumns, segmentationSql } from '../../core/sql/segmentation-sql.js';
 import { type CellValue, COST_LINES } from '../../core/types.js';
+import { whaleOrder } from '../../core/whale-curve.js';
 import { type Row, toCsv } from '../data/generate.js';
 
 export async function duckdb(): Promise<{ conn: DuckDBConnection; close(): void }> {
@@ -124,18 +126,13 @@ export function expectSameAsCore(
   // Whale order over the matrix customers, and the cumulative profit along it (double-double).
   const rank = new Int32Array(t.n),
     cum = new Float64Array(t.n);
-  let k = 0,
-    hi = 0,
-    lo = 0;
+  let k = 0;
+  const sum = new ExactSum();
   for (const c of whaleOrder(a)) {
     if (a.classes.segment[c] < 0) continue;
     rank[c] = ++k;
-    const x = a.netProfit[c],
-      s = hi + x,
-      b = s - hi;
-    lo += hi - (s - b) + (x - b);
-    hi = s;
-    cum[c] = hi + lo;
+    sum.add(a.netProfit[c]);
+    cum[c] = sum.value;
   }
   const total = a.whale.totalNetProfit;
   const scale = sizeScale(t.revenue, a.settings.size);
@@ -190,6 +187,8 @@ export function expectSameAsCore(
   }
   // Query order: matrix customers in whale order first.
   const m = a.totals.matrixCustomers;
-  rows.slice(0, m).forEach((r, i) => expect(Number(r.whale_rank)).toBe(i + 1));
+  rows.slice(0, m).forEach((r, i) => {
+    expect(Number(r.whale_rank)).toBe(i + 1);
+  });
   return { matrix: m, noRevenue: t.n - m, losers, segments: seen };
 }

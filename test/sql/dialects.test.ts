@@ -168,7 +168,10 @@ describe('profit-tiers sql', () => {
     out.length = 0;
   });
   const capture = () =>
-    vi.spyOn(process.stdout, 'write').mockImplementation((s: any) => (out.push(String(s)), true));
+    vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => {
+      out.push(String(s));
+      return true;
+    });
 
   it('prints the query for the dialect and table', async () => {
     capture();

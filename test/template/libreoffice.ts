@@ -1,5 +1,5 @@
 /**
- * LibreOffice headless for tests: converts files with a fresh user profile per call, set to
+ * LibreOffice headless for tests (test/tools.ts says whether it is there): converts files with a fresh user profile per call, set to
  * recalculate every formula on load (OOXMLRecalcMode = 0, "always"), so cached values — or their
  * absence — can never stand in for the engine's own results.
  */
@@ -7,26 +7,12 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
+import { SOFFICE } from '../tools.js';
 
 const run = promisify(execFile);
-
-/** First `name` on PATH, or null. */
-export function onPath(name: string): string | null {
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
-    if (dir && existsSync(join(dir, name))) return join(dir, name);
-  }
-  return null;
-}
-
-export const SOFFICE = onPath('soffice');
-export const PDFTOPPM = onPath('pdftoppm');
-export const NO_LIBREOFFICE = SOFFICE
-  ? ''
-  : 'LibreOffice (soffice) is not on PATH: install libreoffice-calc-nogui to run the spreadsheet-engine tests';
-if (NO_LIBREOFFICE) console.log(`skipped: ${NO_LIBREOFFICE}`);
 
 const RECALC_ALWAYS = `<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
@@ -42,7 +28,7 @@ export async function convert(files: string[], to: string, outDir: string): Prom
     await mkdir(join(profile, 'user'), { recursive: true });
     await writeFile(join(profile, 'user', 'registrymodifications.xcu'), RECALC_ALWAYS);
     await run(
-      SOFFICE!,
+      SOFFICE.path!,
       [
         `-env:UserInstallation=file://${profile}`,
         '--headless',

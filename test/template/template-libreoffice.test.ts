@@ -6,7 +6,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { loadTable } from '../../cli/load-table.js';
 import { COMPUTED_COLUMNS, colIndex, FIRST_ROW, INPUT_COLUMNS } from '../../cli/template/layout.js';
 import { SAMPLE_ROWS } from '../../cli/template/sample-rows.js';
@@ -17,7 +17,8 @@ import { resolveSettings } from '../../core/settings.js';
 import { EXITED_SEGMENT } from '../../core/tier-moves.js';
 import { type CellValue, PROFIT_CLASSES, SIZE_CLASSES } from '../../core/types.js';
 import sampleSettings from '../../samples/settings.json';
-import { type Cell, convert, NO_LIBREOFFICE, sheetValues } from './libreoffice.js';
+import { describeWith, SOFFICE } from '../tools.js';
+import { type Cell, convert, sheetValues } from './libreoffice.js';
 import { GENERATED, THRESHOLDS, WHAT_IF } from './scenarios.js';
 
 interface Case {
@@ -35,7 +36,7 @@ function run(values: CellValue[][], settings: unknown): Analysis {
 const close = (x: unknown, y: number) =>
   expect(Math.abs(((x as number) ?? 0) - y)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(y)));
 
-describe.skipIf(!!NO_LIBREOFFICE)('template recalculated by LibreOffice equals the core', () => {
+describeWith([SOFFICE])('template recalculated by LibreOffice equals the core', () => {
   const cases: Case[] = [];
   let dir = '';
 
@@ -124,7 +125,7 @@ describe.skipIf(!!NO_LIBREOFFICE)('template recalculated by LibreOffice equals t
     const out = join(dir, 'out', c.file.replace(/^.*\//, ''));
     const m = await sheetValues(out, 'Profit Matrix');
     const head = m.findIndex((r) => r[0] === 'Revenue size');
-    SIZE_CLASSES.forEach((_, s) =>
+    SIZE_CLASSES.forEach((_, s) => {
       PROFIT_CLASSES.forEach((__, p) => {
         const cell = c.a.matrix[s * 3 + p],
           top = head + 1 + s * 5;
@@ -132,8 +133,8 @@ describe.skipIf(!!NO_LIBREOFFICE)('template recalculated by LibreOffice equals t
         expect(m[top + 1][2 + p] ?? 0).toBe(cell.count);
         close(m[top + 2][2 + p], cell.revenue);
         close(m[top + 3][2 + p], cell.netProfit);
-      }),
-    );
+      });
+    });
     const w = await sheetValues(out, 'Whale Curve');
     const fact = (label: string) => w.find((r) => r[0] === label)![1] as Cell;
     expect(fact('Customers')).toBe(c.a.whale.customers);
@@ -167,15 +168,15 @@ describe.skipIf(!!NO_LIBREOFFICE)('template recalculated by LibreOffice equals t
     const m = await sheetValues(out, 'Profit Matrix');
     const head = m.findIndex((r) => r[0] === 'Revenue size');
     expect(m[head][7]).toBe('What-if size');
-    SIZE_CLASSES.forEach((_, s) =>
+    SIZE_CLASSES.forEach((_, s) => {
       PROFIT_CLASSES.forEach((__, p) => {
         const cell = sc.matrix[s * 3 + p],
           top = head + 1 + s * 5;
         expect(m[top + 1][9 + p] ?? 0).toBe(cell.count);
         close(m[top + 2][9 + p], cell.revenue);
         close(m[top + 3][9 + p], cell.netProfit);
-      }),
-    );
+      });
+    });
     const line = (label: string) => m.find((r) => r[0] === label)!;
     close(line('Net profit, all customers')[2], sc.totals.netProfit);
     close(line('Unused capacity cost')[1], c.a.totals.unusedCapacityCost);

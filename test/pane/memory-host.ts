@@ -1,16 +1,16 @@
 /**
- * A PaneHost over an in-memory table: the pane's tests (and a demo page) run the real UI and the
- * real core against it. It keeps the sheets it "wrote" and the cells it was asked to go to.
+ * A PaneHost over an in-memory table, for tests only: the pane's browser test runs the real UI and
+ * the real core against it. It keeps the sheets it "wrote" and the cells it was asked to go to.
  */
-import { analyze } from '../core/analyze.js';
-import { columnLetter } from '../core/cell-address.js';
-import { reportSheets } from '../core/report/report-sheets.js';
-import type { SheetSpec } from '../core/report/sheet-spec.js';
-import type { SettingsInput } from '../core/settings.js';
-import type { CellValue } from '../core/types.js';
-import { guessMapping } from './guess-mapping.js';
-import type { DetectedTable, PaneHost, Progress, RunOptions, RunSummary } from './host.js';
-import { summarizeRun } from './run-summary.js';
+import { analyze } from '../../core/analyze.js';
+import { columnLetter } from '../../core/cell-address.js';
+import { reportSheets } from '../../core/report/report-sheets.js';
+import type { SheetSpec } from '../../core/report/sheet-spec.js';
+import type { SettingsInput } from '../../core/settings.js';
+import type { CellValue } from '../../core/types.js';
+import { guessMapping } from '../../pane/guess-mapping.js';
+import type { DetectedTable, PaneHost, Progress, RunOptions, RunSummary } from '../../pane/host.js';
+import { summarizeRun } from '../../pane/run-summary.js';
 
 export class MemoryHost implements PaneHost {
   readonly name = 'memory' as const;

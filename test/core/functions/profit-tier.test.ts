@@ -1,0 +1,136 @@
+// PROFITTIER places each row with the same rules as the analysis (DOMAIN.md §3–4), but by another
+// path: binary search against a prepared population, where the analysis uses class cut-offs.
+// The two must agree on every customer, above all where they could drift: tied revenues and
+// margins, and values exactly on a threshold (which go to the higher class).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { NO_REVENUE } from '../../../core/defaults.js';
+import { profitSegment, profitTier } from '../../../core/functions/profit-tier.js';
+import type { CellValue } from '../../../core/types.js';
+import { customer, run } from '../builder.js';
+
+interface Gen {
+  /** Revenue; a multiple of 4 so quarter margins are whole numbers. */
+  revenue: number;
+  /** Gross margin in quarters: gross profit = revenue × quarters / 4. */
+  quarters: number;
+  orders: number;
+}
+
+// Few distinct values, so revenues and margins tie often; 0 and credit notes stay outside.
+const genCustomer: fc.Arbitrary<Gen> = fc.record({
+  revenue: fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(4, 8, 12, 20, 40, 100, 200).map((r) => r * 4) },
+    { weight: 2, arbitrary: fc.integer({ min: 1, max: 500 }).map((r) => r * 4) },
+    { weight: 1, arbitrary: fc.constantFrom(0, -40) },
+  ),
+  quarters: fc.integer({ min: -1, max: 3 }),
+  orders: fc.integer({ min: 0, max: 3 }),
+});
+
+/** Revenue of customers with strictly greater revenue / revenue > 0: the Pareto before(c). */
+function before(gens: Gen[], r: number): number {
+  const positive = gens.filter((g) => g.revenue > 0);
+  const total = positive.reduce((s, g) => s + g.revenue, 0);
+  return positive.filter((g) => g.revenue > r).reduce((s, g) => s + g.revenue, 0) / total;
+}
+
+/**
+ * Settings whose thresholds sit exactly on values of the population: Pareto shares equal to two
+ * customers' before(c), fixed revenues equal to two revenues, fixed margins and a bands target
+ * equal to two customers' margins; plus the default methods and terciles.
+ */
+function settingsOn(gens: Gen[], rate: number, i: number, j: number) {
+  const net = (g: Gen) => (g.revenue * g.quarters) / 4 - g.orders * rate;
+  const positive = gens.filter((g) => g.revenue > 0);
+  const a = positive[i % Math.max(positive.length, 1)],
+    b = positive[j % Math.max(positive.length, 1)];
+  const sorted = (x: number, y: number) => [Math.min(x, y), Math.max(x, y)];
+  const sizes: unknown[] = [{ method: 'pareto' }, { method: 'terciles' }];
+  const profits: unknown[] = [{ method: 'bands' }, { method: 'terciles' }];
+  if (a && b) {
+    const [large, medium] = sorted(before(gens, a.revenue), before(gens, b.revenue));
+    sizes.push({ method: 'pareto', large, medium });
+    const [small, big] = sorted(a.revenue, b.revenue);
+    sizes.push({ method: 'fixed', large: big, medium: small });
+    const [low, high] = sorted(net(a) / a.revenue, net(b) / b.revenue);
+    profits.push({ method: 'fixed', high, low }, { method: 'bands', target: high });
+  }
+  return fc.tuple(fc.constantFrom(...sizes), fc.constantFrom(...profits)).map(([size, p]) => ({
+    rates: { orders: rate },
+    size,
+    profitability: p,
+  }));
+}
+
+const scenario = fc
+  .tuple(
+    fc.array(genCustomer, { minLength: 1, maxLength: 25 }),
+    fc.constantFrom(0, 1, 4),
+    fc.nat(),
+    fc.nat(),
+  )
+  .chain(([gens, rate, i, j]) =>
+    fc.tuple(fc.constant(gens), fc.constant(rate), settingsOn(gens, rate, i, j)),
+  );
+
+describe('PROFITTIER and the analysis', () => {
+  it('place every customer in the same class, on ties and threshold-exact values', () => {
+    fc.assert(
+      fc.property(scenario, ([gens, rate, s]) => {
+        const keys = gens.map((_, k) => `C${k}`);
+        const gross = gens.map((g) => (g.revenue * g.quarters) / 4);
+        const table: CellValue[][] = [
+          ['Customer', 'Revenue', 'Gross Profit', 'Orders'],
+          ...gens.map((g, k) => [keys[k], g.revenue, gross[k], g.orders]),
+        ];
+        const a = run(table, s);
+        // What a user types: the revenue, gross profit and cost-to-serve columns, the same settings.
+        const revenue = gens.map((g) => [g.revenue]),
+          profit = gross.map((x) => [x]),
+          cost = gens.map((g) => [g.orders * rate]),
+          options = JSON.stringify(s);
+        const tiers = profitTier(revenue, profit, cost, null, null, null, options);
+        const segments = profitSegment(revenue, profit, cost, null, null, null, options);
+        gens.forEach((g, k) => {
+          const c = customer(a, keys[k]);
+          // revenue 0 is how Excel hands over a blank cell: a blank result, not "No revenue"
+          const outside = g.revenue === 0 ? '' : NO_REVENUE;
+          expect(segments[k][0], `${keys[k]} segment`).toBe(c.segment ?? outside);
+          expect(tiers[k][0], `${keys[k]} tier`).toBe(c.tier ?? outside);
+          // a formula dragged down the column: one row placed within the whole population
+          const one = profitSegment(
+            [revenue[k]],
+            [profit[k]],
+            [cost[k]],
+            revenue,
+            profit,
+            cost,
+            options,
+          );
+          expect(one[0][0], `${keys[k]} dragged`).toBe(segments[k][0]);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('agrees on a hand-made Pareto edge: before(c) exactly 0.8 and 0.95 go down a class', () => {
+    // revenues 50, 30, 15, 5 → before = 0, .5, .8, .95 → Large, Large, Medium, Small
+    const table: CellValue[][] = [
+      ['Customer', 'Revenue', 'Gross Profit'],
+      ['A', 50, 10],
+      ['B', 30, 6],
+      ['C', 15, 3],
+      ['D', 5, 1],
+    ];
+    const a = run(table);
+    const segments = profitSegment(
+      table.slice(1).map((r) => [r[1]]),
+      table.slice(1).map((r) => [r[2]]),
+    ).map(([s]) => s);
+    // every margin is 0.2, exactly the overall margin: High everywhere
+    expect(segments).toEqual(['Large/High', 'Large/High', 'Medium/High', 'Small/High']);
+    expect(['A', 'B', 'C', 'D'].map((k) => customer(a, k).segment)).toEqual(segments);
+  });
+});
