@@ -7,12 +7,13 @@ import { type AnalyzeOptions, analyze } from '../core/analyze.js';
 import { resultJson } from '../core/result-json.js';
 import { parseCommandArgs } from './args.js';
 import { loadSettings, loadTable } from './load-table.js';
-import { printSummary } from './print-summary.js';
+import { printNotes, printSummary } from './print-summary.js';
 import { progressBar } from './progress.js';
-import { EXIT, exitCodeFor, UserError } from './user-error.js';
+import { EXIT, exitCodeFor, inCliWords, UserError } from './user-error.js';
+import { outputTarget, writeReport } from './write-report.js';
 
 const USAGE =
-  'profit-tiers analyze <file.csv|file.xlsx> [--sheet NAME] [--settings settings.json] [--json] [--previous <file> | --periods <column>:<year|quarter|month>] [--out report.xlsx]';
+  'profit-tiers analyze <file.csv|file.xlsx> [--sheet NAME] [--settings settings.json] [--json] [--previous <file> | --periods <column>:<year|quarter|month>] [--out report.xlsx [--force]]';
 
 export async function runAnalyze(args: string[]): Promise<number> {
   const { values: o, positionals } = parseCommandArgs(
@@ -24,6 +25,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
       previous: { type: 'string' },
       periods: { type: 'string' },
       out: { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
@@ -40,18 +42,22 @@ export async function runAnalyze(args: string[]): Promise<number> {
   if (o.previous && o.periods)
     throw new UserError('--previous and --periods both ask for migration: use one', EXIT.usage);
 
+  if (o.force && o.out === undefined)
+    throw new UserError('--force replaces the --out file: give --out too', EXIT.usage);
+  const inputs = [positionals[0], ...(o.previous ? [o.previous] : [])];
+  // Refuse a bad --out before reading anything (an existing file, a link, a missing folder).
+  if (o.out !== undefined) await outputTarget(o.out, inputs, o.force);
+
   // biome-ignore lint/suspicious/noExplicitAny: the user's JSON, checked by resolveSettings
   const settings = (await loadSettings(o.settings)) as Record<string, any>;
   const bar = progressBar();
   bar.update(0, `Reading ${positionals[0]}…`);
-  const table = await loadTable(positionals[0], o.sheet).finally(() => bar.done());
+  const table = await loadTable(positionals[0], o.sheet, settings).finally(() => bar.done());
+  printNotes(table.notes);
   const options: AnalyzeOptions = {};
+  // Each table's decimal mark (a semicolon CSV: ',') is applied by the core unless settings fix it.
   // biome-ignore lint/suspicious/noExplicitAny: the user's JSON, checked by resolveSettings
   let effective: Record<string, any> = settings;
-  // Excel writes semicolon-separated CSV where the decimal mark is a comma: read numbers that way
-  // unless the settings say otherwise.
-  if (table.delimiter === ';' && settings.locale?.decimal === undefined)
-    effective = { ...effective, locale: { ...(settings.locale ?? {}), decimal: ',' } };
   if (o.periods) {
     const m = /^(.+):(year|quarter|month)$/.exec(o.periods);
     if (!m)
@@ -63,7 +69,8 @@ export async function runAnalyze(args: string[]): Promise<number> {
     options.periods = m[2] as AnalyzeOptions['periods'];
   }
   if (o.previous) {
-    const prev = await loadTable(o.previous, o.sheet);
+    const prev = await loadTable(o.previous, o.sheet, settings);
+    printNotes(prev.notes);
     options.previous = prev;
     options.labels = { previous: basename(o.previous), current: basename(positionals[0]) };
   }
@@ -75,7 +82,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
   bar.done();
   if (!outcome.ok)
     throw new UserError(
-      `${positionals[0]}: ${outcome.error.message}`,
+      `${positionals[0]}: ${inCliWords(outcome.error.message)}`,
       exitCodeFor(outcome.error.code),
     );
   const a = outcome.value;
@@ -85,23 +92,23 @@ export async function runAnalyze(args: string[]): Promise<number> {
       `${positionals[0]}: no usable rows: all ${a.rows.total} rows were rejected${first ? `; first: row ${first.row}${first.column ? `, ${first.column}` : ''}: ${first.reason}` : ''}`,
     );
   }
-  if (o.out) {
-    const { writeReport } = await import('./write-report.js');
+  if (o.out !== undefined) {
     await writeReport(
       a,
       o.out,
-      [positionals[0], ...(o.previous ? [o.previous] : [])],
+      inputs,
       (done, total, next) =>
         bar.update(
           0.3 + (0.7 * done) / total,
           `Writing ${o.out}: ${next} (${done + 1} of ${total})…`,
         ),
+      o.force,
     ).finally(() => bar.done());
   }
   if (o.json) process.stdout.write(`${JSON.stringify(resultJson(a))}\n`);
   else {
     process.stdout.write(`${printSummary(a, table.source)}\n`);
-    if (o.out) process.stdout.write(`\nReport written to ${o.out}\n`);
+    if (o.out !== undefined) process.stdout.write(`\nReport written to ${o.out}\n`);
   }
   return EXIT.ok;
 }

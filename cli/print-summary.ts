@@ -87,3 +87,8 @@ function plural(n: number, noun: string): string {
 function pad(s: string, w: number): string {
   return s.length > w ? `${s.slice(0, w - 1)}…` : s + ' '.repeat(w - s.length);
 }
+
+/** How a file was read, when the user should know (the sheet picked, a file named for another kind): stderr, so --json stays clean. */
+export function printNotes(notes: readonly string[]): void {
+  for (const n of notes) process.stderr.write(`profit-tiers: note: ${n}\n`);
+}

@@ -8,13 +8,14 @@ import { resolveSettings, settingsProblemText } from '../core/settings.js';
 import sampleSettings from '../samples/settings.json';
 import { parseCommandArgs } from './args.js';
 import { loadSettings, loadTable } from './load-table.js';
+import { printNotes } from './print-summary.js';
 import { templateBytes } from './template/template-workbook.js';
 import { templateWhatIf } from './template/what-if-inputs.js';
-import { EXIT, exitCodeFor, UserError } from './user-error.js';
+import { EXIT, exitCodeFor, inCliWords, UserError } from './user-error.js';
 import { outputTarget, writeAtomically } from './write-report.js';
 
 const USAGE =
-  'profit-tiers template [--data file.csv|file.xlsx] [--sheet NAME] [--settings settings.json] --out Template.xlsx';
+  'profit-tiers template [--data file.csv|file.xlsx] [--sheet NAME] [--settings settings.json] --out Template.xlsx [--force]';
 /** Past this many customers, spreadsheets take long to recalculate the Pareto and whale formulas. */
 const SLOW_ABOVE = 20_000;
 
@@ -26,6 +27,7 @@ export async function runTemplate(args: string[]): Promise<number> {
       sheet: { type: 'string' },
       settings: { type: 'string' },
       out: { type: 'string' },
+      force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
@@ -39,9 +41,10 @@ export async function runTemplate(args: string[]): Promise<number> {
       `unexpected argument "${positionals[0]}" (the data file goes after --data)\nusage: ${USAGE}`,
       EXIT.usage,
     );
-  if (!o.out) throw new UserError(`--out Template.xlsx is required\nusage: ${USAGE}`, EXIT.usage);
+  if (o.out === undefined)
+    throw new UserError(`--out Template.xlsx is required\nusage: ${USAGE}`, EXIT.usage);
   const inputs = [o.data, o.settings].filter((x): x is string => x !== undefined);
-  const target = await outputTarget(o.out, inputs);
+  const target = await outputTarget(o.out, inputs, o.force);
 
   // Without data or settings, the sample rows get the bundled sample's cost-to-serve rates.
   const settingsInput =
@@ -53,10 +56,15 @@ export async function runTemplate(args: string[]): Promise<number> {
   let bytes: Uint8Array, summary: string;
   let analysed: Analysis | undefined;
   if (o.data !== undefined) {
-    const table = await loadTable(o.data, o.sheet);
+    // The same reading as analyze: the sheet with the customers, the file's own decimal mark.
+    const table = await loadTable(o.data, o.sheet, settingsInput);
+    printNotes(table.notes);
     const outcome = analyze(table, settingsInput);
     if (!outcome.ok)
-      throw new UserError(`${o.data}: ${outcome.error.message}`, exitCodeFor(outcome.error.code));
+      throw new UserError(
+        `${o.data}: ${inCliWords(outcome.error.message)}`,
+        exitCodeFor(outcome.error.code),
+      );
     const a = outcome.value;
     analysed = a;
     if (a.customers.n > SLOW_ABOVE)
@@ -77,7 +85,7 @@ export async function runTemplate(args: string[]): Promise<number> {
     bytes = await templateBytes({ settings });
     summary = 'sample rows, room for 1,000 customers';
   }
-  await writeAtomically(target, o.out, bytes);
+  await writeAtomically(target, o.out, bytes, o.force);
   process.stdout.write(`Template written to ${o.out} (${summary}).\n`);
   // The settings' first scenario fills the template's what-if; say what it could not hold.
   const { settings: resolved } = resolveSettings(settingsInput);

@@ -20,3 +20,14 @@ export class UserError extends Error {
 export function exitCodeFor(code: ErrorCode): number {
   return code === 'bad-settings' ? EXIT.usage : EXIT.input;
 }
+
+/**
+ * A core message in the command line's words: the core says "the setting {…}" (the pane has a
+ * settings form), the CLI takes settings through --settings, which also accepts the JSON itself.
+ */
+export function inCliWords(message: string): string {
+  return message.replace(
+    /the setting (\{[^}]*\}), or select the table from its header row/,
+    "--settings '$1'",
+  );
+}

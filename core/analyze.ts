@@ -13,7 +13,7 @@ import { type PeriodAnalysis, priceAndSegment } from './price-and-segment.js';
 import { type RowTable, readRows, rowIsBlank, type TableInput } from './read-rows.js';
 import { runScenario, type ScenarioResult } from './scenario.js';
 import { type Sensitivity, sensitivity } from './sensitivity.js';
-import { resolveSettings, type Settings, settingsProblemText } from './settings.js';
+import { resolveSettings, type Settings, settingsProblemText, tableLocale } from './settings.js';
 import type { Field, Problem } from './types.js';
 
 export interface AnalyzeOptions {
@@ -59,8 +59,10 @@ export function analyze(
   settingsInput: unknown = {},
   options: AnalyzeOptions = {},
 ): Outcome<Analysis> {
-  const { settings, problems } = resolveSettings(settingsInput);
-  if (problems.length) return fail('bad-settings', settingsProblemText(problems));
+  const resolved = resolveSettings(settingsInput);
+  if (resolved.problems.length) return fail('bad-settings', settingsProblemText(resolved.problems));
+  // Each table is read with its own file's decimal mark unless the settings fix one.
+  const settings = tableLocale(resolved.settings, settingsInput, input.decimal);
   const read = readRows(input, settings, { periodGrain: options.periods });
   if (!read.ok) return read;
   const rows = read.value;
@@ -77,6 +79,7 @@ export function analyze(
     mig: Migration | null = null,
     period: string | null = null;
   let previousRows: Analysis['previousRows'] = null;
+  const previousWarnings: string[] = [];
   let used = rows.count;
   if (options.periods) {
     const labels = [...new Set(rows.period)].sort();
@@ -107,7 +110,8 @@ export function analyze(
   } else {
     current = priceAndSegment(aggregate(rows), settings);
     if (options.previous) {
-      const prev = readRows(options.previous, settings);
+      const prevSettings = tableLocale(resolved.settings, settingsInput, options.previous.decimal);
+      const prev = readRows(options.previous, prevSettings);
       if (!prev.ok) return fail(prev.error.code, `previous table: ${prev.error.message}`);
       previous = priceAndSegment(aggregate(prev.value), settings);
       previousRows = {
@@ -115,6 +119,7 @@ export function analyze(
         used: prev.value.count,
         rejected: prev.value.rejected,
       };
+      previousWarnings.push(...prev.value.warnings.map((w) => `previous table: ${w}`));
       const labels = options.labels ?? { previous: 'previous', current: 'current' };
       mig = migration(previous, current, labels.previous, labels.current);
     }
@@ -138,6 +143,7 @@ export function analyze(
       rows: { total: rowTotal(rows, input), used, rejected },
       warnings: [
         ...rows.warnings,
+        ...previousWarnings,
         ...current.cost.warnings,
         ...scenarios.flatMap((sc) => sc.warnings),
       ],

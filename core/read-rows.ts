@@ -5,9 +5,11 @@
  */
 import { columnLetter } from './cell-address.js';
 import { type ColumnMap, listHeaders, type Mapping, mapColumns } from './column-map.js';
-import { fail, type Outcome } from './errors.js';
+import { ambiguousReason, decimalMixing, decimalStyle } from './decimal-style.js';
+import { fail, type InputError, type Outcome } from './errors.js';
 import { KeyIndex } from './key-index.js';
 import {
+  type DecimalMark,
   explainNotANumber,
   isBlank,
   isErrorValue,
@@ -24,6 +26,25 @@ export interface TableInput {
   firstRow?: number;
   /** 0-based sheet column of values[r][0]; 0 for column A. */
   firstColumn?: number;
+  /**
+   * The decimal mark the file's format implies (a semicolon CSV: ','); `analyze` reads the table
+   * with it unless the settings fix `locale.decimal` (see `tableLocale`).
+   */
+  decimal?: DecimalMark;
+  /** Cells the file reader could not read; each rejects its row (see `UnreadCell`). */
+  unread?: UnreadCell[];
+}
+
+/**
+ * A cell a reader could not read (0-based into `values`), e.g. an xlsx formula without a
+ * calculated value, or a CSV line whose quote never closes. Its row is rejected with `reason` when
+ * the analysis uses the column, or always when `wholeRow` (the rest of the row is lost).
+ */
+export interface UnreadCell {
+  row: number;
+  column: number;
+  reason: string;
+  wholeRow?: boolean;
 }
 
 export interface RowTable {
@@ -65,6 +86,8 @@ export interface ReadOptions {
 }
 
 const HEADER_SCAN_ROWS = 20;
+/** How far down a header is looked for, only to say where it is when it is not in the top rows. */
+const HEADER_HINT_ROWS = 1000;
 const SUMMARY_KEY = /^(grand\s*)?(sub\s*-?\s*)?totals?\s*:?$|^total\s+(for|of)\b|^sum\s*:?$/i;
 const SUMMARY_CELL = /^(grand\s*)?(sub\s*-?\s*)?totals?\b/i;
 /** Amounts and counts from 10^15 up are refused: sums of such cells overflow or lose the cents. */
@@ -82,7 +105,7 @@ export function readRows(
   if (!Array.isArray(values) || values.length === 0 || values.every(rowIsBlank))
     return fail('empty', 'the table is empty: no rows to analyse');
 
-  const found = findHeader(values, settings);
+  const found = findHeader(values, settings, firstRow);
   if (!found.ok) return found;
   const { index: h, columns, warnings } = found.value;
   const headers = values[h].map((x) => String(x ?? '').trim());
@@ -123,8 +146,20 @@ export function readRows(
       cell: `${letter(Math.max(c, 0))}${row}`,
     });
   };
-  for (let r = 0; r < h; r++)
-    reject(r, -1, rowIsBlank(values[r]) ? 'blank row above the header' : 'above the header row');
+  // Cells the reader could not read reject their row when the analysis uses them.
+  const used = new Set(Object.values(columns).filter((c) => c !== columns.period || period));
+  const unread = new Map<number, UnreadCell>();
+  for (const u of input.unread ?? [])
+    if ((u.wholeRow || used.has(u.column)) && !unread.has(u.row)) unread.set(u.row, u);
+  const rejectUnread = (r: number) => {
+    const u = unread.get(r)!;
+    reject(r, u.column < headers.length ? u.column : -1, u.reason);
+  };
+  for (let r = 0; r < h; r++) {
+    if (unread.get(r)?.wholeRow) rejectUnread(r);
+    else
+      reject(r, -1, rowIsBlank(values[r]) ? 'blank row above the header' : 'above the header row');
+  }
 
   const { decimal } = settings.locale;
   const cKey = columns.customer!,
@@ -137,9 +172,30 @@ export function readRows(
   const volumeCols = DRIVERS.map((d) => columns[d]);
   let count = 0,
     repeated = false;
+  // A column that shows both decimal styles: warn, and refuse the cells that read two ways.
+  const numeric = [cRev, cCogs, cGp, cDays, ...volumeCols].filter((c) => c !== undefined);
+  const mixing = decimalMixing(values, h + 1, numeric, headers, decimal, unread);
+  const refusing = mixing.refuse.some(Boolean);
+  const twoWays = (c: number, cell: CellValue): boolean =>
+    refusing &&
+    mixing.refuse[c] === true &&
+    typeof cell === 'string' &&
+    decimalStyle(cell) === 'either';
 
   rows: for (let r = h + 1; r < values.length; r++) {
     const row = values[r] ?? [];
+    if (unread.size && unread.has(r)) {
+      rejectUnread(r);
+      continue;
+    }
+    if (refusing) {
+      for (const c of numeric) {
+        if (twoWays(c, row[c])) {
+          reject(r, c, ambiguousReason(String(row[c]), mixing.sample[c], decimal));
+          continue rows;
+        }
+      }
+    }
     const key = keyText(row[cKey]);
     if (key === '') {
       if (rowIsBlank(row)) reject(r, -1, 'blank row');
@@ -327,34 +383,85 @@ export function readRows(
       rejected,
       transactions: repeated || orderId !== null,
       // a doubt about the period column matters only when periods are compared
-      warnings: warnings
-        .filter((w) => w.field !== 'period' || options.periodGrain)
-        .map((w) => w.message),
+      warnings: [
+        ...warnings
+          .filter((w) => w.field !== 'period' || options.periodGrain)
+          .map((w) => w.message),
+        ...mixing.warnings,
+      ],
     },
   };
 }
 
-/** The first of the top rows that maps both a customer and a revenue column. */
-function findHeader(
+/**
+ * The header row: the first of the top 20 rows that maps both a customer and a revenue column, or
+ * the row the `headerRow` setting names (a sheet row; `firstRow` is the sheet row of values[0]).
+ * When the top rows hold none, says so, and which lower row looks like the header.
+ * Example: `findHeader([['Customer', 'Sales'], ['A', 1]], settings)` → ok, index 0.
+ */
+export function findHeader(
   values: CellValue[][],
   settings: Settings,
+  firstRow = 1,
 ): Outcome<{ index: number; columns: ColumnMap; warnings: Mapping['warnings'] }> {
+  const maps = (row: CellValue[] | undefined) => {
+    const m = mapColumns(row ?? [], settings.columns);
+    return { ...m, ok: m.columns.customer !== undefined && m.columns.revenue !== undefined };
+  };
+  if (settings.headerRow !== null) {
+    const r = settings.headerRow - firstRow;
+    if (r < 0 || r >= values.length)
+      return fail(
+        'no-header',
+        `headerRow ${settings.headerRow} is outside the table (rows ${firstRow} to ${firstRow + values.length - 1})`,
+      );
+    const m = maps(values[r]);
+    if (m.ok && m.problems.length === 0)
+      return { ok: true, value: { index: r, columns: m.columns, warnings: m.warnings } };
+    return missingColumns(values[r] ?? [], settings, ` in row ${settings.headerRow} (headerRow)`);
+  }
   let firstNonBlank = -1;
   for (let r = 0; r < Math.min(HEADER_SCAN_ROWS, values.length); r++) {
     const row = values[r] ?? [];
     if (rowIsBlank(row)) continue;
     if (firstNonBlank < 0) firstNonBlank = r;
-    const { columns, problems, warnings } = mapColumns(row, settings.columns);
-    if (columns.customer !== undefined && columns.revenue !== undefined) {
-      if (problems.length) return fail('missing-column', problems[0]);
-      return { ok: true, value: { index: r, columns, warnings } };
+    const m = maps(row);
+    if (m.ok) {
+      if (m.problems.length) return fail('missing-column', m.problems[0]);
+      return { ok: true, value: { index: r, columns: m.columns, warnings: m.warnings } };
     }
   }
   const headers = values[firstNonBlank] ?? [];
+  const { problems } = mapColumns(headers, settings.columns);
+  if (problems.length) return fail('missing-column', problems[0]);
+  if (values.length > HEADER_SCAN_ROWS) {
+    // A title block, notes or a pivot above the table: say where the header seems to be.
+    for (let r = HEADER_SCAN_ROWS; r < Math.min(values.length, HEADER_HINT_ROWS); r++) {
+      if (!maps(values[r]).ok) continue;
+      const row = firstRow + r;
+      return fail(
+        'no-header',
+        `the header was not found in the first ${HEADER_SCAN_ROWS} rows; row ${row} looks like it: point at it with the setting {"headerRow": ${row}}, or select the table from its header row`,
+      );
+    }
+    return fail(
+      'no-header',
+      `no header with a customer and a revenue column in the first ${HEADER_SCAN_ROWS} rows (headers found: ${listHeaders(headers)}); if it is further down, point at it with the setting {"headerRow": <its row>}, or select the table from its header row`,
+    );
+  }
+  return missingColumns(headers, settings, '');
+}
+
+/** The header lacks a customer or a revenue column: say which, and what was found. */
+function missingColumns(
+  headers: CellValue[],
+  settings: Settings,
+  where: string,
+): { ok: false; error: InputError } {
   const { columns, problems } = mapColumns(headers, settings.columns);
   if (problems.length) return fail('missing-column', problems[0]);
   const missing = (['customer', 'revenue'] as Field[]).filter((f) => columns[f] === undefined);
-  if (headers.every((v) => typeof v === 'number'))
+  if (headers.length > 0 && headers.every((v) => typeof v === 'number'))
     return fail(
       'no-header',
       `no header row: the first row holds only numbers; add headers such as "Customer" and "Revenue"`,
@@ -366,7 +473,7 @@ function findHeader(
         : 'revenue column (e.g. "Revenue", "Sales")',
     )
     .join(' and no ');
-  return fail('missing-column', `no ${what} (headers found: ${listHeaders(headers)})`);
+  return fail('missing-column', `no ${what}${where} (headers found: ${listHeaders(headers)})`);
 }
 
 function tooLarge(cell: CellValue): string {

@@ -43,6 +43,8 @@ export interface Settings {
   conciergeBudgetShare: number;
   /** With neither COGS nor gross profit: analyse on cost-to-serve alone (gross profit = revenue). */
   costToServeOnly: boolean;
+  /** Sheet row of the header (1 = the first row) when it is below the rows searched; null: found. */
+  headerRow: number | null;
   /** Time-driven capacity (DOMAIN.md §13): resources whose minutes price the drivers. */
   capacity: CapacityResource[];
   /** How far each cost input moves, ±, to test tier stability (DOMAIN.md §12); 0 = off. */
@@ -72,6 +74,7 @@ export function defaultSettings(): Settings {
     locale: { decimal: '.', dateOrder: 'mdy' },
     conciergeBudgetShare: CONCIERGE_BUDGET_SHARE,
     costToServeOnly: false,
+    headerRow: null,
     capacity: [],
     sensitivity: SENSITIVITY,
     scenarios: [],
@@ -79,6 +82,8 @@ export function defaultSettings(): Settings {
 }
 
 const KNOWN_KEYS = new Set(Object.keys(defaultSettings()));
+/** Excel's last row. */
+const MAX_SHEET_ROWS = 1_048_576;
 
 /**
  * Completes user settings with the defaults and lists every problem (never throws).
@@ -136,6 +141,11 @@ export function resolveSettings(input: unknown = {}): { settings: Settings; prob
     else s.conciergeBudgetShare = u.conciergeBudgetShare;
   }
   if (u.costToServeOnly !== undefined) s.costToServeOnly = u.costToServeOnly === true;
+  if (u.headerRow !== undefined && u.headerRow !== null) {
+    if (!Number.isInteger(u.headerRow) || u.headerRow < 1 || u.headerRow > MAX_SHEET_ROWS)
+      problems.push(`headerRow must be a sheet row number such as 5 (got ${show(u.headerRow)})`);
+    else s.headerRow = u.headerRow;
+  }
   if (u.capacity !== undefined) s.capacity = resolveCapacity(u.capacity, problems);
   if (u.sensitivity !== undefined) {
     if (!isNonNegative(u.sensitivity) || u.sensitivity >= 1)
@@ -168,6 +178,23 @@ export function resolveSettings(input: unknown = {}): { settings: Settings; prob
   // Last: scenarios name the tiers, rates, pools and resources resolved above.
   if (u.scenarios !== undefined) s.scenarios = resolveScenarios(u.scenarios, s, problems);
   return { settings: s, problems };
+}
+
+/**
+ * The settings to read one table with: the decimal mark its file format implies (`decimal`: a
+ * semicolon CSV is what Excel writes where the decimal mark is a comma) unless the user's settings
+ * fix `locale.decimal`; a decimal comma then also means day-month-year dates unless
+ * `locale.dateOrder` is set. Each table (the main one, `--previous`) is read with its own.
+ * Example: `tableLocale(defaultSettings(), {}, ',').locale` → `{ decimal: ',', dateOrder: 'dmy' }`;
+ * `tableLocale(s, { locale: { decimal: '.' } }, ',')` → `s` unchanged.
+ */
+export function tableLocale(settings: Settings, input: unknown, decimal?: '.' | ','): Settings {
+  const fixed = (input as { locale?: { decimal?: unknown; dateOrder?: unknown } } | null)?.locale;
+  if (decimal === undefined || fixed?.decimal !== undefined || decimal === settings.locale.decimal)
+    return settings;
+  const dateOrder =
+    fixed?.dateOrder !== undefined ? settings.locale.dateOrder : decimal === ',' ? 'dmy' : 'mdy';
+  return { ...settings, locale: { decimal, dateOrder } };
 }
 
 /** The first problem, and how many more, in one line: "settings: rates.orders must be … (and 2 more)". */
@@ -259,4 +286,12 @@ function obj(v: unknown, name: string, problems: string[]): Record<string, any> 
 }
 const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isNonNegative = (v: unknown): v is number => isFiniteNumber(v) && v >= 0;
-const show = (v: unknown): string => (v === undefined ? 'nothing' : JSON.stringify(v));
+/** A value as the user wrote it; JSON reads a number it cannot hold (1e400) as ±Infinity. */
+const show = (v: unknown): string =>
+  v === undefined
+    ? 'nothing'
+    : typeof v === 'number' && !Number.isFinite(v)
+      ? Number.isNaN(v)
+        ? 'not a number'
+        : `a number too large${v < 0 ? ' below zero' : ''}`
+      : JSON.stringify(v);

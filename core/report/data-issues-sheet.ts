@@ -1,8 +1,12 @@
-/** The Data Issues sheet: every input row that was not used, with its row, column, cell and reason. */
+/**
+ * The Data Issues sheet: every input row that was not used, with its row, column, cell and reason;
+ * the warnings; and the report cells whose text was cut to Excel's cell limit (`cut`).
+ */
 import type { Analysis } from '../analyze.js';
+import { textCutLine } from './cell-text-limit.js';
 import { addRows, emptySheet, FORMATS, rect, type SheetSpec, styleHeader } from './sheet-spec.js';
 
-export function dataIssuesSheet(a: Analysis): SheetSpec {
+export function dataIssuesSheet(a: Analysis, cut: readonly string[] = []): SheetSpec {
   const s = emptySheet('Data Issues');
   const r = a.rows.rejected;
   addRows(s, [['Row', 'Column', 'Cell', 'Reason']]);
@@ -35,6 +39,7 @@ export function dataIssuesSheet(a: Analysis): SheetSpec {
     s.formats.push({ range: rect(first, 0, prev.rejected.length, 1), format: FORMATS.integer });
   }
   for (const w of a.warnings) addRows(s, [[null, null, null, `Warning: ${w}`]]);
+  if (cut.length) addRows(s, [[null, null, null, textCutLine(cut)]]);
   s.freezeRows = 1;
   s.columnWidths = [8, 18, 8, 80];
   return s;

@@ -3,12 +3,13 @@
  * Migration (when two periods were compared), Scenarios (when there are scenarios), Data Issues.
  */
 import type { Analysis } from '../analyze.js';
+import { cutLongText, textCutLine } from './cell-text-limit.js';
 import { customersSheet } from './customers-sheet.js';
 import { dataIssuesSheet } from './data-issues-sheet.js';
 import { migrationSheet } from './migration-sheet.js';
 import { profitMatrixSheet } from './profit-matrix-sheet.js';
 import { scenariosSheet } from './scenarios-sheet.js';
-import type { SheetSpec } from './sheet-spec.js';
+import { addRows, type SheetSpec } from './sheet-spec.js';
 import { whaleCurveSheet } from './whale-curve-sheet.js';
 import { whySheet } from './why-sheet.js';
 
@@ -30,7 +31,12 @@ export function reportSheets(a: Analysis): SheetSpec[] {
     whySheet(a),
     migrationSheet(a),
     scenariosSheet(a, a.settings, a.scenarios),
-    dataIssuesSheet(a),
-  ];
-  return sheets.filter((s): s is SheetSpec => s !== null);
+  ].filter((s): s is SheetSpec => s !== null);
+  // Text longer than an Excel cell holds is cut, and Data Issues lists where.
+  const at = (s: SheetSpec) => cutLongText(s).map((cell) => `'${s.name}'!${cell}`);
+  const cut = sheets.flatMap(at);
+  const issues = dataIssuesSheet(a, cut);
+  const cutIssues = at(issues); // a reason quoting a long text
+  if (cutIssues.length) addRows(issues, [[null, null, null, textCutLine(cutIssues)]]);
+  return [...sheets, issues];
 }

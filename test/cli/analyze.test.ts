@@ -3,9 +3,18 @@
  * stderr with a non-zero exit; every row of every input table is accounted for in what is printed.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analyze.js';
 import { reportSheets } from '../../core/report/report-sheets.js';
@@ -221,5 +230,218 @@ describe('profit-tiers analyze --periods on a semicolon CSV', () => {
       ]),
     );
     expect(revenue).toEqual({ A: 2000.25, B: 99.5 });
+  });
+});
+
+/** The adversarial corpus of test/fixtures (made by make-fixtures.ts), through the built command. */
+const fx = (name: string) => `test/fixtures/${name}`;
+const json = (r: { out: string }) => JSON.parse(r.out);
+
+describe('every input read right: no row lost, no value misread (issue 10)', () => {
+  it('keeps the rows after an unclosed quote and lists the broken line', () => {
+    const r = cli('analyze', fx('unclosed-quote.csv'));
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain(
+      'Rows: 6 read, 5 used, 1 not used:\n  row 4, Revenue: malformed CSV: the quote (") that opens this field is never closed; this line was not read (the lines after it were)',
+    );
+  });
+
+  it('rejects a formula cell without a calculated value instead of reading a cost of 0', () => {
+    const r = cli('analyze', '--json', fx('formula-no-cache.xlsx'));
+    expect(r.code, r.err).toBe(0);
+    const reasons = json(r).rows.rejected.map((p: { row: number; reason: string }) => [
+      p.row,
+      p.reason,
+    ]);
+    expect(reasons).toEqual([
+      [2, 'formula without a calculated value; open and save the file in Excel'],
+      [4, 'formula without a calculated value; open and save the file in Excel'],
+    ]);
+  });
+
+  it('reads a merged revenue cell once', () => {
+    const r = cli('analyze', '--json', fx('merged.xlsx'));
+    expect(json(r).totals.revenue).toBe(310); // 200 once + 80 + 30, not 200 twice
+  });
+
+  it('reads --previous with its own decimal mark (a semicolon CSV: decimal commas)', () => {
+    const r = cli(
+      'analyze',
+      '--json',
+      fx('current.csv'),
+      '--previous',
+      fx('previous-semicolon.csv'),
+    );
+    expect(r.code, r.err).toBe(0);
+    const { migration, previousRows } = json(r);
+    expect(previousRows).toMatchObject({ total: 3, used: 3 });
+    const before = migration.transitions.reduce(
+      (s: number, t: { previousRevenue: number }) => s + t.previousRevenue,
+      0,
+    );
+    expect(before).toBeCloseTo(1234.56 + 900 + 1100, 9);
+    expect(json(r).customers.find((c: { customer: string }) => c.customer === 'A').revenue).toBe(
+      1500.5,
+    ); // the current table keeps its decimal point
+  });
+
+  it('template --data reads a semicolon CSV as analyze does', async () => {
+    const out = join(dir, 'from-semicolon.xlsx');
+    const r = cli('template', '--data', fx('previous-semicolon.csv'), '--out', out);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('(3 customers from test/fixtures/previous-semicolon.csv)');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const revenue: number[] = [];
+    wb.getWorksheet('Customers')!.eachRow((row) => {
+      const v = row.getCell(3).value;
+      if (typeof v === 'number') revenue.push(v);
+    });
+    expect(revenue.sort((a, b) => a - b)).toEqual([900, 1100, 1234.56]);
+  });
+
+  it('warns about a column of mixed decimal styles and refuses 12.000 rather than read 12', () => {
+    const r = cli('analyze', '--json', fx('mixed-decimals.csv'));
+    const { rows, warnings } = json(r);
+    expect(rows.used).toBe(1);
+    expect(rows.rejected.map((p: { row: number }) => p.row)).toEqual([2, 3, 5]);
+    expect(warnings[0]).toMatch(/^column "Revenue" mixes decimal styles: .*locale/);
+  });
+
+  it('reads UTF-16 text as Excel saves it', () => {
+    const r = cli('analyze', '--json', fx('utf16be.txt'));
+    expect(r.code, r.err).toBe(0);
+    expect(
+      json(r)
+        .customers.map((c: { customer: string }) => c.customer)
+        .sort(),
+    ).toEqual(['Café Müller', 'Zoë', 'Łódź Trading']);
+  });
+
+  it('reads an xlsx whose table part openpyxl wrote', () => {
+    expect(cli('analyze', fx('openpyxl-table.xlsx')).code).toBe(0);
+  });
+
+  it('reads the first visible sheet with a customer table, says which on stderr, keeps --json clean', () => {
+    const r = cli('analyze', '--json', fx('second-sheet.xlsx'));
+    expect(r.code, r.err).toBe(0);
+    expect(json(r).rows.total).toBe(2);
+    expect(r.err).toBe(
+      'profit-tiers: note: test/fixtures/second-sheet.xlsx: read sheet "Data", the first visible sheet with a customer table ("Read me" holds none)\n',
+    );
+  });
+
+  it.each([
+    [
+      'hidden-only.xlsx',
+      'no visible sheet holds a customer table (a header with a customer and a revenue column); sheets: "Read me", "Summary", "Data" (hidden); name the one to read with --sheet NAME',
+    ],
+    [
+      'real.xls',
+      'an old Excel 97-2003 workbook (.xls): open it in Excel and save it as .xlsx or CSV',
+    ],
+    ['encrypted.xlsx', 'an encrypted workbook: remove the password in Excel and save again'],
+    [
+      'sheet.ods',
+      'an OpenDocument spreadsheet (.ods), not an xlsx workbook: save it as .xlsx or CSV (File › Save As)',
+    ],
+    [
+      'header-below.csv',
+      'the header was not found in the first 20 rows; row 26 looks like it: point at it with --settings \'{"headerRow": 26}\'',
+    ],
+  ])('names what is wrong with %s in one line, exit 1', (name, message) => {
+    const r = cli('analyze', fx(name));
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`profit-tiers: test/fixtures/${name}: ${message}\n`);
+    expect(r.out).toBe('');
+  });
+
+  it('reads a header below the rows searched once pointed at, with the JSON given to --settings', () => {
+    const r = cli('analyze', '--json', '--settings', '{"headerRow": 26}', fx('header-below.csv'));
+    expect(r.code, r.err).toBe(0);
+    expect(json(r).rows).toMatchObject({ total: 27, used: 2 });
+  });
+
+  it('reads a CSV named .xlsx as the CSV it is, and says so', () => {
+    const r = cli('analyze', fx('csv-named.xlsx'));
+    expect(r.code).toBe(0);
+    expect(r.err).toBe(
+      'profit-tiers: note: test/fixtures/csv-named.xlsx is CSV text, not a workbook (named .xlsx); read as CSV\n',
+    );
+  });
+
+  it('takes a final classic-Mac CR for a line end, not a blank row', () => {
+    expect(cli('analyze', fx('mac-cr.csv')).out).toContain('Rows: 2 read, 2 used, 0 not used.');
+  });
+
+  it('says "too large" for a setting of 1e400, exit 2', () => {
+    const r = cli('analyze', '--settings', fx('settings-1e400.json'), fx('current.csv'));
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      'profit-tiers: test/fixtures/current.csv: settings: rates.orders must be a number ≥ 0 (got a number too large)\n',
+    );
+  });
+
+  it('cuts a text longer than an Excel cell in the report, and Data Issues says so', async () => {
+    const out = join(dir, 'long.xlsx');
+    const r = cli('analyze', fx('long-text.csv'), '--out', out);
+    expect(r.code, r.err).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const name = String(wb.getWorksheet('Customers')!.getCell('B2').value);
+    expect(name).toHaveLength(32_767);
+    expect(name.endsWith('…')).toBe(true);
+    const issues = wb.getWorksheet('Data Issues')!.getColumn(4).values.map(String);
+    expect(issues.some((v) => v.startsWith('Text cut: ') && v.includes("'Customers'!B2"))).toBe(
+      true,
+    );
+  });
+});
+
+describe('--out never overwrites (issue 10)', () => {
+  const csv = () => fx('current.csv');
+
+  it('refuses an existing file in one line, exit 1, and replaces it with --force', () => {
+    const out = file('existing.xlsx', 'my own workbook');
+    const r = cli('analyze', csv(), '--out', out);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      `profit-tiers: --out ${out} already exists; choose a new name, or add --force to replace it\n`,
+    );
+    expect(readFileSync(out, 'utf8')).toBe('my own workbook');
+    const forced = cli('analyze', csv(), '--out', out, '--force');
+    expect(forced.code, forced.err).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('refuses a link, a folder and a missing folder in one line, exit 1, never 70', () => {
+    const target = file('target.xlsx', 'keep me');
+    const link = join(dir, 'to-target.xlsx');
+    symlinkSync(target, link);
+    mkdirSync(join(dir, 'a-folder.xlsx'));
+    for (const out of [link, join(dir, 'a-folder.xlsx'), join(dir, 'no-such-dir', 'r.xlsx')]) {
+      for (const extra of [[], ['--force']]) {
+        const r = cli('analyze', csv(), '--out', out, ...extra);
+        expect(r.code, r.err).toBe(1);
+        expect(r.err.split('\n')).toHaveLength(2); // one line and its newline
+        expect(r.err).toMatch(/^profit-tiers: --out /);
+      }
+    }
+    expect(readFileSync(target, 'utf8')).toBe('keep me');
+    expect(existsSync(join(dir, 'no-such-dir'))).toBe(false);
+  });
+
+  it('takes --out "" for a usage error, exit 2; template too', () => {
+    const r = cli('analyze', csv(), '--out', '');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('profit-tiers: --out needs a file name, e.g. --out report.xlsx\n');
+    expect(cli('template', '--out', '').code).toBe(2);
+  });
+
+  it('template refuses an existing --out too, unless --force', () => {
+    const out = file('Template.xlsx', 'a client workbook');
+    expect(cli('template', '--out', out).code).toBe(1);
+    expect(readFileSync(out, 'utf8')).toBe('a client workbook');
+    expect(cli('template', '--out', out, '--force').code).toBe(0);
   });
 });

@@ -330,3 +330,116 @@ describe('keys written with different Unicode compositions', () => {
     expect(t.value.keys).toEqual(['Caf\u00e9 Müller']);
   });
 });
+
+describe('cells the file reader could not read (unread)', () => {
+  const values = table([
+    ['Customer', 'Revenue', 'COGS', 'Notes'], // row 1
+    ['A', 100, null, null], //                  row 2: COGS is a formula without a value
+    ['B', 50, 20, null], //                     row 3: Notes is one, but Notes is not used
+    ['C', '70', '30,"unclosed'], //             row 4: a CSV line whose quote never closes
+    ['D', 80, 40, null], //                     row 5: used
+  ]);
+  const formula = 'formula without a calculated value; open and save the file in Excel';
+  const out = readRows(
+    {
+      values,
+      unread: [
+        { row: 1, column: 2, reason: formula },
+        { row: 2, column: 3, reason: formula },
+        { row: 3, column: 2, reason: 'unclosed quote', wholeRow: true },
+      ],
+    },
+    settings({}),
+  );
+  const t = out.ok ? out.value : (null as never);
+
+  it('rejects a row when the analysis uses the cell, never reading it as 0', () => {
+    expect(reasonOf(t, 2)).toEqual(['COGS', formula]);
+    expect(t.keys).toEqual(['B', 'D']);
+    expect(Array.from(t.grossProfit)).toEqual([30, 40]);
+  });
+
+  it('rejects a whole-row problem whatever the column, and keeps the rows after it', () => {
+    expect(reasonOf(t, 4)).toEqual(['COGS', 'unclosed quote']);
+    expect(t.count + t.rejected.length).toBe(t.dataRows);
+  });
+});
+
+describe('a header below the rows searched', () => {
+  const notes = Array.from({ length: 30 }, (_, i) => [`Note ${i + 1}`, 'see below']);
+  const values = table([...notes, ['Customer', 'Revenue', 'COGS'], ['A', 100, 60]]);
+
+  it('says it was not found in the first 20 rows and which row looks like it', () => {
+    const out = readRows({ values }, settings({}));
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.error.code).toBe('no-header');
+    expect(out.error.message).toBe(
+      'the header was not found in the first 20 rows; row 31 looks like it: point at it with the setting {"headerRow": 31}, or select the table from its header row',
+    );
+  });
+
+  it('reads the table from the row the headerRow setting names, every row above accounted for', () => {
+    const t = read(values, { headerRow: 31 });
+    expect(t.headerRow).toBe(31);
+    expect(t.keys).toEqual(['A']);
+    expect(t.rejected).toHaveLength(30);
+    expect(reasonOf(t, 30)).toEqual(['', 'above the header row']);
+  });
+
+  it('counts headerRow in sheet rows when the table starts lower on the sheet', () => {
+    expect(read(values, { headerRow: 35 }, 5).headerRow).toBe(35);
+  });
+
+  it('names a headerRow that holds no header, or lies outside the table', () => {
+    const wrong = readRows({ values }, settings({ headerRow: 2 }));
+    expect(!wrong.ok && wrong.error.message).toBe(
+      'no customer column (e.g. "Customer", "Customer ID") and no revenue column (e.g. "Revenue", "Sales") in row 2 (headerRow) (headers found: "Note 2", "see below")',
+    );
+    const outside = readRows({ values }, settings({ headerRow: 99 }));
+    expect(!outside.ok && outside.error.message).toBe(
+      'headerRow 99 is outside the table (rows 1 to 32)',
+    );
+  });
+});
+
+describe('a money column that mixes decimal styles', () => {
+  // An export with decimal commas: 1.234,56 is 1234.56 and 12.000 is twelve thousand.
+  const values = table([
+    ['Customer', 'Revenue', 'COGS'], // row 1
+    ['A', '1.234,56', 100], //          row 2
+    ['B', '12.000', 100], //            row 3
+    ['C', '500', 100], //               row 4
+  ]);
+
+  it('under the decimal point: refuses 12.000 instead of reading 12, and warns naming the column and the locale setting', () => {
+    const t = read(values);
+    expect(t.keys).toEqual(['C']);
+    expect(reasonOf(t, 2)[1]).toContain('not a number with a decimal point');
+    expect(reasonOf(t, 3)).toEqual([
+      'Revenue',
+      '"12.000" reads as two different numbers (a thousands mark or a decimal point?) and this column also holds "1.234,56" with a decimal comma: set the locale setting\'s decimal mark',
+    ]);
+    expect(t.warnings).toEqual([
+      'column "Revenue" mixes decimal styles: 1 cell like "1.234,56" with a decimal comma, 1 cell like "12.000" read with a decimal point (locale.decimal "."); the cells of the other style and those that read differently in the two (1 cell) are not used: set the locale setting to the file\'s mark ({"locale": {"decimal": ","}} if it writes a decimal comma)',
+    ]);
+  });
+
+  it('under the decimal comma: reads all three, 12.000 as twelve thousand, without a warning', () => {
+    const t = read(values, { locale: { decimal: ',' } });
+    expect(Array.from(t.revenue)).toEqual([1234.56, 12000, 500]);
+    expect(t.warnings).toEqual([]);
+  });
+
+  it('reads 12.000 as twelve when nothing in the column points to a decimal comma', () => {
+    const t = read(
+      table([
+        ['Customer', 'Revenue', 'COGS'],
+        ['A', '12.000', 0],
+        ['B', '7.5', 0],
+      ]),
+    );
+    expect(Array.from(t.revenue)).toEqual([12, 7.5]);
+    expect(t.warnings).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analyze.js';
 import { DEFAULT_TIERS } from '../../core/defaults.js';
-import { defaultSettings, resolveSettings } from '../../core/settings.js';
+import { defaultSettings, resolveSettings, tableLocale } from '../../core/settings.js';
 import { customers } from './builder.js';
 
 describe('defaults', () => {
@@ -41,7 +41,7 @@ describe('validation returns every problem at once', () => {
       bogus: 1,
     });
     expect(problems).toEqual([
-      'unknown setting "bogus" (known: columns, rates, pools, costOfCapital, size, profitability, tiers, actions, locale, conciergeBudgetShare, costToServeOnly, capacity, sensitivity, scenarios)',
+      'unknown setting "bogus" (known: columns, rates, pools, costOfCapital, size, profitability, tiers, actions, locale, conciergeBudgetShare, costToServeOnly, headerRow, capacity, sensitivity, scenarios)',
       'columns.revenue must be a header text, or null to leave it unused',
       'columns: unknown field "colour" (fields: customer, name, revenue, cogs, grossProfit, orders, orderId, lines, deliveries, returns, contacts, repeatContacts, visits, paymentDays, period)',
       'rates.orders must be a number ≥ 0 (got -1)',
@@ -137,6 +137,47 @@ describe('accepted settings', () => {
       method: 'pareto',
       large: 0.7,
       medium: 0.95,
+    });
+  });
+});
+
+describe('numbers JSON cannot hold', () => {
+  it('say "too large" for 1e400 (JSON reads it as Infinity), not "got null"', () => {
+    const { problems } = resolveSettings(
+      JSON.parse('{"rates": {"orders": 1e400}, "costOfCapital": -1e400, "headerRow": 1e400}'),
+    );
+    expect(problems).toEqual([
+      'rates.orders must be a number ≥ 0 (got a number too large)',
+      'costOfCapital must be a yearly rate between 0 and 1 (got a number too large below zero)',
+      'headerRow must be a sheet row number such as 5 (got a number too large)',
+    ]);
+    expect(problems.join()).not.toContain('null');
+  });
+});
+
+describe('headerRow', () => {
+  it('takes a sheet row number, and refuses anything else', () => {
+    expect(resolveSettings({ headerRow: 31 }).settings.headerRow).toBe(31);
+    expect(resolveSettings({}).settings.headerRow).toBeNull();
+    for (const bad of [0, 2.5, '31', -1])
+      expect(resolveSettings({ headerRow: bad }).problems).toEqual([
+        `headerRow must be a sheet row number such as 5 (got ${JSON.stringify(bad)})`,
+      ]);
+  });
+});
+
+describe("a table's own decimal mark (tableLocale)", () => {
+  const s = defaultSettings();
+  it('applies when the settings leave locale.decimal open, with day-first dates', () => {
+    expect(tableLocale(s, {}, ',').locale).toEqual({ decimal: ',', dateOrder: 'dmy' });
+    expect(tableLocale(s, {}, undefined)).toBe(s);
+  });
+  it('never overrides what the settings fix', () => {
+    expect(tableLocale(s, { locale: { decimal: '.' } }, ',')).toBe(s);
+    const ymd = resolveSettings({ locale: { dateOrder: 'ymd' } }).settings;
+    expect(tableLocale(ymd, { locale: { dateOrder: 'ymd' } }, ',').locale).toEqual({
+      decimal: ',',
+      dateOrder: 'ymd',
     });
   });
 });

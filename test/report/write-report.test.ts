@@ -4,7 +4,7 @@
  * input file is never overwritten. With LibreOffice on PATH it renders to PDF and PNG pages.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,7 +13,7 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadTable } from '../../cli/load-table.js';
 import { UserError } from '../../cli/user-error.js';
-import { writeReport } from '../../cli/write-report.js';
+import { outputTarget, writeAtomically, writeReport } from '../../cli/write-report.js';
 import { type Analysis, analyze } from '../../core/analyze.js';
 import { REPORT_SHEET_NAMES } from '../../core/report/report-sheets.js';
 import { customerRecord } from '../../core/result-json.js';
@@ -173,9 +173,83 @@ describe('report workbook', () => {
     );
   });
 
-  it('leaves no temporary file behind and creates the folder', async () => {
-    await writeReport(sample, join(dir, 'new', 'folder', 'r.xlsx'));
-    expect(await readdir(join(dir, 'new', 'folder'))).toEqual(['r.xlsx']);
+  it('leaves no temporary file behind', async () => {
+    await mkdir(join(dir, 'new'));
+    await writeReport(sample, join(dir, 'new', 'r.xlsx'));
+    expect(await readdir(join(dir, 'new'))).toEqual(['r.xlsx']);
+  });
+});
+
+describe('--out never overwrites', () => {
+  const refused = async (path: string, message: string, force = false) => {
+    const e = await writeReport(sample, path, [], undefined, force).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(UserError);
+    expect((e as UserError).message).toBe(message);
+    expect((e as UserError).exitCode).toBe(1);
+  };
+
+  it('refuses an existing file, and replaces it with --force', async () => {
+    const path = join(dir, 'old-report.xlsx');
+    await writeFile(path, 'last month');
+    await refused(
+      path,
+      `--out ${path} already exists; choose a new name, or add --force to replace it`,
+    );
+    expect(await readFile(path, 'utf8')).toBe('last month');
+    await writeReport(sample, path, [], undefined, true);
+    expect((await readFile(path)).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('never follows a symbolic link to replace its target, even with --force', async () => {
+    const target = join(dir, 'precious.xlsx'),
+      link = join(dir, 'link.xlsx');
+    await writeFile(target, 'precious');
+    await symlink(target, link);
+    const message = `--out ${link} is a symbolic link; links are never followed or replaced: give a new file name`;
+    await refused(link, message);
+    await refused(link, message, true);
+    expect(await readFile(target, 'utf8')).toBe('precious');
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    await symlink(join(dir, 'nowhere.xlsx'), join(dir, 'dangling.xlsx')); // a link to nothing yet
+    await refused(
+      join(dir, 'dangling.xlsx'),
+      `--out ${join(dir, 'dangling.xlsx')} is a symbolic link; links are never followed or replaced: give a new file name`,
+    );
+  });
+
+  it('refuses a folder, and a folder that does not exist, in one line', async () => {
+    await mkdir(join(dir, 'folder.xlsx'));
+    await refused(
+      join(dir, 'folder.xlsx'),
+      `--out ${join(dir, 'folder.xlsx')} is a folder; give a file name inside it instead`,
+    );
+    await refused(
+      join(dir, 'missing', 'r.xlsx'),
+      `--out ${join(dir, 'missing', 'r.xlsx')}: the folder ${join(dir, 'missing')} does not exist; create it first`,
+    );
+    await writeFile(join(dir, 'plain'), 'x');
+    await refused(
+      join(dir, 'plain', 'r.xlsx'),
+      `--out ${join(dir, 'plain', 'r.xlsx')}: ${join(dir, 'plain')} is not a folder`,
+    );
+  });
+
+  it('turns a folder it cannot write into one line, not an internal error', async () => {
+    const e = await writeReport(sample, '/sys/report.xlsx').catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(UserError);
+    expect((e as UserError).message).toMatch(/^--out \/sys\/report\.xlsx: /);
+    expect((e as UserError).message).not.toContain('\n');
+  });
+
+  it('does not replace a file that appears while the report is being made', async () => {
+    const path = join(dir, 'race.xlsx');
+    const target = await outputTarget(path); // checked: free
+    await writeFile(path, 'written by someone else meanwhile');
+    await expect(writeAtomically(target, path, new Uint8Array([1, 2, 3]))).rejects.toThrow(
+      'already exists',
+    );
+    expect(await readFile(path, 'utf8')).toBe('written by someone else meanwhile');
+    expect((await readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
 

@@ -1,0 +1,85 @@
+/**
+ * xlsx workbooks as scripts and other tools write them (test/fixtures, made byte by byte by
+ * make-fixtures.ts): formulas never calculated, merged cells, openpyxl's table parts, the data on
+ * another sheet, hidden sheets.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { NO_CACHED_VALUE, readXlsx, SheetNotFound } from '../../cli/read-xlsx.js';
+import { analyze } from '../../core/analyze.js';
+import { findHeader } from '../../core/read-rows.js';
+import { defaultSettings } from '../../core/settings.js';
+
+const bytes = (name: string) => new Uint8Array(readFileSync(`test/fixtures/${name}`));
+const holdsTable = (values: Parameters<typeof findHeader>[0]) =>
+  findHeader(values, defaultSettings()).ok;
+
+describe('formula cells without a cached value (formula-no-cache.xlsx)', () => {
+  it('are unread, not 0; a cached value, even empty text, is read', async () => {
+    const t = await readXlsx(bytes('formula-no-cache.xlsx'));
+    expect(t.values.map((r) => r[2])).toEqual(['COGS', null, 25, null, null, 30]); // D: empty text, a blank
+    expect(t.unread).toEqual([
+      { row: 1, column: 2, reason: NO_CACHED_VALUE },
+      { row: 3, column: 2, reason: NO_CACHED_VALUE },
+      { row: 5, column: 3, reason: NO_CACHED_VALUE },
+    ]);
+  });
+
+  it('reject their row with the reason, when the analysis uses the column', async () => {
+    const t = await readXlsx(bytes('formula-no-cache.xlsx'));
+    const o = analyze(t);
+    if (!o.ok) throw new Error(o.error.message);
+    expect(o.value.rows.rejected.map((p) => [p.row, p.column, p.reason])).toEqual([
+      [2, 'COGS', 'formula without a calculated value; open and save the file in Excel'],
+      [4, 'COGS', 'formula without a calculated value; open and save the file in Excel'],
+    ]);
+    // B: 50 − 25; D: an empty cost is no cost; E: its Notes formula is not used
+    expect(o.value.totals.grossProfit).toBe(25 + 70 + 60);
+  });
+});
+
+describe('merged cells (merged.xlsx)', () => {
+  it('are read once, in the top-left cell, as Excel SUM reads them', async () => {
+    const { values } = await readXlsx(bytes('merged.xlsx'));
+    expect(values.map((r) => r[2])).toEqual(['Revenue', 200, null, 80, 40, 30]);
+    expect(values.map((r) => r[0])).toEqual(['Customer', 'A', 'A', 'B', null, 'C']);
+    const o = analyze({ values });
+    if (!o.ok) throw new Error(o.error.message);
+    expect(o.value.totals.revenue).toBe(200 + 80 + 30);
+  });
+});
+
+describe('a table part written by openpyxl (openpyxl-table.xlsx)', () => {
+  it('does not stop the cells from being read', async () => {
+    const { values } = await readXlsx(bytes('openpyxl-table.xlsx'));
+    expect(values).toEqual([
+      ['Customer', 'Revenue', 'COGS'],
+      ['A', 100, 60],
+      ['B', 50, 45],
+    ]);
+  });
+});
+
+describe('the data on another sheet', () => {
+  it('reads the first visible sheet with a customer table, and says which (second-sheet.xlsx)', async () => {
+    const t = await readXlsx(bytes('second-sheet.xlsx'), { holdsTable });
+    expect(t.sheet).toBe('Data'); // not the hidden "Old" before it
+    expect(t.note).toBe(
+      'read sheet "Data", the first visible sheet with a customer table ("Read me" holds none)',
+    );
+  });
+
+  it('never picks a hidden sheet by default; lists the sheets and --sheet (hidden-only.xlsx)', async () => {
+    const read = readXlsx(bytes('hidden-only.xlsx'), { holdsTable });
+    await expect(read).rejects.toThrow(SheetNotFound);
+    await expect(read).rejects.toThrow(
+      'no visible sheet holds a customer table (a header with a customer and a revenue column); sheets: "Read me", "Summary", "Data" (hidden); name the one to read with --sheet NAME',
+    );
+  });
+
+  it('reads a hidden sheet named with --sheet, in any letter case', async () => {
+    const t = await readXlsx(bytes('hidden-only.xlsx'), { sheet: 'data', holdsTable });
+    expect(t.sheet).toBe('Data');
+    expect(t.note).toBeUndefined();
+  });
+});
