@@ -92,6 +92,11 @@ export async function runAnalyze(args: string[]): Promise<number> {
       `${positionals[0]}: no usable rows: all ${a.rows.total} rows were rejected${first ? `; first: row ${first.row}${first.column ? `, ${first.column}` : ''}: ${first.reason}` : ''}`,
     );
   }
+  // what the Assumptions sheet and the JSON say about this run (DOMAIN.md §17)
+  const run = {
+    source: `${table.source}${o.previous ? `; previous: ${o.previous}` : ''}`,
+    time: new Date().toISOString(),
+  };
   if (o.out !== undefined) {
     await writeReport(
       a,
@@ -103,9 +108,10 @@ export async function runAnalyze(args: string[]): Promise<number> {
           `Writing ${o.out}: ${next} (${done + 1} of ${total})…`,
         ),
       o.force,
+      run,
     ).finally(() => bar.done());
   }
-  if (o.json) process.stdout.write(`${JSON.stringify(resultJson(a))}\n`);
+  if (o.json) process.stdout.write(`${JSON.stringify(resultJson(a, run))}\n`);
   else {
     process.stdout.write(`${printSummary(a, table.source)}\n`);
     if (o.out !== undefined) process.stdout.write(`\nReport written to ${o.out}\n`);

@@ -1,13 +1,16 @@
 /**
  * The readable table the CLI prints without --json: the 3×3 matrix with tiers, and a short
- * summary (totals, whale curve, concierge budget, rows used and rejected).
+ * summary (totals, whale curve and Kaplan's benchmark, the causes of money-losers, exit
+ * economics, concierge budget and service quality, warnings, rows used and rejected).
  */
 import type { Analysis } from '../core/analyze.js';
+import { moneyLoserCauses } from '../core/causes.js';
 import { formatMoney, formatPercent } from '../core/format.js';
 import { baselineTotals } from '../core/scenario.js';
 import { capacityLine, scenarioLine, sensitivityLine } from '../core/scenario-words.js';
 import { thresholdsInWords } from '../core/thresholds-in-words.js';
 import { PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
+import { whaleBenchmark } from '../core/whale-curve.js';
 
 const W = 26;
 
@@ -18,6 +21,8 @@ export function printSummary(a: Analysis, source: string): string {
   out.push(
     `${plural(t.customers, 'customer')}, revenue ${formatMoney(t.revenue)}, net profit ${formatMoney(t.netProfit)}${t.netMargin === null ? '' : ` (${formatPercent(t.netMargin)} margin)`}`,
   );
+  // warnings first: a reader who stops at the matrix must not miss "cost-to-serve is 0"
+  for (const w of a.warnings) out.push(`Warning: ${w}.`);
   out.push('');
   const rule = `${'─'.repeat(8)}┼${`${'─'.repeat(W + 2)}┼`.repeat(2)}${'─'.repeat(W + 2)}`;
   out.push(`${pad('', 8)}│ ${PROFIT_CLASSES.map((p) => pad(p, W)).join(' │ ')}`);
@@ -28,10 +33,15 @@ export function printSummary(a: Analysis, source: string): string {
       cells.map((c) => c.tier),
       cells.map((c) => plural(c.count, 'customer')),
       cells.map((c) => `revenue ${formatMoney(c.revenue)}`),
-      cells.map(
-        (c) =>
-          `profit ${formatMoney(c.netProfit)}${c.shareOfProfit === null ? '' : ` (${formatPercent(c.shareOfProfit)})`}`,
-      ),
+      cells.map((c) => `net profit ${formatMoney(c.netProfit)}`),
+      // a share of profit only when total net profit > 0 (§17); it is not a margin
+      ...(cells.some((c) => c.shareOfProfit !== null)
+        ? [
+            cells.map((c) =>
+              c.shareOfProfit === null ? '' : `share of profit ${formatPercent(c.shareOfProfit)}`,
+            ),
+          ]
+        : []),
     ];
     lines.forEach((l, i) => {
       out.push(`${pad(i === 0 ? size : '', 8)}│ ${l.map((x) => pad(x, W)).join(' │ ')}`);
@@ -40,10 +50,29 @@ export function printSummary(a: Analysis, source: string): string {
   out.push('');
   for (const line of thresholdsInWords(a.settings, a.totals.marginTarget)) out.push(line);
   out.push(`Whale curve: ${a.whale.reading}.`);
+  if (a.whale.customers) out.push(`Benchmark: ${whaleBenchmark(a.whale)}.`);
+  const losers = a.totals.moneyLosers;
+  if (losers) {
+    const causes = moneyLoserCauses(a.causes)
+      .map((x) => `${x.cause.toLowerCase()} ${x.customers}`)
+      .join(', ');
+    out.push(`Money-losers: ${plural(losers, 'customer')}; their causes: ${causes}.`);
+    const e = a.exit.totals;
+    out.push(
+      e.helps
+        ? `Exit: leaving would raise profit for ${e.helps} of them, by ${formatMoney(e.gain)} in all${e.strandedCost > 0 ? ` (${formatMoney(e.strandedCost)} of their cost-to-serve stays with the other customers)` : ''}${e.helps < losers ? `; reprice the other ${losers - e.helps}` : ''} (break-even price change per customer in --json and the report).`
+        : `Exit: no money-loser's exit would raise profit (their pooled cost would stay with the others); reprice them (break-even price change per customer in --json and the report).`,
+    );
+  }
   const k = a.concierge;
   if (k.count)
     out.push(
       `Concierge: ${plural(k.count, 'account')} earn${k.count === 1 ? 's' : ''} ${formatMoney(k.netProfit)}; at ${formatPercent(k.budgetShare)} they carry a service budget of ${formatMoney(k.serviceBudget)} (${formatMoney(k.budgetPerAccount!)} per account).`,
+    );
+  const q = a.service;
+  if (q)
+    out.push(
+      `Service: first-contact resolution ${q.firstContactResolution === null ? '–' : formatPercent(q.firstContactResolution)}; repeat contacts cost ${formatMoney(q.repeatCost)}${q.repeatShareOfServiceCost === null ? '' : `, ${formatPercent(q.repeatShareOfServiceCost)} of the service cost (seed 004: typically 20 % or more)`}.`,
     );
   if (t.noRevenue.count)
     out.push(
@@ -61,7 +90,6 @@ export function printSummary(a: Analysis, source: string): string {
   if (a.sensitivity) out.push(sensitivityLine(a.sensitivity, t.matrixCustomers));
   const base = baselineTotals(a, a.settings);
   for (const sc of a.scenarios) out.push(`Scenario ${scenarioLine(sc, base)}`);
-  for (const w of a.warnings) out.push(`Warning: ${w}.`);
   rowLines(out, 'Rows', a.rows);
   if (a.previousRows) rowLines(out, 'Rows of the previous table', a.previousRows);
   return out.join('\n');

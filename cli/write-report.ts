@@ -9,6 +9,7 @@ import { constants } from 'node:fs';
 import { access, link, lstat, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Analysis } from '../core/analyze.js';
+import type { RunInfo } from '../core/assumptions.js';
 import { reportSheets } from '../core/report/report-sheets.js';
 import { xlsxBytes } from './render-xlsx.js';
 import { EXIT, UserError } from './user-error.js';
@@ -19,6 +20,7 @@ import { addTables, tablePart } from './xlsx-table.js';
 /**
  * Writes the report of `a` to `path`. `inputs` are the files the analysis read: the command
  * refuses (one line, nothing written) when `path` is one of them, or exists and `force` is not set.
+ * `run` names the input and the time on the Assumptions sheet.
  */
 export async function writeReport(
   a: Analysis,
@@ -26,9 +28,10 @@ export async function writeReport(
   inputs: string[] = [],
   onSheet?: (done: number, total: number, next: string) => void,
   force = false,
+  run: RunInfo = {},
 ): Promise<void> {
   const target = await outputTarget(path, inputs, force);
-  const sheets = reportSheets(a);
+  const sheets = reportSheets(a, run);
   const charts = sheets.flatMap((s) => s.charts.map((c) => chartPart(s.name, c, s.values)));
   const tables = sheets.flatMap((s) =>
     s.table && s.table.range.rows > 1

@@ -16,6 +16,8 @@ export interface CustomerTable {
   volumes: (Float64Array | null)[];
   /** Average days to pay (0 where unknown), or null without such a column. */
   paymentDays: Float64Array | null;
+  /** Discount in money per customer (DOMAIN.md §1a), or null without a discount column. */
+  discount: Float64Array | null;
   /** First sheet row of each customer, for links back to the data. */
   firstRow: Int32Array;
   /** Input rows per customer. */
@@ -54,6 +56,7 @@ export function aggregate(t: RowTable, onlyPeriod?: string): CustomerTable {
   const vol = t.volumes.map((v) => (v ? new GroupSum(n) : null));
   const daysWeighted = t.paymentDays ? new GroupSum(n) : null,
     daysRevenue = t.paymentDays ? new GroupSum(n) : null;
+  const disc = t.discount ? new GroupSum(n) : null;
   const rowCount = new Int32Array(n);
   // Distinct (customer, order id) pairs: an order id almost always belongs to one customer, so
   // remember each order's first customer and keep a Set only for ids that several customers share.
@@ -70,6 +73,7 @@ export function aggregate(t: RowTable, onlyPeriod?: string): CustomerTable {
     gp.add(c, t.grossProfit[i]);
     for (let d = 0; d < vol.length; d++) vol[d]?.add(c, t.volumes[d]![i]);
     rowCount[c]++;
+    disc?.add(c, t.discount![i]);
     if (daysWeighted) {
       const days = t.paymentDays![i];
       if (!Number.isNaN(days)) {
@@ -111,6 +115,7 @@ export function aggregate(t: RowTable, onlyPeriod?: string): CustomerTable {
     grossProfit: gp.result(),
     volumes,
     paymentDays,
+    discount: disc ? disc.result() : null,
     firstRow: Int32Array.from(firstRowList),
     rowCount,
   };
@@ -131,6 +136,7 @@ function identity(t: RowTable): CustomerTable {
     grossProfit: t.grossProfit,
     volumes: t.volumes,
     paymentDays,
+    discount: t.discount,
     firstRow: t.sheetRow,
     rowCount: new Int32Array(t.count).fill(1),
   };

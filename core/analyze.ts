@@ -6,6 +6,7 @@
  */
 import { aggregate } from './aggregate.js';
 import { columnLetter } from './cell-address.js';
+import { type DriverRates, driverRates } from './cost-to-serve.js';
 import { fail, type Outcome } from './errors.js';
 import { type Migration, migration } from './migration.js';
 import type { Grain } from './period.js';
@@ -14,7 +15,12 @@ import { type RowTable, readRows, rowIsBlank, type TableInput } from './read-row
 import { runScenario, type ScenarioResult } from './scenario.js';
 import { type Sensitivity, sensitivity } from './sensitivity.js';
 import { resolveSettings, type Settings, settingsProblemText, tableLocale } from './settings.js';
-import type { Field, Problem } from './types.js';
+import type { Driver, Field, Problem } from './types.js';
+import {
+  unpricedActivity,
+  unpricedActivityWarning,
+  unusedCostOfCapitalWarning,
+} from './unpriced-activity.js';
 
 export interface AnalyzeOptions {
   /** Migration between the two latest periods of the period column, grouped by this grain. */
@@ -34,10 +40,14 @@ export interface Analysis extends PeriodAnalysis {
     headerRow: number;
     /** Rows were transactions (repeated keys or order ids) aggregated per customer. */
     transactions: boolean;
+    /** How the discount column was read (DOMAIN.md §1a); null without one. */
+    discountKind: 'rate' | 'money' | null;
   };
   rows: { total: number; used: number; rejected: Problem[] };
   /** Things a person should know that reject no row (e.g. a cost pool with nothing to spread over). */
   warnings: string[];
+  /** Activity drivers mapped while nothing prices any of them (§17); [] otherwise. */
+  unpriced: Driver[];
   /** The period analysed, when periods were used. */
   period: string | null;
   migration: Migration | null;
@@ -103,17 +113,23 @@ export function analyze(
         });
       }
     }
-    previous = priceAndSegment(aggregate(rows, from), settings);
-    current = priceAndSegment(aggregate(rows, to), settings);
+    // §7: one rate per pool over all rows read, so a customer moves only for what it did
+    const rates = driverRates(aggregate(rows).volumes, settings);
+    previous = priceAndSegment(aggregate(rows, from), settings, rates);
+    current = priceAndSegment(aggregate(rows, to), settings, rates);
     mig = migration(previous, current, from, to);
     period = to;
   } else {
-    current = priceAndSegment(aggregate(rows), settings);
-    if (options.previous) {
+    const now = aggregate(rows);
+    if (!options.previous) current = priceAndSegment(now, settings);
+    else {
       const prevSettings = tableLocale(resolved.settings, settingsInput, options.previous.decimal);
       const prev = readRows(options.previous, prevSettings);
       if (!prev.ok) return fail(prev.error.code, `previous table: ${prev.error.message}`);
-      previous = priceAndSegment(aggregate(prev.value), settings);
+      const before = aggregate(prev.value);
+      const rates = sharedRates([now.volumes, before.volumes], settings);
+      current = priceAndSegment(now, settings, rates);
+      previous = priceAndSegment(before, settings, rates);
       previousRows = {
         total: rowTotal(prev.value, options.previous),
         used: prev.value.count,
@@ -129,6 +145,15 @@ export function analyze(
 
   const mapping: Partial<Record<Field, string>> = {};
   for (const [f, c] of Object.entries(rows.columns)) mapping[f as Field] = rows.headers[c!];
+  const unpriced = unpricedActivity(rows.columns, current.cost.rates);
+  const warnings = [
+    ...rows.warnings,
+    ...current.cost.warnings,
+    unpricedActivityWarning(unpriced),
+    unusedCostOfCapitalWarning(settings.costOfCapital, rows.paymentDays !== null),
+    current.concierge.warning,
+    current.service?.warning ?? null,
+  ].filter((w): w is string => w !== null);
   return {
     ok: true,
     value: {
@@ -139,14 +164,16 @@ export function analyze(
         mapping,
         headerRow: rows.headerRow,
         transactions: rows.transactions,
+        discountKind: rows.discountKind,
       },
       rows: { total: rowTotal(rows, input), used, rejected },
       warnings: [
-        ...rows.warnings,
+        ...warnings.slice(0, rows.warnings.length),
         ...previousWarnings,
-        ...current.cost.warnings,
+        ...warnings.slice(rows.warnings.length),
         ...scenarios.flatMap((sc) => sc.warnings),
       ],
+      unpriced,
       period,
       migration: mig,
       previous,
@@ -155,6 +182,22 @@ export function analyze(
       sensitivity: settings.sensitivity > 0 ? sensitivity(current, settings) : null,
     },
   };
+}
+
+/** Rates of the volumes of several tables together: a pool is spread over all of them (§7). */
+function sharedRates(tables: (Float64Array | null)[][], settings: Settings): DriverRates {
+  const volumes = tables[0].map((_, d) => {
+    const parts = tables.map((t) => t[d]).filter((v): v is Float64Array => v !== null);
+    if (parts.length === 0) return null;
+    const all = new Float64Array(parts.reduce((n, v) => n + v.length, 0));
+    let at = 0;
+    for (const v of parts) {
+      all.set(v, at);
+      at += v.length;
+    }
+    return all;
+  });
+  return driverRates(volumes, settings);
 }
 
 /** Rows of the table other than the header: above it and below it. */

@@ -51,16 +51,15 @@ export function capacityRates(capacity: readonly CapacityResource[]): Float64Arr
 }
 
 /**
- * Each resource's used minutes, used share and unused capacity cost over the given volumes (all
- * customers, those outside the matrix included, as for pools), and a warning per resource used
- * beyond its minutes. Example: the Warehouse above with 50,000 orders × 12 min = 600,000 minutes
- * used → share 0.5, unused cost 600,000 × 0.40 = 240,000.
+ * Each resource's used minutes, used share and unused capacity cost over the given total volume
+ * of each driver (DRIVERS order: all customers, those outside the matrix included, as for pools),
+ * and a warning per resource used beyond its minutes. Example: the Warehouse above with 50,000
+ * orders × 12 min = 600,000 minutes used → share 0.5, unused cost 600,000 × 0.40 = 240,000.
  */
 export function capacityUse(
   capacity: readonly CapacityResource[],
-  volumes: readonly (Float64Array | null)[],
+  totals: readonly number[],
 ): { use: CapacityUse[]; warnings: string[] } {
-  const totals = volumes.map((v) => (v ? exactSum(v) : 0));
   const warnings: string[] = [];
   const use = capacity.map((r) => {
     const costPerMinute = r.cost / r.minutes;

@@ -192,6 +192,8 @@ export const SYNONYMS: Record<Exclude<Field, 'customer' | 'name'>, string[]> = {
     'dayssalesoutstanding',
     'daystopayment',
   ],
+  // Discount %, Discount Rate normalise to discount, discountrate (DOMAIN.md §1a)
+  discount: ['discount', 'discountrate', 'discountamount', 'rebate', 'discounts', 'rebates'],
   period: [
     'period',
     'year',

@@ -45,8 +45,10 @@ export interface CostToServe {
   lines: (CostColumn | null)[];
   /** Total cost-to-serve per customer. */
   total: Float64Array;
-  /** Each capacity resource's use over these customers' volumes (DOMAIN.md §13). */
+  /** Each capacity resource's use over the volumes the rates were measured on (DOMAIN.md §13). */
   capacity: CapacityUse[];
+  /** Total volume of each driver the pools and capacity were measured over (DRIVERS order). */
+  rateVolumes: number[];
   /** Pools that could not be spread (no volume) and resources over capacity, in words. */
   warnings: string[];
 }
@@ -55,21 +57,36 @@ export interface CostToServe {
  * Resolves driver rates (pools → rates, capacity → rates). Example: a pool of 1,000 over 40 orders
  * in total gives orders a rate of 25; a Warehouse at 0.40 a minute taking 12 minutes an order adds
  * 4.80 → 29.80. A pool over a driver with no volume cannot be spread: rate 0 and a warning.
+ * Pools and capacity use are measured over the total volume of each driver: these customers',
+ * plus `otherVolume` (the other periods' totals, when one rate prices several, §7).
  */
 export function driverRates(
-  volumes: (Float64Array | null)[],
+  volumes: readonly (Float64Array | null)[],
   settings: Settings,
-): { rates: Record<Driver, number>; rateParts: Record<Driver, RateParts>; warnings: string[] } {
+  otherVolume?: readonly number[],
+): {
+  rates: Record<Driver, number>;
+  rateParts: Record<Driver, RateParts>;
+  warnings: string[];
+  /** Each capacity resource's use over these volumes (§13). */
+  capacity: CapacityUse[];
+  /** Total volume of each driver the pools and capacity were measured over, DRIVERS order. */
+  volumes: number[];
+} {
   const rates = {} as Record<Driver, number>;
   const rateParts = {} as Record<Driver, RateParts>;
   const warnings: string[] = [];
   const capacity = capacityRates(settings.capacity);
+  const totals = DRIVERS.map((_, i) => {
+    const own = volumes[i] ? exactSum(volumes[i]!) : 0;
+    return otherVolume?.[i] ? own + otherVolume[i] : own;
+  });
   DRIVERS.forEach((d, i) => {
     const part: RateParts = { direct: 0, pool: 0, capacity: capacity[i] };
     const pool = settings.pools[d];
     if (pool === undefined) part.direct = settings.rates[d] ?? 0;
     else {
-      const volume = volumes[i] ? exactSum(volumes[i]!) : 0;
+      const volume = totals[i];
       if (volume > 0) part.pool = pool / volume;
       else if (pool > 0)
         warnings.push(`the ${d} cost pool (${pool}) is not spread: no customer has any ${d}`);
@@ -77,11 +94,23 @@ export function driverRates(
     rateParts[d] = part;
     rates[d] = part.direct + part.pool + part.capacity;
   });
-  return { rates, rateParts, warnings };
+  const use = capacityUse(settings.capacity, totals);
+  return {
+    rates,
+    rateParts,
+    warnings: [...warnings, ...use.warnings],
+    capacity: use.use,
+    volumes: totals,
+  };
 }
 
+/** Driver rates as `driverRates` gives them, to price several periods at one rate (DOMAIN.md §7). */
+export type DriverRates = ReturnType<typeof driverRates>;
+
 /**
- * Prices every customer's cost-to-serve, line by line. `directFactor` (scenarios, §11) scales a
+ * Prices every customer's cost-to-serve, line by line. `shared` rates, when given, are used as
+ * they are (pools already spread over the volumes of every period compared, §7); otherwise
+ * pools are spread over these customers' volumes. `directFactor` (scenarios, §11) scales a
  * driver's direct rate per customer: that customer's rate is direct × factor + pool + capacity
  * (a factor of 1 gives exactly the plain rate).
  */
@@ -91,9 +120,16 @@ export function costToServe(
   volumes: (Float64Array | null)[],
   paymentDays: Float64Array | null,
   settings: Settings,
+  shared?: DriverRates,
   directFactor?: readonly (Float64Array | null)[],
 ): CostToServe {
-  const { rates, rateParts, warnings } = driverRates(volumes, settings);
+  const {
+    rates,
+    rateParts,
+    warnings,
+    capacity,
+    volumes: rateVolumes,
+  } = shared ?? driverRates(volumes, settings);
   const lines: (CostColumn | null)[] = COST_LINES.map(() => null);
   const total = new Float64Array(n);
   DRIVERS.forEach((d, i) => {
@@ -123,13 +159,5 @@ export function costToServe(
       factor: k,
     };
   }
-  const use = capacityUse(settings.capacity, volumes);
-  return {
-    rates,
-    rateParts,
-    lines,
-    total,
-    capacity: use.use,
-    warnings: [...warnings, ...use.warnings],
-  };
+  return { rates, rateParts, lines, total, capacity, rateVolumes, warnings };
 }

@@ -20,8 +20,8 @@ export const CONCIERGE_BUDGET_SHARE = 0.1;
 /** How far each cost input moves, ±, in the tier-stability check (DOMAIN.md §12). */
 export const SENSITIVITY = 0.2;
 
-/** How many cost drivers the "why" names per customer (DOMAIN.md §5). */
-export const TOP_DRIVERS = 3;
+/** How many causes the "why" names per customer (DOMAIN.md §5). */
+export const TOP_CAUSES = 3;
 
 export const TIER_NAMES = ['Concierge', 'Grow', 'Maintain', 'Fix', 'Self-service'] as const;
 export type TierName = (typeof TIER_NAMES)[number];
@@ -100,6 +100,12 @@ export const DRIVER_UNITS: Record<Driver, string> = {
   repeatContacts: 'per repeat contact',
   visits: 'per visit',
 };
+/** The action that answers a cause other than a cost driver (DOMAIN.md §5). */
+export const CAUSE_ACTIONS = {
+  grossMargin: 'price list, product mix',
+  discount: 'discount discipline',
+  belowCost: 'price list, product mix',
+} as const;
 
 /** Plain-English names of cost lines, for waterfalls and explanations. */
 export const COST_LINE_LABELS: Record<CostLine, string> = {

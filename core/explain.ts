@@ -1,13 +1,15 @@
 /**
  * Why a customer is where it is (DOMAIN.md §5): the waterfall from revenue to net profit, and its
- * top cost drivers with the multiple of the median and the action that answers each.
+ * causes (core/causes.ts) measured against its size class, each with the action that answers it.
  */
+import { type Cause, causesOf } from './causes.js';
 import { costAt } from './cost-to-serve.js';
-import { COST_LINE_LABELS, DRIVER_ACTIONS, SEGMENTS, TOP_DRIVERS } from './defaults.js';
+import { actionOf, tierOf } from './customer-action.js';
+import { COST_LINE_LABELS, SEGMENTS } from './defaults.js';
 import { formatMoney } from './format.js';
 import type { PeriodAnalysis } from './price-and-segment.js';
 import type { Settings } from './settings.js';
-import { COST_LINES, type CostLine } from './types.js';
+import { COST_LINES } from './types.js';
 
 export interface WaterfallStep {
   label: string;
@@ -17,26 +19,19 @@ export interface WaterfallStep {
   kind: 'total' | 'cost';
 }
 
-export interface DriverReason {
-  driver: CostLine;
-  /** The customer's cost of this driver per $ of revenue, and the median customer's. */
-  costPerRevenue: number;
-  medianPerRevenue: number;
-  /** costPerRevenue / medianPerRevenue; Infinity when the median customer has none. */
-  multiple: number;
-  action: string;
-  /** e.g. "Orders: 3.1× the median per $ of revenue → minimum order size or order consolidation". */
-  text: string;
-}
-
 export interface Why {
   waterfall: WaterfallStep[];
-  topDrivers: DriverReason[];
-  /** One sentence: the segment, the tier and the main reason. */
+  /** Ranked, at most three; at least one for every money-loser. */
+  causes: Cause[];
+  /** One sentence: the segment, the tier, the action and the main cause. */
   summary: string;
 }
 
-/** The waterfall and reasons for customer `c`. Only cost lines that cost something appear. */
+/**
+ * The waterfall and causes of customer `c`. Only cost lines that cost something appear.
+ * Example: a Large/Mid customer with orders at 3× the Large median → summary
+ * "Large/Mid → Maintain: Serve at lower cost, move up. Main cause: Orders: 3.0× the Large median …".
+ */
 export function explainCustomer(a: PeriodAnalysis, settings: Settings, c: number): Why {
   const t = a.customers;
   const waterfall: WaterfallStep[] = [{ label: 'Revenue', value: t.revenue[c], kind: 'total' }];
@@ -50,34 +45,14 @@ export function explainCustomer(a: PeriodAnalysis, settings: Settings, c: number
   });
   waterfall.push({ label: 'Net profit', value: a.netProfit[c], kind: 'total' });
 
-  const topDrivers: DriverReason[] = [];
-  for (let j = 0; j < TOP_DRIVERS; j++) {
-    const l = a.drivers.top[c * TOP_DRIVERS + j];
-    if (l < 0) break;
-    const driver = COST_LINES[l];
-    const costPerRevenue = costAt(a.cost.lines[l]!, c) / t.revenue[c],
-      medianPerRevenue = a.drivers.medians[l];
-    const multiple = medianPerRevenue > 0 ? costPerRevenue / medianPerRevenue : Infinity;
-    const times = Number.isFinite(multiple)
-      ? `${multiple.toFixed(1)}× the median per $ of revenue`
-      : `${(costPerRevenue * 100).toFixed(1)} ¢ per $ of revenue where the median customer has none`;
-    topDrivers.push({
-      driver,
-      costPerRevenue,
-      medianPerRevenue,
-      multiple,
-      action: DRIVER_ACTIONS[driver],
-      text: `${COST_LINE_LABELS[driver]}: ${times} → ${DRIVER_ACTIONS[driver]}`,
-    });
-  }
-
+  const causes = causesOf(a.causes, c);
   const seg = a.classes.segment[c];
   let summary: string;
   if (seg < 0)
     summary = `No revenue in this period: outside the matrix (net profit ${formatMoney(a.netProfit[c])}).`;
   else {
-    const reason = topDrivers.length ? ` Main cost driver: ${topDrivers[0].text}.` : '';
-    summary = `${SEGMENTS[seg]} → ${settings.tiers[seg]}: ${settings.actions[seg]}.${reason}`;
+    const reason = causes.length ? ` Main cause: ${causes[0].text}.` : '';
+    summary = `${SEGMENTS[seg]} → ${tierOf(a, settings, c)}: ${actionOf(a, settings, c)}.${reason}`;
   }
-  return { waterfall, topDrivers, summary };
+  return { waterfall, causes, summary };
 }

@@ -3,10 +3,11 @@
  * numbers in results stay unrounded (DOMAIN.md §9).
  */
 
-/** 0.2234 → "22 %"; 1.6 → "160 %"; below 10 % one decimal: 0.054 → "5.4 %". */
+/** 0.2234 → "22 %"; 1.6 → "160 %"; 299.2 → "29,920 %"; below 10 % one decimal: 0.054 → "5.4 %". */
 export function formatPercent(share: number): string {
   const p = share * 100;
-  const text = Math.abs(p) < 10 && Math.round(p) !== p ? p.toFixed(1) : String(Math.round(p));
+  const text =
+    Math.abs(p) < 10 && Math.round(p) !== p ? p.toFixed(1) : Math.round(p).toLocaleString('en-US');
   return `${text} %`;
 }
 

@@ -19,7 +19,11 @@ export interface MatrixCell {
   grossProfit: number;
   costToServe: number;
   netProfit: number;
-  /** Share of the matrix's customers, revenue and net profit (null when that total is 0). */
+  /**
+   * Share of the matrix's customers, revenue and net profit (null when that total is 0). The
+   * share of profit is null whenever total net profit ≤ 0: a loss-maker's share of a negative
+   * total is positive, and would read as a profit (DOMAIN.md §17).
+   */
   shareOfCustomers: number | null;
   shareOfRevenue: number | null;
   shareOfProfit: number | null;
@@ -71,7 +75,7 @@ export function profitMatrix(
       netProfit: P[s],
       shareOfCustomers: n ? count[s] / n : null,
       shareOfRevenue: totalR ? R[s] / totalR : null,
-      shareOfProfit: totalP ? P[s] / totalP : null,
+      shareOfProfit: totalP > 0 ? P[s] / totalP : null,
     };
   });
 }

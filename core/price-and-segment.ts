@@ -3,12 +3,14 @@
  * Columnar throughout: typed arrays per measure, no object per customer.
  */
 import type { CustomerTable } from './aggregate.js';
+import { type CauseBasis, causeBasis } from './causes.js';
 import { type Classes, classify } from './classify.js';
-import { type ConciergeEconomics, conciergeEconomics } from './concierge.js';
-import { type TopDrivers, topDrivers } from './cost-drivers.js';
-import { type CostToServe, costToServe } from './cost-to-serve.js';
+import { type ConciergeEconomics, conciergeCut, conciergeEconomics } from './concierge.js';
+import { type CostToServe, costToServe, type DriverRates } from './cost-to-serve.js';
 import { exactSum } from './exact-sum.js';
+import { type ExitEconomics, exitEconomics } from './exit-economics.js';
 import { type MatrixCell, profitMatrix } from './matrix.js';
+import { type ServiceQuality, serviceQuality } from './service-quality.js';
 import type { Settings } from './settings.js';
 import { type WhaleCurve, whaleCurve } from './whale-curve.js';
 
@@ -36,30 +38,44 @@ export interface PeriodAnalysis {
   cost: CostToServe;
   netProfit: Float64Array;
   classes: Classes;
-  drivers: TopDrivers;
+  /** Size-class medians the causes of §5 are measured against. */
+  causes: CauseBasis;
   matrix: MatrixCell[];
   whale: WhaleCurve;
   concierge: ConciergeEconomics;
+  /** 1 for a Concierge-segment customer given Maintain by conciergeMaxAccounts (§8); null when none is. */
+  conciergeCut: Uint8Array | null;
+  exit: ExitEconomics;
+  /** First-contact resolution and the cost of repeat contacts (§16); null without both columns. */
+  service: ServiceQuality | null;
   totals: Totals;
 }
 
 /**
- * Prices and segments one population. `directFactor` scales direct rates per customer (a
- * scenario's `rates` change, §11); the baseline passes none.
+ * Prices, segments and tiers one set of customers. `rates`, when given, price them instead of
+ * rates spread over their own volumes (one rate for every period compared, §7). `directFactor`
+ * scales direct rates per customer (a scenario's `rates` change, §11); the baseline passes none.
  */
 export function priceAndSegment(
   t: CustomerTable,
   settings: Settings,
+  rates?: DriverRates,
   directFactor?: readonly (Float64Array | null)[],
 ): PeriodAnalysis {
   const n = t.n;
-  const cost = costToServe(n, t.revenue, t.volumes, t.paymentDays, settings, directFactor);
+  const cost = costToServe(n, t.revenue, t.volumes, t.paymentDays, settings, rates, directFactor);
   const netProfit = new Float64Array(n);
   for (let c = 0; c < n; c++) netProfit[c] = t.grossProfit[c] - cost.total[c];
   const classes = classify(t.revenue, netProfit, settings);
-  // One scratch array of the matrix's size serves the drivers' medians, then the whale curve's sort.
   const inMatrix = new Float64Array(matrixCount(classes.segment));
-  const drivers = topDrivers(t.revenue, cost.lines, classes.size, inMatrix);
+  const causes = causeBasis(
+    t.revenue,
+    t.grossProfit,
+    t.discount,
+    cost.lines,
+    classes.size,
+    netProfit,
+  );
   const matrix = profitMatrix(
     classes.segment,
     t.revenue,
@@ -101,8 +117,46 @@ export function priceAndSegment(
     noRevenue: { count: outRev.length, revenue: exactSum(outRev), netProfit: exactSum(outProfit) },
     unusedCapacityCost: exactSum(cost.capacity.map((r) => r.unusedCost)),
   };
-  const concierge = conciergeEconomics(matrix, whale.totalNetProfit, settings.conciergeBudgetShare);
-  return { customers: t, cost, netProfit, classes, drivers, matrix, whale, concierge, totals };
+  const cut = conciergeCut(
+    classes.segment,
+    netProfit,
+    t.keys,
+    settings.tiers,
+    settings.conciergeMaxAccounts,
+  );
+  const moved = { count: 0, revenue: 0, netProfit: 0 };
+  if (cut) {
+    const rev: number[] = [],
+      np: number[] = [];
+    for (let c = 0; c < n; c++)
+      if (cut[c]) {
+        rev.push(t.revenue[c]);
+        np.push(netProfit[c]);
+      }
+    Object.assign(moved, { count: rev.length, revenue: exactSum(rev), netProfit: exactSum(np) });
+  }
+  const concierge = conciergeEconomics(
+    matrix,
+    whale.totalNetProfit,
+    settings.conciergeBudgetShare,
+    moved,
+  );
+  const exit = exitEconomics(t, cost, netProfit, classes.segment, settings);
+  const service = serviceQuality(t.volumes, cost.rates);
+  return {
+    customers: t,
+    cost,
+    netProfit,
+    classes,
+    causes,
+    matrix,
+    whale,
+    concierge,
+    conciergeCut: cut,
+    exit,
+    service,
+    totals,
+  };
 }
 
 function matrixCount(segment: Int8Array): number {

@@ -6,6 +6,7 @@
 import { columnLetter } from './cell-address.js';
 import { type ColumnMap, listHeaders, type Mapping, mapColumns } from './column-map.js';
 import { ambiguousReason, decimalMixing, decimalStyle } from './decimal-style.js';
+import { type DiscountKind, discountKind, discountMoney } from './discount.js';
 import { fail, type InputError, type Outcome } from './errors.js';
 import { KeyIndex } from './key-index.js';
 import {
@@ -71,6 +72,10 @@ export interface RowTable {
   orderId: Int32Array | null;
   /** Payment days per row (NaN where blank), or null without such a column. */
   paymentDays: Float64Array | null;
+  /** Discount per row in money (DOMAIN.md §1a), or null without a discount column. */
+  discount: Float64Array | null;
+  /** How the discount column was read: rates (converted to money) or money; null without one. */
+  discountKind: DiscountKind | null;
   /** Period label per row, when periods were asked for. */
   period: string[] | null;
   rejected: Problem[];
@@ -131,6 +136,12 @@ export function readRows(
   const volumes = DRIVERS.map((d) => (columns[d] !== undefined ? new Float64Array(n) : null));
   const orderId = columns.orderId !== undefined ? new Int32Array(n) : null;
   const paymentDays = columns.paymentDays !== undefined ? new Float64Array(n) : null;
+  const cDisc = columns.discount;
+  const discount = cDisc !== undefined ? new Float64Array(n) : null;
+  const kindOfDiscount =
+    cDisc === undefined
+      ? null
+      : discountKind(columnCells(values, h + 1, cDisc), settings.locale.decimal);
   const period = options.periodGrain ? new Array<string>(n) : null;
   const keyIndex = new KeyIndex(n),
     orderIndex = new KeyIndex(columns.orderId !== undefined ? n : 0);
@@ -311,6 +322,18 @@ export function readRows(
       }
       paymentDays![count] = v;
     }
+    if (discount) {
+      const d = discountMoney(row[cDisc!], kindOfDiscount!, rev, decimal);
+      if (typeof d === 'string') {
+        reject(r, cDisc!, d);
+        continue;
+      }
+      if (!(Math.abs(d) < TOO_LARGE)) {
+        reject(r, cDisc!, tooLarge(row[cDisc!]));
+        continue;
+      }
+      discount[count] = d;
+    }
     if (period) {
       const label = periodLabel(
         row[columns.period!],
@@ -379,6 +402,8 @@ export function readRows(
       volumes: volumes.map((v) => (v ? v.subarray(0, count) : null)),
       orderId: orderId ? orderId.subarray(0, count) : null,
       paymentDays: paymentDays ? paymentDays.subarray(0, count) : null,
+      discount: discount ? discount.subarray(0, count) : null,
+      discountKind: kindOfDiscount,
       period: period ? period.slice(0, count) : null,
       rejected,
       transactions: repeated || orderId !== null,
@@ -479,6 +504,11 @@ function missingColumns(
 function tooLarge(cell: CellValue): string {
   const text = String(cell).trim();
   return `"${text.length > 40 ? `${text.slice(0, 37)}...` : text}" is too large (10^15 or more) to be an amount or a count`;
+}
+
+/** The cells of column `c` from row `from` down (the discount's rate-or-money vote). */
+function* columnCells(values: CellValue[][], from: number, c: number): Iterable<CellValue> {
+  for (let r = from; r < values.length; r++) yield values[r]?.[c];
 }
 
 export function rowIsBlank(row: CellValue[] | undefined): boolean {

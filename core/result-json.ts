@@ -3,11 +3,15 @@
  * Customers come in whale order (core/whale-curve.ts), so the output never depends on row order.
  */
 import type { Analysis } from './analyze.js';
+import { assumptions, type RunInfo } from './assumptions.js';
 import { costAt } from './cost-to-serve.js';
+import { actionOf, tierOf } from './customer-action.js';
 import { SEGMENTS } from './defaults.js';
+import { breakEvenPriceChange, type Recommendation, recommendationAt } from './exit-economics.js';
 import { explainCustomer, type Why } from './explain.js';
 import { netMarginOf } from './price-and-segment.js';
 import { scenarioJson, sensitivityJson } from './scenario-json.js';
+import { firstContactResolution } from './service-quality.js';
 import {
   COST_LINES,
   type CostLine,
@@ -16,7 +20,7 @@ import {
   PROFIT_CLASSES,
   SIZE_CLASSES,
 } from './types.js';
-import { whaleOrder } from './whale-curve.js';
+import { whaleBenchmark, whaleOrder } from './whale-curve.js';
 
 export interface CustomerRecord {
   customer: string;
@@ -36,6 +40,16 @@ export interface CustomerRecord {
   drivers: Partial<Record<CostLine, number>>;
   /** Activity volumes and payment days, as aggregated. */
   volumes: Partial<Record<Driver | 'paymentDays', number>>;
+  /** Discount in money (DOMAIN.md §1a); null without a discount column. */
+  discount: number | null;
+  /** Change in total net profit if this customer alone leaves (§10; > 0: profit rises). */
+  exitImpact: number;
+  /** −netProfit / revenue for a money-loser (0.032: a 3.2 % price rise breaks even); else null. */
+  breakEvenPriceChange: number | null;
+  /** For a money-loser: exit when its exit raises profit, else reprice; null for the others. */
+  recommendation: Recommendation | null;
+  /** 1 − repeat contacts / contacts (§16); null without both columns or without contacts. */
+  firstContactResolution: number | null;
   why: Why;
   /** The sensitivity moves that change this customer's tier (§12); absent when sensitivity is off. */
   fragile?: string[];
@@ -65,29 +79,39 @@ export function customerRecord(a: Analysis, c: number): CustomerRecord {
     size: seg < 0 ? null : SIZE_CLASSES[a.classes.size[c]],
     profitability: seg < 0 ? null : PROFIT_CLASSES[a.classes.profit[c]],
     segment: seg < 0 ? null : SEGMENTS[seg],
-    tier: seg < 0 ? null : a.settings.tiers[seg],
-    action: seg < 0 ? null : a.settings.actions[seg],
+    tier: tierOf(a, a.settings, c),
+    action: actionOf(a, a.settings, c),
     drivers,
     volumes,
+    discount: t.discount ? t.discount[c] : null,
+    exitImpact: a.exit.exitImpact[c],
+    breakEvenPriceChange: breakEvenPriceChange(seg, a.netProfit[c], t.revenue[c]),
+    recommendation: recommendationAt(seg, a.netProfit[c], a.exit.exitImpact[c]),
+    firstContactResolution: a.service
+      ? firstContactResolution(volumes.contacts ?? 0, volumes.repeatContacts ?? 0)
+      : null,
     why: explainCustomer(a, a.settings, c),
     ...(a.sensitivity ? { fragile: a.sensitivity.fragile(c) } : {}),
   };
 }
 
-/** The whole analysis as the documented JSON object. */
-export function resultJson(a: Analysis) {
+/** The whole analysis as the documented JSON object; `run` names the input and the time. */
+export function resultJson(a: Analysis, run: RunInfo = {}) {
   const { curve, ...whale } = a.whale;
   return {
     customers: Array.from(whaleOrder(a), (c) => customerRecord(a, c)),
     matrix: a.matrix,
-    whale: { ...whale, curve },
+    whale: { ...whale, benchmark: whaleBenchmark(a.whale), curve },
     concierge: a.concierge,
+    exit: a.exit.totals,
+    service: a.service,
     totals: a.totals,
     rows: a.rows,
     input: a.input,
     rates: a.cost.rates,
     capacity: a.cost.capacity,
     warnings: a.warnings,
+    assumptions: assumptions(a, run),
     ...(a.migration ? { period: a.period, migration: a.migration } : {}),
     ...(a.previousRows ? { previousRows: a.previousRows } : {}),
     scenarios: a.scenarios.map((sc) =>

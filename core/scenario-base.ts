@@ -15,6 +15,8 @@ export interface ScenarioBase {
   /** DRIVERS order; null where the data has no such volume. */
   volumes: (ArrayLike<number> | null)[];
   paymentDays: ArrayLike<number> | null;
+  /** Discount money per customer (§1a), or null. */
+  discount: ArrayLike<number> | null;
 }
 
 /** The customer columns of an analysis, by reference (no copy). */
@@ -26,6 +28,7 @@ export function scenarioBase(t: CustomerTable): ScenarioBase {
     grossProfit: t.grossProfit,
     volumes: t.volumes,
     paymentDays: t.paymentDays,
+    discount: t.discount,
   };
 }
 
@@ -39,6 +42,7 @@ export function portableScenarioBase(b: ScenarioBase): ScenarioBase {
     grossProfit: plain(b.grossProfit),
     volumes: b.volumes.map((v) => (v ? plain(v) : null)),
     paymentDays: b.paymentDays ? plain(b.paymentDays) : null,
+    discount: b.discount ? plain(b.discount) : null,
   };
 }
 
@@ -58,6 +62,7 @@ export function baselineFrom(b: ScenarioBase, settings: Settings): PeriodAnalysi
     grossProfit: f(b.grossProfit),
     volumes: b.volumes.map((v) => (v ? f(v) : null)),
     paymentDays: b.paymentDays ? f(b.paymentDays) : null,
+    discount: b.discount ? f(b.discount) : null,
     firstRow: new Int32Array(n),
     rowCount: new Int32Array(n).fill(1),
   };

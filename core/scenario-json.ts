@@ -6,7 +6,7 @@
 import { EXITED } from './defaults.js';
 import type { ScenarioResult } from './scenario.js';
 import type { Sensitivity } from './sensitivity.js';
-import { EXITED_SEGMENT } from './tier-moves.js';
+import { EXITED_SEGMENT, tierState } from './tier-moves.js';
 
 export interface ScenarioCustomer {
   customer: string;
@@ -34,7 +34,8 @@ export function scenarioJson(
     customers[i] = {
       customer: keys[c],
       netProfit: sc.netProfit[c],
-      tier: seg === EXITED_SEGMENT ? EXITED : seg < 0 ? null : tiers[seg],
+      tier:
+        seg === EXITED_SEGMENT ? EXITED : seg < 0 ? null : tierState(seg, sc.cut?.[c] === 1, tiers),
     };
   }
   return {

@@ -12,6 +12,7 @@ import type { CapacityUse } from './capacity.js';
 import { driverRates } from './cost-to-serve.js';
 import { SEGMENTS } from './defaults.js';
 import { exactSum } from './exact-sum.js';
+import { avoidableShares } from './exit-economics.js';
 import type { MatrixCell } from './matrix.js';
 import { type PeriodAnalysis, priceAndSegment } from './price-and-segment.js';
 import { keyText } from './read-rows.js';
@@ -68,6 +69,8 @@ export interface ScenarioResult {
   netProfit: Float64Array;
   /** Per baseline customer: segment in the scenario; -1 no revenue, EXITED_SEGMENT when gone. */
   segment: Int8Array;
+  /** Per baseline customer: 1 where conciergeMaxAccounts gives a Concierge customer Maintain (§8). */
+  cut: Uint8Array | null;
   /** Customers who exit. */
   exited: number;
   /** Capacity use in the scenario. */
@@ -85,15 +88,23 @@ export interface AvoidableShares {
 }
 
 /**
- * The §10 default avoidable shares: a direct rate's cost goes with the customer (1), pool and
- * capacity cost is stranded (0), the cost of capital goes (1).
- * SWITCH AFTER MERGE: helper `advice` builds core/exit-economics.ts with the `avoidable` setting;
- * once it is on main, derive these shares from its export instead of the defaults here.
+ * The avoidable shares an exit uses (DOMAIN.md §10, from core/exit-economics): a share set in the
+ * `avoidable` setting covers every part of that line; otherwise a direct rate's part goes with the
+ * customer (1) and its pool and capacity parts stay (0); the cost of capital goes unless set.
+ * Example: orders at a direct rate of 10 plus 12 of capacity, no setting → direct 1, capacity 0
+ * (10/22 of the orders cost leaves, as the line's avoidable share says).
  */
-export function defaultAvoidableShares(): AvoidableShares {
-  const all = (x: number) =>
-    Object.fromEntries(DRIVERS.map((d) => [d, x])) as Record<Driver, number>;
-  return { direct: all(1), pool: all(0), capacity: all(0), costOfCapital: 1 };
+export function scenarioShares(cost: PeriodAnalysis['cost'], settings: Settings): AvoidableShares {
+  const { shares, sources } = avoidableShares(cost, settings);
+  const part = (d: Driver, byDefault: number) => (sources[d] === 'setting' ? shares[d] : byDefault);
+  const each = (byDefault: number) =>
+    Object.fromEntries(DRIVERS.map((d) => [d, part(d, byDefault)])) as Record<Driver, number>;
+  return {
+    direct: each(1),
+    pool: each(0),
+    capacity: each(0),
+    costOfCapital: shares.paymentDays,
+  };
 }
 
 /**
@@ -105,7 +116,7 @@ export function runScenario(
   b: PeriodAnalysis,
   settings: Settings,
   spec: ScenarioSpec,
-  shares: AvoidableShares = defaultAvoidableShares(),
+  shares: AvoidableShares = scenarioShares(b.cost, settings),
 ): ScenarioResult {
   const t = b.customers,
     n = t.n;
@@ -205,11 +216,18 @@ export function runScenario(
 
   let table: CustomerTable = { ...t, revenue, grossProfit: gross, volumes, paymentDays: days };
   let scenarioSettings: Settings = { ...settings, pools, capacity };
+  // With migration, one rate prices both periods (§7): pools and capacity use were measured over
+  // the other period's volume too, which the scenario does not change.
+  const other = DRIVERS.map((_, i) => {
+    const own = t.volumes[i] ? exactSum(t.volumes[i]!) : 0;
+    return b.cost.rateVolumes[i] - own;
+  });
+  const otherVolume = other.some((x) => x !== 0) ? other : undefined;
   let stranded = 0,
     kept: Int32Array | null = null,
     leavers = 0;
   if (exited) {
-    const out = leave(table, scenarioSettings, factor, exited, shares);
+    const out = leave(table, scenarioSettings, factor, exited, shares, otherVolume);
     stranded = out.stranded;
     scenarioSettings = out.settings;
     kept = out.kept;
@@ -220,14 +238,21 @@ export function runScenario(
     }
     leavers = n - kept.length;
   }
-  const s = priceAndSegment(table, scenarioSettings, factor.some(Boolean) ? factor : undefined);
+  const s = priceAndSegment(
+    table,
+    scenarioSettings,
+    otherVolume ? driverRates(table.volumes, scenarioSettings, otherVolume) : undefined,
+    factor.some(Boolean) ? factor : undefined,
+  );
 
   const netProfit = new Float64Array(n),
     segment = new Int8Array(n).fill(EXITED_SEGMENT);
+  const cut = s.conciergeCut ? new Uint8Array(n) : null;
   for (let j = 0; j < table.n; j++) {
     const c = kept ? kept[j] : j;
     netProfit[c] = s.netProfit[j];
     segment[c] = s.classes.segment[j];
+    if (cut) cut[c] = s.conciergeCut![j];
   }
   const totals: ScenarioTotals = {
     ...pick(s),
@@ -253,9 +278,14 @@ export function runScenario(
     totals,
     delta,
     matrix: s.matrix,
-    moves: tierMoves(b.classes.segment, segment, settings.tiers),
+    moves: tierMoves(
+      { segment: b.classes.segment, cut: b.conciergeCut },
+      { segment, cut },
+      settings.tiers,
+    ),
     netProfit,
     segment,
+    cut,
     exited: leavers,
     capacity: s.cost.capacity,
     warnings,
@@ -304,8 +334,9 @@ function leave(
   factor: (Float64Array | null)[],
   exited: Uint8Array,
   shares: AvoidableShares,
+  otherVolume?: number[],
 ): { settings: Settings; kept: Int32Array; stranded: number } {
-  const { rateParts } = driverRates(t.volumes, settings);
+  const { rateParts } = driverRates(t.volumes, settings, otherVolume);
   const stranded: number[] = [];
   const pools = { ...settings.pools };
   const capacity = settings.capacity.map((r) => ({ ...r }));
@@ -356,6 +387,7 @@ function compact(t: CustomerTable, kept: Int32Array): CustomerTable {
     grossProfit: take(t.grossProfit),
     volumes: t.volumes.map((v) => (v ? take(v) : null)),
     paymentDays: t.paymentDays ? take(t.paymentDays) : null,
+    discount: t.discount ? take(t.discount) : null,
     firstRow: Int32Array.from(kept, (c) => t.firstRow[c]),
     rowCount: Int32Array.from(kept, (c) => t.rowCount[c]),
   };

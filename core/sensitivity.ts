@@ -11,11 +11,12 @@
  * customers to a few typed-array passes each, with no object per customer.
  */
 import { capacityRates } from './capacity.js';
+import { conciergeCut } from './concierge.js';
 import type { PeriodAnalysis } from './price-and-segment.js';
 import { profitScale } from './profit-class.js';
 import type { Settings } from './settings.js';
 import { NO_CLASS } from './size-class.js';
-import { tierIndex } from './tier-moves.js';
+import { tierCodes } from './tier-moves.js';
 import { DRIVERS } from './types.js';
 
 export interface SensitivityInput {
@@ -58,11 +59,15 @@ export function sensitivity(b: PeriodAnalysis, settings: Settings): Sensitivity 
   const moves = inputs.length * 2;
   const bytes = Math.ceil(moves / 8);
   const bits = new Uint8Array(n * bytes);
-  const tierOf = tierIndex(settings.tiers);
+  const { bySegment: tierOf, maintain } = tierCodes(settings.tiers);
   const size = b.classes.size,
     seg = b.classes.segment,
     revenue = t.revenue,
     np = b.netProfit;
+  const baseCut = b.conciergeCut;
+  // conciergeMaxAccounts (§8) ranks Concierge customers by net profit: a move can re-rank them
+  const max = settings.conciergeMaxAccounts;
+  const movedSegment = max === null ? null : new Int8Array(n);
   // two scratch columns serve every move: the input's cost, and the moved net profit
   const cost = new Float64Array(n),
     moved = new Float64Array(n);
@@ -75,11 +80,23 @@ export function sensitivity(b: PeriodAnalysis, settings: Settings): Sensitivity 
     if (up) inputs[m >> 1].fill(cost);
     for (let c = 0; c < n; c++) moved[c] = np[c] - k * cost[c];
     const scale = profitScale(revenue, moved, size, settings.profitability);
+    let cut: Uint8Array | null = null;
+    if (movedSegment) {
+      for (let c = 0; c < n; c++) {
+        const s = size[c];
+        movedSegment[c] =
+          s === NO_CLASS ? NO_CLASS : s * 3 + scale.classOf(revenue[c], moved[c], s);
+      }
+      cut = conciergeCut(movedSegment, moved, t.keys, settings.tiers, max);
+    }
     let changed = 0;
     for (let c = 0; c < n; c++) {
       const s = size[c];
       if (s === NO_CLASS) continue;
-      if (tierOf[s * 3 + scale.classOf(revenue[c], moved[c], s)] === tierOf[seg[c]]) continue;
+      const now = cut?.[c]
+        ? maintain
+        : tierOf[movedSegment ? movedSegment[c] : s * 3 + scale.classOf(revenue[c], moved[c], s)];
+      if (now === (baseCut?.[c] ? maintain : tierOf[seg[c]])) continue;
       changed++;
       bits[c * bytes + (m >> 3)] |= 1 << (m & 7);
       if (!isFragile[c]) {

@@ -16,7 +16,7 @@ import {
   SENSITIVITY,
 } from './defaults.js';
 import { resolveScenarios, type ScenarioSpec } from './scenario-spec.js';
-import { DRIVERS, type Driver, FIELDS, type Field } from './types.js';
+import { COST_LINES, type CostLine, DRIVERS, type Driver, FIELDS, type Field } from './types.js';
 
 export type SizeMethod = 'pareto' | 'terciles' | 'fixed';
 export type ProfitMethod = 'bands' | 'terciles' | 'fixed';
@@ -45,6 +45,13 @@ export interface Settings {
   costToServeOnly: boolean;
   /** Sheet row of the header (1 = the first row) when it is below the rows searched; null: found. */
   headerRow: number | null;
+  /**
+   * Share of each cost line that goes when a customer leaves (DOMAIN.md §10), in [0, 1]; a line
+   * not named keeps its default (direct rate 1, pool and capacity 0, cost of capital 1).
+   */
+  avoidable: Partial<Record<CostLine, number>>;
+  /** Keep Concierge for this many Large/High customers, the most profitable (DOMAIN.md §8); null: all. */
+  conciergeMaxAccounts: number | null;
   /** Time-driven capacity (DOMAIN.md §13): resources whose minutes price the drivers. */
   capacity: CapacityResource[];
   /** How far each cost input moves, ±, to test tier stability (DOMAIN.md §12); 0 = off. */
@@ -75,6 +82,8 @@ export function defaultSettings(): Settings {
     conciergeBudgetShare: CONCIERGE_BUDGET_SHARE,
     costToServeOnly: false,
     headerRow: null,
+    avoidable: {},
+    conciergeMaxAccounts: null,
     capacity: [],
     sensitivity: SENSITIVITY,
     scenarios: [],
@@ -145,6 +154,23 @@ export function resolveSettings(input: unknown = {}): { settings: Settings; prob
     if (!Number.isInteger(u.headerRow) || u.headerRow < 1 || u.headerRow > MAX_SHEET_ROWS)
       problems.push(`headerRow must be a sheet row number such as 5 (got ${show(u.headerRow)})`);
     else s.headerRow = u.headerRow;
+  }
+  if (u.avoidable !== undefined) {
+    for (const [line, value] of Object.entries(obj(u.avoidable, 'avoidable', problems))) {
+      if (!(COST_LINES as readonly string[]).includes(line))
+        problems.push(
+          `avoidable: unknown cost line "${line}" (cost lines: ${COST_LINES.join(', ')})`,
+        );
+      else if (!isNonNegative(value) || value > 1)
+        problems.push(`avoidable.${line} must be a share between 0 and 1 (got ${show(value)})`);
+      else s.avoidable[line as CostLine] = value;
+    }
+  }
+  if (u.conciergeMaxAccounts !== undefined && u.conciergeMaxAccounts !== null) {
+    const m = u.conciergeMaxAccounts;
+    if (!isNonNegative(m) || !Number.isInteger(m))
+      problems.push(`conciergeMaxAccounts must be a whole number of accounts ≥ 0 (got ${show(m)})`);
+    else s.conciergeMaxAccounts = m;
   }
   if (u.capacity !== undefined) s.capacity = resolveCapacity(u.capacity, problems);
   if (u.sensitivity !== undefined) {

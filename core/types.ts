@@ -38,6 +38,7 @@ export const FIELDS = [
   'repeatContacts',
   'visits',
   'paymentDays',
+  'discount',
   'period',
 ] as const;
 export type Field = (typeof FIELDS)[number];

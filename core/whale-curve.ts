@@ -2,6 +2,8 @@
  * Whale curve (DOMAIN.md §6): customers sorted by net profit, descending; point k has
  * x = k / n and y = cumulative net profit of the first k / total net profit. The peak is the
  * largest y (the smallest x where it first occurs); money-losers give back what lies past it.
+ * Kaplan's benchmark figures: the net profit of the first ceil(0.2 n) customers and of the last
+ * ceil(0.1 n), as shares of the total when it is > 0, in money always.
  */
 import { ExactSum, exactSum } from './exact-sum.js';
 import { formatMoney, formatPercent } from './format.js';
@@ -29,6 +31,13 @@ export interface WhaleCurve {
   profitDestroyed: number;
   /** profitDestroyed / total net profit; null when total ≤ 0. */
   destroyedShareOfProfit: number | null;
+  /** Σ net profit of the most profitable ceil(0.2 n) customers / total; null when total ≤ 0. */
+  top20Share: number | null;
+  /** Σ net profit of the least profitable ceil(0.1 n) / total (negative when they lose money); null when total ≤ 0. */
+  bottom10Share: number | null;
+  /** The same two sums in money. */
+  top20Profit: number;
+  bottom10Profit: number;
   /** Points from (0, 0) to (1, 1): every customer up to `everyPointUpTo` (200), else `points` + 1 evenly spaced plus the peak. */
   curve: WhalePoint[];
   /** One line for a person, e.g. "the top 22 % of customers earn 160 % of profit; money-losers give back 60 %". */
@@ -98,6 +107,10 @@ export function whaleCurve(
   let losers = 0;
   while (losers < n && sorted[losers] < 0) losers++;
   const destroyed = -exactSum(sorted, 0, losers);
+  const top20 = Math.ceil(0.2 * n),
+    bottom10 = Math.ceil(0.1 * n);
+  const top20Profit = exactSum(sorted, n - top20, n),
+    bottom10Profit = exactSum(sorted, 0, bottom10);
   const ks = new Set<number>();
   if (n <= everyPointUpTo) for (let k = 0; k <= n; k++) ks.add(k);
   else for (let i = 0; i <= points; i++) ks.add(Math.round((i * n) / points));
@@ -126,6 +139,10 @@ export function whaleCurve(
     moneyLosers: losers,
     profitDestroyed: destroyed === 0 ? 0 : destroyed,
     destroyedShareOfProfit: shares ? destroyed / total : null,
+    top20Share: shares ? top20Profit / total : null,
+    bottom10Share: shares ? bottom10Profit / total : null,
+    top20Profit: top20Profit === 0 ? 0 : top20Profit,
+    bottom10Profit: bottom10Profit === 0 ? 0 : bottom10Profit,
     curve,
     reading: '',
   };
@@ -140,9 +157,34 @@ function whaleReading(w: WhaleCurve): string {
   if (w.peakShareOfProfit === null && w.totalNetProfit === 0)
     return `customers break even overall: ${top} earn ${formatMoney(w.peakProfit)}; ${losers ?? `money-losers give back ${formatMoney(w.profitDestroyed)}`}`;
   if (w.peakShareOfProfit === null) {
+    // §6/§17: a share of a loss reads as a profit; say it in money
+    const total = `customers lose ${formatMoney(-w.totalNetProfit)} in total`;
     if (!(w.peakProfit > 0))
-      return `customers lose money overall: no customer earns a profit; money-losers lose ${formatMoney(w.profitDestroyed)}`;
-    return `customers lose money overall: ${top} earn ${formatMoney(w.peakProfit)}; ${losers ?? `money-losers give back ${formatMoney(w.profitDestroyed)}`}`;
+      return `${total}: no customer earns a profit; money-losers lose ${formatMoney(w.profitDestroyed)}`;
+    return `${total}: ${top} earn ${formatMoney(w.peakProfit)}; ${losers ?? `money-losers give back ${formatMoney(w.profitDestroyed)}`}`;
   }
   return `${top} earn ${formatPercent(w.peakShareOfProfit)} of profit; ${losers ?? `money-losers give back ${formatPercent(w.destroyedShareOfProfit!)}`}`;
+}
+
+/**
+ * Kaplan's benchmark in one sentence: what the top 20 % and the bottom 10 % of customers earn,
+ * as shares of profit when the total is > 0, else in money; '' without customers.
+ * Example: "the top 20 % of customers earn 173 % of profit (Kaplan & Cooper: typically
+ * 150–300 %); the bottom 10 % lose 45 % of it (the least profitable 10–20 % typically lose
+ * 50–200 %)".
+ */
+export function whaleBenchmark(w: WhaleCurve): string {
+  if (w.customers === 0) return '';
+  if (w.top20Share === null || w.bottom10Share === null)
+    return `the top 20 % of customers ${earnOrLose(w.top20Profit)}, the bottom 10 % ${earnOrLose(w.bottom10Profit)} (in money: customers ${w.totalNetProfit < 0 ? `lose ${formatMoney(-w.totalNetProfit)}` : 'break even'} in total, so shares of profit would mislead)`;
+  const bottom =
+    w.bottom10Share < 0
+      ? `lose ${formatPercent(-w.bottom10Share)} of it`
+      : `earn ${formatPercent(w.bottom10Share)} of it`;
+  return `the top 20 % of customers earn ${formatPercent(w.top20Share)} of profit (Kaplan & Cooper: typically 150–300 %); the bottom 10 % ${bottom} (the least profitable 10–20 % typically lose 50–200 %)`;
+}
+
+/** "earn 2,100" or "lose 60": never "earn -60". */
+function earnOrLose(money: number): string {
+  return money < 0 ? `lose ${formatMoney(-money)}` : `earn ${formatMoney(money)}`;
 }

@@ -5,6 +5,7 @@
  * core, and draws the core's report with renderSheets. No business rule lives here.
  */
 import { analyze } from '../core/analyze.js';
+import { columnLetter } from '../core/cell-address.js';
 import { reportSheets } from '../core/report/report-sheets.js';
 import type { SheetSpec } from '../core/report/sheet-spec.js';
 import type { SettingsInput } from '../core/settings.js';
@@ -118,7 +119,11 @@ export class ExcelHost implements PaneHost {
         options,
       );
       if (!outcome.ok) throw new Error(outcome.error.message);
-      const specs = reportSheets(outcome.value);
+      // the Assumptions sheet names the range analysed and the time of the run (DOMAIN.md §17)
+      const specs = reportSheets(outcome.value, {
+        source: `${t.sheet}!${columnLetter(t.columnIndex)}${t.rowIndex + 1}:${columnLetter(t.columnIndex + t.columns - 1)}${t.rowIndex + t.rows}`,
+        time: new Date().toISOString(),
+      });
       onProgress({ stage: 'write', fraction: 0.5, message: 'Writing the report sheets…' });
       const written = await renderSheets(context, specs, (f) =>
         onProgress({

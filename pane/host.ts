@@ -45,8 +45,29 @@ export interface RunSummary {
   sheets: string[];
   /** Names of the source sheet, for links to rejected cells. */
   sourceSheet: string;
-  /** The biggest money-losers, worst first (at most 5). */
-  losers: { customer: string; name: string; netProfit: number }[];
+  /**
+   * The biggest money-losers, worst first (at most 5), with their main cause and the advice
+   * (exit or reprice, DOMAIN.md §10).
+   */
+  losers: {
+    customer: string;
+    name: string;
+    netProfit: number;
+    cause?: string;
+    recommendation?: 'exit' | 'reprice' | null;
+    advice?: string;
+  }[];
+  /** Money-losers and the causes they carry (§5), most frequent first. */
+  moneyLosers?: number;
+  loserCauses?: { cause: string; customers: number }[];
+  /** Money-losers whose exit raises profit, the profit gained, the cost they strand (§10). */
+  exit?: { helps: number; gain: number; strandedCost: number };
+  /** Kaplan's benchmark in words (§6): shares when the total is > 0, else money. */
+  benchmark?: string;
+  /** Things the user should know (a pool with nothing to spread over, Concierge not exclusive…). */
+  warnings?: string[];
+  /** Activity columns read while nothing prices them (§17): the pane opens the cost section. */
+  unpriced?: string[];
   /** Tier stability and capacity use in words (DOMAIN.md §12–13), one line each. */
   decisionNotes?: string[];
   /**

@@ -6,12 +6,12 @@
  * It talks to the workbook only through PaneHost, and writes text only through textContent.
  */
 import { formatMoney, formatPercent } from '../core/format.js';
-import { heat, tierFill } from '../core/report/colours.js';
+import { profitHeat, tierFill } from '../core/report/colours.js';
 import type { SettingsInput } from '../core/settings.js';
-import { PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
+import { DRIVERS, type Field, PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
 import { el, replace } from './dom.js';
 import type { DetectedTable, PaneHost, Progress, RunSummary } from './host.js';
-import { type MappingForm, mappingForm, settingsForm } from './settings-form.js';
+import { FIELD_LABELS, type MappingForm, mappingForm, settingsForm } from './settings-form.js';
 import { whatIfSection } from './what-if.js';
 
 const SOURCE_WORDS: Record<DetectedTable['source'], string> = {
@@ -81,6 +81,7 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
       const t = await host.detectTable();
       tableStatus.textContent = `${t.rows} rows in ${t.address}, found from ${SOURCE_WORDS[t.source]}.`;
       mapping = mappingForm(t.headers, t.mapping);
+      settings.askForCosts(activityColumns(t.mapping));
       replace(
         mappingBox,
         el('p', { class: 'hint', text: 'Guessed from the headers; change any that are wrong.' }),
@@ -108,6 +109,7 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
       const input = settings.read(mapping.read());
       const summary = await host.run(input, showProgress, settings.options());
       showSummary(summary, input);
+      settings.askForCosts((summary.unpriced ?? []).map((d) => FIELD_LABELS[d as Field] ?? d));
     } catch (e) {
       progressBox.hidden = true;
       error.textContent = message(e);
@@ -124,10 +126,12 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
       el('p', {
         text: `${s.customers} customers · revenue ${formatMoney(s.revenue)} · net profit ${formatMoney(s.netProfit)} · ${s.rowsUsed} rows used.`,
       }),
+      warningList(s),
       matrixTable(s),
       el('p', { class: 'whale', text: `Whale curve: ${s.whaleReading}.` }),
+      s.benchmark ? el('p', { class: 'benchmark hint', text: `Benchmark: ${s.benchmark}.` }) : null,
       losersList(s),
-      ...(s.decisionNotes ?? []).map((line) => el('p', { class: 'note', text: line })),
+      ...(s.decisionNotes ?? []).map((line) => el('p', { class: 'decision', text: line })),
       rejectedList(s),
       el('p', { class: 'hint', text: `Written: ${s.sheets.join(', ')}.` }),
       whatIfSection(host, s, input),
@@ -172,12 +176,38 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
   void detect();
 }
 
+/** The mapped activity columns (an order id counts as orders), by their labels. */
+function activityColumns(mapping: DetectedTable['mapping']): string[] {
+  return DRIVERS.filter(
+    (d) => mapping[d] !== undefined || (d === 'orders' && mapping.orderId !== undefined),
+  ).map((d) => FIELD_LABELS[d]);
+}
+
+/** Money-losers: their causes, what exit would do (§10), and the biggest with their advice. */
 function losersList(s: RunSummary): HTMLElement | null {
   if (!s.losers.length) return null;
+  const count = s.moneyLosers ?? s.losers.length;
+  const causes = s.loserCauses?.length
+    ? el('p', {
+        class: 'causes',
+        text: `${count} money-losers; their causes: ${s.loserCauses.map((c) => `${c.cause.toLowerCase()} ${c.customers}`).join(', ')}.`,
+      })
+    : null;
+  const e = s.exit;
+  const exit = e
+    ? el('p', {
+        class: 'exit',
+        text: e.helps
+          ? `Exit would raise profit for ${e.helps} of them, by ${formatMoney(e.gain)}${e.strandedCost > 0 ? ` (${formatMoney(e.strandedCost)} of their cost stays with the others)` : ''}${e.helps < count ? `; reprice the other ${count - e.helps}` : ''}.`
+          : 'No money-loser leaving would raise profit (its pooled cost would stay): reprice them.',
+      })
+    : null;
   return el(
     'div',
     { class: 'losers' },
     el('h3', { text: 'Biggest money-losers' }),
+    causes,
+    exit,
     el(
       'ol',
       {},
@@ -187,15 +217,28 @@ function losersList(s: RunSummary): HTMLElement | null {
           {},
           el('span', { class: 'who', text: l.name || l.customer }),
           el('span', { class: 'amount', text: ` ${formatMoney(l.netProfit)}` }),
+          l.cause ? el('span', { class: 'cause', text: ` · ${l.cause}` }) : null,
+          l.advice
+            ? el('small', { class: `advice ${l.recommendation ?? ''}`, text: l.advice })
+            : null,
         ),
       ),
     ),
   );
 }
 
-/** The 3×3 matrix: tier, customers and share of profit per cell, heat-coloured by profit. */
+function warningList(s: RunSummary): HTMLElement | null {
+  if (!s.warnings?.length) return null;
+  return el('ul', { class: 'warnings' }, ...s.warnings.map((w) => el('li', { text: `${w}.` })));
+}
+
+/**
+ * The 3×3 matrix: tier, customers and share of profit per cell — net profit in money when the
+ * total is not positive (§17) — coloured by each cell's own net profit, so a loss is never green.
+ */
 function matrixTable(s: RunSummary): HTMLTableElement {
-  const maxShare = Math.max(1e-12, ...s.matrix.map((c) => Math.abs(c.shareOfProfit ?? 0)));
+  const heat = profitHeat(s.matrix.map((c) => c.netProfit));
+  const shares = s.matrix.some((c) => c.shareOfProfit !== null);
   const head = el(
     'tr',
     {},
@@ -216,10 +259,15 @@ function matrixTable(s: RunSummary): HTMLTableElement {
           el('span', { class: 'count', text: `${c.count} cust.` }),
           el('span', {
             class: 'share',
-            text: c.shareOfProfit === null ? '–' : formatPercent(c.shareOfProfit),
+            text:
+              c.shareOfProfit !== null
+                ? formatPercent(c.shareOfProfit)
+                : c.count
+                  ? formatMoney(c.netProfit)
+                  : '–',
           }),
         );
-        td.style.backgroundColor = heat((c.shareOfProfit ?? 0) / maxShare);
+        td.style.backgroundColor = heat[si * 3 + pi];
         (td.firstChild as HTMLElement).style.backgroundColor = tierFill(c.tier);
         td.title = `${c.segment}: ${c.action}`;
         return td;
@@ -229,7 +277,11 @@ function matrixTable(s: RunSummary): HTMLTableElement {
   return el(
     'table',
     { class: 'matrix' },
-    el('caption', { text: 'Profit matrix: customers and share of net profit' }),
+    el('caption', {
+      text: shares
+        ? 'Profit matrix: customers and share of net profit'
+        : 'Profit matrix: customers and net profit (a loss overall: no shares)',
+    }),
     el('thead', {}, head),
     el('tbody', {}, ...rows),
   );

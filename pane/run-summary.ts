@@ -3,9 +3,12 @@
  * here, so the Excel pane and the Sheets sidebar report the same numbers in the same words.
  */
 import type { Analysis } from '../core/analyze.js';
+import { causeLabel, causesOf, moneyLoserCauses } from '../core/causes.js';
+import { recommendationText } from '../core/customer-action.js';
+import { recommendationAt } from '../core/exit-economics.js';
 import { portableScenarioBase, scenarioBase } from '../core/scenario-base.js';
 import { capacityLine, sensitivityLine } from '../core/scenario-words.js';
-import { whaleOrder } from '../core/whale-curve.js';
+import { whaleBenchmark, whaleOrder } from '../core/whale-curve.js';
 import type { RunSummary } from './host.js';
 
 /** The first rejected rows the pane lists; the Data Issues sheet has them all. */
@@ -42,6 +45,12 @@ export function summarizeRun(
     sheets,
     sourceSheet,
     losers: biggestLosers(a),
+    moneyLosers: a.totals.moneyLosers,
+    loserCauses: moneyLoserCauses(a.causes),
+    exit: a.exit.totals,
+    benchmark: a.whale.customers ? whaleBenchmark(a.whale) : '',
+    warnings: a.warnings,
+    unpriced: a.unpriced,
     decisionNotes: [
       ...a.cost.capacity.map((r, i) => capacityLine(r, a.settings.capacity[i].minutes)),
       ...(a.sensitivity ? [sensitivityLine(a.sensitivity, a.totals.matrixCustomers)] : []),
@@ -64,10 +73,19 @@ function biggestLosers(a: Analysis): RunSummary['losers'] {
     i--
   ) {
     const c = order[i];
+    const cause = causesOf(a.causes, c)[0];
+    const recommendation = recommendationAt(
+      a.classes.segment[c],
+      a.netProfit[c],
+      a.exit.exitImpact[c],
+    );
     out.push({
       customer: a.customers.keys[c],
       name: a.customers.names[c],
       netProfit: a.netProfit[c],
+      cause: cause ? causeLabel(cause) : undefined,
+      recommendation,
+      advice: recommendation ? recommendationText(a, c) : undefined,
     });
   }
   return out;

@@ -25,6 +25,7 @@ export const FIELD_LABELS: Record<Field, string> = {
   repeatContacts: 'Repeat contacts',
   visits: 'Sales visits',
   paymentDays: 'Payment days',
+  discount: 'Discount (rate or money)',
   period: 'Period',
 };
 
@@ -91,6 +92,11 @@ export interface SettingsForm {
   element: HTMLElement;
   read(columns: Partial<Record<Field, string | null>>): SettingsInput;
   options(): RunOptions;
+  /**
+   * Activity columns are read but nothing prices them (DOMAIN.md §17): open the Cost-to-serve
+   * section and say so, unless a rate or pool is already filled in; [] clears the note.
+   */
+  askForCosts(activities: string[]): void;
 }
 
 const percent = (x: number) => Math.round(x * 1e6) / 1e4;
@@ -189,6 +195,7 @@ export function settingsForm(): SettingsForm {
     max: 100,
     'data-setting': 'costOfCapital',
   });
+  const costNote = el('p', { class: 'note', role: 'status', hidden: true });
   const costOnly = el('input', { type: 'checkbox', 'data-setting': 'costToServeOnly' });
   const costOnlyId = uid('f');
   costOnly.id = costOnlyId;
@@ -229,8 +236,9 @@ export function settingsForm(): SettingsForm {
     ),
     el(
       'details',
-      {},
+      { class: 'costs' },
       el('summary', { text: 'Cost-to-serve' }),
+      costNote,
       el('p', {
         class: 'hint',
         text: 'Money per unit of activity, or a cost pool shared by volume (activity-based costing). Blank costs nothing.',
@@ -268,6 +276,13 @@ export function settingsForm(): SettingsForm {
 
   return {
     element,
+    askForCosts(activities) {
+      const priced = drivers.some((x) => filled(x.amount) && Number(x.amount.value) > 0);
+      costNote.hidden = activities.length === 0 || priced;
+      if (costNote.hidden) return;
+      costNote.textContent = `Your table has ${activities.join(', ')}: give them a rate or a cost pool, or cost-to-serve stays 0 and net profit equals gross profit.`;
+      (element.querySelector('details.costs') as HTMLDetailsElement).open = true;
+    },
     options: () => (periods.value ? { periods: periods.value as RunOptions['periods'] } : {}),
     read(columns) {
       const s: SettingsInput = {};

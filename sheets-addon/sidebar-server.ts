@@ -56,7 +56,11 @@ export function runReport(
   });
   const result = analyze(table, settings ?? {}, options ?? {});
   if (!result.ok) throw new Error(result.error.message);
-  const specs = reportSheets(result.value);
+  // the Assumptions sheet names the sheet analysed and the time of the run (DOMAIN.md §17)
+  const specs = reportSheets(result.value, {
+    source: `sheet "${block.sheet}"`,
+    time: new Date().toISOString(),
+  });
   const sheets = renderReport(ss, specs, (done, total, next) =>
     progress({
       stage: 'write',

@@ -1,6 +1,7 @@
 /**
  * The template's Customers sheet: the client's rows (input columns) and, right of them, the
- * computed columns — cost-to-serve, net profit, margin, size, profitability, segment, tier — as
+ * computed columns — cost-to-serve, net profit, margin, size, profitability, segment, tier, and
+ * the exit economics of DOMAIN.md §10 (exit impact, break-even price change) — as
  * classic formulas pre-filled for every row; a blank Customer cell gives blank results.
  * The formulas are DOMAIN.md §2–4 exactly as the core computes them (same operation order, so
  * the same doubles): see the comments on each.
@@ -11,6 +12,7 @@ import { emptySheet, FORMATS, rect, type SheetValue } from '../../core/report/sh
 import { DRIVERS } from '../../core/types.js';
 import {
   ALL_COLUMNS,
+  avoidableName,
   COMPUTED_COLUMNS,
   COMPUTED_FILL,
   type Column,
@@ -98,11 +100,14 @@ export function customersSheet(
   spec.formats.push(
     { range: rect(first, at('Cost-to-serve'), capacity, 2), format: FORMATS.money },
     { range: rect(first, at('Net margin'), capacity, 2), format: FORMATS.percent },
+    { range: rect(first, at('Exit impact'), capacity, 1), format: FORMATS.money },
+    { range: rect(first, at('Break-even price change'), capacity, 1), format: FORMATS.percent },
     { range: rect(first, at('Matrix net profit'), capacity, 1), format: FORMATS.money },
   );
   spec.conditional.push(
     { range: rect(first, at('Net profit'), capacity, 1), type: 'negative' },
     { range: rect(first, at('Net margin'), capacity, 1), type: 'scale' },
+    { range: rect(first, at('Exit impact'), capacity, 1), type: 'negative' },
   );
   // The what-if block: two yellow inputs, then its computed columns.
   const wi = colIndex('Scenario price change'),
@@ -144,6 +149,8 @@ export function customersSheet(
     40,
     13,
     12,
+    13,
+    12,
     10,
     ...SCENARIO_COLUMNS.map(() => 13),
   ];
@@ -169,6 +176,8 @@ export function customerFormulas(
   const capital = `N(${c('Revenue')})*N(${c('Payment Days')})*(CostOfCapital/365)`;
   // Gross profit: revenue − COGS when COGS is filled, else the Gross Profit column.
   const gross = `IF(ISNUMBER(${c('COGS')}),N(${c('Revenue')})-${c('COGS')},N(${c('Gross Profit')}))`;
+  // §10: each cost times its avoidable share, in the same order, then less gross profit
+  const avoidable = `${DRIVERS.map((d) => `N(${driverColumn(d)}${r})*${rateName(d)}*${avoidableName(d)}`).join('+')}+${capital}*AvoidableCapital`;
   const base = classFormulas({
     blank,
     revenue: c('Revenue'),
@@ -225,6 +234,10 @@ export function customerFormulas(
     Segment: base.segment,
     Tier: `IF(${c('Segment')}="","",INDEX(TierNames,MATCH(${c('Segment')},TierSegments,0)))`,
     Action: `IF(${c('Segment')}="","",INDEX(TierActions,MATCH(${c('Segment')},TierSegments,0)))`,
+    // exit impact: the change in total net profit if this customer alone leaves (> 0: exit helps)
+    'Exit impact': `IF(${blank},"",(${avoidable})-${gross})`,
+    // a money-loser's break-even price change: −net profit / revenue
+    'Break-even price change': `IF(OR(${c('Segment')}="",N(${c('Net profit')})>=0),"",-${c('Net profit')}/${c('Revenue')})`,
     'Matrix net profit': `IF(${c('Segment')}="","",${c('Net profit')})`,
     'Scenario in': `IF(OR(${blank},${exit}),0,1)`,
     'Scenario revenue': `IF(${out},"",N(${c('Revenue')})*(1+${price}))`,

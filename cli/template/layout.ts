@@ -34,6 +34,8 @@ export const COMPUTED_COLUMNS = [
   'Segment',
   'Tier',
   'Action',
+  'Exit impact',
+  'Break-even price change',
   'Matrix net profit',
 ] as const;
 
@@ -78,6 +80,8 @@ export const driverColumn = (d: Driver): string => columnLetter(5 + DRIVERS.inde
 
 /** Workbook name of a driver's rate in use (Settings): RateOrders, RateRepeatContacts, … */
 export const rateName = (d: Driver): string => `Rate${d[0].toUpperCase()}${d.slice(1)}`;
+/** Workbook name of a driver's avoidable share in use (Settings, DOMAIN.md §10): AvoidableOrders, … */
+export const avoidableName = (d: Driver): string => `Avoidable${d[0].toUpperCase()}${d.slice(1)}`;
 /** Workbook name of a driver's volume column (Customers): VolumeOrders, … */
 export const volumeName = (d: Driver): string => `Volume${d[0].toUpperCase()}${d.slice(1)}`;
 

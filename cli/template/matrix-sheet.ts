@@ -42,7 +42,8 @@ export function matrixSheet(): TemplateSheet {
   };
   const totalRow = head + 1 + SIZE_CLASSES.length * 5;
   const totalNet = `$F$${totalRow + 3}`; // the matrix's total net profit
-  const share = (netCell: string) => `IF(${totalNet}=0,"",${netCell}/${totalNet})`;
+  // a share of a loss would read as a profit (DOMAIN.md §17): none unless the total is positive
+  const share = (netCell: string) => `IF(${totalNet}<=0,"",${netCell}/${totalNet})`;
   const L = ['C', 'D', 'E'];
   SIZE_CLASSES.forEach((size) => {
     const top = addRows(spec, [[size, 'Tier'], ...MEASURES.map((m): SheetValue[] => [null, m])]);

@@ -24,6 +24,7 @@ import {
 import type { Settings } from '../../core/settings.js';
 import { DRIVERS, type Driver } from '../../core/types.js';
 import {
+  avoidableName,
   COMPUTED_FILL,
   capacityRows,
   INPUT_FILL,
@@ -130,6 +131,13 @@ export function settingsSheet(s: Settings, whatIf?: WhatIfSettings): TemplateShe
       'cost of waiting for payment: revenue × payment days / 365 × this rate',
       FORMATS.percent,
     ],
+    [
+      'AvoidableCapital',
+      'Cost of capital: avoidable share',
+      s.avoidable.paymentDays ?? 1,
+      'share of the cost of capital that goes when a customer leaves (exit impact)',
+      FORMATS.percent,
+    ],
   ];
   for (const [name, label, value, meaning, format] of inputs) {
     const r = addRows(spec, [[label, value, meaning]]);
@@ -202,33 +210,49 @@ export function settingsSheet(s: Settings, whatIf?: WhatIfSettings): TemplateShe
     'Cost pool',
     'Total volume',
     'Rate in use',
+    'Avoidable share',
+    'Avoidable in use',
     'Capacity part',
     'Scenario change',
     'Scenario volume',
     'Scenario capacity part',
     'Scenario rate in use',
   ]);
-  spec.wrap.push(rect(spec.values.length - 1, 0, 1, 10));
+  spec.wrap.push(rect(spec.values.length - 1, 0, 1, 12));
   const driverRow = new Map<string, number>(); // driver → 1-based sheet row
   for (const d of DRIVERS) {
     const change = whatIf?.driverChange[d] ?? null;
     const r = addRows(spec, [
-      [COST_LINE_LABELS[d], s.rates[d] ?? null, s.pools[d] ?? null, null, null, null, change],
+      [
+        COST_LINE_LABELS[d],
+        s.rates[d] ?? null,
+        s.pools[d] ?? null,
+        null,
+        null,
+        s.avoidable[d] ?? null,
+        null,
+        null,
+        change,
+      ],
     ]);
     driverRow.set(d, r + 1);
     spec.fills.push(
       { range: rect(r, 1, 1, 2), color: INPUT_FILL },
-      { range: rect(r, 3, 1, 3), color: COMPUTED_FILL },
-      { range: rect(r, 6), color: INPUT_FILL },
-      { range: rect(r, 7, 1, 3), color: COMPUTED_FILL },
+      { range: rect(r, 3, 1, 2), color: COMPUTED_FILL },
+      { range: rect(r, 5), color: INPUT_FILL },
+      { range: rect(r, 6, 1, 2), color: COMPUTED_FILL },
+      { range: rect(r, 8), color: INPUT_FILL },
+      { range: rect(r, 9, 1, 3), color: COMPUTED_FILL },
     );
     spec.formats.push(
       { range: rect(r, 1, 1, 2), format: FORMATS.money },
       { range: rect(r, 3), format: FORMATS.integer },
-      { range: rect(r, 4, 1, 2), format: '#,##0.0000' },
-      { range: rect(r, 6), format: FORMATS.percent },
-      { range: rect(r, 7), format: FORMATS.integer },
-      { range: rect(r, 8, 1, 2), format: '#,##0.0000' },
+      { range: rect(r, 4), format: '#,##0.0000' },
+      { range: rect(r, 5, 1, 2), format: FORMATS.percent },
+      { range: rect(r, 7), format: '#,##0.0000' },
+      { range: rect(r, 8), format: FORMATS.percent },
+      { range: rect(r, 9), format: FORMATS.integer },
+      { range: rect(r, 10, 1, 2), format: '#,##0.0000' },
     );
   }
 
@@ -285,7 +309,7 @@ export function settingsSheet(s: Settings, whatIf?: WhatIfSettings): TemplateShe
       c0 + 5,
       `IF(N(C${row})>0,N(B${row})*(1+N(${L(c0 + 4)}${row}))/C${row},0)`,
     );
-    setFormula(formulas, r, c0 + 6, used('H'));
+    setFormula(formulas, r, c0 + 6, used('J'));
     setFormula(formulas, r, c0 + 7, `IF(N(C${row})>0,(C${row}-${L(c0 + 6)}${row})*${P}${row},0)`);
     spec.fills.push(
       { range: rect(r, 0, 1, 3 + DRIVERS.length), color: INPUT_FILL },
@@ -340,24 +364,33 @@ export function settingsSheet(s: Settings, whatIf?: WhatIfSettings): TemplateShe
         (_, q) => `N(${mp}${capFirst + q})*${perMinute}${capFirst + q}`,
       ).join('+');
     setFormula(formulas, r, 3, `SUM(${volumeName(d)})`);
-    setFormula(formulas, r, 5, part(K));
+    setFormula(formulas, r, 7, part(K));
     setFormula(
       formulas,
       r,
       4,
-      `IF(ISNUMBER(C${row}),IF(D${row}>0,C${row}/D${row},0),N(B${row}))+F${row}`,
+      `IF(ISNUMBER(C${row}),IF(D${row}>0,C${row}/D${row},0),N(B${row}))+H${row}`,
     );
     names.push({ name: rateName(d), ref: `Settings!$E$${row}` });
-    // What-if: the change scales the direct rate or the pool; a pool is spread over the volume left.
-    setFormula(formulas, r, 7, `SUMIF(ScenarioIn,1,${volumeName(d)})`);
-    setFormula(formulas, r, 8, part(P));
+    // §10: blank = the default, the direct part of the rate goes with the customer, the pool and
+    // capacity parts stay: direct / rate in use (1 when the driver costs nothing), as the core.
     setFormula(
       formulas,
       r,
-      9,
-      `IF(ISNUMBER(C${row}),IF(H${row}>0,C${row}*(1+N(G${row}))/H${row},0),N(B${row})*(1+N(G${row})))+I${row}`,
+      6,
+      `IF(ISNUMBER(F${row}),F${row},IF(E${row}>0,IF(ISNUMBER(C${row}),0,N(B${row}))/E${row},1))`,
     );
-    names.push({ name: scenarioRateName(d), ref: `Settings!$J$${row}` });
+    names.push({ name: avoidableName(d), ref: `Settings!$G$${row}` });
+    // What-if: the change scales the direct rate or the pool; a pool is spread over the volume left.
+    setFormula(formulas, r, 9, `SUMIF(ScenarioIn,1,${volumeName(d)})`);
+    setFormula(formulas, r, 10, part(P));
+    setFormula(
+      formulas,
+      r,
+      11,
+      `IF(ISNUMBER(C${row}),IF(J${row}>0,C${row}*(1+N(I${row}))/J${row},0),N(B${row})*(1+N(I${row})))+K${row}`,
+    );
+    names.push({ name: scenarioRateName(d), ref: `Settings!$L$${row}` });
   }
 
   addRows(spec, [[]]);

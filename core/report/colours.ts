@@ -24,6 +24,17 @@ export function heat(x: number): string {
   );
 }
 
+/**
+ * The heat of each matrix cell from its net profit (DOMAIN.md §17: colours follow money): green
+ * for profit, red for loss, stronger for more, scaled by the largest |net profit| of the cells.
+ * A losing cell is never green, whatever the sign of the total; nothing inverts when the business
+ * loses money overall. Example: net profits [300, 0, −150] → [heat(1), heat(0), heat(−0.5)].
+ */
+export function profitHeat(netProfits: readonly number[]): string[] {
+  const max = Math.max(1e-12, ...netProfits.map((x) => Math.abs(x)));
+  return netProfits.map((x) => heat(x / max));
+}
+
 const TIER_FILLS: Record<string, string> = {
   Concierge: '#C6EFCE',
   Grow: '#DDEBF7',

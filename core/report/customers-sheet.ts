@@ -1,11 +1,15 @@
 /**
  * The Customers sheet: every customer, most profitable first, with money and percent formats, a
- * filterable table, a frozen header and conditional formatting on net profit and margin.
+ * filterable table, a frozen header and conditional formatting on net profit and margin. Exit
+ * impact and break-even price change come from DOMAIN.md §10; the main cause from §5.
  */
 import type { Analysis } from '../analyze.js';
-import { COST_LINE_LABELS, NO_REVENUE, SEGMENTS, TOP_DRIVERS } from '../defaults.js';
+import { causeLabel, causesOf } from '../causes.js';
+import { actionOf, tierOf } from '../customer-action.js';
+import { NO_REVENUE, SEGMENTS } from '../defaults.js';
+import { breakEvenPriceChange } from '../exit-economics.js';
 import { netMarginOf } from '../price-and-segment.js';
-import { COST_LINES, PROFIT_CLASSES, SIZE_CLASSES } from '../types.js';
+import { PROFIT_CLASSES, SIZE_CLASSES } from '../types.js';
 import { whaleOrder } from '../whale-curve.js';
 import {
   emptySheet,
@@ -28,7 +32,9 @@ export const CUSTOMER_COLUMNS = [
   'Profitability',
   'Segment',
   'Tier',
-  'Top cost driver',
+  'Main cause',
+  'Exit impact',
+  'Break-even price change',
   'Action',
 ] as const;
 
@@ -43,7 +49,7 @@ export function customersSheet(a: Analysis): SheetSpec {
   for (let i = 0; i < n; i++) {
     const c = order[i],
       seg = a.classes.segment[c];
-    const top = a.drivers.top[c * TOP_DRIVERS];
+    const cause = causesOf(a.causes, c)[0];
     values[i + 1] = [
       t.keys[c],
       t.names[c],
@@ -55,9 +61,11 @@ export function customersSheet(a: Analysis): SheetSpec {
       seg < 0 ? NO_REVENUE : SIZE_CLASSES[a.classes.size[c]],
       seg < 0 ? null : PROFIT_CLASSES[a.classes.profit[c]],
       seg < 0 ? null : SEGMENTS[seg],
-      seg < 0 ? null : a.settings.tiers[seg],
-      top < 0 ? null : COST_LINE_LABELS[COST_LINES[top]],
-      seg < 0 ? null : a.settings.actions[seg],
+      tierOf(a, a.settings, c),
+      cause ? causeLabel(cause) : null,
+      a.exit.exitImpact[c],
+      breakEvenPriceChange(seg, a.netProfit[c], t.revenue[c]),
+      actionOf(a, a.settings, c),
     ];
     if (sens) values[i + 1].push(seg < 0 ? null : sensitivityText(sens.fragile(c)));
   }
@@ -68,14 +76,34 @@ export function customersSheet(a: Analysis): SheetSpec {
     s.formats.push({ range: rect(1, 0, n, 2), format: FORMATS.text });
     s.formats.push({ range: rect(1, 2, n, 4), format: FORMATS.money });
     s.formats.push({ range: rect(1, 6, n, 1), format: FORMATS.percent });
+    s.formats.push({ range: rect(1, 12, n, 1), format: FORMATS.money });
+    s.formats.push({ range: rect(1, 13, n, 1), format: FORMATS.percent });
     s.conditional.push(
       { range: rect(1, 5, n, 1), type: 'negative' },
       { range: rect(1, 6, n, 1), type: 'scale' },
+      { range: rect(1, 12, n, 1), type: 'negative' },
     );
   }
   s.table = { range: rect(0, 0, n + 1, s.width), name: 'ProfitTiersCustomers' };
   s.freezeRows = 1;
-  s.columnWidths = [14, 28, 14, 14, 14, 14, 10, 10, 12, 14, 13, 18, 44, ...(sens ? [36] : [])];
+  s.columnWidths = [
+    14,
+    28,
+    14,
+    14,
+    14,
+    14,
+    10,
+    10,
+    12,
+    14,
+    13,
+    22,
+    14,
+    12,
+    60,
+    ...(sens ? [36] : []),
+  ];
   return s;
 }
 

@@ -3,11 +3,13 @@
  * cell) with heat colours, totals, the action per segment, and the thresholds in plain words.
  */
 import type { Analysis } from '../analyze.js';
+import { moneyLoserCauses } from '../causes.js';
 import { formatMoney, formatPercent } from '../format.js';
 import { capacityLine, sensitivityLine } from '../scenario-words.js';
 import { thresholdsInWords } from '../thresholds-in-words.js';
 import { PROFIT_CLASSES, SIZE_CLASSES } from '../types.js';
-import { heat, tierFill } from './colours.js';
+import { whaleBenchmark } from '../whale-curve.js';
+import { LOSS_FONT, profitHeat, tierFill } from './colours.js';
 import {
   addRows,
   emptySheet,
@@ -30,36 +32,37 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
       `${t.customers} customers · revenue ${formatMoney(t.revenue)} · net profit ${formatMoney(t.netProfit)}${t.netMargin === null ? '' : ` (${formatPercent(t.netMargin)} margin)`}${a.period ? ` · period ${a.period}` : ''}`,
     ],
     [`Whale curve: ${a.whale.reading}.`],
+    // warnings on top: a reader who stops at the grid must not miss "cost-to-serve is 0"
+    ...a.warnings.map((w) => [`Warning: ${w}.`]),
     [],
   ]);
   s.titles.push(rect(0, 0));
+  if (a.warnings.length)
+    s.fontColors.push({ range: rect(3, 0, a.warnings.length, 1), color: LOSS_FONT });
   const head = addRows(s, [['Revenue size', 'Profitability →', ...PROFIT_CLASSES, 'Total']]);
   styleHeader(s, head, 6);
 
-  const maxAbsShare = Math.max(1e-12, ...a.matrix.map((c) => Math.abs(c.shareOfProfit ?? 0)));
+  // colours follow money (§17): a cell's net profit, never its share of a possibly negative total
+  const heat = profitHeat(a.matrix.map((c) => c.netProfit));
+  const shares = a.whale.totalNetProfit > 0;
   SIZE_CLASSES.forEach((size, si) => {
     const cells = PROFIT_CLASSES.map((_, p) => a.matrix[si * 3 + p]);
     const sum = (f: (c: (typeof cells)[number]) => number) => cells.reduce((x, c) => x + f(c), 0);
     const sizeShare =
-      t.matrixCustomers && a.whale.totalNetProfit
-        ? sum((c) => c.netProfit) / a.whale.totalNetProfit
-        : null;
+      t.matrixCustomers && shares ? sum((c) => c.netProfit) / a.whale.totalNetProfit : null;
     const top = addRows(s, [
       [size, 'Tier', ...cells.map((c) => c.tier), null],
       [null, MEASURES[0], ...cells.map((c) => c.count), sum((c) => c.count)],
       [null, MEASURES[1], ...cells.map((c) => c.revenue), sum((c) => c.revenue)],
       [null, MEASURES[2], ...cells.map((c) => c.netProfit), sum((c) => c.netProfit)],
-      [null, MEASURES[3], ...cells.map((c) => c.shareOfProfit), sizeShare],
+      [null, shareLabel(shares), ...cells.map((c) => c.shareOfProfit), sizeShare],
     ]);
     s.bold.push(rect(top, 0, 1, 5));
     MEASURE_FORMATS.forEach((f, m) => {
       s.formats.push({ range: rect(top + 1 + m, 2, 1, 4), format: f });
     });
     cells.forEach((c, p) => {
-      s.fills.push({
-        range: rect(top + 1, 2 + p, 4, 1),
-        color: heat((c.shareOfProfit ?? 0) / maxAbsShare),
-      });
+      s.fills.push({ range: rect(top + 1, 2 + p, 4, 1), color: heat[si * 3 + p] });
       s.fills.push({ range: rect(top, 2 + p, 1, 1), color: tierFill(c.tier) });
     });
   });
@@ -84,11 +87,11 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
     ],
     [
       null,
-      MEASURES[3],
+      shareLabel(shares),
       ...PROFIT_CLASSES.map((_, p) =>
-        a.whale.totalNetProfit ? colSum(a, p, (c) => c.netProfit) / a.whale.totalNetProfit : null,
+        shares ? colSum(a, p, (c) => c.netProfit) / a.whale.totalNetProfit : null,
       ),
-      a.whale.totalNetProfit ? 1 : null,
+      shares ? 1 : null,
     ],
   ]);
   s.bold.push(rect(total, 0, 4, 1));
@@ -120,15 +123,39 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
     s.fills.push({ range: rect(actRows + i, 1), color: tierFill(c.tier) });
   });
   s.formats.push({ range: rect(actRows, 5, 9, fragile ? 2 : 1), format: FORMATS.integer });
+  if (a.matrix.some((c) => c.tier === 'Fix' && c.count))
+    addRows(s, [
+      [
+        "Fix: each customer's own action on Customers says exit (only where leaving raises profit) or reprice, with the figures.",
+      ],
+    ]);
 
   addRows(s, [[]]);
   const notes: SheetValue[][] = thresholdsInWords(a.settings, t.marginTarget).map((l) => [l]);
+  if (a.whale.customers) notes.push([`Benchmark: ${whaleBenchmark(a.whale)}.`]);
+  if (t.moneyLosers) {
+    const causes = moneyLoserCauses(a.causes)
+      .map((x) => `${x.cause.toLowerCase()} ${x.customers}`)
+      .join(', ');
+    notes.push([`Money-losers: ${t.moneyLosers}; their causes (see Why): ${causes}.`]);
+    const e = a.exit.totals;
+    notes.push([
+      e.helps
+        ? `Exit: leaving would raise profit for ${e.helps} of them, by ${formatMoney(e.gain)} in all${e.strandedCost > 0 ? `; ${formatMoney(e.strandedCost)} of their cost-to-serve stays and is re-spread over the other customers` : ''}.${e.helps < t.moneyLosers ? ` Reprice the other ${t.moneyLosers - e.helps}: see Break-even price change on Customers.` : ''}`
+        : 'Exit: no money-loser leaving would raise profit (the pooled cost it carries would stay); reprice them: see Break-even price change on Customers.',
+    ]);
+  }
   const k = a.concierge;
   notes.push([
     k.count
-      ? `Concierge economics: ${k.count} accounts earn ${formatMoney(k.netProfit)} (${k.shareOfProfit === null ? '–' : formatPercent(k.shareOfProfit)} of profit); at ${formatPercent(k.budgetShare)} they carry ${formatMoney(k.serviceBudget)} of extra service, ${formatMoney(k.budgetPerAccount!)} per account.`
+      ? `Concierge economics: ${k.count} accounts earn ${formatMoney(k.netProfit)}${k.shareOfProfit === null ? '' : ` (${formatPercent(k.shareOfProfit)} of profit)`}; at ${formatPercent(k.budgetShare)} they carry ${formatMoney(k.serviceBudget)} of extra service, ${formatMoney(k.budgetPerAccount!)} per account.${k.movedToMaintain ? ` ${k.movedToMaintain} more Large/High accounts get Maintain (conciergeMaxAccounts).` : ''}`
       : 'Concierge economics: no Concierge accounts.',
   ]);
+  const q = a.service;
+  if (q)
+    notes.push([
+      `Service quality: first-contact resolution ${q.firstContactResolution === null ? '–' : formatPercent(q.firstContactResolution)}; ${formatMoney(q.repeatContacts)} repeat contacts cost ${formatMoney(q.repeatCost)}${q.repeatShareOfServiceCost === null ? '' : `, ${formatPercent(q.repeatShareOfServiceCost)} of the service cost (seed 004: typically 20 % or more; resolving first time saves it)`}.`,
+    ]);
   if (t.noRevenue.count)
     notes.push([
       `No revenue: ${t.noRevenue.count} customers outside the matrix, net profit ${formatMoney(t.noRevenue.netProfit)} (counted in the totals above).`,
@@ -157,6 +184,11 @@ function fragileBySegment(a: Analysis): number[] | null {
     seg = a.classes.segment;
   for (let c = 0; c < seg.length; c++) if (seg[c] >= 0 && sens.isFragile(c)) count[seg[c]]++;
   return count;
+}
+
+/** The share row's label: a share of a loss would read as a profit, so say why it is empty. */
+function shareLabel(shares: boolean): string {
+  return shares ? MEASURES[3] : 'Share of profit (none: a loss overall)';
 }
 
 function colSum(a: Analysis, p: number, f: (c: Analysis['matrix'][number]) => number): number {

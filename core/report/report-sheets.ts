@@ -1,8 +1,11 @@
 /**
  * The report: the sheets every host writes, in order. Profit Matrix, Customers, Whale Curve, Why,
- * Migration (when two periods were compared), Scenarios (when there are scenarios), Data Issues.
+ * Migration (when two periods were compared), Scenarios (when there are scenarios), Assumptions,
+ * Data Issues.
  */
 import type { Analysis } from '../analyze.js';
+import type { RunInfo } from '../assumptions.js';
+import { assumptionsSheet } from './assumptions-sheet.js';
 import { cutLongText, textCutLine } from './cell-text-limit.js';
 import { customersSheet } from './customers-sheet.js';
 import { dataIssuesSheet } from './data-issues-sheet.js';
@@ -20,10 +23,12 @@ export const REPORT_SHEET_NAMES = [
   'Why',
   'Migration',
   'Scenarios',
+  'Assumptions',
   'Data Issues',
 ] as const;
 
-export function reportSheets(a: Analysis): SheetSpec[] {
+/** The sheets of analysis `a`; `run` names the input and the time of the run on Assumptions. */
+export function reportSheets(a: Analysis, run: RunInfo = {}): SheetSpec[] {
   const sheets = [
     profitMatrixSheet(a),
     customersSheet(a),
@@ -31,6 +36,7 @@ export function reportSheets(a: Analysis): SheetSpec[] {
     whySheet(a),
     migrationSheet(a),
     scenariosSheet(a, a.settings, a.scenarios),
+    assumptionsSheet(a, run),
   ].filter((s): s is SheetSpec => s !== null);
   // Text longer than an Excel cell holds is cut, and Data Issues lists where.
   const at = (s: SheetSpec) => cutLongText(s).map((cell) => `'${s.name}'!${cell}`);

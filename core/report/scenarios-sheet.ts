@@ -4,12 +4,12 @@
  * the new net profit and tier, most profitable (baseline) first. Drawn only when there are
  * scenarios: from the settings (CLI, hosts) or from the pane's What-if section.
  */
-import { EXITED, NO_REVENUE, SEGMENTS } from '../defaults.js';
+import { SEGMENTS } from '../defaults.js';
 import type { PeriodAnalysis } from '../price-and-segment.js';
 import { baselineTotals, type ScenarioResult, type ScenarioTotals } from '../scenario.js';
 import { scenarioLine } from '../scenario-words.js';
 import type { Settings } from '../settings.js';
-import { EXITED_SEGMENT } from '../tier-moves.js';
+import { EXITED_SEGMENT, tierState } from '../tier-moves.js';
 import { whaleOrder } from '../whale-curve.js';
 import {
   addRows,
@@ -156,14 +156,22 @@ export function scenariosSheet(
   const order = whaleOrder(b),
     t = b.customers,
     n = order.length;
-  const tierOf = (seg: number) =>
-    seg === EXITED_SEGMENT ? EXITED : seg < 0 ? NO_REVENUE : settings.tiers[seg];
+  const tierOf = (seg: number, cut: Uint8Array | null, c: number) =>
+    tierState(seg, cut?.[c] === 1, settings.tiers);
   const rows: SheetValue[][] = new Array(n);
   for (let i = 0; i < n; i++) {
     const c = order[i];
-    const row: SheetValue[] = [t.keys[c], t.names[c], b.netProfit[c], tierOf(b.classes.segment[c])];
+    const row: SheetValue[] = [
+      t.keys[c],
+      t.names[c],
+      b.netProfit[c],
+      tierOf(b.classes.segment[c], b.conciergeCut, c),
+    ];
     for (const sc of scenarios)
-      row.push(sc.segment[c] === EXITED_SEGMENT ? null : sc.netProfit[c], tierOf(sc.segment[c]));
+      row.push(
+        sc.segment[c] === EXITED_SEGMENT ? null : sc.netProfit[c],
+        tierOf(sc.segment[c], sc.cut, c),
+      );
     rows[i] = row;
   }
   const cAt = addRows(s, rows);

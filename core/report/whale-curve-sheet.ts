@@ -1,9 +1,10 @@
 /**
- * The Whale Curve sheet: the curve's points, the peak marked as its own series, a chart, and the
- * one-line reading. When customers lose money overall, shares mean nothing: the chart plots the
- * cumulative net profit in money instead.
+ * The Whale Curve sheet: the curve's points, the peak marked as its own series, a chart, the
+ * one-line reading and Kaplan's benchmark figures (top 20 %, bottom 10 %). When customers lose
+ * money overall, shares mean nothing: the chart plots the cumulative net profit in money instead.
  */
 import type { Analysis } from '../analyze.js';
+import { whaleBenchmark } from '../whale-curve.js';
 import { addRows, emptySheet, FORMATS, rect, type SheetSpec, styleHeader } from './sheet-spec.js';
 
 export function whaleCurveSheet(a: Analysis): SheetSpec {
@@ -13,6 +14,7 @@ export function whaleCurveSheet(a: Analysis): SheetSpec {
   addRows(s, [
     ['Whale Curve'],
     [`Reading: ${w.reading}.`],
+    ...(w.customers ? [[`Benchmark: ${whaleBenchmark(w)}.`]] : []),
     [
       'Customers sorted by net profit, most profitable first; the curve climbs while customers earn money and falls as money-losers give it back.',
     ],

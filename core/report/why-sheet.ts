@@ -1,11 +1,13 @@
 /**
  * The Why sheet: each customer's waterfall from revenue to net profit, one row per customer
- * (revenue, cost of goods, gross profit, each cost-to-serve driver, net profit), and the top cost
- * drivers in words with the multiple of the median and the action.
+ * (revenue, cost of goods, gross profit, each cost-to-serve driver, net profit), its causes
+ * (DOMAIN.md §5) in words, one per column, measured against its size class, each with the action
+ * that answers it, and the advice (the exit or reprice recommendation for Fix customers, §10).
  */
 import type { Analysis } from '../analyze.js';
 import { costAt } from '../cost-to-serve.js';
-import { COST_LINE_LABELS, NO_REVENUE, SEGMENTS } from '../defaults.js';
+import { actionOf } from '../customer-action.js';
+import { COST_LINE_LABELS, NO_REVENUE, SEGMENTS, TOP_CAUSES } from '../defaults.js';
 import { explainCustomer } from '../explain.js';
 import { COST_LINES } from '../types.js';
 import { whaleOrder } from '../whale-curve.js';
@@ -33,7 +35,8 @@ export function whySheet(a: Analysis): SheetSpec {
     'Gross profit',
     ...lines.map((l) => COST_LINE_LABELS[COST_LINES[l]]),
     'Net profit',
-    'Why',
+    ...Array.from({ length: TOP_CAUSES }, (_, i) => `Cause ${i + 1}`),
+    'Advice',
   ];
   const values: SheetValue[][] = new Array(n + 1);
   values[0] = header;
@@ -50,11 +53,16 @@ export function whySheet(a: Analysis): SheetSpec {
       t.grossProfit[c],
       ...lines.map((l) => -costAt(a.cost.lines[l]!, c)),
       a.netProfit[c],
-      why.topDrivers.length
-        ? why.topDrivers.map((d) => d.text).join('; ')
-        : seg < 0
-          ? why.summary
-          : 'No cost driver above the median.',
+      ...Array.from({ length: TOP_CAUSES }, (_, k) =>
+        k < why.causes.length
+          ? why.causes[k].text
+          : k > 0
+            ? null
+            : seg < 0
+              ? why.summary
+              : 'Nothing stands out against its size class.',
+      ),
+      actionOf(a, a.settings, c),
     ];
   }
   s.values = values;
@@ -62,10 +70,12 @@ export function whySheet(a: Analysis): SheetSpec {
   styleHeader(s, 0, s.width);
   if (n > 0) {
     s.formats.push({ range: rect(1, 0, n, 2), format: FORMATS.text });
-    s.formats.push({ range: rect(1, 3, n, header.length - 4), format: FORMATS.money });
-    s.conditional.push({ range: rect(1, header.length - 2, n, 1), type: 'negative' });
+    const net = header.indexOf('Net profit');
+    s.formats.push({ range: rect(1, 3, n, net - 2), format: FORMATS.money });
+    s.conditional.push({ range: rect(1, net, n, 1), type: 'negative' });
   }
   s.freezeRows = 1;
-  s.columnWidths = [14, 28, 14, 14, ...header.slice(4, -1).map(() => 14), 90];
+  const money = header.indexOf('Net profit') - 3;
+  s.columnWidths = [14, 28, 14, ...Array(money + 1).fill(14), 70, 60, 60, 70];
   return s;
 }

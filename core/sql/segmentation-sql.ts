@@ -3,7 +3,10 @@
  * procedural code), for a table too big for a spreadsheet: DuckDB, BigQuery or Spark SQL.
  * Per customer it returns revenue, gross profit, each priced cost driver, cost-to-serve, net
  * profit, net margin, the Pareto share of revenue of bigger customers, size, profitability,
- * segment, tier, action, and the customer's place on the whale curve.
+ * segment, tier, action, the customer's place on the whale curve, and its exit economics
+ * (DOMAIN.md §10: exit impact, break-even price change, exit or reprice). `action` is the
+ * segment's (Maintain's for Concierge beyond `conciergeMaxAccounts`, §8); the add-in and the CLI
+ * word a Fix customer's action from `recommendation`.
  *
  * The input table holds one row per customer or one row per transaction; rows are grouped by
  * customer either way, as the core does (sums; distinct order ids count orders; the row count
@@ -58,7 +61,7 @@ export interface SegmentationQuery {
 
 /** Default column names when neither the settings nor `columns` name them. */
 export const DEFAULT_SQL_COLUMNS: Record<
-  Exclude<Field, 'name' | 'grossProfit' | 'orderId' | 'period'>,
+  Exclude<Field, 'name' | 'grossProfit' | 'orderId' | 'period' | 'discount'>,
   string
 > = {
   customer: 'customer',
@@ -263,6 +266,11 @@ function build(
   const costCols: string[] = [];
   const costNames: string[] = [];
   const capacity = capacityRates(s.capacity);
+  // §10: the avoidable part of each cost (a direct rate goes with the customer, a pool stays)
+  const avoidable: string[] = [];
+  const keep = (share: number, cost: string) => {
+    if (share > 0) avoidable.push(share === 1 ? cost : `${double(share)} * ${cost}`);
+  };
   for (const v of volumes) {
     const pool = s.pools[v.d],
       cap = capacity[DRIVERS.indexOf(v.d)];
@@ -272,10 +280,18 @@ function build(
         : `(CASE WHEN SUM(volume_${SNAKE[v.d]}) OVER () > 0 THEN ${double(pool)} / SUM(volume_${SNAKE[v.d]}) OVER () ELSE ${zero} END${cap ? ` + ${double(cap)}` : ''})`;
     costCols.push(`volume_${SNAKE[v.d]} * ${rate} AS ${COST_COLUMN(v.d)}`);
     costNames.push(COST_COLUMN(v.d));
+    // the default share is the direct part of the rate (pool and capacity parts stay), as the core
+    const direct = pool === undefined ? (s.rates[v.d] ?? 0) : 0,
+      whole = direct + cap;
+    keep(
+      s.avoidable[v.d] ?? (pool !== undefined ? 0 : whole > 0 ? direct / whole : 1),
+      COST_COLUMN(v.d),
+    );
   }
   if (days && s.costOfCapital > 0) {
     costCols.push(`revenue * payment_days * ${double(k)} AS cost_of_capital`);
     costNames.push('cost_of_capital');
+    keep(s.avoidable.paymentDays ?? 1, 'cost_of_capital');
   }
   const cts = costNames.length ? costNames.join(' + ') : zero;
 
@@ -308,12 +324,30 @@ function build(
     'segment_code',
     'tier',
     'action',
+    'exit_impact',
+    'break_even_price_change',
+    'recommendation',
     'whale_rank',
     'whale_share_of_customers',
     'whale_cumulative_profit',
     'whale_share_of_profit',
   ];
 
+  // §8: Concierge only for the N most profitable (ties by key); the rest get Maintain and the
+  // action of Large/Mid. The tier and action columns are replaced by the cut's.
+  const maxAccounts = s.conciergeMaxAccounts;
+  const cut =
+    maxAccounts === null
+      ? ''
+      : `,
+cut AS (
+  SELECT
+    *,
+    CASE WHEN tier = 'Concierge' THEN ROW_NUMBER() OVER (PARTITION BY tier = 'Concierge' ORDER BY net_profit DESC, customer ASC) END AS concierge_rank
+  FROM tiered
+)`;
+  const cutTo = (column: 'tier' | 'action', to: string) =>
+    `CASE WHEN concierge_rank > ${maxAccounts} THEN ${x.str(to)} ELSE ${column} END AS ${column}`;
   const list = (items: string[], indent = '    ') => items.map((c) => indent + c).join(',\n');
   // Names go into `--` comments: a line break in one would end the comment and run the rest as SQL.
   const oneLine = (text: string) => text.replace(/[\r\n\u2028\u2029\u0085]+/g, ' ');
@@ -352,7 +386,8 @@ netted AS (
   SELECT
     *,
     ${cts} AS cost_to_serve,
-    gross_profit - (${cts}) AS net_profit
+    gross_profit - (${cts}) AS net_profit,
+    ${avoidable.length ? `${avoidable.join(' + ')} - gross_profit` : '-gross_profit'} AS exit_impact
   FROM priced
 ),
 sized AS (
@@ -392,24 +427,32 @@ tiered AS (
     ${caseOf('segment', SEGMENTS, SEGMENT_CODES)} AS segment_code,
     ${caseOf('segment', SEGMENTS, s.tiers)} AS tier,
     ${caseOf('segment', SEGMENTS, s.actions)} AS action,
+    CASE WHEN in_matrix = 1 AND net_profit < 0 THEN -net_profit / revenue END AS break_even_price_change,
+    CASE WHEN in_matrix = 1 AND net_profit < 0 THEN
+      CASE WHEN exit_impact > 0 THEN 'exit' ELSE 'reprice' END
+    END AS recommendation,
     CASE WHEN in_matrix = 1 THEN ROW_NUMBER() OVER (${whaleOrder}) END AS whale_rank,
     CASE WHEN in_matrix = 1 THEN SUM(net_profit) OVER (${whaleOrder} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) END AS whale_cumulative_profit,
     SUM(net_profit) OVER (${inMatrix}) AS whale_total_profit,
     COUNT(*) OVER (${inMatrix}) AS whale_customers
   FROM segmented
-)
+)${cut}
 SELECT
 ${list(
   output.map((c) =>
-    c === 'whale_share_of_customers'
-      ? `${asDouble('whale_rank')} / ${asDouble('whale_customers')} AS whale_share_of_customers`
-      : c === 'whale_share_of_profit'
-        ? `CASE WHEN whale_total_profit > 0 THEN whale_cumulative_profit / whale_total_profit END AS whale_share_of_profit`
-        : c,
+    cut && c === 'tier'
+      ? cutTo('tier', 'Maintain')
+      : cut && c === 'action'
+        ? cutTo('action', s.actions[SEGMENTS.indexOf('Large/Mid')])
+        : c === 'whale_share_of_customers'
+          ? `${asDouble('whale_rank')} / ${asDouble('whale_customers')} AS whale_share_of_customers`
+          : c === 'whale_share_of_profit'
+            ? `CASE WHEN whale_total_profit > 0 THEN whale_cumulative_profit / whale_total_profit END AS whale_share_of_profit`
+            : c,
   ),
   '  ',
 )}
-FROM tiered
+FROM ${cut ? 'cut' : 'tiered'}
 ORDER BY in_matrix DESC, net_profit DESC, customer ASC
 `;
   return { sql, columns: col, output };

@@ -53,7 +53,7 @@ describe('profit-tiers analyze', () => {
     );
     expect(r.code).toBe(0);
     expect(r.out).toContain(
-      'Whale curve: customers lose money overall: no customer earns a profit; money-losers lose 86.',
+      'Whale curve: customers lose 86 in total: no customer earns a profit; money-losers lose 86.',
     );
     expect(r.out).not.toMatch(/earn -/);
   });

@@ -69,7 +69,8 @@ describe('a quote that never closes (unclosed-quote.csv)', () => {
     expect(o.value.rows.rejected).toEqual([
       expect.objectContaining({ row: 4, column: 'Revenue', cell: 'B4' }),
     ]);
-    expect(o.value.warnings).toEqual([]); // the broken line is not taken for a decimal comma
+    // only the §8 Concierge note of a five-customer table: nothing about the broken line
+    expect(o.value.warnings.filter((w) => !w.startsWith('Concierge holds'))).toEqual([]); // the broken line is not taken for a decimal comma
   });
 });
 

@@ -50,6 +50,7 @@ describe('a first analysis (the example of the doc comment)', () => {
       mapping: { customer: 'Customer', revenue: 'Revenue', cogs: 'COGS' },
       headerRow: 1,
       transactions: false,
+      discountKind: null,
     });
     expect(a.rows).toEqual({ total: 2, used: 2, rejected: [] });
   });

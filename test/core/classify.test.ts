@@ -33,10 +33,20 @@ describe('the default tier map', () => {
         'Protect: dedicated team, first call on inventory, fast bids',
       ],
       LM: ['Large/Mid', 'Maintain', 'Serve at lower cost, move up'],
-      LL: ['Large/Low', 'Fix', 'High-volume money-loser: reprice, cut cost-to-serve, or exit'],
+      // Fix customers' actions follow the exit recommendation (§10): without cost-to-serve,
+      // leaving takes only the negative gross profit away, so exit raises profit
+      LL: [
+        'Large/Low',
+        'Fix',
+        'Exit: leaving raises profit by 10, unless a 1 % price rise is accepted; main cause Gross margin: price list, product mix',
+      ],
       MH: ['Medium/High', 'Grow', 'Consultative selling to move up'],
       MM: ['Medium/Mid', 'Maintain', 'Look for cost cuts'],
-      ML: ['Medium/Low', 'Fix', 'Reduce cost-to-serve or reprice'],
+      ML: [
+        'Medium/Low',
+        'Fix',
+        'Exit: leaving raises profit by 1, unless a 0.2 % price rise is accepted; main cause Gross margin: price list, product mix',
+      ],
       SH: ['Small/High', 'Grow', 'Under-served, buys at full margin: grow'],
       SM: ['Small/Mid', 'Self-service', 'Serve efficiently'],
       SL: ['Small/Low', 'Self-service', 'Minimum orders, fees, digital channels'],
@@ -45,6 +55,8 @@ describe('the default tier map', () => {
       const c = customer(a, key);
       expect([c.segment, c.tier, c.action], key).toEqual([segment, tier, action]);
     }
+    // the matrix keeps each segment's own action
+    expect(a.matrix[2].action).toBe('High-volume money-loser: reprice, cut cost-to-serve, or exit');
     expect(a.matrix.map((m) => m.code)).toEqual([
       'L-H',
       'L-M',

@@ -105,7 +105,7 @@ describe('cost pools (activity-based costing)', () => {
       'the returns cost pool (500) is not spread: no customer has any returns',
     ]);
     const a = run(customers({ A: { revenue: 100, cogs: 50 } }), { pools: { returns: 500 } });
-    expect(a.warnings).toHaveLength(1);
+    expect(a.warnings.filter((w) => w.includes('cost pool'))).toEqual(warnings);
   });
 });
 

@@ -1,5 +1,5 @@
 // DOMAIN.md §5: per customer, the waterfall revenue → gross profit → each cost-to-serve driver →
-// net profit, and its top cost drivers with the multiple of the median and the matching action.
+// net profit, and its causes (test/core/causes.test.ts) summed up in one sentence.
 import { describe, expect, it } from 'vitest';
 import { explainCustomer } from '../../core/explain.js';
 import { customer, customers, expectMoney, run } from './builder.js';
@@ -111,127 +111,11 @@ describe('the waterfall', () => {
   });
 });
 
-describe('top drivers', () => {
-  const a = run(THREE, RATES);
-
-  it('names the driver that most exceeds the median, with the multiple and the action', () => {
-    // C orders: .12 per $ vs median .04 → 3.0×; deliveries .04 = median → not named
-    const [orders, ...rest] = customer(a, 'C').why.topDrivers;
-    expect(rest).toEqual([]);
-    expect(orders.driver).toBe('orders');
-    expectMoney(orders.costPerRevenue, 0.12);
-    expectMoney(orders.medianPerRevenue, 0.04);
-    expect(orders.multiple).toBeCloseTo(3, 12);
-    expect(orders.action).toBe('minimum order size or order consolidation');
-    expect(orders.text).toBe(
-      'Orders: 3.0× the median per $ of revenue → minimum order size or order consolidation',
-    );
-    // B deliveries: .06 vs .04 → 1.5×
-    const [deliveries] = customer(a, 'B').why.topDrivers;
-    expect(deliveries.driver).toBe('deliveries');
-    expect(deliveries.multiple).toBeCloseTo(1.5, 12);
-    expect(deliveries.text).toBe(
-      'Deliveries: 1.5× the median per $ of revenue → delivery fee or delivery consolidation',
-    );
-    expect(customer(a, 'A').why.topDrivers).toEqual([]);
-  });
-
-  it('says so when the median customer has none of a cost (median 0)', () => {
-    // visits per $: 0, 0, 500 / 1000 = .5 → median 0 → multiple ∞, 50.0 ¢ per $
-    const b = run(
-      customers({
-        A: { revenue: 1000, cogs: 500, visits: 0 },
-        B: { revenue: 1000, cogs: 500, visits: 0 },
-        C: { revenue: 1000, cogs: 500, visits: 2 },
-      }),
-      { rates: { visits: 250 } },
-    );
-    const [visits] = customer(b, 'C').why.topDrivers;
-    expect(visits.medianPerRevenue).toBe(0);
-    expect(visits.multiple).toBe(Infinity);
-    expect(visits.text).toBe(
-      'Sales visits: 50.0 ¢ per $ of revenue where the median customer has none → inside sales instead of field visits',
-    );
-  });
-
-  it('names payment days with payment terms as the action', () => {
-    // cost of capital per $ = days / 365 × .1: 30, 30, 90 days → C is 3× the median
-    const b = run(
-      customers({
-        A: { revenue: 1000, cogs: 500, paymentDays: 30 },
-        B: { revenue: 2000, cogs: 1000, paymentDays: 30 },
-        C: { revenue: 3000, cogs: 1500, paymentDays: 90 },
-      }),
-      { costOfCapital: 0.1 },
-    );
-    const [days] = customer(b, 'C').why.topDrivers;
-    expect(days.driver).toBe('paymentDays');
-    expect(days.multiple).toBeCloseTo(3, 12);
-    expect(days.action).toBe('payment terms, early-payment discount');
-  });
-
-  it('matches every driver to its action (DOMAIN.md §5)', () => {
-    const drivers = {
-      orders: 1,
-      lines: 1,
-      deliveries: 1,
-      returns: 1,
-      contacts: 1,
-      repeatContacts: 1,
-      visits: 1,
-    };
-    const b = run(
-      customers({
-        A: {
-          revenue: 1000,
-          cogs: 0,
-          orders: 0,
-          lines: 0,
-          deliveries: 0,
-          returns: 0,
-          contacts: 0,
-          repeatContacts: 0,
-          visits: 0,
-        },
-        B: {
-          revenue: 1000,
-          cogs: 0,
-          orders: 0,
-          lines: 0,
-          deliveries: 0,
-          returns: 0,
-          contacts: 0,
-          repeatContacts: 0,
-          visits: 0,
-        },
-        C: { revenue: 1000, cogs: 0, ...drivers },
-      }),
-      {
-        rates: {
-          orders: 1,
-          lines: 2,
-          deliveries: 3,
-          returns: 4,
-          contacts: 5,
-          repeatContacts: 6,
-          visits: 7,
-        },
-      },
-    );
-    // top three by excess: visits 7, repeat contacts 6, contacts 5 (per 1,000 of revenue)
-    expect(customer(b, 'C').why.topDrivers.map((d) => [d.driver, d.action])).toEqual([
-      ['visits', 'inside sales instead of field visits'],
-      ['repeatContacts', 'first-contact resolution, self-service'],
-      ['contacts', 'first-contact resolution, self-service'],
-    ]);
-  });
-});
-
 describe('the summary sentence', () => {
   it('gives the segment, the tier, the action and the main reason', () => {
     const a = run(THREE, RATES);
     expect(customer(a, 'C').why.summary).toBe(
-      'Large/Mid → Maintain: Serve at lower cost, move up. Main cost driver: Orders: 3.0× the median per $ of revenue → minimum order size or order consolidation.',
+      'Large/Mid → Maintain: Serve at lower cost, move up. Main cause: Orders: 3.0× the Large median per $ of revenue (costs 80) → minimum order size or order consolidation.',
     );
     expect(customer(a, 'A').why.summary).toBe(
       'Large/High → Concierge: Protect: dedicated team, first call on inventory, fast bids.',

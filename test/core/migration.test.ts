@@ -3,7 +3,15 @@
 // (only earlier) with count, revenue and net profit; customers moving up and down.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analyze.js';
-import { customers, expectMoney, rejectedRow, run, table, transactions } from './builder.js';
+import {
+  customer,
+  customers,
+  expectMoney,
+  rejectedRow,
+  run,
+  table,
+  transactions,
+} from './builder.js';
 
 // Fixed thresholds, so each customer lands where the comment says:
 // size ≥ 1000 Large, ≥ 100 Medium, else Small; margin ≥ 20 % High, ≥ 0 Mid, else Low.
@@ -283,5 +291,45 @@ describe('a period column: the two latest periods are compared', () => {
     expect(a.migration).toBeNull();
     expect(a.totals.revenue).toBe(20);
     expect(a.rows.rejected).toEqual([]);
+  });
+});
+
+describe('one rate for every period compared (§7)', () => {
+  // An orders pool of 600 is the cost of the whole span: 60 orders over both periods → 10 each.
+  // Spread per period it would be 600 / 40 = 15 in 2024 and 600 / 20 = 30 in 2025, and A — the
+  // same 10 orders in both years — would lose money in 2025 only because B ordered less.
+  const POOL = { pools: { orders: 600 } };
+
+  it('prices both periods of a period column at the rate of all rows', () => {
+    const rows = transactions([
+      { customer: 'A', revenue: 1000, cogs: 800, orders: 10, period: '2024-03-01' },
+      { customer: 'B', revenue: 3000, cogs: 1500, orders: 30, period: '2024-06-01' },
+      { customer: 'A', revenue: 1000, cogs: 800, orders: 10, period: '2025-03-01' },
+      { customer: 'B', revenue: 3000, cogs: 1500, orders: 10, period: '2025-06-01' },
+    ]);
+    const a = run(rows, POOL, { periods: 'year' });
+    expect(a.cost.rates.orders).toBe(10);
+    expect(a.previous!.cost.rates.orders).toBe(10);
+    const A = a.customers.keys.indexOf('A'),
+      Aprev = a.previous!.customers.keys.indexOf('A');
+    expectMoney(a.netProfit[A], 100);
+    expectMoney(a.previous!.netProfit[Aprev], 100);
+  });
+
+  it('prices an earlier table and the current one at the rate of both', () => {
+    const earlier = customers({
+      A: { revenue: 1000, cogs: 800, orders: 10 },
+      B: { revenue: 3000, cogs: 1500, orders: 30 },
+    });
+    const later = customers({
+      A: { revenue: 1000, cogs: 800, orders: 10 },
+      B: { revenue: 3000, cogs: 1500, orders: 10 },
+    });
+    const a = run(later, POOL, { previous: { values: earlier } });
+    expect(a.cost.rates.orders).toBe(10);
+    expect(a.previous!.cost.rates.orders).toBe(10);
+    expect(customer(a, 'A').netProfit).toBe(100);
+    // same segment in both periods: A moved only if what it bought or used changed
+    expect(a.migration!.movedDown).toBe(0);
   });
 });

@@ -300,3 +300,103 @@ describe('every row is used or listed', () => {
     );
   });
 });
+
+describe('advice a controller can sign (§5, §10)', () => {
+  // Orders at a direct rate (avoidable), deliveries from a pool (stranded), contacts at a rate
+  // whose avoidable share is set; a discount column in money.
+  const adviceSettings = fc.record({
+    orders: fc.integer({ min: 0, max: 5_000 }),
+    pool: fc.integer({ min: 0, max: 400_000 }),
+    contacts: fc.integer({ min: 0, max: 3_000 }),
+    share: fc.constantFrom(0, 0.25, 1),
+  });
+  type AdviceSettings = { orders: number; pool: number; contacts: number; share: number };
+  const toSettings = (s: AdviceSettings) => ({
+    rates: { orders: s.orders, contacts: s.contacts },
+    pools: { deliveries: s.pool },
+    avoidable: { contacts: s.share },
+  });
+  const withDiscount = fc.array(fc.tuple(customerGen, fc.integer({ min: 0, max: 200_000 })), {
+    minLength: 1,
+    maxLength: 30,
+  });
+  const tableWithDiscount = (rows: [Gen, number][]): CellValue[][] => [
+    [...HEADER, 'Discount'],
+    ...rows.map(([g, d], i) => [`C${i}`, g.revenue, g.cogs, g.orders, g.deliveries, g.contacts, d]),
+  ];
+
+  it('gives every money-loser a cause; at most three, ranked by amount', () => {
+    fc.assert(
+      fc.property(withDiscount, adviceSettings, (rows, s) => {
+        const a = run(tableWithDiscount(rows), toSettings(s));
+        for (const k of a.customers.keys) {
+          const c = customer(a, k);
+          const causes = c.why.causes;
+          if (c.segment !== null && c.netProfit < 0) expect(causes.length, k).toBeGreaterThan(0);
+          expect(causes.length).toBeLessThanOrEqual(3);
+          for (let i = 1; i < causes.length; i++)
+            expect(causes[i].amount).toBeLessThanOrEqual(causes[i - 1].amount);
+          for (const cause of causes) expect(cause.amount, cause.text).toBeGreaterThan(0);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('exit impact + stranded cost = −net profit, and exit only where it raises profit', () => {
+    fc.assert(
+      fc.property(withDiscount, adviceSettings, (rows, s) => {
+        const a = run(tableWithDiscount(rows), toSettings(s));
+        for (let c = 0; c < a.customers.n; c++) {
+          const k = a.customers.keys[c];
+          expectMoney(a.exit.exitImpact[c] + a.exit.stranded[c], -a.netProfit[c], k);
+          const r = customer(a, k);
+          if (r.exitImpact <= 0) expect(r.recommendation).not.toBe('exit');
+          const loser = r.segment !== null && r.netProfit < 0;
+          expect(r.recommendation === null, k).toBe(!loser);
+          if (r.recommendation === 'exit') expect(r.action ?? '').not.toMatch(/^Reprice/);
+        }
+        const exits = a.customers.keys.filter((k) => customer(a, k).recommendation === 'exit');
+        expect(a.exit.totals.helps).toBe(exits.length);
+        expectMoney(
+          a.exit.totals.gain,
+          exits.reduce((x, k) => x + customer(a, k).exitImpact, 0),
+          'gain',
+        );
+      }),
+      RUNS,
+    );
+  });
+
+  it('gives the same causes, exit impact and advice in any row order', () => {
+    const shuffled = withDiscount.chain((rows) =>
+      fc.tuple(
+        fc.constant(rows),
+        fc.shuffledSubarray(
+          rows.map((_, i) => i),
+          { minLength: rows.length, maxLength: rows.length },
+        ),
+      ),
+    );
+    fc.assert(
+      fc.property(shuffled, adviceSettings, ([rows, perm], s) => {
+        const t = tableWithDiscount(rows);
+        const a = run(t, toSettings(s)),
+          b = run([t[0], ...perm.map((i) => t[i + 1])], toSettings(s));
+        for (const k of a.customers.keys) {
+          const x = customer(a, k),
+            y = customer(b, k);
+          expect(y.why.causes, k).toEqual(x.why.causes);
+          expect(y.exitImpact).toBe(x.exitImpact);
+          expect(y.recommendation).toBe(x.recommendation);
+          expect(y.action).toBe(x.action);
+          expect(y.discount).toBe(x.discount);
+        }
+        expect(b.exit.totals).toEqual(a.exit.totals);
+        expect(b.whale.top20Share).toBe(a.whale.top20Share);
+        expect(b.whale.bottom10Share).toBe(a.whale.bottom10Share);
+      }),
+      RUNS,
+    );
+  });
+});

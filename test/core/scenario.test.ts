@@ -4,11 +4,12 @@
 // avoidable cost with them, and stranded pool cost lands on the rest.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../cli/read-csv.js';
+import { decodeText, parseCsv } from '../../cli/read-csv.js';
 import type { Analysis } from '../../core/analyze.js';
-import { defaultAvoidableShares, runScenario, type ScenarioResult } from '../../core/scenario.js';
+import { runScenario, type ScenarioResult, scenarioShares } from '../../core/scenario.js';
 import { resolveSettings } from '../../core/settings.js';
-import { tierState } from '../../core/tier-moves.js';
+import { EXITED_SEGMENT, tierState } from '../../core/tier-moves.js';
+import { DRIVERS } from '../../core/types.js';
 import { whaleOrder } from '../../core/whale-curve.js';
 import { customers, expectMoney, run, settings } from './builder.js';
 
@@ -16,7 +17,7 @@ import { customers, expectMoney, run, settings } from './builder.js';
 function tiersIn(a: Analysis, sc: ScenarioResult): Record<string, string> {
   const out: Record<string, string> = {};
   a.customers.keys.forEach((k, c) => {
-    out[k] = tierState(sc.segment[c], a.settings.tiers);
+    out[k] = tierState(sc.segment[c], sc.cut?.[c] === 1, a.settings.tiers);
   });
   return out;
 }
@@ -258,7 +259,7 @@ describe('exit', () => {
     // before. Contacts' direct cost fully stranded: C's 20 stays, charged to no one.
     // Δ = −50 + 200 + 0 = +150.
     const a = spiral({ scenarios: [] });
-    const shares = defaultAvoidableShares();
+    const shares = scenarioShares(a.cost, a.settings);
     shares.pool.orders = 1;
     shares.direct.contacts = 0;
     const sc = runScenario(
@@ -436,5 +437,80 @@ describe('the scenarios setting', () => {
     expect(
       settings({ scenarios: [{ name: 'Fees', changes: [{ fees: { orders: 15 } }] }] }).scenarios,
     ).toEqual([{ name: 'Fees', changes: [{ fees: { orders: 15 } }] }]);
+  });
+});
+
+describe('exit agrees with exit economics (§10)', () => {
+  // Pools, capacity, a mixed driver and a setting: one customer's exit as a scenario changes the
+  // business's profit by exactly that customer's exit impact.
+  const values = parseCsv(readFileSync('samples/customers.csv', 'utf8'));
+  const base = {
+    rates: { orders: 25, lines: 2, returns: 60, contacts: 15, visits: 250 },
+    pools: { deliveries: 90000 },
+    capacity: [
+      {
+        name: 'Warehouse',
+        cost: 900000,
+        minutes: 3000000,
+        minutesPer: { orders: 12, returns: 45 },
+      },
+    ],
+    costOfCapital: 0.1,
+  };
+  for (const avoidable of [{}, { deliveries: 0.5, returns: 1, paymentDays: 0 }]) {
+    it(`one leaver's delta is its exit impact (avoidable ${JSON.stringify(avoidable)})`, () => {
+      const a = run(values, { ...base, avoidable });
+      const losers = Array.from(whaleOrder(a)).slice(-4); // the four biggest money-losers
+      for (const c of losers) {
+        const sc = runScenario(a, a.settings, {
+          name: 'one',
+          changes: [{ where: { customers: [a.customers.keys[c]] }, exit: true }],
+        });
+        expect(sc.exited).toBe(1);
+        expect(Math.abs(sc.delta.netProfit - a.exit.exitImpact[c])).toBeLessThan(1e-6);
+      }
+    });
+  }
+});
+
+describe('with migration (§7: one rate for both periods)', () => {
+  const values = parseCsv(decodeText(readFileSync('samples/transactions-2024-2025.csv')).text);
+  const a = run(
+    values,
+    {
+      rates: { orders: 25 },
+      pools: { deliveries: 40000 },
+      capacity: [{ name: 'Service', cost: 30000, minutes: 60000, minutesPer: { contacts: 20 } }],
+      scenarios: [
+        { name: 'Nothing', changes: [] },
+        { name: 'Exit the money-losers', changes: [{ where: { moneyLosers: true }, exit: true }] },
+      ],
+    },
+    { periods: 'year' },
+  );
+
+  it('a scenario that changes nothing equals the later period exactly', () => {
+    const sc = a.scenarios[0];
+    expect(Array.from(sc.netProfit)).toEqual(Array.from(a.netProfit));
+    expect(sc.matrix).toEqual(a.matrix);
+    expect(sc.delta.netProfit).toBe(0);
+  });
+
+  it("spreads a leaver's pool share over the volume left in both periods", () => {
+    // the pool rate is 40,000 over all deliveries of both years; the leavers' deliveries of the
+    // later year go, the earlier year's stay in the denominator
+    const sc = a.scenarios[1];
+    const i = DRIVERS.indexOf('deliveries');
+    const all = a.cost.rateVolumes[i];
+    let gone = 0;
+    for (let c = 0; c < a.customers.n; c++)
+      if (sc.segment[c] === EXITED_SEGMENT) gone += a.customers.volumes[i]![c];
+    const rate = 40000 / (all - gone);
+    const stay = Array.from({ length: a.customers.n }, (_, c) => c).find(
+      (c) => sc.segment[c] !== EXITED_SEGMENT && a.customers.volumes[i]![c] > 0,
+    )!;
+    const before =
+      a.netProfit[stay] + a.customers.volumes[i]![stay] * a.cost.rateParts.deliveries.pool;
+    expectMoney(sc.netProfit[stay], before - a.customers.volumes[i]![stay] * rate);
   });
 });

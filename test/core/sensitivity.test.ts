@@ -4,10 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../cli/read-csv.js';
+import { tierOf } from '../../core/customer-action.js';
 import { priceAndSegment } from '../../core/price-and-segment.js';
 import { sensitivity } from '../../core/sensitivity.js';
 import type { Settings } from '../../core/settings.js';
-import { tierIndex } from '../../core/tier-moves.js';
+import { tierCodes } from '../../core/tier-moves.js';
 import { customers, run } from './builder.js';
 
 describe('three customers, orders at 10', () => {
@@ -103,7 +104,7 @@ describe('every kind of input, against a full re-pricing of each move', () => {
   });
 
   it('counts, per move, exactly the tier changes of pricing everything again', () => {
-    const tierOf = tierIndex(a.settings.tiers);
+    const tierOf = tierCodes(a.settings.tiers).bySegment;
     const tierChanges = (settings: Settings) => {
       const p = priceAndSegment(a.customers, settings);
       const changed = new Set<number>();
@@ -149,5 +150,31 @@ describe('every kind of input, against a full re-pricing of each move', () => {
   it('gives the same answer from the function as from analyze()', () => {
     const again = sensitivity(a, a.settings);
     expect(again.inputs).toEqual(s.inputs);
+  });
+});
+
+describe('with conciergeMaxAccounts (§8)', () => {
+  it('counts a customer re-ranked out of (or into) Concierge as a tier change, as re-pricing does', () => {
+    const values = parseCsv(readFileSync('samples/customers.csv', 'utf8'));
+    const a = run(values, {
+      rates: { orders: 25, lines: 2, deliveries: 40, returns: 60, contacts: 15, visits: 250 },
+      conciergeMaxAccounts: 20,
+    });
+    expect(a.conciergeCut).not.toBeNull();
+    const changes = (k: number) => {
+      const rates = Object.fromEntries(
+        Object.entries(a.settings.rates).map(([d, r]) => [d, d === 'orders' ? r! * (1 + k) : r]),
+      );
+      const p = priceAndSegment(a.customers, { ...a.settings, rates });
+      let n = 0;
+      for (let c = 0; c < a.customers.n; c++)
+        if (a.classes.segment[c] >= 0 && tierOf(a, a.settings, c) !== tierOf(p, a.settings, c)) n++;
+      return n;
+    };
+    expect(a.sensitivity!.inputs[0]).toEqual({
+      input: 'orders rate',
+      up: changes(0.2),
+      down: changes(-0.2),
+    });
   });
 });

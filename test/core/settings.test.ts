@@ -41,9 +41,9 @@ describe('validation returns every problem at once', () => {
       bogus: 1,
     });
     expect(problems).toEqual([
-      'unknown setting "bogus" (known: columns, rates, pools, costOfCapital, size, profitability, tiers, actions, locale, conciergeBudgetShare, costToServeOnly, headerRow, capacity, sensitivity, scenarios)',
+      'unknown setting "bogus" (known: columns, rates, pools, costOfCapital, size, profitability, tiers, actions, locale, conciergeBudgetShare, costToServeOnly, headerRow, avoidable, conciergeMaxAccounts, capacity, sensitivity, scenarios)',
       'columns.revenue must be a header text, or null to leave it unused',
-      'columns: unknown field "colour" (fields: customer, name, revenue, cogs, grossProfit, orders, orderId, lines, deliveries, returns, contacts, repeatContacts, visits, paymentDays, period)',
+      'columns: unknown field "colour" (fields: customer, name, revenue, cogs, grossProfit, orders, orderId, lines, deliveries, returns, contacts, repeatContacts, visits, paymentDays, discount, period)',
       'rates.orders must be a number ≥ 0 (got -1)',
       'rates: unknown driver "teleport" (drivers: orders, lines, deliveries, returns, contacts, repeatContacts, visits)',
       'pools.deliveries must be a number ≥ 0 (got "lots")',
@@ -56,6 +56,29 @@ describe('validation returns every problem at once', () => {
       'locale.decimal must be "." or "," (got ";")',
       'locale.dateOrder must be "mdy", "dmy" or "ymd" (got "ydm")',
     ]);
+  });
+
+  it('checks avoidable shares and the Concierge account limit, all problems at once', () => {
+    expect(
+      resolveSettings({
+        avoidable: { orders: 1.5, teleport: 0.5, deliveries: 'all', paymentDays: 0 },
+        conciergeMaxAccounts: 2.5,
+      }).problems,
+    ).toEqual([
+      'avoidable.orders must be a share between 0 and 1 (got 1.5)',
+      'avoidable: unknown cost line "teleport" (cost lines: orders, lines, deliveries, returns, contacts, repeatContacts, visits, paymentDays)',
+      'avoidable.deliveries must be a share between 0 and 1 (got "all")',
+      'conciergeMaxAccounts must be a whole number of accounts ≥ 0 (got 2.5)',
+    ]);
+    expect(resolveSettings({ conciergeMaxAccounts: -1 }).problems).toHaveLength(1);
+    expect(resolveSettings({ avoidable: [] }).problems).toEqual(['avoidable must be an object']);
+    const ok = resolveSettings({ avoidable: { orders: 0.4 }, conciergeMaxAccounts: 12 });
+    expect(ok.problems).toEqual([]);
+    expect(ok.settings.avoidable).toEqual({ orders: 0.4 });
+    expect(ok.settings.conciergeMaxAccounts).toBe(12);
+    expect(resolveSettings({ conciergeMaxAccounts: null }).settings.conciergeMaxAccounts).toBe(
+      null,
+    );
   });
 
   it('refuses a driver with both a rate and a pool', () => {

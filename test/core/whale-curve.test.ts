@@ -2,7 +2,7 @@
 // y = cumulative netProfit of the first k / total netProfit. Report the peak (max y, smallest x
 // where it occurs) and the profit destroyed by money-losers.
 import { describe, expect, it } from 'vitest';
-import { whaleCurve, whaleOrder } from '../../core/whale-curve.js';
+import { whaleBenchmark, whaleCurve, whaleOrder } from '../../core/whale-curve.js';
 import { customers, expectMoney, run } from './builder.js';
 
 const xy = (w: ReturnType<typeof whaleCurve>) =>
@@ -59,10 +59,39 @@ describe('the whale curve', () => {
     expect(w.curve.map((p) => p.cumulativeProfit)).toEqual([0, -5, -15]);
     expect(w.moneyLosers).toBe(2);
     expect(w.profitDestroyed).toBe(15);
-    expect(w.reading).toMatch(/^customers lose money overall/);
     // not "the top 50 % of customers earn -5": nobody earns anything
     expect(w.reading).toBe(
-      'customers lose money overall: no customer earns a profit; money-losers lose 15',
+      'customers lose 15 in total: no customer earns a profit; money-losers lose 15',
+    );
+    expect(w.top20Share).toBeNull();
+    expect(w.bottom10Share).toBeNull();
+    expect(w.top20Profit).toBe(-5);
+    expect(w.bottom10Profit).toBe(-10);
+  });
+
+  it("gives Kaplan's benchmark figures: the top ceil(20 %) and the bottom ceil(10 %)", () => {
+    // 11 customers: 100, 60, 40, 20, 10, 0, 0, −5, −10, −15, −50 → total 150
+    // top ceil(2.2) = 3: 200 → 200 / 150 = 1.333…; bottom ceil(1.1) = 2: −65 → −65 / 150
+    const w = whaleCurve([0, -10, 60, 20, -50, 100, 10, -5, 40, 0, -15]);
+    expect(w.top20Profit).toBe(200);
+    expect(w.bottom10Profit).toBe(-65);
+    expectMoney(w.top20Share!, 200 / 150);
+    expectMoney(w.bottom10Share!, -65 / 150);
+    expect(whaleBenchmark(w)).toBe(
+      'the top 20 % of customers earn 133 % of profit (Kaplan & Cooper: typically 150–300 %); the bottom 10 % lose 43 % of it (the least profitable 10–20 % typically lose 50–200 %)',
+    );
+  });
+
+  it('gives the benchmark in money when customers lose money overall (§6, §17)', () => {
+    // 5 customers: 2,100, 0, −1,000, −1,000, −2,000 → total −1,900; top ceil(1) = 1, bottom ceil(.5) = 1
+    const w = whaleCurve([-1000, 2100, -2000, 0, -1000]);
+    expect(w.top20Share).toBeNull();
+    expect(w.bottom10Share).toBeNull();
+    expect(whaleBenchmark(w)).toBe(
+      'the top 20 % of customers earn 2,100, the bottom 10 % lose 2,000 (in money: customers lose 1,900 in total, so shares of profit would mislead)',
+    );
+    expect(w.reading).toBe(
+      'customers lose 1,900 in total: the top 20 % of customers earn 2,100; money-losers give back 4,000',
     );
   });
 

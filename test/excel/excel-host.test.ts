@@ -72,6 +72,7 @@ describe('ExcelHost', () => {
       'Customers',
       'Whale Curve',
       'Why',
+      'Assumptions',
       'Data Issues',
     ]);
     expect(summary.rejected[0]).toMatchObject({ row: 7, cell: 'C7' });

@@ -148,6 +148,7 @@ describe('renderSheets', () => {
       'Customers',
       'Whale Curve',
       'Why',
+      'Assumptions',
       'Data Issues',
     ]);
     expect(fake.workbook.sheetNames().map((n) => fake.workbook.sheet(n))).toEqual(
@@ -177,6 +178,7 @@ describe('renderSheets', () => {
       'Customers',
       'Whale Curve',
       'Why',
+      'Assumptions',
       'Data Issues',
     ]);
     const before = Object.fromEntries(order.map((n) => [n, fake.workbook.sheet(n)]));
@@ -198,19 +200,23 @@ describe('renderSheets', () => {
 
     // Nothing of the bigger first run is left: cells, formats, table, conditional formats, charts.
     const customers = fake.workbook.sheet('Customers');
-    expect(customers.usedRangeAddress(true)).toBe('A1:N21'); // … Sensitivity in N
+    expect(customers.usedRangeAddress(true)).toBe('A1:P21'); // P: Sensitivity
     expect(
       customers
-        .values('A22:N51')
+        .values('A22:P51')
         .flat()
         .every((v) => v === ''),
     ).toBe(true);
     expect(customers.numberFormatAt('C40')).toBe('General');
     expect(fake.workbook.tables().map((t) => [t.name, t.sheet, t.address])).toEqual([
-      ['ProfitTiersCustomers', 'Customers', 'A1:N21'],
+      ['ProfitTiersCustomers', 'Customers', 'A1:P21'],
     ]);
     expect(customers.conditionalFormats()).toHaveLength(cfs);
-    expect(customers.conditionalFormats().map((c) => c.address)).toEqual(['G2:G21', 'F2:F21']);
+    expect(customers.conditionalFormats().map((c) => c.address)).toEqual([
+      'M2:M21',
+      'G2:G21',
+      'F2:F21',
+    ]);
     expect(customers.frozenRows).toBe(1);
     expect(fake.workbook.sheet('Whale Curve').charts()).toHaveLength(1);
     // The same cells as a run into a fresh workbook.
@@ -241,6 +247,7 @@ describe('renderSheets', () => {
       'Customers',
       'Whale Curve',
       'Why',
+      'Assumptions',
       'Data Issues',
       'Notes',
     ]);

@@ -119,9 +119,10 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
     return { page, dialogs };
   }
 
-  /** Types the sample rates into the cost-to-serve form, and folds it again. */
+  /** Types the sample rates into the cost-to-serve form (opening it unless open), and folds it. */
   async function enterSampleRates(page: Page): Promise<void> {
-    await page.click('summary:has-text("Cost-to-serve")');
+    if ((await page.getAttribute('details.costs', 'open')) === null)
+      await page.click('summary:has-text("Cost-to-serve")');
     for (const [driver, rate] of Object.entries(SAMPLE_SETTINGS.rates))
       await page.fill(`input[data-driver="${driver}"]`, String(rate));
     await page.fill(
@@ -139,6 +140,15 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
     await pane.page.waitForSelector('.results:not([hidden])');
     return pane;
   }
+
+  it('opens the cost section when the table has activity columns and nothing prices them', async () => {
+    // §17: otherwise cost-to-serve would be 0 and no customer would seem to lose money
+    const { page } = await openPane();
+    expect(await page.getAttribute('details.costs', 'open')).not.toBeNull();
+    expect(await page.textContent('details.costs .note')).toMatch(
+      /^Your table has Orders, Order lines, Deliveries, .*: give them a rate or a cost pool/,
+    );
+  });
 
   it('shows the table and the guessed column mapping', async () => {
     const { page } = await openPane();
@@ -169,6 +179,28 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
     expect(await page.textContent('.whale')).toMatch(
       /^Whale curve: the top \d+ % of customers earn (1\d\d|[2-9]\d\d) % of profit/,
     );
+    expect(await page.textContent('.benchmark')).toMatch(/^Benchmark: the top 20 % of customers/);
+    // the money-losers: their causes, what exit would do, and advice per customer (§5, §10)
+    expect(await page.textContent('.losers .causes')).toMatch(/^\d+ money-losers; their causes: /);
+    expect(await page.textContent('.losers .exit')).toMatch(
+      /^(Exit would raise profit|No money-loser)/,
+    );
+    expect(await page.locator('.losers li .advice').first().textContent()).toMatch(
+      /^(Exit: leaving raises profit|Reprice: a )/,
+    );
+    // colours follow money: every losing cell is reddish (more red than green)
+    const fills = await page.$$eval('.matrix td', (tds) =>
+      tds.map((td) => [
+        td.querySelector('.share')!.textContent,
+        getComputedStyle(td).backgroundColor,
+      ]),
+    );
+    for (const [share, colour] of fills) {
+      const [r, g] = colour!.match(/\d+/g)!.map(Number);
+      if (share!.startsWith('-')) expect(r, `${share} ${colour}`).toBeGreaterThan(g);
+    }
+    // once priced, the note is gone
+    expect(await page.isHidden('details.costs .note')).toBe(true);
   });
 
   it('shows hostile customer text as text: no <img>, no dialog', async () => {

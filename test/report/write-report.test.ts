@@ -108,7 +108,7 @@ describe('report workbook', () => {
     const zip = await JSZip.loadAsync(await readFile(join(dir, 'sample.xlsx')));
     const table = await zip.file('xl/tables/table1.xml')!.async('string');
     expect(table).toContain('name="ProfitTiersCustomers"');
-    expect(table).toContain(`ref="A1:N${sample.customers.n + 1}"`); // N: Sensitivity
+    expect(table).toContain(`ref="A1:P${sample.customers.n + 1}"`); // P: Sensitivity
     expect(table).toContain('<tableColumn id="1" name="Customer"/>');
     expect(await zip.file('[Content_Types].xml')!.async('string')).toContain(
       '/xl/tables/table1.xml',

@@ -13,7 +13,7 @@ import { generateCustomers, SAMPLE_SETTINGS } from '../data/generate.js';
 import { EXECUTION_LIMIT_MS } from '../fakes/spreadsheet-app.js';
 import { boot, countsOf, type Script } from './harness.js';
 
-const REPORT = ['Profit Matrix', 'Customers', 'Whale Curve', 'Why', 'Data Issues'];
+const REPORT = ['Profit Matrix', 'Customers', 'Whale Curve', 'Why', 'Assumptions', 'Data Issues'];
 
 async function runOn(
   rows: unknown[][],
@@ -55,7 +55,12 @@ describe('runReport', () => {
     // Every value the core describes is in the sheet, strings as strings (the fake parses input like Sheets).
     const core = analyze({ values: generateCustomers(1_000, 7) }, SAMPLE_SETTINGS);
     if (!core.ok) throw new Error(core.error.message);
-    for (const spec of reportSheets(core.value)) {
+    // The run names its sheet and its time on Assumptions; the time is the one the run wrote.
+    const time = small.s.fake.spreadsheet
+      .rawValues('Assumptions')
+      .find((r) => r[1] === 'Time of the run')![2];
+    expect(String(time)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    for (const spec of reportSheets(core.value, { source: 'sheet "Data"', time: String(time) })) {
       const got = small.s.fake.spreadsheet.rawValues(
         spec.name,
         `A1:${String.fromCharCode(64 + spec.width)}${spec.values.length}`,
@@ -106,19 +111,20 @@ describe('runReport', () => {
     const ss = s.fake.spreadsheet;
     const customers = ss.inspectSheet('Customers');
     expect(customers.frozenRows).toBe(1);
-    expect(customers.filter).toBe('A1:N301'); // header + 300 customers, like the Excel table (N: Sensitivity)
+    expect(customers.filter).toBe('A1:P301'); // header + 300 customers, like the Excel table (P: Sensitivity)
     for (const name of REPORT.filter((n) => n !== 'Customers'))
       expect(ss.inspectSheet(name).filter, name).toBeNull();
     expect(customers.columnWidths).toMatchObject({
       1: 14 * 7 + 10,
       2: 28 * 7 + 10,
-      13: 44 * 7 + 10,
+      15: 60 * 7 + 10,
     });
     expect(
       customers.conditionalFormatRules.map((r) => [r.ranges, r.criteria ?? 'gradient']),
     ).toEqual([
       [['F2:F301'], 'NUMBER_LESS_THAN'],
       [['G2:G301'], 'gradient'],
+      [['M2:M301'], 'NUMBER_LESS_THAN'],
     ]);
     expect(ss.inspectCell('Customers', 'C2').numberFormat).toBe('#,##0.00;[Red]-#,##0.00');
     expect(ss.inspectCell('Customers', 'A1').fontWeight).toBe('bold');
@@ -210,6 +216,7 @@ describe('runReport', () => {
       'Customers',
       'Whale Curve',
       'Why',
+      'Assumptions',
       'Data Issues',
       'Migration',
     ]);
@@ -230,14 +237,18 @@ describe('runReport', () => {
     expect(customers.lastRow).toBe(21);
     expect(
       ss
-        .rawValues('Customers', 'A22:N61')
+        .rawValues('Customers', 'A22:P61')
         .flat()
         .every((v) => v === ''),
     ).toBe(true);
     expect(ss.inspectCell('Customers', 'C40').numberFormat).toBeNull(); // formats of the first run cleared
-    expect(customers.filter).toBe('A1:N21');
+    expect(customers.filter).toBe('A1:P21');
     expect(customers.frozenRows).toBe(1);
-    expect(customers.conditionalFormatRules.map((r) => r.ranges)).toEqual([['F2:F21'], ['G2:G21']]);
+    expect(customers.conditionalFormatRules.map((r) => r.ranges)).toEqual([
+      ['F2:F21'],
+      ['G2:G21'],
+      ['M2:M21'],
+    ]);
     expect(ss.inspectSheet('Whale Curve').charts).toHaveLength(1);
     for (const n of REPORT)
       expect(
@@ -246,8 +257,11 @@ describe('runReport', () => {
       ).toEqual([n]);
     // The same content as a run into a fresh spreadsheet.
     const fresh = await runOn(generateCustomers(20, 9));
+    // (each run writes its own time on Assumptions)
+    const untimed = (rows: unknown[][]) =>
+      rows.map((r) => (r[1] === 'Time of the run' ? [r[0], r[1], '', r[3]] : r));
     for (const n of REPORT)
-      expect(ss.rawValues(n), n).toEqual(fresh.s.fake.spreadsheet.rawValues(n));
+      expect(untimed(ss.rawValues(n)), n).toEqual(untimed(fresh.s.fake.spreadsheet.rawValues(n)));
   });
 
   it('a re-run makes the same SpreadsheetApp calls whatever the number of customers', async () => {

@@ -122,9 +122,10 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
     return { page, script, dialogs, serverCalls };
   }
 
-  /** Types the sample rates and runs; resolves once the summary shows. */
+  /** Types the sample rates (opening the cost section unless open) and runs. */
   async function runWithSampleRates(page: Page): Promise<void> {
-    await page.click('summary:has-text("Cost-to-serve")');
+    if ((await page.getAttribute('details.costs', 'open')) === null)
+      await page.click('summary:has-text("Cost-to-serve")');
     for (const [driver, rate] of Object.entries(SAMPLE_SETTINGS.rates))
       await page.fill(`input[data-driver="${driver}"]`, String(rate));
     await page.fill(
@@ -158,6 +159,9 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
 
   it('runs: progress while the server works, then the summary, and the report sheets in the spreadsheet', async () => {
     const { page, script, serverCalls } = await openSidebar();
+    // activity columns and no rates yet: the Cost-to-serve section is open, saying so (§17)
+    expect(await page.getAttribute('details.costs', 'open')).not.toBeNull();
+    expect(await page.isVisible('details.costs .note')).toBe(true);
     await runWithSampleRates(page);
     await page.waitForSelector('.progress:not([hidden])');
     expect(await page.textContent('.progress-text')).toMatch(/^0 % · Starting/);
@@ -174,6 +178,7 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
       'Customers',
       'Whale Curve',
       'Why',
+      'Assumptions',
       'Data Issues',
     ]);
     expect(serverCalls.filter((c) => c !== 'runProgress')).toEqual(['detectTable', 'runReport']);

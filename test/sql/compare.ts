@@ -10,6 +10,7 @@ import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { expect } from 'vitest';
 import { type Analysis, analyze } from '../../core/analyze.js';
 import { costAt } from '../../core/cost-to-serve.js';
+import { segmentActionOf } from '../../core/customer-action.js';
 import { ExactSum } from '../../core/exact-sum.js';
 import { customerRecord } from '../../core/result-json.js';
 import { sizeScale } from '../../core/size-class.js';
@@ -111,7 +112,8 @@ function close(actual: unknown, expected: number, what: string): void {
 
 /**
  * Requires the SQL result to equal the core's analysis: the same customers; the same size,
- * profitability, segment, tier and action, Pareto share and whale rank for every customer;
+ * profitability, segment, tier and segment action, exit recommendation, Pareto share and whale
+ * rank for every customer; exit impact and break-even price change too;
  * money within 1e-9 relative (DOMAIN.md §9). Returns counts for the test to check coverage.
  */
 export function expectSameAsCore(
@@ -145,13 +147,20 @@ export function expectSameAsCore(
     const who = `customer ${rec.customer}`;
     expect(r, who).toBeDefined();
     expect(r!.name, `${who} name`).toBe(rec.name);
-    expect([r!.size, r!.profitability, r!.segment, r!.tier, r!.action], who).toEqual([
+    expect(
+      [r!.size, r!.profitability, r!.segment, r!.tier, r!.action, r!.recommendation],
+      who,
+    ).toEqual([
       rec.size,
       rec.profitability,
       rec.segment,
       rec.tier,
-      rec.action,
+      segmentActionOf(a, a.settings, c),
+      rec.recommendation,
     ]);
+    close(r!.exit_impact, rec.exitImpact, `${who} exit impact`);
+    if (rec.breakEvenPriceChange === null) expect(r!.break_even_price_change, who).toBeNull();
+    else close(r!.break_even_price_change, rec.breakEvenPriceChange, `${who} break-even price`);
     close(r!.revenue, rec.revenue, `${who} revenue`);
     close(r!.gross_profit, rec.grossProfit, `${who} gross profit`);
     close(r!.cost_to_serve, rec.costToServe, `${who} cost-to-serve`);

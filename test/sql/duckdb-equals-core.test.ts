@@ -204,6 +204,50 @@ describe('threshold-exact values (DOMAIN.md §3: a value on a threshold goes to 
   });
 });
 
+describe('exit economics and the Concierge limit (DOMAIN.md §8, §10)', () => {
+  it('gives the core exit impact, break-even price change, recommendation, and the cut', async () => {
+    // orders at a direct rate (avoidable), deliveries from a pool (stranded), contacts half
+    // avoidable; payment days at 8 %; Concierge kept for the 3 most profitable, ties by key.
+    const rows: Row[] = [
+      ['Customer', 'Revenue', 'COGS', 'Orders', 'Deliveries', 'Contacts', 'Payment Days'],
+    ];
+    for (let i = 0; i < 40; i++)
+      rows.push([
+        `K${String(i).padStart(2, '0')}`,
+        100_000 + (i % 7) * 25_000,
+        60_000 + (i % 5) * 17_000,
+        (i * 7) % 40,
+        (i * 3) % 25,
+        i % 9,
+        (i * 11) % 90,
+      ]);
+    rows.push(['TIE1', 200_000, 100_000, 1, 1, 0, 0], ['TIE2', 200_000, 100_000, 1, 1, 0, 0]);
+    const settings = {
+      rates: { orders: 900, contacts: 400 },
+      pools: { deliveries: 2_500_000 },
+      costOfCapital: 0.08,
+      avoidable: { contacts: 0.5 },
+      conciergeMaxAccounts: 3,
+    };
+    await loadRows(conn, 'exits', rows, {
+      Revenue: 'BIGINT',
+      COGS: 'BIGINT',
+      Orders: 'BIGINT',
+      Deliveries: 'BIGINT',
+      Contacts: 'BIGINT',
+      'Payment Days': 'INTEGER',
+    });
+    const a = coreAnalysis(rows as CellValue[][], settings);
+    const s = await runSegmentationSql(conn, 'exits', settings, rows[0] as string[]);
+    const { losers } = expectSameAsCore(a, s);
+    expect(losers).toBeGreaterThan(3);
+    const recs = new Set(s.map((r) => r.recommendation));
+    expect(recs).toEqual(new Set([null, 'exit', 'reprice']));
+    expect(s.filter((r) => r.tier === 'Concierge')).toHaveLength(3);
+    expect(a.concierge.movedToMaintain).toBeGreaterThan(0);
+  });
+});
+
 describe('transaction-level generated data (invoice lines), money in integer cents', () => {
   it('aggregates like the core: distinct invoices count orders, rows count lines, payment days revenue-weighted', async () => {
     const tx = generateTransactions(30_000, 3_000, 11);

@@ -75,6 +75,17 @@ export const GENERATED: Scenario[] = [
     values: withTies(200, 14),
     settings: { ...SAMPLE_SETTINGS, profitability: { method: 'bands', target: 0.05 } },
   },
+  {
+    // §10: avoidable shares set by hand, on a pool and on the cost of capital
+    name: 'avoidable shares set',
+    values: withTies(200, 15),
+    settings: {
+      rates: ratesWithoutDeliveries,
+      pools: { deliveries: 250_000 },
+      costOfCapital: 0.08,
+      avoidable: { deliveries: 0.4, orders: 0.5, paymentDays: 0 },
+    },
+  },
 ];
 
 /**

@@ -89,7 +89,7 @@ describeWith([SOFFICE])('template recalculated by LibreOffice equals the core', 
     WHAT_IF.name,
     'empty template (sample rows)',
   ];
-  it.each(scenarios)('%s: sizes, segments and tiers', async (name) => {
+  it.each(scenarios)('%s: sizes, segments, tiers and exit economics', async (name) => {
     const c = cases.find((x) => x.name === name)!;
     const rows = (
       await sheetValues(join(dir, 'out', c.file.replace(/^.*\//, '')), 'Customers')
@@ -117,6 +117,11 @@ describeWith([SOFFICE])('template recalculated by LibreOffice equals the core', 
             };
       expect({ key: t.keys[i], ...got }).toEqual({ key: t.keys[i], ...want });
       close(r[at('Net profit')], c.a.netProfit[i]);
+      // §10: exit impact for everyone, break-even price change for money-losers only
+      close(r[at('Exit impact')], c.a.exit.exitImpact[i]);
+      const breakEven = r[at('Break-even price change')] ?? null;
+      if (seg >= 0 && c.a.netProfit[i] < 0) close(breakEven, -c.a.netProfit[i] / t.revenue[i]);
+      else expect(breakEven, t.keys[i]).toBeNull();
     }
   });
 

@@ -95,7 +95,7 @@ describe('sensitivity and capacity in the report', () => {
   it('adds a Sensitivity column to Customers', () => {
     const s = customersSheet(a);
     expect(s.values[0].at(-1)).toBe('Sensitivity');
-    expect(s.width).toBe(14);
+    expect(s.width).toBe(16);
     const texts = s.values.slice(1).map((r) => r.at(-1));
     for (const t of texts) expect(t).toMatch(/^(stable|fragile: .+ [+-]20 %.*)$/);
     const off = customersSheet(run(customers({ A: { revenue: 1, cogs: 0 } }), { sensitivity: 0 }));

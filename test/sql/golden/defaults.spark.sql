@@ -61,7 +61,8 @@ netted AS (
   SELECT
     *,
     cost_orders + cost_visits + cost_of_capital AS cost_to_serve,
-    gross_profit - (cost_orders + cost_visits + cost_of_capital) AS net_profit
+    gross_profit - (cost_orders + cost_visits + cost_of_capital) AS net_profit,
+    cost_orders + cost_visits + cost_of_capital - gross_profit AS exit_impact
   FROM priced
 ),
 sized AS (
@@ -131,6 +132,10 @@ tiered AS (
       WHEN 'Small/Mid' THEN 'Serve efficiently'
       WHEN 'Small/Low' THEN 'Minimum orders, fees, digital channels'
     END AS action,
+    CASE WHEN in_matrix = 1 AND net_profit < 0 THEN -net_profit / revenue END AS break_even_price_change,
+    CASE WHEN in_matrix = 1 AND net_profit < 0 THEN
+      CASE WHEN exit_impact > 0 THEN 'exit' ELSE 'reprice' END
+    END AS recommendation,
     CASE WHEN in_matrix = 1 THEN ROW_NUMBER() OVER (PARTITION BY in_matrix ORDER BY net_profit DESC, customer ASC) END AS whale_rank,
     CASE WHEN in_matrix = 1 THEN SUM(net_profit) OVER (PARTITION BY in_matrix ORDER BY net_profit DESC, customer ASC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) END AS whale_cumulative_profit,
     SUM(net_profit) OVER (PARTITION BY in_matrix) AS whale_total_profit,
@@ -156,6 +161,9 @@ SELECT
   segment_code,
   tier,
   action,
+  exit_impact,
+  break_even_price_change,
+  recommendation,
   whale_rank,
   CAST(whale_rank AS DOUBLE) / CAST(whale_customers AS DOUBLE) AS whale_share_of_customers,
   whale_cumulative_profit,
