@@ -104,6 +104,7 @@ describe('ExcelHost', () => {
       'Customers',
       'Whale Curve',
       'Why',
+      'Assumptions',
       'Data Issues',
       'Scenarios',
     ]);
