@@ -89,7 +89,8 @@ export function printSummary(a: Analysis, source: string): string {
   });
   if (a.sensitivity) out.push(sensitivityLine(a.sensitivity, t.matrixCustomers));
   const base = baselineTotals(a, a.settings);
-  for (const sc of a.scenarios) out.push(`Scenario ${scenarioLine(sc, base)}`);
+  for (const sc of a.scenarios)
+    out.push(`Scenario ${scenarioLine(sc, base, Object.keys(a.settings.avoidable).length > 0)}`);
   rowLines(out, 'Rows', a.rows);
   if (a.previousRows) rowLines(out, 'Rows of the previous table', a.previousRows);
   return out.join('\n');

@@ -218,7 +218,12 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
   );
   const base = a.scenarios.length ? baselineTotals(a, s) : null;
   for (const sc of a.scenarios)
-    add('Scenarios', sc.name, sc.delta.netProfit, scenarioLine(sc, base!));
+    add(
+      'Scenarios',
+      sc.name,
+      sc.delta.netProfit,
+      scenarioLine(sc, base!, Object.keys(s.avoidable).length > 0),
+    );
   return out;
 }
 

@@ -25,13 +25,17 @@ export function movesInWords(moves: readonly TierMove[], most = 4): string {
 }
 
 /**
- * One scenario in a line: the change in the business's net profit (and what it is made of when
+ * One scenario in a line (`avoidableSet`: the settings name avoidable shares, §10): the change in the business's net profit (and what it is made of when
  * capacity or stranded cost moves), exits, tier moves, money-losers, and the margin target when it
  * moved (classes are relative: a customer can change tier because the bar moved). Example:
  * `Exit C: net profit -30 (130 → 100); revenue -100; 1 customer exits (its direct-rate costs go
  * with it; pool and capacity costs stay); tier moves: 1 Fix → Exited, 1 Maintain → Fix.`
  */
-export function scenarioLine(sc: ScenarioResult, baseline: ScenarioTotals): string {
+export function scenarioLine(
+  sc: ScenarioResult,
+  baseline: ScenarioTotals,
+  avoidableSet = false,
+): string {
   const d = sc.delta,
     t = sc.totals;
   const count = (n: number) => n.toLocaleString('en-US');
@@ -51,8 +55,8 @@ export function scenarioLine(sc: ScenarioResult, baseline: ScenarioTotals): stri
     out.push(`revenue ${signedMoney(d.revenue)}`);
   if (sc.exited)
     out.push(
-      // what exit assumes (DOMAIN.md §10 defaults) decides the answer, so say it
-      `${count(sc.exited)} customer${sc.exited === 1 ? ' exits (its' : 's exit (their'} direct-rate costs go with ${sc.exited === 1 ? 'it' : 'them'}; pool and capacity costs stay)`,
+      // what exit assumes (DOMAIN.md §10) decides the answer, so say it
+      `${count(sc.exited)} customer${sc.exited === 1 ? ' exits (its' : 's exit (their'} ${avoidableSet ? 'avoidable costs, as the avoidable setting says, go' : 'direct-rate costs go'} with ${sc.exited === 1 ? 'it' : 'them'}; ${avoidableSet ? 'the rest stays' : 'pool and capacity costs stay'})`,
     );
   out.push(`tier moves: ${movesInWords(sc.moves)}`);
   if (t.moneyLosers !== baseline.moneyLosers)

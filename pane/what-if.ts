@@ -176,7 +176,10 @@ export function whatIfSection(host: PaneHost, run: RunSummary, input: SettingsIn
     const moves = sc.moves.slice(0, 8);
     replace(
       result,
-      el('p', { class: 'whatif-line', text: scenarioLine(sc, baselineTotals(b, s)) }),
+      el('p', {
+        class: 'whatif-line',
+        text: scenarioLine(sc, baselineTotals(b, s), Object.keys(s.avoidable).length > 0),
+      }),
       moves.length
         ? el(
             'table',

@@ -52,7 +52,7 @@ export function scenariosSheet(
     [
       'Same settings for all; sizes and profitability are relative, so the thresholds move with each scenario. Changes apply as given: a price or a fee leaves volumes as they are unless a volume change says so. Exit: direct-rate costs leave with the customer, pool and capacity costs stay (pools are spread over the customers left; capacity minutes become unused).',
     ],
-    ...scenarios.map((sc) => [scenarioLine(sc, base)]),
+    ...scenarios.map((sc) => [scenarioLine(sc, base, Object.keys(settings.avoidable).length > 0)]),
     [],
   ]);
   s.titles.push(rect(0, 0));

@@ -6,7 +6,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeText, parseCsv } from '../../cli/read-csv.js';
 import type { Analysis } from '../../core/analyze.js';
-import { runScenario, type ScenarioResult, scenarioShares } from '../../core/scenario.js';
+import {
+  baselineTotals,
+  runScenario,
+  type ScenarioResult,
+  scenarioShares,
+} from '../../core/scenario.js';
+import { scenarioLine } from '../../core/scenario-words.js';
 import { resolveSettings } from '../../core/settings.js';
 import { EXITED_SEGMENT, tierState } from '../../core/tier-moves.js';
 import { DRIVERS } from '../../core/types.js';
@@ -471,6 +477,31 @@ describe('exit agrees with exit economics (§10)', () => {
       }
     });
   }
+});
+
+describe('the exit line', () => {
+  it('says which costs leave: direct-rate by default, else as the avoidable setting says', () => {
+    const exit = [{ where: { customers: ['C'] }, exit: true }];
+    const plain = withScenario(exit);
+    const set = withScenario(exit, { avoidable: { orders: 0.5 } });
+    const line = (x: typeof plain) =>
+      scenarioLine(
+        x.sc,
+        baselineTotals(x.a, x.a.settings),
+        Object.keys(x.a.settings.avoidable).length > 0,
+      );
+    expect(line(plain)).toContain(
+      '1 customer exits (its direct-rate costs go with it; pool and capacity costs stay)',
+    );
+    expect(line(set)).toContain(
+      '1 customer exits (its avoidable costs, as the avoidable setting says, go with it; the rest stays)',
+    );
+    // C's gross profit 20 goes, half its 40 of orders cost goes (20), the other 20 stays, charged
+    // to no one: Δ = −20 + 20 = 0, its exit impact
+    expectMoney(set.sc.totals.strandedCost, 20);
+    expectMoney(set.sc.delta.netProfit, 0);
+    expectMoney(set.a.exit.exitImpact[2], 0);
+  });
 });
 
 describe('with migration (§7: one rate for both periods)', () => {
