@@ -4,6 +4,7 @@
  */
 import { basename } from 'node:path';
 import { type AnalyzeOptions, analyze } from '../core/analyze.js';
+import { normalizeHeader } from '../core/column-map.js';
 import { resultJson } from '../core/result-json.js';
 import { parseCommandArgs } from './args.js';
 import { loadSettings, loadTable } from './load-table.js';
@@ -13,10 +14,49 @@ import { EXIT, exitCodeFor, inCliWords, UserError } from './user-error.js';
 import { outputTarget, writeReport } from './write-report.js';
 
 const USAGE =
-  'profit-tiers analyze <file.csv|file.xlsx> [--sheet NAME] [--settings settings.json] [--json] [--previous <file> | --periods <column>:<year|quarter|month>] [--out report.xlsx [--force]]';
+  'profit-tiers analyze <file.csv|file.xlsx> [--sheet NAME] [--settings settings.json] [--json] [--previous <file> | --periods <column>:<year|quarter|month>] [--group COLUMN]... [--out report.xlsx [--force]]';
+
+const HELP = {
+  usage: USAGE,
+  about:
+    "Reads a table of customers (or of transactions, summed per customer), prices each customer's cost-to-serve, places every customer in the 3×3 profit matrix with a service tier, and prints the matrix and what it means. Alias: analyse.",
+  options: {
+    sheet: {
+      value: 'NAME',
+      text: 'The sheet of an .xlsx workbook to read; without it, the sheet that holds a customer table.',
+    },
+    settings: {
+      value: 'FILE',
+      text: 'Settings as a JSON file or JSON text: cost rates and pools, size and profitability methods, tier names, column mapping (README, Settings).',
+    },
+    json: { text: 'Print the whole result as one JSON object instead of the matrix.' },
+    previous: {
+      value: 'FILE',
+      text: 'An earlier table of the same customers: adds the migration between the two (moved up, down, new, lost).',
+    },
+    periods: {
+      value: 'COL:PERIOD',
+      text: 'Split one transaction table by a date column into year, quarter or month periods: each is analysed (the trend), the two latest compared, e.g. "Order Date:quarter".',
+    },
+    out: {
+      value: 'FILE',
+      text: 'Also write the report workbook (.xlsx) to this file; an existing file is refused unless --force.',
+    },
+    force: { text: 'Replace the --out file if it exists.' },
+    group: {
+      value: 'COLUMN',
+      text: "Profitability by this column too (Region, Channel, Sales Rep…); repeatable, adds to the settings' groupBy.",
+    },
+    help: { text: 'Print this help.' },
+  },
+};
 
 export async function runAnalyze(args: string[]): Promise<number> {
-  const { values: o, positionals } = parseCommandArgs(
+  const {
+    values: o,
+    positionals,
+    helpText,
+  } = parseCommandArgs(
     args,
     {
       sheet: { type: 'string' },
@@ -24,14 +64,15 @@ export async function runAnalyze(args: string[]): Promise<number> {
       json: { type: 'boolean' },
       previous: { type: 'string' },
       periods: { type: 'string' },
+      group: { type: 'string', multiple: true },
       out: { type: 'string' },
       force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-    USAGE,
+    HELP,
   );
   if (o.help) {
-    process.stdout.write(`usage: ${USAGE}\n`);
+    process.stdout.write(helpText());
     return EXIT.ok;
   }
   if (positionals.length !== 1)
@@ -68,6 +109,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
     effective = { ...effective, columns: { ...(settings.columns ?? {}), period: m[1] } };
     options.periods = m[2] as AnalyzeOptions['periods'];
   }
+  if (o.group?.length) effective = { ...effective, groupBy: withGroups(settings.groupBy, o.group) };
   if (o.previous) {
     const prev = await loadTable(o.previous, o.sheet, settings);
     printNotes(prev.notes);
@@ -117,4 +159,20 @@ export async function runAnalyze(args: string[]): Promise<number> {
     if (o.out !== undefined) process.stdout.write(`\nReport written to ${o.out}\n`);
   }
   return EXIT.ok;
+}
+
+/**
+ * `--group COL` adds to the settings' groupBy (a column named in both counts once); a groupBy that
+ * is not a list is left as it is, for the settings check to name.
+ */
+function withGroups(groupBy: unknown, extra: string[]): unknown {
+  if (groupBy !== undefined && !Array.isArray(groupBy)) return groupBy;
+  const all = [...((groupBy as unknown[]) ?? [])];
+  const seen = new Set(all.map(normalizeHeader));
+  for (const g of extra) {
+    if (seen.has(normalizeHeader(g))) continue;
+    seen.add(normalizeHeader(g));
+    all.push(g);
+  }
+  return all;
 }

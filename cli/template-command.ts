@@ -19,8 +19,35 @@ const USAGE =
 /** Past this many customers, spreadsheets take long to recalculate the Pareto and whale formulas. */
 const SLOW_ABOVE = 20_000;
 
+const HELP = {
+  usage: USAGE,
+  about:
+    'Writes the consultant template: a live workbook (Customers, Settings, Profit Matrix, Whale Curve, Instructions) whose formulas recalculate every tier in Excel, LibreOffice or Google Sheets.',
+  options: {
+    data: {
+      value: 'FILE',
+      text: 'The customer table (.csv or .xlsx) to fill the template with; without it, sample rows and room for 1,000 customers.',
+    },
+    sheet: { value: 'NAME', text: 'The sheet of the --data workbook to read.' },
+    settings: {
+      value: 'FILE',
+      text: 'Settings (a JSON file or JSON text) for the Settings sheet; without --data or --settings, the sample rates.',
+    },
+    out: {
+      value: 'FILE',
+      text: 'Where to write the template (required); an existing file is refused unless --force.',
+    },
+    force: { text: 'Replace the --out file if it exists.' },
+    help: { text: 'Print this help.' },
+  },
+};
+
 export async function runTemplate(args: string[]): Promise<number> {
-  const { values: o, positionals } = parseCommandArgs(
+  const {
+    values: o,
+    positionals,
+    helpText,
+  } = parseCommandArgs(
     args,
     {
       data: { type: 'string' },
@@ -30,10 +57,10 @@ export async function runTemplate(args: string[]): Promise<number> {
       force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-    USAGE,
+    HELP,
   );
   if (o.help) {
-    process.stdout.write(`usage: ${USAGE}\n`);
+    process.stdout.write(helpText());
     return EXIT.ok;
   }
   if (positionals.length)

@@ -117,8 +117,13 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
     if (p.capacity > 0)
       parts.push(`capacity ${round(p.capacity)} per ${unit} (minutes × cost per minute)`);
     const mapped = a.customers.volumes[DRIVERS.indexOf(d)] !== null;
-    if (!parts.length) parts.push(mapped ? 'no rate: costs nothing' : 'no such column');
-    else if (!mapped) parts.push('no such column, so it costs nothing');
+    if (!mapped) {
+      const set = s.rates[d] ? `rate ${s.rates[d]}` : pool ? `pool ${formatMoney(pool)}` : '';
+      parts.length = 0;
+      parts.push(
+        set ? `${set} set but not applied: no such column, so it costs nothing` : 'no such column',
+      );
+    } else if (!parts.length) parts.push('no rate: costs nothing');
     add('Rates', COST_LINE_LABELS[d], rate, parts.join(mapped ? ' + ' : '; '));
   });
   add(

@@ -5,6 +5,7 @@
  * plus capacity (§13): Σ_resources minutesPer × costPerMinute.
  */
 import { type CapacityUse, capacityRates, capacityUse } from './capacity.js';
+import { COST_LINE_LABELS } from './defaults.js';
 import { exactSum } from './exact-sum.js';
 import type { Settings } from './settings.js';
 import { COST_LINES, type CostLine, DRIVERS, type Driver } from './types.js';
@@ -57,6 +58,8 @@ export interface CostToServe {
  * Resolves driver rates (pools → rates, capacity → rates). Example: a pool of 1,000 over 40 orders
  * in total gives orders a rate of 25; a Warehouse at 0.40 a minute taking 12 minutes an order adds
  * 4.80 → 29.80. A pool over a driver with no volume cannot be spread: rate 0 and a warning.
+ * A rate or pool set for a driver the table has no column for is not applied: rate 0 and a
+ * warning ("rates.deliveries is set but the table has no Deliveries column: it costs nothing").
  * Pools and capacity use are measured over the total volume of each driver: these customers',
  * plus `otherVolume` (the other periods' totals, when one rate prices several, §7).
  */
@@ -84,7 +87,16 @@ export function driverRates(
   DRIVERS.forEach((d, i) => {
     const part: RateParts = { direct: 0, pool: 0, capacity: capacity[i] };
     const pool = settings.pools[d];
-    if (pool === undefined) part.direct = settings.rates[d] ?? 0;
+    if (!volumes[i]) {
+      // no such column: a rate or pool set for it prices nothing, so it is not applied (rate 0)
+      const set = [settings.rates[d] ? `rates.${d}` : null, pool ? `pools.${d}` : null].filter(
+        (x) => x !== null,
+      );
+      if (set.length)
+        warnings.push(
+          `${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set but the table has no ${COST_LINE_LABELS[d]} column: it costs nothing`,
+        );
+    } else if (pool === undefined) part.direct = settings.rates[d] ?? 0;
     else {
       const volume = totals[i];
       if (volume > 0) part.pool = pool / volume;

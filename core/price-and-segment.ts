@@ -7,9 +7,10 @@ import { type CauseBasis, causeBasis } from './causes.js';
 import { type Classes, classify } from './classify.js';
 import { type ConciergeEconomics, conciergeCut, conciergeEconomics } from './concierge.js';
 import { type CostToServe, costToServe, type DriverRates } from './cost-to-serve.js';
+import { MAINTAIN } from './customer-action.js';
 import { exactSum } from './exact-sum.js';
 import { type ExitEconomics, exitEconomics } from './exit-economics.js';
-import { type MatrixCell, profitMatrix } from './matrix.js';
+import { type MatrixCell, profitMatrix, splitCells } from './matrix.js';
 import { type ServiceQuality, serviceQuality } from './service-quality.js';
 import type { Settings } from './settings.js';
 import { type WhaleCurve, whaleCurve } from './whale-curve.js';
@@ -149,7 +150,8 @@ export function priceAndSegment(
     netProfit,
     classes,
     causes,
-    matrix,
+    // §8: a Concierge cell cut by conciergeMaxAccounts shows both tiers with their counts
+    matrix: cut ? splitCells(matrix, classes.segment, cut, MAINTAIN) : matrix,
     whale,
     concierge,
     conciergeCut: cut,

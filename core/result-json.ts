@@ -9,6 +9,7 @@ import { actionOf, tierOf } from './customer-action.js';
 import { SEGMENTS } from './defaults.js';
 import { breakEvenPriceChange, type Recommendation, recommendationAt } from './exit-economics.js';
 import { explainCustomer, type Why } from './explain.js';
+import type { GroupColumn } from './groups.js';
 import { netMarginOf } from './price-and-segment.js';
 import { scenarioJson, sensitivityJson } from './scenario-json.js';
 import { firstContactResolution } from './service-quality.js';
@@ -53,6 +54,8 @@ export interface CustomerRecord {
   why: Why;
   /** The sensitivity moves that change this customer's tier (§12); absent when sensitivity is off. */
   fragile?: string[];
+  /** Group column → this customer's value (§14); only with `groupBy`. */
+  groups?: Record<string, string>;
 }
 
 export function customerRecord(a: Analysis, c: number): CustomerRecord {
@@ -92,7 +95,15 @@ export function customerRecord(a: Analysis, c: number): CustomerRecord {
       : null,
     why: explainCustomer(a, a.settings, c),
     ...(a.sensitivity ? { fragile: a.sensitivity.fragile(c) } : {}),
+    ...(t.groups.length ? { groups: groupsOf(t.groups, c) } : {}),
   };
+}
+
+/** `{ Region: 'North', Channel: 'Web' }` for customer `c`. */
+function groupsOf(groups: GroupColumn[], c: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const g of groups) out[g.column] = g.values[g.of[c]];
+  return out;
 }
 
 /** The whole analysis as the documented JSON object; `run` names the input and the time. */
@@ -118,5 +129,7 @@ export function resultJson(a: Analysis, run: RunInfo = {}) {
       scenarioJson(sc, whaleOrder(a), a.customers.keys, a.settings.tiers),
     ),
     sensitivity: a.sensitivity ? sensitivityJson(a.sensitivity) : null,
+    ...(a.groups.length ? { groups: a.groups } : {}),
+    ...(a.trend ? { trend: a.trend } : {}),
   };
 }

@@ -17,6 +17,8 @@ export interface ScenarioBase {
   paymentDays: ArrayLike<number> | null;
   /** Discount money per customer (§1a), or null. */
   discount: ArrayLike<number> | null;
+  /** groupBy columns (§14): values, and each customer's value index. */
+  groups: { column: string; values: string[]; of: ArrayLike<number> }[];
 }
 
 /** The customer columns of an analysis, by reference (no copy). */
@@ -29,6 +31,7 @@ export function scenarioBase(t: CustomerTable): ScenarioBase {
     volumes: t.volumes,
     paymentDays: t.paymentDays,
     discount: t.discount,
+    groups: t.groups,
   };
 }
 
@@ -43,6 +46,7 @@ export function portableScenarioBase(b: ScenarioBase): ScenarioBase {
     volumes: b.volumes.map((v) => (v ? plain(v) : null)),
     paymentDays: b.paymentDays ? plain(b.paymentDays) : null,
     discount: b.discount ? plain(b.discount) : null,
+    groups: b.groups.map((g) => ({ ...g, of: plain(g.of) })),
   };
 }
 
@@ -63,6 +67,7 @@ export function baselineFrom(b: ScenarioBase, settings: Settings): PeriodAnalysi
     volumes: b.volumes.map((v) => (v ? f(v) : null)),
     paymentDays: b.paymentDays ? f(b.paymentDays) : null,
     discount: b.discount ? f(b.discount) : null,
+    groups: (b.groups ?? []).map((g) => ({ ...g, of: Int32Array.from(g.of) })),
     firstRow: new Int32Array(n),
     rowCount: new Int32Array(n).fill(1),
   };

@@ -15,7 +15,7 @@ export interface ScenarioWhere {
   tiers?: string[];
   /** Customer keys. */
   customers?: string[];
-  /** `{column: value}` of DOMAIN.md §14 groups (pending: no group data yet, so it selects no one). */
+  /** `{column: value}`: customers whose value of that groupBy column (DOMAIN.md §14) is this. */
   group?: Record<string, string>;
   /** true: matrix customers with net profit < 0; false: everyone else. */
   moneyLosers?: boolean;

@@ -9,10 +9,12 @@
  */
 import type { CustomerTable } from './aggregate.js';
 import type { CapacityUse } from './capacity.js';
+import { normalizeHeader } from './column-map.js';
 import { driverRates } from './cost-to-serve.js';
 import { SEGMENTS } from './defaults.js';
 import { exactSum } from './exact-sum.js';
 import { avoidableShares } from './exit-economics.js';
+import { groupText } from './groups.js';
 import type { MatrixCell } from './matrix.js';
 import { type PeriodAnalysis, priceAndSegment } from './price-and-segment.js';
 import { keyText } from './read-rows.js';
@@ -388,6 +390,7 @@ function compact(t: CustomerTable, kept: Int32Array): CustomerTable {
     volumes: t.volumes.map((v) => (v ? take(v) : null)),
     paymentDays: t.paymentDays ? take(t.paymentDays) : null,
     discount: t.discount ? take(t.discount) : null,
+    groups: t.groups.map((g) => ({ ...g, of: Int32Array.from(kept, (c) => g.of[c]) })),
     firstRow: Int32Array.from(kept, (c) => t.firstRow[c]),
     rowCount: Int32Array.from(kept, (c) => t.rowCount[c]),
   };
@@ -395,7 +398,8 @@ function compact(t: CustomerTable, kept: Int32Array): CustomerTable {
 
 /**
  * The baseline customers a `where` selects (1) — every key given must hold, each judged on the
- * baseline. `group` needs §14 groups, which do not exist yet: it selects no one, with a warning.
+ * baseline. `group` names groupBy columns (§14) and their values; a column not in groupBy
+ * selects no one, with a warning.
  */
 function select(
   w: ScenarioWhere,
@@ -429,8 +433,22 @@ function select(
     keep((c) => want[c] === 1);
   }
   if (w.group) {
-    say('where.group needs customer groups (DOMAIN.md §14), not available yet: it selects no one');
-    sel.fill(0);
+    // §14: each column must be a groupBy column; a customer's value is its dominant one
+    for (const [column, value] of Object.entries(w.group)) {
+      const g = b.customers.groups.find(
+        (x) => normalizeHeader(x.column) === normalizeHeader(column),
+      );
+      if (!g) {
+        say(
+          `where.group: "${column}" is not a groupBy column${b.customers.groups.length ? ` (groupBy: ${b.customers.groups.map((x) => x.column).join(', ')})` : ''}, so it selects no one; add it to groupBy`,
+        );
+        sel.fill(0);
+        continue;
+      }
+      const v = g.values.indexOf(groupText(value.trim()));
+      if (v < 0) say(`where.group: ${g.column} has no value "${value}"`);
+      keep((c) => g.of[c] === v);
+    }
   }
   if (w.moneyLosers !== undefined) {
     const np = b.netProfit,

@@ -6,10 +6,12 @@
  * It talks to the workbook only through PaneHost, and writes text only through textContent.
  */
 import { formatMoney, formatPercent } from '../core/format.js';
+import { cellTierLabel } from '../core/matrix.js';
 import { profitHeat, tierFill } from '../core/report/colours.js';
 import type { SettingsInput } from '../core/settings.js';
 import { DRIVERS, type Field, PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
 import { el, replace } from './dom.js';
+import { type GroupsForm, groupsForm } from './groups-form.js';
 import type { DetectedTable, PaneHost, Progress, RunSummary } from './host.js';
 import { FIELD_LABELS, type MappingForm, mappingForm, settingsForm } from './settings-form.js';
 import { whatIfSection } from './what-if.js';
@@ -29,6 +31,7 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
     text: 'Use the current selection',
   });
   const mappingBox = el('div');
+  const groupsBox = el('div');
   const settings = settingsForm();
   const runButton = el('button', {
     type: 'button',
@@ -46,6 +49,7 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
     hidden: true,
   });
   let mapping: MappingForm | null = null;
+  let groups: GroupsForm | null = null;
 
   replace(
     root,
@@ -66,6 +70,7 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
       detectButton,
     ),
     el('details', { open: true, class: 'mapping' }, el('summary', { text: 'Columns' }), mappingBox),
+    el('details', { class: 'group-picker' }, el('summary', { text: 'Groups' }), groupsBox),
     settings.element,
     runButton,
     progressBox,
@@ -87,6 +92,9 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
         el('p', { class: 'hint', text: 'Guessed from the headers; change any that are wrong.' }),
         mapping.element,
       );
+      groups = groupsForm(t.groupCandidates ?? []);
+      replace(groupsBox, groups.element);
+      if (t.mapping.period) settings.offerPeriods(t.mapping.period);
       runButton.disabled = false;
     } catch (e) {
       tableStatus.textContent = 'No customer table found yet.';
@@ -107,6 +115,8 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
     showProgress({ stage: 'read', fraction: 0, message: 'Starting…' });
     try {
       const input = settings.read(mapping.read());
+      const groupBy = groups?.read() ?? [];
+      if (groupBy.length) input.groupBy = groupBy;
       const summary = await host.run(input, showProgress, settings.options());
       showSummary(summary, input);
       settings.askForCosts((summary.unpriced ?? []).map((d) => FIELD_LABELS[d as Field] ?? d));
@@ -130,6 +140,8 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
       matrixTable(s),
       el('p', { class: 'whale', text: `Whale curve: ${s.whaleReading}.` }),
       s.benchmark ? el('p', { class: 'benchmark hint', text: `Benchmark: ${s.benchmark}.` }) : null,
+      ...(s.groups ?? []).map(groupTable),
+      trendTable(s),
       losersList(s),
       ...(s.decisionNotes ?? []).map((line) => el('p', { class: 'decision', text: line })),
       rejectedList(s),
@@ -227,6 +239,78 @@ function losersList(s: RunSummary): HTMLElement | null {
   );
 }
 
+/** One group column: customers, net profit, share of profit and money-losers per value. */
+function groupTable(g: NonNullable<RunSummary['groups']>[number]): HTMLTableElement {
+  const rows = g.values.map((v) => {
+    const profit = el('td', { text: formatMoney(v.netProfit) });
+    if (v.netProfit < 0) profit.className = 'loss';
+    return el(
+      'tr',
+      {},
+      el('th', { scope: 'row', text: v.value }),
+      el('td', { text: String(v.customers) }),
+      profit,
+      el('td', { text: v.shareOfProfit === null ? '–' : formatPercent(v.shareOfProfit) }),
+      el('td', { text: String(v.moneyLosers) }),
+    );
+  });
+  const more = g.valueCount - g.values.length;
+  return el(
+    'table',
+    { class: 'groups' },
+    el('caption', {
+      text: `Net profit by ${g.column}${more > 0 ? ` (first ${g.values.length} of ${g.valueCount}; all on the Groups sheet)` : ''}`,
+    }),
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        ...[g.column, 'Cust.', 'Net profit', 'Share', 'Losers'].map((h) =>
+          el('th', { scope: 'col', text: h }),
+        ),
+      ),
+    ),
+    el('tbody', {}, ...rows),
+  );
+}
+
+/** Totals per period, new and lost customers: the Trend sheet in brief. */
+function trendTable(s: RunSummary): HTMLTableElement | null {
+  if (!s.trend) return null;
+  const rows = s.trend.totals.map((t) => {
+    const profit = el('td', { text: formatMoney(t.netProfit) });
+    if (t.netProfit < 0) profit.className = 'loss';
+    return el(
+      'tr',
+      {},
+      el('th', { scope: 'row', text: t.period }),
+      el('td', { text: String(t.customers) }),
+      profit,
+      el('td', { text: t.new ? `+${t.new.count}` : '' }),
+      el('td', { text: t.lost ? `−${t.lost.count}` : '' }),
+    );
+  });
+  return el(
+    'table',
+    { class: 'trend' },
+    el('caption', { text: 'Trend: customers and net profit per period, new and lost customers' }),
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        ...['Period', 'Cust.', 'Net profit', 'New', 'Lost'].map((h) =>
+          el('th', { scope: 'col', text: h }),
+        ),
+      ),
+    ),
+    el('tbody', {}, ...rows),
+  );
+}
+
 function warningList(s: RunSummary): HTMLElement | null {
   if (!s.warnings?.length) return null;
   return el('ul', { class: 'warnings' }, ...s.warnings.map((w) => el('li', { text: `${w}.` })));
@@ -255,7 +339,7 @@ function matrixTable(s: RunSummary): HTMLTableElement {
         const td = el(
           'td',
           {},
-          el('span', { class: 'tier', text: c.tier }),
+          el('span', { class: 'tier', text: cellTierLabel(c) }),
           el('span', { class: 'count', text: `${c.count} cust.` }),
           el('span', {
             class: 'share',

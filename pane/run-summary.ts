@@ -15,6 +15,8 @@ import type { RunSummary } from './host.js';
 export const REJECTED_SHOWN = 200;
 /** Money-losers the pane names; the Customers sheet lists them all. */
 export const LOSERS_SHOWN = 5;
+/** Values per group column the pane shows; the Groups sheet has them all. */
+export const GROUP_VALUES_SHOWN = 12;
 
 /** Customers a host that sends the summary as JSON (Sheets) includes for the What-if section. */
 export const WHAT_IF_PORTABLE_LIMIT = 50_000;
@@ -45,6 +47,16 @@ export function summarizeRun(
     sheets,
     sourceSheet,
     losers: biggestLosers(a),
+    ...(a.groups.length
+      ? {
+          groups: a.groups.map((g) => ({
+            column: g.column,
+            values: g.values.slice(0, GROUP_VALUES_SHOWN),
+            valueCount: g.values.length,
+          })),
+        }
+      : {}),
+    ...(a.trend ? { trend: { periods: a.trend.periods, totals: a.trend.totals } } : {}),
     moneyLosers: a.totals.moneyLosers,
     loserCauses: moneyLoserCauses(a.causes),
     exit: a.exit.totals,

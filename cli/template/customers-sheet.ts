@@ -6,7 +6,7 @@
  * The formulas are DOMAIN.md §2–4 exactly as the core computes them (same operation order, so
  * the same doubles): see the comments on each.
  */
-import { EXITED, NO_REVENUE } from '../../core/defaults.js';
+import { BLANK_GROUP, EXITED, NO_REVENUE } from '../../core/defaults.js';
 import { HEADER_FILL, HEADER_FONT } from '../../core/report/colours.js';
 import { emptySheet, FORMATS, rect, type SheetValue } from '../../core/report/sheet-spec.js';
 import { DRIVERS } from '../../core/types.js';
@@ -49,9 +49,14 @@ export function customersSheet(
   rows: InputRow[],
   capacity: number,
   note: string,
+  groupHeader = 'Group',
   whatIf?: WhatIfInputs,
 ): TemplateSheet {
   const spec = emptySheet('Customers');
+  // The table's column names must differ: a group column named like another keeps "Group".
+  const taken = ALL_COLUMNS.map((h) => h.toLowerCase());
+  if (groupHeader.toLowerCase() !== 'group' && taken.includes(groupHeader.toLowerCase()))
+    groupHeader = 'Group';
   const width = ALL_COLUMNS.length;
   const priceAt = colIndex('Scenario price change'),
     exitAt = colIndex('Scenario exit');
@@ -70,7 +75,7 @@ export function customersSheet(
     [
       `Yellow columns: your data, one row per customer (up to ${capacity.toLocaleString('en-US')} rows; numbers only). Green columns compute — do not type over them. Fill COGS, or Gross Profit when you have no COGS. What if: a price change (e.g. 3 %) or "exit" per customer in the yellow Scenario columns; rate, pool and capacity changes on Settings.`,
     ],
-    [...ALL_COLUMNS],
+    [...ALL_COLUMNS.map((h) => (h === 'Group' ? groupHeader : h))],
     ...withWhatIf,
   ];
   spec.width = width;
@@ -92,6 +97,7 @@ export function customersSheet(
   });
   spec.formats.push(
     { range: rect(first, 0, capacity, 2), format: FORMATS.text },
+    { range: rect(first, INPUT_COLUMNS.length - 1, capacity, 1), format: FORMATS.text },
     { range: rect(first, 2, capacity, 3), format: FORMATS.money },
     { range: rect(first, 5, capacity, DRIVERS.length + 1), format: FORMATS.integer },
   );
@@ -140,6 +146,7 @@ export function customersSheet(
     10,
     14,
     14,
+    14,
     10,
     11,
     10,
@@ -150,6 +157,7 @@ export function customersSheet(
     13,
     12,
     13,
+    14,
     12,
     10,
     ...SCENARIO_COLUMNS.map(() => 13),
@@ -239,6 +247,8 @@ export function customerFormulas(
     // a money-loser's break-even price change: −net profit / revenue
     'Break-even price change': `IF(OR(${c('Segment')}="",N(${c('Net profit')})>=0),"",-${c('Net profit')}/${c('Revenue')})`,
     'Matrix net profit': `IF(${c('Segment')}="","",${c('Net profit')})`,
+    // §14: the group as text, trimmed as the core trims it; a blank group is "(blank)".
+    'Group value': `IF(${blank},"",IF(TRIM(""&${c('Group')})="","${BLANK_GROUP}",TRIM(""&${c('Group')})))`,
     'Scenario in': `IF(OR(${blank},${exit}),0,1)`,
     'Scenario revenue': `IF(${out},"",N(${c('Revenue')})*(1+${price}))`,
     'Scenario cost-to-serve': `IF(${out},"",${scenarioDrivers}+${c('Scenario revenue')}*N(${c('Payment Days')})*(CostOfCapital/365))`,

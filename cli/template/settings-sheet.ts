@@ -22,6 +22,7 @@ import {
   styleHeader,
 } from '../../core/report/sheet-spec.js';
 import type { Settings } from '../../core/settings.js';
+import { SETTING_LABELS } from '../../core/settings-labels.js';
 import { DRIVERS, type Driver } from '../../core/types.js';
 import {
   avoidableName,
@@ -62,78 +63,79 @@ export function settingsSheet(s: Settings, whatIf?: WhatIfSettings): TemplateShe
 
   header(['Setting', 'Value', 'Meaning']);
   const fixed = (x: number) => (Number.isFinite(x) ? x : null);
-  const inputs: [string, string, SheetValue, string, string?][] = [
+  // the labels come from the table the `options` argument of the worksheet functions reads
+  const inputs: [keyof typeof SETTING_LABELS, string, SheetValue, string, string?][] = [
     [
       'SizeMethod',
-      'Size method',
+      SETTING_LABELS.SizeMethod.label,
       s.size.method,
       'pareto: share of revenue of bigger customers; terciles: thirds by count; fixed: revenue amounts',
     ],
     [
       'ParetoLarge',
-      'Pareto: Large below',
+      SETTING_LABELS.ParetoLarge.label,
       s.size.method === 'pareto' ? s.size.large : PARETO_LARGE,
       'Large if the revenue of bigger customers is below this share of revenue',
       FORMATS.percent,
     ],
     [
       'ParetoMedium',
-      'Pareto: Medium below',
+      SETTING_LABELS.ParetoMedium.label,
       s.size.method === 'pareto' ? s.size.medium : PARETO_MEDIUM,
       'Medium if below this share; else Small',
       FORMATS.percent,
     ],
     [
       'FixedLarge',
-      'Fixed: Large from revenue',
+      SETTING_LABELS.FixedLarge.label,
       s.size.method === 'fixed' ? s.size.large : null,
       'fixed method: Large at this revenue or more',
       FORMATS.money0,
     ],
     [
       'FixedMedium',
-      'Fixed: Medium from revenue',
+      SETTING_LABELS.FixedMedium.label,
       s.size.method === 'fixed' ? s.size.medium : null,
       'fixed method: Medium at this revenue or more; else Small',
       FORMATS.money0,
     ],
     [
       'ProfitMethod',
-      'Profitability method',
+      SETTING_LABELS.ProfitMethod.label,
       s.profitability.method,
       'bands: Low if losing money, High at or above the margin target; terciles: thirds by net margin within each size; fixed: margins',
     ],
     [
       'TargetOverride',
-      'Bands: margin target',
+      SETTING_LABELS.TargetOverride.label,
       s.profitability.target,
       'leave blank to use the overall net margin of customers with revenue (never below 0 %)',
       FORMATS.percent,
     ],
     [
       'FixedHigh',
-      'Fixed: High from margin',
+      SETTING_LABELS.FixedHigh.label,
       fixed(s.profitability.high),
       'fixed method: High at this net margin or more',
       FORMATS.percent,
     ],
     [
       'FixedLow',
-      'Fixed: Mid from margin',
+      SETTING_LABELS.FixedLow.label,
       fixed(s.profitability.low),
       'fixed method: Mid at this net margin or more; else Low',
       FORMATS.percent,
     ],
     [
       'CostOfCapital',
-      'Cost of capital (yearly)',
+      SETTING_LABELS.CostOfCapital.label,
       s.costOfCapital,
       'cost of waiting for payment: revenue × payment days / 365 × this rate',
       FORMATS.percent,
     ],
     [
       'AvoidableCapital',
-      'Cost of capital: avoidable share',
+      SETTING_LABELS.AvoidableCapital.label,
       s.avoidable.paymentDays ?? 1,
       'share of the cost of capital that goes when a customer leaves (exit impact)',
       FORMATS.percent,
@@ -145,8 +147,8 @@ export function settingsSheet(s: Settings, whatIf?: WhatIfSettings): TemplateShe
     spec.fills.push({ range: rect(r, 1), color: INPUT_FILL });
     if (format) spec.formats.push({ range: rect(r, 1), format });
   }
-  const sizeRow = spec.values.findIndex((v) => v[0] === 'Size method'),
-    profitRow = spec.values.findIndex((v) => v[0] === 'Profitability method');
+  const sizeRow = spec.values.findIndex((v) => v[0] === SETTING_LABELS.SizeMethod.label),
+    profitRow = spec.values.findIndex((v) => v[0] === SETTING_LABELS.ProfitMethod.label);
   const lists = [
     { cell: `B${sizeRow + 1}`, values: SIZE_METHODS },
     { cell: `B${profitRow + 1}`, values: PROFIT_METHODS },

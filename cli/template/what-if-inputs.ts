@@ -40,6 +40,10 @@ export function templateWhatIf(settings: Settings, a?: Analysis): TemplateWhatIf
   const price: (number | null)[] = new Array(n).fill(null);
   const exit: boolean[] = new Array(n).fill(false);
   const leave = (text: string) => out.leftOut.push(`scenario "${sc.name}", change ${text}`);
+  if (sc.changes.some((ch) => ch.exit) && Object.keys(settings.avoidable).length)
+    out.leftOut.push(
+      `scenario "${sc.name}": the template's exits take the default avoidable shares (the direct-rate cost goes, pools and capacity stay), not the avoidable setting`,
+    );
   sc.changes.forEach((ch, j) => {
     const kind = changeKind(ch),
       at = `${j + 1} (${kind})`;

@@ -1,7 +1,7 @@
 /**
  * PROFITTIER and PROFITSEGMENT: the tier (or segment label) of each row.
  * - With ranges only: the rows are the population; returns one column, one result per row.
- * - With the population ranges (allRevenue, allProfit, allCostToServe): each given row is placed
+ * - With the population ranges (allRevenue, allGrossProfit, allCostToServe): each given row is placed
  *   within that population — what a formula dragged down a column expects.
  * A population is prepared once per distinct content and reused by every row of a dragged formula,
  * so n formulas cost O(n) each for reading their arguments, not O(n log n) each for sorting.
@@ -13,14 +13,14 @@ import type { Settings } from '../settings.js';
 import { type Arg, FunctionArgumentError, numbers, omitted, sameLength } from './arguments.js';
 import { functionSettings } from './options.js';
 
-/** net profit per row: profit − costToServe (blank cost = 0); blank profit = 0. */
+/** net profit per row: grossProfit − costToServe (blank cost = 0); blank gross profit = 0. */
 function netProfits(
   revenue: Float64Array,
-  profit: Arg,
+  grossProfit: Arg,
   cost: Arg,
   names: [string, string, string],
 ): Float64Array {
-  const p = numbers(profit, names[1]);
+  const p = numbers(grossProfit, names[1]);
   sameLength(revenue, p, names[0], names[1]);
   const out = new Float64Array(p.length);
   const c = omitted(cost) ? null : numbers(cost, names[2]);
@@ -67,31 +67,31 @@ function populationOf(
 /** Segment index per given row (-1 none, -2 blank row). */
 function segments(
   revenue: Arg,
-  profit: Arg,
+  grossProfit: Arg,
   cost: Arg,
   allRevenue: Arg,
-  allProfit: Arg,
+  allGrossProfit: Arg,
   allCost: Arg,
   options: Arg,
 ): { seg: Int16Array; settings: Settings } {
   const settings = functionSettings(options);
   const rev = numbers(revenue, 'revenue');
-  const np = netProfits(rev, profit, cost, ['revenue', 'profit', 'costToServe']);
+  const np = netProfits(rev, grossProfit, cost, ['revenue', 'grossProfit', 'costToServe']);
   let pop: Population;
   if (omitted(allRevenue)) {
-    if (!omitted(allProfit) || !omitted(allCost))
+    if (!omitted(allGrossProfit) || !omitted(allCost))
       throw new FunctionArgumentError(
         'allRevenue',
-        'is needed when allProfit or allCostToServe is given',
+        'is needed when allGrossProfit or allCostToServe is given',
       );
     pop = populationOf(rev, np, settings);
   } else {
-    if (omitted(allProfit))
-      throw new FunctionArgumentError('allProfit', 'is needed with allRevenue');
+    if (omitted(allGrossProfit))
+      throw new FunctionArgumentError('allGrossProfit', 'is needed with allRevenue');
     const aRev = numbers(allRevenue, 'allRevenue');
     pop = populationOf(
       aRev,
-      netProfits(aRev, allProfit, allCost, ['allRevenue', 'allProfit', 'allCostToServe']),
+      netProfits(aRev, allGrossProfit, allCost, ['allRevenue', 'allGrossProfit', 'allCostToServe']),
       settings,
     );
   }
@@ -105,19 +105,19 @@ function segments(
 /** The tier per row, one column: "" for blank rows, "No revenue" for revenue < 0. */
 export function profitTier(
   revenue: Arg,
-  profit: Arg,
+  grossProfit: Arg,
   costToServe?: Arg,
   allRevenue?: Arg,
-  allProfit?: Arg,
+  allGrossProfit?: Arg,
   allCostToServe?: Arg,
   options?: Arg,
 ): string[][] {
   const { seg, settings } = segments(
     revenue,
-    profit,
+    grossProfit,
     costToServe,
     allRevenue,
-    allProfit,
+    allGrossProfit,
     allCostToServe,
     options,
   );
@@ -127,19 +127,19 @@ export function profitTier(
 /** The segment label per row (`Large/High`), one column. */
 export function profitSegment(
   revenue: Arg,
-  profit: Arg,
+  grossProfit: Arg,
   costToServe?: Arg,
   allRevenue?: Arg,
-  allProfit?: Arg,
+  allGrossProfit?: Arg,
   allCostToServe?: Arg,
   options?: Arg,
 ): string[][] {
   const { seg } = segments(
     revenue,
-    profit,
+    grossProfit,
     costToServe,
     allRevenue,
-    allProfit,
+    allGrossProfit,
     allCostToServe,
     options,
   );

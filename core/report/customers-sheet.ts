@@ -77,7 +77,7 @@ export function customersSheet(a: Analysis): SheetSpec {
     s.formats.push({ range: rect(1, 2, n, 4), format: FORMATS.money });
     s.formats.push({ range: rect(1, 6, n, 1), format: FORMATS.percent });
     s.formats.push({ range: rect(1, 12, n, 1), format: FORMATS.money });
-    s.formats.push({ range: rect(1, 13, n, 1), format: FORMATS.percent });
+    s.formats.push({ range: rect(1, 13, n, 1), format: FORMATS.smallPercent });
     s.conditional.push(
       { range: rect(1, 5, n, 1), type: 'negative' },
       { range: rect(1, 6, n, 1), type: 'scale' },

@@ -308,19 +308,33 @@ describe('where', () => {
     expect(sc.warnings).toEqual(['scenario "S", change 1: customer "Z9" is not in the data']);
   });
 
-  it('accepts group, pending customer groups (§14): it selects no one and says so', () => {
-    const { sc } = withScenario([{ where: { group: { Region: 'North' } }, exit: true }]);
-    expect(sc.exited).toBe(0);
-    expect(sc.warnings[0]).toMatch(/where\.group needs customer groups \(DOMAIN\.md §14\)/);
-  });
-
-  it('leaves warnings the baseline already gives to the baseline', () => {
-    // 300 minutes of Warehouse for 19 orders × 20 minutes: over capacity in every scenario too
-    const { a, sc } = withScenario([{ price: 0.01 }], {
-      capacity: [{ name: 'Warehouse', cost: 30, minutes: 300, minutesPer: { orders: 20 } }],
+  it('selects by group value (§14): the value carrying most of a customer’s revenue', () => {
+    // A and C are North, B South (B's one North row carries less revenue than its South row)
+    const values = [
+      ['Customer', 'Revenue', 'COGS', 'Orders', 'Region'],
+      ['A', 1000, 600, 5, 'North'],
+      ['B', 400, 240, 8, 'South'],
+      ['B', 100, 60, 2, 'North'],
+      ['C', 100, 80, 4, 'north '],
+    ];
+    const a = run(values, {
+      rates: { orders: 10 },
+      groupBy: ['region'],
+      scenarios: [
+        { name: 'North +10 %', changes: [{ where: { group: { Region: 'North' } }, price: 0.1 }] },
+        { name: 'East', changes: [{ where: { group: { Region: 'East' } }, exit: true }] },
+        { name: 'Channel', changes: [{ where: { group: { Channel: 'Web' } }, exit: true }] },
+      ],
     });
-    expect(a.warnings.filter((w) => w.startsWith('Warehouse is over capacity'))).toHaveLength(1);
-    expect(sc.warnings).toEqual([]);
+    // values are compared as the data holds them (trimmed): C's "north" is not "North"
+    expectMoney(a.scenarios[0].delta.revenue, 100);
+    expect(a.scenarios[1].warnings).toContain(
+      'scenario "East", change 1: where.group: region has no value "East"',
+    );
+    expect(a.scenarios[1].exited).toBe(0);
+    expect(a.scenarios[2].warnings[0]).toBe(
+      'scenario "Channel", change 1: where.group: "Channel" is not a groupBy column (groupBy: region), so it selects no one; add it to groupBy',
+    );
   });
 
   it('says when the data has no column for a fee', () => {

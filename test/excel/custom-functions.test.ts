@@ -44,6 +44,25 @@ describe('dist/excel/functions.js', () => {
     expect(json.functions.map((f: { id: string }) => f.id)).toEqual(FUNCTIONS.map((f) => f.id));
   });
 
+  it('names its profit arguments for what they hold: gross before cost-to-serve, net after', () => {
+    const json = JSON.parse(readFileSync('dist/excel/functions.json', 'utf8'));
+    const params = (id: string) =>
+      json.functions
+        .find((f: { id: string }) => f.id === id)
+        .parameters.map((p: { name: string }) => p.name);
+    expect(params('PROFITTIER').slice(0, 5)).toEqual([
+      'revenue',
+      'grossProfit',
+      'costToServe',
+      'allRevenue',
+      'allGrossProfit',
+    ]);
+    expect(params('PROFITSEGMENT')[1]).toBe('grossProfit');
+    expect(params('PROFITMATRIX').slice(0, 2)).toEqual(['revenue', 'netProfit']);
+    expect(params('WHALECURVE')[0]).toBe('netProfit');
+    expect(params('WHALEPEAK')).toEqual(['netProfit']);
+  });
+
   it('PROFITTIER gives the core analysis its tiers on samples/customers.csv', () => {
     // Gross profit and no cost-to-serve: the custom function and analyze() see the same numbers.
     const a = analyze({ values: sample.map((r) => r.slice(0, 4)) });
@@ -116,5 +135,24 @@ describe('dist/excel/functions.js', () => {
     const large = grid[1].slice(1) as number[];
     expect(large.reduce((x, y) => x + y, 0)).toBeGreaterThanOrEqual(166);
     expect(large.reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(167);
+  });
+
+  it('PROFITBYGROUP spills each group with its total, and #VALUE! for an unknown measure', () => {
+    const groups = [['North'], ['South'], [null], ['North'], ['']];
+    const revenue = [[100], [50], [20], [100], [null]];
+    const profit = [[10], [-5], [4], [30], [null]];
+    expect(registered.get('PROFITBYGROUP')!(groups, revenue, profit)).toEqual([
+      ['North', 40],
+      ['(blank)', 4],
+      ['South', -5],
+    ]);
+    expect(registered.get('PROFITBYGROUP')!(groups, revenue, profit, 'margin')).toEqual([
+      ['(blank)', 0.2],
+      ['North', 0.2],
+      ['South', -0.1],
+    ]);
+    const bad = registered.get('PROFITBYGROUP')!(groups, revenue, profit, 'mode') as StubError;
+    expect(bad.code).toBe('#VALUE!');
+    expect(bad.message).toMatch(/^measure: /);
   });
 });

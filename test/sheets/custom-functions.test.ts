@@ -50,7 +50,7 @@ describe('custom functions', () => {
     );
     expect(() =>
       s.global('PROFITSEGMENT', [[100], [10]], [[50], [1]], '', [[100], [10]], blanks),
-    ).toThrow('allProfit: is needed with allRevenue');
+    ).toThrow('allGrossProfit: is needed with allRevenue');
     const when = new (vm.runInContext('Date', s.ctx))(Date.UTC(2024, 0, 4, 15)); // 5 Jan, 00:00 in Tokyo
     expect(() => s.global('PROFITTIER', [[when]], [[1]])).toThrow(
       'revenue: cell 1 holds "2024-01-05", not a number',
@@ -67,10 +67,33 @@ describe('custom functions', () => {
     }
     expect(caught).toBeInstanceOf(vm.runInContext('Error', s.ctx));
     expect((caught as Error).message).toBe(
-      'profit: has 1 cells but revenue has 2; give ranges of the same size',
+      'grossProfit: has 1 cells but revenue has 2; give ranges of the same size',
     );
     expect(() => s.global('PROFITTIER', [[1]], [[1]], '', '', '', '', '{bad')).toThrow(
       /^options: /,
+    );
+  });
+
+  it('PROFITBYGROUP spills each group with its total; a Date group reads as its day', async () => {
+    const s = await boot({ timeZone: 'Asia/Tokyo' });
+    const when = new (vm.runInContext('Date', s.ctx))(Date.UTC(2024, 0, 4, 15)); // 5 Jan in Tokyo
+    const groups = [['North'], ['South'], [''], ['North'], [when]];
+    const revenue = [[100], [50], [20], [100], [10]];
+    const profit = [[10], [-5], [4], [30], [1]];
+    expect(s.global('PROFITBYGROUP', groups, revenue, profit)).toEqual([
+      ['North', 40],
+      ['(blank)', 4],
+      ['2024-01-05', 1],
+      ['South', -5],
+    ]);
+    expect(s.global('PROFITBYGROUP', groups, revenue, profit, 'count')).toEqual([
+      ['North', 2],
+      ['(blank)', 1],
+      ['2024-01-05', 1],
+      ['South', 1],
+    ]);
+    expect(() => s.global('PROFITBYGROUP', groups, revenue, [[1]])).toThrow(
+      'netProfit: has 1 cells but revenue has 5; give ranges of the same size',
     );
   });
 

@@ -41,6 +41,7 @@ const CLASSIC = new Set([
   'LARGE',
   'ROUND',
   'TEXT',
+  'TRIM',
 ]);
 
 let dir = '';
@@ -68,7 +69,7 @@ beforeAll(async () => {
 });
 
 describe('template workbook', () => {
-  it('has the five sheets, and Customer heads the key column', async () => {
+  it('has the six sheets, and Customer heads the key column', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'Template.xlsx'));
     expect(wb.worksheets.map((w) => w.name)).toEqual([
@@ -77,6 +78,7 @@ describe('template workbook', () => {
       'Customers',
       'Profit Matrix',
       'Whale Curve',
+      'Groups',
     ]);
     const ws = wb.getWorksheet('Customers')!;
     expect(ws.getCell(CUSTOMERS_HEADER_ROW, 1).value).toBe('Customer');
