@@ -8,6 +8,8 @@ import { moneyLoserCauses } from '../core/causes.js';
 import { formatMoney, formatPercent } from '../core/format.js';
 import type { GroupTable } from '../core/groups.js';
 import { cellTierLabel } from '../core/matrix.js';
+import { baselineTotals } from '../core/scenario.js';
+import { capacityLine, scenarioLine, sensitivityLine } from '../core/scenario-words.js';
 import { thresholdsInWords } from '../core/thresholds-in-words.js';
 import type { Trend } from '../core/trend.js';
 import { PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
@@ -111,6 +113,13 @@ export function printSummary(a: Analysis, source: string): string {
   }
   for (const g of a.groups) out.push(groupLine(g, a.period));
   if (a.trend) out.push(trendLine(a.trend));
+  a.cost.capacity.forEach((r, i) => {
+    out.push(`Capacity ${capacityLine(r, a.settings.capacity[i].minutes)}`);
+  });
+  if (a.sensitivity) out.push(sensitivityLine(a.sensitivity, t.matrixCustomers));
+  const base = baselineTotals(a, a.settings);
+  for (const sc of a.scenarios)
+    out.push(`Scenario ${scenarioLine(sc, base, Object.keys(a.settings.avoidable).length > 0)}`);
   rowLines(out, 'Rows', a.rows);
   if (a.previousRows) rowLines(out, 'Rows of the previous table', a.previousRows);
   return out.flatMap((line) => wrap(line, WIDTH)).join('\n');

@@ -10,6 +10,8 @@ import { CONCIERGE_WARN_SHARE } from './concierge.js';
 import { COST_LINE_LABELS, SEGMENTS } from './defaults.js';
 import type { ShareSource } from './exit-economics.js';
 import { formatMoney, formatPercent } from './format.js';
+import { baselineTotals } from './scenario.js';
+import { capacityLine, scenarioLine, sensitivityLine } from './scenario-words.js';
 import { thresholdsInWords } from './thresholds-in-words.js';
 import { COST_LINES, DRIVERS, type Driver, FIELDS } from './types.js';
 
@@ -191,6 +193,41 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
       line === 'paymentDays' && a.exit.shareSources[line] !== 'setting'
         ? 'default: the cost of capital goes with the customer'
         : SHARE_SOURCES[a.exit.shareSources[line]],
+    );
+
+  // §13: each resource's cost per minute and how much of it customers used
+  a.cost.capacity.forEach((r, i) => {
+    const res = s.capacity[i];
+    add(
+      'Capacity',
+      `${res.name}: cost per minute`,
+      r.costPerMinute,
+      `cost ${formatMoney(res.cost)} ÷ ${formatMoney(res.minutes)} minutes (practical capacity); ${capacityLine(r, res.minutes)}`,
+    );
+  });
+  if (s.capacity.length)
+    add(
+      'Capacity',
+      'Unused capacity cost',
+      a.totals.unusedCapacityCost,
+      'paid for, used by no customer: never charged to customers',
+    );
+  // §12 and §11
+  add(
+    'Tier stability',
+    'Each cost input moves by ±',
+    s.sensitivity,
+    a.sensitivity
+      ? sensitivityLine(a.sensitivity, a.totals.matrixCustomers)
+      : 'off (sensitivity 0)',
+  );
+  const base = a.scenarios.length ? baselineTotals(a, s) : null;
+  for (const sc of a.scenarios)
+    add(
+      'Scenarios',
+      sc.name,
+      sc.delta.netProfit,
+      scenarioLine(sc, base!, Object.keys(s.avoidable).length > 0),
     );
   return out;
 }

@@ -30,6 +30,8 @@ export interface Totals {
   moneyLosers: number;
   /** Customers with revenue ≤ 0: outside the matrix, counted here. */
   noRevenue: { count: number; revenue: number; netProfit: number };
+  /** Σ unused capacity cost of the capacity resources (§13): paid, but charged to no customer. */
+  unusedCapacityCost: number;
 }
 
 export interface PeriodAnalysis {
@@ -52,15 +54,17 @@ export interface PeriodAnalysis {
 
 /**
  * Prices, segments and tiers one set of customers. `rates`, when given, price them instead of
- * rates spread over their own volumes (one rate for every period compared, §7).
+ * rates spread over their own volumes (one rate for every period compared, §7). `directFactor`
+ * scales direct rates per customer (a scenario's `rates` change, §11); the baseline passes none.
  */
 export function priceAndSegment(
   t: CustomerTable,
   settings: Settings,
   rates?: DriverRates,
+  directFactor?: readonly (Float64Array | null)[],
 ): PeriodAnalysis {
   const n = t.n;
-  const cost = costToServe(n, t.revenue, t.volumes, t.paymentDays, settings, rates);
+  const cost = costToServe(n, t.revenue, t.volumes, t.paymentDays, settings, rates, directFactor);
   const netProfit = new Float64Array(n);
   for (let c = 0; c < n; c++) netProfit[c] = t.grossProfit[c] - cost.total[c];
   const classes = classify(t.revenue, netProfit, settings);
@@ -112,6 +116,7 @@ export function priceAndSegment(
     marginTarget: Number.isNaN(classes.target) ? null : classes.target,
     moneyLosers: losers,
     noRevenue: { count: outRev.length, revenue: exactSum(outRev), netProfit: exactSum(outProfit) },
+    unusedCapacityCost: exactSum(cost.capacity.map((r) => r.unusedCost)),
   };
   const cut = conciergeCut(
     classes.segment,

@@ -7,6 +7,7 @@
 import { analyze } from '../core/analyze.js';
 import { columnLetter } from '../core/cell-address.js';
 import { reportSheets } from '../core/report/report-sheets.js';
+import type { SheetSpec } from '../core/report/sheet-spec.js';
 import type { SettingsInput } from '../core/settings.js';
 import type { CellValue } from '../core/types.js';
 import { GROUP_SAMPLE_ROWS, groupCandidates } from '../pane/group-candidates.js';
@@ -142,6 +143,13 @@ export class ExcelHost implements PaneHost {
       onProgress({ stage: 'done', fraction: 1, message: `Done: ${written.sheets.join(', ')}.` });
       return summarizeRun(outcome.value, written.sheets, t.sheet);
     });
+  }
+
+  /** Writes the pane's What-if sheets; the rest of the report stays as it is. */
+  writeSheets(specs: SheetSpec[]): Promise<string[]> {
+    return this.excelRun(
+      async (context) => (await renderSheets(context, specs, undefined, undefined, true)).sheets,
+    );
   }
 
   goTo(sheet: string, cell: string): Promise<void> {

@@ -120,6 +120,7 @@ export async function renderSheets(
   specs: SheetSpec[],
   onProgress: (fraction: number) => void = () => {},
   budget = WRITE_BUDGET,
+  keepOthers = false,
 ): Promise<RenderResult> {
   const totalBytes = specs.reduce((n, s) => n + payloadBytes(s.values), 0) || 1;
   let written = 0;
@@ -150,7 +151,10 @@ export async function renderSheets(
     const report = reportOf(String(marks[i].value ?? ''), ws.name);
     if (wanted.has(report) && !reuse.has(report))
       reuse.set(report, { ws, charts: charts[i].items });
-    else stale.push(ws); // no longer part of the report, or a second sheet marked for the same one
+    // no longer part of the report, or a second sheet marked for the same one; with keepOthers
+    // (a What-if writes only its Scenarios sheet) the rest of the report stays
+    else if (!keepOthers || wanted.has(report)) stale.push(ws);
+    else users.add(ws.name); // kept: its name is taken
   });
   // Names a new sheet must avoid: the user's sheets and the ones we reuse (stale ones will be gone).
   const taken = new Set([...users, ...[...reuse.values()].map((r) => r.ws.name)]);

@@ -8,7 +8,7 @@
 export { FUNCTIONS } from '../core/functions/definitions.js';
 export { callFunction } from './custom-functions.js';
 export { MENU_ITEMS, onInstall, onOpen, showSidebar } from './menu.js';
-export { detectTable, goTo, runProgress, runReport } from './sidebar-server.js';
+export { detectTable, goTo, runProgress, runReport, writeSheets } from './sidebar-server.js';
 
 /** Global name → parameter names, for the generated top-level functions. */
 export const SERVER_GLOBALS: Record<string, string[]> = {
@@ -19,4 +19,5 @@ export const SERVER_GLOBALS: Record<string, string[]> = {
   runReport: ['settings', 'options', 'runId'],
   runProgress: ['runId'],
   goTo: ['sheet', 'cell'],
+  writeSheets: ['specs'],
 };

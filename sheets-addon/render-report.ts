@@ -20,13 +20,16 @@ export function renderReport(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   specs: SheetSpec[],
   onSheet: (done: number, total: number, next: string) => void = () => {},
+  keepOthers = false,
 ): string[] {
   const wanted = new Set(specs.map((s) => s.name));
   const reuse = new Map<string, Sheet>();
   const stale: Sheet[] = [];
   for (const { report, sheet } of ownSheets(ss)) {
     if (wanted.has(report) && !reuse.has(report)) reuse.set(report, sheet);
-    else stale.push(sheet); // no longer part of the report, or a second sheet marked for the same one
+    // no longer part of the report, or a second sheet marked for the same one; with keepOthers
+    // (a What-if writes only its Scenarios sheet) the rest of the report stays
+    else if (!keepOthers || wanted.has(report)) stale.push(sheet);
   }
   const taken = new Set(ss.getSheets().map((s) => s.getName().toLowerCase()));
 

@@ -5,6 +5,7 @@
  */
 import { analyze } from '../core/analyze.js';
 import { reportSheets } from '../core/report/report-sheets.js';
+import type { SheetSpec } from '../core/report/sheet-spec.js';
 import type { SettingsInput } from '../core/settings.js';
 import { GROUP_SAMPLE_ROWS, groupCandidates } from '../pane/group-candidates.js';
 import type { DetectedTable, Progress, RunOptions, RunSummary } from '../pane/host.js';
@@ -74,7 +75,7 @@ export function runReport(
     }),
   );
   progress({ stage: 'done', fraction: 1, message: `Wrote ${sheets.join(', ')}.` });
-  return summarizeRun(result.value, sheets, block.sheet);
+  return summarizeRun(result.value, sheets, block.sheet, true); // true: plain JSON for the sidebar
 }
 
 const PROGRESS_KEY = 'profit-tiers-progress:';
@@ -83,6 +84,14 @@ const PROGRESS_KEY = 'profit-tiers-progress:';
 export function runProgress(runId: string): Progress | null {
   const text = CacheService.getUserCache().get(PROGRESS_KEY + runId);
   return text ? (JSON.parse(text) as Progress) : null;
+}
+
+/**
+ * Writes sheets the sidebar built (the What-if's Scenarios sheet), leaving the other report sheets
+ * alone; no re-read of the data.
+ */
+export function writeSheets(specs: SheetSpec[]): string[] {
+  return renderReport(SpreadsheetApp.getActiveSpreadsheet(), specs, undefined, true);
 }
 
 /** Selects a cell of the source table, e.g. a rejected row the user clicked. */

@@ -4,6 +4,7 @@
  * (read, compute, each sheet written) in the user's cache and a second call polls them.
  */
 
+import type { SheetSpec } from '../../core/report/sheet-spec.js';
 import type { SettingsInput } from '../../core/settings.js';
 import type { DetectedTable, PaneHost, Progress, RunOptions, RunSummary } from '../../pane/host.js';
 
@@ -73,4 +74,7 @@ export const sheetsHost: PaneHost = {
     }
   },
   goTo: (sheet: string, cell: string) => call<void>('goTo', sheet, cell),
+  // JSON round trip, as for settings: plain data only
+  writeSheets: (specs: SheetSpec[]) =>
+    call<string[]>('writeSheets', JSON.parse(JSON.stringify(specs))),
 };

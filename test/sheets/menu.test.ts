@@ -24,7 +24,13 @@ describe('Code.js globals', () => {
     const s = await boot();
     const host = readFileSync('sheets-addon/sidebar/sheets-host.ts', 'utf8');
     const targets = [...host.matchAll(/call<[^>]*>\(\s*'(\w+)'/g)].map((m) => m[1]);
-    expect(targets.sort()).toEqual(['detectTable', 'goTo', 'runProgress', 'runReport']);
+    expect(targets.sort()).toEqual([
+      'detectTable',
+      'goTo',
+      'runProgress',
+      'runReport',
+      'writeSheets',
+    ]);
     const declared = Object.keys(vm.runInContext('ProfitTiers.SERVER_GLOBALS', s.ctx));
     for (const t of targets) {
       expect(declared).toContain(t);

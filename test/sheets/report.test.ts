@@ -5,6 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analyze.js';
 import { reportSheets } from '../../core/report/report-sheets.js';
+import { scenariosSheet } from '../../core/report/scenarios-sheet.js';
+import { runScenario } from '../../core/scenario.js';
+import { baselineFrom } from '../../core/scenario-base.js';
+import { resolveSettings } from '../../core/settings.js';
 import { generateCustomers, generateTransactions, SAMPLE_SETTINGS } from '../data/generate.js';
 import { EXECUTION_LIMIT_MS } from '../fakes/spreadsheet-app.js';
 import { boot, countsOf, type Script } from './harness.js';
@@ -68,12 +72,46 @@ describe('runReport', () => {
     expect(big.s.fake.spreadsheet.inspectSheet('Customers').lastRow).toBe(100_001);
   }, 120_000);
 
+  it('sends the What-if columns as JSON-safe arrays; writeSheets adds Scenarios and keeps the report', async () => {
+    const { s, summary } = await runOn(generateCustomers(1_000, 7));
+    const base = JSON.parse(JSON.stringify(summary.whatIfBase)); // what google.script.run delivers
+    expect(base.keys).toHaveLength(1_000);
+    expect(Array.isArray(base.revenue)).toBe(true);
+    // the sidebar prices the same baseline from it, customer for customer
+    const { settings } = resolveSettings(SAMPLE_SETTINGS);
+    const core = analyze({ values: generateCustomers(1_000, 7) }, SAMPLE_SETTINGS);
+    if (!core.ok) throw new Error(core.error.message);
+    const b = baselineFrom(base, settings);
+    expect(Array.from(b.netProfit)).toEqual(Array.from(core.value.netProfit));
+    expect(Array.from(b.classes.segment)).toEqual(Array.from(core.value.classes.segment));
+    const sc = runScenario(b, settings, {
+      name: 'Exit the money-losers',
+      changes: [{ where: { moneyLosers: true }, exit: true }],
+    });
+    const spec = scenariosSheet(b, settings, [sc])!;
+    const calls = s.fake.calls.byMethod['Range.getValues'] ?? 0;
+    expect(s.run('writeSheets', JSON.parse(JSON.stringify([spec])))).toEqual(['Scenarios']);
+    expect(s.fake.calls.byMethod['Range.getValues'] ?? 0).toBe(calls); // the data is not read again
+    expect(s.fake.spreadsheet.sheetNames()).toEqual(['Data', ...REPORT, 'Scenarios']);
+    expect(s.fake.spreadsheet.rawValues('Scenarios', 'A1:A1')).toEqual([
+      ['Scenarios: the baseline beside each what-if'],
+    ]);
+  });
+
+  it('leaves the What-if columns out above 50,000 customers, and says why', async () => {
+    const { summary } = await runOn(generateCustomers(60_000, 7));
+    expect(summary.whatIfBase).toBeUndefined();
+    expect(summary.whatIfMissing).toMatch(
+      /^What-if here handles up to 50,000 customers \(this table has 60,000\)/,
+    );
+  });
+
   it('formats, freezes, filters, appends conditional rules, charts the whale curve and marks its sheets', async () => {
     const { s } = await runOn(generateCustomers(300, 3));
     const ss = s.fake.spreadsheet;
     const customers = ss.inspectSheet('Customers');
     expect(customers.frozenRows).toBe(1);
-    expect(customers.filter).toBe('A1:O301'); // header + 300 customers, like the Excel table
+    expect(customers.filter).toBe('A1:P301'); // header + 300 customers, like the Excel table (P: Sensitivity)
     for (const name of REPORT.filter((n) => n !== 'Customers'))
       expect(ss.inspectSheet(name).filter, name).toBeNull();
     expect(customers.columnWidths).toMatchObject({
@@ -199,12 +237,12 @@ describe('runReport', () => {
     expect(customers.lastRow).toBe(21);
     expect(
       ss
-        .rawValues('Customers', 'A22:M61')
+        .rawValues('Customers', 'A22:P61')
         .flat()
         .every((v) => v === ''),
     ).toBe(true);
     expect(ss.inspectCell('Customers', 'C40').numberFormat).toBeNull(); // formats of the first run cleared
-    expect(customers.filter).toBe('A1:O21');
+    expect(customers.filter).toBe('A1:P21');
     expect(customers.frozenRows).toBe(1);
     expect(customers.conditionalFormatRules.map((r) => r.ranges)).toEqual([
       ['F2:F21'],

@@ -35,6 +35,7 @@ describe('the Customers sheet', () => {
       'Exit impact',
       'Break-even price change',
       'Action',
+      'Sensitivity', // tier stability (§12), on by default
     ]);
   });
 
