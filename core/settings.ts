@@ -4,6 +4,7 @@
  * into complete settings plus every problem found, as data.
  */
 
+import { type CapacityResource, resolveCapacity } from './capacity.js';
 import { normalizeHeader } from './column-map.js';
 import {
   CONCIERGE_BUDGET_SHARE,
@@ -13,7 +14,9 @@ import {
   PARETO_MEDIUM,
   SEGMENT_CODES,
   SEGMENTS,
+  SENSITIVITY,
 } from './defaults.js';
+import { resolveScenarios, type ScenarioSpec } from './scenario-spec.js';
 import { COST_LINES, type CostLine, DRIVERS, type Driver, FIELDS, type Field } from './types.js';
 
 export type SizeMethod = 'pareto' | 'terciles' | 'fixed';
@@ -52,6 +55,12 @@ export interface Settings {
   avoidable: Partial<Record<CostLine, number>>;
   /** Keep Concierge for this many Large/High customers, the most profitable (DOMAIN.md §8); null: all. */
   conciergeMaxAccounts: number | null;
+  /** Time-driven capacity (DOMAIN.md §13): resources whose minutes price the drivers. */
+  capacity: CapacityResource[];
+  /** How far each cost input moves, ±, to test tier stability (DOMAIN.md §12); 0 = off. */
+  sensitivity: number;
+  /** What-if scenarios (DOMAIN.md §11), run on every analysis. */
+  scenarios: ScenarioSpec[];
 }
 
 export type SettingsInput = {
@@ -79,6 +88,9 @@ export function defaultSettings(): Settings {
     headerRow: null,
     avoidable: {},
     conciergeMaxAccounts: null,
+    capacity: [],
+    sensitivity: SENSITIVITY,
+    scenarios: [],
   };
 }
 
@@ -188,6 +200,14 @@ export function resolveSettings(input: unknown = {}): { settings: Settings; prob
       problems.push(`conciergeMaxAccounts must be a whole number of accounts ≥ 0 (got ${show(m)})`);
     else s.conciergeMaxAccounts = m;
   }
+  if (u.capacity !== undefined) s.capacity = resolveCapacity(u.capacity, problems);
+  if (u.sensitivity !== undefined) {
+    if (!isNonNegative(u.sensitivity) || u.sensitivity >= 1)
+      problems.push(
+        `sensitivity must be a share such as 0.2 (±20 %), at least 0 and below 1; 0 turns it off (got ${show(u.sensitivity)})`,
+      );
+    else s.sensitivity = u.sensitivity;
+  }
   resolveSize(u.size, s, problems);
   resolveProfitability(u.profitability, s, problems);
   for (const kind of ['tiers', 'actions'] as const) {
@@ -209,6 +229,8 @@ export function resolveSettings(input: unknown = {}): { settings: Settings; prob
       else s.locale.dateOrder = l.dateOrder;
     }
   }
+  // Last: scenarios name the tiers, rates, pools and resources resolved above.
+  if (u.scenarios !== undefined) s.scenarios = resolveScenarios(u.scenarios, s, problems);
   return { settings: s, problems };
 }
 

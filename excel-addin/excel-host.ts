@@ -8,6 +8,7 @@
 import { columnLetter, sheetRange } from '../core/cell-address.js';
 import { type CellBlock, detectTable } from '../core/detect-table.js';
 import { reportSheets } from '../core/report/report-sheets.js';
+import type { SheetSpec } from '../core/report/sheet-spec.js';
 import type { SettingsInput } from '../core/settings.js';
 import type { CellValue } from '../core/types.js';
 import { analyzeTable, tableGone } from '../pane/analyze-table.js';
@@ -146,6 +147,13 @@ export class ExcelHost implements PaneHost {
       onProgress({ stage: 'done', fraction: 1, message: `Done: ${written.sheets.join(', ')}.` });
       return summarizeRun(outcome.value, written.sheets, sheet.name);
     });
+  }
+
+  /** Writes the pane's What-if sheets; the rest of the report stays as it is. */
+  writeSheets(specs: SheetSpec[]): Promise<string[]> {
+    return this.excelRun(
+      async (context) => (await renderSheets(context, specs, undefined, undefined, true)).sheets,
+    );
   }
 
   goTo(sheet: string, cell: string): Promise<void> {

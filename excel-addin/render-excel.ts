@@ -118,6 +118,7 @@ export async function renderSheets(
   specs: SheetSpec[],
   onProgress: (fraction: number) => void = () => {},
   budget = WRITE_BUDGET,
+  keepOthers = false,
 ): Promise<RenderResult> {
   const totalBytes = specs.reduce((n, s) => n + payloadBytes(s.values), 0) || 1;
   let written = 0;
@@ -141,9 +142,11 @@ export async function renderSheets(
     name: ws.name,
     report: marks[i].isNullObject ? null : reportOf(String(marks[i].value ?? ''), ws.name),
   }));
+  // keepOthers: a What-if writes only its Scenarios sheet; the rest of the report stays
   const plan = planSheets(
     existing,
     specs.map((s) => s.name),
+    { keepOthers },
   );
   const byName = new Map(worksheets.items.map((ws, i) => [ws.name, i]));
   // The sheets the plan leaves alone: the user's, and the other report's (scratch or real).

@@ -6,6 +6,8 @@
 import type { GroupValue } from '../core/groups.js';
 import type { MatrixCell } from '../core/matrix.js';
 import type { Grain } from '../core/period.js';
+import type { SheetSpec } from '../core/report/sheet-spec.js';
+import type { ScenarioBase } from '../core/scenario-base.js';
 import type { SettingsInput } from '../core/settings.js';
 import type { TrendTotals } from '../core/trend.js';
 import type { Field, Problem } from '../core/types.js';
@@ -99,6 +101,16 @@ export interface RunSummary {
   warnings?: string[];
   /** Activity columns read while nothing prices them (§17): the pane opens the cost section. */
   unpriced?: string[];
+  /** Tier stability and capacity use in words (DOMAIN.md §12–13), one line each. */
+  decisionNotes?: string[];
+  /**
+   * The priced customers' columns, so the What-if section re-prices scenarios without reading the
+   * sheet again (§11). Absent when a host cannot send that many customers (see
+   * WHAT_IF_PORTABLE_LIMIT in run-summary.ts).
+   */
+  whatIfBase?: ScenarioBase;
+  /** Why there is no whatIfBase, for the pane to say. */
+  whatIfMissing?: string;
 }
 
 /** What to compare, beyond the settings: migration between the two latest periods of the period column. */
@@ -134,4 +146,9 @@ export interface PaneHost {
   goTo(sheet: string, cell: string): Promise<void>;
   /** What the self-test needs besides the above (Diagnostics › Self-test); absent: no self-test. */
   readonly diagnostics?: Diagnostics;
+  /**
+   * Writes report sheets the pane built (the What-if's Scenarios sheet), leaving the other report
+   * sheets as they are; returns the names written. Hosts without it cannot write what-ifs.
+   */
+  writeSheets?(sheets: SheetSpec[]): Promise<string[]>;
 }

@@ -1,17 +1,21 @@
 /**
  * The task pane / sidebar UI, shared by Excel and Sheets: detect the table → show the guessed
  * mapping and the settings → Run with a progress bar (read → compute → write) → the summary
- * (3×3 matrix with heat colours, whale reading, rejected rows linking to their cells).
+ * (3×3 matrix with heat colours, whale reading, rejected rows linking to their cells) → What if…
+ * (a decision tried on the run's customers, written to the Scenarios sheet on request).
  * It talks to the workbook only through PaneHost, and writes text only through textContent.
  */
 import { formatMoney, formatPercent } from '../core/format.js';
+import { cellTierLabel } from '../core/matrix.js';
 import { profitHeat, tierFill } from '../core/report/colours.js';
+import type { SettingsInput } from '../core/settings.js';
 import { DRIVERS, type Field, PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
 import { el, replace } from './dom.js';
 import { type GroupsForm, groupsForm } from './groups-form.js';
 import type { DetectedTable, PaneHost, Progress, RunSummary } from './host.js';
 import { type Diagnostics, runSelfTest } from './self-test.js';
 import { FIELD_LABELS, type MappingForm, mappingForm, settingsForm } from './settings-form.js';
+import { whatIfSection } from './what-if.js';
 
 const SOURCE_WORDS: Record<DetectedTable['source'], string> = {
   selection: 'your selection',
@@ -132,7 +136,7 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
       const groupBy = groups?.read() ?? [];
       if (groupBy.length) input.groupBy = groupBy;
       const summary = await host.run(input, showProgress, settings.options());
-      showSummary(summary);
+      showSummary(summary, input);
       settings.askForCosts((summary.unpriced ?? []).map((d) => FIELD_LABELS[d as Field] ?? d));
     } catch (e) {
       progressBox.hidden = true;
@@ -142,7 +146,7 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
     }
   }
 
-  function showSummary(s: RunSummary): void {
+  function showSummary(s: RunSummary, input: SettingsInput): void {
     const title = el('h2', { id: 'results-title', tabindex: -1, text: 'Results' });
     replace(
       results,
@@ -157,8 +161,10 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
       ...(s.groups ?? []).map(groupTable),
       trendTable(s),
       losersList(s),
+      ...(s.decisionNotes ?? []).map((line) => el('p', { class: 'decision', text: line })),
       rejectedList(s),
       el('p', { class: 'hint', text: `Written: ${s.sheets.join(', ')}.` }),
+      whatIfSection(host, s, input),
     );
     results.hidden = false;
     title.focus(); // keyboard and screen-reader users land on the outcome
@@ -409,7 +415,7 @@ function matrixTable(s: RunSummary): HTMLTableElement {
         const td = el(
           'td',
           {},
-          el('span', { class: 'tier', text: c.tier }),
+          el('span', { class: 'tier', text: cellTierLabel(c) }),
           el('span', { class: 'count', text: `${c.count} cust.` }),
           el('span', {
             class: 'share',

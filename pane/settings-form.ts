@@ -4,7 +4,7 @@
  * It only collects what the user typed into a SettingsInput; the core validates it
  * (resolveSettings) and the pane shows the core's message, so the rules live in one place.
  */
-import { SEGMENTS, TIER_NAMES } from '../core/defaults.js';
+import { DRIVER_UNITS, SEGMENTS, TIER_NAMES } from '../core/defaults.js';
 import { defaultSettings, type SettingsInput } from '../core/settings.js';
 import { DRIVERS, type Driver, FIELDS, type Field } from '../core/types.js';
 import { el, uid } from './dom.js';
@@ -28,18 +28,9 @@ export const FIELD_LABELS: Record<Field, string> = {
   discount: 'Discount (rate or money)',
   period: 'Period',
 };
-const DRIVER_UNITS: Record<Driver, string> = {
-  orders: 'per order',
-  lines: 'per order line',
-  deliveries: 'per delivery',
-  returns: 'per return',
-  contacts: 'per contact',
-  repeatContacts: 'per repeat contact',
-  visits: 'per visit',
-};
 
 /** A labelled control: the label sits above it, so the form fits 300 px. */
-function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
+export function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
   const id = uid('f');
   control.id = id;
   const hintEl = hint ? el('small', { id: `${id}-hint`, text: hint }) : null;
@@ -47,7 +38,7 @@ function field(label: string, control: HTMLElement, hint?: string): HTMLElement 
   return el('div', { class: 'field' }, el('label', { for: id, text: label }), control, hintEl);
 }
 
-const numberInput = (value: number | '', attrs: Record<string, string | number> = {}) =>
+export const numberInput = (value: number | '', attrs: Record<string, string | number> = {}) =>
   el('input', {
     type: 'number',
     inputmode: 'decimal',
@@ -56,7 +47,7 @@ const numberInput = (value: number | '', attrs: Record<string, string | number> 
     ...attrs,
   });
 
-function select(options: [string, string][], value: string): HTMLSelectElement {
+export function select(options: [string, string][], value: string): HTMLSelectElement {
   const s = el('select');
   for (const [v, text] of options)
     s.append(el('option', { value: v, text, selected: v === value }));

@@ -25,7 +25,7 @@ export const SERVER_GLOBALS: Record<string, string[]> = {
   showSelfTest: [],
   detectTable: [],
   readRows: ['table', 'from', 'count'],
-  prepareReport: ['plan'],
+  prepareReport: ['plan', 'keepOthers'],
   writeRows: ['sheetId', 'block'],
   finishSheet: ['sheetId', 'finish'],
   finishReport: ['stale', 'first'],

@@ -38,6 +38,7 @@ export interface PlacedReport {
 export function placeReport(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
   sheets: PlannedSheet[],
+  keepOthers = false,
 ): PlacedReport {
   const all = ss.getSheets();
   const ids = all.map((sh) => sh.getSheetId());
@@ -46,6 +47,7 @@ export function placeReport(
   const plan = planSheets(
     all.map((_, i) => ({ name: names[i], report: marks.get(ids[i]) ?? null })),
     sheets.map((p) => p.name),
+    { keepOthers }, // a What-if writes only its Scenarios sheet; the rest of the report stays
   );
   const byName = new Map(all.map((sh, i) => [names[i], sh]));
   const size = new Map(

@@ -75,9 +75,12 @@ export function readRows(table: TableLocation, from: number, count: number): Out
   };
 }
 
-/** Checks the cell limit for the whole report, then places and sizes its sheets (nothing is written before the check). */
-export function prepareReport(plan: PlannedSheet[]): PlacedReport {
-  return placeReport(SpreadsheetApp.getActiveSpreadsheet(), plan);
+/**
+ * Checks the cell limit for the whole report, then places and sizes its sheets (nothing is written
+ * before the check). `keepOthers`: a What-if writes only its sheets; the rest of the report stays.
+ */
+export function prepareReport(plan: PlannedSheet[], keepOthers = false): PlacedReport {
+  return placeReport(SpreadsheetApp.getActiveSpreadsheet(), plan, keepOthers);
 }
 
 function sheetById(id: number): GoogleAppsScript.Spreadsheet.Sheet {

@@ -1,11 +1,13 @@
 /**
  * The optional `options` argument of the custom functions: settings as JSON text
  * (`{"size": {"method": "terciles"}}`) or a two-column range of setting paths and values
- * (`size.method | terciles`, `size.large | 0.7`), as a Settings sheet holds them.
+ * (`size.method | terciles`, `size.large | 0.7`) or of the template's Settings labels and values
+ * (`Size method | terciles`, core/settings-labels.ts).
  */
 
 import { isBlank } from '../parse-number.js';
 import { FORBIDDEN_NAMES, resolveSettings, type Settings } from '../settings.js';
+import { settingPaths } from '../settings-labels.js';
 import { type Arg, FunctionArgumentError, omitted } from './arguments.js';
 
 const cache = new Map<string, Settings>();
@@ -29,7 +31,8 @@ export function functionSettings(arg: Arg): Settings {
     }
   } else if (Array.isArray(arg) && arg.every((r) => r.length >= 2)) {
     input = {};
-    for (const [path, value] of arg) {
+    // the template's Settings labels ("Size method") are read as their settings paths
+    for (const [path, value] of settingPaths(arg)) {
       if (isBlank(path)) continue;
       const parts = String(path).trim().split('.');
       // The shared runtime lives as long as the workbook: a path through "__proto__" would change

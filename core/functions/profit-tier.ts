@@ -2,7 +2,7 @@
  * PROFITTIER and PROFITSEGMENT: the tier (or segment label) of each row.
  * - With ranges only: the rows are the population; returns one column, one result per row. One
  *   cell alone is refused: it is what a filled-down `=PROFITTIER(B2, C2)` gives, a population of one.
- * - With the population ranges (allRevenue, allProfit, allCostToServe): each given row is placed
+ * - With the population ranges (allRevenue, allGrossProfit, allCostToServe): each given row is placed
  *   within that population — what a formula dragged down a column expects.
  * A population is prepared once per distinct content and execution. Excel's shared runtime keeps it
  * for every row of a dragged formula (n formulas cost O(n) each for reading their arguments, not
@@ -16,14 +16,14 @@ import type { Settings } from '../settings.js';
 import { type Arg, FunctionArgumentError, numbers, omitted, sameLength } from './arguments.js';
 import { functionSettings } from './options.js';
 
-/** net profit per row: profit − costToServe (blank cost = 0); blank profit = 0. */
+/** net profit per row: grossProfit − costToServe (blank cost = 0); blank gross profit = 0. */
 function netProfits(
   revenue: Float64Array,
-  profit: Arg,
+  grossProfit: Arg,
   cost: Arg,
   names: [string, string, string],
 ): Float64Array {
-  const p = numbers(profit, names[1]);
+  const p = numbers(grossProfit, names[1]);
   sameLength(revenue, p, names[0], names[1]);
   const out = new Float64Array(p.length);
   const c = omitted(cost) ? null : numbers(cost, names[2]);
@@ -70,38 +70,38 @@ function populationOf(
 /** Segment index per given row (-1 none, -2 blank row). */
 function segments(
   revenue: Arg,
-  profit: Arg,
+  grossProfit: Arg,
   cost: Arg,
   allRevenue: Arg,
-  allProfit: Arg,
+  allGrossProfit: Arg,
   allCost: Arg,
   options: Arg,
 ): { seg: Int16Array; settings: Settings } {
   const settings = functionSettings(options);
   const rev = numbers(revenue, 'revenue');
-  const np = netProfits(rev, profit, cost, ['revenue', 'profit', 'costToServe']);
+  const np = netProfits(rev, grossProfit, cost, ['revenue', 'grossProfit', 'costToServe']);
   let pop: Population;
   if (omitted(allRevenue)) {
-    if (!omitted(allProfit) || !omitted(allCost))
+    if (!omitted(allGrossProfit) || !omitted(allCost))
       throw new FunctionArgumentError(
         'allRevenue',
-        'is needed when allProfit or allCostToServe is given',
+        'is needed when allGrossProfit or allCostToServe is given',
       );
     // `=PROFITTIER(B2, C2, D2)` filled down would make each row a population of one, where every
     // profitable customer is Large/High: a tier that looks right and is not.
     if (rev.length === 1)
       throw new FunctionArgumentError(
         'revenue',
-        'is one customer, a population of one; give allRevenue and allProfit when the formula is filled down',
+        'is one customer, a population of one; give allRevenue and allGrossProfit when the formula is filled down',
       );
     pop = populationOf(rev, np, settings);
   } else {
-    if (omitted(allProfit))
-      throw new FunctionArgumentError('allProfit', 'is needed with allRevenue');
+    if (omitted(allGrossProfit))
+      throw new FunctionArgumentError('allGrossProfit', 'is needed with allRevenue');
     const aRev = numbers(allRevenue, 'allRevenue');
     pop = populationOf(
       aRev,
-      netProfits(aRev, allProfit, allCost, ['allRevenue', 'allProfit', 'allCostToServe']),
+      netProfits(aRev, allGrossProfit, allCost, ['allRevenue', 'allGrossProfit', 'allCostToServe']),
       settings,
     );
   }
@@ -115,19 +115,19 @@ function segments(
 /** The tier per row, one column: "" for blank rows, "No revenue" for revenue < 0. */
 export function profitTier(
   revenue: Arg,
-  profit: Arg,
+  grossProfit: Arg,
   costToServe?: Arg,
   allRevenue?: Arg,
-  allProfit?: Arg,
+  allGrossProfit?: Arg,
   allCostToServe?: Arg,
   options?: Arg,
 ): string[][] {
   const { seg, settings } = segments(
     revenue,
-    profit,
+    grossProfit,
     costToServe,
     allRevenue,
-    allProfit,
+    allGrossProfit,
     allCostToServe,
     options,
   );
@@ -137,19 +137,19 @@ export function profitTier(
 /** The segment label per row (`Large/High`), one column. */
 export function profitSegment(
   revenue: Arg,
-  profit: Arg,
+  grossProfit: Arg,
   costToServe?: Arg,
   allRevenue?: Arg,
-  allProfit?: Arg,
+  allGrossProfit?: Arg,
   allCostToServe?: Arg,
   options?: Arg,
 ): string[][] {
   const { seg } = segments(
     revenue,
-    profit,
+    grossProfit,
     costToServe,
     allRevenue,
-    allProfit,
+    allGrossProfit,
     allCostToServe,
     options,
   );

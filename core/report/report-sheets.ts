@@ -1,7 +1,7 @@
 /**
  * The report: the sheets every host writes, in order. Profit Matrix, Customers, Whale Curve, Why,
  * Groups (one per groupBy column), Migration (when two periods were compared), Trend (more than
- * two periods), Assumptions, Data Issues.
+ * two periods), Scenarios (when there are scenarios), Assumptions, Data Issues.
  */
 import type { Analysis } from '../analyze.js';
 import type { RunInfo } from '../assumptions.js';
@@ -12,6 +12,7 @@ import { dataIssuesSheet } from './data-issues-sheet.js';
 import { groupsSheets } from './groups-sheet.js';
 import { migrationSheet } from './migration-sheet.js';
 import { profitMatrixSheet } from './profit-matrix-sheet.js';
+import { scenariosSheet } from './scenarios-sheet.js';
 import { addRows, type SheetSpec } from './sheet-spec.js';
 import { trendSheet } from './trend-sheet.js';
 import { whaleCurveSheet } from './whale-curve-sheet.js';
@@ -24,6 +25,7 @@ export const REPORT_SHEET_NAMES = [
   'Why',
   'Groups',
   'Migration',
+  'Scenarios',
   'Trend',
   'Assumptions',
   'Data Issues',
@@ -62,6 +64,7 @@ export function reportSheets(
     why ? whySheet(a) : null,
     ...groupsSheets(a),
     migrationSheet(a),
+    scenariosSheet(a, a.settings, a.scenarios),
     trendSheet(a),
     assumptionsSheet(a, run),
   ].filter((s): s is SheetSpec => s !== null);

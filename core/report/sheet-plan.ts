@@ -11,6 +11,8 @@
  *   reused sheet, or after every sheet when none is reused.
  * - The self-test's scratch report ("Self-test Profit Matrix", …) and the real report are two
  *   reports: a run of one leaves the other's sheets alone, as it does the user's.
+ * - With `keepOthers` (the What-if writes only its Scenarios sheet) our sheets the run does not
+ *   name are left as they are.
  * - Marked sheets the report no longer has (Migration from an earlier run with periods, a second
  *   sheet marked for the same report sheet) are removed — last, after the new sheets exist, so the
  *   workbook never runs out of sheets.
@@ -52,6 +54,7 @@ export interface SheetPlan {
 export function planSheets(
   existing: readonly ExistingSheet[],
   wanted: readonly string[],
+  { keepOthers = false }: { keepOthers?: boolean } = {},
 ): SheetPlan {
   const reuse = new Map<string, string>();
   const remove: string[] = [];
@@ -59,7 +62,7 @@ export function planSheets(
   for (const { name, report } of existing) {
     if (report === null || isScratch(report) !== scratchRun) continue; // not this report's
     if (wanted.includes(report) && !reuse.has(report)) reuse.set(report, name);
-    else remove.push(name);
+    else if (!keepOthers || wanted.includes(report)) remove.push(name); // a second mark stays stale
   }
   // New names keep clear of every sheet there is while they are added, stale ones included.
   const taken = new Set(existing.map((s) => s.name));

@@ -8,6 +8,7 @@
  */
 import type { Outcome } from '../../core/errors.js';
 import { reportSheets } from '../../core/report/report-sheets.js';
+import type { SheetSpec } from '../../core/report/sheet-spec.js';
 import type { SettingsInput } from '../../core/settings.js';
 import type { CellValue } from '../../core/types.js';
 import { analyzeTable } from '../../pane/analyze-table.js';
@@ -109,11 +110,31 @@ export async function runInSteps(
     time: new Date().toISOString(),
   });
 
-  onProgress({ stage: 'write', fraction: 0.3, message: 'Making room for the report…' });
+  const names = await writeInSteps(call, specs, (f, message) =>
+    onProgress({ stage: 'write', fraction: 0.3 + 0.7 * f, message }),
+  );
+  onProgress({ stage: 'done', fraction: 1, message: `Wrote ${names.join(', ')}.` });
+  return summarizeRun(outcome.value, names, found.location.sheet);
+}
+
+/**
+ * Writes report sheets the sidebar built: prepare (the cell-limit check, then the sheets placed
+ * and sized), each sheet in row blocks and its finish, then finish. `keepOthers`: a What-if
+ * writes only its Scenarios sheet, leaving the rest of the report as it is. Returns the names
+ * written; `onProgress(fraction, message)` follows the cells written.
+ */
+export async function writeInSteps(
+  call: ServerCall,
+  specs: SheetSpec[],
+  onProgress: (fraction: number, message: string) => void = () => {},
+  keepOthers = false,
+): Promise<string[]> {
+  onProgress(0, 'Making room for the report…');
   const placed = await step('Preparing the report sheets', () =>
     call<PlacedReport>(
       'prepareReport',
       specs.map((s) => ({ name: s.name, ...sheetSize(s) })),
+      keepOthers,
     ),
   );
 
@@ -125,11 +146,10 @@ export async function runInSteps(
     const blocks = blockRanges(spec);
     for (const [from, to] of blocks) {
       const label = `Writing ${name}, rows ${count(from + 1)}–${count(to)}`;
-      onProgress({
-        stage: 'write',
-        fraction: 0.3 + (0.7 * written) / totalCells,
-        message: `${label}${blocks.length > 1 ? ` of ${count(spec.values.length)}` : ''}…`,
-      });
+      onProgress(
+        written / totalCells,
+        `${label}${blocks.length > 1 ? ` of ${count(spec.values.length)}` : ''}…`,
+      );
       await step(label, () => call<void>('writeRows', id, rowBlock(spec, from, to)));
       written += cells(from, to, spec.width);
     }
@@ -138,7 +158,5 @@ export async function runInSteps(
   await step('Finishing the report', () =>
     call<void>('finishReport', placed.stale, placed.sheets[0]?.id ?? null),
   );
-  const names = placed.sheets.map((s) => s.name);
-  onProgress({ stage: 'done', fraction: 1, message: `Wrote ${names.join(', ')}.` });
-  return summarizeRun(outcome.value, names, found.location.sheet);
+  return placed.sheets.map((s) => s.name);
 }

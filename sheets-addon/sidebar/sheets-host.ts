@@ -4,9 +4,10 @@
  * knows its progress without polling the server.
  */
 
+import type { SheetSpec } from '../../core/report/sheet-spec.js';
 import type { SettingsInput } from '../../core/settings.js';
 import type { DetectedTable, PaneHost, Progress, RunOptions, RunSummary } from '../../pane/host.js';
-import { runInSteps } from './run-in-steps.js';
+import { runInSteps, writeInSteps } from './run-in-steps.js';
 import { call } from './script-run.js';
 import { sheetsDiagnostics } from './sheets-diagnostics.js';
 
@@ -37,4 +38,6 @@ export const sheetsHost: PaneHost = {
   },
   goTo: (sheet: string, cell: string) => call<void>('goTo', sheet, cell),
   diagnostics: sheetsDiagnostics,
+  // The What-if's Scenarios sheet, through the same steps as a run; the rest of the report stays.
+  writeSheets: (specs: SheetSpec[]) => writeInSteps(call, specs, undefined, true),
 };

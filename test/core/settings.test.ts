@@ -41,7 +41,7 @@ describe('validation returns every problem at once', () => {
       bogus: 1,
     });
     expect(problems).toEqual([
-      'unknown setting "bogus" (known: columns, rates, pools, costOfCapital, size, profitability, tiers, actions, locale, conciergeBudgetShare, costToServeOnly, groupBy, headerRow, avoidable, conciergeMaxAccounts)',
+      'unknown setting "bogus" (known: columns, rates, pools, costOfCapital, size, profitability, tiers, actions, locale, conciergeBudgetShare, costToServeOnly, groupBy, headerRow, avoidable, conciergeMaxAccounts, capacity, sensitivity, scenarios)',
       'columns.revenue must be a header text, or null to leave it unused',
       'columns: unknown field "colour" (fields: customer, name, revenue, cogs, grossProfit, orders, orderId, lines, deliveries, returns, contacts, repeatContacts, visits, paymentDays, discount, period)',
       'rates.orders must be a number ≥ 0 (got -1)',
@@ -104,6 +104,16 @@ describe('validation returns every problem at once', () => {
       resolveSettings({ profitability: { method: 'bands', target: 'high' } }).problems,
     ).toEqual(['profitability.target must be a margin such as 0.12 (got "high")']);
     expect(resolveSettings({ tiers: ['A', 'B'] }).problems).toHaveLength(1);
+  });
+
+  it('takes a sensitivity share at least 0 and below 1 (default ±20 %, 0 = off)', () => {
+    expect(defaultSettings().sensitivity).toBe(0.2);
+    expect(resolveSettings({ sensitivity: 0 }).settings.sensitivity).toBe(0);
+    expect(resolveSettings({ sensitivity: 0.1 }).settings.sensitivity).toBe(0.1);
+    for (const bad of [1, -0.1, '20%'])
+      expect(resolveSettings({ sensitivity: bad }).problems).toEqual([
+        `sensitivity must be a share such as 0.2 (±20 %), at least 0 and below 1; 0 turns it off (got ${JSON.stringify(bad)})`,
+      ]);
   });
 
   it('is reported by analyze() as one line naming every problem', () => {

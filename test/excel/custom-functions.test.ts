@@ -45,6 +45,25 @@ describe('dist/excel/functions.js', () => {
     expect(json.functions.map((f: { id: string }) => f.id)).toEqual(FUNCTIONS.map((f) => f.id));
   });
 
+  it('names its profit arguments for what they hold: gross before cost-to-serve, net after', () => {
+    const json = JSON.parse(readFileSync('dist/excel/functions.json', 'utf8'));
+    const params = (id: string) =>
+      json.functions
+        .find((f: { id: string }) => f.id === id)
+        .parameters.map((p: { name: string }) => p.name);
+    expect(params('PROFITTIER').slice(0, 5)).toEqual([
+      'revenue',
+      'grossProfit',
+      'costToServe',
+      'allRevenue',
+      'allGrossProfit',
+    ]);
+    expect(params('PROFITSEGMENT')[1]).toBe('grossProfit');
+    expect(params('PROFITMATRIX').slice(0, 2)).toEqual(['revenue', 'netProfit']);
+    expect(params('WHALECURVE')[0]).toBe('netProfit');
+    expect(params('WHALEPEAK')).toEqual(['netProfit']);
+  });
+
   it('PROFITTIER gives the core analysis its tiers on samples/customers.csv', () => {
     // Gross profit and no cost-to-serve: the custom function and analyze() see the same numbers.
     const a = analyze({ values: sample.map((r) => r.slice(0, 4)) });
@@ -132,7 +151,9 @@ describe('dist/excel/functions.js', () => {
     const one = registered.get('PROFITTIER')!([[100]], [[40]], [[5]]) as StubError;
     expect(one).toBeInstanceOf(StubError);
     expect(one.code).toBe('#VALUE!');
-    expect(one.message).toMatch(/give allRevenue and allProfit when the formula is filled down/);
+    expect(one.message).toMatch(
+      /give allRevenue and allGrossProfit when the formula is filled down/,
+    );
   });
 
   it('reads cells holding data types (formatted numbers, entities) by their basic value', () => {

@@ -1,6 +1,10 @@
 // The Office.js PaneHost against the fake Excel (test/fakes/excel.ts): it finds the table from a cell, reads
 // it in blocks, writes the report, and links rejected rows back to their cells.
 import { describe, expect, it } from 'vitest';
+import { scenariosSheet } from '../../core/report/scenarios-sheet.js';
+import { runScenario } from '../../core/scenario.js';
+import { baselineFrom } from '../../core/scenario-base.js';
+import { resolveSettings } from '../../core/settings.js';
 import { ExcelHost } from '../../excel-addin/excel-host.js';
 import { generateCustomers, SAMPLE_SETTINGS } from '../data/generate.js';
 import {
@@ -179,6 +183,35 @@ describe('ExcelHost', () => {
       'Worksheet.activate',
       'Range.select',
     ]);
+  });
+
+  it("writes the What-if's Scenarios sheet and keeps the rest of the report, without reading again", async () => {
+    const fake = workbook(generateCustomers(300));
+    const host = new ExcelHost(runOf(fake));
+    await host.detectTable();
+    const summary = await host.run(SAMPLE_SETTINGS, () => {});
+    const { settings } = resolveSettings(SAMPLE_SETTINGS);
+    const b = baselineFrom(summary.whatIfBase!, settings);
+    const sc = runScenario(b, settings, { name: 'Prices +3 %', changes: [{ price: 0.03 }] });
+    const reads = fake.workbook.sheet('Sales data').actions.length;
+    expect(await host.writeSheets([scenariosSheet(b, settings, [sc])!])).toEqual(['Scenarios']);
+    expect(fake.workbook.sheetNames()).toEqual([
+      'Sales data',
+      'Profit Matrix',
+      'Customers',
+      'Whale Curve',
+      'Why',
+      'Assumptions',
+      'Data Issues',
+      'Scenarios',
+    ]);
+    expect(fake.workbook.sheet('Sales data').actions).toHaveLength(reads);
+    expect(fake.workbook.sheet('Scenarios').values('A1:A1')).toEqual([
+      ['Scenarios: the baseline beside each what-if'],
+    ]);
+    // a second run of the whole report (no scenarios in its settings) removes the stale Scenarios sheet
+    await host.run(SAMPLE_SETTINGS, () => {});
+    expect(fake.workbook.sheetNames()).not.toContain('Scenarios');
   });
 
   it('turns a core error into the pane’s message, with its code', async () => {

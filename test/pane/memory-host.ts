@@ -26,6 +26,8 @@ export class MemoryHost implements PaneHost {
   readonly name = 'memory' as const;
   written: SheetSpec[] = [];
   visited: string[] = [];
+  /** Runs so far: each one reads the table; a What-if must not. */
+  runs = 0;
   /** Milliseconds to wait between stages, so a browser test can watch the progress bar move. */
   constructor(
     private values: CellValue[][],
@@ -67,6 +69,7 @@ export class MemoryHost implements PaneHost {
       message: 'Pricing, segmenting and explaining customers…',
     });
     await this.pause();
+    this.runs++;
     const a = analyzeTable({ values: this.values }, this.location(), settings, options);
     if (!a.ok) throw new PaneError(a.error);
     onProgress({ stage: 'write', fraction: 0.7, message: 'Writing the report sheets…' });
@@ -79,6 +82,16 @@ export class MemoryHost implements PaneHost {
     );
     onProgress({ stage: 'done', fraction: 1, message: 'Done.' });
     return summary;
+  }
+
+  /** Replaces (or adds) the named sheets, leaving the other sheets it wrote. */
+  async writeSheets(specs: SheetSpec[]): Promise<string[]> {
+    for (const spec of specs) {
+      const i = this.written.findIndex((s) => s.name === spec.name);
+      if (i >= 0) this.written[i] = spec;
+      else this.written.push(spec);
+    }
+    return specs.map((s) => s.name);
   }
 
   async goTo(sheet: string, cell: string): Promise<void> {

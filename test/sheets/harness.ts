@@ -6,9 +6,14 @@ import { readFile } from 'node:fs/promises';
 import * as vm from 'node:vm';
 // @ts-expect-error plain .mjs build script without types
 import { buildCode } from '../../build/build-sheets.mjs';
+import type { SheetSpec } from '../../core/report/sheet-spec.js';
 import type { SettingsInput } from '../../core/settings.js';
 import type { DetectedTable, Progress, RunOptions, RunSummary } from '../../pane/host.js';
-import { runInSteps } from '../../sheets-addon/sidebar/run-in-steps.js';
+import {
+  runInSteps,
+  type ServerCall,
+  writeInSteps,
+} from '../../sheets-addon/sidebar/run-in-steps.js';
 import {
   type AppsScriptFake,
   createAppsScriptFake,
@@ -94,16 +99,7 @@ export async function runSteps(
   detected?: DetectedTable,
 ): Promise<{ summary: RunSummary; steps: StepCall[] }> {
   const steps: StepCall[] = [];
-  const call = async <T>(name: string, ...args: unknown[]): Promise<T> => {
-    const before = s.fake.calls.spreadsheet;
-    try {
-      return s.run(name, ...args) as T;
-    } catch (e) {
-      throw new Error(String((e as Error)?.message ?? e));
-    } finally {
-      steps.push({ name, calls: s.fake.calls.spreadsheet - before, ms: s.fake.lastExecutionMs });
-    }
-  };
+  const call = stepCall(s, steps);
   const table = detected ?? (await call<DetectedTable>('detectTable'));
   const summary = await runInSteps(
     call,
@@ -114,6 +110,30 @@ export async function runSteps(
     onProgress,
   );
   return { summary, steps };
+}
+
+/** What-if sheets written as the sidebar writes them (sheetsHost.writeSheets), step by step. */
+export async function writeSteps(
+  s: Script,
+  specs: SheetSpec[],
+): Promise<{ names: string[]; steps: StepCall[] }> {
+  const steps: StepCall[] = [];
+  const names = await writeInSteps(stepCall(s, steps), specs, undefined, true);
+  return { names, steps };
+}
+
+/** google.script.run into the bundle, each call logged in `steps`. */
+function stepCall(s: Script, steps: StepCall[]): ServerCall {
+  return async <T>(name: string, ...args: unknown[]): Promise<T> => {
+    const before = s.fake.calls.spreadsheet;
+    try {
+      return s.run(name, ...args) as T;
+    } catch (e) {
+      throw new Error(String((e as Error)?.message ?? e));
+    } finally {
+      steps.push({ name, calls: s.fake.calls.spreadsheet - before, ms: s.fake.lastExecutionMs });
+    }
+  };
 }
 
 /**

@@ -6,10 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analyze.js';
 import { reportSheets } from '../../core/report/report-sheets.js';
+import { scenariosSheet } from '../../core/report/scenarios-sheet.js';
+import { runScenario } from '../../core/scenario.js';
+import { baselineFrom } from '../../core/scenario-base.js';
+import { resolveSettings } from '../../core/settings.js';
 import type { DetectedTable } from '../../pane/host.js';
 import { generateCustomers, generateTransactions, SAMPLE_SETTINGS } from '../data/generate.js';
 import { EXECUTION_LIMIT_MS } from '../fakes/spreadsheet-app.js';
-import { boot, runSteps, type Script, type StepCall } from './harness.js';
+import { boot, runSteps, type Script, type StepCall, writeSteps } from './harness.js';
 
 const REPORT = ['Profit Matrix', 'Customers', 'Whale Curve', 'Why', 'Assumptions', 'Data Issues'];
 
@@ -107,12 +111,46 @@ describe('the stepwise run', () => {
     }
   }, 180_000);
 
+  it('keeps the What-if columns in the sidebar; writeSheets adds Scenarios in steps and keeps the report', async () => {
+    const { s, summary } = await runOn(generateCustomers(1_000, 7));
+    // the analysis ran in the sidebar: its customer columns are there, not sent by the server
+    expect(summary.whatIfBase.keys).toHaveLength(1_000);
+    const { settings } = resolveSettings(SAMPLE_SETTINGS);
+    const core = analyze({ values: generateCustomers(1_000, 7) }, SAMPLE_SETTINGS);
+    if (!core.ok) throw new Error(core.error.message);
+    const b = baselineFrom(summary.whatIfBase, settings);
+    expect(Array.from(b.netProfit)).toEqual(Array.from(core.value.netProfit));
+    expect(Array.from(b.classes.segment)).toEqual(Array.from(core.value.classes.segment));
+    const sc = runScenario(b, settings, {
+      name: 'Exit the money-losers',
+      changes: [{ where: { moneyLosers: true }, exit: true }],
+    });
+    const spec = scenariosSheet(b, settings, [sc])!;
+    const { names, steps } = await writeSteps(s, [spec]);
+    expect(names).toEqual(['Scenarios']);
+    expect(steps.map((c) => c.name)).not.toContain('readRows'); // the data is not read again
+    expect(s.fake.spreadsheet.sheetNames()).toEqual(['Data', ...REPORT, 'Scenarios']);
+    expect(s.fake.spreadsheet.rawValues('Scenarios', 'A1:A1')).toEqual([
+      ['Scenarios: the baseline beside each what-if'],
+    ]);
+    // the next full run replaces the report, Scenarios included
+    s.fake.spreadsheet.select('Data', 'A1');
+    await runSteps(s, SAMPLE_SETTINGS);
+    expect(s.fake.spreadsheet.sheetNames()).toEqual(['Data', ...REPORT]);
+  });
+
+  it('has the What-if columns above 50,000 customers too: nothing crosses google.script.run', async () => {
+    const { summary } = await runOn(generateCustomers(60_000, 7));
+    expect(summary.whatIfBase.keys).toHaveLength(60_000);
+    expect(summary.whatIfMissing).toBeUndefined();
+  });
+
   it('formats, freezes, filters, appends conditional rules, charts the whale curve and marks its sheets', async () => {
     const { s } = await runOn(generateCustomers(300, 3));
     const ss = s.fake.spreadsheet;
     const customers = ss.inspectSheet('Customers');
     expect(customers.frozenRows).toBe(1);
-    expect(customers.filter).toBe('A1:O301'); // header + 300 customers, like the Excel table
+    expect(customers.filter).toBe('A1:P301'); // header + 300 customers, like the Excel table (P: Sensitivity)
     for (const name of REPORT.filter((n) => n !== 'Customers'))
       expect(ss.inspectSheet(name).filter, name).toBeNull();
     expect(customers.columnWidths).toMatchObject({
@@ -238,12 +276,12 @@ describe('the stepwise run', () => {
     expect(customers.lastRow).toBe(21);
     expect(
       ss
-        .rawValues('Customers', 'A22:M61')
+        .rawValues('Customers', 'A22:P61')
         .flat()
         .every((v) => v === ''),
     ).toBe(true);
     expect(ss.inspectCell('Customers', 'C40').numberFormat).toBeNull(); // formats of the first run cleared
-    expect(customers.filter).toBe('A1:O21');
+    expect(customers.filter).toBe('A1:P21');
     expect(customers.frozenRows).toBe(1);
     expect(customers.conditionalFormatRules.map((r) => r.ranges)).toEqual([
       ['F2:F21'],

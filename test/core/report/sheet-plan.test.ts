@@ -45,6 +45,16 @@ describe('planSheets', () => {
     expect(real.remove).toEqual(['Profit Matrix']); // stale and ours; the scratch sheet stays
   });
 
+  it('a What-if writes its Scenarios sheet and leaves the rest of the report as it is', () => {
+    const existing = [user('Data'), ours('Profit Matrix'), ours('Why'), ours('Why (2)', 'Why')];
+    const plan = planSheets(existing, ['Scenarios', 'Why'], { keepOthers: true });
+    expect(plan.steps).toEqual([
+      { report: 'Scenarios', name: 'Scenarios', action: 'create', at: 2 },
+      { report: 'Why', name: 'Why', action: 'reuse' },
+    ]);
+    expect(plan.remove).toEqual(['Why (2)']); // a second sheet marked for a sheet written goes
+  });
+
   it('keeps a user’s sheet with a report name and suffixes ours, whatever the case', () => {
     const existing = ['Data', 'profit matrix', 'CUSTOMERS', 'Customers (2)'].map(user);
     const plan = planSheets(existing, REPORT);
