@@ -46,7 +46,7 @@ const population = [
     'Revenue of every customer (the population the rows are placed in). Needed when revenue is one cell, as in a formula filled down.',
     true,
   ),
-  p('allGrossProfit', 'Gross profit of every customer, matching allRevenue.', true),
+  p('allProfit', 'Gross profit of every customer, matching allRevenue.', true),
   p('allCostToServe', 'Cost-to-serve of every customer, matching allRevenue.', true),
   p(
     'options',

@@ -2,7 +2,7 @@
  * PROFITTIER and PROFITSEGMENT: the tier (or segment label) of each row.
  * - With ranges only: the rows are the population; returns one column, one result per row. One
  *   cell alone is refused: it is what a filled-down `=PROFITTIER(B2, C2)` gives, a population of one.
- * - With the population ranges (allRevenue, allGrossProfit, allCostToServe): each given row is placed
+ * - With the population ranges (allRevenue, allProfit, allCostToServe): each given row is placed
  *   within that population — what a formula dragged down a column expects.
  * A population is prepared once per distinct content and execution. Excel's shared runtime keeps it
  * for every row of a dragged formula (n formulas cost O(n) each for reading their arguments, not
@@ -73,7 +73,7 @@ function segments(
   grossProfit: Arg,
   cost: Arg,
   allRevenue: Arg,
-  allGrossProfit: Arg,
+  allProfit: Arg,
   allCost: Arg,
   options: Arg,
 ): { seg: Int16Array; settings: Settings } {
@@ -82,26 +82,26 @@ function segments(
   const np = netProfits(rev, grossProfit, cost, ['revenue', 'grossProfit', 'costToServe']);
   let pop: Population;
   if (omitted(allRevenue)) {
-    if (!omitted(allGrossProfit) || !omitted(allCost))
+    if (!omitted(allProfit) || !omitted(allCost))
       throw new FunctionArgumentError(
         'allRevenue',
-        'is needed when allGrossProfit or allCostToServe is given',
+        'is needed when allProfit or allCostToServe is given',
       );
     // `=PROFITTIER(B2, C2, D2)` filled down would make each row a population of one, where every
     // profitable customer is Large/High: a tier that looks right and is not.
     if (rev.length === 1)
       throw new FunctionArgumentError(
         'revenue',
-        'is one customer, a population of one; give allRevenue and allGrossProfit when the formula is filled down',
+        'is one customer, a population of one; give allRevenue and allProfit when the formula is filled down',
       );
     pop = populationOf(rev, np, settings);
   } else {
-    if (omitted(allGrossProfit))
-      throw new FunctionArgumentError('allGrossProfit', 'is needed with allRevenue');
+    if (omitted(allProfit))
+      throw new FunctionArgumentError('allProfit', 'is needed with allRevenue');
     const aRev = numbers(allRevenue, 'allRevenue');
     pop = populationOf(
       aRev,
-      netProfits(aRev, allGrossProfit, allCost, ['allRevenue', 'allGrossProfit', 'allCostToServe']),
+      netProfits(aRev, allProfit, allCost, ['allRevenue', 'allProfit', 'allCostToServe']),
       settings,
     );
   }
@@ -118,7 +118,7 @@ export function profitTier(
   grossProfit: Arg,
   costToServe?: Arg,
   allRevenue?: Arg,
-  allGrossProfit?: Arg,
+  allProfit?: Arg,
   allCostToServe?: Arg,
   options?: Arg,
 ): string[][] {
@@ -127,7 +127,7 @@ export function profitTier(
     grossProfit,
     costToServe,
     allRevenue,
-    allGrossProfit,
+    allProfit,
     allCostToServe,
     options,
   );
@@ -140,7 +140,7 @@ export function profitSegment(
   grossProfit: Arg,
   costToServe?: Arg,
   allRevenue?: Arg,
-  allGrossProfit?: Arg,
+  allProfit?: Arg,
   allCostToServe?: Arg,
   options?: Arg,
 ): string[][] {
@@ -149,7 +149,7 @@ export function profitSegment(
     grossProfit,
     costToServe,
     allRevenue,
-    allGrossProfit,
+    allProfit,
     allCostToServe,
     options,
   );

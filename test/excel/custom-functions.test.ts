@@ -56,7 +56,7 @@ describe('dist/excel/functions.js', () => {
       'grossProfit',
       'costToServe',
       'allRevenue',
-      'allGrossProfit',
+      'allProfit',
     ]);
     expect(params('PROFITSEGMENT')[1]).toBe('grossProfit');
     expect(params('PROFITMATRIX').slice(0, 2)).toEqual(['revenue', 'netProfit']);
@@ -152,7 +152,7 @@ describe('dist/excel/functions.js', () => {
     expect(one).toBeInstanceOf(StubError);
     expect(one.code).toBe('#VALUE!');
     expect(one.message).toMatch(
-      /give allRevenue and allGrossProfit when the formula is filled down/,
+      /give allRevenue and allProfit when the formula is filled down/,
     );
   });
 

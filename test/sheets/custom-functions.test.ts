@@ -50,7 +50,7 @@ describe('custom functions', () => {
     );
     expect(() =>
       s.global('PROFITSEGMENT', [[100], [10]], [[50], [1]], '', [[100], [10]], blanks),
-    ).toThrow('allGrossProfit: is needed with allRevenue');
+    ).toThrow('allProfit: is needed with allRevenue');
     const when = new (vm.runInContext('Date', s.ctx))(Date.UTC(2024, 0, 4, 15)); // 5 Jan, 00:00 in Tokyo
     expect(() => s.global('PROFITTIER', [[when]], [[1]])).toThrow(
       'revenue: cell 1 holds "2024-01-05", not a number',
@@ -123,7 +123,7 @@ describe('custom functions', () => {
   it('a single customer without the population ranges is an error, not a population of one', async () => {
     const s = await boot();
     expect(() => s.global('PROFITTIER', 100, 40, 5)).toThrow(
-      'give allRevenue and allGrossProfit when the formula is filled down',
+      'give allRevenue and allProfit when the formula is filled down',
     );
     expect(() => s.global('PROFITSEGMENT', [[100]], [[40]])).toThrow(/filled down/);
   });

@@ -2,7 +2,7 @@
 // path: binary search against a prepared population, where the analysis uses class cut-offs.
 // The two must agree on every customer, above all where they could drift: tied revenues and
 // margins, and values exactly on a threshold (which go to the higher class). A column is its own
-// population; one row is placed in allRevenue/allGrossProfit, and refused without them.
+// population; one row is placed in allRevenue/allProfit, and refused without them.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NO_REVENUE } from '../../../core/defaults.js';
@@ -169,7 +169,7 @@ describe('profitTier', () => {
       }
       expect(caught).toBeInstanceOf(FunctionArgumentError);
       expect((caught as Error).message).toBe(
-        'revenue: is one customer, a population of one; give allRevenue and allGrossProfit when the formula is filled down',
+        'revenue: is one customer, a population of one; give allRevenue and allProfit when the formula is filled down',
       );
       expect(() => f([[50]], [[-10]], [[5]])).toThrow(/filled down/);
     }
