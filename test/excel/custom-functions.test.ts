@@ -151,9 +151,7 @@ describe('dist/excel/functions.js', () => {
     const one = registered.get('PROFITTIER')!([[100]], [[40]], [[5]]) as StubError;
     expect(one).toBeInstanceOf(StubError);
     expect(one.code).toBe('#VALUE!');
-    expect(one.message).toMatch(
-      /give allRevenue and allProfit when the formula is filled down/,
-    );
+    expect(one.message).toMatch(/give allRevenue and allProfit when the formula is filled down/);
   });
 
   it('reads cells holding data types (formatted numbers, entities) by their basic value', () => {
