@@ -188,8 +188,9 @@ describe('template protection and validation', () => {
   it('protects every sheet with no password, and unlocks the yellow input cells, only them', () => {
     let unlocked = 0;
     for (const ws of wb.worksheets) {
-      expect(ws.sheetProtection, ws.name).toMatchObject({ sheet: true });
-      expect(ws.sheetProtection, ws.name).not.toHaveProperty('hashValue');
+      const p = (ws as unknown as { sheetProtection: unknown }).sheetProtection;
+      expect(p, ws.name).toMatchObject({ sheet: true });
+      expect(p, ws.name).not.toHaveProperty('hashValue');
       ws.eachRow({ includeEmpty: true }, (row) => {
         row.eachCell({ includeEmpty: true }, (cell) => {
           const open = cell.protection?.locked === false;
@@ -230,7 +231,7 @@ describe('template protection and validation', () => {
     // the text inputs: capacity resource names and the tier map's names and actions
     const tierHead = (ws.getColumn(1).values as unknown[]).indexOf('Segment');
     const text = (cell: ExcelJS.Cell) =>
-      (cell.col === 1 && Number(cell.row) < tierHead) || Number(cell.row) > tierHead;
+      (Number(cell.col) === 1 && Number(cell.row) < tierHead) || Number(cell.row) > tierHead;
     const numeric: string[] = [];
     ws.eachRow((row) =>
       row.eachCell({ includeEmpty: true }, (cell) => {
