@@ -102,7 +102,7 @@ export async function runTemplate(args: string[]): Promise<number> {
       );
     const a = outcome.value;
     analysed = a;
-    if (a.customers.n > SLOW_ABOVE)
+    if (Math.max(a.customers.n, rows ?? 0) > SLOW_ABOVE)
       process.stderr.write(
         `profit-tiers: note: ${a.customers.n.toLocaleString('en-US')} customers make a slow live workbook; analyze --out writes a static report instantly\n`,
       );
@@ -127,6 +127,10 @@ export async function runTemplate(args: string[]): Promise<number> {
     const { settings, problems } = resolveSettings(settingsInput);
     if (problems.length)
       throw new UserError(`${o.settings}: ${settingsProblemText(problems)}`, EXIT.usage);
+    if ((rows ?? 0) > SLOW_ABOVE)
+      process.stderr.write(
+        `profit-tiers: note: ${rows!.toLocaleString('en-US')} formula rows make a slow live workbook\n`,
+      );
     template = await templateWorkbook({ settings, rows });
     summary = `sample rows, room for ${(rows ?? EMPTY_CAPACITY).toLocaleString('en-US')} customers`;
   }
