@@ -102,7 +102,7 @@ export async function runTemplate(args: string[]): Promise<number> {
       );
     const a = outcome.value;
     analysed = a;
-    if (Math.max(a.customers.n, rows ?? 0) > SLOW_ABOVE)
+    if (a.customers.n > SLOW_ABOVE)
       process.stderr.write(
         `profit-tiers: note: ${a.customers.n.toLocaleString('en-US')} customers make a slow live workbook; analyze --out writes a static report instantly\n`,
       );
