@@ -139,7 +139,7 @@ export function customerCardSheet(first: string | null): TemplateSheet {
       'Cost',
       'Per unit of revenue',
       'Size-class median',
-      'Multiple of the median',
+      'Multiple',
       'A cause?',
     ],
   ]);
