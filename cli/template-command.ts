@@ -31,13 +31,13 @@ const HELP = {
       text: 'The customer table (.csv or .xlsx) to fill the template with; without it, sample rows and room for 1,000 customers.',
     },
     sheet: { value: 'NAME', text: 'The sheet of the --data workbook to read.' },
-    rows: {
-      value: 'N',
-      text: `Customer rows with formulas (1 to ${MAX_CAPACITY.toLocaleString('en-US')}); default 1,000, or the --data customers plus ${SPARE_ROWS}. Customers pasted below them are counted in red as "Rows outside the formulas".`,
-    },
     settings: {
       value: 'FILE',
       text: 'Settings (a JSON file or JSON text) for the Settings sheet; without --data or --settings, the sample rates.',
+    },
+    rows: {
+      value: 'N',
+      text: `Customer rows with formulas (1 to ${MAX_CAPACITY.toLocaleString('en-US')}); default 1,000, or the --data customers plus ${SPARE_ROWS}. Customers pasted below them are counted in red as "Rows outside the formulas".`,
     },
     out: {
       value: 'FILE',
