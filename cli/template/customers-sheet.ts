@@ -6,11 +6,11 @@
  * The formulas are DOMAIN.md §2–4 exactly as the core computes them (same operation order, so
  * the same doubles): see the comments on each.
  */
-import { BLANK_GROUP, EXITED, NO_REVENUE } from '../../core/defaults.js';
+import { BLANK_GROUP, COST_LINE_LABELS, EXITED, NO_REVENUE } from '../../core/defaults.js';
 import { HEADER_FILL, HEADER_FONT, LOSS_FONT } from '../../core/report/colours.js';
 import { emptySheet, FORMATS, rect, type SheetValue } from '../../core/report/sheet-spec.js';
 import { DRIVERS } from '../../core/types.js';
-import { atLeastRule, listRule } from './input-rules.js';
+import { atLeastRule, listRule, numberRule } from './input-rules.js';
 import {
   ALL_COLUMNS,
   avoidableName,
@@ -83,6 +83,9 @@ export function customersSheet(
   ];
   spec.width = width;
   spec.titles.push(rect(0, 0));
+  // every cell of the title rows gets a look of its own (locked), so the open input columns'
+  // unlocked style (template-xlsx.ts) reaches no cell above the header
+  spec.fontColors.push({ range: rect(0, 0, CUSTOMERS_HEADER_ROW - 1, width), color: '#000000' });
   const head = CUSTOMERS_HEADER_ROW - 1,
     first = FIRST_ROW - 1;
   spec.bold.push(rect(head, 0, 1, width));
@@ -131,7 +134,21 @@ export function customersSheet(
     { range: rect(first, wc, capacity, SCENARIO_COLUMNS.length), color: COMPUTED_FILL },
   );
   const last = FIRST_ROW + capacity - 1;
+  // Every numeric input refuses text ("$82,310.53" would read as blank: a silent "No revenue"),
+  // also in PASTE_ROWS rows below the formula rows, where a client may paste more customers.
+  // (Not to the sheet's end: a reader such as ExcelJS expands a validated range cell by cell.)
+  const end = Math.min(SHEET_ROWS, last + PASTE_ROWS);
+  const down = (h: Column) => `${col(h)}${FIRST_ROW}:${col(h)}${end}`;
   const validations = [
+    ...(['Revenue', 'COGS', 'Gross Profit'] as const).map((h) => ({
+      range: down(h),
+      rule: numberRule(h),
+    })),
+    ...DRIVERS.map((d) => ({
+      range: down(COST_LINE_LABELS[d] as Column),
+      rule: atLeastRule(0, `${COST_LINE_LABELS[d]} (a volume)`),
+    })),
+    { range: down('Payment Days'), rule: atLeastRule(0, 'Payment Days') },
     {
       range: `${col('Scenario price change')}${FIRST_ROW}:${col('Scenario price change')}${last}`,
       rule: atLeastRule(-1, 'Scenario price change (3 % for a 3 % rise)'),
@@ -195,9 +212,13 @@ export function customersSheet(
     spec,
     extras: { formulas },
     names: customerNames(capacity),
-    template: { validations },
+    // the yellow input columns stay open below the formula rows (the title rows above stay locked)
+    template: { validations, openColumns: [...INPUT_COLUMNS.keys(), wi, wi + 1] },
   };
 }
+
+/** Rows below the formula rows whose inputs are validated too (they are unlocked to the sheet's end). */
+export const PASTE_ROWS = 5000;
 
 /** The Customers cell (row 1) that counts the rows outside the formulas. */
 export const OUTSIDE_AT = 2;

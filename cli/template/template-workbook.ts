@@ -89,7 +89,10 @@ export async function templateWorkbook(
       bytes,
       (zip) => addCharts(zip, [whale.chart]),
       recalculateOnOpen,
-      unlockAndMark(arrays),
+      unlockAndMark(
+        arrays,
+        new Map(sheets.map((s) => [s.spec.name, s.template?.openColumns ?? []])),
+      ),
     ),
     textCut,
   };

@@ -20,6 +20,11 @@ export interface TemplateExtras {
   rules?: ExcelJS.ConditionalFormattingOptions[];
   /** Cells (A1) whose formula is an array formula: MEDIAN(IF(…)) needs it in Excel and LibreOffice. */
   arrays?: string[];
+  /**
+   * Columns (0-based) unlocked below the sheet's last written row, down to the sheet's end: a
+   * client's rows pasted below the formula rows are accepted (and counted as outside them).
+   */
+  openColumns?: number[];
 }
 
 /**
@@ -73,7 +78,10 @@ export async function templateXlsx(
  * Unlocks every cell filled in the input yellow (the Instructions' "yellow cells are yours"), so
  * the colour and the protection cannot disagree; marks the array formulas of `arrays` per sheet.
  */
-export function unlockAndMark(arrays: Map<string, string[]>): (zip: JSZip) => Promise<void> {
+export function unlockAndMark(
+  arrays: Map<string, string[]>,
+  openColumns: Map<string, number[]> = new Map(),
+): (zip: JSZip) => Promise<void> {
   return async (zip) => {
     const styles = await text(zip, 'xl/styles.xml');
     const fills = /<fills\b[^>]*>([\s\S]*?)<\/fills>/.exec(styles)?.[1] ?? '';
@@ -81,17 +89,53 @@ export function unlockAndMark(arrays: Map<string, string[]>): (zip: JSZip) => Pr
       m[0].includes(`rgb="${argb(INPUT_FILL)}"`),
     );
     if (yellow < 0) throw new Error('template: no input fill in styles.xml');
+    let openStyle = -1;
     zip.file(
       'xl/styles.xml',
-      styles.replace(/<cellXfs\b[^>]*>[\s\S]*?<\/cellXfs>/, (xfs) =>
-        xfs.replace(/<xf\b([^>]*?)(\/>|>([\s\S]*?)<\/xf>)/g, (xf, attrs: string, _end, inner) =>
-          new RegExp(`\\bfillId="${yellow}"`).test(attrs)
-            ? `<xf${attrs} applyProtection="1">${inner ?? ''}<protection locked="0"/></xf>`
-            : xf,
-        ),
-      ),
+      styles.replace(/<cellXfs\b[^>]*>[\s\S]*?<\/cellXfs>/, (xfs) => {
+        const marked = xfs.replace(
+          /<xf\b([^>]*?)(\/>|>([\s\S]*?)<\/xf>)/g,
+          (xf, attrs: string, _end, inner) =>
+            new RegExp(`\\bfillId="${yellow}"`).test(attrs)
+              ? `<xf${attrs} applyProtection="1">${inner ?? ''}<protection locked="0"/></xf>`
+              : xf,
+        );
+        // one more style: the default look, unlocked, for the open columns below the data
+        openStyle = (marked.match(/<xf\b/g) ?? []).length;
+        return marked
+          .replace(/(<cellXfs\b[^>]*\bcount=")\d+"/, `$1${openStyle + 1}"`)
+          .replace(
+            '</cellXfs>',
+            '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyProtection="1"><protection locked="0"/></xf></cellXfs>',
+          );
+      }),
     );
     const paths = await sheetPaths(zip);
+    for (const [sheet, columns] of openColumns) {
+      if (!columns.length) continue;
+      const path = paths.get(sheet)!;
+      const open = new Set(columns.map((c) => c + 1));
+      const xml = await text(zip, path);
+      // one <col> per column (ExcelJS merges equal neighbours), the open ones with the unlocked style
+      zip.file(
+        path,
+        xml.replace(/<col\b([^>]*?)\/>/g, (m, attrs: string) => {
+          const min = Number(/\bmin="(\d+)"/.exec(attrs)?.[1]),
+            max = Number(/\bmax="(\d+)"/.exec(attrs)?.[1]);
+          if (!(min > 0 && max >= min)) return m;
+          let out = '';
+          for (let c = min; c <= max; c++) {
+            const a = attrs
+              .replace(/\bmin="\d+"/, `min="${c}"`)
+              .replace(/\bmax="\d+"/, `max="${c}"`);
+            out += open.has(c)
+              ? `<col${a.replace(/\s*\bstyle="\d+"/, '')} style="${openStyle}"/>`
+              : `<col${a}/>`;
+          }
+          return out;
+        }),
+      );
+    }
     for (const [sheet, cells] of arrays) {
       if (!cells.length) continue;
       const path = paths.get(sheet)!;

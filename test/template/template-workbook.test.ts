@@ -223,6 +223,50 @@ describe('template protection and validation', () => {
         ]);
   });
 
+  it('refuses text such as "$82,310.53" in every numeric customer input, below the formulas too', () => {
+    const ws = wb.getWorksheet('Customers')!;
+    const money = ['Revenue', 'COGS', 'Gross Profit'] as const;
+    const counts = INPUT_COLUMNS.slice(5, -1); // the volumes, then Payment Days
+    expect(counts.at(-1)).toBe('Payment Days');
+    for (const r of [
+      FIRST_ROW,
+      FIRST_ROW + EMPTY_CAPACITY - 1,
+      FIRST_ROW + EMPTY_CAPACITY + 4999,
+    ]) {
+      for (const h of [...money, ...counts]) {
+        const rule = ws.getCell(r, colIndex(h) + 1).dataValidation;
+        expect(rule, `${h} row ${r}`).toMatchObject({ showErrorMessage: true, errorStyle: 'stop' });
+        expect(accepts(rule, '$82,310.53'), `${h} row ${r}`).toBe(false);
+        expect(accepts(rule, 82310.53), `${h} row ${r}`).toBe(true);
+        expect(accepts(rule, -5), `${h}: a negative`).toBe(money.includes(h as never));
+      }
+      expect(ws.getCell(r, colIndex('Revenue') + 1).dataValidation.error).toMatch(/plain number/);
+    }
+    // the key, name and group take any text
+    for (const h of ['Customer', 'Name', 'Group'] as const)
+      expect(ws.getCell(FIRST_ROW, colIndex(h) + 1).dataValidation).toBeUndefined();
+  });
+
+  it('keeps the input columns open below the formula rows, for pasted customers', () => {
+    const ws = wb.getWorksheet('Customers')!;
+    const open = [
+      ...INPUT_COLUMNS.map((_, i) => i + 1),
+      colIndex('Scenario price change') + 1,
+      colIndex('Scenario exit') + 1,
+    ];
+    for (const r of [FIRST_ROW + EMPTY_CAPACITY, FIRST_ROW + EMPTY_CAPACITY + 20_000])
+      for (let c = 1; c <= ALL_COLUMNS.length; c++)
+        expect([r, c, ws.getCell(r, c).protection?.locked === false]).toEqual([
+          r,
+          c,
+          open.includes(c),
+        ]);
+    // the title and header rows stay locked
+    for (let r = 1; r <= CUSTOMERS_HEADER_ROW; r++)
+      for (const c of open)
+        expect([r, c, ws.getCell(r, c).protection?.locked === false]).toEqual([r, c, false]);
+  });
+
   it('validates every setting on Settings, and nothing else there', () => {
     const ws = wb.getWorksheet('Settings')!;
     const rules = (
