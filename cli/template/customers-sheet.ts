@@ -191,7 +191,7 @@ export function customersSheet(
     12,
     13,
     13,
-    40,
+    62, // Action: the longest default action in full
     13,
     12,
     13,

@@ -165,7 +165,8 @@ export function matrixSheet(tiers: readonly string[]): TemplateSheet {
   );
   addRows(spec, [[]]);
   whatIfSummary(spec, formulas);
-  spec.columnWidths = [14, 16, 18, 18, 18, 18, 3, 14, 16, 18, 18, 18, 18];
+  // column A holds the what-if's labels too ("Change in the business's net profit")
+  spec.columnWidths = [36, 16, 18, 18, 18, 18, 3, 14, 16, 18, 18, 18, 18];
   return { spec, extras: { formulas }, names: [], template: { rules } };
 }
 

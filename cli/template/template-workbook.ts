@@ -18,7 +18,7 @@ import { MAX_CAPACITY, type TemplateSheet } from './layout.js';
 import { matrixSheet } from './matrix-sheet.js';
 import { SAMPLE_GROUPS, SAMPLE_ROWS } from './sample-rows.js';
 import { settingsSheet } from './settings-sheet.js';
-import { templateXlsx, unlockAndMark } from './template-xlsx.js';
+import { templateXlsx, unlockAndMark, wrappedRowHeights } from './template-xlsx.js';
 import { whaleSheet } from './whale-sheet.js';
 import { templateWhatIf } from './what-if-inputs.js';
 
@@ -92,6 +92,7 @@ export async function templateWorkbook(
       unlockAndMark(
         arrays,
         new Map(sheets.map((s) => [s.spec.name, s.template?.openColumns ?? []])),
+        new Map(sheets.map((s) => [s.spec.name, wrappedRowHeights(s.spec)])),
       ),
     ),
     textCut,

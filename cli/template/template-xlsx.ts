@@ -7,6 +7,7 @@
 import { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
+import type { SheetSpec } from '../../core/report/sheet-spec.js';
 import { excelJs } from '../excel-js.js';
 import { argb, renderSheet } from '../render-xlsx.js';
 import { sheetPaths, text } from '../xlsx-parts.js';
@@ -81,6 +82,7 @@ export async function templateXlsx(
 export function unlockAndMark(
   arrays: Map<string, string[]>,
   openColumns: Map<string, number[]> = new Map(),
+  heights: Map<string, Map<number, number>> = new Map(),
 ): (zip: JSZip) => Promise<void> {
   return async (zip) => {
     const styles = await text(zip, 'xl/styles.xml');
@@ -136,6 +138,21 @@ export function unlockAndMark(
         }),
       );
     }
+    // Wrapped rows get their height: LibreOffice does not grow a row for wrapped text on open.
+    for (const [sheet, rows] of heights) {
+      if (!rows.size) continue;
+      const path = paths.get(sheet)!;
+      const xml = await text(zip, path);
+      zip.file(
+        path,
+        xml.replace(/<row r="(\d+)"([^>]*?)(\/?)>/g, (m, r: string, attrs: string, end: string) => {
+          const h = rows.get(Number(r));
+          return h === undefined
+            ? m
+            : `<row r="${r}"${attrs.replace(/\s*\b(ht|customHeight)="[^"]*"/g, '')} ht="${h}" customHeight="1"${end}>`;
+        }),
+      );
+    }
     for (const [sheet, cells] of arrays) {
       if (!cells.length) continue;
       const path = paths.get(sheet)!;
@@ -149,4 +166,48 @@ export function unlockAndMark(
       );
     }
   };
+}
+
+/** Points per line of 11-pt Calibri. */
+const LINE_HEIGHT = 15;
+
+/**
+ * The height (points) of each row of `spec` with wrapped text cells (1-based row → points), for
+ * rows needing more than one line: each text's lines by greedy word wrap at its column width
+ * (about one character per width unit). Example: "Break-even price change" in a 12-wide column →
+ * 2 lines → 30.
+ */
+export function wrappedRowHeights(spec: SheetSpec): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const w of spec.wrap)
+    for (let r = w.row; r < w.row + w.rows; r++) {
+      let lines = 1;
+      for (let c = w.col; c < w.col + w.cols; c++) {
+        const v = spec.values[r]?.[c];
+        if (typeof v !== 'string' || !v) continue;
+        lines = Math.max(lines, linesOf(v, Math.max(1, Math.floor(spec.columnWidths[c] ?? 9) - 1)));
+      }
+      if (lines > 1) out.set(r + 1, Math.max(out.get(r + 1) ?? 0, lines * LINE_HEIGHT));
+    }
+  return out;
+}
+
+/** Lines of `text` wrapped at `width` characters, breaking at spaces (a longer word breaks anyway). */
+function linesOf(text: string, width: number): number {
+  let lines = 1,
+    used = 0;
+  for (const word of text.split(/\s+/)) {
+    const len = word.length;
+    if (used === 0) used = len;
+    else if (used + 1 + len <= width) used += 1 + len;
+    else {
+      lines++;
+      used = len;
+    }
+    while (used > width) {
+      lines++;
+      used -= width;
+    }
+  }
+  return lines;
 }

@@ -107,7 +107,7 @@ export function whaleSheet(): TemplateSheet & { chart: ChartPart } {
     { range: rect(p0, 3, n, 1), format: FORMATS.money0 },
     { range: rect(p0, 4, n, 1), format: FORMATS.percent },
   );
-  spec.columnWidths = [32, 14, 18, 20, 16];
+  spec.columnWidths = [34, 14, 18, 22, 16];
   const abs = (c: string, from: number, to = from) =>
     `'Whale Curve'!$${c}$${from + 1}${to === from ? '' : `:$${c}$${to + 1}`}`;
   const chart: ChartPart = {

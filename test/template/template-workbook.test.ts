@@ -340,6 +340,49 @@ describe('template protection and validation', () => {
   });
 });
 
+describe('template layout read back', () => {
+  let wb: ExcelJS.Workbook;
+  beforeAll(async () => {
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'Filled.xlsx'));
+  });
+
+  it('gives every wrapped header row the height of its lines (LibreOffice does not grow it)', () => {
+    const tall = (sheet: string, row: number) => wb.getWorksheet(sheet)!.getRow(row).height ?? 0;
+    expect(tall('Customers', CUSTOMERS_HEADER_ROW)).toBeGreaterThanOrEqual(30);
+    for (const ws of wb.worksheets)
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (!cell.alignment?.wrapText || typeof cell.value !== 'string') return;
+          const width = ws.getColumn(Number(cell.col)).width ?? 9;
+          const words = cell.value.split(' ');
+          // a header longer than its column needs at least two lines of 15 points
+          if (cell.value.length > width && words.length > 1)
+            expect(row.height ?? 15, `${ws.name}!${cell.address}`).toBeGreaterThanOrEqual(30);
+        }),
+      );
+  });
+
+  it('cuts no label: a text with a value right of it fits its column', () => {
+    const cut: string[] = [];
+    for (const ws of wb.worksheets) {
+      if (ws.name === 'Instructions') continue; // one wide column of sentences
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          const c = Number(cell.col);
+          if (typeof cell.value !== 'string' || cell.alignment?.wrapText) return;
+          if (ws.name === 'Customers' && Number(cell.row) >= FIRST_ROW) return; // the client's data
+          const next = row.getCell(c + 1);
+          if (next.value === null || next.value === undefined) return;
+          const width = ws.getColumn(c).width ?? 9;
+          if (cell.value.length > width) cut.push(`${ws.name}!${cell.address} ${cell.value}`);
+        }),
+      );
+    }
+    expect(cut).toEqual([]);
+  });
+});
+
 describe('template --rows', () => {
   it('sizes the formula rows and counts customers below them', async () => {
     const out = join(dir, 'Rows.xlsx');
