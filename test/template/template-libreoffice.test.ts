@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { loadTable } from '../../cli/load-table.js';
 import { COMPUTED_COLUMNS, colIndex, FIRST_ROW, INPUT_COLUMNS } from '../../cli/template/layout.js';
+import { ALL_CUSTOMERS, MATRIX_TOTAL } from '../../cli/template/matrix-sheet.js';
 import { SAMPLE_ROWS } from '../../cli/template/sample-rows.js';
 import { templateBytes } from '../../cli/template/template-workbook.js';
 import { type Analysis, analyze } from '../../core/analyze.js';
@@ -150,7 +151,15 @@ describeWith([SOFFICE])('template recalculated by LibreOffice equals the core', 
     });
     const w = await sheetValues(out, 'Whale Curve');
     const fact = (label: string) => w.find((r) => r[0] === label)![1] as Cell;
-    expect(fact('Customers')).toBe(c.a.whale.customers);
+    expect(fact('Customers with revenue')).toBe(c.a.whale.customers);
+    // the matrix total (customers with revenue) plus No revenue ties to the business's net profit
+    close(fact('Net profit, all customers'), c.a.totals.netProfit);
+    const all = m.findIndex((r) => r[0] === ALL_CUSTOMERS);
+    expect(m[all][2]).toBe(c.a.totals.customers);
+    close(m[all + 2][2], c.a.totals.netProfit);
+    const matrixTotal = m.findIndex((r) => r[0] === MATRIX_TOTAL);
+    const noRevenue = c.a.classes.segment.filter((x) => x < 0).length;
+    expect(m[matrixTotal][5]).toBe(c.a.totals.customers - noRevenue);
     expect(fact('Peak after customers')).toBe(c.a.whale.peakCustomers);
     close(fact('Peak net profit'), c.a.whale.peakProfit);
     if (c.a.whale.peakShareOfProfit !== null)
