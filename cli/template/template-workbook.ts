@@ -5,6 +5,7 @@
  */
 import type JSZip from 'jszip';
 import type { Analysis } from '../../core/analyze.js';
+import { BLANK_GROUP } from '../../core/defaults.js';
 import { cutLongText } from '../../core/report/cell-text-limit.js';
 import type { Settings } from '../../core/settings.js';
 import { DRIVERS } from '../../core/types.js';
@@ -75,7 +76,12 @@ export async function templateWorkbook(
     whale,
     groupsSheet(
       groupColumn,
-      group ? group.values.map((v) => v.value) : t.analysis ? [] : SAMPLE_GROUPS,
+      // without a group column every customer's value is "(blank)": list it
+      group
+        ? group.values.map((v) => v.value)
+        : t.analysis
+          ? [BLANK_GROUP]
+          : [...SAMPLE_GROUPS, BLANK_GROUP],
       t.settings.tiers,
     ),
   ];

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { loadTable } from '../../cli/load-table.js';
+import { GROUPS_TOTAL, NOT_LISTED } from '../../cli/template/groups-sheet.js';
 import { COMPUTED_COLUMNS, colIndex, FIRST_ROW, INPUT_COLUMNS } from '../../cli/template/layout.js';
 import { ALL_CUSTOMERS, MATRIX_TOTAL } from '../../cli/template/matrix-sheet.js';
 import { SAMPLE_ROWS } from '../../cli/template/sample-rows.js';
@@ -243,9 +244,13 @@ describeWith([SOFFICE])('template recalculated by LibreOffice equals the core', 
         if (v.shareOfProfit !== null) close(r[7], v.shareOfProfit);
         expect(Object.fromEntries(tiers.map((t, i) => [t, r[9 + i] ?? 0]))).toEqual(v.tiers);
       }
-      const total = g.find((r) => r[0] === 'Total')!;
+      const total = g.find((r) => r[0] === GROUPS_TOTAL)!;
       expect(total[1]).toBe(c.a.totals.customers);
       close(total[5], c.a.totals.netProfit);
+      // every value is listed: nothing left out
+      const rest = g.find((r) => r[0] === NOT_LISTED)!;
+      expect(rest[1]).toBe(0);
+      close(rest[5], 0);
     },
   );
 

@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OUTSIDE_AT, outsideRowsFormula } from '../../cli/template/customers-sheet.js';
+import { GROUPS_TOTAL, NOT_LISTED, SPARE_GROUP_ROWS } from '../../cli/template/groups-sheet.js';
 import {
   ALL_COLUMNS,
   COMPUTED_COLUMNS,
@@ -47,6 +48,10 @@ const CLASSIC = new Set([
   'TEXT',
   'TRIM',
   'MEDIAN',
+  'SUBSTITUTE',
+  'LEFT',
+  'MOD',
+  'LEN',
 ]);
 
 let dir = '';
@@ -337,6 +342,21 @@ describe('template protection and validation', () => {
     expect(colours).toEqual(
       new Set(bands.flatMap((b) => [b.profit, b.loss].map((x) => x.slice(1)))),
     );
+  });
+});
+
+describe('template Groups sheet', () => {
+  it('lists "(blank)" when the data has no group column, with room for more values', async () => {
+    const file = join(dir, 'NoGroup.xlsx');
+    await quiet(['--data', 'samples/customers.csv', '--out', file]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const a = wb.getWorksheet('Groups')!.getColumn(1).values as unknown[];
+    const head = a.indexOf('Group');
+    expect(a[head + 1]).toBe('(blank)');
+    // one listed value, then SPARE_GROUP_ROWS empty yellow rows, then the totals
+    expect(a.indexOf(GROUPS_TOTAL)).toBe(head + 2 + SPARE_GROUP_ROWS);
+    expect(a.indexOf(NOT_LISTED)).toBe(head + 3 + SPARE_GROUP_ROWS);
   });
 });
 
