@@ -46,11 +46,13 @@ export async function templateWorkbook(
   t: TemplateInput,
 ): Promise<{ bytes: Uint8Array; textCut: string[] }> {
   const rows = t.analysis ? inputRows(t.analysis) : SAMPLE_ROWS;
+  // the file's name only: the workbook goes to a client, the consultant's folders stay private
+  const source = t.source === undefined ? undefined : fileName(t.source);
   const capacity = t.rows ?? defaultCapacity(t.analysis ? rows.length : null);
   if (capacity < rows.length || capacity > MAX_CAPACITY)
     throw new Error(`template: ${capacity} formula rows cannot hold ${rows.length} customers`);
   const note = t.analysis
-    ? `${rows.length.toLocaleString('en-US')} customers from ${t.source ?? 'the data'}.`
+    ? `${rows.length.toLocaleString('en-US')} customers from ${source ?? 'the data'}.`
     : "Sample rows: replace them with your client's customers.";
   const whale = whaleSheet();
   // The first groupBy column fills the Group column; without one, the sample's regions or nothing.
@@ -68,7 +70,7 @@ export async function templateWorkbook(
   const textCut = cutLongText(customers.spec).map((a) => `'Customers'!${a}`);
   const first = rows.find((r) => r[0] !== null && r[0] !== '')?.[0];
   const sheets: TemplateSheet[] = [
-    instructionsSheet(t.source ?? null, capacity, textCut),
+    instructionsSheet(source ?? null, capacity, textCut, t.analysis !== undefined),
     settingsSheet(t.settings, whatIf.settings),
     customers,
     customerCardSheet(first === undefined ? null : String(first)),
@@ -104,6 +106,9 @@ export async function templateWorkbook(
     textCut,
   };
 }
+
+/** "/home/me/clients/acme.csv [Sheet1]" → "acme.csv [Sheet1]" (either slash). */
+export const fileName = (source: string): string => source.replace(/^.*[\\/]/, '');
 
 /** The template's xlsx bytes (see templateWorkbook). */
 export async function templateBytes(t: TemplateInput): Promise<Uint8Array> {

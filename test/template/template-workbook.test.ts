@@ -345,6 +345,29 @@ describe('template protection and validation', () => {
   });
 });
 
+describe('template Instructions', () => {
+  const lines = async (file: string) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, file));
+    return (wb.getWorksheet('Instructions')!.getColumn(1).values as unknown[]).map(String);
+  };
+
+  it('names the data file without its folders, and does not ask to delete sample rows', async () => {
+    const filled = await lines('Filled.xlsx');
+    expect(filled).toContain('Filled from transactions-2024-2025.csv.');
+    expect(filled.join('\n')).not.toMatch(/samples\/|Delete the sample rows/);
+    expect((await lines('Template.xlsx')).join('\n')).toMatch(/Delete the sample rows first/);
+  });
+
+  it('claims the Excel version the README claims', async () => {
+    const readme = await readFile('README.md', 'utf8');
+    const claim = /Excel (\d{4})\+/.exec(readme)?.[1];
+    expect(claim).toBeDefined();
+    const said = (await lines('Template.xlsx')).join('\n').match(/Excel \d{4}/g);
+    expect(said).toEqual([`Excel ${claim}`]);
+  });
+});
+
 describe('template Groups sheet', () => {
   it('lists "(blank)" when the data has no group column, with room for more values', async () => {
     const file = join(dir, 'NoGroup.xlsx');
