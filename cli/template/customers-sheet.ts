@@ -213,7 +213,12 @@ export function customersSheet(
     extras: { formulas },
     names: customerNames(capacity),
     // the yellow input columns stay open below the formula rows (the title rows above stay locked)
-    template: { validations, openColumns: [...INPUT_COLUMNS.keys(), wi, wi + 1] },
+    template: {
+      validations,
+      openColumns: [...INPUT_COLUMNS.keys(), wi, wi + 1],
+      // 39 columns on one page width would print at 3 points: pages across, key and name repeated
+      print: { scale: 70, titleColumns: 'A:B' },
+    },
   };
 }
 

@@ -101,6 +101,9 @@ export async function templateWorkbook(
         arrays,
         new Map(sheets.map((s) => [s.spec.name, s.template?.openColumns ?? []])),
         new Map(sheets.map((s) => [s.spec.name, wrappedRowHeights(s.spec)])),
+        new Map(
+          sheets.flatMap((s) => (s.template?.print ? [[s.spec.name, s.template.print]] : [])),
+        ),
       ),
     ),
     textCut,

@@ -26,6 +26,11 @@ export interface TemplateExtras {
    * client's rows pasted below the formula rows are accepted (and counted as outside them).
    */
   openColumns?: number[];
+  /**
+   * Printing a wide sheet: pages across at `scale` % (not every column squeezed onto one page
+   * width), with `titleColumns` (e.g. "A:B") repeated on each page beside the header rows.
+   */
+  print?: { scale: number; titleColumns: string };
 }
 
 /**
@@ -83,8 +88,10 @@ export function unlockAndMark(
   arrays: Map<string, string[]>,
   openColumns: Map<string, number[]> = new Map(),
   heights: Map<string, Map<number, number>> = new Map(),
+  print: Map<string, NonNullable<TemplateExtras['print']>> = new Map(),
 ): (zip: JSZip) => Promise<void> {
   return async (zip) => {
+    await printAcross(zip, print);
     const styles = await text(zip, 'xl/styles.xml');
     const fills = /<fills\b[^>]*>([\s\S]*?)<\/fills>/.exec(styles)?.[1] ?? '';
     const yellow = [...fills.matchAll(/<fill>[\s\S]*?<\/fill>/g)].findIndex((m) =>
@@ -210,4 +217,40 @@ function linesOf(text: string, width: number): number {
     }
   }
   return lines;
+}
+
+/** Sets each sheet of `print` to print across pages at its scale, its title columns repeated. */
+async function printAcross(
+  zip: JSZip,
+  print: Map<string, NonNullable<TemplateExtras['print']>>,
+): Promise<void> {
+  if (!print.size) return;
+  const paths = await sheetPaths(zip);
+  let wbXml = await text(zip, 'xl/workbook.xml');
+  const sheetNames = [...wbXml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]);
+  for (const [sheet, p] of print) {
+    const path = paths.get(sheet)!;
+    const xml = await text(zip, path);
+    zip.file(
+      path,
+      xml
+        .replace(/<pageSetUpPr fitToPage="1"\/>/, '<pageSetUpPr fitToPage="0"/>')
+        .replace(/<pageSetup\b([^>]*?)\/>/, (_m, attrs: string) => {
+          const a = attrs
+            .replace(/\s*\bfitTo(Width|Height)="\d+"/g, '')
+            .replace(/\bscale="\d+"/, `scale="${p.scale}"`);
+          return `<pageSetup${a}/>`;
+        }),
+    );
+    const id = sheetNames.indexOf(sheet);
+    const [from, to] = p.titleColumns.split(':');
+    wbXml = wbXml.replace(
+      new RegExp(
+        `(<definedName name="_xlnm.Print_Titles" localSheetId="${id}">)([^<]*)(</definedName>)`,
+      ),
+      (_m, open: string, rows: string, close: string) =>
+        `${open}&apos;${sheet}&apos;!$${from}:$${to},${rows}${close}`,
+    );
+  }
+  zip.file('xl/workbook.xml', wbXml);
 }

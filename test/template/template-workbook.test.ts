@@ -406,6 +406,22 @@ describe('template layout read back', () => {
       );
   });
 
+  it('prints Customers across pages at a readable scale, key, name and header repeated', () => {
+    const ps = wb.getWorksheet('Customers')!.pageSetup;
+    expect(ps).toMatchObject({
+      fitToPage: false,
+      scale: 70,
+      orientation: 'landscape',
+      printTitlesRow: `1:${CUSTOMERS_HEADER_ROW}`,
+      printTitlesColumn: 'A:B',
+    });
+    // the small sheets still fit one page width
+    expect(wb.getWorksheet('Profit Matrix')!.pageSetup).toMatchObject({
+      fitToPage: true,
+      fitToWidth: 1,
+    });
+  });
+
   it('cuts no label: a text with a value right of it fits its column', () => {
     const cut: string[] = [];
     for (const ws of wb.worksheets) {
