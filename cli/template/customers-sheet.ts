@@ -256,7 +256,7 @@ export function customerFormulas(
     revenue: c('Revenue'),
     netProfit: c('Net profit'),
     margin: c('Net margin'),
-    share: c('Revenue share before'),
+    share: c('Revenue of bigger customers (share)'),
     size: c('Size'),
     profitability: c('Profitability'),
     segment: c('Segment'),
@@ -273,7 +273,8 @@ export function customerFormulas(
   // The what-if (DOMAIN.md §11): price × (1 + p) adds revenue × p to gross profit; an exit takes
   // the customer out (its direct cost and cost of capital go with it); the scenario rates
   // (Settings) re-spread pools over the volumes left and keep capacity's cost per minute.
-  const out = `${c('Scenario in')}=0`;
+  // N(): a row with no customer has a blank "Scenario in", and is out of the what-if too
+  const out = `N(${c('Scenario in')})=0`;
   const price = `N(${c('Scenario price change')})`;
   const exit = `OR(${c('Scenario exit')}="exit",N(${c('Scenario exit')})=1)`;
   const scenarioDrivers = DRIVERS.map(
@@ -284,7 +285,7 @@ export function customerFormulas(
     revenue: c('Scenario revenue'),
     netProfit: c('Scenario net profit'),
     margin: c('Scenario net margin'),
-    share: c('Scenario revenue share before'),
+    share: c('Scenario revenue of bigger customers (share)'),
     size: c('Scenario size'),
     profitability: c('Scenario profitability'),
     segment: c('Scenario segment'),
@@ -301,7 +302,7 @@ export function customerFormulas(
     'Cost-to-serve': `IF(${blank},"",${drivers}+${capital})`,
     'Net profit': `IF(${blank},"",${gross}-${c('Cost-to-serve')})`,
     'Net margin': base.margin,
-    'Revenue share before': base.share,
+    'Revenue of bigger customers (share)': base.share,
     Size: base.size,
     Profitability: base.profitability,
     Segment: base.segment,
@@ -314,12 +315,12 @@ export function customerFormulas(
     'Matrix net profit': `IF(${c('Segment')}="","",${c('Net profit')})`,
     // §14: the group as text, trimmed as the core trims it; a blank group is "(blank)".
     'Group value': `IF(${blank},"",IF(TRIM(""&${c('Group')})="","${BLANK_GROUP}",TRIM(""&${c('Group')})))`,
-    'Scenario in': `IF(OR(${blank},${exit}),0,1)`,
+    'Scenario in': `IF(${blank},"",IF(${exit},0,1))`,
     'Scenario revenue': `IF(${out},"",N(${c('Revenue')})*(1+${price}))`,
     'Scenario cost-to-serve': `IF(${out},"",${scenarioDrivers}+${c('Scenario revenue')}*N(${c('Payment Days')})*(CostOfCapital/365))`,
     'Scenario net profit': `IF(${out},"",(${gross}+N(${c('Revenue')})*${price})-${c('Scenario cost-to-serve')})`,
     'Scenario net margin': scenario.margin,
-    'Scenario revenue share before': scenario.share,
+    'Scenario revenue of bigger customers (share)': scenario.share,
     'Scenario size': scenario.size,
     'Scenario profitability': scenario.profitability,
     'Scenario segment': scenario.segment,

@@ -109,6 +109,9 @@ describeWith([SOFFICE])('template recalculated by LibreOffice equals the core', 
     const byKey = new Map(rows.filter((r) => r[0] !== null).map((r) => [String(r[0]), r]));
     const t = c.a.customers;
     expect(byKey.size).toBe(t.n);
+    // a formula row with no customer shows nothing, the what-if's "Scenario in" included
+    const empty = rows.find((r) => r[0] === null)!;
+    expect(empty.slice(INPUT_COLUMNS.length).filter((x) => x !== null && x !== '')).toEqual([]);
     for (let i = 0; i < t.n; i++) {
       const r = byKey.get(t.keys[i])!,
         seg = c.a.classes.segment[i];
