@@ -137,7 +137,7 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
       return url.startsWith(base) ? route.continue() : route.abort();
     });
     await page.goto(`${base}/taskpane.html${query}`);
-    await page.waitForSelector('select[data-field="revenue"]');
+    await page.waitForSelector('select[data-field="revenue"]', { state: 'attached' });
     return { page, dialogs };
   }
 
@@ -250,7 +250,7 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
     await page.selectOption('select[data-whatif="change"]', 'fee');
     await page.selectOption('select[data-whatif="driver"]', 'orders');
     await page.fill('input[data-whatif="amount"]', '15');
-    await page.click('button:has-text("Try it")');
+    await page.click('.whatif button:has-text("Try it")');
     await page.waitForSelector('.whatif-line');
   }
 
@@ -300,7 +300,7 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
     await page.selectOption('select[data-whatif="change"]', 'exit');
     expect(await page.isHidden('input[data-whatif="amount"]')).toBe(true);
     await page.fill('input[data-whatif="name"]', HOSTILE);
-    await page.click('button:has-text("Try it")');
+    await page.click('.whatif button:has-text("Try it")');
     await page.waitForSelector(`.whatif-line:has-text("customers exit")`);
     expect(await page.textContent('.whatif-line')).toMatch(
       /^<img src=x onerror=alert\(1\)>: net profit /,
@@ -332,10 +332,10 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
     await page.selectOption('select[data-whatif="apply"]', 'tiers');
     await page.selectOption('select[data-whatif="change"]', 'price');
     await page.fill('input[data-whatif="amount"]', '3');
-    await page.click('button:has-text("Try it")');
+    await page.click('.whatif button:has-text("Try it")');
     expect(await page.textContent('.whatif .error')).toBe('Tick at least one of the tiers.');
     await page.check('input[data-whatif-tier="Fix"]');
-    await page.click('button:has-text("Try it")');
+    await page.click('.whatif button:has-text("Try it")');
     await page.waitForSelector('.whatif-line:has-text("Prices +3 % for Fix")');
     expect(await page.textContent('.whatif .error')).toBe('');
   });
