@@ -357,7 +357,7 @@ export function settingsForm(): SettingsForm {
         ] as const)
           if (x !== null && (x < 0 || x > 100))
             add(input, labelOf(f), t('problem.percent', { value: x }));
-        if (l !== null && m !== null && l >= 0 && m <= 100 && l > m)
+        if (l !== null && m !== null && l >= 0 && l <= 100 && m >= 0 && m <= 100 && l > m)
           add(large, labelOf(largeField), t('problem.largeShare', { value: l, medium: m }));
       } else {
         for (const [x, input, f] of [
