@@ -55,12 +55,6 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
     el('p', { class: 'hint', text: t('welcome.how') }),
   );
   const useTable = el('button', { type: 'button', class: 'primary', text: t('welcome.useTable') });
-  const detectButton = el('button', {
-    type: 'button',
-    class: 'secondary',
-    text: t('table.reselect'),
-    hidden: true,
-  });
   const sampleButton = el('button', {
     type: 'button',
     class: 'secondary',
@@ -140,7 +134,7 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
       { class: 'start', 'aria-label': t('table.title') },
       intro,
       tableStatus,
-      el('div', { class: 'ways' }, useTable, detectButton, sampleButton),
+      el('div', { class: 'ways' }, useTable, sampleButton),
     ),
     mappingDetails,
     footer,
@@ -180,10 +174,10 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
   function showTable(found: DetectedTable): void {
     table = found;
     // The welcome has done its job: the table's own controls take its place.
+    // "Use my table" stays, to pick another table; Run is the primary action now.
     intro.hidden = true;
-    useTable.hidden = true;
     sampleButton.hidden = true;
-    detectButton.hidden = false;
+    useTable.className = 'secondary';
     const missing = found.missing.map((f) => fieldLabel(f)).join(t('table.and'));
     tableStatus.textContent = `${t('table.found', {
       rows: found.rows,
@@ -348,10 +342,6 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
   }
 
   useTable.addEventListener('click', () => {
-    asked = true;
-    void detect();
-  });
-  detectButton.addEventListener('click', () => {
     asked = true;
     void detect();
   });

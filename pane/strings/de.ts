@@ -25,7 +25,6 @@ export const de: Record<StringKey, string> = {
   'table.pickMissing': 'Keine Überschrift passt zur Spalte {fields}: Bitte unten auswählen.',
   'table.and': ' und ',
   'table.notFound': 'Noch keine Kundentabelle gefunden.',
-  'table.reselect': 'Aktuelle Markierung verwenden',
   'source.selection': 'Ihre Markierung',
   'source.table': 'die Excel-Tabelle',
   'source.region': 'den Zellblock um den Cursor',

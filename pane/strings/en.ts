@@ -23,7 +23,6 @@ export const en = {
   'table.pickMissing': 'No header reads as the {fields} column: pick it below.',
   'table.and': ' and the ',
   'table.notFound': 'No customer table found yet.',
-  'table.reselect': 'Use the current selection',
   'source.selection': 'your selection',
   'source.table': 'the Excel table',
   'source.region': 'the block of cells around the cursor',

@@ -323,11 +323,11 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
     const { page, script } = await openSidebar();
     script.fake.spreadsheet.seedSheet('Notes', [['just', 'words']]);
     script.fake.spreadsheet.select('Notes', 'A1');
-    await page.click('button:has-text("Use the current selection")');
+    await page.click('button:has-text("Use my table")');
     await page.waitForSelector('.error:not(:empty)');
     expect(await page.textContent('.error')).not.toMatch(/^(Error|Exception):/);
     script.fake.spreadsheet.select('Data', 'A1');
-    await page.click('button:has-text("Use the current selection")');
+    await page.click('button:has-text("Use my table")');
     await page.waitForSelector('.status:has-text("502 rows in Data!A1:L503")');
     expect(await page.textContent('.error')).toBe('');
   });
