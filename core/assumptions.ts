@@ -169,7 +169,7 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
     'Causes',
     'Cost driver',
     DRIVER_MULTIPLE,
-    'named from this multiple of its size-class median cost per $ of revenue',
+    'named from this multiple of its size-class median cost per unit of revenue',
   );
   add(
     'Causes',

@@ -1,6 +1,7 @@
 /**
  * The Data Issues sheet: every input row that was not used, with its row, column, cell and reason;
- * the warnings; and the report cells whose text was cut to Excel's cell limit (`cut`).
+ * the warnings; and the report cells whose text was cut to Excel's cell limit (`cut`). Laid out
+ * (layout.ts) by the caller, once every row is in.
  */
 import type { Analysis } from '../analyze.js';
 import { textCutLine } from './cell-text-limit.js';
@@ -41,6 +42,5 @@ export function dataIssuesSheet(a: Analysis, cut: readonly string[] = []): Sheet
   for (const w of a.warnings) addRows(s, [[null, null, null, `Warning: ${w}`]]);
   if (cut.length) addRows(s, [[null, null, null, textCutLine(cut)]]);
   s.freezeRows = 1;
-  s.columnWidths = [8, 18, 8, 80];
   return s;
 }

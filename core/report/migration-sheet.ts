@@ -7,6 +7,7 @@ import type { Analysis } from '../analyze.js';
 import { SEGMENTS } from '../defaults.js';
 import { formatMoney } from '../format.js';
 import { LOST, NEW, NO_REVENUE } from '../migration.js';
+import { layOut } from './layout.js';
 import {
   addRows,
   emptySheet,
@@ -73,8 +74,7 @@ export function migrationSheet(a: Analysis): SheetSpec | null {
       { range: rect(list, 3, m.transitions.length, 4), format: FORMATS.money0 },
     );
   }
-  s.columnWidths = [22, ...tos.map(() => 12)];
-  return s;
+  return layOut(s);
 }
 
 /** A header row whose long labels (segment names) wrap. */

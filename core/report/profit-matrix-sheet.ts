@@ -11,6 +11,7 @@ import { thresholdsInWords } from '../thresholds-in-words.js';
 import { PROFIT_CLASSES, SIZE_CLASSES } from '../types.js';
 import { whaleBenchmark } from '../whale-curve.js';
 import { LOSS_FONT, profitHeat, tierFill } from './colours.js';
+import { layOut } from './layout.js';
 import {
   addRows,
   emptySheet,
@@ -125,6 +126,7 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
     ['Segment', 'Tier', 'Action', null, null, 'Customers', ...(fragile ? ['Fragile'] : [])],
   ]);
   styleHeader(s, actHead, fragile ? 7 : 6);
+  s.merges.push(rect(actHead, 2, 1, 3));
   const actRows = addRows(
     s,
     a.matrix.map((c, i): SheetValue[] => [
@@ -139,6 +141,7 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
   );
   a.matrix.forEach((c, i) => {
     s.fills.push({ range: rect(actRows + i, 1), color: tierFill(c.tier) });
+    s.merges.push(rect(actRows + i, 2, 1, 3)); // the action across Action and the two blanks after it
   });
   s.formats.push({ range: rect(actRows, 5, 9, fragile ? 2 : 1), format: FORMATS.integer });
   if (t.moneyLosers)
@@ -190,8 +193,7 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
     `Rows: ${a.rows.total} read, ${a.rows.used} used, ${a.rows.rejected.length} not used (see Data Issues).`,
   ]);
   addRows(s, notes);
-  s.columnWidths = [14, 16, 22, 22, 22, 16, ...(fragile ? [10] : [])];
-  return s;
+  return layOut(s, { onePage: true });
 }
 
 /** Per segment (SEGMENTS order), the customers some single sensitivity move re-tiers; null when off. */

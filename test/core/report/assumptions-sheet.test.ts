@@ -64,7 +64,7 @@ describe('the Assumptions sheet', () => {
     expect(section('Causes')).toContainEqual([
       'Cost driver',
       1.25,
-      'named from this multiple of its size-class median cost per $ of revenue',
+      'named from this multiple of its size-class median cost per unit of revenue',
     ]);
     const exit = section('Exit: avoidable share');
     expect(exit).toContainEqual(['Orders', 1, 'default: a direct rate goes with the customer']);
