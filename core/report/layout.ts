@@ -116,7 +116,8 @@ export function layOut(s: SheetSpec, { onePage = false }: { onePage?: boolean } 
   s.rowHeights.sort((x, y) => x.row - y.row);
 
   const area = usedArea(s);
-  const across = widths.reduce((a, w) => a + w, 0);
+  let across = 0; // a chart's columns count at the hosts' default width
+  for (let c = 0; c < area.cols; c++) across += widths[c] ?? DEFAULT_COLUMN_PX / PX_PER_CHAR;
   s.print = { area, landscape: across > PORTRAIT_CHARS, onePage };
   return s;
 }
