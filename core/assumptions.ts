@@ -12,7 +12,7 @@ import type { ShareSource } from './exit-economics.js';
 import { formatMoney, formatPercent } from './format.js';
 import { baselineTotals } from './scenario.js';
 import { capacityLine, scenarioLine, sensitivityLine } from './scenario-words.js';
-import { thresholdsInWords } from './thresholds-in-words.js';
+import { OVERALL_MARGIN, thresholdsInWords } from './thresholds-in-words.js';
 import { COST_LINES, DRIVERS, type Driver, FIELDS } from './types.js';
 
 export interface Assumption {
@@ -144,7 +144,11 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
     'Thresholds',
     'Profitability method',
     s.profitability.method,
-    a.totals.marginTarget === null ? '' : `margin target ${formatPercent(a.totals.marginTarget)}`,
+    a.totals.marginTarget === null
+      ? ''
+      : s.profitability.method === 'bands' && s.profitability.target === null
+        ? `margin target ${formatPercent(a.totals.marginTarget)}: the overall margin (${OVERALL_MARGIN}), at least 0 %`
+        : `margin target ${formatPercent(a.totals.marginTarget)}`,
   );
 
   SEGMENTS.forEach((seg, i) => {

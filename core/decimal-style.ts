@@ -5,6 +5,7 @@
  * whose text cells show the other locale's style is named in a warning, and its cells that read
  * differently in the two styles (`12.000`, `1,234`) are refused instead of guessed.
  */
+import { plural } from './format.js';
 import type { DecimalMark } from './parse-number.js';
 import type { CellValue } from './types.js';
 
@@ -129,5 +130,5 @@ export function ambiguousReason(cell: string, sample: string, decimal: DecimalMa
   return `"${cell.trim()}" reads as two different numbers (a thousands mark or a decimal ${decimal === '.' ? 'point' : 'comma'}?) and this column also holds "${sample}" with a ${other}: set the locale setting's decimal mark`;
 }
 
-const count = (n: number) => `${n.toLocaleString('en-US')} cell${n === 1 ? '' : 's'}`;
+const count = (n: number) => plural(n, 'cell');
 const isDigit = (c: number) => c >= 48 && c <= 57;

@@ -5,7 +5,7 @@
  */
 import type { Analysis } from '../analyze.js';
 import { exactSum } from '../exact-sum.js';
-import { formatMoney, formatPercent } from '../format.js';
+import { formatMoney, formatPercent, plural } from '../format.js';
 import type { GroupTable } from '../groups.js';
 import { settingsTierNames } from '../tier-names.js';
 import { layOut } from './layout.js';
@@ -148,7 +148,7 @@ function reading(g: GroupTable): string {
     )[0];
     const lost = exactSum(v.map((x) => x.moneyLosersNetProfit));
     parts.push(
-      `${losers} money-loser${losers === 1 ? '' : 's'} give${losers === 1 ? 's' : ''} back ${formatMoney(-lost)}, most in ${most.value} (${formatMoney(-most.moneyLosersNetProfit)}, ${most.moneyLosers} customer${most.moneyLosers === 1 ? '' : 's'})`,
+      `${plural(losers, 'money-loser')} give${losers === 1 ? 's' : ''} back ${formatMoney(-lost)}, most in ${most.value} (${formatMoney(-most.moneyLosersNetProfit)}, ${plural(most.moneyLosers, 'customer')})`,
     );
   }
   return `${parts.join('. ')}.`;

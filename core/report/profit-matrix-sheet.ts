@@ -4,7 +4,7 @@
  */
 import type { Analysis } from '../analyze.js';
 import { moneyLoserCauses } from '../causes.js';
-import { formatMoney, formatPercent } from '../format.js';
+import { formatMoney, formatPercent, plural } from '../format.js';
 import { cellTierLabel } from '../matrix.js';
 import { capacityLine, sensitivityLine } from '../scenario-words.js';
 import { thresholdsInWords } from '../thresholds-in-words.js';
@@ -31,7 +31,7 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
   addRows(s, [
     ['Profit Matrix'],
     [
-      `${t.customers} customers · revenue ${formatMoney(t.revenue)} · net profit ${formatMoney(t.netProfit)}${t.netMargin === null ? '' : ` (${formatPercent(t.netMargin)} margin)`}${a.period ? ` · period ${a.period}` : ''}`,
+      `${plural(t.customers, 'customer')} · revenue ${formatMoney(t.revenue)} · net profit ${formatMoney(t.netProfit)}${t.netMargin === null ? '' : ` (${formatPercent(t.netMargin)} net margin)`}${a.period ? ` · period ${a.period}` : ''}`,
     ],
     [`Whale curve: ${a.whale.reading}.`],
     // warnings on top: a reader who stops at the grid must not miss "cost-to-serve is 0"
@@ -169,7 +169,7 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
   const k = a.concierge;
   notes.push([
     k.count
-      ? `Concierge economics: ${k.count} accounts earn ${formatMoney(k.netProfit)}${k.shareOfProfit === null ? '' : ` (${formatPercent(k.shareOfProfit)} of profit)`}; at ${formatPercent(k.budgetShare)} they carry ${formatMoney(k.serviceBudget)} of extra service, ${formatMoney(k.budgetPerAccount!)} per account.${k.movedToMaintain ? ` ${k.movedToMaintain} more Large/High accounts get Maintain (conciergeMaxAccounts).` : ''}`
+      ? `Concierge economics: ${plural(k.count, 'account')} earn${k.count === 1 ? 's' : ''} ${formatMoney(k.netProfit)}${k.shareOfProfit === null ? '' : ` (${formatPercent(k.shareOfProfit)} of profit)`}; at ${formatPercent(k.budgetShare)} ${k.count === 1 ? 'it carries' : 'they carry'} ${formatMoney(k.serviceBudget)} of extra service, ${formatMoney(k.budgetPerAccount!)} per account.${k.movedToMaintain ? ` ${plural(k.movedToMaintain, 'more Large/High account')} ${k.movedToMaintain === 1 ? 'gets' : 'get'} Maintain (conciergeMaxAccounts).` : ''}`
       : 'Concierge economics: no Concierge accounts.',
   ]);
   const q = a.service;
@@ -179,7 +179,7 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
     ]);
   if (t.noRevenue.count)
     notes.push([
-      `No revenue: ${t.noRevenue.count} customer${t.noRevenue.count === 1 ? '' : 's'} outside the matrix, net profit ${formatMoney(t.noRevenue.netProfit)} (in the All customers rows above, which tie to the headline totals).`,
+      `No revenue: ${plural(t.noRevenue.count, 'customer')} outside the matrix, net profit ${formatMoney(t.noRevenue.netProfit)} (in the All customers rows above, which tie to the headline totals).`,
     ]);
   // Capacity lines here until the Assumptions sheet carries them too (§13, §17).
   a.cost.capacity.forEach((r, i) => {
@@ -190,7 +190,7 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
       `${sensitivityLine(a.sensitivity, t.matrixCustomers)} Fragile customers are marked in the Customers sheet's Sensitivity column.`,
     ]);
   notes.push([
-    `Rows: ${a.rows.total} read, ${a.rows.used} used, ${a.rows.rejected.length} not used (see Data Issues).`,
+    `Rows: ${a.rows.total.toLocaleString('en-US')} read, ${a.rows.used.toLocaleString('en-US')} used, ${a.rows.rejected.length.toLocaleString('en-US')} not used (see Data Issues).`,
   ]);
   addRows(s, notes);
   return layOut(s, { onePage: true });

@@ -6,7 +6,7 @@
  */
 import type { Analysis } from '../analyze.js';
 import { NO_REVENUE } from '../defaults.js';
-import { formatMoney } from '../format.js';
+import { formatMoney, plural } from '../format.js';
 import { settingsTierNames } from '../tier-names.js';
 import type { Trend } from '../trend.js';
 import { tierFill } from './colours.js';
@@ -174,7 +174,7 @@ function reading(t: Trend): string {
   ];
   if (last.new && last.lost)
     parts.push(
-      `${last.period}: ${last.new.count} new customer${last.new.count === 1 ? '' : 's'} (revenue ${formatMoney(last.new.revenue)}, net profit ${formatMoney(last.new.netProfit)}), ${last.lost.count} lost (who had revenue ${formatMoney(last.lost.revenue)}, net profit ${formatMoney(last.lost.netProfit)})`,
+      `${last.period}: ${plural(last.new.count, 'new customer')} (revenue ${formatMoney(last.new.revenue)}, net profit ${formatMoney(last.new.netProfit)}), ${last.lost.count} lost (who had revenue ${formatMoney(last.lost.revenue)}, net profit ${formatMoney(last.lost.netProfit)})`,
     );
   return `${parts.join('. ')}.`;
 }

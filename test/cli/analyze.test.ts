@@ -51,7 +51,7 @@ describe('profit-tiers analyze', () => {
   it('speaks of one customer and one account in the singular', () => {
     const r = cli('analyze', file('one.csv', 'Customer,Revenue,COGS\nA,100,60\n'));
     expect(r.code).toBe(0);
-    expect(r.out).toContain('\n1 customer, revenue 100, net profit 40 (40 % margin)\n');
+    expect(r.out).toContain('\n1 customer, revenue 100, net profit 40 (40 % net margin)\n');
     expect(r.out).toContain('\n  customers      │ 1 ');
     expect(r.out).toContain('Concierge: 1 account earns 40;');
     expect(r.out).not.toMatch(/\b1 (customers|accounts)\b/);
