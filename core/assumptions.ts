@@ -30,6 +30,8 @@ export interface RunInfo {
   source?: string;
   /** When the analysis ran, as the host writes it (ISO 8601 in the CLI). */
   time?: string;
+  /** How the input was read, when the user should know (a semicolon CSV's decimal comma). */
+  notes?: string[];
 }
 
 const UNITS: Record<Driver, [string, string]> = {
@@ -65,6 +67,7 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
 
   add('Run', 'Input', run.source ?? null, 'the table analysed; it is never modified');
   add('Run', 'Time of the run', run.time ?? null);
+  for (const note of run.notes ?? []) add('Run', 'How it was read', null, note);
   add(
     'Run',
     'Rows',

@@ -124,6 +124,24 @@ export function decimalMixing(
   return out;
 }
 
+/**
+ * What a user is told when the file's format sets the decimal mark (DOMAIN.md §1): a
+ * semicolon-separated CSV is read with a decimal comma, and then dates day-month-year, unless the
+ * settings fix `locale.decimal` (`tableLocale`). Null when the file implies no comma or the settings
+ * decide. Example: `fileDecimalNote(',', {})` → "semicolon-separated: numbers read with a decimal
+ * comma (1.234,56) and dates day-month-year; …".
+ */
+export function fileDecimalNote(
+  decimal: DecimalMark | undefined,
+  settingsInput: unknown,
+): string | null {
+  const locale = (settingsInput as { locale?: { decimal?: unknown; dateOrder?: unknown } } | null)
+    ?.locale;
+  if (decimal !== ',' || locale?.decimal !== undefined) return null;
+  const dates = locale?.dateOrder === undefined ? ' and dates day-month-year' : '';
+  return `semicolon-separated: numbers read with a decimal comma (1.234,56)${dates}, as Excel writes such files; if it writes a decimal point, set {"locale": {"decimal": "."}}`;
+}
+
 /** Why an `either` cell is refused: it means two numbers, and the column points both ways. */
 export function ambiguousReason(cell: string, sample: string, decimal: DecimalMark): string {
   const other = decimal === '.' ? 'decimal comma' : 'decimal point';

@@ -193,6 +193,16 @@ describe('profit-tiers analyze on European and unusable files', () => {
       ]),
     );
     expect(revenue).toEqual({ A: 1234.5, B: 99.5 });
+    // said on stderr, and on the Assumptions sheet (the JSON's assumptions are its rows)
+    const note =
+      'semicolon-separated: numbers read with a decimal comma (1.234,56) and dates day-month-year, as Excel writes such files; if it writes a decimal point, set {"locale": {"decimal": "."}}';
+    expect(r.err).toContain(`profit-tiers: note: ${join(dir, 'de.csv')}: ${note}\n`);
+    expect(JSON.parse(r.out).assumptions).toContainEqual({
+      section: 'Run',
+      item: 'How it was read',
+      value: null,
+      note: `${join(dir, 'de.csv')}: ${note}`,
+    });
   });
 
   it('keeps the decimal point when the settings ask for it, even in a semicolon CSV', () => {
@@ -205,6 +215,7 @@ describe('profit-tiers analyze on European and unusable files', () => {
       file('dot.csv', 'Customer;Revenue;COGS\nA;1234.50;600\n'),
     );
     expect(JSON.parse(r.out).customers[0].revenue).toBe(1234.5);
+    expect(r.err).not.toContain('decimal comma'); // the settings decide: nothing to say
   });
 
   it('names every column choice that does not fit the file, as a usage error (exit 2)', () => {

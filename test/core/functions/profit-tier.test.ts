@@ -208,6 +208,36 @@ describe('PROFITTIER with conciergeMaxAccounts (DOMAIN.md §8)', () => {
     expect(profitTier(100, 30, null, revenue, profit, null, limit(3))).toEqual([['Concierge']]);
   });
 
+  it('takes the limit from an options range of Settings labels and paths', () => {
+    const range = [
+      ['Size method', 'pareto'], // the template's label
+      ['conciergeMaxAccounts', 1], // a settings path
+    ];
+    expect(profitTier(revenue, profit, null, null, null, null, range).flat()).toEqual([
+      'Concierge',
+      'Maintain',
+      'Maintain',
+      'Maintain',
+      'Maintain',
+    ]);
+    // a label of another method's threshold is skipped, as on the sheet: thirds by count instead
+    const thirds = [
+      ['Size method', 'terciles'],
+      ['Pareto: Large below', 0.5],
+    ];
+    expect(profitSegment(revenue, profit, null, null, null, null, thirds).flat()).toEqual(
+      profitSegment(
+        revenue,
+        profit,
+        null,
+        null,
+        null,
+        null,
+        '{"size":{"method":"terciles"}}',
+      ).flat(),
+    );
+  });
+
   it('keeps every row tied at the N-th place in Concierge: a function has no customer keys', () => {
     const tied = [[50], [40], [40], [20], [10]]; // target 160 / 500 = 32 %: 50, 40, 40 are High
     expect(profitTier(revenue, tied, null, null, null, null, limit(2)).flat()).toEqual([

@@ -1,5 +1,6 @@
 // The Assumptions sheet (§17): every number the report rests on, and where it came from.
 import { describe, expect, it } from 'vitest';
+import { fileDecimalNote } from '../../../core/decimal-style.js';
 import { assumptionsSheet } from '../../../core/report/assumptions-sheet.js';
 import { customers, run } from '../builder.js';
 
@@ -32,6 +33,15 @@ describe('the Assumptions sheet', () => {
       ['Input', 'sales.csv', 'the table analysed; it is never modified'],
       ['Time of the run', '2026-01-31T09:00:00.000Z', ''],
     ]);
+  });
+
+  it('says how the input was read: a semicolon CSV with its decimal comma', () => {
+    const note = fileDecimalNote(',', {})!;
+    expect(note).toMatch(/^semicolon-separated: numbers read with a decimal comma/);
+    expect(fileDecimalNote(',', { locale: { decimal: ',' } })).toBeNull(); // the settings decide
+    expect(fileDecimalNote(undefined, {})).toBeNull();
+    const read = assumptionsSheet(a, { source: 'de.csv', notes: [`de.csv: ${note}`] });
+    expect(read.values).toContainEqual([null, 'How it was read', null, `de.csv: ${note}`]);
   });
 
   it('gives each rate with where it came from: direct, or pool ÷ volume', () => {
