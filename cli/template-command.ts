@@ -38,31 +38,13 @@ const HELP = {
       text: 'Where to write the template (required); an existing file is refused unless --force.',
     },
     force: { text: 'Replace the --out file if it exists.' },
-    help: { text: 'Print this help.' },
   },
-};
+} as const;
 
 export async function runTemplate(args: string[]): Promise<number> {
-  const {
-    values: o,
-    positionals,
-    helpText,
-  } = parseCommandArgs(
-    args,
-    {
-      data: { type: 'string' },
-      sheet: { type: 'string' },
-      settings: { type: 'string' },
-      out: { type: 'string' },
-      force: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    HELP,
-  );
-  if (o.help) {
-    process.stdout.write(helpText());
-    return EXIT.ok;
-  }
+  const parsed = parseCommandArgs(args, HELP);
+  if (!parsed) return EXIT.ok;
+  const { values: o, positionals } = parsed;
   if (positionals.length)
     throw new UserError(
       `unexpected argument "${positionals[0]}" (the data file goes after --data)\nusage: ${USAGE}`,
