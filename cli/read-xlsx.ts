@@ -6,10 +6,11 @@
  * midnight. Excel tables are skipped (the cells are read): ExcelJS fails on the table parts some
  * tools write (openpyxl's absolute part paths).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { UnreadCell } from '../core/read-rows.js';
 import type { CellValue } from '../core/types.js';
+import { excelJs } from './excel-js.js';
 import { sheetPaths } from './xlsx-parts.js';
 
 export class SheetNotFound extends Error {}
@@ -34,7 +35,8 @@ export async function readXlsx(
   bytes: Uint8Array,
   options: { sheet?: string; holdsTable?: (values: CellValue[][]) => boolean; zip?: JSZip } = {},
 ): Promise<XlsxSheet> {
-  const wb = new ExcelJS.Workbook();
+  const XL = await excelJs();
+  const wb = new XL.Workbook();
   await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never, {
     ignoreNodes: ['tableParts'],
   });
@@ -72,6 +74,7 @@ async function sheetValues(
   bytes: Uint8Array,
   zip: JSZip | undefined,
 ): Promise<XlsxSheet> {
+  const XL = await excelJs();
   const values: CellValue[][] = [];
   const width = ws.columnCount;
   const noResult: { row: number; column: number; address: string }[] = [];
@@ -79,8 +82,8 @@ async function sheetValues(
     const row = ws.getRow(r);
     const out: CellValue[] = new Array(width).fill(null);
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (cell.type === ExcelJS.ValueType.Merge) return; // read once, in the merge's top-left cell
-      if (cell.type === ExcelJS.ValueType.Formula) {
+      if (cell.type === XL.ValueType.Merge) return; // read once, in the merge's top-left cell
+      if (cell.type === XL.ValueType.Formula) {
         // ExcelJS leaves a cached result of 0 out of cell.value, so read cell.result
         const result = cell.result as ExcelJS.CellValue | undefined;
         if (result === undefined)

@@ -8,10 +8,11 @@
  * (formulas need `{ formula }` objects), so `=HYPERLINK(…)` in a customer name stays text.
  */
 import { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { columnLetter } from '../core/cell-address.js';
 import { LOSS_FONT, SCALE_COLOURS } from '../core/report/colours.js';
 import type { ConditionalSpec, Rect, SheetSpec } from '../core/report/sheet-spec.js';
+import { excelJs } from './excel-js.js';
 
 /** Per-cell look collected from the spec's rectangles; cells with the same look share one style object. */
 interface Look {
@@ -53,7 +54,8 @@ export async function xlsxBytes(
       done();
     },
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const XL = await excelJs();
+  const wb = new XL.stream.xlsx.WorkbookWriter({
     stream: sink,
     useStyles: true,
     useSharedStrings: true,
