@@ -74,10 +74,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
     options.previous = prev;
     options.labels = { previous: basename(o.previous), current: basename(positionals[0]) };
   }
-  bar.update(
-    0.2,
-    `Analysing ${Math.max(0, table.values.length - 1).toLocaleString('en-US')} rows…`,
-  );
+  bar.update(0.2, `Analysing ${Math.max(0, table.rowCount() - 1).toLocaleString('en-US')} rows…`);
   const outcome = analyze(table, effective, options);
   bar.done();
   if (!outcome.ok)

@@ -9,7 +9,8 @@ import { extname } from 'node:path';
 import { findHeader, type TableInput } from '../core/read-rows.js';
 import { resolveSettings } from '../core/settings.js';
 import { fileKind } from './file-kind.js';
-import { decodeText, readCsv } from './read-csv.js';
+import { decodeText, finalBreak, readCsv, readCsvHead } from './read-csv.js';
+import { readCsvColumns } from './read-csv-columns.js';
 import { readXlsx, SheetNotFound } from './read-xlsx.js';
 import { EXIT, UserError } from './user-error.js';
 
@@ -18,6 +19,8 @@ export interface LoadedTable extends TableInput {
   delimiter?: string;
   /** Things the user should know about how the file was read (printed on stderr). */
   notes: string[];
+  /** Rows in the file, header included (counted without parsing it when that is exact). */
+  rowCount(): number;
 }
 
 /**
@@ -58,6 +61,7 @@ export async function loadTable(
         firstRow: 1,
         source: `${path} [${t.sheet}]`,
         notes,
+        rowCount: () => t.values.length,
       };
     } catch (e) {
       if (e instanceof SheetNotFound) throw new UserError(`${path}: ${e.message}`);
@@ -67,21 +71,59 @@ export async function loadTable(
     }
   }
   if (sheet !== undefined) throw new UserError(`--sheet is for xlsx workbooks; ${path} is not one`);
-  const { text } = decodeText(bytes);
+  const { text, encoding } = decodeText(bytes);
   if (text.slice(0, 4096).includes('\u0000'))
     throw new UserError(`${path}: not a table (binary content); give a CSV or xlsx file`);
   if (workbookName) notes.push(`${path} is CSV text, not a workbook (named ${ext}); read as CSV`);
-  const { values, delimiter, unread } = readCsv(text);
+  const head = readCsvHead(text);
+  if (encoding !== 'utf-8') debugCsvPath(path, `PapaParse (${encoding})`);
+  // PapaParse reads the whole file only when the columnar reader cannot (or values are asked for).
+  let parsed: ReturnType<typeof readCsv> | undefined;
+  const full = () => {
+    parsed ??= readCsv(text);
+    return parsed;
+  };
   return {
-    values,
-    unread,
+    get values() {
+      return full().values;
+    },
+    get unread() {
+      return full().unread;
+    },
     firstRow: 1,
     source: path,
-    delimiter,
+    delimiter: head.delimiter,
     // Excel writes semicolon-separated CSV where the decimal mark is a comma.
-    decimal: delimiter === ';' ? ',' : undefined,
+    decimal: head.delimiter === ';' ? ',' : undefined,
     notes,
+    rowCount: () => lineCount(bytes) ?? full().values.length,
+    columnar:
+      encoding === 'utf-8' && process.env.PROFIT_TIERS_CSV !== 'papaparse'
+        ? (settings, options) => {
+            const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+            const end = Math.max(start, bytes.length - finalBreak(bytes));
+            const table = readCsvColumns(bytes, start, end, head, settings, options);
+            debugCsvPath(path, typeof table === 'string' ? `PapaParse (${table})` : 'columnar');
+            return table;
+          }
+        : undefined,
   };
+}
+
+/** Lines of a CSV without quotes or CRs: its rows, counted on the bytes; else null. */
+function lineCount(bytes: Uint8Array): number | null {
+  if (bytes.includes(0x22) || bytes.includes(0x0d)) return null;
+  const end = bytes.length - finalBreak(bytes);
+  if (end <= 0) return 0;
+  let n = 1;
+  for (let i = bytes.indexOf(0x0a); i >= 0 && i < end; i = bytes.indexOf(0x0a, i + 1)) n++;
+  return n;
+}
+
+/** `PROFIT_TIERS_DEBUG=csv` says on stderr which reader read each CSV file, and why not the fast one. */
+function debugCsvPath(path: string, how: string): void {
+  if (process.env.PROFIT_TIERS_DEBUG?.split(',').includes('csv'))
+    process.stderr.write(`profit-tiers: ${path}: read by ${how}\n`);
 }
 
 /**

@@ -34,6 +34,11 @@ export interface TableInput {
   decimal?: DecimalMark;
   /** Cells the file reader could not read; each rejects its row (see `UnreadCell`). */
   unread?: UnreadCell[];
+  /**
+   * A faster reader of the same table straight into columns (the CLI's CSV reader): `readRows`
+   * returns its table when it gives one, and reads `values` when it says why it cannot.
+   */
+  columnar?: (settings: Settings, options: ReadOptions) => RowTable | string;
 }
 
 /**
@@ -104,6 +109,10 @@ export function readRows(
   settings: Settings,
   options: ReadOptions = {},
 ): Outcome<RowTable> {
+  if (input.columnar) {
+    const table = input.columnar(settings, options);
+    if (typeof table !== 'string') return { ok: true, value: table };
+  }
   const { values } = input;
   const firstRow = input.firstRow ?? 1,
     firstColumn = input.firstColumn ?? 0;
