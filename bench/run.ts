@@ -12,7 +12,7 @@
  *   node bench/tmp/build/run.mjs case <name> <arg>  one case, JSON on stdout (used internally)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -729,6 +729,184 @@ function report(r: {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Whole processes: `profit-tiers analyze` against DuckDB, each a fresh process on the same file
+
+const PROCESS_START = '<!-- whole processes: start -->';
+const PROCESS_END = '<!-- whole processes: end -->';
+
+interface ProcessRun {
+  /** Wall time of the whole process (start-up, read, analyse, print), ms. */
+  ms: number[];
+  median: number;
+  /** Maximum resident set of the process, MB (GNU time). */
+  peakMB: number;
+}
+
+/** Runs `args` as a process 1 + `runs` times (first is warm-up: the file in the page cache). */
+function processRuns(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  runs = 3,
+): ProcessRun | { error: string } {
+  const ms: number[] = [];
+  let peakMB = 0;
+  for (let i = 0; i <= runs; i++) {
+    const t = performance.now();
+    const p = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: 30 * 60_000,
+    });
+    const took = performance.now() - t;
+    if (p.status !== 0)
+      return { error: (p.stderr || `exit ${p.status}`).trim().split('\n').slice(-2).join(' ') };
+    peakMB = Math.max(peakMB, Number(p.stderr.trim().split('\n').pop()) / 1024);
+    if (i > 0) ms.push(took);
+  }
+  return { ms, median: median(ms), peakMB };
+}
+
+/** Self time per function of a `--cpu-prof` profile, the largest first, with shares of the total. */
+function profileTop(dir: string, top = 6): string {
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) return 'no profile';
+  const prof = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+    samples: number[];
+    timeDeltas: number[];
+  };
+  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  let total = 0;
+  for (let i = 0; i < prof.samples.length; i++) {
+    const n = byId.get(prof.samples[i])!;
+    const f = n.callFrame;
+    const where = f.url ? `${f.url.split('/').slice(-2).join('/')}:${f.lineNumber + 1}` : '';
+    const name = `${f.functionName || '(anonymous)'}${where ? ` ${where}` : ''}`;
+    const dt = prof.timeDeltas[i] / 1000;
+    self.set(name, (self.get(name) ?? 0) + dt);
+    total += dt;
+  }
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(
+      ([name, t]) =>
+        `${name.replace(/\|/g, '/')} ${Math.round(t)} ms (${Math.round((100 * t) / total)} %)`,
+    )
+    .join('; ');
+}
+
+/** `npm run bench -- --process`: only the whole-process cases; their section of results.md is replaced. */
+async function processMain(): Promise<void> {
+  const log = (s: string) => process.stderr.write(`${s}\n`);
+  const cli = join(ROOT, 'bench/tmp/build/cli.mjs');
+  if (!existsSync(cli)) throw new Error('the CLI bundle did not build');
+  const work = join(ROOT, 'bench/tmp/process');
+  mkdirSync(work, { recursive: true });
+  const settingsFile = join(work, 'settings.json');
+  writeFileSync(settingsFile, JSON.stringify(SAMPLE_SETTINGS));
+  const duckScript = join(work, 'duck.mjs');
+  const load0 = loadavg();
+  const uptime0 = execFileSync('uptime', { encoding: 'utf8' }).trim();
+  const started = new Date();
+  const rows: string[] = [];
+  const notes: string[] = [];
+  for (const e of [
+    { label: `${fmtN(1_048_575)} customers`, kind: 'customers' as const, n: 1_048_575, goal: 1.0 },
+    {
+      label: `${fmtN(TX_LINES)} transaction lines`,
+      kind: 'transactions' as const,
+      n: TX_LINES,
+      goal: 1.5,
+    },
+  ]) {
+    log(`preparing ${e.label}…`);
+    const file = csvFile(e.kind, e.n);
+    const q = segmentationSql({
+      dialect: 'duckdb',
+      table: `read_csv('${file}', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = ${duckTypes(e.kind)})`,
+      settings: SAMPLE_SETTINGS,
+      columns: headersOf(file),
+    });
+    if (!q.ok) throw new Error(q.error.message);
+    writeFileSync(
+      duckScript,
+      `import { DuckDBInstance } from '@duckdb/node-api';
+const db = await DuckDBInstance.create(':memory:');
+const conn = await db.connect();
+const r = await conn.runAndReadAll(${JSON.stringify(q.value.sql)});
+process.stdout.write(r.currentRowCount + ' customers\\n');
+`,
+    );
+    const args = [cli, 'analyze', file, '--settings', settingsFile];
+    const path =
+      spawnSync(process.execPath, args, {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, PROFIT_TIERS_DEBUG: 'csv' },
+        maxBuffer: 64 * 1024 * 1024,
+      })
+        .stderr.split('\n')
+        .find((l) => l.includes('read by'))
+        ?.replace(/^.*read by /, '') ?? '?';
+    log(`  profit-tiers analyze (${path})…`);
+    const ours = processRuns(args);
+    log('  profit-tiers analyze, PapaParse path…');
+    const papa = processRuns(args, { PROFIT_TIERS_CSV: 'papaparse' }, 1);
+    log('  DuckDB…');
+    const duck = processRuns([duckScript]);
+    const profDir = join(work, `prof-${e.kind}`);
+    rmSync(profDir, { recursive: true, force: true });
+    spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, ...args], {
+      cwd: ROOT,
+    });
+    const t = (x: ProcessRun | { error: string }) =>
+      'error' in x ? `failed: ${x.error}` : fmtMs(x.median);
+    const p = (x: ProcessRun | { error: string }) =>
+      'error' in x ? '' : `${Math.round(x.peakMB)} MB`;
+    const ratio = 'error' in ours || 'error' in duck ? NaN : ours.median / duck.median;
+    rows.push(
+      `| ${e.label} | ${path} | ${t(ours)} | ${p(ours)} | ${t(papa)} | ${t(duck)} | ${p(duck)} | **${ratio.toFixed(2)}** | ≤ ${e.goal.toFixed(1)} | ${ratio <= e.goal ? 'yes' : 'no'} |`,
+    );
+    notes.push(
+      `- ${e.label}, \`profit-tiers analyze\` self time by function (one \`--cpu-prof\` run): ${profileTop(profDir)}.`,
+    );
+  }
+  const uptime1 = execFileSync('uptime', { encoding: 'utf8' }).trim();
+  const section = [
+    PROCESS_START,
+    '## Whole processes: `profit-tiers analyze` vs DuckDB (issue 16)',
+    '',
+    `Run ${started.toISOString()} by \`npm run bench -- --process\` on: ${machine()}.`,
+    `\`uptime\` before: ${uptime0}; after: ${uptime1}. The machine was shared with other agents' builds and tests during the run (load average ${load0.map((x) => x.toFixed(2)).join(' / ')} at the start on 2 cores), so every figure is slower than on an idle machine, and the ratio moves with the load on each side.`,
+    '',
+    'Each a fresh process on the same generated file (test/data/generate.ts, seed 1): `node bench/tmp/build/cli.mjs analyze <file> --settings <samples/settings.json rates>` (summary to stdout) against a Node process that opens DuckDB in memory (`@duckdb/node-api`, default threads) and runs the segmentation SQL of `profit-tiers sql` over `read_csv` of the file, fetching the result rows. Wall time, median of 3 after one warm-up; peak = the process\'s maximum RSS (GNU time). "path" = the CSV reader the file took (`PROFIT_TIERS_DEBUG=csv`); the PapaParse column forces the old path (`PROFIT_TIERS_CSV=papaparse`, one run).',
+    '',
+    '| data | path | profit-tiers | peak | PapaParse path | DuckDB | peak | ratio | goal | met |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|:-:|',
+    ...rows,
+    '',
+    'What bounds each case now:',
+    ...notes,
+    PROCESS_END,
+  ].join('\n');
+  process.stdout.write(`${section}\n`);
+  const resultsFile = join(ROOT, 'bench/results.md');
+  const old = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '# Benchmark results\n';
+  const a = old.indexOf(PROCESS_START),
+    b = old.indexOf(PROCESS_END);
+  writeFileSync(
+    resultsFile,
+    a >= 0 && b > a
+      ? `${old.slice(0, a)}${section}${old.slice(b + PROCESS_END.length)}`
+      : old.replace(/\n## /, `\n${section}\n\n## `),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
 
 if (process.argv[2] === 'case') {
   const [, , , name, arg] = process.argv;
@@ -742,7 +920,7 @@ if (process.argv[2] === 'case') {
     },
   );
 } else {
-  main().catch((e) => {
+  (process.argv.includes('--process') ? processMain() : main()).catch((e) => {
     process.stderr.write(`${(e as Error).stack}\n`);
     process.exit(1);
   });

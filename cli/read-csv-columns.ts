@@ -60,7 +60,6 @@ export function readCsvColumns(
   // Line breaks: all LF, or all CRLF; a lone CR anywhere sends the file the PapaParse way.
   const firstCr = bytes.indexOf(CR, start);
   const crlf = firstCr >= 0 && firstCr < end;
-  const nl = crlf ? 2 : 1;
 
   // Rows: data rows are the lines after the header (no quoted line breaks here, so lines are rows).
   let lines = 1;
@@ -100,64 +99,11 @@ export function readCsvColumns(
 
   let p = start;
   for (let r = 0; r <= n; r++) {
-    // Tokenise one line.
-    let c = 0;
-    for (;;) {
-      let s = p,
-        e: number,
-        quoted = 0;
-      if (bytes[p] === QUOTE) {
-        s = ++p;
-        for (;;) {
-          if (p >= end) return 'a quote that never closes';
-          const b = bytes[p];
-          if (b === QUOTE) {
-            if (p + 1 < end && bytes[p + 1] === QUOTE) {
-              quoted = 1;
-              p += 2;
-              continue;
-            }
-            e = p++;
-            break;
-          }
-          if (b === LF || b === CR) return 'a quoted field spanning lines';
-          p++;
-        }
-      } else {
-        while (p < end) {
-          const b = bytes[p];
-          if (b === D || b === LF || b === CR) break;
-          if (b === QUOTE) return 'a quote inside an unquoted field';
-          p++;
-        }
-        e = p;
-      }
-      if (c < width) {
-        fs[c] = s;
-        fe[c] = e;
-        fq[c] = quoted;
-      }
-      c++;
-      if (p >= end) break;
-      const b = bytes[p];
-      if (b === D) {
-        p++;
-        if (p === end) {
-          if (c < width) {
-            fs[c] = fe[c] = p;
-            fq[c] = 0;
-          }
-          c++;
-          break;
-        }
-        continue;
-      }
-      if (crlf) {
-        if (b !== CR || bytes[p + 1] !== LF) return 'mixed line breaks';
-      } else if (b !== LF) return b === CR ? 'mixed line breaks' : 'a stray quote';
-      p += nl;
-      break;
-    }
+    // Tokenise one line (a small function of its own: it is optimised early, not after the loop ran).
+    const next = tokenise(bytes, p, end, D, crlf, fs, fe, fq, width);
+    if (next < 0) return TOKEN_ERRORS[-next - 1];
+    p = next;
+    const c = fieldCount;
     if (c < width) return 'a short row';
     // The first rows (the header among them) must read as PapaParse read them.
     if (r < head.rows.length) {
@@ -263,6 +209,96 @@ export function readCsvColumns(
   };
 }
 
+const TOKEN_ERRORS = [
+  'a quote that never closes',
+  'a quoted field spanning lines',
+  'a quote inside an unquoted field',
+  'mixed line breaks',
+  'a stray quote',
+];
+/** Fields on the line `tokenise` read last. */
+let fieldCount = 0;
+
+/**
+ * Reads one line from `p`: the spans of its first `width` fields into fs/fe (fq: doubled quotes
+ * inside), their number into `fieldCount`; returns where the next line starts, or -(1 + the
+ * index of the reason in TOKEN_ERRORS) for what only PapaParse reads.
+ */
+function tokenise(
+  bytes: Uint8Array,
+  p: number,
+  end: number,
+  D: number,
+  crlf: boolean,
+  fs: Int32Array,
+  fe: Int32Array,
+  fq: Uint8Array,
+  width: number,
+): number {
+  let c = 0;
+  for (;;) {
+    let s = p,
+      e: number,
+      quoted = 0;
+    if (bytes[p] === QUOTE) {
+      s = ++p;
+      for (;;) {
+        if (p >= end) return -1;
+        const b = bytes[p];
+        if (b === QUOTE) {
+          if (p + 1 < end && bytes[p + 1] === QUOTE) {
+            quoted = 1;
+            p += 2;
+            continue;
+          }
+          e = p++;
+          break;
+        }
+        if (b === LF || b === CR) return -2;
+        p++;
+      }
+    } else {
+      while (p < end) {
+        const b = bytes[p];
+        if (b === D || b === LF || b === CR) break;
+        if (b === QUOTE) return -3;
+        p++;
+      }
+      e = p;
+    }
+    if (c < width) {
+      fs[c] = s;
+      fe[c] = e;
+      fq[c] = quoted;
+    }
+    c++;
+    if (p >= end) break;
+    const b = bytes[p];
+    if (b === D) {
+      p++;
+      if (p === end) {
+        if (c < width) {
+          fs[c] = fe[c] = p;
+          fq[c] = 0;
+        }
+        c++;
+        break;
+      }
+      continue;
+    }
+    if (crlf) {
+      if (b !== CR || bytes[p + 1] !== LF) return -4;
+      p += 2;
+    } else {
+      if (b !== LF) return b === CR ? -4 : -5;
+      p++;
+    }
+    break;
+  }
+  fieldCount = c;
+  return p;
+}
+
 /**
  * A number written plainly — `123`, `-45.67`, `.5`, `5.` — read from ASCII bytes exactly as
  * `Number(text)` reads it; NaN for anything else (blank, `$`, `%`, spaces, grouping, exponents).
@@ -294,6 +330,14 @@ export function plainNumber(bytes: Uint8Array, s: number, e: number): number {
   return negative ? -v : v;
 }
 
+/** ASCII bytes as a string: Buffer's native slice when there is one (no view allocated). */
+function latin1(bytes: Uint8Array, s: number, e: number): string {
+  const slice = (bytes as { latin1Slice?: (s: number, e: number) => string }).latin1Slice;
+  return slice
+    ? slice.call(bytes, s, e)
+    : String.fromCharCode.apply(null, bytes.subarray(s, e) as unknown as number[]);
+}
+
 /** A cell's text as PapaParse gives it: decoded, doubled quotes undone. */
 function rawText(bytes: Uint8Array, s: number, e: number, doubledQuotes: number): string {
   const t = utf8.decode(bytes.subarray(s, e));
@@ -308,11 +352,7 @@ function cellText(bytes: Uint8Array, s: number, e: number, doubledQuotes: number
       ascii = false;
       break;
     }
-  let t = ascii
-    ? e - s < 64
-      ? String.fromCharCode.apply(null, bytes.subarray(s, e) as unknown as number[])
-      : utf8.decode(bytes.subarray(s, e))
-    : utf8.decode(bytes.subarray(s, e));
+  let t = ascii ? latin1(bytes, s, e) : utf8.decode(bytes.subarray(s, e));
   if (doubledQuotes) t = t.replaceAll('""', '"');
   t = t.trim();
   if (!ascii)
