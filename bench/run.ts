@@ -742,15 +742,16 @@ interface ProcessRun {
   peakMB: number;
 }
 
-/** Runs `args` as a process 1 + `runs` times (first is warm-up: the file in the page cache). */
+/** Runs `args` as a process `runs` times, after one warm-up run (the file in the page cache) when `warm`. */
 function processRuns(
   args: string[],
   env: NodeJS.ProcessEnv = {},
   runs = 3,
+  warm = true,
 ): ProcessRun | { error: string } {
   const ms: number[] = [];
   let peakMB = 0;
-  for (let i = 0; i <= runs; i++) {
+  for (let i = warm ? 0 : 1; i <= runs; i++) {
     const t = performance.now();
     const p = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
       cwd: ROOT,
@@ -853,9 +854,9 @@ process.stdout.write(r.currentRowCount + ' customers\\n');
         .find((l) => l.includes('read by'))
         ?.replace(/^.*read by /, '') ?? '?';
     log(`  profit-tiers analyze (${path})…`);
-    const ours = processRuns(args);
+    const ours = processRuns(args, {}, 3, false); // the run that found the path warmed up
     log('  profit-tiers analyze, PapaParse path…');
-    const papa = processRuns(args, { PROFIT_TIERS_CSV: 'papaparse' }, 1);
+    const papa = processRuns(args, { PROFIT_TIERS_CSV: 'papaparse' }, 1, false);
     log('  DuckDB…');
     const duck = processRuns([duckScript]);
     const profDir = join(work, `prof-${e.kind}`);

@@ -376,7 +376,10 @@ class ByteIndex {
   private start: Int32Array;
   private end: Int32Array;
   private id: Int32Array;
+  private hashes: Int32Array;
   private size = 0;
+  /** The hash `find` computed for the bytes it did not find, for the `add` that follows. */
+  private lastHash = 0;
 
   constructor(
     private readonly bytes: Uint8Array,
@@ -389,19 +392,24 @@ class ByteIndex {
     this.start = new Int32Array(Math.max(16, expected));
     this.end = new Int32Array(Math.max(16, expected));
     this.id = new Int32Array(Math.max(16, expected));
+    this.hashes = new Int32Array(Math.max(16, expected));
   }
 
   /** The id of the span's bytes, or -1 when they are new. */
   find(s: number, e: number): number {
     const b = this.bytes;
-    for (let slot = hashBytes(b, s, e) & this.mask; ; slot = (slot + 1) & this.mask) {
+    const h = hashBytes(b, s, e);
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
       const v = this.slots[slot];
-      if (v === 0) return -1;
+      if (v === 0) {
+        this.lastHash = h;
+        return -1;
+      }
       if (sameBytes(b, this.start[v - 1], this.end[v - 1], s, e)) return this.id[v - 1];
     }
   }
 
-  /** Adds new bytes (`find` said -1) with their id. */
+  /** Adds the bytes `find` just said are new (-1), with their id. */
   add(s: number, e: number, id: number): void {
     if (this.size === this.start.length) {
       const grow = (a: Int32Array) => {
@@ -412,17 +420,19 @@ class ByteIndex {
       this.start = grow(this.start);
       this.end = grow(this.end);
       this.id = grow(this.id);
+      this.hashes = grow(this.hashes);
     }
     this.start[this.size] = s;
     this.end[this.size] = e;
     this.id[this.size] = id;
+    this.hashes[this.size] = this.lastHash;
     this.size++;
     if (this.size * 2 > this.slots.length) this.rehash(this.slots.length * 2);
     else this.place(this.size - 1, this.slots, this.mask);
   }
 
   private place(i: number, slots: Int32Array, mask: number): void {
-    let slot = hashBytes(this.bytes, this.start[i], this.end[i]) & mask;
+    let slot = this.hashes[i] & mask;
     while (slots[slot] !== 0) slot = (slot + 1) & mask;
     slots[slot] = i + 1;
   }
