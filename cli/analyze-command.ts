@@ -4,6 +4,7 @@
  */
 import { basename } from 'node:path';
 import { type AnalyzeOptions, analyze } from '../core/analyze.js';
+import { normalizeHeader } from '../core/column-map.js';
 import { resultJson } from '../core/result-json.js';
 import { parseCommandArgs } from './args.js';
 import { loadSettings, loadTable } from './load-table.js';
@@ -13,7 +14,7 @@ import { EXIT, exitCodeFor, inCliWords, UserError } from './user-error.js';
 import { outputTarget, writeReport } from './write-report.js';
 
 const USAGE =
-  'profit-tiers analyze <file.csv|file.xlsx> [--sheet NAME] [--settings settings.json] [--json] [--previous <file> | --periods <column>:<year|quarter|month>] [--out report.xlsx [--force]]';
+  'profit-tiers analyze <file.csv|file.xlsx> [--sheet NAME] [--settings settings.json] [--json] [--previous <file> | --periods <column>:<year|quarter|month>] [--group COLUMN]... [--out report.xlsx [--force]]';
 
 export async function runAnalyze(args: string[]): Promise<number> {
   const { values: o, positionals } = parseCommandArgs(
@@ -24,6 +25,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
       json: { type: 'boolean' },
       previous: { type: 'string' },
       periods: { type: 'string' },
+      group: { type: 'string', multiple: true },
       out: { type: 'string' },
       force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -68,6 +70,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
     effective = { ...effective, columns: { ...(settings.columns ?? {}), period: m[1] } };
     options.periods = m[2] as AnalyzeOptions['periods'];
   }
+  if (o.group?.length) effective = { ...effective, groupBy: withGroups(settings.groupBy, o.group) };
   if (o.previous) {
     const prev = await loadTable(o.previous, o.sheet, settings);
     printNotes(prev.notes);
@@ -114,4 +117,20 @@ export async function runAnalyze(args: string[]): Promise<number> {
     if (o.out !== undefined) process.stdout.write(`\nReport written to ${o.out}\n`);
   }
   return EXIT.ok;
+}
+
+/**
+ * `--group COL` adds to the settings' groupBy (a column named in both counts once); a groupBy that
+ * is not a list is left as it is, for the settings check to name.
+ */
+function withGroups(groupBy: unknown, extra: string[]): unknown {
+  if (groupBy !== undefined && !Array.isArray(groupBy)) return groupBy;
+  const all = [...((groupBy as unknown[]) ?? [])];
+  const seen = new Set(all.map(normalizeHeader));
+  for (const g of extra) {
+    if (seen.has(normalizeHeader(g))) continue;
+    seen.add(normalizeHeader(g));
+    all.push(g);
+  }
+  return all;
 }

@@ -6,7 +6,9 @@
 import type { Analysis } from '../core/analyze.js';
 import { moneyLoserCauses } from '../core/causes.js';
 import { formatMoney, formatPercent } from '../core/format.js';
+import type { GroupTable } from '../core/groups.js';
 import { thresholdsInWords } from '../core/thresholds-in-words.js';
+import type { Trend } from '../core/trend.js';
 import { PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
 import { whaleBenchmark } from '../core/whale-curve.js';
 
@@ -82,6 +84,8 @@ export function printSummary(a: Analysis, source: string): string {
       `Migration ${m.from} → ${m.to}: ${m.movedUp} moved up, ${m.movedDown} down, ${m.unchanged} unchanged; ${m.new.count} new (revenue ${formatMoney(m.new.revenue)}), ${m.lost.count} lost (revenue ${formatMoney(m.lost.revenue)}).`,
     );
   }
+  for (const g of a.groups) out.push(groupLine(g, a.period));
+  if (a.trend) out.push(trendLine(a.trend));
   rowLines(out, 'Rows', a.rows);
   if (a.previousRows) rowLines(out, 'Rows of the previous table', a.previousRows);
   return out.join('\n');
@@ -98,6 +102,32 @@ function rowLines(out: string[], title: string, r: NonNullable<Analysis['previou
     out.push(
       `  … and ${r.rejected.length - 5} more (all listed with --json and in the report's Data Issues sheet)`,
     );
+}
+
+/** "Net profit by Region: South 65 (50 %), East 60 (46 %), … 4 more, North −10 (−7.7 %)." */
+function groupLine(g: GroupTable, period: string | null): string {
+  const v = g.values;
+  const shown = v.length <= 6 ? v : [...v.slice(0, 3), null, ...v.slice(-2)];
+  const parts = shown.map((x) =>
+    x === null
+      ? `… ${v.length - 5} more`
+      : `${x.value} ${formatMoney(x.netProfit)}${x.shareOfProfit === null ? '' : ` (${formatPercent(x.shareOfProfit)})`}${x.moneyLosers ? ` with ${plural(x.moneyLosers, 'money-loser')}` : ''}`,
+  );
+  return `Net profit by ${g.column}${period ? ` in ${period}` : ''}: ${parts.join(', ')}.`;
+}
+
+/** "Trend 2024-Q1 to 2024-Q4: net profit 400 → 350 → 535 → 385; largest swing A −125 (375 → 250)." */
+function trendLine(t: Trend): string {
+  const P = t.periods.length;
+  const series = (f: (x: Trend['totals'][number]) => string) => {
+    const all = t.totals.map(f);
+    return (P <= 8 ? all : [...all.slice(0, 2), '…', ...all.slice(-3)]).join(' → ');
+  };
+  const s = t.swings[0];
+  const swing = s
+    ? `; largest swing ${s.customer} ${formatMoney(s.change)} (${formatMoney(s.from)} → ${formatMoney(s.to)})`
+    : '';
+  return `Trend ${t.periods[0]} to ${t.periods[P - 1]} (${P} periods): net profit ${series((x) => formatMoney(x.netProfit))}; customers ${series((x) => x.customers.toLocaleString('en-US'))}${swing}.`;
 }
 
 function plural(n: number, noun: string): string {

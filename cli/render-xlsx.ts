@@ -227,6 +227,18 @@ function conditional(cf: ConditionalSpec): ExcelJS.ConditionalFormattingOptions 
       ],
     };
   }
+  if (cf.type === 'text') {
+    return {
+      ref,
+      rules: (cf.texts ?? []).map((t, i) => ({
+        type: 'cellIs',
+        operator: 'equal',
+        formulae: [`"${t.text.replace(/"/g, '""')}"`],
+        priority: i + 1,
+        style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(t.color) } } },
+      })),
+    };
+  }
   return {
     ref,
     rules: [

@@ -8,7 +8,7 @@ import { loadSettings } from './load-table.js';
 import { EXIT, exitCodeFor, UserError } from './user-error.js';
 
 const USAGE =
-  'profit-tiers sql [--dialect duckdb|bigquery|spark] [--settings settings.json] [--columns "Customer ID,Revenue,…"] --table NAME';
+  'profit-tiers sql [--dialect duckdb|bigquery|spark] [--settings settings.json] [--columns "Customer ID,Revenue,…"] [--group COLUMN]... [--grouped] --table NAME';
 
 const HELP = `usage: ${USAGE}
 
@@ -21,6 +21,10 @@ net margin, size, profitability, segment, tier, action and whale-curve position,
   --settings FILE   settings.json: rates, pools, costOfCapital, thresholds, tiers, columns
   --columns LIST    the table's column names, comma-separated: mapped to fields by the same header
                     synonyms as the analysis (e.g. "Customer ID,Net Sales,Cost of Sales,Invoice No")
+  --group COLUMN    adds a group column (repeatable, as the settings' groupBy): each customer gets
+                    the value carrying most of its revenue, as group_<column>
+  --grouped         prints the grouped result instead: one row per group column and value, with
+                    customers, revenue, net profit, net margin, share of profit, money-losers, tiers
 
 Without --columns or the settings' "columns", the table needs the columns customer, revenue, cogs,
 and one per priced driver (orders, lines, deliveries, returns, contacts, repeat_contacts, visits),
@@ -34,6 +38,8 @@ export async function runSql(args: string[]): Promise<number> {
       settings: { type: 'string' },
       table: { type: 'string' },
       columns: { type: 'string' },
+      group: { type: 'string', multiple: true },
+      grouped: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     USAGE,
@@ -59,7 +65,23 @@ export async function runSql(args: string[]): Promise<number> {
           .split(',')
           .map((c) => c.trim())
           .filter((c) => c !== '');
-  const settings = await loadSettings(o.settings);
+  // biome-ignore lint/suspicious/noExplicitAny: the user's JSON, checked by resolveSettings
+  let settings = (await loadSettings(o.settings)) as Record<string, any>;
+  if (
+    o.group?.length &&
+    settings !== null &&
+    typeof settings === 'object' &&
+    !Array.isArray(settings)
+  ) {
+    const given = settings.groupBy;
+    settings = {
+      ...settings,
+      groupBy:
+        given === undefined || Array.isArray(given)
+          ? [...(given ?? []), ...o.group.filter((g) => !(given ?? []).includes(g))]
+          : given,
+    };
+  }
   const query = segmentationSql({ dialect: dialect as Dialect, table: o.table, settings, columns });
   if (!query.ok)
     throw new UserError(
@@ -68,6 +90,11 @@ export async function runSql(args: string[]): Promise<number> {
         ? EXIT.usage
         : exitCodeFor(query.error.code),
     );
-  process.stdout.write(query.value.sql);
+  if (o.grouped && !query.value.groupSql)
+    throw new UserError(
+      "--grouped needs a group column: add --group COLUMN or the settings' groupBy",
+      EXIT.usage,
+    );
+  process.stdout.write(o.grouped ? query.value.groupSql! : query.value.sql);
   return EXIT.ok;
 }

@@ -25,6 +25,8 @@ export interface ChartPart {
     /** Values shown before the workbook recalculates (Excel draws from these until then). */
     xCache?: (number | null)[];
     yCache?: (number | null)[];
+    /** Category labels (column and line charts): the x cells as text. */
+    xLabels?: string[];
     line: boolean;
     marker: boolean;
     color: string;
@@ -58,6 +60,12 @@ export function chartPart(sheet: string, spec: ChartSpec, values: SheetValue[][]
       const v = values[r.row + i]?.[r.col];
       return typeof v === 'number' ? v : null;
     });
+  const labels = (r: Rect) =>
+    Array.from({ length: r.rows }, (_, i) => {
+      const v = values[r.row + i]?.[r.col];
+      return v === null || v === undefined ? '' : String(v);
+    });
+  const scatter = spec.type === 'scatter-line';
   return {
     sheet,
     type: spec.type,
@@ -66,12 +74,12 @@ export function chartPart(sheet: string, spec: ChartSpec, values: SheetValue[][]
       name: s.name,
       x: ref(sheet, spec.x),
       y: ref(sheet, s.y),
-      xCache: column(spec.x),
+      ...(scatter ? { xCache: column(spec.x) } : { xLabels: labels(spec.x) }),
       yCache: column(s.y),
       line: s.line ?? true,
       marker: s.marker ?? false,
       color: (s.color ?? '#1F7A8C').replace('#', ''),
-      label: s.marker && !s.line,
+      label: s.marker && s.line === false,
     })),
     xTitle: spec.xTitle,
     yTitle: spec.yTitle,
@@ -179,10 +187,13 @@ function anchorXml(p: ChartPart, relId: number, chartNo: number): string {
 
 function chartXml(p: ChartPart): string {
   const scatter = p.type === 'scatter-line';
-  const series = p.series.map((s, i) => seriesXml(s, i, scatter)).join('');
+  const series = p.series.map((s, i) => seriesXml(s, i, p.type)).join('');
+  const axes = '<c:axId val="1001"/><c:axId val="1002"/>';
   const plot = scatter
-    ? `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${series}<c:axId val="1001"/><c:axId val="1002"/></c:scatterChart>`
-    : `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="80"/><c:axId val="1001"/><c:axId val="1002"/></c:barChart>`;
+    ? `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${series}${axes}</c:scatterChart>`
+    : p.type === 'line'
+      ? `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${series}<c:marker val="1"/>${axes}</c:lineChart>`
+      : `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}<c:gapWidth val="80"/>${axes}</c:barChart>`;
   const xAxis = scatter
     ? axis('valAx', 1001, 1002, 'b', p.xTitle, p.xFormat, false, p.xMin, p.xMax)
     : `<c:catAx><c:axId val="1001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>${p.xTitle ? titleXml(p.xTitle, 1000) : ''}<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/><c:crossAx val="1002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>`;
@@ -196,12 +207,14 @@ function chartXml(p: ChartPart): string {
   );
 }
 
-function seriesXml(s: ChartPart['series'][number], i: number, scatter: boolean): string {
+function seriesXml(s: ChartPart['series'][number], i: number, type: ChartPart['type']): string {
+  const scatter = type === 'scatter-line',
+    lines = type !== 'column';
   const fill = `<a:solidFill><a:srgbClr val="${s.color}"/></a:solidFill>`;
-  const spPr = scatter
+  const spPr = lines
     ? `<c:spPr><a:ln w="28575" cap="rnd">${s.line ? fill : '<a:noFill/>'}<a:round/></a:ln></c:spPr>`
     : `<c:spPr>${fill}</c:spPr>`;
-  const marker = !scatter
+  const marker = !lines
     ? ''
     : s.marker
       ? `<c:marker><c:symbol val="circle"/><c:size val="9"/><c:spPr>${fill}<a:ln>${fill}</a:ln></c:spPr></c:marker>`
@@ -210,10 +223,19 @@ function seriesXml(s: ChartPart['series'][number], i: number, scatter: boolean):
     ? '<c:dLbls><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr><c:dLblPos val="r"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>'
     : '';
   const [xTag, yTag] = scatter ? ['c:xVal', 'c:yVal'] : ['c:cat', 'c:val'];
+  const x = s.xLabels ? strRef(s.x, s.xLabels) : numRef(s.x, s.xCache);
+  // Bars below zero keep their colour (Excel would draw them white when invertIfNegative is on).
+  const invert = type === 'column' ? '<c:invertIfNegative val="0"/>' : '';
   return (
-    `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${spPr}${marker}${label}` +
-    `<${xTag}>${numRef(s.x, s.xCache)}</${xTag}><${yTag}>${numRef(s.y, s.yCache)}</${yTag}>${scatter ? '<c:smooth val="0"/>' : ''}</c:ser>`
+    `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>${spPr}${invert}${marker}${label}` +
+    `<${xTag}>${x}</${xTag}><${yTag}>${numRef(s.y, s.yCache)}</${yTag}>${lines ? '<c:smooth val="0"/>' : ''}</c:ser>`
   );
+}
+
+/** Category labels: a range of text cells with their cached text. */
+function strRef(f: string, labels: string[]): string {
+  const pts = labels.map((v, i) => `<c:pt idx="${i}"><c:v>${escapeXml(v)}</c:v></c:pt>`).join('');
+  return `<c:strRef><c:f>${escapeXml(f)}</c:f><c:strCache><c:ptCount val="${labels.length}"/>${pts}</c:strCache></c:strRef>`;
 }
 
 function numRef(f: string, cache: (number | null)[] | undefined): string {

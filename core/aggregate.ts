@@ -3,6 +3,7 @@
  * the row count gives order lines in transaction mode, payment days are revenue-weighted.
  */
 import { GroupSum } from './exact-sum.js';
+import { dominantValues, type GroupColumn } from './groups.js';
 import type { RowTable } from './read-rows.js';
 import { DRIVERS } from './types.js';
 
@@ -22,6 +23,8 @@ export interface CustomerTable {
   firstRow: Int32Array;
   /** Input rows per customer. */
   rowCount: Int32Array;
+  /** Each `groupBy` column's value per customer: the one carrying most of its revenue (§14). */
+  groups: GroupColumn[];
 }
 
 const LINES = DRIVERS.indexOf('lines');
@@ -107,6 +110,9 @@ export function aggregate(t: RowTable, onlyPeriod?: string): CustomerTable {
     paymentDays = new Float64Array(n);
     for (let c = 0; c < n; c++) paymentDays[c] = r[c] !== 0 ? w[c] / r[c] : 0;
   }
+  const groups = t.groups.map((g) =>
+    dominantValues(g, t.revenue, (i) => (selected(i) ? local[t.customer[i]] : -1), n),
+  );
   return {
     n,
     keys,
@@ -118,6 +124,7 @@ export function aggregate(t: RowTable, onlyPeriod?: string): CustomerTable {
     discount: disc ? disc.result() : null,
     firstRow: Int32Array.from(firstRowList),
     rowCount,
+    groups,
   };
 }
 
@@ -139,5 +146,6 @@ function identity(t: RowTable): CustomerTable {
     discount: t.discount,
     firstRow: t.sheetRow,
     rowCount: new Int32Array(t.count).fill(1),
+    groups: t.groups,
   };
 }

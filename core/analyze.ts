@@ -5,14 +5,15 @@
  *   read rows → aggregate per customer → price and segment → (migration)
  */
 import { aggregate } from './aggregate.js';
-import { columnLetter } from './cell-address.js';
 import { type DriverRates, driverRates } from './cost-to-serve.js';
 import { fail, type Outcome } from './errors.js';
+import { type GroupTable, groupTables } from './groups.js';
 import { type Migration, migration } from './migration.js';
 import type { Grain } from './period.js';
 import { type PeriodAnalysis, priceAndSegment } from './price-and-segment.js';
 import { type RowTable, readRows, rowIsBlank, type TableInput } from './read-rows.js';
 import { resolveSettings, type Settings, settingsProblemText, tableLocale } from './settings.js';
+import { analysePeriods, type Trend, trend } from './trend.js';
 import type { Driver, Field, Problem } from './types.js';
 import {
   unpricedActivity,
@@ -52,6 +53,10 @@ export interface Analysis extends PeriodAnalysis {
   previous: PeriodAnalysis | null;
   /** The rows of the `previous` table, used or rejected (null without one): no row is dropped silently. */
   previousRows: { total: number; used: number; rejected: Problem[] } | null;
+  /** Profitability per value of each `groupBy` column (§14), of the period analysed. */
+  groups: GroupTable[];
+  /** Every period analysed, when more than two were asked for (§15); null otherwise. */
+  trend: Trend | null;
 }
 
 /**
@@ -83,8 +88,9 @@ export function analyze(
     mig: Migration | null = null,
     period: string | null = null;
   let previousRows: Analysis['previousRows'] = null;
+  let trendResult: Trend | null = null;
   const previousWarnings: string[] = [];
-  let used = rows.count;
+  const used = rows.count;
   if (options.periods) {
     const labels = [...new Set(rows.period)].sort();
     if (labels.length < 2)
@@ -93,24 +99,11 @@ export function analyze(
         `migration needs two periods, but the ${rows.headers[rows.columns.period!]} column holds ${labels.length === 1 ? `only ${labels[0]}` : 'none'} by ${options.periods}`,
       );
     const [from, to] = labels.slice(-2);
-    for (let i = 0; i < rows.count; i++) {
-      const p = rows.period![i];
-      if (p !== from && p !== to) {
-        used--;
-        const c = rows.columns.period!;
-        const cell = `${columnLetter((input.firstColumn ?? 0) + c)}${rows.sheetRow[i]}`;
-        rejected.push({
-          row: rows.sheetRow[i],
-          column: rows.headers[c],
-          reason: `period ${p} is not one of the two compared (${from}, ${to})`,
-          cell,
-        });
-      }
-    }
-    // §7: one rate per pool over all rows read, so a customer moves only for what it did
-    const rates = driverRates(aggregate(rows).volumes, settings);
-    previous = priceAndSegment(aggregate(rows, from), settings, rates);
-    current = priceAndSegment(aggregate(rows, to), settings, rates);
+    // §7: one rate per pool over all rows read, so a customer moves only for what it did; with
+    // more than two periods every period is analysed and every row used (§15).
+    const analyses = analysePeriods(rows, labels, settings);
+    if (labels.length > 2) trendResult = trend(analyses, labels, settings);
+    [previous, current] = analyses.slice(-2);
     mig = migration(previous, current, from, to);
     period = to;
   } else {
@@ -170,6 +163,8 @@ export function analyze(
       migration: mig,
       previous,
       previousRows,
+      groups: groupTables(current, settings),
+      trend: trendResult,
     },
   };
 }

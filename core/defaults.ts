@@ -102,3 +102,6 @@ export const COST_LINE_LABELS: Record<CostLine, string> = {
   visits: 'Sales visits',
   paymentDays: 'Cost of capital (payment days)',
 };
+
+/** The group value of a blank group cell (DOMAIN.md §14). */
+export const BLANK_GROUP = '(blank)';

@@ -4,10 +4,17 @@
  * One pass, columnar output (typed arrays), no per-row objects.
  */
 import { columnLetter } from './cell-address.js';
-import { type ColumnMap, listHeaders, type Mapping, mapColumns } from './column-map.js';
+import {
+  type ColumnMap,
+  listHeaders,
+  type Mapping,
+  mapColumns,
+  normalizeHeader,
+} from './column-map.js';
 import { ambiguousReason, decimalMixing, decimalStyle } from './decimal-style.js';
 import { type DiscountKind, discountKind, discountMoney } from './discount.js';
 import { fail, type InputError, type Outcome } from './errors.js';
+import { type GroupColumn, groupText } from './groups.js';
 import { KeyIndex } from './key-index.js';
 import {
   type DecimalMark,
@@ -88,6 +95,8 @@ export interface RowTable {
   transactions: boolean;
   /** Mapping doubts that reject no row (two columns that could both be revenue…). */
   warnings: string[];
+  /** The `groupBy` columns: each usable row's value as text, interned (DOMAIN.md §14). */
+  groups: GroupColumn[];
 }
 
 export interface ReadOptions {
@@ -137,7 +146,17 @@ export function readRows(
     );
   }
 
+  const groupAt = settings.groupBy.map((g) => headerIndex(headers, g));
+  const missingGroup = groupAt.indexOf(-1);
+  if (missingGroup >= 0)
+    return fail(
+      'missing-column',
+      `groupBy: no column "${settings.groupBy[missingGroup]}" (headers found: ${listHeaders(headers)})`,
+    );
+
   const n = values.length - h - 1;
+  const groupValues = groupAt.map(() => new KeyIndex()),
+    groupOf = groupAt.map(() => new Int32Array(n));
   const sheetRow = new Int32Array(n),
     customer = new Int32Array(n);
   const revenue = new Float64Array(n),
@@ -375,6 +394,8 @@ export function readRows(
         if (name !== '' && (names[k] === '' || name < names[k])) names[k] = name;
       }
     }
+    for (let g = 0; g < groupAt.length; g++)
+      groupOf[g][count] = groupValues[g].intern(groupText(keyText(row[groupAt[g]])));
     sheetRow[count] = firstRow + r;
     customer[count] = k;
     revenue[count] = rev;
@@ -423,6 +444,11 @@ export function readRows(
           .map((w) => w.message),
         ...mixing.warnings,
       ],
+      groups: groupAt.map((_, g) => ({
+        column: settings.groupBy[g],
+        values: groupValues[g].finish(),
+        of: groupOf[g].subarray(0, count),
+      })),
     },
   };
 }
@@ -510,6 +536,14 @@ function missingColumns(
   return fail('missing-column', `no ${what}${where} (headers found: ${listHeaders(headers)})`);
 }
 
+/** The column headed `wanted`: the same text, else the same as the column mapping compares (case, spaces and punctuation aside); −1 when none. */
+function headerIndex(headers: string[], wanted: string): number {
+  const exact = headers.indexOf(wanted.trim());
+  if (exact >= 0) return exact;
+  const key = normalizeHeader(wanted);
+  return headers.findIndex((h) => normalizeHeader(h) === key);
+}
+
 function tooLarge(cell: CellValue): string {
   const text = String(cell).trim();
   return `"${text.length > 40 ? `${text.slice(0, 37)}...` : text}" is too large (10^15 or more) to be an amount or a count`;
@@ -527,7 +561,7 @@ export function rowIsBlank(row: CellValue[] | undefined): boolean {
 }
 
 /** A key or label cell as trimmed text; numbers print without a trailing `.0`. */
-function keyText(v: CellValue): string {
+export function keyText(v: CellValue): string {
   if (typeof v === 'string') return composed(v.trim());
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);

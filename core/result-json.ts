@@ -9,6 +9,7 @@ import { actionOf, tierOf } from './customer-action.js';
 import { SEGMENTS } from './defaults.js';
 import { breakEvenPriceChange, type Recommendation, recommendationAt } from './exit-economics.js';
 import { explainCustomer, type Why } from './explain.js';
+import type { GroupColumn } from './groups.js';
 import { netMarginOf } from './price-and-segment.js';
 import { firstContactResolution } from './service-quality.js';
 import {
@@ -50,6 +51,8 @@ export interface CustomerRecord {
   /** 1 − repeat contacts / contacts (§16); null without both columns or without contacts. */
   firstContactResolution: number | null;
   why: Why;
+  /** Group column → this customer's value (§14); only with `groupBy`. */
+  groups?: Record<string, string>;
 }
 
 export function customerRecord(a: Analysis, c: number): CustomerRecord {
@@ -88,7 +91,15 @@ export function customerRecord(a: Analysis, c: number): CustomerRecord {
       ? firstContactResolution(volumes.contacts ?? 0, volumes.repeatContacts ?? 0)
       : null,
     why: explainCustomer(a, a.settings, c),
+    ...(t.groups.length ? { groups: groupsOf(t.groups, c) } : {}),
   };
+}
+
+/** `{ Region: 'North', Channel: 'Web' }` for customer `c`. */
+function groupsOf(groups: GroupColumn[], c: number): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const g of groups) out[g.column] = g.values[g.of[c]];
+  return out;
 }
 
 /** The whole analysis as the documented JSON object; `run` names the input and the time. */
@@ -109,5 +120,7 @@ export function resultJson(a: Analysis, run: RunInfo = {}) {
     assumptions: assumptions(a, run),
     ...(a.migration ? { period: a.period, migration: a.migration } : {}),
     ...(a.previousRows ? { previousRows: a.previousRows } : {}),
+    ...(a.groups.length ? { groups: a.groups } : {}),
+    ...(a.trend ? { trend: a.trend } : {}),
   };
 }

@@ -3,6 +3,8 @@
  * `resolveSettings` turns a partial, user-written object (settings.json, the task pane's form)
  * into complete settings plus every problem found, as data.
  */
+
+import { normalizeHeader } from './column-map.js';
 import {
   CONCIERGE_BUDGET_SHARE,
   DEFAULT_ACTIONS,
@@ -39,6 +41,8 @@ export interface Settings {
   conciergeBudgetShare: number;
   /** With neither COGS nor gross profit: analyse on cost-to-serve alone (gross profit = revenue). */
   costToServeOnly: boolean;
+  /** Header texts of the columns to report profitability by (DOMAIN.md §14), e.g. ["Region"]. */
+  groupBy: string[];
   /** Sheet row of the header (1 = the first row) when it is below the rows searched; null: found. */
   headerRow: number | null;
   /**
@@ -71,6 +75,7 @@ export function defaultSettings(): Settings {
     locale: { decimal: '.', dateOrder: 'mdy' },
     conciergeBudgetShare: CONCIERGE_BUDGET_SHARE,
     costToServeOnly: false,
+    groupBy: [],
     headerRow: null,
     avoidable: {},
     conciergeMaxAccounts: null,
@@ -137,6 +142,7 @@ export function resolveSettings(input: unknown = {}): { settings: Settings; prob
     else s.conciergeBudgetShare = u.conciergeBudgetShare;
   }
   if (u.costToServeOnly !== undefined) s.costToServeOnly = u.costToServeOnly === true;
+  if (u.groupBy !== undefined) resolveGroupBy(u.groupBy, s, problems);
   if (u.headerRow !== undefined && u.headerRow !== null) {
     if (!Number.isInteger(u.headerRow) || u.headerRow < 1 || u.headerRow > MAX_SHEET_ROWS)
       problems.push(`headerRow must be a sheet row number such as 5 (got ${show(u.headerRow)})`);
@@ -203,6 +209,23 @@ export function tableLocale(settings: Settings, input: unknown, decimal?: '.' | 
 /** The first problem, and how many more, in one line: "settings: rates.orders must be … (and 2 more)". */
 export function settingsProblemText(problems: string[]): string {
   return `settings: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`;
+}
+
+/** `groupBy`: a list of header texts, each once (compared as headers are: case and spaces aside). */
+function resolveGroupBy(v: unknown, s: Settings, problems: string[]): void {
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string' && x.trim() !== '')) {
+    problems.push(`groupBy must be a list of column headers, e.g. ["Region"] (got ${show(v)})`);
+    return;
+  }
+  const seen = new Set<string>();
+  for (const header of v as string[]) {
+    const key = normalizeHeader(header);
+    if (seen.has(key)) problems.push(`groupBy names "${header.trim()}" twice`);
+    else {
+      seen.add(key);
+      s.groupBy.push(header.trim());
+    }
+  }
 }
 
 function resolveSize(v: unknown, s: Settings, problems: string[]): void {

@@ -9,6 +9,7 @@ import { columnLetter } from '../core/cell-address.js';
 import { reportSheets } from '../core/report/report-sheets.js';
 import type { SettingsInput } from '../core/settings.js';
 import type { CellValue } from '../core/types.js';
+import { GROUP_SAMPLE_ROWS, groupCandidates } from '../pane/group-candidates.js';
 import { guessMapping } from '../pane/guess-mapping.js';
 import type { DetectedTable, PaneHost, Progress, RunOptions, RunSummary } from '../pane/host.js';
 import { summarizeRun } from '../pane/run-summary.js';
@@ -50,6 +51,10 @@ export class ExcelHost implements PaneHost {
       range.load('address,rowIndex,columnIndex,rowCount,columnCount');
       range.worksheet.load('name');
       const header = range.getRow(0).load('values');
+      // The first rows, to offer columns with few distinct values as groups (same sync).
+      const sample = range
+        .getIntersection(range.getRow(0).getResizedRange(GROUP_SAMPLE_ROWS, 0))
+        .load('values');
       await context.sync();
       if (range.rowCount < 2 || range.columnCount < 2) {
         throw new Error(
@@ -64,12 +69,14 @@ export class ExcelHost implements PaneHost {
         columns: range.columnCount,
       };
       const headers = header.values[0].map((h) => String(h ?? '').trim());
+      const mapping = guessMapping(headers);
       return {
         address: range.address,
         source,
         headers,
         rows: range.rowCount - 1,
-        mapping: guessMapping(headers),
+        mapping,
+        groupCandidates: groupCandidates(sample.values, Object.values(mapping)),
       };
     });
   }

@@ -105,6 +105,7 @@ const FORMAT_OP_BYTES = 300;
 const CHART_TYPES = {
   'scatter-line': 'XYScatterLinesNoMarkers',
   column: 'ColumnClustered',
+  line: 'LineMarkers',
 } as const;
 const pointsFromPixels = (px: number) => Math.round(px * 0.75);
 /** Excel's column width is in points; a character of Calibri 11 is about 7 px wide plus padding. */
@@ -294,6 +295,12 @@ function formatSheet(sheet: Excel.Worksheet, spec: SheetSpec, tableNames: Set<st
       const cf = r.conditionalFormats.add('CellValue');
       cf.cellValue.format.font.color = LOSS_FONT;
       cf.cellValue.rule = { formula1: '0', operator: 'LessThan' };
+    } else if (c.type === 'text') {
+      for (const t of c.texts ?? []) {
+        const cf = r.conditionalFormats.add('CellValue');
+        cf.cellValue.format.fill.color = t.color;
+        cf.cellValue.rule = { formula1: `="${t.text.replace(/"/g, '""')}"`, operator: 'EqualTo' };
+      }
     } else {
       const cf = r.conditionalFormats.add('ColorScale');
       cf.colorScale.criteria = {

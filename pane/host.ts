@@ -3,9 +3,11 @@
  * task pane implements it with Office.js, the Sheets sidebar with google.script.run, tests with
  * an in-memory workbook. The UI never touches a host API directly, so there is one UI.
  */
+import type { GroupValue } from '../core/groups.js';
 import type { MatrixCell } from '../core/matrix.js';
 import type { Grain } from '../core/period.js';
 import type { SettingsInput } from '../core/settings.js';
+import type { TrendTotals } from '../core/trend.js';
 import type { Field, Problem } from '../core/types.js';
 
 export interface DetectedTable {
@@ -18,6 +20,8 @@ export interface DetectedTable {
   rows: number;
   /** The automatic column mapping: field → header text. */
   mapping: Partial<Record<Field, string>>;
+  /** Headers offered as group columns: few distinct values in the first rows (§14). */
+  groupCandidates?: string[];
 }
 
 export interface Progress {
@@ -43,6 +47,10 @@ export interface RunSummary {
   sheets: string[];
   /** Names of the source sheet, for links to rejected cells. */
   sourceSheet: string;
+  /** Per groupBy column its first values (most net profit first) and how many there are (§14). */
+  groups?: { column: string; values: GroupValue[]; valueCount: number }[];
+  /** Totals per period when more than two periods were analysed (§15). */
+  trend?: { periods: string[]; totals: TrendTotals[] };
   /**
    * The biggest money-losers, worst first (at most 5), with their main cause and the advice
    * (exit or reprice, DOMAIN.md §10).

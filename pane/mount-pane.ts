@@ -8,6 +8,7 @@ import { formatMoney, formatPercent } from '../core/format.js';
 import { profitHeat, tierFill } from '../core/report/colours.js';
 import { DRIVERS, type Field, PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
 import { el, replace } from './dom.js';
+import { type GroupsForm, groupsForm } from './groups-form.js';
 import type { DetectedTable, PaneHost, Progress, RunSummary } from './host.js';
 import { FIELD_LABELS, type MappingForm, mappingForm, settingsForm } from './settings-form.js';
 
@@ -26,6 +27,7 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
     text: 'Use the current selection',
   });
   const mappingBox = el('div');
+  const groupsBox = el('div');
   const settings = settingsForm();
   const runButton = el('button', {
     type: 'button',
@@ -43,6 +45,7 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
     hidden: true,
   });
   let mapping: MappingForm | null = null;
+  let groups: GroupsForm | null = null;
 
   replace(
     root,
@@ -63,6 +66,7 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
       detectButton,
     ),
     el('details', { open: true, class: 'mapping' }, el('summary', { text: 'Columns' }), mappingBox),
+    el('details', { class: 'group-picker' }, el('summary', { text: 'Groups' }), groupsBox),
     settings.element,
     runButton,
     progressBox,
@@ -84,6 +88,9 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
         el('p', { class: 'hint', text: 'Guessed from the headers; change any that are wrong.' }),
         mapping.element,
       );
+      groups = groupsForm(t.groupCandidates ?? []);
+      replace(groupsBox, groups.element);
+      if (t.mapping.period) settings.offerPeriods(t.mapping.period);
       runButton.disabled = false;
     } catch (e) {
       tableStatus.textContent = 'No customer table found yet.';
@@ -103,11 +110,10 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
     progressBox.hidden = false;
     showProgress({ stage: 'read', fraction: 0, message: 'Starting…' });
     try {
-      const summary = await host.run(
-        settings.read(mapping.read()),
-        showProgress,
-        settings.options(),
-      );
+      const input = settings.read(mapping.read());
+      const groupBy = groups?.read() ?? [];
+      if (groupBy.length) input.groupBy = groupBy;
+      const summary = await host.run(input, showProgress, settings.options());
       showSummary(summary);
       settings.askForCosts((summary.unpriced ?? []).map((d) => FIELD_LABELS[d as Field] ?? d));
     } catch (e) {
@@ -130,6 +136,8 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
       matrixTable(s),
       el('p', { class: 'whale', text: `Whale curve: ${s.whaleReading}.` }),
       s.benchmark ? el('p', { class: 'benchmark hint', text: `Benchmark: ${s.benchmark}.` }) : null,
+      ...(s.groups ?? []).map(groupTable),
+      trendTable(s),
       losersList(s),
       rejectedList(s),
       el('p', { class: 'hint', text: `Written: ${s.sheets.join(', ')}.` }),
@@ -222,6 +230,78 @@ function losersList(s: RunSummary): HTMLElement | null {
         ),
       ),
     ),
+  );
+}
+
+/** One group column: customers, net profit, share of profit and money-losers per value. */
+function groupTable(g: NonNullable<RunSummary['groups']>[number]): HTMLTableElement {
+  const rows = g.values.map((v) => {
+    const profit = el('td', { text: formatMoney(v.netProfit) });
+    if (v.netProfit < 0) profit.className = 'loss';
+    return el(
+      'tr',
+      {},
+      el('th', { scope: 'row', text: v.value }),
+      el('td', { text: String(v.customers) }),
+      profit,
+      el('td', { text: v.shareOfProfit === null ? '–' : formatPercent(v.shareOfProfit) }),
+      el('td', { text: String(v.moneyLosers) }),
+    );
+  });
+  const more = g.valueCount - g.values.length;
+  return el(
+    'table',
+    { class: 'groups' },
+    el('caption', {
+      text: `Net profit by ${g.column}${more > 0 ? ` (first ${g.values.length} of ${g.valueCount}; all on the Groups sheet)` : ''}`,
+    }),
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        ...[g.column, 'Cust.', 'Net profit', 'Share', 'Losers'].map((h) =>
+          el('th', { scope: 'col', text: h }),
+        ),
+      ),
+    ),
+    el('tbody', {}, ...rows),
+  );
+}
+
+/** Totals per period, new and lost customers: the Trend sheet in brief. */
+function trendTable(s: RunSummary): HTMLTableElement | null {
+  if (!s.trend) return null;
+  const rows = s.trend.totals.map((t) => {
+    const profit = el('td', { text: formatMoney(t.netProfit) });
+    if (t.netProfit < 0) profit.className = 'loss';
+    return el(
+      'tr',
+      {},
+      el('th', { scope: 'row', text: t.period }),
+      el('td', { text: String(t.customers) }),
+      profit,
+      el('td', { text: t.new ? `+${t.new.count}` : '' }),
+      el('td', { text: t.lost ? `−${t.lost.count}` : '' }),
+    );
+  });
+  return el(
+    'table',
+    { class: 'trend' },
+    el('caption', { text: 'Trend: customers and net profit per period, new and lost customers' }),
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        ...['Period', 'Cust.', 'Net profit', 'New', 'Lost'].map((h) =>
+          el('th', { scope: 'col', text: h }),
+        ),
+      ),
+    ),
+    el('tbody', {}, ...rows),
   );
 }
 

@@ -13,6 +13,8 @@ import type { RunSummary } from './host.js';
 export const REJECTED_SHOWN = 200;
 /** Money-losers the pane names; the Customers sheet lists them all. */
 export const LOSERS_SHOWN = 5;
+/** Values per group column the pane shows; the Groups sheet has them all. */
+export const GROUP_VALUES_SHOWN = 12;
 
 export function summarizeRun(a: Analysis, sheets: string[], sourceSheet: string): RunSummary {
   return {
@@ -29,6 +31,16 @@ export function summarizeRun(a: Analysis, sheets: string[], sourceSheet: string)
     sheets,
     sourceSheet,
     losers: biggestLosers(a),
+    ...(a.groups.length
+      ? {
+          groups: a.groups.map((g) => ({
+            column: g.column,
+            values: g.values.slice(0, GROUP_VALUES_SHOWN),
+            valueCount: g.values.length,
+          })),
+        }
+      : {}),
+    ...(a.trend ? { trend: { periods: a.trend.periods, totals: a.trend.totals } } : {}),
     moneyLosers: a.totals.moneyLosers,
     loserCauses: moneyLoserCauses(a.causes),
     exit: a.exit.totals,

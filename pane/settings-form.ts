@@ -101,6 +101,8 @@ export interface SettingsForm {
   element: HTMLElement;
   read(columns: Partial<Record<Field, string | null>>): SettingsInput;
   options(): RunOptions;
+  /** A period column is mapped: open the periods section and name the column. */
+  offerPeriods(column: string): void;
   /**
    * Activity columns are read but nothing prices them (DOMAIN.md §17): open the Cost-to-serve
    * section and say so, unless a rate or pool is already filled in; [] clears the note.
@@ -226,6 +228,16 @@ export function settingsForm(): SettingsForm {
     '',
   );
 
+  const periodsHint =
+    'Needs a Period column (a date or period per row). Two periods: a Migration sheet; more: also a Trend sheet of every period.';
+  const periodsField = field('Compare periods', periods, periodsHint);
+  const periodsSection = el(
+    'details',
+    {},
+    el('summary', { text: 'Migration and trend' }),
+    periodsField,
+  );
+
   sizeLabels();
   profitLabels();
   const element = el(
@@ -271,20 +283,16 @@ export function settingsForm(): SettingsForm {
       el('datalist', { id: listId }, ...TIER_NAMES.map((t) => el('option', { value: t }))),
       ...SEGMENTS.map((seg, i) => field(seg, tiers[i])),
     ),
-    el(
-      'details',
-      {},
-      el('summary', { text: 'Migration' }),
-      field(
-        'Compare the two latest periods',
-        periods,
-        'Needs a Period column (a date or period per row). Adds a Migration sheet.',
-      ),
-    ),
+    periodsSection,
   );
 
   return {
     element,
+    offerPeriods(column) {
+      periodsSection.open = true;
+      periodsField.querySelector('small')!.textContent =
+        `Period column: ${column}. Two periods: a Migration sheet; more: also a Trend sheet of every period.`;
+    },
     askForCosts(activities) {
       const priced = drivers.some((x) => filled(x.amount) && Number(x.amount.value) > 0);
       costNote.hidden = activities.length === 0 || priced;

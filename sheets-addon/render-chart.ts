@@ -6,18 +6,22 @@
 import type { ChartSpec } from '../core/report/sheet-spec.js';
 import { rangeAt as at } from './range-at.js';
 
+/** Read when a chart is drawn: `Charts` exists only inside Apps Script. */
+const CHART_TYPES = {
+  'scatter-line': () => Charts.ChartType.SCATTER,
+  column: () => Charts.ChartType.COLUMN,
+  line: () => Charts.ChartType.LINE,
+};
+
 export function addChart(sheet: GoogleAppsScript.Spreadsheet.Sheet, spec: ChartSpec): void {
-  let builder = sheet
-    .newChart()
-    .setChartType(spec.type === 'column' ? Charts.ChartType.COLUMN : Charts.ChartType.SCATTER)
-    .addRange(at(sheet, spec.x));
+  let builder = sheet.newChart().setChartType(CHART_TYPES[spec.type]()).addRange(at(sheet, spec.x));
   for (const s of spec.series) builder = builder.addRange(at(sheet, s.y));
   const series: Record<number, object> = {};
   spec.series.forEach((s, i) => {
     series[i] = {
       labelInLegend: s.name,
       ...(s.color ? { color: s.color } : {}),
-      ...(spec.type === 'scatter-line'
+      ...(spec.type !== 'column'
         ? { lineWidth: s.line === false ? 0 : 2, pointSize: s.marker ? 7 : 0 }
         : {}),
     };

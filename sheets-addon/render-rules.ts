@@ -13,6 +13,17 @@ export function addConditionalRules(
   if (specs.length === 0) return;
   const rules = sheet.getConditionalFormatRules();
   for (const spec of specs) {
+    if (spec.type === 'text') {
+      for (const t of spec.texts ?? [])
+        rules.push(
+          SpreadsheetApp.newConditionalFormatRule()
+            .setRanges([at(sheet, spec.range)])
+            .whenTextEqualTo(t.text)
+            .setBackground(t.color)
+            .build(),
+        );
+      continue;
+    }
     const builder = SpreadsheetApp.newConditionalFormatRule().setRanges([at(sheet, spec.range)]);
     if (spec.type === 'negative') builder.whenNumberLessThan(0).setFontColor(LOSS_FONT);
     else {

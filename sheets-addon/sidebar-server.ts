@@ -6,6 +6,7 @@
 import { analyze } from '../core/analyze.js';
 import { reportSheets } from '../core/report/report-sheets.js';
 import type { SettingsInput } from '../core/settings.js';
+import { GROUP_SAMPLE_ROWS, groupCandidates } from '../pane/group-candidates.js';
 import type { DetectedTable, Progress, RunOptions, RunSummary } from '../pane/host.js';
 import { summarizeRun } from '../pane/run-summary.js';
 import { locateTable, readBlock } from './read-table.js';
@@ -17,7 +18,8 @@ const DETECT_ROWS = 25;
 export function detectTable(): DetectedTable {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const block = locateTable(ss);
-  const head = readBlock(block, ss.getSpreadsheetTimeZone(), DETECT_ROWS);
+  // Enough rows to judge which columns hold few distinct values (offered as groups).
+  const head = readBlock(block, ss.getSpreadsheetTimeZone(), DETECT_ROWS + GROUP_SAMPLE_ROWS);
   // Detection only maps columns: gross profit may still be missing (the run will ask).
   const found = analyze(head, { costToServeOnly: true });
   if (!found.ok) throw new Error(found.error.message);
@@ -28,6 +30,10 @@ export function detectTable(): DetectedTable {
     headers,
     rows: block.range.getNumRows() - (headerRow - block.range.getRow()) - 1,
     mapping,
+    groupCandidates: groupCandidates(
+      head.values.slice(headerRow - (head.firstRow ?? 1)),
+      Object.values(mapping),
+    ),
   };
 }
 

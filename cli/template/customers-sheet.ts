@@ -6,7 +6,7 @@
  * The formulas are DOMAIN.md §2–4 exactly as the core computes them (same operation order, so
  * the same doubles): see the comments on each.
  */
-import { NO_REVENUE } from '../../core/defaults.js';
+import { BLANK_GROUP, NO_REVENUE } from '../../core/defaults.js';
 import { HEADER_FILL, HEADER_FONT } from '../../core/report/colours.js';
 import { emptySheet, FORMATS, rect, type SheetValue } from '../../core/report/sheet-spec.js';
 import { DRIVERS } from '../../core/types.js';
@@ -33,8 +33,17 @@ export type InputRow = SheetValue[];
  * @param rows the customers to fill in (input columns only)
  * @param capacity data rows with formulas (≥ rows.length); the rest wait for the client's rows
  */
-export function customersSheet(rows: InputRow[], capacity: number, note: string): TemplateSheet {
+export function customersSheet(
+  rows: InputRow[],
+  capacity: number,
+  note: string,
+  groupHeader = 'Group',
+): TemplateSheet {
   const spec = emptySheet('Customers');
+  // The table's column names must differ: a group column named like another keeps "Group".
+  const taken = [...INPUT_COLUMNS, ...COMPUTED_COLUMNS].map((h) => h.toLowerCase());
+  if (groupHeader.toLowerCase() !== 'group' && taken.includes(groupHeader.toLowerCase()))
+    groupHeader = 'Group';
   const width = INPUT_COLUMNS.length + COMPUTED_COLUMNS.length;
   spec.values = [
     ['Customers'],
@@ -42,7 +51,7 @@ export function customersSheet(rows: InputRow[], capacity: number, note: string)
     [
       `Yellow columns: your data, one row per customer (up to ${capacity.toLocaleString('en-US')} rows; numbers only). Green columns compute — do not type over them. Fill COGS, or Gross Profit when you have no COGS.`,
     ],
-    [...INPUT_COLUMNS, ...COMPUTED_COLUMNS],
+    [...INPUT_COLUMNS.map((h) => (h === 'Group' ? groupHeader : h)), ...COMPUTED_COLUMNS],
     ...rows,
   ];
   spec.width = width;
@@ -64,6 +73,7 @@ export function customersSheet(rows: InputRow[], capacity: number, note: string)
   });
   spec.formats.push(
     { range: rect(first, 0, capacity, 2), format: FORMATS.text },
+    { range: rect(first, INPUT_COLUMNS.length - 1, capacity, 1), format: FORMATS.text },
     { range: rect(first, 2, capacity, 3), format: FORMATS.money },
     { range: rect(first, 5, capacity, DRIVERS.length + 1), format: FORMATS.integer },
   );
@@ -93,6 +103,7 @@ export function customersSheet(rows: InputRow[], capacity: number, note: string)
     10,
     14,
     14,
+    14,
     10,
     11,
     10,
@@ -103,6 +114,7 @@ export function customersSheet(rows: InputRow[], capacity: number, note: string)
     13,
     12,
     13,
+    14,
   ];
 
   const formulas: (string | undefined)[][] = [];
@@ -155,5 +167,7 @@ export function customerFormulas(r: number): Record<(typeof COMPUTED_COLUMNS)[nu
     // a money-loser's break-even price change: −net profit / revenue
     'Break-even price change': `IF(OR(${c('Segment')}="",N(${c('Net profit')})>=0),"",-${c('Net profit')}/${c('Revenue')})`,
     'Matrix net profit': `IF(${c('Segment')}="","",${c('Net profit')})`,
+    // §14: the group as text, trimmed as the core trims it; a blank group is "(blank)".
+    'Group value': `IF(${blank},"",IF(TRIM(""&${c('Group')})="","${BLANK_GROUP}",TRIM(""&${c('Group')})))`,
   };
 }

@@ -21,6 +21,7 @@ export const INPUT_COLUMNS = [
   'Gross Profit',
   ...DRIVERS.map((d) => COST_LINE_LABELS[d]),
   'Payment Days',
+  'Group',
 ] as const;
 
 /** Computed columns, right of the inputs; every cell a formula. */
@@ -37,6 +38,7 @@ export const COMPUTED_COLUMNS = [
   'Exit impact',
   'Break-even price change',
   'Matrix net profit',
+  'Group value',
 ] as const;
 
 /** Column letter of a Customers header. */
@@ -69,6 +71,9 @@ export function customerNames(rows: number): { name: string; ref: string }[] {
     { name: 'SizeClass', ref: range(col('Size')) },
     { name: 'Segment', ref: range(col('Segment')) },
     { name: 'MatrixNetProfit', ref: range(col('Matrix net profit')) },
+    { name: 'CostToServe', ref: range(col('Cost-to-serve')) },
+    { name: 'CustomerTier', ref: range(col('Tier')) },
+    { name: 'GroupValue', ref: range(col('Group value')) },
     ...DRIVERS.map((d) => ({ name: volumeName(d), ref: range(driverColumn(d)) })),
   ];
 }

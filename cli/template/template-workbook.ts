@@ -1,6 +1,6 @@
 /**
- * The consultant template as xlsx bytes: Instructions, Settings, Customers, Profit Matrix and
- * Whale Curve, live with classic formulas. Filled with the core's customers (already aggregated
+ * The consultant template as xlsx bytes: Instructions, Settings, Customers, Profit Matrix, Whale
+ * Curve and Groups, live with classic formulas. Filled with the core's customers (already aggregated
  * from transactions) when an analysis is given, else with sample rows and room for the client's.
  */
 import type JSZip from 'jszip';
@@ -11,9 +11,10 @@ import { type SheetExtras, xlsxBytes } from '../render-xlsx.js';
 import { addCharts } from '../xlsx-chart.js';
 import { editXlsx } from '../xlsx-parts.js';
 import { customersSheet, type InputRow } from './customers-sheet.js';
+import { groupsSheet } from './groups-sheet.js';
 import { instructionsSheet } from './instructions-sheet.js';
 import { matrixSheet } from './matrix-sheet.js';
-import { SAMPLE_ROWS } from './sample-rows.js';
+import { SAMPLE_GROUPS, SAMPLE_ROWS } from './sample-rows.js';
 import { settingsSheet } from './settings-sheet.js';
 import { whaleSheet } from './whale-sheet.js';
 
@@ -36,12 +37,20 @@ export async function templateBytes(t: TemplateInput): Promise<Uint8Array> {
     ? `${rows.length.toLocaleString('en-US')} customers from ${t.source ?? 'the data'}.`
     : "Sample rows: replace them with your client's customers.";
   const whale = whaleSheet();
+  // The first groupBy column fills the Group column; without one, the sample's regions or nothing.
+  const group = t.analysis?.groups[0];
+  const groupColumn = group?.column ?? 'Group';
   const sheets = [
     instructionsSheet(t.source ?? null, capacity),
     settingsSheet(t.settings),
-    customersSheet(rows, capacity, note),
+    customersSheet(rows, capacity, note, groupColumn),
     matrixSheet(),
     whale,
+    groupsSheet(
+      groupColumn,
+      group ? group.values.map((v) => v.value) : t.analysis ? [] : SAMPLE_GROUPS,
+      t.settings.tiers,
+    ),
   ];
   const extras = new Map<string, SheetExtras>(sheets.map((s) => [s.spec.name, s.extras]));
   const bytes = await xlsxBytes(
@@ -52,10 +61,11 @@ export async function templateBytes(t: TemplateInput): Promise<Uint8Array> {
   return editXlsx(bytes, (zip) => addCharts(zip, [whale.chart]), recalculateOnOpen);
 }
 
-/** The core's customers as input rows: key, name, revenue, (COGS blank), gross profit, volumes, payment days. */
+/** The core's customers as input rows: key, name, revenue, (COGS blank), gross profit, volumes, payment days, group. */
 export function inputRows(a: Analysis): InputRow[] {
   const t = a.customers,
     out: InputRow[] = new Array(t.n);
+  const g = t.groups[0];
   for (let c = 0; c < t.n; c++) {
     // Gross profit, not COGS: it is the number the core priced (exact), whether the data had COGS or not.
     out[c] = [
@@ -66,6 +76,7 @@ export function inputRows(a: Analysis): InputRow[] {
       t.grossProfit[c],
       ...DRIVERS.map((_, d) => (t.volumes[d] ? t.volumes[d]![c] : null)),
       t.paymentDays ? t.paymentDays[c] : null,
+      g ? g.values[g.of[c]] : null,
     ];
   }
   return out;

@@ -5,6 +5,7 @@
  * Ids never change: workbooks in the wild call them.
  */
 import type { Arg } from './arguments.js';
+import { profitByGroup } from './group-functions.js';
 import {
   costToServeRows,
   profitMatrixGrid,
@@ -136,5 +137,25 @@ export const FUNCTIONS: FunctionDef[] = [
     returns: 'One row: share of customers, share of profit (e.g. 0.22, 1.6).',
     example: '=WHALEPEAK(E2:E500)',
     impl: whalePeak,
+  },
+  {
+    id: 'PROFITBYGROUP',
+    description:
+      'Profitability per group (region, channel, sales rep…): each group value with its total net profit, revenue, customer count or margin.',
+    params: [
+      p('groups', 'The group of each customer, e.g. the Region column.'),
+      p('revenue', 'Revenue of the same customers.'),
+      p('netProfit', 'Net profit of the same customers.'),
+      p(
+        'measure',
+        '"profit" (net profit, default), "revenue", "count" (rows) or "margin" (net profit / revenue).',
+        true,
+        false,
+      ),
+    ],
+    returns:
+      'Two columns: group value and its total, largest first; a blank group is "(blank)", a margin without revenue "".',
+    example: '=PROFITBYGROUP(C2:C500, D2:D500, G2:G500, "margin")',
+    impl: profitByGroup,
   },
 ];

@@ -1,6 +1,7 @@
 /**
  * The report: the sheets every host writes, in order. Profit Matrix, Customers, Whale Curve, Why,
- * Migration (when two periods were compared), Assumptions, Data Issues.
+ * Groups (one per groupBy column), Migration (when two periods were compared), Trend (more than
+ * two periods), Assumptions, Data Issues.
  */
 import type { Analysis } from '../analyze.js';
 import type { RunInfo } from '../assumptions.js';
@@ -8,9 +9,11 @@ import { assumptionsSheet } from './assumptions-sheet.js';
 import { cutLongText, textCutLine } from './cell-text-limit.js';
 import { customersSheet } from './customers-sheet.js';
 import { dataIssuesSheet } from './data-issues-sheet.js';
+import { groupsSheets } from './groups-sheet.js';
 import { migrationSheet } from './migration-sheet.js';
 import { profitMatrixSheet } from './profit-matrix-sheet.js';
 import { addRows, type SheetSpec } from './sheet-spec.js';
+import { trendSheet } from './trend-sheet.js';
 import { whaleCurveSheet } from './whale-curve-sheet.js';
 import { whySheet } from './why-sheet.js';
 
@@ -19,7 +22,9 @@ export const REPORT_SHEET_NAMES = [
   'Customers',
   'Whale Curve',
   'Why',
+  'Groups',
   'Migration',
+  'Trend',
   'Assumptions',
   'Data Issues',
 ] as const;
@@ -31,7 +36,9 @@ export function reportSheets(a: Analysis, run: RunInfo = {}): SheetSpec[] {
     customersSheet(a),
     whaleCurveSheet(a),
     whySheet(a),
+    ...groupsSheets(a),
     migrationSheet(a),
+    trendSheet(a),
     assumptionsSheet(a, run),
   ].filter((s): s is SheetSpec => s !== null);
   // Text longer than an Excel cell holds is cut, and Data Issues lists where.

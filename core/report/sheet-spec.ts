@@ -8,7 +8,7 @@
  * rectangles, so a renderer makes one call per rectangle, never one per cell.
  */
 
-import { HEADER_FILL, HEADER_FONT } from './colours.js';
+import { HEADER_FILL, HEADER_FONT, tierFill } from './colours.js';
 
 export type SheetValue = string | number | boolean | null;
 
@@ -31,7 +31,8 @@ export const FORMATS = {
 } as const;
 
 export interface ChartSpec {
-  type: 'scatter-line' | 'column';
+  /** column and line: categories are the x cells as they read (text such as a region or a period). */
+  type: 'scatter-line' | 'column' | 'line';
   title: string;
   /** Category / x values: one column rectangle; each series: one column rectangle of y values. */
   x: Rect;
@@ -49,8 +50,12 @@ export interface ChartSpec {
 
 export interface ConditionalSpec {
   range: Rect;
-  /** negative: red text below 0; scale: 3-colour scale red → white → green around 0. */
-  type: 'negative' | 'scale';
+  /**
+   * negative: red text below 0; scale: 3-colour scale red → white → green around 0; text: the fill
+   * of `texts` on each cell holding exactly that text (a tier name).
+   */
+  type: 'negative' | 'scale' | 'text';
+  texts?: { text: string; color: string }[];
 }
 
 export interface SheetSpec {
@@ -117,6 +122,14 @@ export function styleHeader(sheet: SheetSpec, row: number, cols: number): void {
   sheet.bold.push(r);
   sheet.fills.push({ range: r, color: HEADER_FILL });
   sheet.fontColors.push({ range: r, color: HEADER_FONT });
+}
+
+/** Tier names as column heads (from `col` on): each in its tier's fill, black text. */
+export function styleTierHeads(sheet: SheetSpec, row: number, col: number, tiers: string[]): void {
+  tiers.forEach((t, i) => {
+    sheet.fills.push({ range: rect(row, col + i), color: tierFill(t) });
+    sheet.fontColors.push({ range: rect(row, col + i), color: '#000000' });
+  });
 }
 
 /**

@@ -25,10 +25,11 @@
  * Only the default methods (size: pareto, profitability: bands) are expressed in SQL; any
  * threshold, margin target, rate, pool, cost of capital and tier/action names are honoured.
  */
-import { mapColumns } from '../column-map.js';
-import { SEGMENT_CODES, SEGMENTS } from '../defaults.js';
+import { mapColumns, normalizeHeader } from '../column-map.js';
+import { BLANK_GROUP, SEGMENT_CODES, SEGMENTS } from '../defaults.js';
 import { fail, type Outcome } from '../errors.js';
 import { resolveSettings, type Settings, settingsProblemText } from '../settings.js';
+import { settingsTierNames } from '../tier-names.js';
 import { DRIVERS, type Driver, type Field } from '../types.js';
 import { type Dialect, type DialectSyntax, double, SYNTAX } from './dialect.js';
 
@@ -55,6 +56,12 @@ export interface SegmentationQuery {
   columns: Partial<Record<Field, string>>;
   /** Output columns, in order. */
   output: string[];
+  /**
+   * With `groupBy` (§14): the grouped result, one row per group column and value (group_column,
+   * value, customers, revenue, …, money_losers, one tier_… count per tier); null without.
+   */
+  groupSql: string | null;
+  groupOutput: string[];
 }
 
 /** Default column names when neither the settings nor `columns` name them. */
@@ -115,7 +122,66 @@ export function segmentationSql(options: SegmentationSqlOptions): Outcome<Segmen
     return fail('bad-settings', 'no table name');
   const cols = resolveColumns(settings, options.columns);
   if (!cols.ok) return cols;
-  return { ok: true, value: build(syntax, options.table.trim(), settings, cols.value) };
+  const groups = groupColumns(settings, options.columns);
+  if (!groups.ok) return groups;
+  return {
+    ok: true,
+    value: build(syntax, options.table.trim(), settings, cols.value, groups.value),
+  };
+}
+
+/** A `groupBy` column: its label (as the settings name it), table column, and output column. */
+interface GroupColumnSql {
+  label: string;
+  column: string;
+  output: string;
+}
+
+/**
+ * The table columns of `groupBy`: with a list of the table's column names, the one of the same
+ * text, else the same as headers compare (case and spaces aside); otherwise the names as given.
+ */
+function groupColumns(
+  settings: Settings,
+  given: SqlColumns | undefined,
+): Outcome<GroupColumnSql[]> {
+  const out: GroupColumnSql[] = [];
+  const taken = new Set<string>();
+  for (const label of settings.groupBy) {
+    let column = label;
+    if (Array.isArray(given)) {
+      const names = given as readonly string[];
+      const found = names.includes(label)
+        ? label
+        : names.find((n) => normalizeHeader(n) === normalizeHeader(label));
+      if (found === undefined)
+        return fail(
+          'missing-column',
+          `groupBy: no column "${label}" (columns: ${names.join(', ')})`,
+        );
+      column = found;
+    }
+    out.push({ label, column, output: unique(`group_${snake(label)}`, taken) });
+  }
+  return { ok: true, value: out };
+}
+
+/** `Sales Rep` → `sales_rep`; a name with no letter or digit → `x`. */
+function snake(text: string): string {
+  return normalizeSnake(text) || 'x';
+}
+const normalizeSnake = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '_')
+    .replace(/^_+|_+$/g, '');
+
+/** `name`, or `name_2`, `name_3`… when taken; records the one returned. */
+function unique(name: string, taken: Set<string>): string {
+  let out = name;
+  for (let k = 2; taken.has(out); k++) out = `${name}_${k}`;
+  taken.add(out);
+  return out;
 }
 
 /** A driver costs something: a rate > 0, or a cost pool (rate = pool / total volume). */
@@ -178,6 +244,7 @@ function build(
   table: string,
   s: Settings,
   col: Partial<Record<Field, string>>,
+  groups: GroupColumnSql[],
 ): SegmentationQuery {
   const q = (f: Field) => x.ident(col[f]!);
   const asDouble = (e: string) => `CAST(${e} AS ${x.double})`;
@@ -214,6 +281,12 @@ function build(
   for (const d of DRIVERS) if (col[d]) rowCols.push(`COALESCE(${q(d)}, 0) AS v_${SNAKE[d]}`);
   if (col.orderId) rowCols.push(`COALESCE(TRIM(${asString(q('orderId'))}), '') AS order_id`);
   if (days) rowCols.push(`${q('paymentDays')} AS payment_days`);
+  // §14: each group cell as trimmed text; a blank one is "(blank)".
+  groups.forEach((g, i) => {
+    rowCols.push(
+      `COALESCE(NULLIF(TRIM(${asString(x.ident(g.column))}), ''), ${x.str(BLANK_GROUP)}) AS g_${i + 1}`,
+    );
+  });
   const where = [`${q('customer')} IS NOT NULL`, `${key} <> ''`, `${q('revenue')} IS NOT NULL`];
   for (const d of DRIVERS) if (col[d]) where.push(`(${q(d)} IS NULL OR ${q(d)} >= 0)`);
   if (days) where.push(`(${q('paymentDays')} IS NULL OR ${q('paymentDays')} >= 0)`);
@@ -240,6 +313,7 @@ function build(
   const volCols = [
     'customer',
     'name',
+    ...groups.map((g) => g.output),
     'row_count',
     'revenue_exact',
     `${asDouble('revenue_exact')} AS revenue`,
@@ -295,6 +369,7 @@ function build(
   const output = [
     'customer',
     'name',
+    ...groups.map((g) => g.output),
     'row_count',
     'revenue',
     'gross_profit',
@@ -339,7 +414,7 @@ cut AS (
   const mapped = oneLine(
     (Object.entries(col) as [Field, string][]).map(([f, c]) => `${f} = ${c}`).join(', '),
   );
-  const sql = `-- Profit Tiers: customer profitability segmentation (DOMAIN.md §2-4, §6), ${x.name} dialect.
+  const head = `-- Profit Tiers: customer profitability segmentation (DOMAIN.md §2-4, §6), ${x.name} dialect.
 -- Input ${oneLine(table)}, one row per customer or per transaction; columns read: ${mapped}.
 -- Size: Pareto (Large if bigger customers hold < ${s.size.large} of revenue, Medium if < ${s.size.medium});
 -- profitability: margin bands (Low if net profit < 0, High if net margin >= ${s.profitability.target ?? 'the overall net margin'}).
@@ -357,10 +432,10 @@ ${list(custCols)}
   FROM input_rows
   GROUP BY customer
 ),
-volumes AS (
+${groups.map((g, i) => groupCte(g, i + 1)).join('')}volumes AS (
   SELECT
 ${list(volCols)}
-  FROM customers
+  FROM customers${groups.map((_, i) => ` JOIN group_${i + 1} USING (customer)`).join('')}
 ),
 priced AS (
   SELECT
@@ -422,7 +497,8 @@ tiered AS (
     COUNT(*) OVER (${inMatrix}) AS whale_customers
   FROM segmented
 )${cut}
-SELECT
+`;
+  const sql = `${head}SELECT
 ${list(
   output.map((c) =>
     cut && c === 'tier'
@@ -440,7 +516,100 @@ ${list(
 FROM ${cut ? 'cut' : 'tiered'}
 ORDER BY in_matrix DESC, net_profit DESC, customer ASC
 `;
-  return { sql, columns: col, output };
+  const grouped = groups.length
+    ? groupedSql(x, head, s, groups, {
+        from: cut ? 'cut' : 'tiered',
+        tier: cut ? cutTo('tier', 'Maintain').replace(/ AS tier$/, '') : 'tier',
+      })
+    : null;
+  return {
+    sql,
+    columns: col,
+    output,
+    groupSql: grouped?.sql ?? null,
+    groupOutput: grouped?.output ?? [],
+  };
+}
+
+/**
+ * The CTE that gives each customer its value of group column `i` (§14): the value whose rows
+ * carry most of its revenue (summed in the table's own type: exact), ties to the first by text.
+ */
+function groupCte(g: GroupColumnSql, i: number): string {
+  return `group_${i} AS (
+  SELECT customer, g_${i} AS ${g.output}
+  FROM (
+    SELECT
+      customer,
+      g_${i},
+      ROW_NUMBER() OVER (PARTITION BY customer ORDER BY SUM(revenue) DESC, g_${i} ASC) AS pick
+    FROM input_rows
+    GROUP BY customer, g_${i}
+  ) ranked_${i}
+  WHERE pick = 1
+),
+`;
+}
+
+/**
+ * The grouped result over the customers of the segmentation (`head`: its CTEs): per group column
+ * and value, the customers' totals, net margin, share of total net profit (when that is > 0),
+ * money-losers (matrix customers below 0) and customers per tier.
+ */
+function groupedSql(
+  x: DialectSyntax,
+  head: string,
+  s: Settings,
+  groups: GroupColumnSql[],
+  customers: { from: string; tier: string },
+): { sql: string; output: string[] } {
+  const asDouble = (e: string) => `CAST(${e} AS ${x.double})`;
+  const taken = new Set<string>();
+  const tiers = settingsTierNames(s).map((t) => ({
+    name: t,
+    column: unique(`tier_${snake(t)}`, taken),
+  }));
+  const output = [
+    'group_column',
+    'value',
+    'customers',
+    'revenue',
+    'gross_profit',
+    'cost_to_serve',
+    'net_profit',
+    'net_margin',
+    'share_of_profit',
+    'money_losers',
+    ...tiers.map((t) => t.column),
+  ];
+  const part = (g: GroupColumnSql) => `  SELECT
+    ${x.str(g.label)} AS group_column,
+    ${g.output} AS value,
+    COUNT(*) AS customers,
+    ${asDouble('SUM(revenue_exact)')} AS revenue,
+    SUM(gross_profit) AS gross_profit,
+    SUM(cost_to_serve) AS cost_to_serve,
+    SUM(net_profit) AS net_profit,
+    CASE WHEN SUM(revenue_exact) > 0 THEN SUM(net_profit) / ${asDouble('SUM(revenue_exact)')} END AS net_margin,
+    CASE WHEN SUM(SUM(net_profit)) OVER () > 0 THEN SUM(net_profit) / SUM(SUM(net_profit)) OVER () END AS share_of_profit,
+    SUM(CASE WHEN in_matrix = 1 AND net_profit < 0 THEN 1 ELSE 0 END) AS money_losers${tiers
+      .map(
+        (t) =>
+          `,\n    SUM(CASE WHEN ${customers.tier} = ${x.str(t.name)} THEN 1 ELSE 0 END) AS ${t.column}`,
+      )
+      .join('')}
+  FROM ${customers.from}
+  GROUP BY ${g.output}`;
+  const order = `CASE group_column ${groups.map((g, i) => `WHEN ${x.str(g.label)} THEN ${i + 1}`).join(' ')} END`;
+  const sql = `${head.replace(
+    '-- Profit Tiers: customer profitability segmentation',
+    '-- Profit Tiers: profitability per group (DOMAIN.md §14) over the customer segmentation',
+  )}SELECT * FROM (
+${groups.map(part).join('\n  UNION ALL\n')}
+) grouped
+ORDER BY ${order}, net_profit DESC, value ASC
+`;
+  return { sql, output };
 }
 
 /** The settings' column names, without the fields the user left unused (null): those stay unmapped. */

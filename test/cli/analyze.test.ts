@@ -200,6 +200,92 @@ describe('profit-tiers analyze --periods on a semicolon CSV', () => {
   });
 });
 
+describe('profit-tiers analyze --group and --periods over four quarters (§14, §15)', () => {
+  // A sells 60 in the North and 70 in the South: South. B ties East and West at 50: East.
+  const csv = [
+    'Customer,Region,Channel,Order Date,Revenue,COGS',
+    'A,North,Web,2024-02-10,60,30',
+    'A,South,Web,2024-05-10,40,20',
+    'A,South,Store,2024-08-10,30,15',
+    'B,West,Store,2024-08-10,50,20',
+    'B,East,Store,2024-11-10,50,20',
+    'C,North,Web,2024-11-10,100,110',
+  ].join('\n');
+
+  it('adds each --group to the settings groupBy, and reports each in JSON', () => {
+    const settings = file('group-settings.json', JSON.stringify({ groupBy: ['Region'] }));
+    const r = cli(
+      'analyze',
+      '--json',
+      '--settings',
+      settings,
+      '--group',
+      'Channel',
+      '--group',
+      'region', // already in the settings: counted once
+      file('grouped.csv', csv),
+    );
+    expect(r.code, r.err).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.groups.map((g: { column: string }) => g.column)).toEqual(['Region', 'Channel']);
+    const byKey = Object.fromEntries(
+      json.customers.map((c: { customer: string; groups: object }) => [c.customer, c.groups]),
+    );
+    expect(byKey).toEqual({
+      A: { Region: 'South', Channel: 'Web' },
+      B: { Region: 'East', Channel: 'Store' },
+      C: { Region: 'North', Channel: 'Web' },
+    });
+    expect(json.groups[0].values[0]).toMatchObject({
+      value: 'South',
+      customers: 1,
+      revenue: 130,
+      netProfit: 65,
+      moneyLosers: 0,
+    });
+  });
+
+  it('prints one line per group column', () => {
+    const r = cli('analyze', '--group', 'Region', file('grouped.csv', csv));
+    expect(r.code, r.err).toBe(0);
+    // total net profit 65 + 60 − 10 = 115
+    expect(r.out).toContain(
+      'Net profit by Region: South 65 (57 %), East 60 (52 %), North -10 (-8.7 %) with 1 money-loser.',
+    );
+  });
+
+  it('uses every row over four quarters and carries the trend', () => {
+    const r = cli('analyze', '--json', '--periods', 'Order Date:quarter', file('q.csv', csv));
+    expect(r.code, r.err).toBe(0);
+    const json = JSON.parse(r.out);
+    expect(json.rows).toMatchObject({ total: 6, used: 6, rejected: [] });
+    expect(json.trend.periods).toEqual(['2024-Q1', '2024-Q2', '2024-Q3', '2024-Q4']);
+    expect(json.trend.totals.map((t: { netProfit: number }) => t.netProfit)).toEqual([
+      30, 20, 45, 20,
+    ]);
+    expect(json.migration.from).toBe('2024-Q3');
+    const summary = cli(
+      'analyze',
+      '--periods',
+      'Order Date:quarter',
+      '--group',
+      'Region',
+      file('q.csv', csv),
+    ).out;
+    // Q4: B (East, 30) and C (North, −10): the groups are those of the period analysed
+    expect(summary).toContain('Net profit by Region in 2024-Q4: East 30 (150 %), North -10');
+    expect(summary).toContain(
+      'Trend 2024-Q1 to 2024-Q4 (4 periods): net profit 30 → 20 → 45 → 20; customers 1 → 1 → 2 → 2;',
+    );
+  });
+
+  it('names a group column that is not there in one line', () => {
+    const r = cli('analyze', '--group', 'Sales Rep', file('grouped.csv', csv));
+    expect(r.code).toBe(1); // the input lacks a column, as with a columns override
+    expect(r.err).toMatch(/groupBy: no column "Sales Rep" \(headers found: "Customer", "Region"/);
+  });
+});
+
 /** The adversarial corpus of test/fixtures (made by make-fixtures.ts), through the built command. */
 const fx = (name: string) => `test/fixtures/${name}`;
 const json = (r: { out: string }) => JSON.parse(r.out);

@@ -20,3 +20,28 @@ describe('profit-tiers sql', () => {
     for (const l of statementLines) expect(l.startsWith('--') || /"/.test(l), l).toBe(true); // in a comment, or quoted as a name
   });
 });
+
+describe('profit-tiers sql --group', () => {
+  it('adds the group value per customer, and --grouped prints the grouped result', () => {
+    const per = sql('--table', 'sales', '--group', 'Region');
+    expect(per.code).toBe(0);
+    expect(per.out).toContain('group_1 AS (');
+    expect(per.out).toMatch(/SELECT\n {2}customer,\n {2}name,\n {2}group_region,/);
+    const grouped = sql(
+      '--table',
+      'sales',
+      '--group',
+      'Region',
+      '--group',
+      'Sales Rep',
+      '--grouped',
+    );
+    expect(grouped.code).toBe(0);
+    expect(grouped.out).toContain("'Region' AS group_column");
+    expect(grouped.out).toContain("'Sales Rep' AS group_column");
+    expect(grouped.out).toContain('UNION ALL');
+    const none = sql('--table', 'sales', '--grouped');
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/--grouped needs a group column/);
+  });
+});

@@ -172,9 +172,9 @@ describe('two tables: earlier and later', () => {
 });
 
 describe('a period column: the two latest periods are compared', () => {
-  it('compares years, and lists rows of older years as not used', () => {
+  it('compares the two latest years; rows of older years are used too, in the trend (§15)', () => {
     const values = transactions([
-      { customer: 'A', period: 2023, revenue: 100, cogs: 50 }, //   row 2: older, not used
+      { customer: 'A', period: 2023, revenue: 100, cogs: 50 }, //   row 2: older, in the trend
       { customer: 'A', period: 2024, revenue: 1000, cogs: 700 }, // row 3
       { customer: 'B', period: 2024, revenue: 500, cogs: 450 }, //  row 4
       { customer: 'A', period: 2025, revenue: 1000, cogs: 900 }, // row 5
@@ -199,14 +199,8 @@ describe('a period column: the two latest periods are compared', () => {
     // the analysis is the later period's
     expect(a.customers.keys).toEqual(['A', 'C']);
     expect(a.totals.revenue).toBe(1050);
-    expect(rejectedRow(a, 2)).toEqual({
-      row: 2,
-      column: 'Period',
-      reason: 'period 2023 is not one of the two compared (2024, 2025)',
-      cell: 'D2',
-    });
-    expect(a.rows.used + a.rows.rejected.length).toBe(a.rows.total);
-    expect(a.rows.used).toBe(4);
+    expect(a.rows).toEqual({ total: 5, used: 5, rejected: [] });
+    expect(a.trend!.periods).toEqual(['2023', '2024', '2025']);
   });
 
   it('compares quarters', () => {
@@ -221,7 +215,7 @@ describe('a period column: the two latest periods are compared', () => {
       { periods: 'quarter' },
     );
     expect([a.migration!.from, a.migration!.to]).toEqual(['2024-Q4', '2025-Q1']);
-    expect(a.rows.rejected.map((p) => p.row)).toEqual([2]);
+    expect(a.rows.rejected).toEqual([]);
     expect(a.migration!.new.count).toBe(1);
   });
 
@@ -237,7 +231,7 @@ describe('a period column: the two latest periods are compared', () => {
       { periods: 'month' },
     );
     expect([a.migration!.from, a.migration!.to]).toEqual(['2025-01', '2025-02']);
-    expect(a.rows.rejected.map((p) => p.row)).toEqual([2, 3]);
+    expect(a.rows.rejected).toEqual([]);
     expect(a.totals.revenue).toBe(20);
   });
 

@@ -41,7 +41,7 @@ describe('validation returns every problem at once', () => {
       bogus: 1,
     });
     expect(problems).toEqual([
-      'unknown setting "bogus" (known: columns, rates, pools, costOfCapital, size, profitability, tiers, actions, locale, conciergeBudgetShare, costToServeOnly, headerRow, avoidable, conciergeMaxAccounts)',
+      'unknown setting "bogus" (known: columns, rates, pools, costOfCapital, size, profitability, tiers, actions, locale, conciergeBudgetShare, costToServeOnly, groupBy, headerRow, avoidable, conciergeMaxAccounts)',
       'columns.revenue must be a header text, or null to leave it unused',
       'columns: unknown field "colour" (fields: customer, name, revenue, cogs, grossProfit, orders, orderId, lines, deliveries, returns, contacts, repeatContacts, visits, paymentDays, discount, period)',
       'rates.orders must be a number ≥ 0 (got -1)',

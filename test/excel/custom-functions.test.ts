@@ -117,4 +117,23 @@ describe('dist/excel/functions.js', () => {
     expect(large.reduce((x, y) => x + y, 0)).toBeGreaterThanOrEqual(166);
     expect(large.reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(167);
   });
+
+  it('PROFITBYGROUP spills each group with its total, and #VALUE! for an unknown measure', () => {
+    const groups = [['North'], ['South'], [null], ['North'], ['']];
+    const revenue = [[100], [50], [20], [100], [null]];
+    const profit = [[10], [-5], [4], [30], [null]];
+    expect(registered.get('PROFITBYGROUP')!(groups, revenue, profit)).toEqual([
+      ['North', 40],
+      ['(blank)', 4],
+      ['South', -5],
+    ]);
+    expect(registered.get('PROFITBYGROUP')!(groups, revenue, profit, 'margin')).toEqual([
+      ['(blank)', 0.2],
+      ['North', 0.2],
+      ['South', -0.1],
+    ]);
+    const bad = registered.get('PROFITBYGROUP')!(groups, revenue, profit, 'mode') as StubError;
+    expect(bad.code).toBe('#VALUE!');
+    expect(bad.message).toMatch(/^measure: /);
+  });
 });

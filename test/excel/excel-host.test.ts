@@ -34,6 +34,18 @@ describe('ExcelHost', () => {
     });
   });
 
+  it('offers columns with few distinct values as groups, in the same two syncs', async () => {
+    const rows = generateCustomers(1_200).map((r, i) =>
+      i === 0
+        ? [...r, 'Region', 'Sales Rep']
+        : [...r, ['North', 'South', 'East'][i % 3], `Rep ${i}`],
+    );
+    const fake = workbook(rows, { row: 2, col: 1 });
+    const t = await new ExcelHost(runOf(fake)).detectTable();
+    expect(t.groupCandidates).toEqual(['Region']); // a rep per customer is no group
+    expect(fake.stats.syncs).toBe(2);
+  });
+
   it('prefers a multi-cell selection, and the Excel table under the cursor', async () => {
     const fake = workbook(generateCustomers(10));
     fake.workbook.select('Sales data', cell(0, 0, 6, 4));

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analyze.js';
 import { reportSheets } from '../../core/report/report-sheets.js';
 import { payloadBytes, renderSheets, WRITE_BUDGET } from '../../excel-addin/render-excel.js';
-import { generateCustomers, SAMPLE_SETTINGS } from '../data/generate.js';
+import { generateCustomers, generateTransactions, SAMPLE_SETTINGS } from '../data/generate.js';
 import {
   createExcelFake,
   type ExcelFake,
@@ -317,5 +317,37 @@ describe('renderSheets', () => {
     console.log(
       `[render-excel] syncs: 1k customers ${small.syncs} (${small.blocks} block, ${mb(small.bytes)} MB, largest request ${mb(small.stats.maxRequestBytes)} MB); 100k customers ${large.syncs} (${large.blocks} blocks, ${mb(large.bytes)} MB, largest request ${mb(large.stats.maxRequestBytes)} MB)`,
     );
+  });
+});
+
+describe('groups and trend sheets (§14, §15)', () => {
+  it('draws a column chart per group column, a line chart of the trend and tier colours by rule', async () => {
+    const rows = generateTransactions(3_000, 120, 5);
+    const a = analyze(
+      { values: rows },
+      { ...SAMPLE_SETTINGS, groupBy: ['Product'] },
+      { periods: 'quarter' },
+    );
+    if (!a.ok) throw new Error(a.error.message);
+    const specs = reportSheets(a.value);
+    const fake = workbookWithData(rows);
+    const out = await render(fake, specs);
+    expect(out.sheets).toContain('Groups');
+    expect(out.sheets).toContain('Trend');
+    const values = a.value.groups[0].values;
+    const bar = fake.workbook.sheet('Groups').charts();
+    expect(bar.map((c) => c.type)).toEqual(['ColumnClustered']);
+    expect(bar[0].series.map((x) => x.name)).toEqual(['Net profit', "Money-losers' net profit"]);
+    expect(bar[0].series[0].xValues).toBe(`A6:A${5 + values.length}`);
+    expect(bar[0].series[0].values).toBe(`F6:F${5 + values.length}`);
+    const line = fake.workbook.sheet('Trend').charts();
+    expect(line.map((c) => c.type)).toEqual(['LineMarkers']);
+    expect(line[0].series[0].xValues).toBe('A6:A13'); // eight quarters of 2024 and 2025
+    const tiers = fake.workbook
+      .sheet('Trend')
+      .conditionalFormats()
+      .filter((c) => JSON.stringify(c.props).includes('"=\\"Concierge\\""'));
+    expect(tiers).toHaveLength(1);
+    expect(tiers[0].props['fill.color']).toBe('#C6EFCE');
   });
 });

@@ -106,6 +106,22 @@ describe('Range.values', () => {
     });
     await expect(outside).rejects.toMatchObject({ code: 'InvalidArgument' });
   });
+
+  it('intersects two ranges, and fails when they share no cell', async () => {
+    const fake = createExcelFake();
+    const got = await fake.Excel.run(async (c) => {
+      const r = sheetOf(c).getRange('B2:D10').getIntersection(sheetOf(c).getRange('A5:C20'));
+      r.load('address');
+      await c.sync();
+      return r.address;
+    });
+    expect(got).toBe('Sheet1!B5:C10');
+    const apart = fake.Excel.run(async (c) => {
+      sheetOf(c).getRange('A1:B2').getIntersection(sheetOf(c).getRange('D4')).load('address');
+      await c.sync();
+    });
+    await expect(apart).rejects.toMatchObject({ code: 'ItemNotFound' });
+  });
 });
 
 describe('worksheets', () => {

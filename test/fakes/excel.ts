@@ -843,7 +843,15 @@ class Range extends ClientObject {
         return {
           cellValue: settable(
             { rule: set('rule') },
-            { format: settable({}, { font: settable({ color: set('font.color') }) }) },
+            {
+              format: settable(
+                {},
+                {
+                  font: settable({ color: set('font.color') }),
+                  fill: settable({ color: set('fill.color') }),
+                },
+              ),
+            },
           ),
           colorScale: settable({ criteria: set('criteria') }),
         };
@@ -867,6 +875,19 @@ class Range extends ClientObject {
       rows: rect.rows + rows,
       cols: rect.cols + cols,
     }));
+  }
+  /** The cells both ranges cover; none in common is ItemNotFound (Excel: getIntersection). */
+  getIntersection(other: Range): Range {
+    return this.derived(({ sheet, rect }) => {
+      const o = other.place();
+      const r0 = Math.max(rect.r0, o.rect.r0),
+        c0 = Math.max(rect.c0, o.rect.c0);
+      const rows = Math.min(rect.r0 + rect.rows, o.rect.r0 + o.rect.rows) - r0,
+        cols = Math.min(rect.c0 + rect.cols, o.rect.c0 + o.rect.cols) - c0;
+      if (o.sheet !== sheet || rows <= 0 || cols <= 0)
+        throw fail('ItemNotFound', 'the ranges have no cell in common');
+      return { r0, c0, rows, cols };
+    });
   }
   getOffsetRange(rows: number, cols: number): Range {
     return this.derived(({ rect }) => ({ ...rect, r0: rect.r0 + rows, c0: rect.c0 + cols }));

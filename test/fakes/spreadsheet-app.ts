@@ -214,6 +214,7 @@ interface RuleModel {
   criteria: string | null;
   values: unknown[];
   fontColor: string | null;
+  background: string | null;
   gradient: string[] | null;
 }
 interface ChartModel {
@@ -714,6 +715,7 @@ class ConditionalFormatRuleBuilder extends Service {
     criteria: null,
     values: [],
     fontColor: null,
+    background: null,
     gradient: null,
   };
   setRanges(ranges: Range[]): ConditionalFormatRuleBuilder {
@@ -724,8 +726,16 @@ class ConditionalFormatRuleBuilder extends Service {
     Object.assign(this.rule, { criteria: 'NUMBER_LESS_THAN', values: [n], gradient: null });
     return this;
   }
+  whenTextEqualTo(text: string): ConditionalFormatRuleBuilder {
+    Object.assign(this.rule, { criteria: 'TEXT_EQUAL_TO', values: [text], gradient: null });
+    return this;
+  }
   setFontColor(color: string): ConditionalFormatRuleBuilder {
     this.rule.fontColor = color;
+    return this;
+  }
+  setBackground(color: string): ConditionalFormatRuleBuilder {
+    this.rule.background = color;
     return this;
   }
   setGradientMinpoint(color: string): ConditionalFormatRuleBuilder {
@@ -1063,7 +1073,9 @@ class Inspector {
       conditionalFormatRules: s.rules.map((r) => ({
         ranges: r.ranges.map(a1),
         criteria: r.criteria,
+        criteriaValues: r.values,
         fontColor: r.fontColor,
+        background: r.background,
         gradient: r.gradient,
       })),
       charts: s.charts.map((c) => ({ type: c.type, ranges: c.ranges.map(a1), options: c.options })),

@@ -43,3 +43,50 @@ describe('MemoryHost.run with what the pane sends', () => {
     expect(s.netProfit).toBe(1600); // no rates: cost-to-serve 0, gross profit = revenue
   });
 });
+
+describe('MemoryHost with groups and a trend (§14, §15)', () => {
+  const sales = [
+    ['Customer', 'Region', 'Year', 'Revenue', 'COGS'],
+    ['A', 'North', 2023, 100, 50],
+    ['B', 'South', 2023, 100, 90],
+    ['A', 'North', 2024, 100, 50],
+    ['B', 'South', 2024, 100, 120],
+    ['A', 'North', 2025, 300, 100],
+    ['B', 'South', 2025, 100, 90],
+    ['C', 'South', 2025, 50, 60],
+  ];
+
+  it('offers Region as a group column, not the year or the amounts', async () => {
+    const t = await new MemoryHost(sales).detectTable();
+    expect(t.groupCandidates).toEqual(['Region']);
+  });
+
+  it('returns the group table and the totals per period in the summary', async () => {
+    const host = new MemoryHost(sales);
+    const s = await host.run({ groupBy: ['Region'], columns: { period: 'Year' } }, () => {}, {
+      periods: 'year',
+    });
+    expect(s.sheets).toEqual([
+      'Profit Matrix',
+      'Customers',
+      'Whale Curve',
+      'Why',
+      'Groups',
+      'Migration',
+      'Trend',
+      'Assumptions',
+      'Data Issues',
+    ]);
+    // 2025: North A 200; South B 10 and C −10
+    expect(s.groups!.map((g) => [g.column, g.valueCount])).toEqual([['Region', 2]]);
+    expect(s.groups![0].values.map((v) => [v.value, v.netProfit, v.moneyLosers])).toEqual([
+      ['North', 200, 0],
+      ['South', 0, 1],
+    ]);
+    expect(s.trend!.totals.map((t) => [t.period, t.customers, t.netProfit])).toEqual([
+      ['2023', 2, 60],
+      ['2024', 2, 30],
+      ['2025', 3, 200],
+    ]);
+  });
+});

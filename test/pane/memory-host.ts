@@ -8,6 +8,7 @@ import { reportSheets } from '../../core/report/report-sheets.js';
 import type { SheetSpec } from '../../core/report/sheet-spec.js';
 import type { SettingsInput } from '../../core/settings.js';
 import type { CellValue } from '../../core/types.js';
+import { GROUP_SAMPLE_ROWS, groupCandidates } from '../../pane/group-candidates.js';
 import { guessMapping } from '../../pane/guess-mapping.js';
 import type { DetectedTable, PaneHost, Progress, RunOptions, RunSummary } from '../../pane/host.js';
 import { summarizeRun } from '../../pane/run-summary.js';
@@ -28,12 +29,17 @@ export class MemoryHost implements PaneHost {
       throw new Error('No table found: select a cell in your customer table and try again.');
     const headers = this.values[0].map((h) => String(h ?? '').trim());
     const width = Math.max(...this.values.map((r) => r.length));
+    const mapping = guessMapping(headers);
     return {
       address: `${this.sheet}!A1:${columnLetter(width - 1)}${this.values.length}`,
       source: 'sheet',
       headers,
       rows: this.values.length - 1,
-      mapping: guessMapping(headers),
+      mapping,
+      groupCandidates: groupCandidates(
+        this.values.slice(0, GROUP_SAMPLE_ROWS + 1),
+        Object.values(mapping),
+      ),
     };
   }
 

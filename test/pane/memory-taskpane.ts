@@ -1,5 +1,6 @@
 // Test entry for the browser: the shared pane on an in-memory host, loaded by the built
-// taskpane.html in place of the Office.js host. The table comes from the test server.
+// taskpane.html in place of the Office.js host. The table comes from the test server (the page's
+// query, e.g. ?table=regions, picks which).
 
 import type { CellValue } from '../../core/types.js';
 import { mountPane } from '../../pane/mount-pane.js';
@@ -8,7 +9,9 @@ import { MemoryHost } from './memory-host.js';
 declare const Office: { onReady(cb: () => void): Promise<unknown> };
 
 Office.onReady(async () => {
-  const values = (await (await fetch('/test-table.json')).json()) as CellValue[][];
+  const values = (await (
+    await fetch(`/test-table.json${location.search}`)
+  ).json()) as CellValue[][];
   const host = new MemoryHost(values, 'Sales data', 150);
   (window as unknown as { paneHost: MemoryHost }).paneHost = host;
   mountPane(document.getElementById('app')!, host);

@@ -36,6 +36,25 @@ function table() {
   return rows;
 }
 
+/** Four quarters of order lines with Region (few values) and Sales Rep (one per customer) columns. */
+function regions() {
+  const rows: (string | number)[][] = [
+    ['Customer', 'Region', 'Sales Rep', 'Order Date', 'Revenue', 'COGS'],
+  ];
+  for (let c = 0; c < 40; c++)
+    for (let q = 0; q < 4; q++)
+      if ((c + q) % 7 !== 0)
+        rows.push([
+          `K${c}`,
+          ['North', 'South', 'East', 'West'][c % 4],
+          `Rep ${c}`,
+          `2024-${String(q * 3 + 1).padStart(2, '0')}-15`,
+          100 + c * 10 + q,
+          60 + (c % 5) * 15,
+        ]);
+  return rows;
+}
+
 describeWith([CHROMIUM])('task pane in Chromium', () => {
   let server: Server, browser: Browser, base: string;
 
@@ -54,7 +73,10 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
     server = createServer((req, res) => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       if (path === '/test-table.json') {
-        res.writeHead(200, { 'content-type': TYPES['.json'] }).end(data);
+        const which = new URL(req.url ?? '/', 'http://x').searchParams.get('table');
+        res
+          .writeHead(200, { 'content-type': TYPES['.json'] })
+          .end(which === 'regions' ? JSON.stringify(regions()) : data);
         return;
       }
       const file =
@@ -93,7 +115,7 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
   });
 
   /** A fresh page on the pane, 350 px wide, once it shows the detected table. */
-  async function openPane(): Promise<{ page: Page; dialogs: string[] }> {
+  async function openPane(query = ''): Promise<{ page: Page; dialogs: string[] }> {
     const page = await (
       await browser.newContext({ viewport: { width: 350, height: 1100 } })
     ).newPage();
@@ -109,7 +131,7 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
         return route.fulfill({ contentType: 'text/javascript', body: OFFICE_STUB });
       return url.startsWith(base) ? route.continue() : route.abort();
     });
-    await page.goto(`${base}/taskpane.html`);
+    await page.goto(`${base}/taskpane.html${query}`);
     await page.waitForSelector('select[data-field="revenue"]');
     return { page, dialogs };
   }
@@ -230,5 +252,34 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
     const picture = picturePath('excel-taskpane.png');
     await page.screenshot({ path: picture, fullPage: true });
     expect(existsSync(picture)).toBe(true);
+  });
+
+  it('offers Region (not Sales Rep) as a group, and shows the group table and the trend (§14, §15)', async () => {
+    const { page } = await openPane('?table=regions');
+    await page.waitForSelector('input[data-group]', { state: 'attached' });
+    expect(
+      await page.locator('input[data-group]').evaluateAll((xs) => xs.map((x) => x.dataset.group)),
+    ).toEqual(['Region']);
+    expect(await page.inputValue('select[data-field="period"]')).toBe('Order Date');
+    await page.click('summary:has-text("Groups")');
+    await page.check('input[data-group="Region"]');
+    // A mapped period column opens the periods section.
+    const periods = page.locator('details:has(summary:has-text("Migration and trend"))');
+    expect(await periods.getAttribute('open')).not.toBeNull();
+    await periods.locator('select').selectOption('quarter');
+    await page.click('button:has-text("Run analysis")');
+    await page.waitForSelector('.results:not([hidden])');
+    expect(await page.textContent('table.groups caption')).toBe('Net profit by Region');
+    expect(await page.locator('table.groups tbody tr').count()).toBe(4);
+    expect(await page.locator('table.trend tbody tr th').allTextContents()).toEqual([
+      '2024-Q1',
+      '2024-Q2',
+      '2024-Q3',
+      '2024-Q4',
+    ]);
+    expect(await page.textContent('.results')).toContain('Groups, Migration, Trend');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      350,
+    );
   });
 });

@@ -59,7 +59,7 @@ describe('report workbook', () => {
   it("has the report sheets in order, with the core's customers", async () => {
     const wb = await open(join(dir, 'sample.xlsx'));
     expect(wb.worksheets.map((w) => w.name)).toEqual(
-      REPORT_SHEET_NAMES.filter((n) => n !== 'Migration'),
+      REPORT_SHEET_NAMES.filter((n) => !['Migration', 'Groups', 'Trend'].includes(n)),
     );
     const ws = wb.getWorksheet('Customers')!;
     expect(ws.getRow(1).values).toContain('Segment');
@@ -177,6 +177,109 @@ describe('report workbook', () => {
     await mkdir(join(dir, 'new'));
     await writeReport(sample, join(dir, 'new', 'r.xlsx'));
     expect(await readdir(join(dir, 'new'))).toEqual(['r.xlsx']);
+  });
+});
+
+/** The XML of the worksheet named `name` in an opened xlsx file. */
+async function sheetXml(zip: JSZip, name: string): Promise<string> {
+  const wb = await zip.file('xl/workbook.xml')!.async('string');
+  const rid = new RegExp(`name="${name}"[^>]*r:id="([^"]+)"`).exec(wb)![1];
+  const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(
+    await zip.file('xl/_rels/workbook.xml.rels')!.async('string'),
+  )![1];
+  return zip.file(`xl/${target}`)!.async('string');
+}
+
+/** Every chart part of the file, as XML. */
+async function charts(zip: JSZip): Promise<string[]> {
+  const files = Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f));
+  return Promise.all(files.map((f) => zip.file(f)!.async('string')));
+}
+
+describe('groups and trend in the workbook (§14, §15)', () => {
+  // Four quarters; A sells mostly in the South, B ties East and West (East), C is in the North.
+  const rows = [
+    ['Customer', 'Region', 'Channel', 'Order Date', 'Revenue', 'COGS'],
+    ['A', 'North', 'Web', '2024-02-10', 60, 30],
+    ['A', 'South', 'Web', '2024-05-10', 40, 20],
+    ['A', 'South', 'Store', '2024-08-10', 30, 15],
+    ['B', 'West', 'Store', '2024-08-10', 50, 20],
+    ['B', 'East', 'Store', '2024-11-10', 50, 20],
+    ['C', 'North', 'Web', '2024-11-10', 100, 110],
+    ['D', 'North', 'Web', '2024-11-10', 30, 10],
+  ];
+  let grouped: Analysis;
+  let zip: JSZip;
+  beforeAll(async () => {
+    const o = analyze(
+      { values: rows as never },
+      { groupBy: ['Region'], columns: { period: 'Order Date' } },
+      { periods: 'quarter' },
+    );
+    if (!o.ok) throw new Error(o.error.message);
+    grouped = o.value;
+    await writeReport(grouped, join(dir, 'grouped.xlsx'));
+    zip = await JSZip.loadAsync(await readFile(join(dir, 'grouped.xlsx')));
+  });
+
+  it('adds a Groups sheet after Why and a Trend sheet after Migration', async () => {
+    const wb = await open(join(dir, 'grouped.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(REPORT_SHEET_NAMES);
+  });
+
+  it("writes the core's group table on the Groups sheet", async () => {
+    const ws = (await open(join(dir, 'grouped.xlsx'))).getWorksheet('Groups')!;
+    const head = ws.getColumn(1).values.indexOf('Region');
+    expect(ws.getRow(head).values).toContain('Money-losers');
+    grouped.groups[0].values.forEach((v, i) => {
+      const row = ws.getRow(head + 1 + i);
+      expect(row.getCell(1).value).toBe(v.value);
+      expect(row.getCell(2).value).toBe(v.customers);
+      expect(row.getCell(6).value).toBe(v.netProfit);
+      expect(row.getCell(9).value).toBe(v.moneyLosers);
+    });
+    // Q4: B East (30), D North (20) and C North (−10): North 10 with 1 money-loser, East 30
+    expect(grouped.groups[0].values.map((v) => [v.value, v.netProfit, v.moneyLosers])).toEqual([
+      ['East', 30, 0],
+      ['North', 10, 1],
+    ]);
+  });
+
+  it('charts net profit per group value beside its money-losers, as a native column chart', async () => {
+    const bar = (await charts(zip)).find((c) => c.includes("'Groups'!"))!;
+    expect(bar).toContain('<c:barChart>');
+    expect(bar).toContain("<c:f>'Groups'!$A$6:$A$7</c:f>");
+    expect(bar).toContain('<c:v>East</c:v>'); // category labels cached as text
+    expect(bar).toContain("<c:f>'Groups'!$F$6:$F$7</c:f>"); // net profit
+    expect(bar).toContain("<c:f>'Groups'!$J$6:$J$7</c:f>"); // money-losers' net profit
+    expect(await sheetXml(zip, 'Groups')).toMatch(/<drawing r:id="[^"]+"\/>/);
+  });
+
+  it('charts net profit per period as a native line chart, and colours tiers per period', async () => {
+    const line = (await charts(zip)).find((c) => c.includes("'Trend'!"))!;
+    expect(line).toContain('<c:lineChart>');
+    expect(line).toContain('<c:v>2024-Q1</c:v>');
+    const xml = await sheetXml(zip, 'Trend');
+    expect(xml).toMatch(/<drawing r:id="[^"]+"\/>/);
+    expect(xml).toContain('<formula>&quot;Concierge&quot;</formula>');
+    const ws = (await open(join(dir, 'grouped.xlsx'))).getWorksheet('Trend')!;
+    const head = ws.getColumn(1).values.indexOf('Period');
+    grouped.trend!.totals.forEach((t, i) => {
+      expect(ws.getRow(head + 1 + i).getCell(1).value).toBe(t.period);
+      expect(ws.getRow(head + 1 + i).getCell(4).value).toBe(t.netProfit);
+    });
+  });
+
+  it('names one Groups sheet per column when there are several', async () => {
+    const o = analyze({ values: rows as never }, { groupBy: ['Region', 'Channel'] });
+    if (!o.ok) throw new Error(o.error.message);
+    await writeReport(o.value, join(dir, 'two-groups.xlsx'));
+    const wb = await open(join(dir, 'two-groups.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toContain('Groups by Region');
+    expect(wb.worksheets.map((w) => w.name)).toContain('Groups by Channel');
+    const z = await JSZip.loadAsync(await readFile(join(dir, 'two-groups.xlsx')));
+    const bars = (await charts(z)).filter((c) => c.includes('<c:barChart>'));
+    expect(bars).toHaveLength(2);
   });
 });
 

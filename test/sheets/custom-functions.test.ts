@@ -74,6 +74,29 @@ describe('custom functions', () => {
     );
   });
 
+  it('PROFITBYGROUP spills each group with its total; a Date group reads as its day', async () => {
+    const s = await boot({ timeZone: 'Asia/Tokyo' });
+    const when = new (vm.runInContext('Date', s.ctx))(Date.UTC(2024, 0, 4, 15)); // 5 Jan in Tokyo
+    const groups = [['North'], ['South'], [''], ['North'], [when]];
+    const revenue = [[100], [50], [20], [100], [10]];
+    const profit = [[10], [-5], [4], [30], [1]];
+    expect(s.global('PROFITBYGROUP', groups, revenue, profit)).toEqual([
+      ['North', 40],
+      ['(blank)', 4],
+      ['2024-01-05', 1],
+      ['South', -5],
+    ]);
+    expect(s.global('PROFITBYGROUP', groups, revenue, profit, 'count')).toEqual([
+      ['North', 2],
+      ['(blank)', 1],
+      ['2024-01-05', 1],
+      ['South', 1],
+    ]);
+    expect(() => s.global('PROFITBYGROUP', groups, revenue, [[1]])).toThrow(
+      'netProfit: has 1 cells but revenue has 5; give ranges of the same size',
+    );
+  });
+
   it('answer for 100,000 rows, one result per row', async () => {
     const s = await boot();
     const rows = generateCustomers(100_000, 9) as (string | number)[][];

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analyze.js';
 import { reportSheets } from '../../core/report/report-sheets.js';
-import { generateCustomers, SAMPLE_SETTINGS } from '../data/generate.js';
+import { generateCustomers, generateTransactions, SAMPLE_SETTINGS } from '../data/generate.js';
 import { EXECUTION_LIMIT_MS } from '../fakes/spreadsheet-app.js';
 import { boot, countsOf, type Script } from './harness.js';
 
@@ -317,5 +317,49 @@ describe('runProgress', () => {
     }
     expect(puts[0]).toBe(puts[1]);
     expect(puts[0]).toBe(3 + REPORT.length); // read, compute, each sheet, done
+  });
+});
+
+describe('runReport with groups and periods (§14, §15)', () => {
+  it('writes a Groups sheet with a column chart and a Trend sheet with a line chart and tier colours', async () => {
+    const rows = generateTransactions(3_000, 120, 5);
+    const s = await boot({ sheetNames: ['Data'] });
+    s.fake.spreadsheet.seedSheet('Data', rows);
+    s.fake.spreadsheet.select('Data', 'A1');
+    const summary = s.run(
+      'runReport',
+      { ...SAMPLE_SETTINGS, groupBy: ['Product'] },
+      { periods: 'quarter' },
+    ) as { sheets: string[] };
+    expect(summary.sheets).toEqual([
+      'Profit Matrix',
+      'Customers',
+      'Whale Curve',
+      'Why',
+      'Groups',
+      'Migration',
+      'Trend',
+      'Assumptions',
+      'Data Issues',
+    ]);
+    const ss = s.fake.spreadsheet;
+    const core = analyze(
+      { values: rows },
+      { ...SAMPLE_SETTINGS, groupBy: ['Product'] },
+      { periods: 'quarter' },
+    );
+    if (!core.ok) throw new Error(core.error.message);
+    const n = core.value.groups[0].values.length;
+    const bar = ss.inspectSheet('Groups').charts;
+    expect(bar.map((c) => [c.type, c.ranges])).toEqual([
+      ['COLUMN', [`A6:A${5 + n}`, `F6:F${5 + n}`, `J6:J${5 + n}`]],
+    ]);
+    const trend = ss.inspectSheet('Trend');
+    expect(trend.charts.map((c) => [c.type, c.ranges])).toEqual([['LINE', ['A6:A13', 'D6:D13']]]);
+    const concierge = trend.conditionalFormatRules.filter(
+      (r) => r.criteria === 'TEXT_EQUAL_TO' && r.criteriaValues[0] === 'Concierge',
+    );
+    expect(concierge).toHaveLength(1);
+    expect(concierge[0].background?.toUpperCase()).toBe('#C6EFCE');
   });
 });

@@ -20,6 +20,7 @@ import {
   loadCsv,
   loadRows,
   runSegmentationSql,
+  type SqlRow,
 } from './compare.js';
 
 let conn: DuckDBConnection, close: () => void;
@@ -390,5 +391,159 @@ describe('the bundled sample (samples/customers.csv), money as DECIMAL(18,2)', (
     expect(plain.map((r) => [r.customer, r.segment, r.tier, r.net_profit])).toEqual(
       named.map((r) => [r.customer, r.segment, r.tier, r.net_profit]),
     );
+  });
+});
+
+describe('groups (DOMAIN.md §14): the group value per customer and the grouped result', () => {
+  it('equal the core: split customers go where most revenue is, ties to the first value, blanks', async () => {
+    const tx = generateTransactions(8_000, 600, 21);
+    const REGIONS = ['North', 'South', 'East', 'West', ''];
+    const rows: Row[] = tx.map((r, i) =>
+      i === 0
+        ? [...r, 'Sales Region']
+        : [
+            ...r.map((v, j) => (j === 6 || j === 7 ? cents(v) : v)),
+            REGIONS[(i * 7 + String(r[2]).length) % 5],
+          ],
+    );
+    // A tie: 500 in East and 500 in West → East, alphabetically first.
+    rows.push([
+      '2025-12-01',
+      'INV-990001',
+      'X-TIE',
+      'Tie Ltd',
+      'Cable ties',
+      1,
+      500,
+      200,
+      1,
+      0,
+      0,
+      'West',
+    ]);
+    rows.push([
+      '2025-12-02',
+      'INV-990002',
+      'X-TIE',
+      'Tie Ltd',
+      'Cable ties',
+      1,
+      500,
+      200,
+      1,
+      0,
+      0,
+      'East',
+    ]);
+    // Split: 300 in North, 200 + 200 in South → South.
+    rows.push([
+      '2025-12-01',
+      'INV-990003',
+      'X-SPLIT',
+      'Split Co',
+      'Pallet wrap',
+      1,
+      300,
+      100,
+      1,
+      0,
+      0,
+      'North',
+    ]);
+    rows.push([
+      '2025-12-02',
+      'INV-990004',
+      'X-SPLIT',
+      'Split Co',
+      'Pallet wrap',
+      1,
+      200,
+      100,
+      1,
+      0,
+      0,
+      ' South ',
+    ]);
+    rows.push([
+      '2025-12-03',
+      'INV-990005',
+      'X-SPLIT',
+      'Split Co',
+      'Pallet wrap',
+      1,
+      200,
+      100,
+      1,
+      0,
+      0,
+      'South',
+    ]);
+    const settings = {
+      rates: { orders: 2500, lines: 200, returns: 6000 },
+      groupBy: ['Sales Region', 'Product'],
+    };
+    await loadRows(conn, 'regions', rows, {
+      'Net Sales': 'BIGINT',
+      'Cost of Sales': 'BIGINT',
+      Quantity: 'BIGINT',
+      Deliveries: 'BIGINT',
+      Returns: 'BIGINT',
+      Contacts: 'BIGINT',
+    });
+    const a = coreAnalysis(rows as CellValue[][], settings);
+    const q = segmentationSql({
+      dialect: 'duckdb',
+      table: 'regions',
+      settings,
+      columns: rows[0] as string[],
+    });
+    if (!q.ok) throw new Error(q.error.message);
+    const perCustomer = (await conn.runAndReadAll(q.value.sql)).getRowObjectsJS() as SqlRow[];
+    expectSameAsCore(a, perCustomer);
+    const byKey = new Map(perCustomer.map((r) => [r.customer as string, r]));
+    const region = a.customers.groups[0],
+      product = a.customers.groups[1];
+    a.customers.keys.forEach((k, c) => {
+      expect([k, byKey.get(k)!.group_sales_region, byKey.get(k)!.group_product]).toEqual([
+        k,
+        region.values[region.of[c]],
+        product.values[product.of[c]],
+      ]);
+    });
+    expect(byKey.get('X-TIE')!.group_sales_region).toBe('East');
+    expect(byKey.get('X-SPLIT')!.group_sales_region).toBe('South');
+    expect(perCustomer.some((r) => r.group_sales_region === '(blank)')).toBe(true);
+
+    const grouped = (await conn.runAndReadAll(q.value.groupSql!)).getRowObjectsJS() as SqlRow[];
+    expect(Object.keys(grouped[0])).toEqual(q.value.groupOutput);
+    for (const g of a.groups) {
+      const rowsOf = grouped.filter((r) => r.group_column === g.column);
+      expect(rowsOf.map((r) => r.value).sort()).toEqual(g.values.map((v) => v.value).sort());
+      for (const v of g.values) {
+        const r = rowsOf.find((x) => x.value === v.value)!;
+        const who = `${g.column} ${v.value}`;
+        expect([Number(r.customers), Number(r.money_losers)], who).toEqual([
+          v.customers,
+          v.moneyLosers,
+        ]);
+        for (const [sqlName, coreValue] of [
+          ['revenue', v.revenue],
+          ['gross_profit', v.grossProfit],
+          ['cost_to_serve', v.costToServe],
+          ['net_profit', v.netProfit],
+          ['net_margin', v.netMargin],
+          ['share_of_profit', v.shareOfProfit],
+        ] as const) {
+          if (coreValue === null) expect(r[sqlName], `${who} ${sqlName}`).toBeNull();
+          else
+            expect(
+              Math.abs(r[sqlName] - coreValue) <= 1e-9 * Math.max(1, Math.abs(coreValue)),
+              `${who} ${sqlName}: SQL ${r[sqlName]} vs core ${coreValue}`,
+            ).toBe(true);
+        }
+        expect(Number(r.tier_concierge), who).toBe(v.tiers.Concierge);
+        expect(Number(r.tier_self_service), who).toBe(v.tiers['Self-service']);
+      }
+    }
   });
 });

@@ -60,6 +60,13 @@ describeWith([SOFFICE])('template recalculated by LibreOffice equals the core', 
       'samples/transactions (aggregated)',
       run((await loadTable('samples/transactions-2024-2025.csv')).values, samples),
     );
+    await add(
+      'samples/transactions by Product',
+      run((await loadTable('samples/transactions-2024-2025.csv')).values, {
+        ...samples,
+        groupBy: ['Product'],
+      }),
+    );
     await add(THRESHOLDS.name, run(THRESHOLDS.values, THRESHOLDS.settings));
     for (const g of GENERATED) await add(g.name, run(g.values, g.settings));
     // The empty template's sample rows, as the core reads them (COGS given, no Gross Profit column).
@@ -67,10 +74,10 @@ describeWith([SOFFICE])('template recalculated by LibreOffice equals the core', 
     const gp = INPUT_COLUMNS.indexOf('Gross Profit');
     await add(
       'empty template (sample rows)',
-      run(
-        [[...header], ...SAMPLE_ROWS.map((r) => r.filter((_, i) => i !== gp) as CellValue[])],
-        sampleSettings,
-      ),
+      run([[...header], ...SAMPLE_ROWS.map((r) => r.filter((_, i) => i !== gp) as CellValue[])], {
+        ...sampleSettings,
+        groupBy: ['Group'],
+      }),
       true,
     );
     await convert(
@@ -83,6 +90,7 @@ describeWith([SOFFICE])('template recalculated by LibreOffice equals the core', 
   const scenarios = [
     'samples/customers.csv',
     'samples/transactions (aggregated)',
+    'samples/transactions by Product',
     THRESHOLDS.name,
     ...GENERATED.map((g) => g.name),
     'empty template (sample rows)',
@@ -147,6 +155,33 @@ describeWith([SOFFICE])('template recalculated by LibreOffice equals the core', 
       close(fact('Peak share of profit'), c.a.whale.peakShareOfProfit);
     expect(String(w[1][0])).toMatch(/^Reading: /);
   });
+
+  it.each(['samples/transactions by Product', 'empty template (sample rows)'])(
+    '%s: the Groups sheet (SUMIF/COUNTIFS by group) gives the core groups',
+    async (name) => {
+      const c = cases.find((x) => x.name === name)!;
+      const g = await sheetValues(join(dir, 'out', c.file.replace(/^.*\//, '')), 'Groups');
+      const head = g.findIndex((r) => r[1] === 'Customers');
+      const want = c.a.groups[0].values;
+      const tiers = g[head].slice(9) as string[];
+      expect(want.length).toBeGreaterThan(1);
+      const byValue = new Map(g.slice(head + 1).map((r) => [r[0], r]));
+      for (const v of want) {
+        const r = byValue.get(v.value)!;
+        expect([r[0], r[1], r[8] ?? 0]).toEqual([v.value, v.customers, v.moneyLosers]);
+        close(r[2], v.revenue);
+        close(r[3], v.grossProfit);
+        close(r[4], v.costToServe);
+        close(r[5], v.netProfit);
+        if (v.netMargin !== null) close(r[6], v.netMargin);
+        if (v.shareOfProfit !== null) close(r[7], v.shareOfProfit);
+        expect(Object.fromEntries(tiers.map((t, i) => [t, r[9 + i] ?? 0]))).toEqual(v.tiers);
+      }
+      const total = g.find((r) => r[0] === 'Total')!;
+      expect(total[1]).toBe(c.a.totals.customers);
+      close(total[5], c.a.totals.netProfit);
+    },
+  );
 
   it('changing a setting recalculates every tier', async () => {
     // Same sample data, but the tier map sends Large/High to "Key account": a setting, not data.

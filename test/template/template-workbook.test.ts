@@ -40,6 +40,7 @@ const CLASSIC = new Set([
   'LARGE',
   'ROUND',
   'TEXT',
+  'TRIM',
 ]);
 
 let dir = '';
@@ -67,7 +68,7 @@ beforeAll(async () => {
 });
 
 describe('template workbook', () => {
-  it('has the five sheets, and Customer heads the key column', async () => {
+  it('has the six sheets, and Customer heads the key column', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'Template.xlsx'));
     expect(wb.worksheets.map((w) => w.name)).toEqual([
@@ -76,6 +77,7 @@ describe('template workbook', () => {
       'Customers',
       'Profit Matrix',
       'Whale Curve',
+      'Groups',
     ]);
     const ws = wb.getWorksheet('Customers')!;
     expect(ws.getCell(CUSTOMERS_HEADER_ROW, 1).value).toBe('Customer');
