@@ -45,6 +45,7 @@ export function readCsvColumns(
   options: ReadOptions = {},
 ): RowTable | string {
   if (options.periodGrain) return 'periods asked for';
+  if (settings.groupBy.length > 0) return 'groupBy set';
   if (settings.locale.decimal !== '.') return 'decimal comma';
   if (head.delimiter.length !== 1) return 'multi-character delimiter';
   const D = head.delimiter.charCodeAt(0);
@@ -203,6 +204,7 @@ export function readCsvColumns(
     discount: null,
     discountKind: null,
     period: null,
+    groups: [],
     rejected: [],
     transactions: repeated || orderId !== null,
     warnings: warnings.filter((w) => w.field !== 'period').map((w) => w.message),
