@@ -10,6 +10,7 @@
  *
  *   node bench/tmp/build/run.mjs [--quick]          all cases (quick: small sizes only)
  *   node bench/tmp/build/run.mjs case <name> <arg>  one case, JSON on stdout (used internally)
+ *   node bench/tmp/build/run.mjs --only sensitivity   the sensitivity case alone, into results.md
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { decodeText, parseCsv } from '../cli/read-csv.js';
 import { analyze } from '../core/analyze.js';
+import { sensitivity } from '../core/sensitivity.js';
 import { segmentationSql } from '../core/sql/segmentation-sql.js';
 import {
   CUSTOMER_MONEY_COLUMNS,
@@ -196,6 +198,50 @@ const CASES: Record<string, (arg: number) => Promise<CaseResult>> = {
   async 'core-csv-transactions'(lines) {
     return coreCsv(csvFile('transactions', lines));
   },
+  /**
+   * Issue 13: the whole analysis with sensitivity (default ±20 % on each of the 8 sample inputs:
+   * 7 rates and the cost of capital) against the same analysis with `sensitivity: 0`, runs
+   * alternating so machine load hits both alike.
+   */
+  async 'sensitivity-customers'(n) {
+    const rows = customerRows(n);
+    gc();
+    const inputMB = mb(process.memoryUsage().rss);
+    const off = { ...SAMPLE_SETTINGS, sensitivity: 0 },
+      on = { ...SAMPLE_SETTINGS, sensitivity: 0.2 };
+    let out: ReturnType<typeof analyze> | undefined;
+    const runs = n > 200_000 ? 3 : 5;
+    const without: number[] = [],
+      withIt: number[] = [];
+    for (let i = 0; i < runs + 1; i++) {
+      for (const [settings, into] of [
+        [off, without],
+        [on, withIt],
+      ] as const) {
+        gc();
+        const t = performance.now();
+        out = analyze({ values: rows }, settings);
+        if (i > 0) into.push(performance.now() - t); // the first round warms up
+      }
+    }
+    if (!out?.ok || !out.value.sensitivity) throw new Error('analysis failed');
+    const s = out.value.sensitivity;
+    // the sensitivity step alone, on the analysed population
+    const a = out.value,
+      alone: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      sensitivity(a, a.settings);
+      alone.push(performance.now() - t);
+    }
+    return result(withIt, inputMB, {
+      customers: out.value.customers.n,
+      without: median(without),
+      inputs: s.inputs.length,
+      fragile: s.fragileCustomers,
+      alone: median(alone),
+    });
+  },
   /** DuckDB, in memory: the table loaded first (not timed), then the one query. */
   async 'duckdb-table-customers'(n) {
     return duck('customers', n, 'table');
@@ -319,7 +365,54 @@ const fmtMs = (ms: number) =>
   ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
 const fmtN = (n: number) => n.toLocaleString('en-US');
 
+/** The sensitivity section (issue 13) of results.md. */
+function sensitivitySection(x: any, n: number): string {
+  const L = ['## Sensitivity: tier stability (issue 13)', ''];
+  if (!x || x.error) {
+    L.push(`failed: ${x?.error ?? '?'}`, '');
+    return L.join('\n');
+  }
+  const ratio = x.median / x.extra.without;
+  L.push(
+    '| customers | cost inputs (moves) | analysis without sensitivity | with ±20 % on each input | ratio | target ≤ 10× | the sensitivity step alone | fragile customers | peak |',
+    '|---:|---:|---:|---:|---:|:-:|---:|---:|---:|',
+    `| ${fmtN(n)} | ${x.extra.inputs} (${2 * x.extra.inputs}) | ${fmtMs(x.extra.without)} | ${fmtMs(x.median)} | **${ratio.toFixed(2)}×** | ${ratio <= 10 ? 'yes' : 'no'} | ${fmtMs(x.extra.alone)} | ${fmtN(x.extra.fragile)} | ${Math.round(x.peakMB)} MB |`,
+    '',
+    'The whole `analyze()` on a 2-D array (parsing included), `samples/settings.json` rates + 10 % cost of capital, with `sensitivity: 0` and with the default 0.2, median of 3 alternating runs after one warm-up round. ' +
+      'Each move re-places only the profitability class (revenue, so size, does not move): one pass for net profit, one for the margin target, one to classify and compare tiers. ' +
+      'Run alone with `npm run bench -- --only sensitivity`; the full run includes it. Sensitivity is on by default, so the core times of a full run made since it exists include it. ' +
+      `Measured ${new Date().toISOString().slice(0, 10)} with load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores: the ratio holds under load, the times do not.`,
+    '',
+  );
+  return L.join('\n');
+}
+
+/** `--only sensitivity`: runs that one case and puts its section into bench/results.md. */
+function onlySensitivity(log: (s: string) => void): void {
+  const n = 1_048_575;
+  log(`  sensitivity-customers ${fmtN(n)}…`);
+  const section = sensitivitySection(runCase('sensitivity-customers', n), n);
+  const file = join(ROOT, 'bench/results.md');
+  const md = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmark results\n\n';
+  const at = md.indexOf('## Sensitivity');
+  const next = at < 0 ? -1 : md.indexOf('\n## ', at + 1);
+  const before = at < 0 ? md.indexOf('## The formula template') : at;
+  const merged =
+    before < 0
+      ? `${md.trimEnd()}\n\n${section}\n`
+      : `${md.slice(0, before)}${section}\n${at < 0 ? md.slice(before) : next < 0 ? '' : md.slice(next + 1)}`;
+  writeFileSync(file, merged);
+  process.stdout.write(`${section}\n`);
+}
+
 async function main(): Promise<void> {
+  const log0 = (s: string) => process.stderr.write(`${s}\n`);
+  const only = process.argv.indexOf('--only');
+  if (only >= 0) {
+    if (process.argv[only + 1] !== 'sensitivity') throw new Error('--only takes: sensitivity');
+    onlySensitivity(log0);
+    return;
+  }
   const quick = process.argv.includes('--quick');
   const sizes = quick ? [10_000] : SIZES;
   const txLines = quick ? 100_000 : TX_LINES;
@@ -359,6 +452,11 @@ async function main(): Promise<void> {
     cmp.push(row);
   }
 
+  // 1b. Sensitivity (issue 13): the analysis with and without it
+  const sensN = quick ? 10_000 : 1_048_575;
+  log(`  sensitivity-customers ${fmtN(sensN)}…`);
+  const sensitivity = sensitivitySection(runCase('sensitivity-customers', sensN), sensN);
+
   // 2. LibreOffice: the formula template vs the core
   const template = templateBench(quick ? [1_000] : TEMPLATE_SIZES, log);
 
@@ -376,7 +474,17 @@ async function main(): Promise<void> {
     },
   );
 
-  const md = report({ cmp, template, hosts, bundles, load0, load1: loadavg(), started, quick });
+  const md = report({
+    cmp,
+    sensitivity,
+    template,
+    hosts,
+    bundles,
+    load0,
+    load1: loadavg(),
+    started,
+    quick,
+  });
   process.stdout.write(`${md}\n`);
   if (!quick) writeFileSync(join(ROOT, 'bench/results.md'), `${md}\n`);
   else writeFileSync(join(ROOT, 'bench/tmp/build/results-quick.md'), `${md}\n`);
@@ -597,6 +705,7 @@ function machine(): string {
 
 function report(r: {
   cmp: any[];
+  sensitivity: string;
   template: ReturnType<typeof templateBench>;
   hosts: ReturnType<typeof hostBench>;
   bundles: { file: string; bytes: number | null; gzip: number | null }[];
@@ -695,6 +804,7 @@ function report(r: {
     '',
   );
 
+  L.push(r.sensitivity);
   L.push('## The formula template (LibreOffice headless) vs the core', '');
   L.push(
     '| customers | template: LibreOffice load + recalc + save | of which start-up | core | template / core |',

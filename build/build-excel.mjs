@@ -1,7 +1,8 @@
 // @ts-check
 // Builds the Excel add-in into dist/excel/: functions.json (generated, see generate-functions.mjs),
 // functions.js (custom functions), taskpane.html/.js/.css (the shared pane with the Office.js host),
-// help.html (function help from the same table), icons, and manifest.xml for the chosen base URL.
+// help.html (function help from the same table), support.html (the manifest's SupportUrl), icons,
+// and manifest.xml for the chosen base URL.
 // The production base URL is set in one place: PROFIT_TIERS_BASE_URL (default: the dev server).
 
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -22,6 +23,39 @@ export function baseUrl(env = process.env) {
   if (!/^https:\/\//.test(b))
     throw new Error(`PROFIT_TIERS_BASE_URL must be an https:// URL (got ${b})`);
   return b.endsWith('/') ? b : `${b}/`;
+}
+
+/**
+ * Where users get support (the manifest's SupportUrl leads to support.html, which must offer a
+ * way; AppSource checks it): PROFIT_TIERS_SUPPORT, an e-mail address or an https:// page. A
+ * production build (any other base URL than the dev server's) fails without it.
+ * @param {Record<string, string | undefined>} env
+ * @param {string} base
+ * @returns {{ href: string, text: string } | null}
+ */
+export function supportContact(env = process.env, base = baseUrl(env)) {
+  const c = (env.PROFIT_TIERS_SUPPORT ?? '').trim();
+  if (c === '') {
+    if (base !== DEV_BASE)
+      throw new Error(
+        'PROFIT_TIERS_SUPPORT must name an e-mail address or an https:// page for support.html',
+      );
+    return null;
+  }
+  if (/^https:\/\/\S+$/.test(c)) return { href: c, text: c };
+  if (/^[^\s@<>"]+@[^\s@<>"]+\.[^\s@<>"]+$/.test(c))
+    return { href: `mailto:${c}?subject=${encodeURIComponent('Profit Tiers support')}`, text: c };
+  throw new Error(`PROFIT_TIERS_SUPPORT must be an e-mail address or an https:// URL (got ${c})`);
+}
+
+/**
+ * The contact paragraph of support.html.
+ * @param {{ href: string, text: string } | null} contact
+ */
+export function supportHtml(contact) {
+  if (contact === null)
+    return '<p>This is a development build: set PROFIT_TIERS_SUPPORT (an e-mail address or an https:// page) when you build for users, and it appears here.</p>';
+  return `<p>Write to <a href="${escapeHtml(contact.href)}">${escapeHtml(contact.text)}</a>.</p>`;
 }
 
 /** @type {Record<string, string>} */
@@ -57,6 +91,7 @@ function functionHelp(functions) {
 
 export default async function buildExcel() {
   const base = baseUrl();
+  const contact = supportContact(process.env, base);
   await rm(OUT, { recursive: true, force: true });
   await mkdir(join(OUT, 'assets'), { recursive: true });
   const functions = await generateFunctions({ outDir: OUT, tmpDir: 'dist/.tmp', helpBase: base });
@@ -87,6 +122,11 @@ export default async function buildExcel() {
   await writeFile(
     join(OUT, 'help.html'),
     help.replace('<!-- FUNCTIONS -->', functionHelp(functions)),
+  );
+  const support = await readFile('excel-addin/support.html', 'utf8');
+  await writeFile(
+    join(OUT, 'support.html'),
+    support.replace('<!-- SUPPORT_CONTACT -->', () => supportHtml(contact)),
   );
   for (const f of await readdir('excel-addin/assets'))
     await copyFile(join('excel-addin/assets', f), join(OUT, 'assets', f));

@@ -16,8 +16,47 @@ import { outputTarget, writeReport } from './write-report.js';
 const USAGE =
   'profit-tiers analyze <file.csv|file.xlsx> [--sheet NAME] [--settings settings.json] [--json] [--previous <file> | --periods <column>:<year|quarter|month>] [--group COLUMN]... [--out report.xlsx [--force]]';
 
+const HELP = {
+  usage: USAGE,
+  about:
+    "Reads a table of customers (or of transactions, summed per customer), prices each customer's cost-to-serve, places every customer in the 3×3 profit matrix with a service tier, and prints the matrix and what it means. Alias: analyse.",
+  options: {
+    sheet: {
+      value: 'NAME',
+      text: 'The sheet of an .xlsx workbook to read; without it, the sheet that holds a customer table.',
+    },
+    settings: {
+      value: 'FILE',
+      text: 'Settings as a JSON file or JSON text: cost rates and pools, size and profitability methods, tier names, column mapping (README, Settings).',
+    },
+    json: { text: 'Print the whole result as one JSON object instead of the matrix.' },
+    previous: {
+      value: 'FILE',
+      text: 'An earlier table of the same customers: adds the migration between the two (moved up, down, new, lost).',
+    },
+    periods: {
+      value: 'COL:PERIOD',
+      text: 'Split one transaction table by a date column into year, quarter or month periods: each is analysed (the trend), the two latest compared, e.g. "Order Date:quarter".',
+    },
+    out: {
+      value: 'FILE',
+      text: 'Also write the report workbook (.xlsx) to this file; an existing file is refused unless --force.',
+    },
+    force: { text: 'Replace the --out file if it exists.' },
+    group: {
+      value: 'COLUMN',
+      text: "Profitability by this column too (Region, Channel, Sales Rep…); repeatable, adds to the settings' groupBy.",
+    },
+    help: { text: 'Print this help.' },
+  },
+};
+
 export async function runAnalyze(args: string[]): Promise<number> {
-  const { values: o, positionals } = parseCommandArgs(
+  const {
+    values: o,
+    positionals,
+    helpText,
+  } = parseCommandArgs(
     args,
     {
       sheet: { type: 'string' },
@@ -30,10 +69,10 @@ export async function runAnalyze(args: string[]): Promise<number> {
       force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-    USAGE,
+    HELP,
   );
   if (o.help) {
-    process.stdout.write(`usage: ${USAGE}\n`);
+    process.stdout.write(helpText());
     return EXIT.ok;
   }
   if (positionals.length !== 1)
@@ -86,12 +125,6 @@ export async function runAnalyze(args: string[]): Promise<number> {
       exitCodeFor(outcome.error.code),
     );
   const a = outcome.value;
-  if (a.rows.used === 0) {
-    const first = a.rows.rejected.find((p) => !p.reason.startsWith('blank'));
-    throw new UserError(
-      `${positionals[0]}: no usable rows: all ${a.rows.total} rows were rejected${first ? `; first: row ${first.row}${first.column ? `, ${first.column}` : ''}: ${first.reason}` : ''}`,
-    );
-  }
   // what the Assumptions sheet and the JSON say about this run (DOMAIN.md §17)
   const run = {
     source: `${table.source}${o.previous ? `; previous: ${o.previous}` : ''}`,

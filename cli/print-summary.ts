@@ -7,12 +7,18 @@ import type { Analysis } from '../core/analyze.js';
 import { moneyLoserCauses } from '../core/causes.js';
 import { formatMoney, formatPercent } from '../core/format.js';
 import type { GroupTable } from '../core/groups.js';
+import { cellTierLabel } from '../core/matrix.js';
+import { baselineTotals } from '../core/scenario.js';
+import { capacityLine, scenarioLine, sensitivityLine } from '../core/scenario-words.js';
 import { thresholdsInWords } from '../core/thresholds-in-words.js';
 import type { Trend } from '../core/trend.js';
 import { PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
 import { whaleBenchmark } from '../core/whale-curve.js';
+import { WIDTH, wrap } from './wrap.js';
 
-const W = 26;
+/** The matrix's label column ("  share of profit") and cell width: LABEL + 8 + 3 × W ≤ WIDTH. */
+const LABEL = 17,
+  W = Math.floor((WIDTH - LABEL - 8) / 3);
 
 export function printSummary(a: Analysis, source: string): string {
   const t = a.totals,
@@ -24,28 +30,49 @@ export function printSummary(a: Analysis, source: string): string {
   // warnings first: a reader who stops at the matrix must not miss "cost-to-serve is 0"
   for (const w of a.warnings) out.push(`Warning: ${w}.`);
   out.push('');
-  const rule = `${'─'.repeat(8)}┼${`${'─'.repeat(W + 2)}┼`.repeat(2)}${'─'.repeat(W + 2)}`;
-  out.push(`${pad('', 8)}│ ${PROFIT_CLASSES.map((p) => pad(p, W)).join(' │ ')}`);
+  // What each line of a cell holds is said once, in the label column, so a cell holds one figure.
+  const rule = `${'─'.repeat(LABEL)}┼${`${'─'.repeat(W + 2)}┼`.repeat(2)}${'─'.repeat(W + 1)}`;
+  out.push(
+    matrixLine(
+      'Size',
+      PROFIT_CLASSES.map((p) => `${p} profitability`),
+    ),
+  );
   SIZE_CLASSES.forEach((size, s) => {
     out.push(rule);
     const cells = PROFIT_CLASSES.map((_, p) => a.matrix[s * 3 + p]);
-    const lines = [
-      cells.map((c) => c.tier),
-      cells.map((c) => plural(c.count, 'customer')),
-      cells.map((c) => `revenue ${formatMoney(c.revenue)}`),
-      cells.map((c) => `net profit ${formatMoney(c.netProfit)}`),
-      // a share of profit only when total net profit > 0 (§17); it is not a margin
-      ...(cells.some((c) => c.shareOfProfit !== null)
-        ? [
-            cells.map((c) =>
-              c.shareOfProfit === null ? '' : `share of profit ${formatPercent(c.shareOfProfit)}`,
-            ),
-          ]
-        : []),
-    ];
-    lines.forEach((l, i) => {
-      out.push(`${pad(i === 0 ? size : '', 8)}│ ${l.map((x) => pad(x, W)).join(' │ ')}`);
-    });
+    out.push(
+      matrixLine(
+        size,
+        cells.map((c) => cellTierLabel(c)),
+      ),
+    );
+    out.push(
+      matrixLine(
+        '  customers',
+        cells.map((c) => c.count.toLocaleString('en-US')),
+      ),
+    );
+    out.push(
+      matrixLine(
+        '  revenue',
+        cells.map((c) => fitMoney(c.revenue)),
+      ),
+    );
+    out.push(
+      matrixLine(
+        '  net profit',
+        cells.map((c) => fitMoney(c.netProfit)),
+      ),
+    );
+    // a share of profit only when total net profit > 0 (§17); it is not a margin
+    if (cells.some((c) => c.shareOfProfit !== null))
+      out.push(
+        matrixLine(
+          '  share of profit',
+          cells.map((c) => (c.shareOfProfit === null ? '' : fitPercent(c.shareOfProfit))),
+        ),
+      );
   });
   out.push('');
   for (const line of thresholdsInWords(a.settings, a.totals.marginTarget)) out.push(line);
@@ -67,7 +94,7 @@ export function printSummary(a: Analysis, source: string): string {
   const k = a.concierge;
   if (k.count)
     out.push(
-      `Concierge: ${plural(k.count, 'account')} earn${k.count === 1 ? 's' : ''} ${formatMoney(k.netProfit)}; at ${formatPercent(k.budgetShare)} they carry a service budget of ${formatMoney(k.serviceBudget)} (${formatMoney(k.budgetPerAccount!)} per account).`,
+      `Concierge: ${plural(k.count, 'account')} earn${k.count === 1 ? 's' : ''} ${formatMoney(k.netProfit)}; at ${formatPercent(k.budgetShare)} they carry a service budget of ${formatMoney(k.serviceBudget)} (${formatMoney(k.budgetPerAccount!)} per account).${k.movedToMaintain ? ` ${plural(k.movedToMaintain, 'more Large/High account')} moved to Maintain (conciergeMaxAccounts).` : ''}`,
     );
   const q = a.service;
   if (q)
@@ -81,14 +108,46 @@ export function printSummary(a: Analysis, source: string): string {
   if (a.migration) {
     const m = a.migration;
     out.push(
-      `Migration ${m.from} → ${m.to}: ${m.movedUp} moved up, ${m.movedDown} down, ${m.unchanged} unchanged; ${m.new.count} new (revenue ${formatMoney(m.new.revenue)}), ${m.lost.count} lost (revenue ${formatMoney(m.lost.revenue)}).`,
+      `Migration ${m.from} → ${m.to}: ${m.movedUp} moved up a segment, ${m.movedDown} down, ${m.unchanged} in the same segment; ${m.new.count} new (revenue ${formatMoney(m.new.revenue)}), ${m.lost.count} lost (revenue ${formatMoney(m.lost.revenue)}).`,
     );
   }
   for (const g of a.groups) out.push(groupLine(g, a.period));
   if (a.trend) out.push(trendLine(a.trend));
+  a.cost.capacity.forEach((r, i) => {
+    out.push(`Capacity ${capacityLine(r, a.settings.capacity[i].minutes)}`);
+  });
+  if (a.sensitivity) out.push(sensitivityLine(a.sensitivity, t.matrixCustomers));
+  const base = baselineTotals(a, a.settings);
+  for (const sc of a.scenarios)
+    out.push(`Scenario ${scenarioLine(sc, base, Object.keys(a.settings.avoidable).length > 0)}`);
   rowLines(out, 'Rows', a.rows);
   if (a.previousRows) rowLines(out, 'Rows of the previous table', a.previousRows);
-  return out.join('\n');
+  return out.flatMap((line) => wrap(line, WIDTH)).join('\n');
+}
+
+/** One line of the matrix: the label column, then three cells; no trailing blanks. */
+function matrixLine(label: string, cells: string[]): string {
+  return `${pad(label, LABEL)}│ ${cells.map((x) => pad(x, W)).join(' │ ')}`.trimEnd();
+}
+
+/** Money in a cell: whole units, or thousands (k) … when the figure is wider than the cell. */
+function fitMoney(x: number): string {
+  let text = formatMoney(x);
+  for (const [scale, unit] of [
+    [1e3, 'k'],
+    [1e6, 'm'],
+    [1e9, 'bn'],
+    [1e12, 'tn'],
+  ] as const) {
+    if (text.length <= W) return text;
+    text = `${formatMoney(x / scale)} ${unit}`;
+  }
+  return text.length <= W ? text : x.toExponential(3);
+}
+
+function fitPercent(share: number): string {
+  const text = formatPercent(share);
+  return text.length <= W ? text : `${(share * 100).toExponential(2)} %`;
 }
 
 /** How many rows were read, used and not used, and the first five not used. */

@@ -3,22 +3,38 @@
  * Every failure a user can cause ends as one line and a non-zero exit code (user-error.ts).
  */
 import { runAnalyze } from './analyze-command.js';
+import { closest } from './did-you-mean.js';
 import { EXIT, UserError } from './user-error.js';
 
 const HELP = `profit-tiers: which customers make you money, which cost you money, and why.
 
 Usage:
-  profit-tiers analyze <file.csv|file.xlsx> [--sheet NAME] [--settings settings.json] [--json]
-                       [--previous <earlier file> | --periods <column>:<year|quarter|month>]
-                       [--out report.xlsx]
-  profit-tiers template [--data file] [--settings settings.json] --out Template.xlsx
-  profit-tiers sql [--dialect duckdb|bigquery|spark] [--settings settings.json] --table NAME
+  profit-tiers analyze <file.csv|file.xlsx> [--sheet NAME] [--settings FILE]
+                       [--json] [--previous FILE | --periods COL:PERIOD]
+                       [--out report.xlsx [--force]]
+  profit-tiers template [--data FILE] [--sheet NAME] [--settings FILE]
+                        --out Template.xlsx [--force]
+  profit-tiers sql [--dialect duckdb|bigquery|spark] [--settings FILE]
+                   [--columns LIST] --table NAME
 
-Run 'profit-tiers <command> --help' for a command's options. See README.md.`;
+  analyze   print the profit matrix of a customer table; --out writes the
+            report workbook (alias: analyse)
+  template  write the live consultant template workbook
+  sql       print the segmentation as one SQL query, for tables too big
+            for a spreadsheet
+
+'profit-tiers <command> --help' lists every option of a command. See README.md.`;
+
+// `analyze … | head` closes the pipe early: that is the reader's choice, not an error to report
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 
 type Command = (args: string[]) => Promise<number>;
 const COMMANDS: Record<string, () => Promise<Command>> = {
   analyze: async () => runAnalyze,
+  analyse: async () => runAnalyze,
   template: async () => (await import('./template-command.js')).runTemplate,
   sql: async () => (await import('./sql-command.js')).runSql,
 };
@@ -33,12 +49,14 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write('profit-tiers 0.1.0\n');
     return EXIT.ok;
   }
-  const load = COMMANDS[name];
-  if (!load)
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) {
+    const near = closest(name, Object.keys(COMMANDS));
     throw new UserError(
-      `unknown command "${name}" (commands: ${Object.keys(COMMANDS).join(', ')})`,
+      `unknown command "${name}"${near ? ` (did you mean ${near}?)` : ''} (commands: analyze, template, sql)`,
       EXIT.usage,
     );
+  }
   return (await load())(rest);
 }
 

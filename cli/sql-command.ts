@@ -10,28 +10,42 @@ import { EXIT, exitCodeFor, UserError } from './user-error.js';
 const USAGE =
   'profit-tiers sql [--dialect duckdb|bigquery|spark] [--settings settings.json] [--columns "Customer ID,Revenue,…"] [--group COLUMN]... [--grouped] --table NAME';
 
-const HELP = `usage: ${USAGE}
-
-Prints one SQL query that computes, per customer, revenue, gross profit, cost-to-serve, net profit,
-net margin, size, profitability, segment, tier, action and whale-curve position, exactly as
-"profit-tiers analyze" does (default methods: Pareto size, margin-band profitability).
-
-  --table NAME      the table: sales, db.sales, project.dataset.sales (BigQuery)
-  --dialect NAME    duckdb (default), bigquery or spark
-  --settings FILE   settings.json: rates, pools, costOfCapital, thresholds, tiers, columns
-  --columns LIST    the table's column names, comma-separated: mapped to fields by the same header
-                    synonyms as the analysis (e.g. "Customer ID,Net Sales,Cost of Sales,Invoice No")
-  --group COLUMN    adds a group column (repeatable, as the settings' groupBy): each customer gets
-                    the value carrying most of its revenue, as group_<column>
-  --grouped         prints the grouped result instead: one row per group column and value, with
-                    customers, revenue, net profit, net margin, share of profit, money-losers, tiers
-
-Without --columns or the settings' "columns", the table needs the columns customer, revenue, cogs,
-and one per priced driver (orders, lines, deliveries, returns, contacts, repeat_contacts, visits),
-plus payment_days when costOfCapital > 0. Store money as DECIMAL/NUMERIC for exact results.`;
+const HELP = {
+  usage: USAGE,
+  about:
+    'Prints one SQL query that computes, per customer, revenue, gross profit, cost-to-serve, net profit, net margin, size, profitability, segment, tier, action and whale-curve position, exactly as "profit-tiers analyze" does (default methods: Pareto size, margin-band profitability). Nothing is run.',
+  options: {
+    dialect: { value: 'NAME', text: 'The SQL dialect: duckdb (default), bigquery or spark.' },
+    settings: {
+      value: 'FILE',
+      text: 'settings.json (or JSON text): rates, pools, costOfCapital, thresholds, tiers, columns.',
+    },
+    table: {
+      value: 'NAME',
+      text: 'The table to query (required): sales, db.sales, project.dataset.sales (BigQuery).',
+    },
+    columns: {
+      value: 'LIST',
+      text: 'The table\'s column names, comma-separated, mapped to fields by the same header synonyms as the analysis, e.g. "Customer ID,Net Sales,Cost of Sales,Invoice No".',
+    },
+    group: {
+      value: 'COLUMN',
+      text: "Adds a group column (repeatable, as the settings' groupBy): each customer gets the value carrying most of its revenue, as group_<column>.",
+    },
+    grouped: {
+      text: 'Prints the grouped result instead: one row per group column and value, with customers, revenue, net profit, net margin, share of profit, money-losers and tiers.',
+    },
+    help: { text: 'Print this help.' },
+  },
+  more: `Without --columns or the settings' "columns", the table needs the columns customer, revenue, cogs, and one per priced driver (orders, lines, deliveries, returns, contacts, repeat_contacts, visits), plus payment_days when costOfCapital > 0. Store money as DECIMAL/NUMERIC for exact results.`,
+};
 
 export async function runSql(args: string[]): Promise<number> {
-  const { values: o, positionals } = parseCommandArgs(
+  const {
+    values: o,
+    positionals,
+    helpText,
+  } = parseCommandArgs(
     args,
     {
       dialect: { type: 'string' },
@@ -42,10 +56,10 @@ export async function runSql(args: string[]): Promise<number> {
       grouped: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-    USAGE,
+    HELP,
   );
   if (o.help) {
-    process.stdout.write(`${HELP}\n`);
+    process.stdout.write(helpText());
     return EXIT.ok;
   }
   if (positionals.length)

@@ -3,13 +3,14 @@
  * consultant workbook. With --data the core reads (and aggregates) the customers and the template
  * is filled with them; without, it holds sample rows and room for the client's.
  */
-import { analyze } from '../core/analyze.js';
+import { type Analysis, analyze } from '../core/analyze.js';
 import { resolveSettings, settingsProblemText } from '../core/settings.js';
 import sampleSettings from '../samples/settings.json';
 import { parseCommandArgs } from './args.js';
 import { loadSettings, loadTable } from './load-table.js';
 import { printNotes } from './print-summary.js';
 import { templateBytes } from './template/template-workbook.js';
+import { templateWhatIf } from './template/what-if-inputs.js';
 import { EXIT, exitCodeFor, inCliWords, UserError } from './user-error.js';
 import { outputTarget, writeAtomically } from './write-report.js';
 
@@ -18,8 +19,35 @@ const USAGE =
 /** Past this many customers, spreadsheets take long to recalculate the Pareto and whale formulas. */
 const SLOW_ABOVE = 20_000;
 
+const HELP = {
+  usage: USAGE,
+  about:
+    'Writes the consultant template: a live workbook (Customers, Settings, Profit Matrix, Whale Curve, Instructions) whose formulas recalculate every tier in Excel, LibreOffice or Google Sheets.',
+  options: {
+    data: {
+      value: 'FILE',
+      text: 'The customer table (.csv or .xlsx) to fill the template with; without it, sample rows and room for 1,000 customers.',
+    },
+    sheet: { value: 'NAME', text: 'The sheet of the --data workbook to read.' },
+    settings: {
+      value: 'FILE',
+      text: 'Settings (a JSON file or JSON text) for the Settings sheet; without --data or --settings, the sample rates.',
+    },
+    out: {
+      value: 'FILE',
+      text: 'Where to write the template (required); an existing file is refused unless --force.',
+    },
+    force: { text: 'Replace the --out file if it exists.' },
+    help: { text: 'Print this help.' },
+  },
+};
+
 export async function runTemplate(args: string[]): Promise<number> {
-  const { values: o, positionals } = parseCommandArgs(
+  const {
+    values: o,
+    positionals,
+    helpText,
+  } = parseCommandArgs(
     args,
     {
       data: { type: 'string' },
@@ -29,10 +57,10 @@ export async function runTemplate(args: string[]): Promise<number> {
       force: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
-    USAGE,
+    HELP,
   );
   if (o.help) {
-    process.stdout.write(`usage: ${USAGE}\n`);
+    process.stdout.write(helpText());
     return EXIT.ok;
   }
   if (positionals.length)
@@ -53,6 +81,7 @@ export async function runTemplate(args: string[]): Promise<number> {
         ? sampleSettings
         : {};
   let bytes: Uint8Array, summary: string;
+  let analysed: Analysis | undefined;
   if (o.data !== undefined) {
     // The same reading as analyze: the sheet with the customers, the file's own decimal mark.
     const table = await loadTable(o.data, o.sheet, settingsInput);
@@ -64,6 +93,7 @@ export async function runTemplate(args: string[]): Promise<number> {
         exitCodeFor(outcome.error.code),
       );
     const a = outcome.value;
+    analysed = a;
     if (a.customers.n > SLOW_ABOVE)
       process.stderr.write(
         `profit-tiers: note: ${a.customers.n.toLocaleString('en-US')} customers make a slow live workbook; analyze --out writes a static report instantly\n`,
@@ -84,5 +114,10 @@ export async function runTemplate(args: string[]): Promise<number> {
   }
   await writeAtomically(target, o.out, bytes, o.force);
   process.stdout.write(`Template written to ${o.out} (${summary}).\n`);
+  // The settings' first scenario fills the template's what-if; say what it could not hold.
+  const { settings: resolved } = resolveSettings(settingsInput);
+  const whatIf = templateWhatIf(resolved, analysed);
+  if (whatIf.name) process.stdout.write(`What-if filled from scenario "${whatIf.name}".\n`);
+  for (const line of whatIf.leftOut) process.stdout.write(`Note: ${line}.\n`);
   return EXIT.ok;
 }

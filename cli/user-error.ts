@@ -16,9 +16,25 @@ export class UserError extends Error {
   }
 }
 
-/** Core error codes → exit codes: bad settings are a usage problem, the rest are input problems. */
+/**
+ * Core error codes → exit codes, the CLI's one map: settings and column choices that cannot be
+ * used are a usage problem (fix the command or settings.json), the rest are input problems (the file).
+ */
+export const EXIT_FOR: Record<ErrorCode, number> = {
+  'bad-settings': EXIT.usage,
+  'bad-mapping': EXIT.usage,
+  empty: EXIT.input,
+  'no-header': EXIT.input,
+  'missing-column': EXIT.input,
+  'no-gross-profit': EXIT.input,
+  'no-usable-rows': EXIT.input,
+  'no-periods': EXIT.input,
+  'table-not-found': EXIT.input,
+  'table-gone': EXIT.input,
+};
+
 export function exitCodeFor(code: ErrorCode): number {
-  return code === 'bad-settings' ? EXIT.usage : EXIT.input;
+  return EXIT_FOR[code];
 }
 
 /**

@@ -6,12 +6,16 @@
  */
 import { aggregate } from './aggregate.js';
 import { type DriverRates, driverRates } from './cost-to-serve.js';
-import { fail, type Outcome } from './errors.js';
+import { tierLossWarnings } from './customer-action.js';
+import { fail, type InputError, type Outcome } from './errors.js';
 import { type GroupTable, groupTables } from './groups.js';
 import { type Migration, migration } from './migration.js';
 import type { Grain } from './period.js';
 import { type PeriodAnalysis, priceAndSegment } from './price-and-segment.js';
+import { zeroTargetWarning } from './profit-class.js';
 import { type RowTable, readRows, rowIsBlank, type TableInput } from './read-rows.js';
+import { runScenario, type ScenarioResult } from './scenario.js';
+import { type Sensitivity, sensitivity } from './sensitivity.js';
 import { resolveSettings, type Settings, settingsProblemText, tableLocale } from './settings.js';
 import { analysePeriods, type Trend, trend } from './trend.js';
 import type { Driver, Field, Problem } from './types.js';
@@ -57,6 +61,10 @@ export interface Analysis extends PeriodAnalysis {
   groups: GroupTable[];
   /** Every period analysed, when more than two were asked for (§15); null otherwise. */
   trend: Trend | null;
+  /** The settings' what-if scenarios (DOMAIN.md §11), run on the analysed period. */
+  scenarios: ScenarioResult[];
+  /** Tier stability under ±`settings.sensitivity` on each cost input (§12); null when it is 0. */
+  sensitivity: Sensitivity | null;
 }
 
 /**
@@ -128,6 +136,8 @@ export function analyze(
     }
   }
   rejected.sort((a, b) => a.row - b.row);
+  if (used === 0) return noUsableRows(rowTotal(rows, input), rejected);
+  const scenarios = settings.scenarios.map((sc) => runScenario(current, settings, sc));
 
   const mapping: Partial<Record<Field, string>> = {};
   for (const [f, c] of Object.entries(rows.columns)) mapping[f as Field] = rows.headers[c!];
@@ -138,6 +148,8 @@ export function analyze(
     unpricedActivityWarning(unpriced),
     unusedCostOfCapitalWarning(settings.costOfCapital, rows.paymentDays !== null),
     current.concierge.warning,
+    ...tierLossWarnings(current, settings),
+    zeroTargetWarning(settings, current.totals.marginTarget, current.whale.totalNetProfit),
     current.service?.warning ?? null,
   ].filter((w): w is string => w !== null);
   return {
@@ -157,6 +169,7 @@ export function analyze(
         ...warnings.slice(0, rows.warnings.length),
         ...previousWarnings,
         ...warnings.slice(rows.warnings.length),
+        ...scenarios.flatMap((sc) => sc.warnings),
       ],
       unpriced,
       period,
@@ -165,8 +178,19 @@ export function analyze(
       previousRows,
       groups: groupTables(current, settings),
       trend: trendResult,
+      scenarios,
+      sensitivity: settings.sensitivity > 0 ? sensitivity(current, settings) : null,
     },
   };
+}
+
+/** Every row rejected: one line with the count and the first reason that is not a blank row. */
+function noUsableRows(total: number, rejected: Problem[]): { ok: false; error: InputError } {
+  const first = rejected.find((p) => !p.reason.startsWith('blank'));
+  const where = first
+    ? `; first: row ${first.row}${first.column ? `, ${first.column}` : ''}: ${first.reason}`
+    : '';
+  return fail('no-usable-rows', `no usable rows: all ${total} rows were rejected${where}`);
 }
 
 /** Rates of the volumes of several tables together: a pool is spread over all of them (§7). */

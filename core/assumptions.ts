@@ -10,6 +10,8 @@ import { CONCIERGE_WARN_SHARE } from './concierge.js';
 import { COST_LINE_LABELS, SEGMENTS } from './defaults.js';
 import type { ShareSource } from './exit-economics.js';
 import { formatMoney, formatPercent } from './format.js';
+import { baselineTotals } from './scenario.js';
+import { capacityLine, scenarioLine, sensitivityLine } from './scenario-words.js';
 import { thresholdsInWords } from './thresholds-in-words.js';
 import { COST_LINES, DRIVERS, type Driver, FIELDS } from './types.js';
 
@@ -115,8 +117,13 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
     if (p.capacity > 0)
       parts.push(`capacity ${round(p.capacity)} per ${unit} (minutes × cost per minute)`);
     const mapped = a.customers.volumes[DRIVERS.indexOf(d)] !== null;
-    if (!parts.length) parts.push(mapped ? 'no rate: costs nothing' : 'no such column');
-    else if (!mapped) parts.push('no such column, so it costs nothing');
+    if (!mapped) {
+      const set = s.rates[d] ? `rate ${s.rates[d]}` : pool ? `pool ${formatMoney(pool)}` : '';
+      parts.length = 0;
+      parts.push(
+        set ? `${set} set but not applied: no such column, so it costs nothing` : 'no such column',
+      );
+    } else if (!parts.length) parts.push('no rate: costs nothing');
     add('Rates', COST_LINE_LABELS[d], rate, parts.join(mapped ? ' + ' : '; '));
   });
   add(
@@ -186,6 +193,41 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
       line === 'paymentDays' && a.exit.shareSources[line] !== 'setting'
         ? 'default: the cost of capital goes with the customer'
         : SHARE_SOURCES[a.exit.shareSources[line]],
+    );
+
+  // §13: each resource's cost per minute and how much of it customers used
+  a.cost.capacity.forEach((r, i) => {
+    const res = s.capacity[i];
+    add(
+      'Capacity',
+      `${res.name}: cost per minute`,
+      r.costPerMinute,
+      `cost ${formatMoney(res.cost)} ÷ ${formatMoney(res.minutes)} minutes (practical capacity); ${capacityLine(r, res.minutes)}`,
+    );
+  });
+  if (s.capacity.length)
+    add(
+      'Capacity',
+      'Unused capacity cost',
+      a.totals.unusedCapacityCost,
+      'paid for, used by no customer: never charged to customers',
+    );
+  // §12 and §11
+  add(
+    'Tier stability',
+    'Each cost input moves by ±',
+    s.sensitivity,
+    a.sensitivity
+      ? sensitivityLine(a.sensitivity, a.totals.matrixCustomers)
+      : 'off (sensitivity 0)',
+  );
+  const base = a.scenarios.length ? baselineTotals(a, s) : null;
+  for (const sc of a.scenarios)
+    add(
+      'Scenarios',
+      sc.name,
+      sc.delta.netProfit,
+      scenarioLine(sc, base!, Object.keys(s.avoidable).length > 0),
     );
   return out;
 }

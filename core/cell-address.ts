@@ -7,3 +7,12 @@ export function columnLetter(c: number): string {
     s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
   return s;
 }
+
+/**
+ * A range with its sheet, as Excel and Sheets write it: the name quoted when it holds anything but
+ * letters, digits and underscores. Example: `sheetRange('Sales data', 'A1:C9')` → `'Sales data'!A1:C9`.
+ */
+export function sheetRange(sheet: string, range: string): string {
+  const name = /^[A-Za-z0-9_]+$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${name}!${range}`;
+}

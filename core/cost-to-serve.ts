@@ -1,8 +1,11 @@
 /**
  * Cost-to-serve (DOMAIN.md §2):
  *   costToServe = Σ_driver volume × rate + revenue × paymentDays / 365 × costOfCapital
- * Rates come directly, or from cost pools: rate = pool / Σ volume of that driver over all customers.
+ * Rates come directly, or from cost pools: rate = pool / Σ volume of that driver over all customers,
+ * plus capacity (§13): Σ_resources minutesPer × costPerMinute.
  */
+import { type CapacityUse, capacityRates, capacityUse } from './capacity.js';
+import { COST_LINE_LABELS } from './defaults.js';
 import { exactSum } from './exact-sum.js';
 import type { Settings } from './settings.js';
 import { COST_LINES, type CostLine, DRIVERS, type Driver } from './types.js';
@@ -43,27 +46,59 @@ export interface CostToServe {
   lines: (CostColumn | null)[];
   /** Total cost-to-serve per customer. */
   total: Float64Array;
-  /** Pools that could not be spread (no volume), in words. */
+  /** Each capacity resource's use over the volumes the rates were measured on (DOMAIN.md §13). */
+  capacity: CapacityUse[];
+  /** Total volume of each driver the pools and capacity were measured over (DRIVERS order). */
+  rateVolumes: number[];
+  /** Pools that could not be spread (no volume) and resources over capacity, in words. */
   warnings: string[];
 }
 
 /**
- * Resolves driver rates (pools → rates). Example: a pool of 1,000 over 40 orders in total gives
- * orders a rate of 25. A pool over a driver with no volume cannot be spread: rate 0 and a warning.
+ * Resolves driver rates (pools → rates, capacity → rates). Example: a pool of 1,000 over 40 orders
+ * in total gives orders a rate of 25; a Warehouse at 0.40 a minute taking 12 minutes an order adds
+ * 4.80 → 29.80. A pool over a driver with no volume cannot be spread: rate 0 and a warning.
+ * A rate or pool set for a driver the table has no column for is not applied: rate 0 and a
+ * warning ("rates.deliveries is set but the table has no Deliveries column: it costs nothing").
+ * Pools and capacity use are measured over the total volume of each driver: these customers',
+ * plus `otherVolume` (the other periods' totals, when one rate prices several, §7).
  */
 export function driverRates(
-  volumes: (Float64Array | null)[],
+  volumes: readonly (Float64Array | null)[],
   settings: Settings,
-): { rates: Record<Driver, number>; rateParts: Record<Driver, RateParts>; warnings: string[] } {
+  otherVolume?: readonly number[],
+): {
+  rates: Record<Driver, number>;
+  rateParts: Record<Driver, RateParts>;
+  warnings: string[];
+  /** Each capacity resource's use over these volumes (§13). */
+  capacity: CapacityUse[];
+  /** Total volume of each driver the pools and capacity were measured over, DRIVERS order. */
+  volumes: number[];
+} {
   const rates = {} as Record<Driver, number>;
   const rateParts = {} as Record<Driver, RateParts>;
   const warnings: string[] = [];
+  const capacity = capacityRates(settings.capacity);
+  const totals = DRIVERS.map((_, i) => {
+    const own = volumes[i] ? exactSum(volumes[i]!) : 0;
+    return otherVolume?.[i] ? own + otherVolume[i] : own;
+  });
   DRIVERS.forEach((d, i) => {
-    const part: RateParts = { direct: 0, pool: 0, capacity: 0 };
+    const part: RateParts = { direct: 0, pool: 0, capacity: capacity[i] };
     const pool = settings.pools[d];
-    if (pool === undefined) part.direct = settings.rates[d] ?? 0;
+    if (!volumes[i]) {
+      // no such column: a rate or pool set for it prices nothing, so it is not applied (rate 0)
+      const set = [settings.rates[d] ? `rates.${d}` : null, pool ? `pools.${d}` : null].filter(
+        (x) => x !== null,
+      );
+      if (set.length)
+        warnings.push(
+          `${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set but the table has no ${COST_LINE_LABELS[d]} column: it costs nothing`,
+        );
+    } else if (pool === undefined) part.direct = settings.rates[d] ?? 0;
     else {
-      const volume = volumes[i] ? exactSum(volumes[i]!) : 0;
+      const volume = totals[i];
       if (volume > 0) part.pool = pool / volume;
       else if (pool > 0)
         warnings.push(`the ${d} cost pool (${pool}) is not spread: no customer has any ${d}`);
@@ -71,7 +106,14 @@ export function driverRates(
     rateParts[d] = part;
     rates[d] = part.direct + part.pool + part.capacity;
   });
-  return { rates, rateParts, warnings };
+  const use = capacityUse(settings.capacity, totals);
+  return {
+    rates,
+    rateParts,
+    warnings: [...warnings, ...use.warnings],
+    capacity: use.use,
+    volumes: totals,
+  };
 }
 
 /** Driver rates as `driverRates` gives them, to price several periods at one rate (DOMAIN.md §7). */
@@ -80,7 +122,9 @@ export type DriverRates = ReturnType<typeof driverRates>;
 /**
  * Prices every customer's cost-to-serve, line by line. `shared` rates, when given, are used as
  * they are (pools already spread over the volumes of every period compared, §7); otherwise
- * pools are spread over these customers' volumes.
+ * pools are spread over these customers' volumes. `directFactor` (scenarios, §11) scales a
+ * driver's direct rate per customer: that customer's rate is direct × factor + pool + capacity
+ * (a factor of 1 gives exactly the plain rate).
  */
 export function costToServe(
   n: number,
@@ -89,14 +133,32 @@ export function costToServe(
   paymentDays: Float64Array | null,
   settings: Settings,
   shared?: DriverRates,
+  directFactor?: readonly (Float64Array | null)[],
 ): CostToServe {
-  const { rates, rateParts, warnings } = shared ?? driverRates(volumes, settings);
+  const {
+    rates,
+    rateParts,
+    warnings,
+    capacity,
+    volumes: rateVolumes,
+  } = shared ?? driverRates(volumes, settings);
   const lines: (CostColumn | null)[] = COST_LINES.map(() => null);
   const total = new Float64Array(n);
   DRIVERS.forEach((d, i) => {
     const v = volumes[i],
-      rate = rates[d];
+      rate = rates[d],
+      f = directFactor?.[i];
     if (!v || rate === 0) return;
+    if (f) {
+      const p = rateParts[d],
+        by = new Float64Array(n);
+      for (let c = 0; c < n; c++) {
+        by[c] = p.direct * f[c] + p.pool + p.capacity;
+        total[c] += v[c] * by[c];
+      }
+      lines[i] = { values: v, by, factor: 1 };
+      return;
+    }
     for (let c = 0; c < n; c++) total[c] += v[c] * rate;
     lines[i] = { values: v, by: null, factor: rate };
   });
@@ -109,5 +171,5 @@ export function costToServe(
       factor: k,
     };
   }
-  return { rates, rateParts, lines, total, warnings };
+  return { rates, rateParts, lines, total, capacity, rateVolumes, warnings };
 }

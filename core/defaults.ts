@@ -2,7 +2,7 @@
  * Every default of DOMAIN.md in one place: thresholds, tier names, actions, driver advice.
  * Host folders hold none of these (STYLE habit 2).
  */
-import type { CostLine, Segment } from './types.js';
+import type { CostLine, Driver, Segment } from './types.js';
 
 /** Pareto cut-offs on the share of revenue held by bigger customers (DOMAIN.md §3). */
 export const PARETO_LARGE = 0.8;
@@ -11,8 +11,14 @@ export const PARETO_MEDIUM = 0.95;
 /** The label of customers with revenue ≤ 0, outside the matrix (DOMAIN.md §3). */
 export const NO_REVENUE = 'No revenue';
 
+/** The state of a customer who leaves in a what-if scenario (DOMAIN.md §11). */
+export const EXITED = 'Exited';
+
 /** Share of the Concierge tier's net profit it can spend on extra service (DOMAIN.md §8). */
 export const CONCIERGE_BUDGET_SHARE = 0.1;
+
+/** How far each cost input moves, ±, in the tier-stability check (DOMAIN.md §12). */
+export const SENSITIVITY = 0.2;
 
 /** How many causes the "why" names per customer (DOMAIN.md §5). */
 export const TOP_CAUSES = 3;
@@ -84,6 +90,16 @@ export const DRIVER_ACTIONS: Record<CostLine, string> = {
   paymentDays: 'payment terms, early-payment discount',
 };
 
+/** What one unit of each driver is, for labels: "per order", "per delivery", … */
+export const DRIVER_UNITS: Record<Driver, string> = {
+  orders: 'per order',
+  lines: 'per order line',
+  deliveries: 'per delivery',
+  returns: 'per return',
+  contacts: 'per contact',
+  repeatContacts: 'per repeat contact',
+  visits: 'per visit',
+};
 /** The action that answers a cause other than a cost driver (DOMAIN.md §5). */
 export const CAUSE_ACTIONS = {
   grossMargin: 'price list, product mix',

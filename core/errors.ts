@@ -4,12 +4,16 @@
  * CLI exit code and one line, pane message, cell error.
  */
 export type ErrorCode =
-  | 'empty' // no rows at all
+  | 'empty' // no rows at all, or a header with no data rows below it
   | 'no-header' // no row looks like a header with a customer and a revenue column
-  | 'missing-column' // a required column is missing, or an override names a header that is not there
+  | 'missing-column' // a required column is missing (customer, revenue; period for migration)
+  | 'bad-mapping' // a column override names a header that is not there
   | 'no-gross-profit' // neither COGS nor gross profit, and cost-to-serve-only analysis not confirmed
-  | 'bad-settings' // settings that cannot be used
-  | 'no-periods'; // migration asked for, but fewer than two periods
+  | 'no-usable-rows' // data rows, but every one of them was rejected
+  | 'bad-settings' // settings that cannot be used (every problem is listed)
+  | 'no-periods' // migration asked for, but fewer than two periods
+  | 'table-not-found' // the cells a host looked at hold no customer table
+  | 'table-gone'; // a run finds no customer table (or no sheet) where detection found one
 
 export interface InputError {
   code: ErrorCode;

@@ -3,11 +3,17 @@
  * numbers in results stay unrounded (DOMAIN.md §9).
  */
 
-/** 0.2234 → "22 %"; 1.6 → "160 %"; 299.2 → "29,920 %"; below 10 % one decimal: 0.054 → "5.4 %". */
+/**
+ * 0.2234 → "22 %"; 1.6 → "160 %"; 299.2 → "29,920 %"; below 10 % one decimal: 0.054 → "5.4 %".
+ * A non-zero share is never shown as zero: below 0.05 % two decimals (0.0004 → "0.04 %"), below
+ * 0.005 % "<0.01 %" (0.00001 → "<0.01 %", −0.00001 → "-<0.01 %").
+ */
 export function formatPercent(share: number): string {
-  const p = share * 100;
-  const text =
-    Math.abs(p) < 10 && Math.round(p) !== p ? p.toFixed(1) : Math.round(p).toLocaleString('en-US');
+  const p = share * 100,
+    a = Math.abs(p);
+  if (a > 0 && a < 0.005) return `${p < 0 ? '-' : ''}<0.01 %`;
+  if (a > 0 && a < 0.05) return `${p.toFixed(2)} %`;
+  const text = a < 10 && Math.round(p) !== p ? p.toFixed(1) : Math.round(p).toLocaleString('en-US');
   return `${text} %`;
 }
 

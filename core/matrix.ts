@@ -13,6 +13,11 @@ export interface MatrixCell {
   size: SizeClass;
   profitability: ProfitClass;
   tier: string;
+  /**
+   * How the cell's customers split over tiers: one entry, unless conciergeMaxAccounts moved some
+   * of a Concierge cell to Maintain (§8): [{Concierge, 5}, {Maintain, 14}].
+   */
+  tierCounts: { tier: string; count: number }[];
   action: string;
   count: number;
   revenue: number;
@@ -67,6 +72,7 @@ export function profitMatrix(
       size,
       profitability,
       tier: settings.tiers[s],
+      tierCounts: [{ tier: settings.tiers[s], count: count[s] }],
       action: settings.actions[s],
       count: count[s],
       revenue: R[s],
@@ -78,4 +84,40 @@ export function profitMatrix(
       shareOfProfit: totalP > 0 ? P[s] / totalP : null,
     };
   });
+}
+
+/**
+ * A cell's tier in words: its tier, or each tier with its count when the cell is split (§8).
+ * Example: "Concierge", or "Concierge 5 · Maintain 14" when conciergeMaxAccounts moved 14.
+ */
+export function cellTierLabel(cell: Pick<MatrixCell, 'tier' | 'tierCounts'>): string {
+  return cell.tierCounts.length > 1
+    ? cell.tierCounts.map((x) => `${x.tier} ${x.count}`).join(' · ')
+    : cell.tier;
+}
+
+/**
+ * The matrix with each cell's tier counts after conciergeMaxAccounts (§8): `cut[c]` = 1 for a
+ * customer moved to `moveTo`. Example: 19 in Large/High, 14 cut → tierCounts
+ * [{Concierge, 5}, {Maintain, 14}]; cells with no cut customer are returned as they are.
+ */
+export function splitCells(
+  matrix: MatrixCell[],
+  segment: Int8Array,
+  cut: Uint8Array,
+  moveTo: string,
+): MatrixCell[] {
+  const moved = new Array<number>(9).fill(0);
+  for (let c = 0; c < cut.length; c++) if (cut[c] && segment[c] >= 0) moved[segment[c]]++;
+  return matrix.map((cell, s) =>
+    moved[s]
+      ? {
+          ...cell,
+          tierCounts: [
+            { tier: cell.tier, count: cell.count - moved[s] },
+            { tier: moveTo, count: moved[s] },
+          ],
+        }
+      : cell,
+  );
 }

@@ -33,7 +33,10 @@ export interface Migration {
   transitions: Transition[];
   new: { count: number; revenue: number; netProfit: number };
   lost: { count: number; revenue: number; netProfit: number };
-  /** To a better profitability class, or the same class at a bigger size (see `segmentRank`). */
+  /**
+   * Segment moves, not tier moves: to a better profitability class, or the same class at a
+   * bigger size (see `segmentRank`). The console and the Migration sheet say "segment".
+   */
   movedUp: number;
   movedDown: number;
   unchanged: number;

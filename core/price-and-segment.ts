@@ -7,9 +7,10 @@ import { type CauseBasis, causeBasis } from './causes.js';
 import { type Classes, classify } from './classify.js';
 import { type ConciergeEconomics, conciergeCut, conciergeEconomics } from './concierge.js';
 import { type CostToServe, costToServe, type DriverRates } from './cost-to-serve.js';
+import { MAINTAIN } from './customer-action.js';
 import { exactSum } from './exact-sum.js';
 import { type ExitEconomics, exitEconomics } from './exit-economics.js';
-import { type MatrixCell, profitMatrix } from './matrix.js';
+import { type MatrixCell, profitMatrix, splitCells } from './matrix.js';
 import { type ServiceQuality, serviceQuality } from './service-quality.js';
 import type { Settings } from './settings.js';
 import { type WhaleCurve, whaleCurve } from './whale-curve.js';
@@ -29,6 +30,8 @@ export interface Totals {
   moneyLosers: number;
   /** Customers with revenue ≤ 0: outside the matrix, counted here. */
   noRevenue: { count: number; revenue: number; netProfit: number };
+  /** Σ unused capacity cost of the capacity resources (§13): paid, but charged to no customer. */
+  unusedCapacityCost: number;
 }
 
 export interface PeriodAnalysis {
@@ -51,15 +54,17 @@ export interface PeriodAnalysis {
 
 /**
  * Prices, segments and tiers one set of customers. `rates`, when given, price them instead of
- * rates spread over their own volumes (one rate for every period compared, §7).
+ * rates spread over their own volumes (one rate for every period compared, §7). `directFactor`
+ * scales direct rates per customer (a scenario's `rates` change, §11); the baseline passes none.
  */
 export function priceAndSegment(
   t: CustomerTable,
   settings: Settings,
   rates?: DriverRates,
+  directFactor?: readonly (Float64Array | null)[],
 ): PeriodAnalysis {
   const n = t.n;
-  const cost = costToServe(n, t.revenue, t.volumes, t.paymentDays, settings, rates);
+  const cost = costToServe(n, t.revenue, t.volumes, t.paymentDays, settings, rates, directFactor);
   const netProfit = new Float64Array(n);
   for (let c = 0; c < n; c++) netProfit[c] = t.grossProfit[c] - cost.total[c];
   const classes = classify(t.revenue, netProfit, settings);
@@ -111,6 +116,7 @@ export function priceAndSegment(
     marginTarget: Number.isNaN(classes.target) ? null : classes.target,
     moneyLosers: losers,
     noRevenue: { count: outRev.length, revenue: exactSum(outRev), netProfit: exactSum(outProfit) },
+    unusedCapacityCost: exactSum(cost.capacity.map((r) => r.unusedCost)),
   };
   const cut = conciergeCut(
     classes.segment,
@@ -144,7 +150,8 @@ export function priceAndSegment(
     netProfit,
     classes,
     causes,
-    matrix,
+    // §8: a Concierge cell cut by conciergeMaxAccounts shows both tiers with their counts
+    matrix: cut ? splitCells(matrix, classes.segment, cut, MAINTAIN) : matrix,
     whale,
     concierge,
     conciergeCut: cut,

@@ -8,6 +8,7 @@
  * A value exactly on a threshold goes to the higher class.
  */
 import { exactSum } from './exact-sum.js';
+import { formatMoney } from './format.js';
 import type { Settings } from './settings.js';
 import { NO_CLASS, upperBound } from './size-class.js';
 import { sortFloat64 } from './sort-float64.js';
@@ -69,4 +70,22 @@ export function profitScale(
       return 3 * rank < m ? 0 : 3 * rank < 2 * m ? 1 : 2;
     },
   };
+}
+
+/**
+ * The warning when the bands rest on a 0 % target because the matrix customers lose money overall
+ * (the target is max(0, overall net margin)): then any customer that makes money is High, so a
+ * thin-margin customer reads "Protect" or "grow at full margin". Null otherwise (another method,
+ * a target set in settings, or a business that makes money).
+ * Example: bands, matrix net profit −5,000 → "The business loses 5,000 overall, so the …".
+ */
+export function zeroTargetWarning(
+  settings: Pick<Settings, 'profitability'>,
+  marginTarget: number | null,
+  matrixNetProfit: number,
+): string | null {
+  const p = settings.profitability;
+  if (p.method !== 'bands' || p.target !== null || marginTarget !== 0 || !(matrixNetProfit < 0))
+    return null;
+  return `The business loses ${formatMoney(-matrixNetProfit)} overall, so the profitability bands rest on a 0 % margin target: any customer that makes money is High, and a thin-margin customer may read "Protect" or "grow at full margin" (set profitability.target to judge margins against a goal)`;
 }

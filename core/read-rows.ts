@@ -104,7 +104,8 @@ export interface ReadOptions {
   periodGrain?: Grain;
 }
 
-const HEADER_SCAN_ROWS = 20;
+/** The header is looked for in this many top rows (a title or notes may sit above it). */
+export const HEADER_SCAN_ROWS = 20;
 /** How far down a header is looked for, only to say where it is when it is not in the top rows. */
 const HEADER_HINT_ROWS = 1000;
 const SUMMARY_KEY = /^(grand\s*)?(sub\s*-?\s*)?totals?\s*:?$|^total\s+(for|of)\b|^sum\s*:?$/i;
@@ -454,14 +455,15 @@ export function readRows(
 }
 
 /**
- * The header row: the first of the top 20 rows that maps both a customer and a revenue column, or
- * the row the `headerRow` setting names (a sheet row; `firstRow` is the sheet row of values[0]).
- * When the top rows hold none, says so, and which lower row looks like the header.
- * Example: `findHeader([['Customer', 'Sales'], ['A', 1]], settings)` → ok, index 0.
+ * The header row: the first of the top HEADER_SCAN_ROWS rows that maps both a customer and a
+ * revenue column (with the user's overrides), or the row the `headerRow` setting names (a sheet
+ * row; `firstRow` is the sheet row of values[0]): its index in `values`, the columns, the mapping
+ * doubts. When the top rows hold none, says so, and which lower row looks like the header.
+ * Example: `findHeader([['Sales 2024'], ['Customer', 'Revenue']], settings)` → ok, index 1.
  */
 export function findHeader(
   values: CellValue[][],
-  settings: Settings,
+  settings: Pick<Settings, 'columns' | 'headerRow'>,
   firstRow = 1,
 ): Outcome<{ index: number; columns: ColumnMap; warnings: Mapping['warnings'] }> {
   const maps = (row: CellValue[] | undefined) => {
@@ -487,13 +489,13 @@ export function findHeader(
     if (firstNonBlank < 0) firstNonBlank = r;
     const m = maps(row);
     if (m.ok) {
-      if (m.problems.length) return fail('missing-column', m.problems[0]);
+      if (m.problems.length) return fail('bad-mapping', m.problems.join('; '));
       return { ok: true, value: { index: r, columns: m.columns, warnings: m.warnings } };
     }
   }
   const headers = values[firstNonBlank] ?? [];
   const { problems } = mapColumns(headers, settings.columns);
-  if (problems.length) return fail('missing-column', problems[0]);
+  if (problems.length) return fail('bad-mapping', problems.join('; '));
   if (values.length > HEADER_SCAN_ROWS) {
     // A title block, notes or a pivot above the table: say where the header seems to be.
     for (let r = HEADER_SCAN_ROWS; r < Math.min(values.length, HEADER_HINT_ROWS); r++) {
@@ -515,11 +517,11 @@ export function findHeader(
 /** The header lacks a customer or a revenue column: say which, and what was found. */
 function missingColumns(
   headers: CellValue[],
-  settings: Settings,
+  settings: Pick<Settings, 'columns'>,
   where: string,
 ): { ok: false; error: InputError } {
   const { columns, problems } = mapColumns(headers, settings.columns);
-  if (problems.length) return fail('missing-column', problems[0]);
+  if (problems.length) return fail('bad-mapping', problems.join('; '));
   const missing = (['customer', 'revenue'] as Field[]).filter((f) => columns[f] === undefined);
   if (headers.length > 0 && headers.every((v) => typeof v === 'number'))
     return fail(

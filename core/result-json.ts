@@ -11,6 +11,7 @@ import { breakEvenPriceChange, type Recommendation, recommendationAt } from './e
 import { explainCustomer, type Why } from './explain.js';
 import type { GroupColumn } from './groups.js';
 import { netMarginOf } from './price-and-segment.js';
+import { scenarioJson, sensitivityJson } from './scenario-json.js';
 import { firstContactResolution } from './service-quality.js';
 import {
   COST_LINES,
@@ -51,6 +52,8 @@ export interface CustomerRecord {
   /** 1 − repeat contacts / contacts (§16); null without both columns or without contacts. */
   firstContactResolution: number | null;
   why: Why;
+  /** The sensitivity moves that change this customer's tier (§12); absent when sensitivity is off. */
+  fragile?: string[];
   /** Group column → this customer's value (§14); only with `groupBy`. */
   groups?: Record<string, string>;
 }
@@ -91,6 +94,7 @@ export function customerRecord(a: Analysis, c: number): CustomerRecord {
       ? firstContactResolution(volumes.contacts ?? 0, volumes.repeatContacts ?? 0)
       : null,
     why: explainCustomer(a, a.settings, c),
+    ...(a.sensitivity ? { fragile: a.sensitivity.fragile(c) } : {}),
     ...(t.groups.length ? { groups: groupsOf(t.groups, c) } : {}),
   };
 }
@@ -116,10 +120,15 @@ export function resultJson(a: Analysis, run: RunInfo = {}) {
     rows: a.rows,
     input: a.input,
     rates: a.cost.rates,
+    capacity: a.cost.capacity,
     warnings: a.warnings,
     assumptions: assumptions(a, run),
     ...(a.migration ? { period: a.period, migration: a.migration } : {}),
     ...(a.previousRows ? { previousRows: a.previousRows } : {}),
+    scenarios: a.scenarios.map((sc) =>
+      scenarioJson(sc, whaleOrder(a), a.customers.keys, a.settings.tiers),
+    ),
+    sensitivity: a.sensitivity ? sensitivityJson(a.sensitivity) : null,
     ...(a.groups.length ? { groups: a.groups } : {}),
     ...(a.trend ? { trend: a.trend } : {}),
   };

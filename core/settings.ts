@@ -4,6 +4,7 @@
  * into complete settings plus every problem found, as data.
  */
 
+import { type CapacityResource, resolveCapacity } from './capacity.js';
 import { normalizeHeader } from './column-map.js';
 import {
   CONCIERGE_BUDGET_SHARE,
@@ -13,7 +14,9 @@ import {
   PARETO_MEDIUM,
   SEGMENT_CODES,
   SEGMENTS,
+  SENSITIVITY,
 } from './defaults.js';
+import { resolveScenarios, type ScenarioSpec } from './scenario-spec.js';
 import { COST_LINES, type CostLine, DRIVERS, type Driver, FIELDS, type Field } from './types.js';
 
 export type SizeMethod = 'pareto' | 'terciles' | 'fixed';
@@ -52,6 +55,12 @@ export interface Settings {
   avoidable: Partial<Record<CostLine, number>>;
   /** Keep Concierge for this many Large/High customers, the most profitable (DOMAIN.md §8); null: all. */
   conciergeMaxAccounts: number | null;
+  /** Time-driven capacity (DOMAIN.md §13): resources whose minutes price the drivers. */
+  capacity: CapacityResource[];
+  /** How far each cost input moves, ±, to test tier stability (DOMAIN.md §12); 0 = off. */
+  sensitivity: number;
+  /** What-if scenarios (DOMAIN.md §11), run on every analysis. */
+  scenarios: ScenarioSpec[];
 }
 
 export type SettingsInput = {
@@ -79,12 +88,36 @@ export function defaultSettings(): Settings {
     headerRow: null,
     avoidable: {},
     conciergeMaxAccounts: null,
+    capacity: [],
+    sensitivity: SENSITIVITY,
+    scenarios: [],
   };
 }
 
 const KNOWN_KEYS = new Set(Object.keys(defaultSettings()));
 /** Excel's last row. */
 const MAX_SHEET_ROWS = 1_048_576;
+
+/**
+ * Names that reach into JavaScript's object machinery: a settings path through them (from an
+ * `options` range such as `__proto__.x | 1`) would change every object of a long-lived runtime.
+ */
+export const FORBIDDEN_NAMES: ReadonlySet<string> = new Set([
+  '__proto__',
+  'prototype',
+  'constructor',
+]);
+
+/** The first forbidden name used as a key anywhere in `v` (own keys, as JSON.parse makes them). */
+function forbiddenKey(v: unknown, depth = 0): string | null {
+  if (v === null || typeof v !== 'object' || depth > 8) return null;
+  for (const key of Object.keys(v)) {
+    if (FORBIDDEN_NAMES.has(key)) return key;
+    const inner = forbiddenKey((v as Record<string, unknown>)[key], depth + 1);
+    if (inner !== null) return inner;
+  }
+  return null;
+}
 
 /**
  * Completes user settings with the defaults and lists every problem (never throws).
@@ -97,6 +130,8 @@ export function resolveSettings(input: unknown = {}): { settings: Settings; prob
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return { settings: s, problems: ['settings must be a JSON object'] };
   }
+  const bad = forbiddenKey(input);
+  if (bad !== null) return { settings: s, problems: [`"${bad}" cannot be a setting name`] };
   // biome-ignore lint/suspicious/noExplicitAny: untyped JSON, checked field by field below
   const u = input as Record<string, any>;
   for (const key of Object.keys(u))
@@ -165,6 +200,14 @@ export function resolveSettings(input: unknown = {}): { settings: Settings; prob
       problems.push(`conciergeMaxAccounts must be a whole number of accounts ≥ 0 (got ${show(m)})`);
     else s.conciergeMaxAccounts = m;
   }
+  if (u.capacity !== undefined) s.capacity = resolveCapacity(u.capacity, problems);
+  if (u.sensitivity !== undefined) {
+    if (!isNonNegative(u.sensitivity) || u.sensitivity >= 1)
+      problems.push(
+        `sensitivity must be a share such as 0.2 (±20 %), at least 0 and below 1; 0 turns it off (got ${show(u.sensitivity)})`,
+      );
+    else s.sensitivity = u.sensitivity;
+  }
   resolveSize(u.size, s, problems);
   resolveProfitability(u.profitability, s, problems);
   for (const kind of ['tiers', 'actions'] as const) {
@@ -186,6 +229,8 @@ export function resolveSettings(input: unknown = {}): { settings: Settings; prob
       else s.locale.dateOrder = l.dateOrder;
     }
   }
+  // Last: scenarios name the tiers, rates, pools and resources resolved above.
+  if (u.scenarios !== undefined) s.scenarios = resolveScenarios(u.scenarios, s, problems);
   return { settings: s, problems };
 }
 
@@ -206,9 +251,12 @@ export function tableLocale(settings: Settings, input: unknown, decimal?: '.' | 
   return { ...settings, locale: { decimal, dateOrder } };
 }
 
-/** The first problem, and how many more, in one line: "settings: rates.orders must be … (and 2 more)". */
+/**
+ * Every problem, in one line: "settings: rates.orders must be a number ≥ 0 (got -1); size.method
+ * must be …". A person fixes them all in one go instead of one per run.
+ */
 export function settingsProblemText(problems: string[]): string {
-  return `settings: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`;
+  return `settings: ${problems.join('; ')}`;
 }
 
 /** `groupBy`: a list of header texts, each once (compared as headers are: case and spaces aside). */

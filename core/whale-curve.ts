@@ -158,7 +158,7 @@ function whaleReading(w: WhaleCurve): string {
     return `customers break even overall: ${top} earn ${formatMoney(w.peakProfit)}; ${losers ?? `money-losers give back ${formatMoney(w.profitDestroyed)}`}`;
   if (w.peakShareOfProfit === null) {
     // §6/§17: a share of a loss reads as a profit; say it in money
-    const total = `customers lose ${formatMoney(-w.totalNetProfit)} in total`;
+    const total = `matrix customers (revenue > 0) lose ${formatMoney(-w.totalNetProfit)} in total`;
     if (!(w.peakProfit > 0))
       return `${total}: no customer earns a profit; money-losers lose ${formatMoney(w.profitDestroyed)}`;
     return `${total}: ${top} earn ${formatMoney(w.peakProfit)}; ${losers ?? `money-losers give back ${formatMoney(w.profitDestroyed)}`}`;
@@ -176,7 +176,7 @@ function whaleReading(w: WhaleCurve): string {
 export function whaleBenchmark(w: WhaleCurve): string {
   if (w.customers === 0) return '';
   if (w.top20Share === null || w.bottom10Share === null)
-    return `the top 20 % of customers ${earnOrLose(w.top20Profit)}, the bottom 10 % ${earnOrLose(w.bottom10Profit)} (in money: customers ${w.totalNetProfit < 0 ? `lose ${formatMoney(-w.totalNetProfit)}` : 'break even'} in total, so shares of profit would mislead)`;
+    return `the top 20 % of customers ${earnOrLose(w.top20Profit)}, the bottom 10 % ${earnOrLose(w.bottom10Profit)} (in money: matrix customers (revenue > 0) ${w.totalNetProfit < 0 ? `lose ${formatMoney(-w.totalNetProfit)}` : 'break even'} in total, so shares of profit would mislead)`;
   const bottom =
     w.bottom10Share < 0
       ? `lose ${formatPercent(-w.bottom10Share)} of it`

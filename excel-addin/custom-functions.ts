@@ -1,52 +1,9 @@
 /// <reference types="custom-functions-runtime" />
 /**
  * Registers every custom function of the one definition table (core/functions/definitions.ts)
- * with Excel. This file only adapts Excel's calling conventions to the core's:
- * - arguments: blanks arrive as null (web), "" or undefined; a 1×1 range is its value;
- * - results: never null (Excel shows 0 for null) — blanks become "";
- * - a bad argument (FunctionArgumentError) becomes #VALUE! with the message naming the argument,
- *   which Excel shows in the cell's error flag, instead of a thrown exception.
- * Excel desktop hands a blank cell over as 0, which the core already reads as blank where it matters
- * (revenue 0 is a blank row for PROFITTIER).
+ * with Excel, through the adapter of excel-functions.ts (Excel's calling conventions → the core's).
  */
-
-import { type Arg, FunctionArgumentError } from '../core/functions/arguments.js';
 import { FUNCTIONS } from '../core/functions/definitions.js';
-import type { CellValue } from '../core/types.js';
-
-const blankToNull = (v: unknown): CellValue =>
-  v === undefined || v === '' ? null : (v as CellValue);
-
-/** One argument as the core reads it: cells normalised, a 1×1 range unwrapped to its value. */
-export function excelArgument(arg: unknown): Arg {
-  if (!Array.isArray(arg)) return arg === undefined ? undefined : blankToNull(arg);
-  if (arg.length === 1 && Array.isArray(arg[0]) && arg[0].length === 1)
-    return blankToNull(arg[0][0]);
-  return arg.map((row: unknown[]) => row.map(blankToNull));
-}
-
-/** A result cell Excel can show: null, undefined and NaN become "" (Excel would show 0 or #NUM!). */
-const resultCell = (v: unknown): unknown =>
-  v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v)) ? '' : v;
-
-/** Wraps a core implementation into what CustomFunctions.associate expects. */
-export function excelFunction(
-  impl: (...args: Arg[]) => unknown[][],
-): (...args: unknown[]) => unknown[][] | CustomFunctions.Error {
-  return (...args) => {
-    try {
-      return impl(...args.map(excelArgument)).map((row) => row.map(resultCell));
-    } catch (e) {
-      if (e instanceof FunctionArgumentError)
-        return new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, e.message);
-      // A bug, not a user error: still a cell error with a message, never an uncaught exception.
-      console.error(e);
-      return new CustomFunctions.Error(
-        CustomFunctions.ErrorCode.invalidValue,
-        `Profit Tiers could not compute this: ${(e as Error).message}`,
-      );
-    }
-  };
-}
+import { excelFunction } from './excel-functions.js';
 
 for (const f of FUNCTIONS) CustomFunctions.associate(f.id, excelFunction(f.impl));

@@ -1,27 +1,37 @@
 /// <reference types="office-js" />
 /**
  * The PaneHost of the Excel task pane: finds the customer table (the selection, the Excel table
- * under the cursor, or the block of cells around it), reads it in blocks, hands the values to the
- * core, and draws the core's report with renderSheets. No business rule lives here.
+ * under the cursor, or the block of cells around it), re-finds it on each run, reads it in blocks
+ * sized by bytes (read-blocks.ts), hands the values to the core, and draws the core's report with
+ * renderSheets. No business rule lives here.
  */
-import { analyze } from '../core/analyze.js';
-import { columnLetter } from '../core/cell-address.js';
+import { columnLetter, sheetRange } from '../core/cell-address.js';
+import { type CellBlock, detectTable } from '../core/detect-table.js';
 import { reportSheets } from '../core/report/report-sheets.js';
+import type { SheetSpec } from '../core/report/sheet-spec.js';
 import type { SettingsInput } from '../core/settings.js';
 import type { CellValue } from '../core/types.js';
-import { GROUP_SAMPLE_ROWS, groupCandidates } from '../pane/group-candidates.js';
-import { guessMapping } from '../pane/guess-mapping.js';
-import type { DetectedTable, PaneHost, Progress, RunOptions, RunSummary } from '../pane/host.js';
+import { analyzeTable, tableGone } from '../pane/analyze-table.js';
+import { detectedTable, detectRows, reportSheetPicked } from '../pane/detected-table.js';
+import {
+  type DetectedTable,
+  type PaneHost,
+  type Progress,
+  type RunOptions,
+  type RunSummary,
+  reportOptions,
+  type TableLocation,
+} from '../pane/host.js';
+import { PaneError } from '../pane/pane-error.js';
 import { summarizeRun } from '../pane/run-summary.js';
-import { renderSheets } from './render-excel.js';
+import type { Diagnostics } from '../pane/self-test.js';
+import { READ_BUDGET, readBlocks } from './read-blocks.js';
+import { OWNER_KEY, renderSheets } from './render-excel.js';
 
-/** Cells per read: well under Office.js's 5 MB response limit even for long text cells. */
-export const READ_CELLS = 50_000;
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
-type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
-
-interface Located {
-  sheet: string;
+/** A block of cells on a sheet, 0-based, as Office.js indexes them. */
+interface Cells {
   rowIndex: number;
   columnIndex: number;
   rows: number;
@@ -30,54 +40,51 @@ interface Located {
 
 export class ExcelHost implements PaneHost {
   readonly name = 'excel' as const;
-  private located: Located | null = null;
-  /** `excelRun` is Excel.run; tests pass a fake (and smaller reads). */
+  /** The self-test's part (diagnostics.ts); the task pane sets it. */
+  diagnostics?: Diagnostics;
+  /** Where the last detection found the table: every run re-finds it there. */
+  private located: TableLocation | null = null;
+  /** `excelRun` is Excel.run; tests pass a fake (and a smaller read budget, in bytes). */
   constructor(
     private excelRun: ExcelRun = (batch) => Excel.run(batch),
-    private readCells = READ_CELLS,
+    private readBudget = READ_BUDGET,
   ) {}
 
+  /**
+   * The selection when it spans rows and columns (clipped to the cells in use, so selecting
+   * columns A:L does not mean a million rows), else the Excel table under the cursor, else the
+   * block of cells around it; then the core finds the header in its first rows. Three syncs.
+   */
   detectTable(): Promise<DetectedTable> {
     return this.excelRun(async (context) => {
-      const selected = context.workbook.getSelectedRange().load('rowCount,columnCount');
-      const tables = selected.getTables(false).load('items/name');
+      const selected = context.workbook.getSelectedRange().load('address,rowCount,columnCount');
+      const sheet = selected.worksheet.load('id,name');
+      const tables = selected.getTables(false).load('items/id');
+      const mark = sheet.customProperties.getItemOrNullObject(OWNER_KEY).load('value');
       await context.sync();
-      const [source, range]: [DetectedTable['source'], Excel.Range] =
+      if (!mark.isNullObject) throw new PaneError(reportSheetPicked(sheet.name));
+      const at = { sheetId: sheet.id, sheet: sheet.name, block: localAddress(selected.address) };
+      const location: TableLocation =
         selected.rowCount > 1 && selected.columnCount > 1
-          ? ['selection', selected]
+          ? { source: 'selection', ...at }
           : tables.items.length
-            ? ['table', tables.items[0].getRange()]
-            : ['region', selected.getSurroundingRegion()];
-      range.load('address,rowIndex,columnIndex,rowCount,columnCount');
-      range.worksheet.load('name');
-      const header = range.getRow(0).load('values');
-      // The first rows, to offer columns with few distinct values as groups (same sync).
-      const sample = range
-        .getIntersection(range.getRow(0).getResizedRange(GROUP_SAMPLE_ROWS, 0))
-        .load('values');
-      await context.sync();
-      if (range.rowCount < 2 || range.columnCount < 2) {
-        throw new Error(
-          'No table here: click a cell inside your customer table (a header row, then one row per customer or invoice line), or select the whole table, and try again.',
-        );
+            ? { source: 'table', ...at, tableId: tables.items[0].id }
+            : { source: 'region', ...at };
+      const block = await blockOf(context, sheet, location, tables.items[0]);
+      let found = detectTable({ values: [] }); // a selection of empty cells: no table
+      let head: Excel.Range | undefined;
+      if (block) {
+        const { rowIndex, columnIndex, rows, columns } = block;
+        // The rows the header may be in, and a sample to offer group columns from: one read.
+        head = sheet
+          .getRangeByIndexes(rowIndex, columnIndex, Math.min(detectRows(columns), rows), columns)
+          .load('values');
+        await context.sync();
+        found = detectTable(cellBlock(head.values, block));
       }
-      this.located = {
-        sheet: range.worksheet.name,
-        rowIndex: range.rowIndex,
-        columnIndex: range.columnIndex,
-        rows: range.rowCount,
-        columns: range.columnCount,
-      };
-      const headers = header.values[0].map((h) => String(h ?? '').trim());
-      const mapping = guessMapping(headers);
-      return {
-        address: range.address,
-        source,
-        headers,
-        rows: range.rowCount - 1,
-        mapping,
-        groupCandidates: groupCandidates(sample.values, Object.values(mapping)),
-      };
+      if (!found.ok) throw new PaneError(found.error);
+      this.located = location;
+      return detectedTable(found.value, location, head?.values);
     });
   }
 
@@ -89,45 +96,43 @@ export class ExcelHost implements PaneHost {
     onProgress: (p: Progress) => void,
     options: RunOptions = {},
   ): Promise<RunSummary> {
-    if (!this.located) await this.detectTable();
-    const t = this.located!;
+    const location = this.located ?? (await this.detectTable()).location;
     return this.excelRun(async (context) => {
-      const sheet = context.workbook.worksheets.getItem(t.sheet);
-      const rowsPerRead = Math.max(1, Math.floor(this.readCells / t.columns));
-      const values: CellValue[][] = [];
-      let readBlocks = 0;
-      for (let r = 0; r < t.rows; r += rowsPerRead, readBlocks++) {
-        onProgress({
-          stage: 'read',
-          fraction: 0.3 * (r / t.rows),
-          message: `Reading rows ${r + 1}–${Math.min(t.rows, r + rowsPerRead)} of ${t.rows}…`,
-        });
-        const block = sheet
-          .getRangeByIndexes(
-            t.rowIndex + r,
-            t.columnIndex,
-            Math.min(rowsPerRead, t.rows - r),
-            t.columns,
-          )
-          .load('values');
-        await context.sync();
-        for (const row of block.values) values.push(row);
-      }
+      // Re-found as it is now: by the sheet's id (a rename is fine), the table's id, the region
+      // around the cell (rows added since are read), the selection clipped to the cells in use.
+      const sheet = context.workbook.worksheets.getItemOrNullObject(location.sheetId).load('name');
+      const table = location.tableId
+        ? context.workbook.tables.getItemOrNullObject(location.tableId).load('id')
+        : undefined;
+      await context.sync();
+      if (sheet.isNullObject) throw new PaneError(tableGone(location, 'sheet-deleted'));
+      if (table?.isNullObject) throw new PaneError(tableGone(location, 'table-deleted'));
+      const here = { ...location, sheet: sheet.name };
+      const t = await blockOf(context, sheet, here, table);
+      if (!t) throw new PaneError(tableGone(here, 'no-table'));
+      const { values, reads } = await readBlocks(
+        context,
+        { sheet: here.sheet, ...t },
+        (done, total) =>
+          onProgress({
+            stage: 'read',
+            fraction: 0.3 * (done / total),
+            message: `Reading the table: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows…`,
+          }),
+        this.readBudget,
+      );
       onProgress({
         stage: 'compute',
         fraction: 0.3,
         message: 'Pricing, segmenting and explaining customers…',
       });
       await nextFrame();
-      const outcome = analyze(
-        { values, firstRow: t.rowIndex + 1, firstColumn: t.columnIndex },
-        settings,
-        options,
-      );
-      if (!outcome.ok) throw new Error(outcome.error.message);
+      const outcome = analyzeTable(cellBlock(values, t), here, settings, options);
+      if (!outcome.ok) throw new PaneError(outcome.error);
       // the Assumptions sheet names the range analysed and the time of the run (DOMAIN.md §17)
       const specs = reportSheets(outcome.value, {
-        source: `${t.sheet}!${columnLetter(t.columnIndex)}${t.rowIndex + 1}:${columnLetter(t.columnIndex + t.columns - 1)}${t.rowIndex + t.rows}`,
+        ...reportOptions(options),
+        source: sheetRange(here.sheet, blockAddress(t)),
         time: new Date().toISOString(),
       });
       onProgress({ stage: 'write', fraction: 0.5, message: 'Writing the report sheets…' });
@@ -138,10 +143,17 @@ export class ExcelHost implements PaneHost {
           message: 'Writing the report sheets…',
         }),
       );
-      this.lastRun = { readBlocks, writeBlocks: written.blocks };
+      this.lastRun = { readBlocks: reads, writeBlocks: written.blocks };
       onProgress({ stage: 'done', fraction: 1, message: `Done: ${written.sheets.join(', ')}.` });
-      return summarizeRun(outcome.value, written.sheets, t.sheet);
+      return summarizeRun(outcome.value, written.sheets, sheet.name);
     });
+  }
+
+  /** Writes the pane's What-if sheets; the rest of the report stays as it is. */
+  writeSheets(specs: SheetSpec[]): Promise<string[]> {
+    return this.excelRun(
+      async (context) => (await renderSheets(context, specs, undefined, undefined, true)).sheets,
+    );
   }
 
   goTo(sheet: string, cell: string): Promise<void> {
@@ -153,6 +165,62 @@ export class ExcelHost implements PaneHost {
     });
   }
 }
+
+/**
+ * The cells a location points at now (one sync): the selection clipped to the used range, the
+ * table's range, or the region around the cursor's cell. Null when a selection holds nothing.
+ */
+async function blockOf(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  location: TableLocation,
+  table?: Excel.Table,
+): Promise<Cells | null> {
+  const range =
+    location.source === 'table' && table
+      ? table.getRange()
+      : location.source === 'region'
+        ? sheet.getRange(location.block).getSurroundingRegion()
+        : sheet.getRange(location.block);
+  const shape = 'rowIndex,columnIndex,rowCount,columnCount';
+  range.load(shape);
+  const used = location.source === 'selection' ? sheet.getUsedRangeOrNullObject(true) : null;
+  used?.load(shape);
+  await context.sync();
+  if (!used) return cellsOf(range);
+  return used.isNullObject ? null : intersect(cellsOf(range), cellsOf(used));
+}
+
+const cellsOf = (r: Excel.Range): Cells => ({
+  rowIndex: r.rowIndex,
+  columnIndex: r.columnIndex,
+  rows: r.rowCount,
+  columns: r.columnCount,
+});
+
+function intersect(a: Cells, b: Cells): Cells | null {
+  const rowIndex = Math.max(a.rowIndex, b.rowIndex),
+    columnIndex = Math.max(a.columnIndex, b.columnIndex);
+  const rows = Math.min(a.rowIndex + a.rows, b.rowIndex + b.rows) - rowIndex,
+    columns = Math.min(a.columnIndex + a.columns, b.columnIndex + b.columns) - columnIndex;
+  return rows > 0 && columns > 0 ? { rowIndex, columnIndex, rows, columns } : null;
+}
+
+/** Values read from (the top of) `cells`, as the core's detection takes them. */
+const cellBlock = (values: CellValue[][], cells: Cells): CellBlock => ({
+  values,
+  firstRow: cells.rowIndex + 1,
+  firstColumn: cells.columnIndex,
+  rows: cells.rows,
+  columns: cells.columns,
+});
+
+/** {rowIndex: 2, columnIndex: 1, rows: 41, columns: 12} → "B3:M43". */
+const blockAddress = (c: Cells): string =>
+  `${columnLetter(c.columnIndex)}${c.rowIndex + 1}:${columnLetter(c.columnIndex + c.columns - 1)}${c.rowIndex + c.rows}`;
+
+/** "'Sales data'!C4" → "C4". */
+const localAddress = (address: string): string => address.slice(address.lastIndexOf('!') + 1);
 
 /** Lets the pane paint the progress bar before the (synchronous) analysis runs. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));

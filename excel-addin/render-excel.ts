@@ -2,13 +2,10 @@
 /**
  * Draws the report's sheet descriptions (core/report) into the workbook with Office.js.
  *
- * - Each report sheet is marked with the worksheet custom property "ProfitTiers" (value: the report
- *   sheet it holds). A re-run REUSES the marked sheets — clears their cells, formats, conditional
- *   formats, charts and table, then writes into them — so they keep their position and name, and a
- *   user's formula pointing at 'Profit Matrix'!C7 keeps working (deleting the sheet would turn it
- *   into #REF! for good). Marked sheets that no longer apply (Migration from a run with periods)
- *   are deleted. A user's sheet that happens to have a report name is never touched: the report
- *   sheet becomes "Profit Matrix (2)" instead.
+ * - Where the sheets go is the core's plan (core/report/sheet-plan.ts), carried out here: marked
+ *   sheets are reused in place (their cells, formats, conditional formats, charts and table
+ *   cleared first), a user's sheet of a report name is never touched, stale sheets of ours go.
+ *   Our mark is the worksheet custom property "ProfitTiers" (value: the report sheet it holds).
  * - Values first, then formats, in blocks: writes are queued until the next one would push the
  *   request past WRITE_BUDGET bytes (Office.js rejects requests over 5 MB), then synced. So
  *   syncs = 2 (find the sheets) + blocks, where ⌈bytes / budget⌉ ≤ blocks ≤ ⌈bytes / (15/16 budget)⌉:
@@ -17,6 +14,7 @@
  *   apostrophe, so a customer named =HYPERLINK(…) stays text.
  */
 import { LOSS_FONT, SCALE_COLOURS } from '../core/report/colours.js';
+import { planSheets } from '../core/report/sheet-plan.js';
 import {
   freeName,
   type Rect,
@@ -120,6 +118,7 @@ export async function renderSheets(
   specs: SheetSpec[],
   onProgress: (fraction: number) => void = () => {},
   budget = WRITE_BUDGET,
+  keepOthers = false,
 ): Promise<RenderResult> {
   const totalBytes = specs.reduce((n, s) => n + payloadBytes(s.values), 0) || 1;
   let written = 0;
@@ -138,76 +137,62 @@ export async function renderSheets(
   const charts = worksheets.items.map((ws) => ws.charts.load('items/name'));
   await batch.sync();
 
-  const wanted = new Set(specs.map((s) => s.name));
-  const reuse = new Map<string, { ws: Excel.Worksheet; charts: Excel.Chart[] }>();
-  const stale: Excel.Worksheet[] = [];
-  const users = new Set<string>();
-  worksheets.items.forEach((ws, i) => {
-    if (marks[i].isNullObject) {
-      users.add(ws.name);
-      return;
-    }
-    const report = reportOf(String(marks[i].value ?? ''), ws.name);
-    if (wanted.has(report) && !reuse.has(report))
-      reuse.set(report, { ws, charts: charts[i].items });
-    else stale.push(ws); // no longer part of the report, or a second sheet marked for the same one
-  });
-  // Names a new sheet must avoid: the user's sheets and the ones we reuse (stale ones will be gone).
-  const taken = new Set([...users, ...[...reuse.values()].map((r) => r.ws.name)]);
+  // Where each report sheet goes: the core's plan over the sheets there are and our marks on them.
+  const existing = worksheets.items.map((ws, i) => ({
+    name: ws.name,
+    report: marks[i].isNullObject ? null : reportOf(String(marks[i].value ?? ''), ws.name),
+  }));
+  // keepOthers: a What-if writes only its Scenarios sheet; the rest of the report stays
+  const plan = planSheets(
+    existing,
+    specs.map((s) => s.name),
+    { keepOthers },
+  );
+  const byName = new Map(worksheets.items.map((ws, i) => [ws.name, i]));
+  // The sheets the plan leaves alone: the user's, and the other report's (scratch or real).
+  const ourNames = new Set([
+    ...plan.remove,
+    ...plan.steps.filter((s) => s.action === 'reuse').map((s) => s.name),
+  ]);
+  const users = new Set(existing.map((e) => e.name).filter((n) => !ourNames.has(n)));
   // Table names are workbook-wide: keep clear of the user's tables (ours are deleted first).
   const tableNames = new Set(
     tables.items.filter((t) => users.has(t.worksheet.name)).map((t) => t.name),
   );
 
-  // 3…: clear the sheets we reuse, add the missing ones (after the report sheet before them), delete
-  // the stale ones. New sheets get a temporary name until the stale ones are gone, and are added
-  // before those go, so the workbook never has to lose its last sheet.
-  const targets: { sheet: Excel.Worksheet; spec: SheetSpec; name: string }[] = [];
+  // 3…: carry the plan out — clear the sheets we reuse, add the missing ones where the plan puts
+  // them, then delete the stale ones (last, so the workbook never has to lose its last sheet).
+  const targets: { sheet: Excel.Worksheet; spec: SheetSpec; name: string; reused: boolean }[] = [];
   const ops =
     specs.length * 4 +
-    stale.length +
-    [...reuse.values()].reduce((n, r) => n + 6 + r.charts.length, 0) +
+    plan.remove.length +
+    plan.steps.reduce(
+      (n, step) =>
+        n + (step.action === 'reuse' ? 6 + charts[byName.get(step.name)!].items.length : 0),
+      0,
+    ) +
     tables.items.length;
   await batch.queue(FORMAT_OP_BYTES * ops, () => {
-    const order = [...worksheets.items]; // the sheets' order as the queued operations will leave it
-    const fresh = new Map<Excel.Worksheet, string>();
-    specs.forEach((spec, i) => {
-      const old = reuse.get(spec.name);
-      if (old) {
+    plan.steps.forEach((step, i) => {
+      const spec = specs[i];
+      if (step.action === 'reuse') {
+        const k = byName.get(step.name)!;
+        const ws = worksheets.items[k];
         clearSheet(
-          old.ws,
-          old.charts,
-          tables.items.filter((t) => t.worksheet.name === old.ws.name),
+          ws,
+          charts[k].items,
+          tables.items.filter((t) => t.worksheet.name === ws.name),
         );
-        old.ws.customProperties.add(OWNER_KEY, spec.name); // (re)marks a legacy "report" mark too
-        targets.push({ sheet: old.ws, spec, name: old.ws.name });
+        ws.customProperties.add(OWNER_KEY, spec.name); // (re)marks a legacy "report" mark too
+        targets.push({ sheet: ws, spec, name: step.name, reused: true });
         return;
       }
-      const name = freeName(spec.name, taken);
-      taken.add(name);
-      const sheet = worksheets.add(`pt~${Date.now() % 1e6}~${i}`); // unique until a stale sheet of that name is gone
+      const sheet = worksheets.add(step.name);
       sheet.customProperties.add(OWNER_KEY, spec.name);
-      order.push(sheet);
-      targets.push({ sheet, spec, name });
-      fresh.set(sheet, name);
+      sheet.position = step.at;
+      targets.push({ sheet, spec, name: step.name, reused: false });
     });
-    for (const ws of stale) {
-      ws.delete();
-      order.splice(order.indexOf(ws), 1);
-    }
-    // A new sheet goes right after the report sheet before it; the first one before the first reused sheet.
-    targets.forEach(({ sheet }, i) => {
-      if (!fresh.has(sheet)) return;
-      const from = order.indexOf(sheet);
-      order.splice(from, 1);
-      const to =
-        i > 0
-          ? order.indexOf(targets[i - 1].sheet) + 1
-          : Math.min(from, ...[...reuse.values()].map((r) => order.indexOf(r.ws)));
-      order.splice(to, 0, sheet);
-      if (to !== from) sheet.position = to;
-    });
-    for (const [sheet, name] of fresh) sheet.name = name;
+    for (const name of plan.remove) worksheets.items[byName.get(name)!].delete();
   });
 
   // Values, in row blocks of at most WRITE_CHUNK bytes, so that packing them into requests wastes
@@ -247,7 +232,7 @@ export async function renderSheets(
   }
   if (targets.length) {
     const first = targets[0];
-    if (reuse.has(first.spec.name)) first.sheet.visibility = 'Visible'; // the user may have hidden it: activate() would fail
+    if (first.reused) first.sheet.visibility = 'Visible'; // the user may have hidden it: activate() would fail
     first.sheet.activate();
   }
   await batch.flush();

@@ -1,6 +1,13 @@
 /// <reference types="office-js" />
-// The task pane page: once Office is ready, the shared pane UI runs on the Office.js host.
+// The task pane page: once Office is ready, the shared pane UI runs on the Office.js host, with
+// the self-test's Excel part (Diagnostics › Self-test) counting the host's round trips.
 import { mountPane } from '../pane/mount-pane.js';
+import { countSyncs, excelDiagnostics } from './diagnostics.js';
 import { ExcelHost } from './excel-host.js';
 
-Office.onReady(() => mountPane(document.getElementById('app')!, new ExcelHost()));
+Office.onReady(() => {
+  const counted = countSyncs((batch) => Excel.run(batch));
+  const host = new ExcelHost(counted.run);
+  host.diagnostics = excelDiagnostics(counted);
+  mountPane(document.getElementById('app')!, host);
+});

@@ -6,20 +6,47 @@
 import type { GroupValue } from '../core/groups.js';
 import type { MatrixCell } from '../core/matrix.js';
 import type { Grain } from '../core/period.js';
+import type { SheetSpec } from '../core/report/sheet-spec.js';
+import type { ScenarioBase } from '../core/scenario-base.js';
 import type { SettingsInput } from '../core/settings.js';
 import type { TrendTotals } from '../core/trend.js';
 import type { Field, Problem } from '../core/types.js';
+import type { Diagnostics } from './self-test.js';
+
+export type TableSource = 'selection' | 'table' | 'region' | 'sheet';
+
+/**
+ * Where a detection found the table, so that every run reads the same table, re-found as it is now
+ * (rows added since, a renamed sheet), instead of whatever is active when Run is pressed.
+ */
+export interface TableLocation {
+  source: TableSource;
+  /** The sheet's id (Excel: Worksheet.id; Sheets: Sheet.getSheetId()): it survives a rename. */
+  sheetId: string;
+  /** The sheet's name at detection, for messages. */
+  sheet: string;
+  /**
+   * A1 range without the sheet: the selection as made (a run clips it to the cells in use), the
+   * cell the cursor was in (Excel: a run takes the region around it), or the data range found.
+   */
+  block: string;
+  /** The Excel table's id, when source is 'table'. */
+  tableId?: string;
+}
 
 export interface DetectedTable {
-  /** Where the table is, in the host's notation (e.g. "Sheet1!A1:M501"). */
+  /** Where the table is, header row first, in the host's notation (e.g. "'Sales data'!A3:M501"). */
   address: string;
-  /** How it was found: the selection, an Excel table, or the current region around the cursor. */
-  source: 'selection' | 'table' | 'region' | 'sheet';
+  /** How it was found: the selection, an Excel table, the block of cells around the cursor, the sheet's data. */
+  source: TableSource;
   headers: string[];
   /** Data rows below the header. */
   rows: number;
   /** The automatic column mapping: field → header text. */
   mapping: Partial<Record<Field, string>>;
+  /** Required fields (customer, revenue) no header maps to: the user picks them. */
+  missing: Field[];
+  location: TableLocation;
   /** Headers offered as group columns: few distinct values in the first rows (§14). */
   groupCandidates?: string[];
 }
@@ -74,24 +101,54 @@ export interface RunSummary {
   warnings?: string[];
   /** Activity columns read while nothing prices them (§17): the pane opens the cost section. */
   unpriced?: string[];
+  /** Tier stability and capacity use in words (DOMAIN.md §12–13), one line each. */
+  decisionNotes?: string[];
+  /**
+   * The priced customers' columns, so the What-if section re-prices scenarios without reading the
+   * sheet again (§11). Absent when a host cannot send that many customers (see
+   * WHAT_IF_PORTABLE_LIMIT in run-summary.ts).
+   */
+  whatIfBase?: ScenarioBase;
+  /** Why there is no whatIfBase, for the pane to say. */
+  whatIfMissing?: string;
 }
 
 /** What to compare, beyond the settings: migration between the two latest periods of the period column. */
 export interface RunOptions {
   periods?: Grain;
+  /** Leave the Why sheet out of the report (it alone is a third of a large report's cells). */
+  leaveOutWhy?: boolean;
+  /** Write the report to the self-test's scratch sheets ("Self-test Profit Matrix", …). */
+  scratch?: boolean;
 }
+
+/** The options of `reportSheets` that a run's options ask for. */
+export const reportOptions = (o: RunOptions) => ({
+  why: o.leaveOutWhy !== true,
+  scratch: o.scratch === true,
+});
 
 export interface PaneHost {
   /** Which host: 'excel', 'sheets' (and the tests' own). */
   readonly name: string;
   /** Finds the customer table and guesses the mapping. Throws an Error with a one-line message when there is none. */
   detectTable(): Promise<DetectedTable>;
-  /** Reads the table, runs the core, writes the result sheets; reports progress on the way. */
+  /**
+   * Reads the table the last detection found (re-found where it is now, and still a customer
+   * table, else a one-line Error), runs the core, writes the result sheets; reports progress.
+   */
   run(
     settings: SettingsInput,
     onProgress: (p: Progress) => void,
     options?: RunOptions,
   ): Promise<RunSummary>;
-  /** Selects a cell of the source table, e.g. to show a rejected row. */
+  /** Selects a cell (or a range, "A1:G16") of a sheet, e.g. to show a rejected row. */
   goTo(sheet: string, cell: string): Promise<void>;
+  /** What the self-test needs besides the above (Diagnostics › Self-test); absent: no self-test. */
+  readonly diagnostics?: Diagnostics;
+  /**
+   * Writes report sheets the pane built (the What-if's Scenarios sheet), leaving the other report
+   * sheets as they are; returns the names written. Hosts without it cannot write what-ifs.
+   */
+  writeSheets?(sheets: SheetSpec[]): Promise<string[]>;
 }

@@ -1,16 +1,21 @@
 /**
  * The task pane / sidebar UI, shared by Excel and Sheets: detect the table → show the guessed
  * mapping and the settings → Run with a progress bar (read → compute → write) → the summary
- * (3×3 matrix with heat colours, whale reading, rejected rows linking to their cells).
+ * (3×3 matrix with heat colours, whale reading, rejected rows linking to their cells) → What if…
+ * (a decision tried on the run's customers, written to the Scenarios sheet on request).
  * It talks to the workbook only through PaneHost, and writes text only through textContent.
  */
 import { formatMoney, formatPercent } from '../core/format.js';
+import { cellTierLabel } from '../core/matrix.js';
 import { profitHeat, tierFill } from '../core/report/colours.js';
+import type { SettingsInput } from '../core/settings.js';
 import { DRIVERS, type Field, PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
 import { el, replace } from './dom.js';
 import { type GroupsForm, groupsForm } from './groups-form.js';
 import type { DetectedTable, PaneHost, Progress, RunSummary } from './host.js';
+import { type Diagnostics, runSelfTest } from './self-test.js';
 import { FIELD_LABELS, type MappingForm, mappingForm, settingsForm } from './settings-form.js';
+import { whatIfSection } from './what-if.js';
 
 const SOURCE_WORDS: Record<DetectedTable['source'], string> = {
   selection: 'your selection',
@@ -19,7 +24,12 @@ const SOURCE_WORDS: Record<DetectedTable['source'], string> = {
   sheet: 'the sheet',
 };
 
-export function mountPane(root: HTMLElement, host: PaneHost): void {
+export interface MountOptions {
+  /** Run the self-test at once (the Sheets menu's Profit Tiers › Self-test), then find the table. */
+  selfTest?: boolean;
+}
+
+export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptions = {}): void {
   const tableStatus = el('p', { class: 'status', text: 'Looking for your customer table…' });
   const detectButton = el('button', {
     type: 'button',
@@ -45,6 +55,15 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
     hidden: true,
   });
   let mapping: MappingForm | null = null;
+  let table: DetectedTable | null = null;
+  // The self-test selects and detects its own scratch table; afterwards the user's is found again.
+  const diagnostics = host.diagnostics
+    ? selfTestSection(host, host.diagnostics, async () => {
+        const at = table && splitAddress(table.address);
+        if (at) await host.goTo(at.sheet, at.range).catch(() => {});
+        await detect();
+      })
+    : null;
   let groups: GroupsForm | null = null;
 
   replace(
@@ -72,6 +91,7 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
     progressBox,
     error,
     results,
+    diagnostics?.element,
   );
 
   async function detect(): Promise<void> {
@@ -80,7 +100,9 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
     tableStatus.textContent = 'Looking for your customer table…';
     try {
       const t = await host.detectTable();
-      tableStatus.textContent = `${t.rows} rows in ${t.address}, found from ${SOURCE_WORDS[t.source]}.`;
+      table = t;
+      const pick = t.missing.join(' and the '); // customer, revenue: plain words
+      tableStatus.textContent = `${t.rows} rows in ${t.address}, found from ${SOURCE_WORDS[t.source]}.${pick ? ` No header reads as the ${pick} column: pick it below.` : ''}`;
       mapping = mappingForm(t.headers, t.mapping);
       settings.askForCosts(activityColumns(t.mapping));
       replace(
@@ -114,7 +136,7 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
       const groupBy = groups?.read() ?? [];
       if (groupBy.length) input.groupBy = groupBy;
       const summary = await host.run(input, showProgress, settings.options());
-      showSummary(summary);
+      showSummary(summary, input);
       settings.askForCosts((summary.unpriced ?? []).map((d) => FIELD_LABELS[d as Field] ?? d));
     } catch (e) {
       progressBox.hidden = true;
@@ -124,7 +146,7 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
     }
   }
 
-  function showSummary(s: RunSummary): void {
+  function showSummary(s: RunSummary, input: SettingsInput): void {
     const title = el('h2', { id: 'results-title', tabindex: -1, text: 'Results' });
     replace(
       results,
@@ -139,8 +161,10 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
       ...(s.groups ?? []).map(groupTable),
       trendTable(s),
       losersList(s),
+      ...(s.decisionNotes ?? []).map((line) => el('p', { class: 'decision', text: line })),
       rejectedList(s),
       el('p', { class: 'hint', text: `Written: ${s.sheets.join(', ')}.` }),
+      whatIfSection(host, s, input),
     );
     results.hidden = false;
     title.focus(); // keyboard and screen-reader users land on the outcome
@@ -179,7 +203,65 @@ export function mountPane(root: HTMLElement, host: PaneHost): void {
 
   detectButton.addEventListener('click', () => void detect());
   runButton.addEventListener('click', () => void run());
-  void detect();
+  if (options.selfTest && diagnostics) void diagnostics.run();
+  else void detect();
+}
+
+/**
+ * Diagnostics › Self-test: runs pane/self-test.ts and lists each check as it finishes, pass or
+ * fail with its detail, then one line for the whole.
+ */
+function selfTestSection(
+  host: PaneHost,
+  d: Diagnostics,
+  after: () => Promise<void>,
+): { element: HTMLElement; run: () => Promise<void> } {
+  const button = el('button', { type: 'button', class: 'secondary', text: 'Self-test' });
+  const list = el('ul', { class: 'checks', 'aria-live': 'polite' });
+  const verdict = el('p', { class: 'verdict', role: 'status' });
+  const details = el(
+    'details',
+    { class: 'diagnostics' },
+    el('summary', { text: 'Diagnostics' }),
+    el('p', {
+      class: 'hint',
+      text: 'Checks this add-in in this workbook in about a minute: a scratch sheet of made-up customers, the full report into scratch sheets, every value compared, every worksheet function called once. It deletes what it creates.',
+    }),
+    button,
+    list,
+    verdict,
+  );
+  async function run(): Promise<void> {
+    details.open = true;
+    button.disabled = true;
+    replace(list);
+    verdict.textContent = 'Running the self-test…';
+    try {
+      const r = await runSelfTest(host, d, (c) =>
+        list.append(
+          el(
+            'li',
+            { class: c.pass ? 'pass' : 'fail' },
+            el('strong', { text: c.pass ? 'pass' : 'FAIL' }),
+            ` ${c.name}${c.pass && c.detail === 'pass' ? '' : `: ${c.detail}`}`,
+          ),
+        ),
+      );
+      const failed = r.checks.filter((c) => !c.pass).length;
+      verdict.textContent = r.pass
+        ? `Self-test passed: all ${r.checks.length} checks in ${(r.ms / 1000).toFixed(1)} s, ${r.roundTrips} round trips.`
+        : `Self-test failed: ${failed} of ${r.checks.length} checks.`;
+      verdict.className = `verdict ${r.pass ? 'pass' : 'fail'}`;
+    } catch (e) {
+      verdict.textContent = `Self-test stopped: ${message(e)}`;
+      verdict.className = 'verdict fail';
+    } finally {
+      button.disabled = false;
+      await after();
+    }
+  }
+  button.addEventListener('click', () => void run());
+  return { element: details, run };
 }
 
 /** The mapped activity columns (an order id counts as orders), by their labels. */
@@ -333,7 +415,7 @@ function matrixTable(s: RunSummary): HTMLTableElement {
         const td = el(
           'td',
           {},
-          el('span', { class: 'tier', text: c.tier }),
+          el('span', { class: 'tier', text: cellTierLabel(c) }),
           el('span', { class: 'count', text: `${c.count} cust.` }),
           el('span', {
             class: 'share',
@@ -366,3 +448,14 @@ function matrixTable(s: RunSummary): HTMLTableElement {
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** "'Sales data'!A1:L501" → { sheet: 'Sales data', range: 'A1:L501' }; null without a sheet. */
+function splitAddress(address: string): { sheet: string; range: string } | null {
+  const bang = address.lastIndexOf('!');
+  if (bang < 0) return null;
+  const sheet = address.slice(0, bang);
+  return {
+    sheet: /^'.*'$/.test(sheet) ? sheet.slice(1, -1).replace(/''/g, "'") : sheet,
+    range: address.slice(bang + 1),
+  };
+}

@@ -4,7 +4,7 @@
  * It only collects what the user typed into a SettingsInput; the core validates it
  * (resolveSettings) and the pane shows the core's message, so the rules live in one place.
  */
-import { SEGMENTS, TIER_NAMES } from '../core/defaults.js';
+import { DRIVER_UNITS, SEGMENTS, TIER_NAMES } from '../core/defaults.js';
 import { defaultSettings, type SettingsInput } from '../core/settings.js';
 import { DRIVERS, type Driver, FIELDS, type Field } from '../core/types.js';
 import { el, uid } from './dom.js';
@@ -28,18 +28,9 @@ export const FIELD_LABELS: Record<Field, string> = {
   discount: 'Discount (rate or money)',
   period: 'Period',
 };
-const DRIVER_UNITS: Record<Driver, string> = {
-  orders: 'per order',
-  lines: 'per order line',
-  deliveries: 'per delivery',
-  returns: 'per return',
-  contacts: 'per contact',
-  repeatContacts: 'per repeat contact',
-  visits: 'per visit',
-};
 
 /** A labelled control: the label sits above it, so the form fits 300 px. */
-function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
+export function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
   const id = uid('f');
   control.id = id;
   const hintEl = hint ? el('small', { id: `${id}-hint`, text: hint }) : null;
@@ -47,7 +38,7 @@ function field(label: string, control: HTMLElement, hint?: string): HTMLElement 
   return el('div', { class: 'field' }, el('label', { for: id, text: label }), control, hintEl);
 }
 
-const numberInput = (value: number | '', attrs: Record<string, string | number> = {}) =>
+export const numberInput = (value: number | '', attrs: Record<string, string | number> = {}) =>
   el('input', {
     type: 'number',
     inputmode: 'decimal',
@@ -56,7 +47,7 @@ const numberInput = (value: number | '', attrs: Record<string, string | number> 
     ...attrs,
   });
 
-function select(options: [string, string][], value: string): HTMLSelectElement {
+export function select(options: [string, string][], value: string): HTMLSelectElement {
   const s = el('select');
   for (const [v, text] of options)
     s.append(el('option', { value: v, text, selected: v === value }));
@@ -217,6 +208,10 @@ export function settingsForm(): SettingsForm {
     el('input', { type: 'text', value: d.tiers[i], list: listId, 'data-segment': seg }),
   );
 
+  // Report: the Why sheet can be left out (Google Sheets' 10 M cells).
+  const noWhy = el('input', { type: 'checkbox', 'data-option': 'leaveOutWhy' });
+  const noWhyId = uid('f');
+  noWhy.id = noWhyId;
   // Migration: compare the two latest periods of the Period column.
   const periods = select(
     [
@@ -284,6 +279,20 @@ export function settingsForm(): SettingsForm {
       ...SEGMENTS.map((seg, i) => field(seg, tiers[i])),
     ),
     periodsSection,
+    el(
+      'details',
+      {},
+      el('summary', { text: 'Report' }),
+      el(
+        'div',
+        { class: 'field check' },
+        noWhy,
+        el('label', {
+          for: noWhyId,
+          text: 'Leave out the Why sheet (a third of a large report: for tables near Google Sheets’ 10 M-cell limit)',
+        }),
+      ),
+    ),
   );
 
   return {
@@ -300,7 +309,10 @@ export function settingsForm(): SettingsForm {
       costNote.textContent = `Your table has ${activities.join(', ')}: give them a rate or a cost pool, or cost-to-serve stays 0 and net profit equals gross profit.`;
       (element.querySelector('details.costs') as HTMLDetailsElement).open = true;
     },
-    options: () => (periods.value ? { periods: periods.value as RunOptions['periods'] } : {}),
+    options: () => ({
+      ...(periods.value ? { periods: periods.value as RunOptions['periods'] } : {}),
+      ...(noWhy.checked ? { leaveOutWhy: true } : {}),
+    }),
     read(columns) {
       const s: SettingsInput = {};
       if (Object.keys(columns).length) s.columns = columns;

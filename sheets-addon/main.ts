@@ -7,16 +7,31 @@
 
 export { FUNCTIONS } from '../core/functions/definitions.js';
 export { callFunction } from './custom-functions.js';
-export { MENU_ITEMS, onInstall, onOpen, showSidebar } from './menu.js';
-export { detectTable, goTo, runProgress, runReport } from './sidebar-server.js';
+export { MENU_ITEMS, onInstall, onOpen, showSelfTest, showSidebar } from './menu.js';
+export { finishReport, finishSheet, prepareReport, readRows, writeRows } from './run-steps.js';
+export {
+  createScratchSheet,
+  deleteScratchSheets,
+  listSheets,
+  readSheetValues,
+} from './self-test-server.js';
+export { detectTable, goTo } from './sidebar-server.js';
 
 /** Global name → parameter names, for the generated top-level functions. */
 export const SERVER_GLOBALS: Record<string, string[]> = {
   onOpen: ['e'],
   onInstall: ['e'],
   showSidebar: [],
+  showSelfTest: [],
   detectTable: [],
-  runReport: ['settings', 'options', 'runId'],
-  runProgress: ['runId'],
+  readRows: ['table', 'from', 'count'],
+  prepareReport: ['plan', 'keepOthers'],
+  writeRows: ['sheetId', 'block'],
+  finishSheet: ['sheetId', 'finish'],
+  finishReport: ['stale', 'first'],
   goTo: ['sheet', 'cell'],
+  listSheets: [],
+  createScratchSheet: ['name', 'rows'],
+  readSheetValues: ['name'],
+  deleteScratchSheets: ['names'],
 };

@@ -2,9 +2,12 @@
  * The add-on menu. onOpen runs in AuthMode.NONE until the add-on is used in a document, so it may
  * only build the add-on menu: no reading of cells, no properties.
  */
-import { showSidebar } from './sidebar.js';
+import { showSelfTest, showSidebar } from './sidebar.js';
 
-export const MENU_ITEMS = [{ caption: 'Analyze customers…', functionName: 'showSidebar' }] as const;
+export const MENU_ITEMS = [
+  { caption: 'Analyze customers…', functionName: 'showSidebar' },
+  { caption: 'Self-test', functionName: 'showSelfTest' },
+] as const;
 
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
@@ -17,4 +20,4 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
   onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
 }
 
-export { showSidebar };
+export { showSelfTest, showSidebar };

@@ -1,15 +1,16 @@
 /**
- * Draws one SheetSpec on a new or freshly cleared sheet. Every property is written with one call
- * per sheet (values, number formats, fills, font colours, weights, the filter) or one call per
- * rectangle of the spec (title sizes, wraps, rules, charts), and the spec's rectangles do not
- * multiply with the row count — so the number of SpreadsheetApp calls is the same for 1,000 and
- * 100,000 customers. Values go first: a text ("@") format set before them would keep the guarding
- * apostrophes as characters.
+ * Draws a report sheet in steps, each its own server call in the stepwise run: `drawRows` writes
+ * one row block (values, then number formats, fills, font colours and weights, each one call over
+ * the block's bounding box), `drawFinish` the rest (one call per rectangle of the spec: title
+ * sizes, wraps, column widths, the frozen header, the filter, conditional rules, charts). The
+ * spec's rectangles do not multiply with the row count, so a block costs the same calls whatever
+ * its rows, and the finish the same whatever the sheet's size. Values go first: a text ("@")
+ * format set before them would keep the guarding apostrophes as characters.
  */
-import type { SheetSpec } from '../core/report/sheet-spec.js';
 import { rangeAt as at } from './range-at.js';
 import { addChart } from './render-chart.js';
 import { addConditionalRules } from './render-rules.js';
+import type { RowBlock, SheetFinish } from './sheet-blocks.js';
 import { AUTOMATIC_FORMAT, type Block, paint, valuesForSheets } from './sheet-cells.js';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -19,53 +20,34 @@ const TITLE_FONT_SIZE = 14;
 const PIXELS_PER_CHAR = 7,
   PIXELS_PADDING = 10;
 
-export function drawSheet(sheet: Sheet, spec: SheetSpec): void {
-  const rows = spec.values.length,
-    cols = Math.max(1, spec.width);
-  fitSize(sheet, rows, cols);
-  if (rows > 0) sheet.getRange(1, 1, rows, cols).setValues(valuesForSheets(spec.values, cols));
-
+export function drawRows(sheet: Sheet, block: RowBlock): void {
+  const rows = block.values.length;
+  if (rows === 0) return;
+  sheet
+    .getRange(block.row + 1, 1, rows, block.width)
+    .setValues(valuesForSheets(block.values, block.width));
+  write(sheet, paint(block.formats, AUTOMATIC_FORMAT), (r, b) => r.setNumberFormats(b));
+  write(sheet, paint(block.fills, null), (r, b) => r.setBackgrounds(b));
+  write(sheet, paint(block.fontColors, null), (r, b) => r.setFontColors(b));
   write(
     sheet,
     paint(
-      spec.formats.map((f) => ({ range: f.range, value: f.format })),
-      AUTOMATIC_FORMAT,
-    ),
-    (r, b) => r.setNumberFormats(b),
-  );
-  write(
-    sheet,
-    paint(
-      spec.fills.map((f) => ({ range: f.range, value: f.color })),
-      null,
-    ),
-    (r, b) => r.setBackgrounds(b),
-  );
-  write(
-    sheet,
-    paint(
-      spec.fontColors.map((f) => ({ range: f.range, value: f.color })),
-      null,
-    ),
-    (r, b) => r.setFontColors(b),
-  );
-  write(
-    sheet,
-    paint(
-      spec.bold.map((range) => ({ range, value: 'bold' as const })),
+      block.bold.map((range) => ({ range, value: 'bold' as const })),
       null,
     ),
     (r, b) => r.setFontWeights(b),
   );
-  for (const t of spec.titles) at(sheet, t).setFontSize(TITLE_FONT_SIZE);
-  for (const w of spec.wrap) at(sheet, w).setWrap(true);
+}
 
-  setColumnWidths(sheet, spec.columnWidths);
-  if (spec.freezeRows > 0 && rows > spec.freezeRows) sheet.setFrozenRows(spec.freezeRows);
+export function drawFinish(sheet: Sheet, f: SheetFinish): void {
+  for (const t of f.titles) at(sheet, t).setFontSize(TITLE_FONT_SIZE);
+  for (const w of f.wrap) at(sheet, w).setWrap(true);
+  setColumnWidths(sheet, f.columnWidths);
+  if (f.freezeRows > 0 && f.rows > f.freezeRows) sheet.setFrozenRows(f.freezeRows);
   // The filter buttons of the Customers table (Excel's table, the xlsx autoFilter): one per sheet.
-  if (spec.table) at(sheet, spec.table.range).createFilter();
-  addConditionalRules(sheet, spec.conditional);
-  for (const chart of spec.charts) addChart(sheet, chart);
+  if (f.table) at(sheet, f.table.range).createFilter();
+  addConditionalRules(sheet, f.conditional);
+  for (const chart of f.charts) addChart(sheet, chart);
 }
 
 function write<T>(
@@ -93,15 +75,4 @@ function setColumnWidths(sheet: Sheet, chars: number[]): void {
     sheet.setColumnWidths(c + 1, end - c, Math.round(chars[c] * PIXELS_PER_CHAR + PIXELS_PADDING));
     c = end;
   }
-}
-
-/**
- * A new sheet has 1,000 rows and 26 columns; grow it in one call per dimension when the report is
- * bigger. A reused sheet is never shrunk: deleting rows would break formulas pointing into them.
- */
-function fitSize(sheet: Sheet, rows: number, cols: number): void {
-  const maxRows = sheet.getMaxRows(),
-    maxCols = sheet.getMaxColumns();
-  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-  if (cols > maxCols) sheet.insertColumnsAfter(maxCols, cols - maxCols);
 }

@@ -6,28 +6,40 @@
  * The formulas are DOMAIN.md §2–4 exactly as the core computes them (same operation order, so
  * the same doubles): see the comments on each.
  */
-import { BLANK_GROUP, NO_REVENUE } from '../../core/defaults.js';
+import { BLANK_GROUP, EXITED, NO_REVENUE } from '../../core/defaults.js';
 import { HEADER_FILL, HEADER_FONT } from '../../core/report/colours.js';
 import { emptySheet, FORMATS, rect, type SheetValue } from '../../core/report/sheet-spec.js';
 import { DRIVERS } from '../../core/types.js';
 import {
+  ALL_COLUMNS,
   avoidableName,
   COMPUTED_COLUMNS,
   COMPUTED_FILL,
+  type Column,
   CUSTOMERS_HEADER_ROW,
   col,
+  colIndex,
   customerNames,
   driverColumn,
   FIRST_ROW,
   INPUT_COLUMNS,
   INPUT_FILL,
   rateName,
+  SCENARIO_COLUMNS,
+  SCENARIO_INPUT_COLUMNS,
+  scenarioRateName,
   setFormula,
   type TemplateSheet,
 } from './layout.js';
 
 /** One customer row of input values, INPUT_COLUMNS order (null = blank). */
 export type InputRow = SheetValue[];
+
+/** The what-if per customer, by row: a price change (null = none) and an exit flag. */
+export interface WhatIfInputs {
+  price: (number | null)[];
+  exit: boolean[];
+}
 
 /**
  * @param rows the customers to fill in (input columns only)
@@ -38,21 +50,33 @@ export function customersSheet(
   capacity: number,
   note: string,
   groupHeader = 'Group',
+  whatIf?: WhatIfInputs,
 ): TemplateSheet {
   const spec = emptySheet('Customers');
   // The table's column names must differ: a group column named like another keeps "Group".
-  const taken = [...INPUT_COLUMNS, ...COMPUTED_COLUMNS].map((h) => h.toLowerCase());
+  const taken = ALL_COLUMNS.map((h) => h.toLowerCase());
   if (groupHeader.toLowerCase() !== 'group' && taken.includes(groupHeader.toLowerCase()))
     groupHeader = 'Group';
-  const width = INPUT_COLUMNS.length + COMPUTED_COLUMNS.length;
+  const width = ALL_COLUMNS.length;
+  const priceAt = colIndex('Scenario price change'),
+    exitAt = colIndex('Scenario exit');
+  const withWhatIf = rows.map((r, i) => {
+    const p = whatIf?.price[i] ?? null,
+      x = whatIf?.exit[i] ?? false;
+    if (p === null && !x) return r;
+    const out: SheetValue[] = [...r];
+    out[priceAt] = p;
+    out[exitAt] = x ? 'exit' : null;
+    return out;
+  });
   spec.values = [
     ['Customers'],
     [note],
     [
-      `Yellow columns: your data, one row per customer (up to ${capacity.toLocaleString('en-US')} rows; numbers only). Green columns compute — do not type over them. Fill COGS, or Gross Profit when you have no COGS.`,
+      `Yellow columns: your data, one row per customer (up to ${capacity.toLocaleString('en-US')} rows; numbers only). Green columns compute — do not type over them. Fill COGS, or Gross Profit when you have no COGS. What if: a price change (e.g. 3 %) or "exit" per customer in the yellow Scenario columns; rate, pool and capacity changes on Settings.`,
     ],
-    [...INPUT_COLUMNS.map((h) => (h === 'Group' ? groupHeader : h)), ...COMPUTED_COLUMNS],
-    ...rows,
+    [...ALL_COLUMNS.map((h) => (h === 'Group' ? groupHeader : h))],
+    ...withWhatIf,
   ];
   spec.width = width;
   spec.titles.push(rect(0, 0));
@@ -91,6 +115,25 @@ export function customersSheet(
     { range: rect(first, at('Net margin'), capacity, 1), type: 'scale' },
     { range: rect(first, at('Exit impact'), capacity, 1), type: 'negative' },
   );
+  // The what-if block: two yellow inputs, then its computed columns.
+  const wi = colIndex('Scenario price change'),
+    wc = colIndex('Scenario in');
+  spec.fills.push(
+    { range: rect(head, wi, 1, SCENARIO_INPUT_COLUMNS.length), color: HEADER_FILL },
+    { range: rect(head - 1, wi, 1, SCENARIO_INPUT_COLUMNS.length), color: INPUT_FILL },
+    { range: rect(head, wc, 1, SCENARIO_COLUMNS.length), color: '#375623' },
+    { range: rect(head - 1, wc, 1, SCENARIO_COLUMNS.length), color: COMPUTED_FILL },
+  );
+  spec.formats.push(
+    { range: rect(first, wi, capacity, 1), format: FORMATS.percent },
+    { range: rect(first, wi + 1, capacity, 1), format: FORMATS.text },
+    { range: rect(first, colIndex('Scenario revenue'), capacity, 3), format: FORMATS.money },
+    { range: rect(first, colIndex('Scenario net margin'), capacity, 2), format: FORMATS.percent },
+  );
+  spec.conditional.push({
+    range: rect(first, colIndex('Scenario net profit'), capacity, 1),
+    type: 'negative',
+  });
   spec.table = { range: rect(head, 0, capacity + 1, width), name: 'Customers' };
   spec.freezeRows = CUSTOMERS_HEADER_ROW;
   spec.columnWidths = [
@@ -115,59 +158,147 @@ export function customersSheet(
     12,
     13,
     14,
+    12,
+    10,
+    ...SCENARIO_COLUMNS.map(() => 13),
   ];
 
   const formulas: (string | undefined)[][] = [];
   for (let i = 0; i < capacity; i++) {
     const r = FIRST_ROW + i;
     const f = customerFormulas(r);
-    COMPUTED_COLUMNS.forEach((h, j) => {
-      setFormula(formulas, first + i, INPUT_COLUMNS.length + j, f[h]);
-    });
+    for (const h of [...COMPUTED_COLUMNS, ...SCENARIO_COLUMNS])
+      setFormula(formulas, first + i, colIndex(h), f[h]);
   }
   return { spec, extras: { formulas }, names: customerNames(capacity) };
 }
 
-/** The computed cells of sheet row `r`, by header. */
-export function customerFormulas(r: number): Record<(typeof COMPUTED_COLUMNS)[number], string> {
-  const c = (h: Parameters<typeof col>[0]) => `${col(h)}${r}`;
+/** The computed cells of sheet row `r`, by header: the baseline, then the what-if. */
+export function customerFormulas(
+  r: number,
+): Record<(typeof COMPUTED_COLUMNS)[number] | (typeof SCENARIO_COLUMNS)[number], string> {
+  const c = (h: Column) => `${col(h)}${r}`;
   const blank = `${c('Customer')}=""`;
-  const noRevenue = `OR(${blank},N(${c('Revenue')})<=0)`;
   // Σ volume × rate in DRIVERS order, then revenue × days × (rate / 365): the core's order of operations.
   const drivers = DRIVERS.map((d) => `N(${driverColumn(d)}${r})*${rateName(d)}`).join('+');
   const capital = `N(${c('Revenue')})*N(${c('Payment Days')})*(CostOfCapital/365)`;
+  // Gross profit: revenue − COGS when COGS is filled, else the Gross Profit column.
+  const gross = `IF(ISNUMBER(${c('COGS')}),N(${c('Revenue')})-${c('COGS')},N(${c('Gross Profit')}))`;
   // §10: each cost times its avoidable share, in the same order, then less gross profit
   const avoidable = `${DRIVERS.map((d) => `N(${driverColumn(d)}${r})*${rateName(d)}*${avoidableName(d)}`).join('+')}+${capital}*AvoidableCapital`;
-  const grossProfit = `IF(ISNUMBER(${c('COGS')}),N(${c('Revenue')})-${c('COGS')},N(${c('Gross Profit')}))`;
-  const size = c('Size'),
-    margin = c('Net margin');
-  const rankBySize = `SUMPRODUCT((SizeClass=${size})*(NetMargin>${margin}))`; // exact: no number→text criteria
+  const base = classFormulas({
+    blank,
+    revenue: c('Revenue'),
+    netProfit: c('Net profit'),
+    margin: c('Net margin'),
+    share: c('Revenue share before'),
+    size: c('Size'),
+    profitability: c('Profitability'),
+    segment: c('Segment'),
+    names: {
+      Revenue: 'Revenue',
+      NetMargin: 'NetMargin',
+      SizeClass: 'SizeClass',
+      MatrixRevenue: 'MatrixRevenue',
+      MatrixCount: 'MatrixCount',
+      MarginTarget: 'MarginTarget',
+    },
+  });
+
+  // The what-if (DOMAIN.md §11): price × (1 + p) adds revenue × p to gross profit; an exit takes
+  // the customer out (its direct cost and cost of capital go with it); the scenario rates
+  // (Settings) re-spread pools over the volumes left and keep capacity's cost per minute.
+  const out = `${c('Scenario in')}=0`;
+  const price = `N(${c('Scenario price change')})`;
+  const exit = `OR(${c('Scenario exit')}="exit",N(${c('Scenario exit')})=1)`;
+  const scenarioDrivers = DRIVERS.map(
+    (d) => `N(${driverColumn(d)}${r})*${scenarioRateName(d)}`,
+  ).join('+');
+  const scenario = classFormulas({
+    blank: out,
+    revenue: c('Scenario revenue'),
+    netProfit: c('Scenario net profit'),
+    margin: c('Scenario net margin'),
+    share: c('Scenario revenue share before'),
+    size: c('Scenario size'),
+    profitability: c('Scenario profitability'),
+    segment: c('Scenario segment'),
+    names: {
+      Revenue: 'ScenarioRevenue',
+      NetMargin: 'ScenarioNetMargin',
+      SizeClass: 'ScenarioSizeClass',
+      MatrixRevenue: 'ScenarioMatrixRevenue',
+      MatrixCount: 'ScenarioMatrixCount',
+      MarginTarget: 'ScenarioMarginTarget',
+    },
+  });
   return {
     'Cost-to-serve': `IF(${blank},"",${drivers}+${capital})`,
-    // Gross profit: revenue − COGS when COGS is filled, else the Gross Profit column.
-    'Net profit': `IF(${blank},"",${grossProfit}-${c('Cost-to-serve')})`,
-    'Net margin': `IF(${noRevenue},"",${c('Net profit')}/${c('Revenue')})`,
-    // before(c): revenue of customers with strictly greater revenue / revenue of customers with revenue > 0.
-    'Revenue share before': `IF(${noRevenue},"",SUMIF(Revenue,">"&${c('Revenue')})/MatrixRevenue)`,
-    Size:
-      `IF(${blank},"",IF(N(${c('Revenue')})<=0,"${NO_REVENUE}",` +
-      `IF(SizeMethod="fixed",IF(${c('Revenue')}>=FixedLarge,"Large",IF(${c('Revenue')}>=FixedMedium,"Medium","Small")),` +
-      `IF(SizeMethod="terciles",IF(3*COUNTIF(Revenue,">"&${c('Revenue')})<MatrixCount,"Large",IF(3*COUNTIF(Revenue,">"&${c('Revenue')})<2*MatrixCount,"Medium","Small")),` +
-      `IF(${c('Revenue share before')}<ParetoLarge,"Large",IF(${c('Revenue share before')}<ParetoMedium,"Medium","Small"))))))`,
-    Profitability:
-      `IF(OR(${size}="",${size}="${NO_REVENUE}"),"",` +
-      `IF(ProfitMethod="fixed",IF(${margin}>=FixedHigh,"High",IF(${margin}>=FixedLow,"Mid","Low")),` +
-      `IF(ProfitMethod="terciles",IF(3*${rankBySize}<COUNTIF(SizeClass,${size}),"High",IF(3*${rankBySize}<2*COUNTIF(SizeClass,${size}),"Mid","Low")),` +
-      `IF(${c('Net profit')}<0,"Low",IF(${margin}>=MarginTarget,"High","Mid")))))`,
-    Segment: `IF(${c('Profitability')}="","",${size}&"/"&${c('Profitability')})`,
+    'Net profit': `IF(${blank},"",${gross}-${c('Cost-to-serve')})`,
+    'Net margin': base.margin,
+    'Revenue share before': base.share,
+    Size: base.size,
+    Profitability: base.profitability,
+    Segment: base.segment,
     Tier: `IF(${c('Segment')}="","",INDEX(TierNames,MATCH(${c('Segment')},TierSegments,0)))`,
     Action: `IF(${c('Segment')}="","",INDEX(TierActions,MATCH(${c('Segment')},TierSegments,0)))`,
     // exit impact: the change in total net profit if this customer alone leaves (> 0: exit helps)
-    'Exit impact': `IF(${blank},"",(${avoidable})-${grossProfit})`,
+    'Exit impact': `IF(${blank},"",(${avoidable})-${gross})`,
     // a money-loser's break-even price change: −net profit / revenue
     'Break-even price change': `IF(OR(${c('Segment')}="",N(${c('Net profit')})>=0),"",-${c('Net profit')}/${c('Revenue')})`,
     'Matrix net profit': `IF(${c('Segment')}="","",${c('Net profit')})`,
     // §14: the group as text, trimmed as the core trims it; a blank group is "(blank)".
     'Group value': `IF(${blank},"",IF(TRIM(""&${c('Group')})="","${BLANK_GROUP}",TRIM(""&${c('Group')})))`,
+    'Scenario in': `IF(OR(${blank},${exit}),0,1)`,
+    'Scenario revenue': `IF(${out},"",N(${c('Revenue')})*(1+${price}))`,
+    'Scenario cost-to-serve': `IF(${out},"",${scenarioDrivers}+${c('Scenario revenue')}*N(${c('Payment Days')})*(CostOfCapital/365))`,
+    'Scenario net profit': `IF(${out},"",(${gross}+N(${c('Revenue')})*${price})-${c('Scenario cost-to-serve')})`,
+    'Scenario net margin': scenario.margin,
+    'Scenario revenue share before': scenario.share,
+    'Scenario size': scenario.size,
+    'Scenario profitability': scenario.profitability,
+    'Scenario segment': scenario.segment,
+    'Scenario tier': `IF(${out},IF(${blank},"","${EXITED}"),IF(${c('Scenario segment')}="","",INDEX(TierNames,MATCH(${c('Scenario segment')},TierSegments,0))))`,
+  };
+}
+
+/** The cells and workbook names one segmentation (baseline or what-if) reads. */
+interface ClassRefs {
+  /** The condition under which the row is no customer (blank key; for the what-if, also exited). */
+  blank: string;
+  revenue: string;
+  netProfit: string;
+  margin: string;
+  share: string;
+  size: string;
+  profitability: string;
+  segment: string;
+  names: Record<
+    'Revenue' | 'NetMargin' | 'SizeClass' | 'MatrixRevenue' | 'MatrixCount' | 'MarginTarget',
+    string
+  >;
+}
+
+/** DOMAIN.md §3 as formulas over one population: net margin, before(c), size, profitability, segment. */
+function classFormulas(x: ClassRefs) {
+  const n = x.names;
+  const revenue = `N(${x.revenue})`;
+  const noRevenue = `OR(${x.blank},${revenue}<=0)`;
+  const rankBySize = `SUMPRODUCT((${n.SizeClass}=${x.size})*(${n.NetMargin}>${x.margin}))`; // exact: no number→text criteria
+  return {
+    margin: `IF(${noRevenue},"",${x.netProfit}/${x.revenue})`,
+    // before(c): revenue of customers with strictly greater revenue / revenue of customers with revenue > 0.
+    share: `IF(${noRevenue},"",SUMIF(${n.Revenue},">"&${x.revenue})/${n.MatrixRevenue})`,
+    size:
+      `IF(${x.blank},"",IF(${revenue}<=0,"${NO_REVENUE}",` +
+      `IF(SizeMethod="fixed",IF(${x.revenue}>=FixedLarge,"Large",IF(${x.revenue}>=FixedMedium,"Medium","Small")),` +
+      `IF(SizeMethod="terciles",IF(3*COUNTIF(${n.Revenue},">"&${x.revenue})<${n.MatrixCount},"Large",IF(3*COUNTIF(${n.Revenue},">"&${x.revenue})<2*${n.MatrixCount},"Medium","Small")),` +
+      `IF(${x.share}<ParetoLarge,"Large",IF(${x.share}<ParetoMedium,"Medium","Small"))))))`,
+    profitability:
+      `IF(OR(${x.size}="",${x.size}="${NO_REVENUE}"),"",` +
+      `IF(ProfitMethod="fixed",IF(${x.margin}>=FixedHigh,"High",IF(${x.margin}>=FixedLow,"Mid","Low")),` +
+      `IF(ProfitMethod="terciles",IF(3*${rankBySize}<COUNTIF(${n.SizeClass},${x.size}),"High",IF(3*${rankBySize}<2*COUNTIF(${n.SizeClass},${x.size}),"Mid","Low")),` +
+      `IF(${x.netProfit}<0,"Low",IF(${x.margin}>=${n.MarginTarget},"High","Mid")))))`,
+    segment: `IF(${x.profitability}="","",${x.size}&"/"&${x.profitability})`,
   };
 }

@@ -19,6 +19,10 @@ export function instructionsSheet(source: string | null, capacity: number): Temp
     '2. Settings sheet: cost-to-serve rates per order, line, delivery, return, contact, repeat contact and visit — or a yearly cost pool,',
     '   spread over the total volume (rate = pool / total volume). Cost of capital prices slow payers. Thresholds and the tier map are there too.',
     '3. Read the Profit Matrix, the Whale Curve and the Groups sheet (profit per Group value). Every cell recalculates when a number or a setting changes.',
+    '4. What if: on Customers, a price change per customer (e.g. 3 %) and "exit" for customers who leave; on Settings, a change per rate or pool',
+    '   (e.g. -10 %) and per capacity resource. The Scenario columns and the what-if matrix beside the baseline show the new net profit and tiers.',
+    "   An exit takes the customer's revenue, gross profit, direct-rate costs and cost of capital; a pool is spread over the customers left;",
+    '   capacity keeps its cost per minute, so the minutes the customer used become unused capacity.',
     '',
     'How it decides (the same rules as the Profit Tiers add-ins and command line)',
     'Net profit = gross profit − cost-to-serve; cost-to-serve = Σ volume × rate + revenue × payment days / 365 × cost of capital.',
@@ -26,6 +30,7 @@ export function instructionsSheet(source: string | null, capacity: number): Temp
     'Profitability (bands, the default): Low if the customer loses money; High at a net margin at or above the overall margin; else Mid.',
     `A value exactly on a threshold goes to the higher class. Customers with revenue ≤ 0 stay outside the matrix ("${NO_REVENUE}").`,
     'Tier per segment (Settings): Concierge, Grow, Maintain, Fix, Self-service — each with its action.',
+    "Capacity (Settings): a resource costs its cost over its practical minutes; each driver's rate gains minutes per unit × cost per minute, and what no customer uses is unused capacity, charged to no one.",
     '',
     'Works in Excel 2010 and later, Google Sheets and LibreOffice: classic formulas only (SUMIF, COUNTIF, SUMPRODUCT, INDEX/MATCH, IF).',
   ];
@@ -34,7 +39,7 @@ export function instructionsSheet(source: string | null, capacity: number): Temp
     lines.map((l) => [l]),
   );
   spec.titles.push(rect(0, 0));
-  spec.bold.push(rect(3, 0), rect(11, 0));
+  spec.bold.push(rect(3, 0), rect(15, 0));
   spec.columnWidths = [140];
   return { spec, extras: {}, names: [] };
 }

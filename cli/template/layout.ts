@@ -41,15 +41,42 @@ export const COMPUTED_COLUMNS = [
   'Group value',
 ] as const;
 
+/** The consultant's what-if per customer (DOMAIN.md §11): inputs right of the computed columns. */
+export const SCENARIO_INPUT_COLUMNS = ['Scenario price change', 'Scenario exit'] as const;
+
+/** The what-if, computed: the customer priced and segmented again in the scenario. */
+export const SCENARIO_COLUMNS = [
+  'Scenario in',
+  'Scenario revenue',
+  'Scenario cost-to-serve',
+  'Scenario net profit',
+  'Scenario net margin',
+  'Scenario revenue share before',
+  'Scenario size',
+  'Scenario profitability',
+  'Scenario segment',
+  'Scenario tier',
+] as const;
+
+/** Every Customers header, left to right. */
+export const ALL_COLUMNS = [
+  ...INPUT_COLUMNS,
+  ...COMPUTED_COLUMNS,
+  ...SCENARIO_INPUT_COLUMNS,
+  ...SCENARIO_COLUMNS,
+] as const;
+export type Column = (typeof ALL_COLUMNS)[number];
+
 /** Column letter of a Customers header. */
-export function col(
-  header: (typeof INPUT_COLUMNS)[number] | (typeof COMPUTED_COLUMNS)[number],
-): string {
-  const i = (INPUT_COLUMNS as readonly string[]).indexOf(header);
-  const j = (COMPUTED_COLUMNS as readonly string[]).indexOf(header);
-  if (i < 0 && j < 0) throw new Error(`template layout: no column ${header}`);
-  return columnLetter(i >= 0 ? i : INPUT_COLUMNS.length + j);
+export function col(header: Column): string {
+  const i = (ALL_COLUMNS as readonly string[]).indexOf(header);
+  if (i < 0) throw new Error(`template layout: no column ${header}`);
+  return columnLetter(i);
 }
+
+/** 0-based index of a Customers header. */
+export const colIndex = (header: Column): number =>
+  (ALL_COLUMNS as readonly string[]).indexOf(header);
 
 export const driverColumn = (d: Driver): string => columnLetter(5 + DRIVERS.indexOf(d));
 
@@ -75,8 +102,22 @@ export function customerNames(rows: number): { name: string; ref: string }[] {
     { name: 'CustomerTier', ref: range(col('Tier')) },
     { name: 'GroupValue', ref: range(col('Group value')) },
     ...DRIVERS.map((d) => ({ name: volumeName(d), ref: range(driverColumn(d)) })),
+    { name: 'CustomerTier', ref: range(col('Tier')) },
+    { name: 'ScenarioIn', ref: range(col('Scenario in')) },
+    { name: 'ScenarioRevenue', ref: range(col('Scenario revenue')) },
+    { name: 'ScenarioNetProfit', ref: range(col('Scenario net profit')) },
+    { name: 'ScenarioNetMargin', ref: range(col('Scenario net margin')) },
+    { name: 'ScenarioSizeClass', ref: range(col('Scenario size')) },
+    { name: 'ScenarioSegment', ref: range(col('Scenario segment')) },
+    { name: 'ScenarioTier', ref: range(col('Scenario tier')) },
   ];
 }
+
+/** Workbook name of a driver's scenario rate (Settings): ScenarioRateOrders, … */
+export const scenarioRateName = (d: Driver): string => `Scenario${rateName(d)}`;
+
+/** Capacity resources the template has rows for: the settings' own, and room for more. */
+export const capacityRows = (resources: number): number => Math.max(3, resources + 1);
 
 /** A template sheet: its look and values, its formulas and drop-downs, and the names it defines. */
 export interface TemplateSheet {

@@ -1,14 +1,17 @@
 /**
  * The template's Profit Matrix: the 3×3 grid (tier, customers, revenue, net profit, share of
  * profit per cell) and totals, all COUNTIFS/SUMIFS over the Customers sheet's Segment column,
- * plus the No revenue group and the thresholds in force in words.
+ * plus the No revenue group and the thresholds in force in words. Beside it, the what-if's matrix
+ * (the Customers sheet's Scenario columns) and, below, what the what-if does to net profit.
  */
+import { columnLetter } from '../../core/cell-address.js';
 import { NO_REVENUE } from '../../core/defaults.js';
 import {
   addRows,
   emptySheet,
   FORMATS,
   rect,
+  type SheetSpec,
   type SheetValue,
   styleHeader,
 } from '../../core/report/sheet-spec.js';
@@ -94,6 +97,8 @@ export function matrixSheet(): TemplateSheet {
   for (let s = 0; s < 3; s++)
     spec.conditional.push({ range: rect(head + 1 + s * 5 + 3, 2, 1, 3), type: 'scale' });
 
+  whatIfGrid(spec, formulas, head);
+
   addRows(spec, [[]]);
   const nr = addRows(spec, [
     [NO_REVENUE, 'Customers'],
@@ -131,6 +136,129 @@ export function matrixSheet(): TemplateSheet {
     0,
     '"Customers: "&TEXT(COUNTA(CustomerKey),"#,##0")&" · with revenue: "&TEXT(MatrixCount,"#,##0")',
   );
-  spec.columnWidths = [14, 16, 18, 18, 18, 18];
+  addRows(spec, [[]]);
+  whatIfSummary(spec, formulas);
+  spec.columnWidths = [14, 16, 18, 18, 18, 18, 3, 14, 16, 18, 18, 18, 18];
   return { spec, extras: { formulas }, names: [] };
+}
+
+/**
+ * The what-if's matrix (DOMAIN.md §11) in columns H–M, beside the baseline, row for row: the same
+ * measures over the Customers sheet's Scenario columns.
+ */
+function whatIfGrid(spec: SheetSpec, formulas: (string | undefined)[][], head: number): void {
+  const C0 = 7; // column H
+  const L = (j: number) => columnLetter(C0 + j);
+  // rows of the baseline grid, padded with blanks up to the what-if's columns
+  const row = (r: number) => {
+    spec.values[r] ??= [];
+    const v = spec.values[r];
+    while (v.length < C0 + 6) v.push(null);
+    return v;
+  };
+  row(head)[C0] = 'What-if size';
+  row(head)[C0 + 1] = 'Measure';
+  PROFIT_CLASSES.forEach((p, j) => {
+    row(head)[C0 + 2 + j] = p;
+  });
+  row(head)[C0 + 5] = 'Total';
+  spec.width = Math.max(spec.width, C0 + 6);
+  const h = rect(head, C0, 1, 6);
+  spec.bold.push(h);
+  spec.fills.push({ range: h, color: '#375623' });
+  spec.fontColors.push({ range: h, color: '#FFFFFF' });
+  const sumOf: Record<(typeof MEASURES)[number], (seg: string) => string> = {
+    Customers: (seg) => `COUNTIF(ScenarioSegment,${seg})`,
+    Revenue: (seg) => `SUMIF(ScenarioSegment,${seg},ScenarioRevenue)`,
+    'Net profit': (seg) => `SUMIF(ScenarioSegment,${seg},ScenarioNetProfit)`,
+    'Share of profit': () => '',
+  };
+  const totalRow = head + 1 + SIZE_CLASSES.length * 5;
+  const totalNet = `$${L(5)}$${totalRow + 3}`;
+  const share = (netCell: string) => `IF(${totalNet}=0,"",${netCell}/${totalNet})`;
+  SIZE_CLASSES.forEach((size, si) => {
+    const top = head + 1 + si * 5;
+    row(top)[C0] = size;
+    row(top)[C0 + 1] = 'Tier';
+    spec.bold.push(rect(top, C0, 1, 5));
+    PROFIT_CLASSES.forEach((p, j) => {
+      const seg = `"${size}/${p}"`;
+      setFormula(formulas, top, C0 + 2 + j, `INDEX(TierNames,MATCH(${seg},TierSegments,0))`);
+      MEASURES.forEach((m, k) => {
+        const r = top + 1 + k;
+        row(r)[C0 + 1] = m;
+        setFormula(
+          formulas,
+          r,
+          C0 + 2 + j,
+          m === 'Share of profit' ? share(`${L(2 + j)}${r + 1}`) : sumOf[m](seg),
+        );
+      });
+    });
+    MEASURES.forEach((m, k) => {
+      const r = top + 1 + k,
+        r1 = r + 1;
+      setFormula(
+        formulas,
+        r,
+        C0 + 5,
+        m === 'Share of profit' ? share(`${L(5)}${r1}`) : `SUM(${L(2)}${r1}:${L(4)}${r1})`,
+      );
+      spec.formats.push({ range: rect(r, C0 + 2, 1, 4), format: FORMAT_OF[k] });
+    });
+    spec.fills.push({ range: rect(top, C0 + 2, 1, 3), color: '#E2EFDA' });
+    spec.conditional.push({ range: rect(top + 3, C0 + 2, 1, 3), type: 'scale' });
+  });
+  MEASURES.forEach((m, k) => {
+    const r = totalRow + k;
+    row(r)[C0] = k === 0 ? 'Total' : null;
+    row(r)[C0 + 1] = m;
+    for (let j = 0; j < 4; j++) {
+      const rows = SIZE_CLASSES.map((_, s) => `${L(2 + j)}${head + 1 + s * 5 + 1 + k + 1}`);
+      setFormula(
+        formulas,
+        r,
+        C0 + 2 + j,
+        m === 'Share of profit' ? share(`${L(2 + j)}${r + 1}`) : rows.join('+'),
+      );
+    }
+    spec.formats.push({ range: rect(r, C0 + 2, 1, 4), format: FORMAT_OF[k] });
+  });
+  spec.bold.push(rect(totalRow, C0, 4, 1));
+}
+
+/**
+ * The what-if against the baseline in money: net profit of all customers, unused capacity, and the
+ * change in the business's net profit (customers' change less the change in unused capacity: a
+ * customer who exits takes no capacity cost with it).
+ */
+function whatIfSummary(spec: SheetSpec, formulas: (string | undefined)[][]): void {
+  const head = addRows(spec, [['What-if', 'Baseline', 'What-if', 'Change']]);
+  styleHeader(spec, head, 4);
+  const lines: [string, string, string, string][] = [
+    ['Net profit, all customers', 'SUM(NetProfit)', 'SUM(ScenarioNetProfit)', FORMATS.money0],
+    ['Unused capacity cost', 'UnusedCapacityCost', 'ScenarioUnusedCapacityCost', FORMATS.money0],
+    ['Customers', 'COUNTA(CustomerKey)', 'SUM(ScenarioIn)', FORMATS.integer],
+  ];
+  const first = addRows(
+    spec,
+    lines.map(([label]) => [label]),
+  );
+  lines.forEach(([, base, scenario, format], i) => {
+    const r = first + i,
+      x = r + 1;
+    setFormula(formulas, r, 1, base);
+    setFormula(formulas, r, 2, scenario);
+    setFormula(formulas, r, 3, `C${x}-B${x}`);
+    spec.formats.push({ range: rect(r, 1, 1, 3), format });
+  });
+  const change = addRows(spec, [["Change in the business's net profit"]]);
+  setFormula(formulas, change, 3, `D${first + 1}-D${first + 2}`);
+  spec.bold.push(rect(change, 0, 1, 4));
+  spec.formats.push({ range: rect(change, 3), format: FORMATS.money0 });
+  spec.conditional.push({ range: rect(change, 3), type: 'negative' });
+  const exits = addRows(spec, [['Customers who exit'], ['Customers whose tier changes']]);
+  setFormula(formulas, exits, 3, 'COUNTIF(ScenarioTier,"Exited")');
+  setFormula(formulas, exits + 1, 3, 'SUMPRODUCT((CustomerKey<>"")*(ScenarioTier<>CustomerTier))');
+  spec.formats.push({ range: rect(exits, 3, 2, 1), format: FORMATS.integer });
 }

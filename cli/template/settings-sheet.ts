@@ -3,8 +3,10 @@
  * cost pools, cost of capital, and the tier map — every value the formulas read, each a named cell.
  * Yellow cells are inputs; green cells compute (the rate in use, the margin target in use).
  */
+import { columnLetter } from '../../core/cell-address.js';
 import {
   COST_LINE_LABELS,
+  DRIVER_UNITS,
   NO_REVENUE,
   PARETO_LARGE,
   PARETO_MEDIUM,
@@ -20,12 +22,15 @@ import {
   styleHeader,
 } from '../../core/report/sheet-spec.js';
 import type { Settings } from '../../core/settings.js';
-import { DRIVERS } from '../../core/types.js';
+import { SETTING_LABELS } from '../../core/settings-labels.js';
+import { DRIVERS, type Driver } from '../../core/types.js';
 import {
   avoidableName,
   COMPUTED_FILL,
+  capacityRows,
   INPUT_FILL,
   rateName,
+  scenarioRateName,
   setFormula,
   type TemplateSheet,
   volumeName,
@@ -34,7 +39,13 @@ import {
 export const SIZE_METHODS = ['pareto', 'terciles', 'fixed'];
 export const PROFIT_METHODS = ['bands', 'terciles', 'fixed'];
 
-export function settingsSheet(s: Settings): TemplateSheet {
+/** What the what-if changes on Settings: a % per driver's rate or pool, and per resource's cost. */
+export interface WhatIfSettings {
+  driverChange: Partial<Record<Driver, number>>;
+  capacityChange: Record<string, number>;
+}
+
+export function settingsSheet(s: Settings, whatIf?: WhatIfSettings): TemplateSheet {
   const spec = emptySheet('Settings');
   const formulas: (string | undefined)[][] = [];
   const names: TemplateSheet['names'] = [];
@@ -52,78 +63,79 @@ export function settingsSheet(s: Settings): TemplateSheet {
 
   header(['Setting', 'Value', 'Meaning']);
   const fixed = (x: number) => (Number.isFinite(x) ? x : null);
-  const inputs: [string, string, SheetValue, string, string?][] = [
+  // the labels come from the table the `options` argument of the worksheet functions reads
+  const inputs: [keyof typeof SETTING_LABELS, string, SheetValue, string, string?][] = [
     [
       'SizeMethod',
-      'Size method',
+      SETTING_LABELS.SizeMethod.label,
       s.size.method,
       'pareto: share of revenue of bigger customers; terciles: thirds by count; fixed: revenue amounts',
     ],
     [
       'ParetoLarge',
-      'Pareto: Large below',
+      SETTING_LABELS.ParetoLarge.label,
       s.size.method === 'pareto' ? s.size.large : PARETO_LARGE,
       'Large if the revenue of bigger customers is below this share of revenue',
       FORMATS.percent,
     ],
     [
       'ParetoMedium',
-      'Pareto: Medium below',
+      SETTING_LABELS.ParetoMedium.label,
       s.size.method === 'pareto' ? s.size.medium : PARETO_MEDIUM,
       'Medium if below this share; else Small',
       FORMATS.percent,
     ],
     [
       'FixedLarge',
-      'Fixed: Large from revenue',
+      SETTING_LABELS.FixedLarge.label,
       s.size.method === 'fixed' ? s.size.large : null,
       'fixed method: Large at this revenue or more',
       FORMATS.money0,
     ],
     [
       'FixedMedium',
-      'Fixed: Medium from revenue',
+      SETTING_LABELS.FixedMedium.label,
       s.size.method === 'fixed' ? s.size.medium : null,
       'fixed method: Medium at this revenue or more; else Small',
       FORMATS.money0,
     ],
     [
       'ProfitMethod',
-      'Profitability method',
+      SETTING_LABELS.ProfitMethod.label,
       s.profitability.method,
       'bands: Low if losing money, High at or above the margin target; terciles: thirds by net margin within each size; fixed: margins',
     ],
     [
       'TargetOverride',
-      'Bands: margin target',
+      SETTING_LABELS.TargetOverride.label,
       s.profitability.target,
       'leave blank to use the overall net margin of customers with revenue (never below 0 %)',
       FORMATS.percent,
     ],
     [
       'FixedHigh',
-      'Fixed: High from margin',
+      SETTING_LABELS.FixedHigh.label,
       fixed(s.profitability.high),
       'fixed method: High at this net margin or more',
       FORMATS.percent,
     ],
     [
       'FixedLow',
-      'Fixed: Mid from margin',
+      SETTING_LABELS.FixedLow.label,
       fixed(s.profitability.low),
       'fixed method: Mid at this net margin or more; else Low',
       FORMATS.percent,
     ],
     [
       'CostOfCapital',
-      'Cost of capital (yearly)',
+      SETTING_LABELS.CostOfCapital.label,
       s.costOfCapital,
       'cost of waiting for payment: revenue × payment days / 365 × this rate',
       FORMATS.percent,
     ],
     [
       'AvoidableCapital',
-      'Cost of capital: avoidable share',
+      SETTING_LABELS.AvoidableCapital.label,
       s.avoidable.paymentDays ?? 1,
       'share of the cost of capital that goes when a customer leaves (exit impact)',
       FORMATS.percent,
@@ -135,8 +147,8 @@ export function settingsSheet(s: Settings): TemplateSheet {
     spec.fills.push({ range: rect(r, 1), color: INPUT_FILL });
     if (format) spec.formats.push({ range: rect(r, 1), format });
   }
-  const sizeRow = spec.values.findIndex((v) => v[0] === 'Size method'),
-    profitRow = spec.values.findIndex((v) => v[0] === 'Profitability method');
+  const sizeRow = spec.values.findIndex((v) => v[0] === SETTING_LABELS.SizeMethod.label),
+    profitRow = spec.values.findIndex((v) => v[0] === SETTING_LABELS.ProfitMethod.label);
   const lists = [
     { cell: `B${sizeRow + 1}`, values: SIZE_METHODS },
     { cell: `B${profitRow + 1}`, values: PROFIT_METHODS },
@@ -163,6 +175,27 @@ export function settingsSheet(s: Settings): TemplateSheet {
       'bands method: High at or above this net margin',
       FORMATS.percent,
     ],
+    [
+      'ScenarioMatrixRevenue',
+      'What-if: revenue of customers with revenue',
+      'SUMIF(ScenarioRevenue,">0")',
+      'the what-if on the Customers sheet: its customers with revenue > 0',
+      FORMATS.money0,
+    ],
+    [
+      'ScenarioMatrixCount',
+      'What-if: customers with revenue',
+      'COUNTIF(ScenarioRevenue,">0")',
+      'customers who exit are out of the what-if',
+      FORMATS.integer,
+    ],
+    [
+      'ScenarioMarginTarget',
+      'What-if: margin target in use',
+      'IF(ISNUMBER(TargetOverride),TargetOverride,IF(ScenarioMatrixRevenue>0,MAX(0,SUMIF(ScenarioRevenue,">0",ScenarioNetProfit)/ScenarioMatrixRevenue),0))',
+      'the bar moves with the population, as in the baseline',
+      FORMATS.percent,
+    ],
   ];
   for (const [name, label, formula, meaning, format] of computed) {
     const r = addRows(spec, [[label, null, meaning]]);
@@ -181,8 +214,16 @@ export function settingsSheet(s: Settings): TemplateSheet {
     'Rate in use',
     'Avoidable share',
     'Avoidable in use',
+    'Capacity part',
+    'Scenario change',
+    'Scenario volume',
+    'Scenario capacity part',
+    'Scenario rate in use',
   ]);
+  spec.wrap.push(rect(spec.values.length - 1, 0, 1, 12));
+  const driverRow = new Map<string, number>(); // driver → 1-based sheet row
   for (const d of DRIVERS) {
+    const change = whatIf?.driverChange[d] ?? null;
     const r = addRows(spec, [
       [
         COST_LINE_LABELS[d],
@@ -191,28 +232,167 @@ export function settingsSheet(s: Settings): TemplateSheet {
         null,
         null,
         s.avoidable[d] ?? null,
+        null,
+        null,
+        change,
       ],
     ]);
-    const row = r + 1;
-    setFormula(formulas, r, 3, `SUM(${volumeName(d)})`);
-    // Activity-based costing: a pool is spread over the total volume (DOMAIN.md §2); a pool wins over a rate.
-    setFormula(formulas, r, 4, `IF(ISNUMBER(C${row}),IF(D${row}>0,C${row}/D${row},0),N(B${row}))`);
-    // §10: blank = the default, a direct rate goes with the customer (1), a pool stays (0)
-    setFormula(formulas, r, 6, `IF(ISNUMBER(F${row}),F${row},IF(ISNUMBER(C${row}),0,1))`);
-    names.push({ name: rateName(d), ref: `Settings!$E$${row}` });
-    names.push({ name: avoidableName(d), ref: `Settings!$G$${row}` });
+    driverRow.set(d, r + 1);
     spec.fills.push(
       { range: rect(r, 1, 1, 2), color: INPUT_FILL },
       { range: rect(r, 3, 1, 2), color: COMPUTED_FILL },
       { range: rect(r, 5), color: INPUT_FILL },
-      { range: rect(r, 6), color: COMPUTED_FILL },
+      { range: rect(r, 6, 1, 2), color: COMPUTED_FILL },
+      { range: rect(r, 8), color: INPUT_FILL },
+      { range: rect(r, 9, 1, 3), color: COMPUTED_FILL },
     );
     spec.formats.push(
       { range: rect(r, 1, 1, 2), format: FORMATS.money },
       { range: rect(r, 3), format: FORMATS.integer },
       { range: rect(r, 4), format: '#,##0.0000' },
       { range: rect(r, 5, 1, 2), format: FORMATS.percent },
+      { range: rect(r, 7), format: '#,##0.0000' },
+      { range: rect(r, 8), format: FORMATS.percent },
+      { range: rect(r, 9), format: FORMATS.integer },
+      { range: rect(r, 10, 1, 2), format: '#,##0.0000' },
     );
+  }
+
+  // Capacity (DOMAIN.md §13): a resource's cost over its practical minutes prices each minute a
+  // unit of a driver takes; what no customer uses is unused capacity, charged to no one.
+  addRows(spec, [[]]);
+  const capHead = [
+    'Capacity resource',
+    'Cost',
+    'Minutes (practical capacity)',
+    ...DRIVERS.map((d) => `Minutes ${DRIVER_UNITS[d]}`),
+    'Cost per minute',
+    'Used minutes',
+    'Used share',
+    'Unused capacity cost',
+    'Scenario cost change',
+    'Scenario cost per minute',
+    'Scenario used minutes',
+    'Scenario unused cost',
+  ];
+  header(capHead);
+  spec.wrap.push(rect(spec.values.length - 1, 0, 1, capHead.length));
+  const L = (i: number) => columnLetter(i);
+  const K = L(3 + DRIVERS.length), // cost per minute
+    P = L(3 + DRIVERS.length + 5); // scenario cost per minute
+  const rows = capacityRows(s.capacity.length);
+  const capFirst = spec.values.length + 1; // 1-based
+  for (let q = 0; q < rows; q++) {
+    const res = s.capacity[q];
+    const r = addRows(spec, [
+      [
+        res?.name ?? null,
+        res?.cost ?? null,
+        res?.minutes ?? null,
+        ...DRIVERS.map((d) => res?.minutesPer[d] ?? null),
+        null,
+        null,
+        null,
+        null,
+        res ? (whatIf?.capacityChange[res.name] ?? null) : null,
+      ],
+    ]);
+    const row = r + 1,
+      c0 = 3 + DRIVERS.length;
+    const used = (volumeCol: string) =>
+      DRIVERS.map((d, i) => `N(${L(3 + i)}${row})*$${volumeCol}$${driverRow.get(d)}`).join('+');
+    setFormula(formulas, r, c0, `IF(N(C${row})>0,N(B${row})/C${row},0)`);
+    setFormula(formulas, r, c0 + 1, used('D'));
+    setFormula(formulas, r, c0 + 2, `IF(N(C${row})>0,${L(c0 + 1)}${row}/C${row},"")`);
+    setFormula(formulas, r, c0 + 3, `IF(N(C${row})>0,(C${row}-${L(c0 + 1)}${row})*${K}${row},0)`);
+    setFormula(
+      formulas,
+      r,
+      c0 + 5,
+      `IF(N(C${row})>0,N(B${row})*(1+N(${L(c0 + 4)}${row}))/C${row},0)`,
+    );
+    setFormula(formulas, r, c0 + 6, used('J'));
+    setFormula(formulas, r, c0 + 7, `IF(N(C${row})>0,(C${row}-${L(c0 + 6)}${row})*${P}${row},0)`);
+    spec.fills.push(
+      { range: rect(r, 0, 1, 3 + DRIVERS.length), color: INPUT_FILL },
+      { range: rect(r, c0, 1, 4), color: COMPUTED_FILL },
+      { range: rect(r, c0 + 4), color: INPUT_FILL },
+      { range: rect(r, c0 + 5, 1, 3), color: COMPUTED_FILL },
+    );
+    spec.formats.push(
+      { range: rect(r, 1), format: FORMATS.money0 },
+      { range: rect(r, 2), format: FORMATS.integer },
+      { range: rect(r, c0), format: '#,##0.0000' },
+      { range: rect(r, c0 + 1), format: FORMATS.integer },
+      { range: rect(r, c0 + 2), format: FORMATS.percent },
+      { range: rect(r, c0 + 3), format: FORMATS.money0 },
+      { range: rect(r, c0 + 4), format: FORMATS.percent },
+      { range: rect(r, c0 + 5), format: '#,##0.0000' },
+      { range: rect(r, c0 + 6), format: FORMATS.integer },
+      { range: rect(r, c0 + 7), format: FORMATS.money0 },
+    );
+  }
+  const capLast = capFirst + rows - 1;
+  const capSum = (c: number) => `SUM(${L(c)}${capFirst}:${L(c)}${capLast})`;
+  const totals = addRows(spec, [
+    [
+      'Unused capacity cost, all resources',
+      null,
+      'paid for, used by no customer: never charged to customers',
+    ],
+    [
+      'Scenario unused capacity cost',
+      null,
+      'the same in the what-if (leavers’ minutes become unused)',
+    ],
+  ]);
+  setFormula(formulas, totals, 1, capSum(3 + DRIVERS.length + 3));
+  setFormula(formulas, totals + 1, 1, capSum(3 + DRIVERS.length + 7));
+  named('UnusedCapacityCost', totals);
+  named('ScenarioUnusedCapacityCost', totals + 1);
+  spec.fills.push({ range: rect(totals, 1, 2, 1), color: COMPUTED_FILL });
+  spec.formats.push({ range: rect(totals, 1, 2, 1), format: FORMATS.money0 });
+
+  // Each driver's rates, now that the capacity rows are known: the capacity part is Σ minutes per
+  // unit × cost per minute, resource by resource (the core's order); the rate in use adds it to
+  // the direct rate or the pool rate (a pool is spread over the total volume, DOMAIN.md §2).
+  for (const d of DRIVERS) {
+    const row = driverRow.get(d)!,
+      r = row - 1;
+    const mp = L(3 + DRIVERS.indexOf(d));
+    const part = (perMinute: string) =>
+      Array.from(
+        { length: rows },
+        (_, q) => `N(${mp}${capFirst + q})*${perMinute}${capFirst + q}`,
+      ).join('+');
+    setFormula(formulas, r, 3, `SUM(${volumeName(d)})`);
+    setFormula(formulas, r, 7, part(K));
+    setFormula(
+      formulas,
+      r,
+      4,
+      `IF(ISNUMBER(C${row}),IF(D${row}>0,C${row}/D${row},0),N(B${row}))+H${row}`,
+    );
+    names.push({ name: rateName(d), ref: `Settings!$E$${row}` });
+    // §10: blank = the default, the direct part of the rate goes with the customer, the pool and
+    // capacity parts stay: direct / rate in use (1 when the driver costs nothing), as the core.
+    setFormula(
+      formulas,
+      r,
+      6,
+      `IF(ISNUMBER(F${row}),F${row},IF(E${row}>0,IF(ISNUMBER(C${row}),0,N(B${row}))/E${row},1))`,
+    );
+    names.push({ name: avoidableName(d), ref: `Settings!$G$${row}` });
+    // What-if: the change scales the direct rate or the pool; a pool is spread over the volume left.
+    setFormula(formulas, r, 9, `SUMIF(ScenarioIn,1,${volumeName(d)})`);
+    setFormula(formulas, r, 10, part(P));
+    setFormula(
+      formulas,
+      r,
+      11,
+      `IF(ISNUMBER(C${row}),IF(J${row}>0,C${row}*(1+N(I${row}))/J${row},0),N(B${row})*(1+N(I${row})))+K${row}`,
+    );
+    names.push({ name: scenarioRateName(d), ref: `Settings!$L$${row}` });
   }
 
   addRows(spec, [[]]);
@@ -229,7 +409,7 @@ export function settingsSheet(s: Settings): TemplateSheet {
     { name: 'TierActions', ref: range('D') },
   );
 
-  // Meanings overflow into the empty cells to their right; the driver and tier tables below use C–E.
-  spec.columnWidths = [32, 16, 16, 14, 14, 14, 14];
+  // Meanings overflow into the empty cells to their right; the tables below use more columns.
+  spec.columnWidths = [32, 16, 16, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14];
   return { spec, extras: { formulas, lists }, names };
 }

@@ -17,6 +17,7 @@ import { matrixSheet } from './matrix-sheet.js';
 import { SAMPLE_GROUPS, SAMPLE_ROWS } from './sample-rows.js';
 import { settingsSheet } from './settings-sheet.js';
 import { whaleSheet } from './whale-sheet.js';
+import { templateWhatIf } from './what-if-inputs.js';
 
 /** Empty templates have formulas for this many customers; filled ones for theirs plus this room. */
 export const EMPTY_CAPACITY = 1000;
@@ -40,10 +41,11 @@ export async function templateBytes(t: TemplateInput): Promise<Uint8Array> {
   // The first groupBy column fills the Group column; without one, the sample's regions or nothing.
   const group = t.analysis?.groups[0];
   const groupColumn = group?.column ?? 'Group';
+  const whatIf = templateWhatIf(t.settings, t.analysis);
   const sheets = [
     instructionsSheet(t.source ?? null, capacity),
-    settingsSheet(t.settings),
-    customersSheet(rows, capacity, note, groupColumn),
+    settingsSheet(t.settings, whatIf.settings),
+    customersSheet(rows, capacity, note, groupColumn, whatIf.customers ?? undefined),
     matrixSheet(),
     whale,
     groupsSheet(

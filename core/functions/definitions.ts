@@ -43,14 +43,14 @@ const p = (name: string, description: string, optional = false, range = true): P
 const population = [
   p(
     'allRevenue',
-    'Revenue of every customer (the population the rows are placed in). Give it when revenue is one row of a dragged formula.',
+    'Revenue of every customer (the population the rows are placed in). Needed when revenue is one cell, as in a formula filled down.',
     true,
   ),
   p('allProfit', 'Gross profit of every customer, matching allRevenue.', true),
   p('allCostToServe', 'Cost-to-serve of every customer, matching allRevenue.', true),
   p(
     'options',
-    'Settings: JSON text such as {"size":{"method":"terciles"}} or a two-column range of setting names and values.',
+    'Settings: JSON text such as {"size":{"method":"terciles"}}, or a two-column range of settings paths (size.method) or the template\'s Settings labels (Size method) and their values.',
     true,
   ),
 ];
@@ -62,10 +62,10 @@ export const FUNCTIONS: FunctionDef[] = [
       'Service tier of each customer (Concierge, Grow, Maintain, Fix, Self-service) from revenue size and profitability.',
     params: [
       p('revenue', 'Revenue of the customer(s): a cell or a column.'),
-      p('profit', 'Gross profit (revenue minus cost of goods) of the same customer(s).'),
+      p('grossProfit', 'Gross profit (revenue minus cost of goods) of the same customer(s).'),
       p(
         'costToServe',
-        'Cost-to-serve of the same customer(s); net profit = profit − costToServe.',
+        'Cost-to-serve of the same customer(s); net profit = grossProfit − costToServe.',
         true,
       ),
       ...population,
@@ -80,7 +80,7 @@ export const FUNCTIONS: FunctionDef[] = [
       'Segment label of each customer (Large/High … Small/Low): revenue size × profitability.',
     params: [
       p('revenue', 'Revenue of the customer(s): a cell or a column.'),
-      p('profit', 'Gross profit of the same customer(s).'),
+      p('grossProfit', 'Gross profit of the same customer(s).'),
       p('costToServe', 'Cost-to-serve of the same customer(s).', true),
       ...population,
     ],
@@ -95,9 +95,13 @@ export const FUNCTIONS: FunctionDef[] = [
       'The 3×3 profit matrix: customers, revenue or net profit per size (rows) and profitability (columns).',
     params: [
       p('revenue', 'Revenue of every customer.'),
-      p('profit', 'Net profit of every customer.'),
-      p('measure', '"count" (default), "revenue" or "profit".', true, false),
-      p('options', 'Settings: JSON text or a two-column range of setting names and values.', true),
+      p('netProfit', 'Net profit of every customer (after cost-to-serve).'),
+      p('measure', '"count" (default), "revenue" or "profit" (net profit).', true, false),
+      p(
+        'options',
+        'Settings: JSON text, or a two-column range of settings paths or Settings labels and values.',
+        true,
+      ),
     ],
     returns: 'A labelled 4×4 grid.',
     example: '=PROFITMATRIX(B2:B500, E2:E500, "profit")',
@@ -122,7 +126,7 @@ export const FUNCTIONS: FunctionDef[] = [
     description:
       'Points of the whale curve: customers sorted by profit, cumulative share of profit.',
     params: [
-      p('profit', 'Net profit of every customer.'),
+      p('netProfit', 'Net profit of every customer (after cost-to-serve).'),
       p('points', 'How many steps along the customers (default 20).', true, false),
     ],
     returns: 'Two columns with a header row: share of customers, share of profit.',
@@ -133,7 +137,7 @@ export const FUNCTIONS: FunctionDef[] = [
     id: 'WHALEPEAK',
     description:
       'The peak of the whale curve: the share of customers that earns the most, and that share of total profit.',
-    params: [p('profit', 'Net profit of every customer.')],
+    params: [p('netProfit', 'Net profit of every customer (after cost-to-serve).')],
     returns: 'One row: share of customers, share of profit (e.g. 0.22, 1.6).',
     example: '=WHALEPEAK(E2:E500)',
     impl: whalePeak,

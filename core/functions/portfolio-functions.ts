@@ -21,7 +21,7 @@ const MEASURES = ['count', 'revenue', 'profit'] as const;
 /** A labelled 4×4 grid: header row (High, Mid, Low) and one row per size, of the chosen measure. */
 export function profitMatrixGrid(
   revenue: Arg,
-  profit: Arg,
+  netProfit: Arg,
   measure?: Arg,
   options?: Arg,
 ): (string | number)[][] {
@@ -32,8 +32,8 @@ export function profitMatrixGrid(
       `must be "count", "revenue" or "profit" (got "${String(measure)}")`,
     );
   const rev = numbers(revenue, 'revenue'),
-    np = numbers(profit, 'profit');
-  sameLength(rev, np, 'revenue', 'profit');
+    np = numbers(netProfit, 'netProfit');
+  sameLength(rev, np, 'revenue', 'netProfit');
   for (let i = 0; i < rev.length; i++) {
     if (Number.isNaN(rev[i])) rev[i] = 0;
     if (Number.isNaN(np[i])) np[i] = 0;
@@ -82,20 +82,23 @@ export function costToServeRows(volumes: Arg, rates: Arg): number[][] {
   });
 }
 
-function profits(profit: Arg): Float64Array {
-  const p = numbers(profit, 'profit').filter((x) => !Number.isNaN(x));
-  if (p.length === 0) throw new FunctionArgumentError('profit', 'has no numbers');
+function profits(netProfit: Arg): Float64Array {
+  const p = numbers(netProfit, 'netProfit').filter((x) => !Number.isNaN(x));
+  if (p.length === 0) throw new FunctionArgumentError('netProfit', 'has no numbers');
   return p;
 }
 
 /** Points of the whale curve: two columns, share of customers and share of profit (header row first). */
-export function whaleCurvePoints(profit: Arg, points?: Arg): (string | number)[][] {
+export function whaleCurvePoints(netProfit: Arg, points?: Arg): (string | number)[][] {
   const k = omitted(points) ? 20 : Number(cells(points)[0]);
   if (!Number.isInteger(k) || k < 2 || k > 1000)
     throw new FunctionArgumentError('points', 'must be a whole number from 2 to 1000');
-  const w = whaleCurve(profits(profit), k, k);
+  const w = whaleCurve(profits(netProfit), k, k);
   if (w.peakShareOfProfit === null)
-    throw new FunctionArgumentError('profit', 'totals zero or less: shares of profit mean nothing');
+    throw new FunctionArgumentError(
+      'netProfit',
+      'totals zero or less: shares of profit mean nothing',
+    );
   return [
     ['Share of customers', 'Share of profit'],
     ...w.curve.map((p) => [p.shareOfCustomers, p.shareOfProfit!]),
@@ -103,9 +106,12 @@ export function whaleCurvePoints(profit: Arg, points?: Arg): (string | number)[]
 }
 
 /** The peak of the whale curve as one row: share of customers, share of profit. */
-export function whalePeak(profit: Arg): number[][] {
-  const w = whaleCurve(profits(profit));
+export function whalePeak(netProfit: Arg): number[][] {
+  const w = whaleCurve(profits(netProfit));
   if (w.peakShareOfProfit === null)
-    throw new FunctionArgumentError('profit', 'totals zero or less: shares of profit mean nothing');
+    throw new FunctionArgumentError(
+      'netProfit',
+      'totals zero or less: shares of profit mean nothing',
+    );
   return [[w.peakAtShareOfCustomers, w.peakShareOfProfit]];
 }

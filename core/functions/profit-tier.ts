@@ -1,10 +1,13 @@
 /**
  * PROFITTIER and PROFITSEGMENT: the tier (or segment label) of each row.
- * - With ranges only: the rows are the population; returns one column, one result per row.
+ * - With ranges only: the rows are the population; returns one column, one result per row. One
+ *   cell alone is refused: it is what a filled-down `=PROFITTIER(B2, C2)` gives, a population of one.
  * - With the population ranges (allRevenue, allProfit, allCostToServe): each given row is placed
  *   within that population — what a formula dragged down a column expects.
- * A population is prepared once per distinct content and reused by every row of a dragged formula,
- * so n formulas cost O(n) each for reading their arguments, not O(n log n) each for sorting.
+ * A population is prepared once per distinct content and execution. Excel's shared runtime keeps it
+ * for every row of a dragged formula (n formulas cost O(n) each for reading their arguments, not
+ * O(n log n) each for sorting); Apps Script runs each Sheets formula cell as its own execution,
+ * where nothing survives, so there the spilled range form is the way for large tables.
  */
 
 import { type Population, population } from '../classify.js';
@@ -13,14 +16,14 @@ import type { Settings } from '../settings.js';
 import { type Arg, FunctionArgumentError, numbers, omitted, sameLength } from './arguments.js';
 import { functionSettings } from './options.js';
 
-/** net profit per row: profit − costToServe (blank cost = 0); blank profit = 0. */
+/** net profit per row: grossProfit − costToServe (blank cost = 0); blank gross profit = 0. */
 function netProfits(
   revenue: Float64Array,
-  profit: Arg,
+  grossProfit: Arg,
   cost: Arg,
   names: [string, string, string],
 ): Float64Array {
-  const p = numbers(profit, names[1]);
+  const p = numbers(grossProfit, names[1]);
   sameLength(revenue, p, names[0], names[1]);
   const out = new Float64Array(p.length);
   const c = omitted(cost) ? null : numbers(cost, names[2]);
@@ -67,7 +70,7 @@ function populationOf(
 /** Segment index per given row (-1 none, -2 blank row). */
 function segments(
   revenue: Arg,
-  profit: Arg,
+  grossProfit: Arg,
   cost: Arg,
   allRevenue: Arg,
   allProfit: Arg,
@@ -76,13 +79,20 @@ function segments(
 ): { seg: Int16Array; settings: Settings } {
   const settings = functionSettings(options);
   const rev = numbers(revenue, 'revenue');
-  const np = netProfits(rev, profit, cost, ['revenue', 'profit', 'costToServe']);
+  const np = netProfits(rev, grossProfit, cost, ['revenue', 'grossProfit', 'costToServe']);
   let pop: Population;
   if (omitted(allRevenue)) {
     if (!omitted(allProfit) || !omitted(allCost))
       throw new FunctionArgumentError(
         'allRevenue',
         'is needed when allProfit or allCostToServe is given',
+      );
+    // `=PROFITTIER(B2, C2, D2)` filled down would make each row a population of one, where every
+    // profitable customer is Large/High: a tier that looks right and is not.
+    if (rev.length === 1)
+      throw new FunctionArgumentError(
+        'revenue',
+        'is one customer, a population of one; give allRevenue and allProfit when the formula is filled down',
       );
     pop = populationOf(rev, np, settings);
   } else {
@@ -105,7 +115,7 @@ function segments(
 /** The tier per row, one column: "" for blank rows, "No revenue" for revenue < 0. */
 export function profitTier(
   revenue: Arg,
-  profit: Arg,
+  grossProfit: Arg,
   costToServe?: Arg,
   allRevenue?: Arg,
   allProfit?: Arg,
@@ -114,7 +124,7 @@ export function profitTier(
 ): string[][] {
   const { seg, settings } = segments(
     revenue,
-    profit,
+    grossProfit,
     costToServe,
     allRevenue,
     allProfit,
@@ -127,7 +137,7 @@ export function profitTier(
 /** The segment label per row (`Large/High`), one column. */
 export function profitSegment(
   revenue: Arg,
-  profit: Arg,
+  grossProfit: Arg,
   costToServe?: Arg,
   allRevenue?: Arg,
   allProfit?: Arg,
@@ -136,7 +146,7 @@ export function profitSegment(
 ): string[][] {
   const { seg } = segments(
     revenue,
-    profit,
+    grossProfit,
     costToServe,
     allRevenue,
     allProfit,

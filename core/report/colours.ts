@@ -24,15 +24,28 @@ export function heat(x: number): string {
   );
 }
 
+/** The weakest heat of a non-zero cell: a small loss next to a large profit is still clearly red. */
+export const MIN_HEAT = 0.35;
+
 /**
  * The heat of each matrix cell from its net profit (DOMAIN.md §17: colours follow money): green
- * for profit, red for loss, stronger for more, scaled by the largest |net profit| of the cells.
- * A losing cell is never green, whatever the sign of the total; nothing inverts when the business
- * loses money overall. Example: net profits [300, 0, −150] → [heat(1), heat(0), heat(−0.5)].
+ * for profit, red for loss, stronger for more. Losses are scaled by the largest loss and profits by
+ * the largest profit, from MIN_HEAT up, so a −22,716 cell beside a +620k cell is visibly red, not
+ * white. A losing cell is never green, whatever the sign of the total; only 0 is white.
+ * Example: net profits [300, 150, 0, −150, −300] → heat 1, (0.35 + 0.65 × 0.5), 0, −0.675, −1.
  */
 export function profitHeat(netProfits: readonly number[]): string[] {
-  const max = Math.max(1e-12, ...netProfits.map((x) => Math.abs(x)));
-  return netProfits.map((x) => heat(x / max));
+  let maxProfit = 0,
+    maxLoss = 0;
+  for (const x of netProfits) {
+    if (x > maxProfit) maxProfit = x;
+    if (-x > maxLoss) maxLoss = -x;
+  }
+  return netProfits.map((x) => {
+    if (x > 0) return heat(MIN_HEAT + (1 - MIN_HEAT) * (x / maxProfit));
+    if (x < 0) return heat(-(MIN_HEAT + (1 - MIN_HEAT) * (-x / maxLoss)));
+    return heat(0);
+  });
 }
 
 const TIER_FILLS: Record<string, string> = {

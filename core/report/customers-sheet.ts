@@ -44,7 +44,8 @@ export function customersSheet(a: Analysis): SheetSpec {
   const t = a.customers,
     n = order.length;
   const values: SheetValue[][] = new Array(n + 1);
-  values[0] = [...CUSTOMER_COLUMNS];
+  const sens = a.sensitivity; // §12: the Sensitivity column, when it is on
+  values[0] = sens ? [...CUSTOMER_COLUMNS, 'Sensitivity'] : [...CUSTOMER_COLUMNS];
   for (let i = 0; i < n; i++) {
     const c = order[i],
       seg = a.classes.segment[c];
@@ -66,16 +67,17 @@ export function customersSheet(a: Analysis): SheetSpec {
       breakEvenPriceChange(seg, a.netProfit[c], t.revenue[c]),
       actionOf(a, a.settings, c),
     ];
+    if (sens) values[i + 1].push(seg < 0 ? null : sensitivityText(sens.fragile(c)));
   }
   s.values = values;
-  s.width = CUSTOMER_COLUMNS.length;
+  s.width = values[0].length;
   styleHeader(s, 0, s.width);
   if (n > 0) {
     s.formats.push({ range: rect(1, 0, n, 2), format: FORMATS.text });
     s.formats.push({ range: rect(1, 2, n, 4), format: FORMATS.money });
     s.formats.push({ range: rect(1, 6, n, 1), format: FORMATS.percent });
     s.formats.push({ range: rect(1, 12, n, 1), format: FORMATS.money });
-    s.formats.push({ range: rect(1, 13, n, 1), format: FORMATS.percent });
+    s.formats.push({ range: rect(1, 13, n, 1), format: FORMATS.smallPercent });
     s.conditional.push(
       { range: rect(1, 5, n, 1), type: 'negative' },
       { range: rect(1, 6, n, 1), type: 'scale' },
@@ -84,6 +86,28 @@ export function customersSheet(a: Analysis): SheetSpec {
   }
   s.table = { range: rect(0, 0, n + 1, s.width), name: 'ProfitTiersCustomers' };
   s.freezeRows = 1;
-  s.columnWidths = [14, 28, 14, 14, 14, 14, 10, 10, 12, 14, 13, 22, 14, 12, 60];
+  s.columnWidths = [
+    14,
+    28,
+    14,
+    14,
+    14,
+    14,
+    10,
+    10,
+    12,
+    14,
+    13,
+    22,
+    14,
+    12,
+    60,
+    ...(sens ? [36] : []),
+  ];
   return s;
+}
+
+/** "fragile: orders rate +20 %, visits rate -20 %", or "stable" when no single move changes the tier. */
+export function sensitivityText(moves: string[]): string {
+  return moves.length ? `fragile: ${moves.join(', ')}` : 'stable';
 }

@@ -24,7 +24,7 @@ export function migrationSheet(a: Analysis): SheetSpec | null {
   addRows(s, [
     [`Migration: ${m.from} → ${m.to}`],
     [
-      `${m.movedUp} customers moved up, ${m.movedDown} moved down, ${m.unchanged} stayed. New: ${m.new.count} customers, revenue ${formatMoney(m.new.revenue)}, net profit ${formatMoney(m.new.netProfit)}. Lost: ${m.lost.count} customers, who had revenue ${formatMoney(m.lost.revenue)} and net profit ${formatMoney(m.lost.netProfit)}.`,
+      `Segment moves (profitability first, then size): ${m.movedUp} customers moved up, ${m.movedDown} moved down, ${m.unchanged} stayed in their segment. New: ${m.new.count} customers, revenue ${formatMoney(m.new.revenue)}, net profit ${formatMoney(m.new.netProfit)}. Lost: ${m.lost.count} customers, who had revenue ${formatMoney(m.lost.revenue)} and net profit ${formatMoney(m.lost.netProfit)}.`,
     ],
     ['Up: to a better profitability class, or the same class at a bigger size.'],
     [],

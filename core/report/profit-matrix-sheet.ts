@@ -5,6 +5,8 @@
 import type { Analysis } from '../analyze.js';
 import { moneyLoserCauses } from '../causes.js';
 import { formatMoney, formatPercent } from '../format.js';
+import { cellTierLabel } from '../matrix.js';
+import { capacityLine, sensitivityLine } from '../scenario-words.js';
 import { thresholdsInWords } from '../thresholds-in-words.js';
 import { PROFIT_CLASSES, SIZE_CLASSES } from '../types.js';
 import { whaleBenchmark } from '../whale-curve.js';
@@ -50,7 +52,7 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
     const sizeShare =
       t.matrixCustomers && shares ? sum((c) => c.netProfit) / a.whale.totalNetProfit : null;
     const top = addRows(s, [
-      [size, 'Tier', ...cells.map((c) => c.tier), null],
+      [size, 'Tier', ...cells.map((c) => cellTierLabel(c)), null],
       [null, MEASURES[0], ...cells.map((c) => c.count), sum((c) => c.count)],
       [null, MEASURES[1], ...cells.map((c) => c.revenue), sum((c) => c.revenue)],
       [null, MEASURES[2], ...cells.map((c) => c.netProfit), sum((c) => c.netProfit)],
@@ -67,7 +69,7 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
   });
   const total = addRows(s, [
     [
-      'Total',
+      t.noRevenue.count ? 'Total (matrix customers)' : 'Total',
       MEASURES[0],
       ...PROFIT_CLASSES.map((_, p) => colSum(a, p, (c) => c.count)),
       t.matrixCustomers,
@@ -97,23 +99,52 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
   MEASURE_FORMATS.forEach((f, m) => {
     s.formats.push({ range: rect(total + m, 2, 1, 4), format: f });
   });
+  // §3: customers with revenue ≤ 0 sit outside the matrix; the tie-out to the headline totals
+  if (t.noRevenue.count) {
+    const out = addRows(s, [
+      ['No revenue (outside the matrix)', MEASURES[0], null, null, null, t.noRevenue.count],
+      [null, MEASURES[1], null, null, null, t.noRevenue.revenue],
+      [null, MEASURES[2], null, null, null, t.noRevenue.netProfit],
+      ['All customers', MEASURES[0], null, null, null, t.customers],
+      [null, MEASURES[1], null, null, null, t.revenue],
+      [null, MEASURES[2], null, null, null, t.netProfit],
+    ]);
+    s.bold.push(rect(out, 0, 1, 1), rect(out + 3, 0, 1, 1));
+    [0, 3].forEach((k) => {
+      MEASURE_FORMATS.slice(0, 3).forEach((f, m) => {
+        s.formats.push({ range: rect(out + k + m, 5, 1, 1), format: f });
+      });
+    });
+  }
 
   addRows(s, [[]]);
   // Customers in the last column: the action text needs the three columns before it.
-  const actHead = addRows(s, [['Segment', 'Tier', 'Action', null, null, 'Customers']]);
-  styleHeader(s, actHead, 6);
+  // With sensitivity (§12), how many of each segment's customers a single ±X move re-tiers.
+  const fragile = fragileBySegment(a);
+  const actHead = addRows(s, [
+    ['Segment', 'Tier', 'Action', null, null, 'Customers', ...(fragile ? ['Fragile'] : [])],
+  ]);
+  styleHeader(s, actHead, fragile ? 7 : 6);
   const actRows = addRows(
     s,
-    a.matrix.map((c): SheetValue[] => [c.segment, c.tier, c.action, null, null, c.count]),
+    a.matrix.map((c, i): SheetValue[] => [
+      c.segment,
+      c.tier,
+      c.action,
+      null,
+      null,
+      c.count,
+      ...(fragile ? [fragile[i]] : []),
+    ]),
   );
   a.matrix.forEach((c, i) => {
     s.fills.push({ range: rect(actRows + i, 1), color: tierFill(c.tier) });
   });
-  s.formats.push({ range: rect(actRows, 5, 9, 1), format: FORMATS.integer });
-  if (a.matrix.some((c) => c.tier === 'Fix' && c.count))
+  s.formats.push({ range: rect(actRows, 5, 9, fragile ? 2 : 1), format: FORMATS.integer });
+  if (t.moneyLosers)
     addRows(s, [
       [
-        "Fix: each customer's own action on Customers says exit (only where leaving raises profit) or reprice, with the figures.",
+        "Money-losers, in every tier: each one's own action on Customers says exit (only where leaving raises profit) or reprice, with the figures.",
       ],
     ]);
 
@@ -145,14 +176,32 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
     ]);
   if (t.noRevenue.count)
     notes.push([
-      `No revenue: ${t.noRevenue.count} customers outside the matrix, net profit ${formatMoney(t.noRevenue.netProfit)} (counted in the totals above).`,
+      `No revenue: ${t.noRevenue.count} customer${t.noRevenue.count === 1 ? '' : 's'} outside the matrix, net profit ${formatMoney(t.noRevenue.netProfit)} (in the All customers rows above, which tie to the headline totals).`,
+    ]);
+  // Capacity lines here until the Assumptions sheet carries them too (§13, §17).
+  a.cost.capacity.forEach((r, i) => {
+    notes.push([`Capacity ${capacityLine(r, a.settings.capacity[i].minutes)}`]);
+  });
+  if (a.sensitivity)
+    notes.push([
+      `${sensitivityLine(a.sensitivity, t.matrixCustomers)} Fragile customers are marked in the Customers sheet's Sensitivity column.`,
     ]);
   notes.push([
     `Rows: ${a.rows.total} read, ${a.rows.used} used, ${a.rows.rejected.length} not used (see Data Issues).`,
   ]);
   addRows(s, notes);
-  s.columnWidths = [14, 16, 22, 22, 22, 16];
+  s.columnWidths = [14, 16, 22, 22, 22, 16, ...(fragile ? [10] : [])];
   return s;
+}
+
+/** Per segment (SEGMENTS order), the customers some single sensitivity move re-tiers; null when off. */
+function fragileBySegment(a: Analysis): number[] | null {
+  const sens = a.sensitivity;
+  if (!sens) return null;
+  const count = new Array<number>(9).fill(0),
+    seg = a.classes.segment;
+  for (let c = 0; c < seg.length; c++) if (seg[c] >= 0 && sens.isFragile(c)) count[seg[c]]++;
+  return count;
 }
 
 /** The share row's label: a share of a loss would read as a profit, so say why it is empty. */

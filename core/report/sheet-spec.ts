@@ -25,6 +25,8 @@ export const FORMATS = {
   money: '#,##0.00;[Red]-#,##0.00',
   money0: '#,##0;[Red]-#,##0',
   percent: '0.0%',
+  /** A small positive percent keeps its digits (0.0004 → 0.04%), never shown as 0.0% (DOMAIN §10). */
+  smallPercent: '[<0.0005]0.0###%;0.0%',
   integer: '#,##0',
   multiple: '0.0"×"',
   text: '@',

@@ -23,8 +23,10 @@
  * DOUBLE sum in every case, so a margin within ~1e-15 of it may differ likewise.
  *
  * Only the default methods (size: pareto, profitability: bands) are expressed in SQL; any
- * threshold, margin target, rate, pool, cost of capital and tier/action names are honoured.
+ * threshold, margin target, rate, pool, capacity rate, cost of capital and tier/action names are
+ * honoured (the unused capacity, scenarios and sensitivity are the core's, not the query's).
  */
+import { capacityRates } from '../capacity.js';
 import { mapColumns, normalizeHeader } from '../column-map.js';
 import { BLANK_GROUP, SEGMENT_CODES, SEGMENTS } from '../defaults.js';
 import { fail, type Outcome } from '../errors.js';
@@ -184,9 +186,13 @@ function unique(name: string, taken: Set<string>): string {
   return out;
 }
 
-/** A driver costs something: a rate > 0, or a cost pool (rate = pool / total volume). */
+/** A driver costs something: a rate > 0, a cost pool (rate = pool / total volume), or capacity. */
 function priced(settings: Settings, d: Driver): boolean {
-  return settings.pools[d] !== undefined || (settings.rates[d] ?? 0) !== 0;
+  return (
+    settings.pools[d] !== undefined ||
+    (settings.rates[d] ?? 0) !== 0 ||
+    capacityRates(settings.capacity)[DRIVERS.indexOf(d)] !== 0
+  );
 }
 
 /**
@@ -330,22 +336,31 @@ function build(
   }
 
   // 4. priced: cost per driver (rate, or pool / total volume over all customers), in DRIVERS order.
+  // Capacity (§13) adds a fixed rate: minutes × cost per minute, summed as the core sums it.
   const costCols: string[] = [];
   const costNames: string[] = [];
+  const capacity = capacityRates(s.capacity);
   // §10: the avoidable part of each cost (a direct rate goes with the customer, a pool stays)
   const avoidable: string[] = [];
   const keep = (share: number, cost: string) => {
     if (share > 0) avoidable.push(share === 1 ? cost : `${double(share)} * ${cost}`);
   };
   for (const v of volumes) {
-    const pool = s.pools[v.d];
+    const pool = s.pools[v.d],
+      cap = capacity[DRIVERS.indexOf(v.d)];
     const rate =
       pool === undefined
-        ? double(s.rates[v.d]!)
-        : `(CASE WHEN SUM(volume_${SNAKE[v.d]}) OVER () > 0 THEN ${double(pool)} / SUM(volume_${SNAKE[v.d]}) OVER () ELSE ${zero} END)`;
+        ? double((s.rates[v.d] ?? 0) + cap)
+        : `(CASE WHEN SUM(volume_${SNAKE[v.d]}) OVER () > 0 THEN ${double(pool)} / SUM(volume_${SNAKE[v.d]}) OVER () ELSE ${zero} END${cap ? ` + ${double(cap)}` : ''})`;
     costCols.push(`volume_${SNAKE[v.d]} * ${rate} AS ${COST_COLUMN(v.d)}`);
     costNames.push(COST_COLUMN(v.d));
-    keep(s.avoidable[v.d] ?? (pool === undefined ? 1 : 0), COST_COLUMN(v.d));
+    // the default share is the direct part of the rate (pool and capacity parts stay), as the core
+    const direct = pool === undefined ? (s.rates[v.d] ?? 0) : 0,
+      whole = direct + cap;
+    keep(
+      s.avoidable[v.d] ?? (pool !== undefined ? 0 : whole > 0 ? direct / whole : 1),
+      COST_COLUMN(v.d),
+    );
   }
   if (days && s.costOfCapital > 0) {
     costCols.push(`revenue * payment_days * ${double(k)} AS cost_of_capital`);

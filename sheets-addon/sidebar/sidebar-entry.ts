@@ -2,4 +2,6 @@
 import { mountPane } from '../../pane/mount-pane.js';
 import { sheetsHost } from './sheets-host.js';
 
-mountPane(document.getElementById('app')!, sheetsHost);
+const app = document.getElementById('app')!;
+// The menu's Profit Tiers › Self-test opens the sidebar marked to run the self-test at once.
+mountPane(app, sheetsHost, { selfTest: app.dataset.selfTest === '1' });

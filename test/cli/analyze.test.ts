@@ -31,17 +31,28 @@ function file(name: string, text: string): string {
   return path;
 }
 
+/** The summary wraps long lines for an 80-column terminal; `out` joins them back for matching. */
 function cli(...args: string[]) {
   const r = spawnSync('node', ['dist/cli/profit-tiers.js', ...args], { encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  return { code: r.status, out: r.stdout.replace(/\n {4,}/g, ' '), raw: r.stdout, err: r.stderr };
 }
 
 describe('profit-tiers analyze', () => {
+  it('stops quietly when the reader closes the pipe early (analyze … | head -1)', () => {
+    const r = spawnSync(
+      'sh',
+      ['-c', 'node dist/cli/profit-tiers.js analyze samples/customers.csv --json | head -c 1'],
+      { encoding: 'utf8' },
+    );
+    expect(r.stdout).toBe('{');
+    expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
+  });
+
   it('speaks of one customer and one account in the singular', () => {
     const r = cli('analyze', file('one.csv', 'Customer,Revenue,COGS\nA,100,60\n'));
     expect(r.code).toBe(0);
     expect(r.out).toContain('\n1 customer, revenue 100, net profit 40 (40 % margin)\n');
-    expect(r.out).toContain('│ 1 customer ');
+    expect(r.out).toContain('\n  customers      │ 1 ');
     expect(r.out).toContain('Concierge: 1 account earns 40;');
     expect(r.out).not.toMatch(/\b1 (customers|accounts)\b/);
   });
@@ -53,9 +64,42 @@ describe('profit-tiers analyze', () => {
     );
     expect(r.code).toBe(0);
     expect(r.out).toContain(
-      'Whale curve: customers lose 86 in total: no customer earns a profit; money-losers lose 86.',
+      'Whale curve: matrix customers (revenue > 0) lose 86 in total: no customer earns a profit; money-losers lose 86.',
     );
     expect(r.out).not.toMatch(/earn -/);
+  });
+
+  it('prints capacity, tier stability and each scenario in a line (issue 13)', () => {
+    // Orders from a pool of 500 over 50 orders (10 each); contacts 5 each plus 10 Warehouse minutes
+    // at 0.60 (6). C: 50 − 200 − 20 − 24 = −194 loses money. When C exits, the pool lands on A and
+    // B (500 / 30 orders) and C's 40 minutes become unused: −50 + 20 = −30 for the business.
+    const settings = file(
+      'spiral.json',
+      JSON.stringify({
+        pools: { orders: 500 },
+        rates: { contacts: 5 },
+        capacity: [{ name: 'Warehouse', cost: 600, minutes: 1000, minutesPer: { contacts: 10 } }],
+        scenarios: [
+          {
+            name: 'Exit the money-losers',
+            changes: [{ where: { moneyLosers: true }, exit: true }],
+          },
+        ],
+      }),
+    );
+    const csv =
+      'Customer,Revenue,COGS,Orders,Contacts\nA,1000,600,10,0\nB,500,300,20,0\nC,100,50,20,4\n';
+    const r = cli('analyze', file('spiral.csv', csv), '--settings', settings);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      '\nCapacity Warehouse: 4 % of capacity used (40 of 1,000 minutes); unused capacity 576, charged to no customer.\n',
+    );
+    expect(r.out).toContain(
+      "\nScenario Exit the money-losers: net profit -30 (customers' net profit -6, unused capacity +24); revenue -100; 1 customer exits (its direct-rate costs go with it; pool and capacity costs stay); tier moves: 1 Fix → Exited, 1 Maintain → Fix; the High margin bar moves 6.6 % → 6.7 %.\n",
+    );
+    expect(r.out).toContain(
+      '\nTier stability (±20 % on each cost input): 1 of 3 customers changes tier when a single cost input moves (fragile); most sensitive: orders pool (1 customer changes tier at +20 %, 0 at -20 %).\n',
+    );
   });
 
   it('refuses a header-only file in one line, exit 1', () => {
@@ -161,6 +205,23 @@ describe('profit-tiers analyze on European and unusable files', () => {
       file('dot.csv', 'Customer;Revenue;COGS\nA;1234.50;600\n'),
     );
     expect(JSON.parse(r.out).customers[0].revenue).toBe(1234.5);
+  });
+
+  it('names every column choice that does not fit the file, as a usage error (exit 2)', () => {
+    const settings = file(
+      'columns.json',
+      JSON.stringify({ columns: { revenue: 'Turnover', orders: 'Drops' } }),
+    );
+    const r = cli(
+      'analyze',
+      file('cols.csv', 'Customer,Revenue,COGS\nA,1,0\n'),
+      '--settings',
+      settings,
+    );
+    expect([r.code, r.err.trim().split('\n').length]).toEqual([2, 1]);
+    expect(r.err).toMatch(
+      /columns\.revenue: no column "Turnover" .*; columns\.orders: no column "Drops"/,
+    );
   });
 
   it('fails with one line when no row is usable, naming the first reason', () => {

@@ -163,13 +163,23 @@ describe('inputs that cannot be analysed', () => {
     expect(customer(a, 'B').netProfit).toBe(-30);
   });
 
-  it('an override naming a header that is not there', () => {
+  it('overrides naming headers that are not there: every one of them', () => {
     expect(
-      error(customers({ A: { revenue: 1, cogs: 0 } }), { columns: { revenue: 'Turnover' } }),
+      error(customers({ A: { revenue: 1, cogs: 0 } }), {
+        columns: { revenue: 'Turnover', orders: 'Drops' },
+      }),
     ).toEqual({
-      code: 'missing-column',
+      code: 'bad-mapping',
       message:
-        'columns.revenue: no column "Turnover" (headers found: "Customer", "Revenue", "COGS")',
+        'columns.revenue: no column "Turnover" (headers found: "Customer", "Revenue", "COGS"); columns.orders: no column "Drops" (headers found: "Customer", "Revenue", "COGS")',
+    });
+  });
+
+  it('rows, but none usable: the count and the first reason that is not a blank row', () => {
+    expect(error([['Customer', 'Revenue', 'COGS'], [], ['A', 'abc', 1], ['', 5, 1]])).toEqual({
+      code: 'no-usable-rows',
+      message:
+        'no usable rows: all 3 rows were rejected; first: row 3, Revenue: "abc" is not a number',
     });
   });
 });

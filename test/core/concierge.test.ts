@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { conciergeCut, conciergeEconomics } from '../../core/concierge.js';
 import type { MatrixCell } from '../../core/matrix.js';
+import { cellTierLabel } from '../../core/matrix.js';
 import { customer, customers, expectMoney, run, tiers } from './builder.js';
 
 const cell = (tier: string, count: number, revenue: number, netProfit: number): MatrixCell => ({
@@ -11,6 +12,7 @@ const cell = (tier: string, count: number, revenue: number, netProfit: number): 
   size: 'Large',
   profitability: 'High',
   tier,
+  tierCounts: [{ tier, count }],
   action: '',
   count,
   revenue,
@@ -162,6 +164,18 @@ describe('conciergeMaxAccounts in the analysis', () => {
     expect(a.concierge.movedToMaintain).toBe(2);
     // 2 of 5 = 40 %: still more than 20 %, still said
     expect(a.warnings.some((w) => w.startsWith('Concierge holds 2 of 5'))).toBe(true);
+  });
+
+  it('shows the cut in the matrix cell: Concierge 2 · Maintain 2 in Large/High', () => {
+    const a = run(FOUR, { ...FIXED, conciergeMaxAccounts: 2 });
+    expect(a.matrix[0].count).toBe(4);
+    expect(a.matrix[0].tierCounts).toEqual([
+      { tier: 'Concierge', count: 2 },
+      { tier: 'Maintain', count: 2 },
+    ]);
+    expect(cellTierLabel(a.matrix[0])).toBe('Concierge 2 · Maintain 2');
+    expect(cellTierLabel(a.matrix[1])).toBe('Maintain'); // Large/Mid, not split
+    expect(cellTierLabel(run(FOUR, FIXED).matrix[0])).toBe('Concierge');
   });
 
   it('says so when Concierge holds more than 20 % of the matrix customers', () => {

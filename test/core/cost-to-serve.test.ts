@@ -3,6 +3,7 @@
 //   netProfit   = grossProfit − costToServe
 // Rates come directly or from cost pools: rate = pool / Σ volume of that driver over all customers.
 import { describe, expect, it } from 'vitest';
+import { assumptions } from '../../core/assumptions.js';
 import { costToServe, driverRates } from '../../core/cost-to-serve.js';
 import { customer, customers, expectMoney, run, settings } from './builder.js';
 
@@ -104,8 +105,10 @@ describe('cost pools (activity-based costing)', () => {
     expect(warnings).toEqual([
       'the returns cost pool (500) is not spread: no customer has any returns',
     ]);
-    const a = run(customers({ A: { revenue: 100, cogs: 50 } }), { pools: { returns: 500 } });
-    expect(a.warnings.filter((w) => w.includes('cost pool'))).toEqual(warnings);
+    const a = run(customers({ A: { revenue: 100, cogs: 50, returns: 0 } }), {
+      pools: { returns: 500 },
+    });
+    expect(a.warnings.filter((w) => w.includes('cost pool ('))).toEqual(warnings);
   });
 });
 
@@ -162,5 +165,33 @@ describe('no rates', () => {
       settings({}),
     );
     expect(Array.from(out.total)).toEqual([0, 0]);
+  });
+});
+
+describe('a rate or pool set for a driver the table has no column for', () => {
+  // the table has Orders only; deliveries 35 and a returns pool of 500 price nothing
+  const a = run(customers({ A: { revenue: 100, cogs: 60, orders: 2 } }), {
+    rates: { orders: 10, deliveries: 35 },
+    pools: { returns: 500 },
+  });
+
+  it('warns that it costs nothing', () => {
+    expect(a.warnings).toContain(
+      'rates.deliveries is set but the table has no Deliveries column: it costs nothing',
+    );
+    expect(a.warnings).toContain(
+      'pools.returns is set but the table has no Returns column: it costs nothing',
+    );
+  });
+
+  it('reports the applied rate as 0, and the Assumptions say it was not applied', () => {
+    expect(a.cost.rates.deliveries).toBe(0);
+    expect(a.cost.rates.returns).toBe(0);
+    expectMoney(customer(a, 'A').costToServe, 20);
+    const row = assumptions(a).find((r) => r.section === 'Rates' && r.item === 'Deliveries');
+    expect(row).toMatchObject({
+      value: 0,
+      note: 'rate 35 set but not applied: no such column, so it costs nothing',
+    });
   });
 });

@@ -3,6 +3,7 @@
 // (only earlier) with count, revenue and net profit; customers moving up and down.
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analyze.js';
+import { migrationSheet } from '../../core/report/migration-sheet.js';
 import {
   customer,
   customers,
@@ -110,6 +111,13 @@ describe('two tables: earlier and later', () => {
   it('counts moves up and down (profitability first, then size; No revenue is the bottom)', () => {
     // up: B (Medium/Mid → Large/High); down: A (Large/High → Large/Mid), F (→ No revenue); same: D
     expect([m.movedUp, m.movedDown, m.unchanged]).toEqual([1, 2, 1]);
+  });
+
+  it('calls them segment moves in words, since segments are what is counted (not tiers)', () => {
+    const sheet = migrationSheet(a)!;
+    expect(sheet.values.flat().join('\n')).toContain(
+      'Segment moves (profitability first, then size): 1 customers moved up, 2 moved down, 1 stayed in their segment.',
+    );
   });
 
   it("keeps the earlier period's analysis", () => {

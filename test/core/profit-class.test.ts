@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { classify } from '../../core/classify.js';
 import { marginTarget } from '../../core/profit-class.js';
-import { customers, run, settings } from './builder.js';
+import { customer, customers, run, settings } from './builder.js';
 
 const NAMES = ['High', 'Mid', 'Low'];
 function profit(revenue: number[], netProfit: number[], input: unknown = {}) {
@@ -116,5 +116,26 @@ describe('fixed margin thresholds', () => {
       'Mid',
       'Low',
     ]);
+  });
+});
+
+describe('bands when the business loses money overall', () => {
+  // A earns 10 on 1,000 (margin .01), B loses 100 on 1,000: overall −90, so the target is
+  // max(0, −.045) = 0 and A's thin 1 % margin is High → Concierge, "Protect".
+  const a = run(customers({ A: { revenue: 1000, cogs: 990 }, B: { revenue: 1000, cogs: 1100 } }));
+
+  it('warns that the bands rest on a 0 % target', () => {
+    expect(customer(a, 'A').tier).toBe('Concierge');
+    expect(a.warnings).toContain(
+      'The business loses 90 overall, so the profitability bands rest on a 0 % margin target: any customer that makes money is High, and a thin-margin customer may read "Protect" or "grow at full margin" (set profitability.target to judge margins against a goal)',
+    );
+  });
+
+  it('says nothing once a target is set', () => {
+    const b = run(
+      customers({ A: { revenue: 1000, cogs: 990 }, B: { revenue: 1000, cogs: 1100 } }),
+      { profitability: { target: 0.1 } },
+    );
+    expect(b.warnings.some((w) => w.includes('0 % margin target'))).toBe(false);
   });
 });

@@ -4,7 +4,7 @@
 // Money is generated as integer cents (1234 = 12.34 in money units of cents), so sums are exact.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Analysis } from '../../core/analyze.js';
+import { type Analysis, analyze } from '../../core/analyze.js';
 import { isBlank } from '../../core/parse-number.js';
 import { readRows } from '../../core/read-rows.js';
 import type { CellValue } from '../../core/types.js';
@@ -290,10 +290,14 @@ describe('every row is used or listed', () => {
         expect([...used, ...rejected].sort((x, y) => x - y)).toEqual(rows.map((_, i) => i + 2));
         for (const p of t.value.rejected) expect(p.reason, JSON.stringify(p)).not.toBe('');
         if (rows.some((r) => r.some((v) => !isBlank(v)))) {
-          // a table of only blank rows is refused as empty
-          const a = run(values);
-          expect(a.rows.used + a.rows.rejected.length).toBe(a.rows.total);
-          expect(a.rows.total).toBe(rows.length);
+          // a table of only blank rows is refused as empty, one with no usable row as such
+          const a = analyze({ values });
+          if (t.value.count === 0) expect(!a.ok && a.error.code).toBe('no-usable-rows');
+          else if (!a.ok) throw new Error(a.error.message);
+          else {
+            expect(a.value.rows.used + a.value.rows.rejected.length).toBe(a.value.rows.total);
+            expect(a.value.rows.total).toBe(rows.length);
+          }
         }
       }),
       RUNS,

@@ -76,3 +76,57 @@ describe('resultJson with a previous table', () => {
     });
   });
 });
+
+describe('resultJson: scenarios, sensitivity and capacity (§11–13)', () => {
+  // Orders cost 5: C 180, A 40, B 40, D −15 (a money-loser). D leaves in "Exit D".
+  const a = run(customers(rows), {
+    rates: { orders: 5 },
+    capacity: [{ name: 'Warehouse', cost: 90, minutes: 100, minutesPer: { orders: 2 } }],
+    scenarios: [{ name: 'Exit D', changes: [{ where: { customers: ['D'] }, exit: true }] }],
+  });
+  const json = JSON.parse(JSON.stringify(resultJson(a)));
+
+  it('gives each scenario its totals, delta, matrix, moves and customers in whale order', () => {
+    const [sc] = json.scenarios;
+    expect(sc.name).toBe('Exit D');
+    for (const k of ['revenue', 'grossProfit', 'costToServe', 'netProfit', 'netMargin'])
+      expect(typeof sc.totals[k]).toBe('number');
+    for (const k of ['revenue', 'grossProfit', 'costToServe', 'netProfit'])
+      expect(typeof sc.delta[k]).toBe('number');
+    expect(sc.matrix).toHaveLength(9);
+    expect(sc.moves).toContainEqual({ from: 'Fix', to: 'Exited', count: 1 });
+    expect(sc.customers.map((c: { customer: string }) => c.customer)).toEqual(
+      json.customers.map((c: { customer: string }) => c.customer),
+    );
+    expect(sc.customers.at(-1)).toEqual({ customer: 'D', netProfit: 0, tier: 'Exited' });
+  });
+
+  it('reports sensitivity, each customer’s fragile moves, and capacity use', () => {
+    expect(json.sensitivity).toEqual({
+      change: 0.2,
+      fragileCustomers: expect.any(Number),
+      inputs: [
+        { input: 'orders rate', up: expect.any(Number), down: expect.any(Number) },
+        { input: 'Warehouse capacity cost', up: expect.any(Number), down: expect.any(Number) },
+      ],
+    });
+    for (const c of json.customers) expect(Array.isArray(c.fragile)).toBe(true);
+    expect(json.capacity).toEqual([
+      // 0.90 a minute; 2 minutes × 9 orders = 18 used of 100; unused 82 × 0.9 = 73.8
+      {
+        name: 'Warehouse',
+        costPerMinute: 0.9,
+        usedMinutes: 18,
+        usedShare: 0.18,
+        unusedCost: expect.closeTo(73.8, 9),
+      },
+    ]);
+  });
+
+  it('has no fragile field and a null sensitivity when it is off', () => {
+    const off = resultJson(run(customers(rows), { rates: { orders: 5 }, sensitivity: 0 }));
+    expect(off.sensitivity).toBeNull();
+    expect('fragile' in off.customers[0]).toBe(false);
+    expect(off.scenarios).toEqual([]);
+  });
+});

@@ -41,7 +41,7 @@ describe('validation returns every problem at once', () => {
       bogus: 1,
     });
     expect(problems).toEqual([
-      'unknown setting "bogus" (known: columns, rates, pools, costOfCapital, size, profitability, tiers, actions, locale, conciergeBudgetShare, costToServeOnly, groupBy, headerRow, avoidable, conciergeMaxAccounts)',
+      'unknown setting "bogus" (known: columns, rates, pools, costOfCapital, size, profitability, tiers, actions, locale, conciergeBudgetShare, costToServeOnly, groupBy, headerRow, avoidable, conciergeMaxAccounts, capacity, sensitivity, scenarios)',
       'columns.revenue must be a header text, or null to leave it unused',
       'columns: unknown field "colour" (fields: customer, name, revenue, cogs, grossProfit, orders, orderId, lines, deliveries, returns, contacts, repeatContacts, visits, paymentDays, discount, period)',
       'rates.orders must be a number ≥ 0 (got -1)',
@@ -106,7 +106,17 @@ describe('validation returns every problem at once', () => {
     expect(resolveSettings({ tiers: ['A', 'B'] }).problems).toHaveLength(1);
   });
 
-  it('is reported by analyze() as one line, counting the rest', () => {
+  it('takes a sensitivity share at least 0 and below 1 (default ±20 %, 0 = off)', () => {
+    expect(defaultSettings().sensitivity).toBe(0.2);
+    expect(resolveSettings({ sensitivity: 0 }).settings.sensitivity).toBe(0);
+    expect(resolveSettings({ sensitivity: 0.1 }).settings.sensitivity).toBe(0.1);
+    for (const bad of [1, -0.1, '20%'])
+      expect(resolveSettings({ sensitivity: bad }).problems).toEqual([
+        `sensitivity must be a share such as 0.2 (±20 %), at least 0 and below 1; 0 turns it off (got ${JSON.stringify(bad)})`,
+      ]);
+  });
+
+  it('is reported by analyze() as one line naming every problem', () => {
     const out = analyze(
       { values: customers({ A: { revenue: 1, cogs: 0 } }) },
       { costOfCapital: 5, rates: { orders: -1 }, bogus: true },
@@ -114,7 +124,11 @@ describe('validation returns every problem at once', () => {
     expect(out.ok).toBe(false);
     if (!out.ok) {
       expect(out.error.code).toBe('bad-settings');
-      expect(out.error.message).toMatch(/^settings: unknown setting "bogus" .* \(and 2 more\)$/);
+      expect(out.error.message.split('; ')).toEqual([
+        expect.stringMatching(/^settings: unknown setting "bogus" \(known: columns, /),
+        'rates.orders must be a number ≥ 0 (got -1)',
+        'costOfCapital must be a yearly rate between 0 and 1 (got 5)',
+      ]);
     }
   });
 });
@@ -150,6 +164,18 @@ describe('accepted settings', () => {
       method: 'pareto',
       large: 0.7,
       medium: 0.95,
+    });
+  });
+});
+
+describe('setting names that reach into JavaScript objects', () => {
+  it.each(['__proto__', 'prototype', 'constructor'])('"%s" is refused, at any depth', (name) => {
+    const top = JSON.parse(`{"${name}": {"costOfCapital": 0.5}}`);
+    expect(resolveSettings(top).problems).toEqual([`"${name}" cannot be a setting name`]);
+    const deep = JSON.parse(`{"size": {"${name}": {"method": "fixed"}}}`);
+    expect(resolveSettings(deep)).toEqual({
+      settings: defaultSettings(),
+      problems: [`"${name}" cannot be a setting name`],
     });
   });
 });

@@ -61,7 +61,7 @@ describe('the whale curve', () => {
     expect(w.profitDestroyed).toBe(15);
     // not "the top 50 % of customers earn -5": nobody earns anything
     expect(w.reading).toBe(
-      'customers lose 15 in total: no customer earns a profit; money-losers lose 15',
+      'matrix customers (revenue > 0) lose 15 in total: no customer earns a profit; money-losers lose 15',
     );
     expect(w.top20Share).toBeNull();
     expect(w.bottom10Share).toBeNull();
@@ -88,10 +88,10 @@ describe('the whale curve', () => {
     expect(w.top20Share).toBeNull();
     expect(w.bottom10Share).toBeNull();
     expect(whaleBenchmark(w)).toBe(
-      'the top 20 % of customers earn 2,100, the bottom 10 % lose 2,000 (in money: customers lose 1,900 in total, so shares of profit would mislead)',
+      'the top 20 % of customers earn 2,100, the bottom 10 % lose 2,000 (in money: matrix customers (revenue > 0) lose 1,900 in total, so shares of profit would mislead)',
     );
     expect(w.reading).toBe(
-      'customers lose 1,900 in total: the top 20 % of customers earn 2,100; money-losers give back 4,000',
+      'matrix customers (revenue > 0) lose 1,900 in total: the top 20 % of customers earn 2,100; money-losers give back 4,000',
     );
   });
 

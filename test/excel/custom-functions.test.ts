@@ -17,10 +17,11 @@ class StubError {
 }
 type Fn = (...args: unknown[]) => unknown;
 const registered = new Map<string, Fn>();
+let context: vm.Context;
 
 beforeAll(() => {
   ensureExcelBuild();
-  const context = vm.createContext({
+  context = vm.createContext({
     console,
     CustomFunctions: {
       associate: (id: string, fn: Fn) => registered.set(id, fn),
@@ -42,6 +43,25 @@ describe('dist/excel/functions.js', () => {
     expect([...registered.keys()].sort()).toEqual(FUNCTIONS.map((f) => f.id).sort());
     const json = JSON.parse(readFileSync('dist/excel/functions.json', 'utf8'));
     expect(json.functions.map((f: { id: string }) => f.id)).toEqual(FUNCTIONS.map((f) => f.id));
+  });
+
+  it('names its profit arguments for what they hold: gross before cost-to-serve, net after', () => {
+    const json = JSON.parse(readFileSync('dist/excel/functions.json', 'utf8'));
+    const params = (id: string) =>
+      json.functions
+        .find((f: { id: string }) => f.id === id)
+        .parameters.map((p: { name: string }) => p.name);
+    expect(params('PROFITTIER').slice(0, 5)).toEqual([
+      'revenue',
+      'grossProfit',
+      'costToServe',
+      'allRevenue',
+      'allProfit',
+    ]);
+    expect(params('PROFITSEGMENT')[1]).toBe('grossProfit');
+    expect(params('PROFITMATRIX').slice(0, 2)).toEqual(['revenue', 'netProfit']);
+    expect(params('WHALECURVE')[0]).toBe('netProfit');
+    expect(params('WHALEPEAK')).toEqual(['netProfit']);
   });
 
   it('PROFITTIER gives the core analysis its tiers on samples/customers.csv', () => {
@@ -116,6 +136,57 @@ describe('dist/excel/functions.js', () => {
     const large = grid[1].slice(1) as number[];
     expect(large.reduce((x, y) => x + y, 0)).toBeGreaterThanOrEqual(166);
     expect(large.reduce((x, y) => x + y, 0)).toBeLessThanOrEqual(167);
+  });
+
+  it('refuses an options range that would reach Object.prototype of the shared runtime', () => {
+    const bad = registered.get('PROFITMATRIX')!([[1], [2]], [[1], [1]], 'count', [
+      ['__proto__.polluted', 'yes'],
+    ]) as StubError;
+    expect(bad).toBeInstanceOf(StubError);
+    expect(bad.message).toBe('options: "__proto__" cannot be a setting name (__proto__.polluted)');
+    expect(vm.runInContext('({}).polluted', context)).toBeUndefined();
+  });
+
+  it('a single customer without the population ranges is #VALUE!, not a population of one', () => {
+    const one = registered.get('PROFITTIER')!([[100]], [[40]], [[5]]) as StubError;
+    expect(one).toBeInstanceOf(StubError);
+    expect(one.code).toBe('#VALUE!');
+    expect(one.message).toMatch(/give allRevenue and allProfit when the formula is filled down/);
+  });
+
+  it('reads cells holding data types (formatted numbers, entities) by their basic value', () => {
+    const money = (n: number) => ({
+      type: 'FormattedNumber',
+      basicValue: n,
+      numberFormat: '$#,##0',
+    });
+    const double = (n: number) => ({ type: 'Double', basicValue: n, basicType: 'Double' });
+    const plain = registered.get('PROFITTIER')!([[800], [150], [50]], [[240], [15], [-10]]);
+    expect(
+      registered.get('PROFITTIER')!(
+        [[money(800)], [money(150)], [money(50)]],
+        [[double(240)], [double(15)], [double(-10)]],
+      ),
+    ).toEqual(plain);
+    const entity = { type: 'Entity', text: 'Acme Ltd', basicValue: 'Acme Ltd', properties: {} };
+    const bad = registered.get('PROFITTIER')!([[entity], [money(10)]], [[1], [2]]) as StubError;
+    expect(bad.message).toBe('revenue: cell 1 holds "Acme Ltd", not a number');
+    const terciles = {
+      type: 'LinkedEntity',
+      text: '{"size":{"method":"terciles"}}',
+      basicValue: '{"size":{"method":"terciles"}}',
+      id: { domainId: 'x', entityId: 'y' },
+    };
+    expect(
+      registered.get('PROFITMATRIX')!([[1], [2], [3]], [[1], [1], [1]], 'count', [[terciles]]),
+    ).toEqual(
+      registered.get('PROFITMATRIX')!(
+        [[1], [2], [3]],
+        [[1], [1], [1]],
+        'count',
+        '{"size":{"method":"terciles"}}',
+      ),
+    );
   });
 
   it('PROFITBYGROUP spills each group with its total, and #VALUE! for an unknown measure', () => {

@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error plain .mjs build script without types
+import { supportContact, supportHtml } from '../../build/build-excel.mjs';
 
 const require = createRequire(import.meta.url);
 // CommonJS packages, loaded through require so that no ESM/CJS interop or
@@ -452,5 +454,38 @@ describe('manifest.xml: URLs and files', () => {
       if (!existsSync(p) || !statSync(p).isFile()) missing.push(`${u} -> dist/excel/${rel}`);
     }
     expect(missing, `built files missing for manifest URLs:\n${missing.join('\n')}`).toEqual([]);
+  });
+});
+
+describe('manifest.xml: SupportUrl leads to a way to get support', () => {
+  it('points at support.html, which the build ships', () => {
+    expect(attr(child(officeApp, 'SupportUrl'), 'DefaultValue')).toBe(`${DEV_BASE}support.html`);
+    const page = readFileSync(join(ROOT, 'excel-addin', 'support.html'), 'utf8');
+    expect(page).toContain('<!-- SUPPORT_CONTACT -->');
+    expect(page).toContain('Self-test');
+  });
+
+  it('names the contact given at build time: an e-mail address or an https page', () => {
+    const prod = 'https://addin.example.test/pt/';
+    const mail = supportHtml(
+      supportContact({ PROFIT_TIERS_SUPPORT: 'help@example.test' }, prod),
+    ) as string;
+    expect(mail).toBe(
+      '<p>Write to <a href="mailto:help@example.test?subject=Profit%20Tiers%20support">help@example.test</a>.</p>',
+    );
+    const page = supportHtml(
+      supportContact({ PROFIT_TIERS_SUPPORT: 'https://example.test/help?a=1&b=2' }, prod),
+    ) as string;
+    expect(page).toContain('href="https://example.test/help?a=1&amp;b=2"');
+  });
+
+  it('a production build without a support contact fails; a bad one too', () => {
+    expect(() => supportContact({}, 'https://addin.example.test/pt/')).toThrow(
+      /PROFIT_TIERS_SUPPORT must name/,
+    );
+    expect(() => supportContact({ PROFIT_TIERS_SUPPORT: 'javascript:alert(1)' }, DEV_BASE)).toThrow(
+      /must be an e-mail address or an https/,
+    );
+    expect(supportContact({}, DEV_BASE)).toBeNull();
   });
 });

@@ -200,16 +200,16 @@ describe('renderSheets', () => {
 
     // Nothing of the bigger first run is left: cells, formats, table, conditional formats, charts.
     const customers = fake.workbook.sheet('Customers');
-    expect(customers.usedRangeAddress(true)).toBe('A1:O21');
+    expect(customers.usedRangeAddress(true)).toBe('A1:P21'); // P: Sensitivity
     expect(
       customers
-        .values('A22:M51')
+        .values('A22:P51')
         .flat()
         .every((v) => v === ''),
     ).toBe(true);
     expect(customers.numberFormatAt('C40')).toBe('General');
     expect(fake.workbook.tables().map((t) => [t.name, t.sheet, t.address])).toEqual([
-      ['ProfitTiersCustomers', 'Customers', 'A1:O21'],
+      ['ProfitTiersCustomers', 'Customers', 'A1:P21'],
     ]);
     expect(customers.conditionalFormats()).toHaveLength(cfs);
     expect(customers.conditionalFormats().map((c) => c.address)).toEqual([

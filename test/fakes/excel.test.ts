@@ -139,6 +139,44 @@ describe('worksheets', () => {
     await expect(get).rejects.toMatchObject({ code: 'ItemNotFound' });
   });
 
+  it('finds a sheet or table by an id that survives a rename; gone, it is a null object', async () => {
+    const fake = createExcelFake({ sheets: ['Data', 'Other'] });
+    fake.workbook.seedTable('Data', 'A1:B3', 'Sales');
+    const ids = await fake.Excel.run(async (c) => {
+      const ws = sheetOf(c, 'Data').load('id');
+      const table = c.workbook.tables.getItemOrNullObject('sales').load('id'); // names: any case
+      await c.sync();
+      ws.name = 'FY24';
+      await c.sync();
+      return { sheet: ws.id, table: table.id };
+    });
+    await fake.Excel.run(async (c) => {
+      const ws = c.workbook.worksheets.getItem(ids.sheet).load('name');
+      const table = c.workbook.tables.getItemOrNullObject(ids.table).load('name');
+      await c.sync();
+      expect([ws.name, table.isNullObject, table.name]).toEqual(['FY24', false, 'Sales']);
+      ws.delete();
+      await c.sync();
+    });
+    await fake.Excel.run(async (c) => {
+      const ws = c.workbook.worksheets.getItemOrNullObject(ids.sheet).load('name');
+      const table = c.workbook.tables.getItemOrNullObject(ids.table).load('id');
+      const blank = sheetOf(c, 'Other').getUsedRangeOrNullObject(true).load('address');
+      expect(() => ws.isNullObject).toThrow(/not available/); // only after the sync
+      await c.sync();
+      expect([ws.isNullObject, table.isNullObject, blank.isNullObject]).toEqual([true, true, true]);
+      c.workbook.worksheets.add('FY24'); // a new sheet of the old name has a new id
+      await c.sync();
+      ws.getRange('A1').load('values'); // a null object cannot be used
+      await expect(c.sync()).rejects.toMatchObject({ code: 'ItemNotFound' });
+    });
+    const again = fake.Excel.run(async (c) => {
+      c.workbook.worksheets.getItem(ids.sheet).load('name');
+      await c.sync();
+    });
+    await expect(again).rejects.toMatchObject({ code: 'ItemNotFound' });
+  });
+
   it('keeps one visible sheet, and activates no hidden one', async () => {
     const fake = createExcelFake({ sheets: ['A', 'B'] });
     await fake.Excel.run(async (c) => {

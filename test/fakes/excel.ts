@@ -14,8 +14,12 @@
  *  - A 2-D array of the wrong size is InvalidArgument; so is a range outside 1,048,576 × 16,384.
  *  - Sheet names are unique, case-insensitively (ItemAlreadyExists); a missing one is ItemNotFound;
  *    the last visible sheet cannot be deleted; a hidden sheet cannot be activated.
+ *  - Sheets and tables have ids that survive a rename and are never reused; `getItem` takes a
+ *    name or an id. An `…OrNullObject` get finds nothing as a null object (`isNullObject`, after
+ *    the sync); any other use of a null object fails at sync with ItemNotFound.
  *  - Deleting a sheet turns the other sheets' formulas that point into it into #REF!, for good.
- * Formulas are not calculated: a formula cell reads as 0, or "#REF!" once broken.
+ * Formulas are not calculated: a formula cell reads as 0 (or what the test's `evaluateFormula`
+ * gives), or "#REF!" once broken.
  * `fake.workbook` is the test's side: seeding, selecting and inspecting, never counted.
  */
 import {
@@ -71,6 +75,8 @@ export interface ConditionalFormatModel {
   props: Record<string, unknown>;
 }
 export interface TableModel {
+  /** Table.id: kept when the table is renamed. */
+  id: string;
   name: string;
   sheet: FakeSheet;
   rect: Rect;
@@ -94,6 +100,8 @@ export class FakeSheet {
   constructor(
     public name: string,
     private readonly book: FakeWorkbook,
+    /** Worksheet.id: kept when the sheet is renamed or moved. */
+    readonly id: string,
   ) {}
 
   // -- the model, used by the proxies --
@@ -105,7 +113,12 @@ export class FakeSheet {
   }
   put(r: number, c: number, v: Value | undefined, formula?: string): void {
     const row = (this.rows[r] ??= []);
-    row[c] = formula !== undefined ? (formula.includes('#REF!') ? '#REF!' : 0) : v;
+    row[c] =
+      formula === undefined
+        ? v
+        : formula.includes('#REF!')
+          ? '#REF!'
+          : (this.book.evaluateFormula?.(formula) ?? 0);
     if (formula !== undefined) this.formulaAt.set(r * MAX_COLS + c, formula);
     else this.formulaAt.delete(r * MAX_COLS + c);
   }
@@ -292,11 +305,13 @@ export class FakeWorkbook {
   readonly tableModels: TableModel[] = [];
   selection: { sheet: FakeSheet; rect: Rect };
   active: FakeSheet;
-  private nextId = 1;
+  private nextTable = 1;
+  private nextSheet = 1;
 
   constructor(
     names: string[],
     readonly atSignFormulas: boolean,
+    readonly evaluateFormula?: (formula: string) => Value | undefined,
   ) {
     for (const n of names.length ? names : ['Sheet1']) this.addSheet(n);
     this.active = this.sheets[0];
@@ -306,10 +321,23 @@ export class FakeWorkbook {
   find(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
+  /** A sheet by its id or its name, as WorksheetCollection.getItem takes either. */
+  findByKey(key: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.id === key) ?? this.find(key);
+  }
+  /** A table by its id or its name (names are workbook-wide, regardless of case). */
+  findTable(key: string): TableModel | undefined {
+    return (
+      this.tableModels.find((t) => t.id === key) ??
+      this.tableModels.find((t) => t.name.toLowerCase() === key.toLowerCase())
+    );
+  }
   addSheet(name = `Sheet${this.sheets.length + 1}`): FakeSheet {
     checkSheetName(name);
     if (this.find(name)) throw fail('ItemAlreadyExists', `a sheet named "${name}" already exists`);
-    const s = new FakeSheet(name, this);
+    // Shaped like Excel's ids ("{00000000-0001-0000-0000-000000000000}"); never reused.
+    const id = `{00000000-${(this.nextSheet++).toString(16).padStart(4, '0')}-0000-0000-000000000000}`;
+    const s = new FakeSheet(name, this, id);
     this.sheets.push(s);
     return s;
   }
@@ -326,8 +354,10 @@ export class FakeWorkbook {
     if (this.active === s) this.active = this.sheets.find((x) => x.visibility === 'Visible')!;
     if (this.selection.sheet === s) this.selection = { sheet: this.active, rect: one(0, 0) };
   }
-  uniqueTableName(): string {
-    return `Table${this.nextId++}`;
+  /** A new table's id and default name ("Table1", …), both never reused. */
+  newTable(): { id: string; name: string } {
+    const n = this.nextTable++;
+    return { id: String(n), name: `Table${n}` };
   }
 
   // -- for tests (never counted) --
@@ -355,7 +385,12 @@ export class FakeWorkbook {
     return s;
   }
   seedTable(sheet: string, address: string, name: string): void {
-    this.tableModels.push({ name, sheet: this.sheet(sheet), rect: cellRect(address) });
+    this.tableModels.push({
+      id: this.newTable().id,
+      name,
+      sheet: this.sheet(sheet),
+      rect: cellRect(address),
+    });
   }
   seedSheetProperty(sheet: string, key: string, value: string): void {
     this.sheet(sheet).props.set(key, value);
@@ -396,6 +431,8 @@ export interface FakeStats {
   implicitSyncs: number;
   maxRequestBytes: number;
   maxResponseBytes: number;
+  /** Each sync's request and response bytes, in order (the refused one included). */
+  log: { requestBytes: number; responseBytes: number }[];
 }
 
 interface Op {
@@ -429,6 +466,8 @@ class Context {
     await Promise.resolve();
     const request = ops.reduce((n, o) => n + o.bytes, 200);
     this.stats.maxRequestBytes = Math.max(this.stats.maxRequestBytes, request);
+    const entry = { requestBytes: request, responseBytes: 0 };
+    this.stats.log.push(entry);
     if (request > this.limit)
       throw fail(
         'RequestPayloadSizeLimitExceeded',
@@ -436,6 +475,7 @@ class Context {
       );
     this.responseBytes = 200;
     for (const op of ops) op.run();
+    entry.responseBytes = this.responseBytes;
     this.stats.maxResponseBytes = Math.max(this.stats.maxResponseBytes, this.responseBytes);
     if (this.responseBytes > this.limit)
       throw fail(
@@ -456,7 +496,26 @@ abstract class ClientObject {
     void prop;
     return undefined;
   }
+  /** Set by the sync that ran an …OrNullObject get: true when it found nothing. */
+  protected nullness: boolean | undefined;
+  /** Queues the look-up of an …OrNullObject get; `found` runs at sync. */
+  lookUp(args: unknown, found: () => boolean): this {
+    this.ctx.push(args, () => void (this.nullness = !found()));
+    return this;
+  }
+  /** Readable after the sync that ran the get, as in Office.js. */
+  get isNullObject(): boolean {
+    if (this.nullness === undefined)
+      throw new FakeOfficeError(
+        'PropertyNotLoaded',
+        "The property 'isNullObject' is not available before context.sync().",
+      );
+    return this.nullness;
+  }
   protected prop<T>(name: string): T {
+    // Office.js reads undefined here; the fake fails, so a product that uses one is caught.
+    if (this.nullness === true)
+      throw new Error(`the Excel fake: "${name}" read on a null object (check isNullObject first)`);
     if (!this.loaded.has(name))
       throw new FakeOfficeError(
         'PropertyNotLoaded',
@@ -482,6 +541,7 @@ abstract class ClientObject {
   }
   /** Runs at sync: reads each path into this proxy (or its items and children). */
   fill(paths: string[][]): void {
+    if (this.nullness === true) return; // a null object loads nothing, and does not fail
     for (const [head, ...rest] of paths) {
       if (rest.length) {
         this.child(head)?.fill([rest]);
@@ -506,7 +566,8 @@ class Workbook extends ClientObject {
   }
 }
 
-type SheetRef = () => FakeSheet;
+/** The sheet a proxy stands for; undefined when there is none (a null object's, at sync). */
+type SheetRef = () => FakeSheet | undefined;
 
 class WorksheetCollection extends ClientObject {
   private list: Worksheet[] | null = null;
@@ -522,12 +583,14 @@ class WorksheetCollection extends ClientObject {
     const rest = paths.filter((p) => p[0] === 'items').map((p) => p.slice(1));
     for (const ws of this.list) ws.fill(rest.length ? rest : [['name']]);
   }
-  getItem(name: string): Worksheet {
-    return new Worksheet(this.ctx, () => {
-      const s = this.ctx.book.find(name);
-      if (!s) throw fail('ItemNotFound', `no sheet named "${name}"`);
-      return s;
-    });
+  /** A sheet by its name or its id. */
+  getItem(key: string): Worksheet {
+    return new Worksheet(this.ctx, () => this.ctx.book.findByKey(key));
+  }
+  /** As getItem, but a missing sheet is a null object instead of ItemNotFound. */
+  getItemOrNullObject(key: string): Worksheet {
+    const ws = new Worksheet(this.ctx, () => this.ctx.book.findByKey(key));
+    return ws.lookUp(['getItemOrNullObject', key], () => ws.exists());
   }
   /** Adds a sheet at the end (not activated). */
   add(name?: string): Worksheet {
@@ -552,10 +615,16 @@ class Worksheet extends ClientObject {
   }
   /** The sheet, resolved at the first operation that runs and kept (Excel tracks it by id). */
   get sheet(): FakeSheet {
-    this.model ??= this.resolveSheet();
+    this.model ??= this.nullness ? undefined : this.resolveSheet(); // a null object stays null
+    if (!this.model) throw fail('ItemNotFound', 'the requested sheet does not exist');
     if (!this.ctx.book.sheets.includes(this.model))
       throw fail('ItemNotFound', `the sheet "${this.model.name}" was deleted`);
     return this.model;
+  }
+  /** Whether the sheet is there (resolving it, as `sheet` does, without failing). */
+  exists(): boolean {
+    this.model ??= this.resolveSheet();
+    return !!this.model && this.ctx.book.sheets.includes(this.model);
   }
   /** Queues an operation on this sheet and logs it as one of the sheet's actions. */
   act(action: string, args: unknown, run: (s: FakeSheet) => void): void {
@@ -568,9 +637,13 @@ class Worksheet extends ClientObject {
   protected read(prop: string): unknown {
     const s = this.sheet;
     if (prop === 'name') return s.name;
+    if (prop === 'id') return s.id;
     if (prop === 'position') return this.ctx.book.sheets.indexOf(s);
     if (prop === 'visibility') return s.visibility;
     throw fail('InvalidArgument', `Worksheet.${prop} is not modelled`);
+  }
+  get id(): string {
+    return this.prop('id');
   }
   get name(): string {
     return this.prop('name');
@@ -650,6 +723,21 @@ class Worksheet extends ClientObject {
       this,
     );
   }
+  /** The used range; a null object when the sheet is blank (of values, with `valuesOnly`). */
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    let rect: Rect | null | undefined; // found at the sync that runs the get, and kept
+    const used = () => (rect === undefined ? (rect = this.sheet.usedRect(valuesOnly)) : rect);
+    const range = new Range(
+      this.ctx,
+      () => {
+        const r = used();
+        if (!r) throw fail('ItemNotFound', `"${this.sheet.name}" has no used range`);
+        return { sheet: this.sheet, rect: r };
+      },
+      this,
+    );
+    return range.lookUp('getUsedRangeOrNullObject', () => used() !== null);
+  }
   activate(): void {
     this.act('Worksheet.activate', [], (s) => {
       if (s.visibility !== 'Visible')
@@ -668,7 +756,9 @@ class CustomPropertyCollection {
     private readonly ws: Worksheet,
   ) {}
   getItemOrNullObject(key: string): CustomProperty {
-    return new CustomProperty(this.ctx, this.ws, key);
+    return new CustomProperty(this.ctx, this.ws, key).lookUp(['getItemOrNullObject', key], () =>
+      this.ws.sheet.props.has(key),
+    );
   }
   add(key: string, value: string): void {
     if (key.length > 255)
@@ -693,13 +783,6 @@ class CustomProperty extends ClientObject {
     if (prop === 'value' || prop === 'key')
       return prop === 'key' ? this.key : (this.ws.sheet.props.get(this.key) ?? null);
     throw fail('InvalidArgument', `CustomProperty.${prop} is not modelled`);
-  }
-  override fill(paths: string[][]): void {
-    super.fill(paths);
-    this.loaded.set('isNullObject', !this.ws.sheet.props.has(this.key));
-  }
-  get isNullObject(): boolean {
-    return this.prop('isNullObject');
   }
   get value(): string {
     return this.prop('value');
@@ -1026,22 +1109,40 @@ class TableCollection extends ClientObject {
       const { sheet, rect } = range.place();
       if (this.ctx.book.tableModels.some((t) => t.sheet === sheet && overlaps(t.rect, rect)))
         throw fail('InvalidOperation', 'a table cannot overlap another table');
-      made = { name: this.ctx.book.uniqueTableName(), sheet, rect };
+      made = { ...this.ctx.book.newTable(), sheet, rect };
       this.ctx.book.tableModels.push(made);
     });
-    return new Table(this.ctx, () => made!);
+    return new Table(this.ctx, () => made);
+  }
+  /** A table by its name or its id; a missing one is a null object. On the workbook's collection. */
+  getItemOrNullObject(key: string): Table {
+    const table = new Table(this.ctx, () => this.ctx.book.findTable(key));
+    return table.lookUp(['getItemOrNullObject', key], () => table.exists());
   }
 }
 
 class Table extends ClientObject {
+  private found: TableModel | undefined;
   constructor(
     ctx: Context,
-    private readonly model: () => TableModel,
+    private readonly resolveTable: () => TableModel | undefined,
   ) {
     super(ctx);
   }
+  /** The table, resolved at the first operation that runs and kept; deleted, it is ItemNotFound. */
+  private model(): TableModel {
+    this.found ??= this.nullness ? undefined : this.resolveTable(); // a null object stays null
+    if (!this.found || !this.ctx.book.tableModels.includes(this.found))
+      throw fail('ItemNotFound', 'the requested table does not exist');
+    return this.found;
+  }
+  exists(): boolean {
+    this.found ??= this.resolveTable();
+    return !!this.found && this.ctx.book.tableModels.includes(this.found);
+  }
   protected read(prop: string): unknown {
     if (prop === 'name') return this.model().name;
+    if (prop === 'id') return this.model().id;
     throw fail('InvalidArgument', `Table.${prop} is not modelled`);
   }
   protected override child(prop: string): ClientObject | undefined {
@@ -1051,6 +1152,9 @@ class Table extends ClientObject {
   get worksheet(): Worksheet {
     this.sheetProxy ??= new Worksheet(this.ctx, () => this.model().sheet);
     return this.sheetProxy;
+  }
+  get id(): string {
+    return this.prop('id');
   }
   get name(): string {
     return this.prop('name');
@@ -1217,6 +1321,11 @@ export interface FakeExcelOptions {
   atSignFormulas?: boolean;
   /** The request/response limit in bytes (default PAYLOAD_LIMIT_BYTES). */
   payloadLimit?: number;
+  /**
+   * A formula's value, for the formulas a test needs calculated (the fake calculates none);
+   * undefined reads as 0. E.g. =HYPERLINK(url, label) → label.
+   */
+  evaluateFormula?: (formula: string) => Value | undefined;
 }
 
 export type FakeContext = Context;
@@ -1228,8 +1337,18 @@ export interface ExcelFake {
 }
 
 export function createExcelFake(options: FakeExcelOptions = {}): ExcelFake {
-  const workbook = new FakeWorkbook(options.sheets ?? ['Sheet1'], options.atSignFormulas ?? false);
-  const stats: FakeStats = { syncs: 0, implicitSyncs: 0, maxRequestBytes: 0, maxResponseBytes: 0 };
+  const workbook = new FakeWorkbook(
+    options.sheets ?? ['Sheet1'],
+    options.atSignFormulas ?? false,
+    options.evaluateFormula,
+  );
+  const stats: FakeStats = {
+    syncs: 0,
+    implicitSyncs: 0,
+    maxRequestBytes: 0,
+    maxResponseBytes: 0,
+    log: [],
+  };
   const limit = options.payloadLimit ?? PAYLOAD_LIMIT_BYTES;
   return {
     workbook,

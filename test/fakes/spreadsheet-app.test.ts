@@ -64,6 +64,7 @@ describe('ranges and values', () => {
     expect(() => data().getRange(1000, 26).getValues()).not.toThrow();
     expect(() => data().getRange(1001, 1)).toThrow('outside the dimensions of the sheet');
     expect(data().getRange('B3:C4').getA1Notation()).toBe('B3:C4');
+    expect(data().getRange('A:L').getA1Notation()).toBe('A1:L1000'); // whole columns: the grid's rows
   });
 
   it('reads setValues strings as typed input, and wants the data the size of the range', () => {
@@ -92,6 +93,49 @@ describe('sheets', () => {
     expect(() => ss().insertSheet('DATA')).toThrow(
       'A sheet with the name "DATA" already exists. Please enter another name.',
     );
+  });
+
+  it('finds a sheet by an id that survives a rename and is never reused; metadata stays with it', () => {
+    const { ss, data } = app();
+    const id = data().getSheetId();
+    data().addDeveloperMetadata('owner', 'Data');
+    ss().getSheetByName('Data')!.setName('FY24');
+    expect(ss().getSheetById(id)!.getName()).toBe('FY24');
+    expect(
+      ss()
+        .getSheetById(id)!
+        .getDeveloperMetadata()
+        .map((m) => [m.getKey(), m.getValue()]),
+    ).toEqual([['owner', 'Data']]);
+    ss().insertSheet('Other');
+    ss().deleteSheet(ss().getSheetById(id)!);
+    expect(ss().getSheetById(id)).toBeNull();
+    expect(ss().insertSheet('FY24').getSheetId()).not.toBe(id);
+    expect(ss().getSheetByName('FY24')!.getDeveloperMetadata()).toEqual([]);
+  });
+
+  it('deleting rows or columns moves the cells after them; one row and one column stay', () => {
+    const { fake, data } = app();
+    data()
+      .getRange('A1:C3')
+      .setValues([
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+      ]);
+    data()
+      .getRange('A3:C3')
+      .setNumberFormats([['0.0', '0.0', '0.0']]);
+    data().deleteRows(2, 1);
+    data().deleteColumns(1, 1);
+    expect(data().getRange('A1:B2').getValues()).toEqual([
+      [2, 3],
+      [8, 9],
+    ]);
+    expect(fake.spreadsheet.inspectCell('Data', 'A2').numberFormat).toBe('0.0');
+    expect([data().getMaxRows(), data().getMaxColumns()]).toEqual([999, 25]);
+    expect(() => data().deleteRows(1, 999)).toThrow('not possible to delete all non-frozen rows');
+    expect(() => data().deleteColumns(2, 25)).toThrow('out of bounds');
   });
 
   it('holds at most 10,000,000 cells in the whole spreadsheet', () => {

@@ -6,8 +6,9 @@
  *  - An execution may run 6 minutes. The fake keeps a modelled clock instead of a stopwatch: each
  *    call costs `msPerCall`, each cell read or written `msPerCell`; past `executionLimitMs` the
  *    call throws "Exceeded maximum execution time", and so does every later call of that execution.
- *  - Ranges are 1-based and must lie inside the sheet's grid (a new sheet is 1,000 × 26); the
- *    whole spreadsheet holds at most 10,000,000 cells.
+ *  - Ranges are 1-based and must lie inside the sheet's grid (a new sheet is 1,000 × 26; "A:L"
+ *    ends at its last row); the whole spreadsheet holds at most 10,000,000 cells.
+ *  - A sheet's id survives a rename and is never reused: getSheetById of a deleted sheet is null.
  *  - setValues reads strings as typed input: "=…" is a formula, "-5" a number, "TRUE" a boolean,
  *    "2024-01-05" a date; a leading apostrophe keeps text. The data must match the range's size.
  *  - Sheet names are unique, case-insensitively; insertSheet of a taken name throws.
@@ -15,7 +16,8 @@
  *  - setConditionalFormatRules replaces all of a sheet's rules.
  *  - Deleting a sheet turns the other sheets' formulas that point into it into #REF!.
  *  - In AuthMode.NONE (an add-on's onOpen before it is used in the document) no data is readable.
- * Formulas are not calculated: a formula cell reads as "", or "#REF!" once broken.
+ * Formulas are not calculated: a formula cell reads as "" (or what the test's `evaluateFormula`
+ * gives), or "#REF!" once broken.
  * Errors are the vm realm's Error with name "Exception", as Apps Script's V8 runtime throws.
  */
 import * as vm from 'node:vm';
@@ -41,6 +43,11 @@ export interface FakeOptions {
   msPerCell?: number;
   /** The time one execution may take (default 6 minutes). */
   executionLimitMs?: number;
+  /**
+   * A formula's value, for the formulas a test needs calculated (the fake calculates none);
+   * undefined reads as "". E.g. =HYPERLINK(url, label) → label.
+   */
+  evaluateFormula?: (formula: string) => Value | undefined;
 }
 
 export interface CallCounts {
@@ -71,6 +78,7 @@ class Fx {
   expired = false;
   readonly msPerCall: number;
   readonly msPerCell: number;
+  readonly evaluateFormula: FakeOptions['evaluateFormula'];
   executionLimitMs: number;
   readonly book: Book;
   readonly files: Record<string, string> = {};
@@ -86,6 +94,7 @@ class Fx {
   constructor(opts: FakeOptions) {
     this.msPerCall = opts.msPerCall ?? 50;
     this.msPerCell = opts.msPerCell ?? 0.02;
+    this.evaluateFormula = opts.evaluateFormula;
     this.executionLimitMs = opts.executionLimitMs ?? EXECUTION_LIMIT_MS;
     const tz = opts.timeZone ?? 'America/New_York';
     this.scriptTimeZone = opts.scriptTimeZone ?? tz;
@@ -278,6 +287,20 @@ class SheetModel {
   }
 }
 
+/** An A1 range on `s`: whole columns ("A:L") and rows ("2:5") end at the sheet's grid. */
+function gridRect(s: SheetModel, a1: string): Rect | null {
+  const p = parseAddress(a1);
+  if (!p) return null;
+  const { r0, c0, rows, cols } = p.rect;
+  const open = Number.MAX_SAFE_INTEGER / 2;
+  return {
+    r0,
+    c0,
+    rows: rows > open ? Math.max(1, s.maxRows - r0) : rows,
+    cols: cols > open ? Math.max(1, s.maxCols - c0) : cols,
+  };
+}
+
 class Book {
   sheets: SheetModel[] = [];
   active: SheetModel;
@@ -349,7 +372,10 @@ class Book {
   read(s: SheetModel, r: number, c: number): Value {
     const v = s.values.get(r, c);
     if (v === undefined) return '';
-    if (isFormula(v)) return v[FORMULA].includes('#REF!') ? '#REF!' : '';
+    if (isFormula(v)) {
+      const f = v[FORMULA];
+      return f.includes('#REF!') ? '#REF!' : (this.fx.evaluateFormula?.(f) ?? '');
+    }
     return isDate(v) ? new this.fx.realm.Date(v.getTime()) : v;
   }
 }
@@ -410,6 +436,11 @@ class Spreadsheet extends Service {
     const s = this.book.find(name);
     return s ? new Sheet(this[FX], s) : null;
   }
+  /** The sheet of that id (ids survive a rename and are never reused), or null. */
+  getSheetById(id: number): Sheet | null {
+    const s = this.book.sheets.find((x) => x.id === id);
+    return s ? new Sheet(this[FX], s) : null;
+  }
   /** A new 1,000 × 26 sheet at 0-based `index` (default: the end); it becomes the active sheet. */
   insertSheet(name: string, index = this.book.sheets.length): Sheet {
     const s = this.book.insert(name, index);
@@ -443,6 +474,17 @@ class Sheet extends Service {
   getName(): string {
     return this._model().name;
   }
+  /** Renames the sheet; a name another sheet has throws, as insertSheet does. */
+  setName(name: string): Sheet {
+    const m = this._model(),
+      other = this[FX].book.find(name);
+    if (other && other !== m)
+      throw this[FX].error(
+        `A sheet with the name "${name}" already exists. Please enter another name.`,
+      );
+    m.name = name;
+    return this;
+  }
   /** 1-based position among the sheets. */
   getIndex(): number {
     return this[FX].book.sheets.indexOf(this._model()) + 1;
@@ -463,9 +505,9 @@ class Sheet extends Service {
   getRange(a: number | string, column?: number, numRows = 1, numColumns = 1): Range {
     const s = this._model();
     if (typeof a === 'string') {
-      const p = parseAddress(a);
-      if (!p) throw this[FX].error(`Range not found: ${a}`);
-      return new Range(this[FX], s, p.rect);
+      const rect = gridRect(s, a);
+      if (!rect) throw this[FX].error(`Range not found: ${a}`);
+      return new Range(this[FX], s, rect);
     }
     if (a < 1) throw this[FX].error('The starting row of the range is too small.');
     if ((column ?? 0) < 1) throw this[FX].error('The starting column of the range is too small.');
@@ -489,6 +531,27 @@ class Sheet extends Service {
     this[FX].book.grow(howMany * s.maxCols);
     s.maxRows += howMany;
     return this;
+  }
+  /** Deletes rows, moving the rows below up (their values and formats); one row must stay. */
+  deleteRows(rowPosition: number, howMany: number): void {
+    const s = this._model();
+    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > s.maxRows)
+      throw this[FX].error('Those rows are out of bounds.');
+    if (howMany >= s.maxRows - s.frozenRows)
+      throw this[FX].error('Sorry, it is not possible to delete all non-frozen rows.');
+    for (const g of [s.values, ...s.formats.values()]) g.rows.splice(rowPosition - 1, howMany);
+    s.maxRows -= howMany;
+  }
+  /** Deletes columns, moving the columns to the right left; one column must stay. */
+  deleteColumns(columnPosition: number, howMany: number): void {
+    const s = this._model();
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > s.maxCols)
+      throw this[FX].error('Those columns are out of bounds.');
+    if (howMany >= s.maxCols)
+      throw this[FX].error('Sorry, it is not possible to delete all columns.');
+    for (const g of [s.values, ...s.formats.values()])
+      for (const row of g.rows) row?.splice(columnPosition - 1, howMany);
+    s.maxCols -= howMany;
   }
   insertColumnsAfter(_after: number, howMany: number): Sheet {
     const s = this._model();
@@ -544,6 +607,13 @@ class Sheet extends Service {
   removeChart(chart: EmbeddedChart): void {
     const s = this._model();
     s.charts = s.charts.filter((c) => c !== chart._chart);
+  }
+  /** The developer metadata on this sheet (not on its rows, columns or ranges, which we never mark). */
+  getDeveloperMetadata(): DeveloperMetadata[] {
+    const s = this._model();
+    return this[FX].book.metadata
+      .filter((m) => m.sheet === s)
+      .map((m) => new DeveloperMetadata(this[FX], m));
   }
   addDeveloperMetadata(key: string, value: string, visibility = 'DOCUMENT'): Sheet {
     this[FX].book.metadata.push({
@@ -902,9 +972,13 @@ class HtmlOutput extends Service {
   private title = '';
   constructor(
     fx: Fx,
-    private readonly content: string,
+    private content: string,
   ) {
     super(fx);
+  }
+  setContent(content: string): HtmlOutput {
+    this.content = content;
+    return this;
   }
   setTitle(title: string): HtmlOutput {
     this.title = title;
@@ -999,7 +1073,7 @@ class Inspector {
     const book = this.fx.book;
     const s = book.find(name) ?? book.insert(name, book.sheets.length);
     const needRows = Math.max(0, rows.length - s.maxRows),
-      needCols = Math.max(0, Math.max(0, ...rows.map((r) => r.length)) - s.maxCols);
+      needCols = Math.max(0, rows.reduce((n, r) => Math.max(n, r.length), 0) - s.maxCols);
     book.grow(needRows * s.maxCols + needCols * (s.maxRows + needRows));
     s.maxRows += needRows;
     s.maxCols += needCols;
@@ -1021,7 +1095,7 @@ class Inspector {
   select(sheet: string, a1: string): void {
     const s = this.sheet(sheet);
     this.fx.book.active = s;
-    s.selection = parseAddress(a1)!.rect;
+    s.selection = gridRect(s, a1)!;
   }
   /** Stored values ("" for empty; formulas as their text), default the data range. */
   rawValues(sheet: string, a1?: string): Value[][] {

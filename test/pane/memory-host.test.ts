@@ -18,6 +18,18 @@ describe('MemoryHost.run', () => {
     expect(s.customers).toBe(3); // A, B (both years summed), C
   });
 
+  it('leaves the Why sheet out when asked', async () => {
+    const host = new MemoryHost(rows);
+    const s = await host.run({}, () => {}, { leaveOutWhy: true });
+    expect(s.sheets).toEqual([
+      'Profit Matrix',
+      'Customers',
+      'Whale Curve',
+      'Assumptions',
+      'Data Issues',
+    ]);
+  });
+
   it('compares the two latest periods when asked, and writes the Migration sheet', async () => {
     const host = new MemoryHost(rows);
     const s = await host.run({ columns: { period: 'Year' } }, () => {}, { periods: 'year' });
@@ -31,9 +43,10 @@ describe('MemoryHost.run', () => {
 describe('MemoryHost.run with what the pane sends', () => {
   it('leaves a guessed column out when the pane sends null, and says why the run cannot go on', async () => {
     const host = new MemoryHost(rows);
-    await expect(host.run({ columns: { cogs: null } }, () => {})).rejects.toThrow(
-      /no COGS or Gross Profit column/,
-    );
+    await expect(host.run({ columns: { cogs: null } }, () => {})).rejects.toMatchObject({
+      code: 'no-gross-profit',
+      message: expect.stringMatching(/^No COGS or Gross Profit column/),
+    });
   });
 
   it('runs on cost-to-serve alone when the user confirms it', async () => {
@@ -41,6 +54,19 @@ describe('MemoryHost.run with what the pane sends', () => {
     const s = await host.run({ columns: { cogs: null }, costToServeOnly: true }, () => {});
     expect(s.revenue).toBe(1600);
     expect(s.netProfit).toBe(1600); // no rates: cost-to-serve 0, gross profit = revenue
+  });
+});
+
+describe('MemoryHost.detectTable', () => {
+  it('finds the header below a title row with the core detection, as Excel and Sheets do', async () => {
+    const t = await new MemoryHost([['Sales by customer'], ...rows], 'Sales data').detectTable();
+    expect([t.address, t.rows, t.missing]).toEqual(["'Sales data'!A2:D6", 4, []]);
+    expect(t.mapping).toEqual({
+      customer: 'Customer',
+      revenue: 'Revenue',
+      cogs: 'COGS',
+      period: 'Year',
+    });
   });
 });
 

@@ -2,21 +2,32 @@
  * A PaneHost over an in-memory table, for tests only: the pane's browser test runs the real UI and
  * the real core against it. It keeps the sheets it "wrote" and the cells it was asked to go to.
  */
-import { analyze } from '../../core/analyze.js';
 import { columnLetter } from '../../core/cell-address.js';
+import { detectTable } from '../../core/detect-table.js';
 import { reportSheets } from '../../core/report/report-sheets.js';
 import type { SheetSpec } from '../../core/report/sheet-spec.js';
 import type { SettingsInput } from '../../core/settings.js';
 import type { CellValue } from '../../core/types.js';
-import { GROUP_SAMPLE_ROWS, groupCandidates } from '../../pane/group-candidates.js';
-import { guessMapping } from '../../pane/guess-mapping.js';
-import type { DetectedTable, PaneHost, Progress, RunOptions, RunSummary } from '../../pane/host.js';
+import { analyzeTable } from '../../pane/analyze-table.js';
+import { detectedTable } from '../../pane/detected-table.js';
+import {
+  type DetectedTable,
+  type PaneHost,
+  type Progress,
+  type RunOptions,
+  type RunSummary,
+  reportOptions,
+  type TableLocation,
+} from '../../pane/host.js';
+import { PaneError } from '../../pane/pane-error.js';
 import { summarizeRun } from '../../pane/run-summary.js';
 
 export class MemoryHost implements PaneHost {
   readonly name = 'memory' as const;
   written: SheetSpec[] = [];
   visited: string[] = [];
+  /** Runs so far: each one reads the table; a What-if must not. */
+  runs = 0;
   /** Milliseconds to wait between stages, so a browser test can watch the progress bar move. */
   constructor(
     private values: CellValue[][],
@@ -25,21 +36,19 @@ export class MemoryHost implements PaneHost {
   ) {}
 
   async detectTable(): Promise<DetectedTable> {
-    if (this.values.length === 0)
-      throw new Error('No table found: select a cell in your customer table and try again.');
-    const headers = this.values[0].map((h) => String(h ?? '').trim());
-    const width = Math.max(...this.values.map((r) => r.length));
-    const mapping = guessMapping(headers);
+    const found = detectTable({ values: this.values });
+    if (!found.ok) throw new PaneError(found.error);
+    return detectedTable(found.value, this.location(), this.values);
+  }
+
+  /** The whole in-memory sheet, as Sheets' data range. */
+  private location(): TableLocation {
+    const width = Math.max(1, ...this.values.map((r) => r.length));
     return {
-      address: `${this.sheet}!A1:${columnLetter(width - 1)}${this.values.length}`,
       source: 'sheet',
-      headers,
-      rows: this.values.length - 1,
-      mapping,
-      groupCandidates: groupCandidates(
-        this.values.slice(0, GROUP_SAMPLE_ROWS + 1),
-        Object.values(mapping),
-      ),
+      sheetId: this.sheet,
+      sheet: this.sheet,
+      block: `A1:${columnLetter(width - 1)}${Math.max(1, this.values.length)}`,
     };
   }
 
@@ -60,11 +69,12 @@ export class MemoryHost implements PaneHost {
       message: 'Pricing, segmenting and explaining customers…',
     });
     await this.pause();
-    const a = analyze({ values: this.values }, settings, options);
-    if (!a.ok) throw new Error(a.error.message);
+    this.runs++;
+    const a = analyzeTable({ values: this.values }, this.location(), settings, options);
+    if (!a.ok) throw new PaneError(a.error);
     onProgress({ stage: 'write', fraction: 0.7, message: 'Writing the report sheets…' });
     await this.pause();
-    this.written = reportSheets(a.value);
+    this.written = reportSheets(a.value, reportOptions(options));
     const summary = summarizeRun(
       a.value,
       this.written.map((s) => s.name),
@@ -72,6 +82,16 @@ export class MemoryHost implements PaneHost {
     );
     onProgress({ stage: 'done', fraction: 1, message: 'Done.' });
     return summary;
+  }
+
+  /** Replaces (or adds) the named sheets, leaving the other sheets it wrote. */
+  async writeSheets(specs: SheetSpec[]): Promise<string[]> {
+    for (const spec of specs) {
+      const i = this.written.findIndex((s) => s.name === spec.name);
+      if (i >= 0) this.written[i] = spec;
+      else this.written.push(spec);
+    }
+    return specs.map((s) => s.name);
   }
 
   async goTo(sheet: string, cell: string): Promise<void> {

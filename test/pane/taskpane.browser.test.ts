@@ -1,7 +1,8 @@
 // The built task pane in headless Chromium, on an in-memory PaneHost, with a local stub instead of
 // Microsoft's CDN office.js: the mapping shows, Run works from the keyboard, progress reaches
-// 100 %, the summary appears, hostile text stays text, and it fits 350 px. Each test opens its own
-// page. `npm run docs` saves the README picture docs/images/excel-taskpane.png.
+// 100 %, the summary appears, hostile text stays text, What if… re-prices the run's customers
+// without reading the sheet again, and it fits 350 px. Each test opens its own page.
+// `npm run docs` saves the README picture docs/images/excel-taskpane.png.
 
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -11,6 +12,10 @@ import { build } from 'esbuild';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseCsv } from '../../cli/read-csv.js';
+import { analyze } from '../../core/analyze.js';
+import { DEFAULT_TIERS } from '../../core/defaults.js';
+import { baselineTotals, runScenario } from '../../core/scenario.js';
+import { scenarioLine } from '../../core/scenario-words.js';
 import { SAMPLE_SETTINGS } from '../data/generate.js';
 import { ensureExcelBuild } from '../excel/built-dist.js';
 import { CHROMIUM, describeWith, picturePath } from '../tools.js';
@@ -169,7 +174,7 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
 
   it('shows the table and the guessed column mapping', async () => {
     const { page } = await openPane();
-    expect(await page.textContent('.status')).toMatch(/^502 rows in Sales data!A1:L503/);
+    expect(await page.textContent('.status')).toMatch(/^502 rows in 'Sales data'!A1:L503/);
     expect(await page.inputValue('select[data-field="revenue"]')).toBe('Revenue');
     expect(await page.inputValue('select[data-field="customer"]')).toBe('Customer ID');
     expect(await page.inputValue('select[data-field="cogs"]')).toBe('COGS');
@@ -237,6 +242,102 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
         () => (window as unknown as { paneHost: { visited: string[] } }).paneHost.visited,
       ),
     ).toEqual(['Sales data!C503']);
+  });
+
+  /** Tries a fee of 15 per order for the money-losers in the What-if section. */
+  async function tryFee(page: Page): Promise<void> {
+    await page.selectOption('select[data-whatif="apply"]', 'moneyLosers');
+    await page.selectOption('select[data-whatif="change"]', 'fee');
+    await page.selectOption('select[data-whatif="driver"]', 'orders');
+    await page.fill('input[data-whatif="amount"]', '15');
+    await page.click('button:has-text("Try it")');
+    await page.waitForSelector('.whatif-line');
+  }
+
+  it('What if: a fee for the money-losers, at once, without reading the sheet again', async () => {
+    const { page } = await analysed();
+    await tryFee(page);
+    // the same words as the core's, on the same customers and settings
+    const a = analyze({ values: table() }, { ...SAMPLE_SETTINGS, tiers: [...DEFAULT_TIERS] });
+    if (!a.ok) throw new Error(a.error.message);
+    const name = 'Fee of 15 per order for the money-losers';
+    const sc = runScenario(a.value, a.value.settings, {
+      name,
+      changes: [{ where: { moneyLosers: true }, fees: { orders: 15 } }],
+    });
+    expect(await page.textContent('.whatif-line')).toBe(
+      scenarioLine(sc, baselineTotals(a.value, a.value.settings)),
+    );
+    expect(await page.locator('.moves tbody tr').count()).toBe(Math.min(8, sc.moves.length));
+    expect(sc.moves.length).toBeGreaterThan(0);
+    const host = () =>
+      page.evaluate(() => {
+        const h = (
+          window as unknown as {
+            paneHost: { runs: number; written: { name: string; values: unknown[][] }[] };
+          }
+        ).paneHost;
+        return {
+          runs: h.runs,
+          sheets: h.written.map((w) => w.name),
+          scenarios: h.written
+            .find((w) => w.name === 'Scenarios')
+            ?.values.find((r) => r[0] === 'Totals'),
+        };
+      });
+    expect((await host()).runs).toBe(1); // the run's columns, not a second read
+    await page.click('button:has-text("Add to the Scenarios sheet")');
+    await page.waitForSelector('.whatif p.hint:has-text("Written to Scenarios")');
+    expect((await host()).sheets).toContain('Scenarios');
+    expect((await host()).sheets).toContain('Profit Matrix'); // the rest of the report stays
+  });
+
+  it('What if: exit the money-losers, named by the user, beside a first one on the Scenarios sheet', async () => {
+    const { page, dialogs } = await analysed();
+    await tryFee(page);
+    await page.click('button:has-text("Add to the Scenarios sheet")');
+    await page.waitForSelector('.whatif p.hint:has-text("1 scenario")');
+    await page.selectOption('select[data-whatif="change"]', 'exit');
+    expect(await page.isHidden('input[data-whatif="amount"]')).toBe(true);
+    await page.fill('input[data-whatif="name"]', HOSTILE);
+    await page.click('button:has-text("Try it")');
+    await page.waitForSelector(`.whatif-line:has-text("customers exit")`);
+    expect(await page.textContent('.whatif-line')).toMatch(
+      /^<img src=x onerror=alert\(1\)>: net profit /,
+    );
+    expect(await page.locator('.moves td', { hasText: 'Exited' }).count()).toBeGreaterThan(0);
+    await page.click('button:has-text("Add to the Scenarios sheet")');
+    await page.waitForSelector('.whatif p.hint:has-text("2 scenarios")');
+    const totals = await page.evaluate(() =>
+      (
+        window as unknown as { paneHost: { written: { name: string; values: unknown[][] }[] } }
+      ).paneHost.written
+        .find((w) => w.name === 'Scenarios')!
+        .values.find((r) => r[0] === 'Totals'),
+    );
+    expect(totals).toEqual([
+      'Totals',
+      'Baseline',
+      'Fee of 15 per order for the money-losers',
+      'Change',
+      HOSTILE,
+      'Change',
+    ]);
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('What if: says what is missing instead of guessing', async () => {
+    const { page } = await analysed();
+    await page.selectOption('select[data-whatif="apply"]', 'tiers');
+    await page.selectOption('select[data-whatif="change"]', 'price');
+    await page.fill('input[data-whatif="amount"]', '3');
+    await page.click('button:has-text("Try it")');
+    expect(await page.textContent('.whatif .error')).toBe('Tick at least one of the tiers.');
+    await page.check('input[data-whatif-tier="Fix"]');
+    await page.click('button:has-text("Try it")');
+    await page.waitForSelector('.whatif-line:has-text("Prices +3 % for Fix")');
+    expect(await page.textContent('.whatif .error')).toBe('');
   });
 
   it('fits 350 px without sideways scrolling, and pictures the results', async () => {

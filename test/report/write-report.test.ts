@@ -59,7 +59,7 @@ describe('report workbook', () => {
   it("has the report sheets in order, with the core's customers", async () => {
     const wb = await open(join(dir, 'sample.xlsx'));
     expect(wb.worksheets.map((w) => w.name)).toEqual(
-      REPORT_SHEET_NAMES.filter((n) => !['Migration', 'Groups', 'Trend'].includes(n)),
+      REPORT_SHEET_NAMES.filter((n) => !['Migration', 'Groups', 'Trend', 'Scenarios'].includes(n)),
     );
     const ws = wb.getWorksheet('Customers')!;
     expect(ws.getRow(1).values).toContain('Segment');
@@ -108,7 +108,7 @@ describe('report workbook', () => {
     const zip = await JSZip.loadAsync(await readFile(join(dir, 'sample.xlsx')));
     const table = await zip.file('xl/tables/table1.xml')!.async('string');
     expect(table).toContain('name="ProfitTiersCustomers"');
-    expect(table).toContain(`ref="A1:O${sample.customers.n + 1}"`);
+    expect(table).toContain(`ref="A1:P${sample.customers.n + 1}"`); // P: Sensitivity
     expect(table).toContain('<tableColumn id="1" name="Customer"/>');
     expect(await zip.file('[Content_Types].xml')!.async('string')).toContain(
       '/xl/tables/table1.xml',
@@ -224,7 +224,10 @@ describe('groups and trend in the workbook (§14, §15)', () => {
 
   it('adds a Groups sheet after Why and a Trend sheet after Migration', async () => {
     const wb = await open(join(dir, 'grouped.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(REPORT_SHEET_NAMES);
+    // every report sheet in its place; Scenarios only when the settings have scenarios
+    expect(wb.worksheets.map((w) => w.name)).toEqual(
+      REPORT_SHEET_NAMES.filter((n) => n !== 'Scenarios'),
+    );
   });
 
   it("writes the core's group table on the Groups sheet", async () => {

@@ -67,7 +67,7 @@ describe('custom functions', () => {
     }
     expect(caught).toBeInstanceOf(vm.runInContext('Error', s.ctx));
     expect((caught as Error).message).toBe(
-      'profit: has 1 cells but revenue has 2; give ranges of the same size',
+      'grossProfit: has 1 cells but revenue has 2; give ranges of the same size',
     );
     expect(() => s.global('PROFITTIER', [[1]], [[1]], '', '', '', '', '{bad')).toThrow(
       /^options: /,
@@ -110,5 +110,21 @@ describe('custom functions', () => {
     expect(cts).toHaveLength(100_000);
     expect(peak).toHaveLength(1);
     expect(tiers).toEqual(profitTier(rev, profit));
+  });
+
+  it('refuses an options range that would reach Object.prototype', async () => {
+    const s = await boot();
+    expect(() =>
+      s.global('PROFITMATRIX', [[1], [2]], [[1], [1]], 'count', [['constructor.prototype.x', 1]]),
+    ).toThrow('options: "constructor" cannot be a setting name (constructor.prototype.x)');
+    expect(vm.runInContext('({}).x', s.ctx)).toBeUndefined();
+  });
+
+  it('a single customer without the population ranges is an error, not a population of one', async () => {
+    const s = await boot();
+    expect(() => s.global('PROFITTIER', 100, 40, 5)).toThrow(
+      'give allRevenue and allProfit when the formula is filled down',
+    );
+    expect(() => s.global('PROFITSEGMENT', [[100]], [[40]])).toThrow(/filled down/);
   });
 });

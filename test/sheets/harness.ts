@@ -6,6 +6,14 @@ import { readFile } from 'node:fs/promises';
 import * as vm from 'node:vm';
 // @ts-expect-error plain .mjs build script without types
 import { buildCode } from '../../build/build-sheets.mjs';
+import type { SheetSpec } from '../../core/report/sheet-spec.js';
+import type { SettingsInput } from '../../core/settings.js';
+import type { DetectedTable, Progress, RunOptions, RunSummary } from '../../pane/host.js';
+import {
+  runInSteps,
+  type ServerCall,
+  writeInSteps,
+} from '../../sheets-addon/sidebar/run-in-steps.js';
 import {
   type AppsScriptFake,
   createAppsScriptFake,
@@ -68,4 +76,101 @@ export function countsOf(fake: AppsScriptFake): Record<string, number> {
   return Object.fromEntries(
     Object.entries(fake.calls.byMethod).sort(([a], [b]) => a.localeCompare(b)),
   );
+}
+
+/** One server call of a stepwise run: its name, the SpreadsheetApp calls it made, its time. */
+export interface StepCall {
+  name: string;
+  calls: number;
+  /** Its execution's time as the fake models it (each call is one Apps Script execution). */
+  ms: number;
+}
+
+/**
+ * A run as the sidebar drives it: detectTable (unless `detected` is given: a run again without
+ * re-selecting), then the sidebar's own runInSteps, each step one google.script.run call into the
+ * bundle (JSON in and out, errors as one-line messages).
+ */
+export async function runSteps(
+  s: Script,
+  settings: SettingsInput = {},
+  options: RunOptions = {},
+  onProgress: (p: Progress) => void = () => {},
+  detected?: DetectedTable,
+): Promise<{ summary: RunSummary; steps: StepCall[] }> {
+  const steps: StepCall[] = [];
+  const call = stepCall(s, steps);
+  const table = detected ?? (await call<DetectedTable>('detectTable'));
+  const summary = await runInSteps(
+    call,
+    table.location,
+    table.headers.length,
+    settings,
+    options,
+    onProgress,
+  );
+  return { summary, steps };
+}
+
+/** What-if sheets written as the sidebar writes them (sheetsHost.writeSheets), step by step. */
+export async function writeSteps(
+  s: Script,
+  specs: SheetSpec[],
+): Promise<{ names: string[]; steps: StepCall[] }> {
+  const steps: StepCall[] = [];
+  const names = await writeInSteps(stepCall(s, steps), specs, undefined, true);
+  return { names, steps };
+}
+
+/** google.script.run into the bundle, each call logged in `steps`. */
+function stepCall(s: Script, steps: StepCall[]): ServerCall {
+  return async <T>(name: string, ...args: unknown[]): Promise<T> => {
+    const before = s.fake.calls.spreadsheet;
+    try {
+      return s.run(name, ...args) as T;
+    } catch (e) {
+      throw new Error(String((e as Error)?.message ?? e));
+    } finally {
+      steps.push({ name, calls: s.fake.calls.spreadsheet - before, ms: s.fake.lastExecutionMs });
+    }
+  };
+}
+
+/**
+ * Makes `google.script.run` (the sidebar's bridge) call the bundle's globals, asynchronously and
+ * with JSON-only arguments and results, as in the sidebar's iframe; errors reach the failure
+ * handler as Apps Script words them ("Exception: …"). Returns a function that removes it.
+ */
+export function installScriptRun(s: Script): () => void {
+  type Handler = ((v: unknown) => void) | null;
+  const chain = (ok: Handler, fail: Handler): unknown =>
+    new Proxy(
+      {},
+      {
+        get: (_, name) => {
+          if (name === 'withSuccessHandler') return (f: Handler) => chain(f, fail);
+          if (name === 'withFailureHandler') return (f: Handler) => chain(ok, f);
+          return (...args: unknown[]) =>
+            setTimeout(() => {
+              try {
+                const value = s.run(String(name), ...JSON.parse(JSON.stringify(args)));
+                ok?.(value);
+              } catch (e) {
+                fail?.(new Error(String(e)));
+              }
+            }, 0);
+        },
+      },
+    );
+  const g = globalThis as { google?: unknown };
+  g.google = {
+    script: {
+      get run() {
+        return chain(null, null);
+      },
+    },
+  };
+  return () => {
+    delete g.google;
+  };
 }

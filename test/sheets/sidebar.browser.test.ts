@@ -17,9 +17,8 @@ import { boot, type Script } from './harness.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const PAGE = 'https://sheets.invalid/sidebar.html';
-/** A server call takes this long, so the progress of a running call can be seen. */
-const SERVER_DELAY_MS = 400;
-const RUN_HELD_MS = 1_600;
+/** A server call takes this long, so the progress between the run's steps can be seen. */
+const SERVER_DELAY_MS = 150;
 
 // The google.script.run API surface: chained handlers, then any server function name.
 const SHIM = `window.google = { script: { get run() {
@@ -77,10 +76,20 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
    * A fresh spreadsheet holding the table, and a fresh 300 px page on the sidebar whose
    * google.script.run reaches that spreadsheet's Code.js; ready once the table is detected.
    */
-  async function openSidebar(): Promise<Sidebar> {
-    const script = await boot({ sheetNames: ['Data'] });
+  /** A fresh spreadsheet holding the table, its Data sheet active. */
+  async function spreadsheet(): Promise<Script> {
+    // Sheets shows =HYPERLINK(url, label) as its label; the fake needs telling (for the self-test).
+    const script = await boot({
+      sheetNames: ['Data'],
+      evaluateFormula: (f) => /^=HYPERLINK\("[^"]*","([^"]*)"\)$/.exec(f)?.[1] ?? '',
+    });
     script.fake.spreadsheet.seedSheet('Data', table());
     script.fake.spreadsheet.select('Data', 'A1');
+    return script;
+  }
+
+  async function openSidebar(): Promise<Sidebar> {
+    const script = await spreadsheet();
     const page = await (
       await browser.newContext({ viewport: { width: 300, height: 1200 } })
     ).newPage();
@@ -95,9 +104,6 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
       await new Promise((r) => setTimeout(r, SERVER_DELAY_MS));
       try {
         const value = script.run(name, ...JSON.parse(args));
-        // Apps Script runs the polling calls alongside a run; here the run finishes at once, so its
-        // answer is held back a while for the sidebar's polls to see the stages it left in the cache.
-        if (name === 'runReport') await new Promise((r) => setTimeout(r, RUN_HELD_MS));
         return JSON.stringify({ ok: true, value });
       } catch (e) {
         // Errors come from the vm's realm: not `instanceof Error` here, so read the message directly.
@@ -133,6 +139,16 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
       String(SAMPLE_SETTINGS.costOfCapital * 100),
     );
     await page.click('summary:has-text("Cost-to-serve")');
+    await page.evaluate(() => {
+      const w = window as unknown as { progressSeen: string[] };
+      w.progressSeen = [];
+      const text = document.querySelector('.progress-text')!;
+      new MutationObserver(() => w.progressSeen.push(text.textContent ?? '')).observe(text, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+    });
     await page.click('button:has-text("Run analysis")');
   }
 
@@ -164,10 +180,13 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
     expect(await page.isVisible('details.costs .note')).toBe(true);
     await runWithSampleRates(page);
     await page.waitForSelector('.progress:not([hidden])');
-    expect(await page.textContent('.progress-text')).toMatch(/^0 % · Starting/);
+    expect(await page.textContent('.progress-text')).toMatch(/^0 % · (Starting|Reading the table)/);
     expect(await page.isDisabled('button:has-text("Run analysis")')).toBe(true);
     await page.waitForSelector('.progress-text:has-text("100 %")');
     await page.waitForSelector('.results:not([hidden])');
+    const progressSeen = await page.evaluate(
+      () => (window as unknown as { progressSeen: string[] }).progressSeen,
+    );
     expect(await page.locator('.matrix td').count()).toBe(9);
     expect(await page.textContent('.whale')).toMatch(
       /^Whale curve: the top \d+ % of customers earn \d+ % of profit/,
@@ -181,8 +200,41 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
       'Assumptions',
       'Data Issues',
     ]);
-    expect(serverCalls.filter((c) => c !== 'runProgress')).toEqual(['detectTable', 'runReport']);
-    expect(serverCalls.filter((c) => c === 'runProgress').length).toBeGreaterThan(0); // the sidebar polled the run's stages
+    // The run is one short server call per step; the sidebar's progress follows them, no polling.
+    expect(serverCalls).toEqual([
+      'detectTable',
+      'readRows',
+      'prepareReport',
+      ...['Profit Matrix', 'Customers', 'Whale Curve', 'Why', 'Assumptions', 'Data Issues'].flatMap(
+        () => ['writeRows', 'finishSheet'],
+      ),
+      'finishReport',
+    ]);
+    expect(progressSeen.some((t) => /^\d+ % · Writing Customers, rows 1–\d+…$/.test(t))).toBe(true);
+  });
+
+  it('runs again without re-selecting: the table found, not the report sheet now active', async () => {
+    const { page, script, serverCalls } = await analysed();
+    expect(script.fake.globals.SpreadsheetApp.getActiveSheet().getName()).toBe('Profit Matrix');
+    const before = serverCalls.length;
+    await page.click('button:has-text("Run analysis")');
+    const finished = () => serverCalls.filter((c) => c === 'finishReport').length;
+    expect(finished()).toBe(1);
+    await expect.poll(finished, { timeout: 60_000 }).toBe(2); // one server call a step
+    await page.waitForSelector('button:has-text("Run analysis"):not([disabled])');
+    // Read where the table was found (no detection again), re-checked there by the server.
+    expect(serverCalls.slice(before, before + 2)).toEqual(['readRows', 'prepareReport']);
+    expect(await page.textContent('.error')).toBe('');
+    expect(await page.isHidden('.results')).toBe(false);
+    expect(script.fake.spreadsheet.sheetNames()).toEqual([
+      'Data',
+      'Profit Matrix',
+      'Customers',
+      'Whale Curve',
+      'Why',
+      'Assumptions',
+      'Data Issues',
+    ]);
   });
 
   it('shows hostile customer text as text: no <img>, no dialog', async () => {
@@ -215,6 +267,53 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
     await page.waitForSelector('.status:has-text("502 rows in Data!A1:L503")');
     expect(await page.textContent('.error')).toBe('');
   });
+
+  it('runs the self-test from Diagnostics: every check passes, the scratch sheets are gone', async () => {
+    const { page, script } = await openSidebar();
+    const sheets = script.fake.spreadsheet.sheetNames();
+    await page.click('summary:has-text("Diagnostics")');
+    await page.click('button:has-text("Self-test")');
+    await page.waitForSelector('.verdict.pass, .verdict.fail', { timeout: 60_000 });
+    const fails = await page.locator('.checks li.fail').allTextContents();
+    expect(fails).toEqual([]);
+    expect(await page.textContent('.verdict')).toMatch(
+      /^Self-test passed: all 19 checks in \d+\.\d s, \d+ round trips\.$/,
+    );
+    expect(script.fake.spreadsheet.sheetNames()).toEqual(sheets);
+    // The user's table is found again afterwards.
+    await page.waitForSelector('.status:has-text("502 rows in Data!A1:L503")');
+  }, 90_000);
+
+  it('menu Profit Tiers › Self-test opens the sidebar that runs it at once', async () => {
+    const script = await spreadsheet();
+    // The page as showSelfTest serves it (the built sidebar, marked by the server).
+    script.fake.files.sidebar = html;
+    script.global('showSelfTest');
+    const marked = script.fake.recorded.sidebars.at(-1)!.content;
+    const page = await (
+      await browser.newContext({ viewport: { width: 300, height: 1200 } })
+    ).newPage();
+    await page.exposeFunction('__serverCall', async (name: string, args: string) => {
+      try {
+        return JSON.stringify({ ok: true, value: script.run(name, ...JSON.parse(args)) });
+      } catch (e) {
+        return JSON.stringify({
+          ok: false,
+          message: `Error: ${(e as Error)?.message ?? String(e)}`,
+        });
+      }
+    });
+    await page.addInitScript(SHIM);
+    await page.route('**/*', (route) =>
+      route.request().url() === PAGE
+        ? route.fulfill({ contentType: 'text/html', body: marked })
+        : route.abort(),
+    );
+    await page.goto(PAGE);
+    await page.waitForSelector('.verdict.pass, .verdict.fail', { timeout: 60_000 });
+    expect(await page.locator('.checks li.fail').allTextContents()).toEqual([]);
+    expect(await page.textContent('.verdict')).toMatch(/^Self-test passed: all 19 checks/);
+  }, 90_000);
 
   it('fits 300 px without sideways scrolling, and pictures the results', async () => {
     const { page } = await analysed();

@@ -322,6 +322,15 @@ describe('transaction-level generated data (invoice lines), money in integer cen
       rates: { orders: 2500, lines: 200, returns: 6000, contacts: 1500 },
       pools: { deliveries: 500_000_000 },
       costOfCapital: 0.08,
+      // capacity adds to a pool rate (deliveries) and to a direct rate (contacts)
+      capacity: [
+        {
+          name: 'Warehouse',
+          cost: 300_000_000,
+          minutes: 1_000_000,
+          minutesPer: { deliveries: 10, contacts: 3 },
+        },
+      ],
     };
     await loadRows(conn, 'transactions', rows, {
       'Net Sales': 'BIGINT',

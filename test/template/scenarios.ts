@@ -87,3 +87,45 @@ export const GENERATED: Scenario[] = [
     },
   },
 ];
+
+/**
+ * The what-if (DOMAIN.md §11) on top of capacity (§13): price changes by tier and segment, a rate,
+ * a pool and a capacity cost changed for the business, and the small money-losers exit — the
+ * template's Scenario columns must equal the core's scenario after recalculation.
+ */
+export const WHAT_IF: Scenario = {
+  name: 'what-if with capacity',
+  values: withTies(260, 15),
+  settings: {
+    rates: { ...ratesWithoutDeliveries, orders: 10 },
+    pools: { deliveries: 150_000 },
+    capacity: [
+      {
+        name: 'Warehouse',
+        cost: 300_000,
+        minutes: 900_000,
+        minutesPer: { orders: 12, lines: 1.5, deliveries: 20, returns: 30 },
+      },
+      {
+        name: 'Service',
+        cost: 90_000,
+        minutes: 200_000,
+        minutesPer: { contacts: 8, repeatContacts: 12 },
+      },
+    ],
+    costOfCapital: 0.08,
+    scenarios: [
+      {
+        name: 'Reprice, cut, exit',
+        changes: [
+          { where: { tiers: ['Fix'] }, price: 0.05 },
+          { where: { segments: ['S-M'] }, price: -0.02 },
+          { rates: { orders: 0.2 } },
+          { pools: { deliveries: -0.1 } },
+          { capacityCost: { Warehouse: 0.25 } },
+          { where: { moneyLosers: true, segments: ['S-L'] }, exit: true },
+        ],
+      },
+    ],
+  },
+};

@@ -8,17 +8,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { loadTable } from '../../cli/load-table.js';
-import { COMPUTED_COLUMNS, FIRST_ROW, INPUT_COLUMNS } from '../../cli/template/layout.js';
+import { COMPUTED_COLUMNS, colIndex, FIRST_ROW, INPUT_COLUMNS } from '../../cli/template/layout.js';
 import { SAMPLE_ROWS } from '../../cli/template/sample-rows.js';
 import { templateBytes } from '../../cli/template/template-workbook.js';
 import { type Analysis, analyze } from '../../core/analyze.js';
-import { SEGMENTS } from '../../core/defaults.js';
+import { EXITED, SEGMENTS } from '../../core/defaults.js';
 import { resolveSettings } from '../../core/settings.js';
+import { EXITED_SEGMENT } from '../../core/tier-moves.js';
 import { type CellValue, PROFIT_CLASSES, SIZE_CLASSES } from '../../core/types.js';
 import sampleSettings from '../../samples/settings.json';
 import { describeWith, SOFFICE } from '../tools.js';
 import { type Cell, convert, sheetValues } from './libreoffice.js';
-import { GENERATED, THRESHOLDS } from './scenarios.js';
+import { GENERATED, THRESHOLDS, WHAT_IF } from './scenarios.js';
 
 interface Case {
   name: string;
@@ -68,7 +69,7 @@ describeWith([SOFFICE])('template recalculated by LibreOffice equals the core', 
       }),
     );
     await add(THRESHOLDS.name, run(THRESHOLDS.values, THRESHOLDS.settings));
-    for (const g of GENERATED) await add(g.name, run(g.values, g.settings));
+    for (const g of [...GENERATED, WHAT_IF]) await add(g.name, run(g.values, g.settings));
     // The empty template's sample rows, as the core reads them (COGS given, no Gross Profit column).
     const header = INPUT_COLUMNS.filter((h) => h !== 'Gross Profit');
     const gp = INPUT_COLUMNS.indexOf('Gross Profit');
@@ -85,7 +86,7 @@ describeWith([SOFFICE])('template recalculated by LibreOffice equals the core', 
       'xlsx',
       join(dir, 'out'),
     );
-  }, 120_000);
+  }, 300_000); // nine workbooks converted at once: minutes on a busy machine
 
   const scenarios = [
     'samples/customers.csv',
@@ -93,6 +94,7 @@ describeWith([SOFFICE])('template recalculated by LibreOffice equals the core', 
     'samples/transactions by Product',
     THRESHOLDS.name,
     ...GENERATED.map((g) => g.name),
+    WHAT_IF.name,
     'empty template (sample rows)',
   ];
   it.each(scenarios)('%s: sizes, segments, tiers and exit economics', async (name) => {
@@ -154,6 +156,56 @@ describeWith([SOFFICE])('template recalculated by LibreOffice equals the core', 
     if (c.a.whale.peakShareOfProfit !== null)
       close(fact('Peak share of profit'), c.a.whale.peakShareOfProfit);
     expect(String(w[1][0])).toMatch(/^Reading: /);
+  });
+
+  it("what-if: the Scenario columns, the what-if matrix and the change equal the core's scenario", async () => {
+    const c = cases.find((x) => x.name === WHAT_IF.name)!;
+    const sc = c.a.scenarios[0];
+    expect(sc.exited).toBeGreaterThan(0); // the case exercises exit…
+    expect(sc.moves.length).toBeGreaterThan(1); // …and tier moves
+    const out = join(dir, 'out', c.file.replace(/^.*\//, ''));
+    const rows = (await sheetValues(out, 'Customers')).slice(FIRST_ROW - 1);
+    const byKey = new Map(rows.filter((r) => r[0] !== null).map((r) => [String(r[0]), r]));
+    const t = c.a.customers;
+    for (let i = 0; i < t.n; i++) {
+      const r = byKey.get(t.keys[i])!,
+        seg = sc.segment[i];
+      const want = seg === EXITED_SEGMENT ? EXITED : seg < 0 ? null : c.a.settings.tiers[seg];
+      expect({ key: t.keys[i], tier: r[colIndex('Scenario tier')] ?? null }).toEqual({
+        key: t.keys[i],
+        tier: want,
+      });
+      if (seg !== EXITED_SEGMENT) close(r[colIndex('Scenario net profit')], sc.netProfit[i]);
+      else expect(r[colIndex('Scenario net profit')] ?? null).toBeNull();
+    }
+    const m = await sheetValues(out, 'Profit Matrix');
+    const head = m.findIndex((r) => r[0] === 'Revenue size');
+    expect(m[head][7]).toBe('What-if size');
+    SIZE_CLASSES.forEach((_, s) => {
+      PROFIT_CLASSES.forEach((__, p) => {
+        const cell = sc.matrix[s * 3 + p],
+          top = head + 1 + s * 5;
+        expect(m[top + 1][9 + p] ?? 0).toBe(cell.count);
+        close(m[top + 2][9 + p], cell.revenue);
+        close(m[top + 3][9 + p], cell.netProfit);
+      });
+    });
+    const line = (label: string) => m.find((r) => r[0] === label)!;
+    close(line('Net profit, all customers')[2], sc.totals.netProfit);
+    close(line('Unused capacity cost')[1], c.a.totals.unusedCapacityCost);
+    close(line('Unused capacity cost')[2], sc.totals.unusedCapacityCost);
+    close(line("Change in the business's net profit")[3], sc.delta.netProfit);
+    expect(line('Customers who exit')[3]).toBe(sc.exited);
+    expect(line('Customers whose tier changes')[3]).toBe(
+      sc.moves.reduce((x, mv) => x + mv.count, 0),
+    );
+    // capacity on Settings: used minutes and unused cost per resource, as the core reports them
+    const st = await sheetValues(out, 'Settings');
+    for (const use of c.a.cost.capacity) {
+      const r = st.find((x) => x[0] === use.name)!;
+      close(r[3 + 7 + 1], use.usedMinutes);
+      close(r[3 + 7 + 3], use.unusedCost);
+    }
   });
 
   it.each(['samples/transactions by Product', 'empty template (sample rows)'])(

@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  ALL_COLUMNS,
   COMPUTED_COLUMNS,
   CUSTOMERS_HEADER_ROW,
   FIRST_ROW,
@@ -82,7 +83,13 @@ describe('template workbook', () => {
     const ws = wb.getWorksheet('Customers')!;
     expect(ws.getCell(CUSTOMERS_HEADER_ROW, 1).value).toBe('Customer');
     const headers = (ws.getRow(CUSTOMERS_HEADER_ROW).values as unknown[]).slice(1);
-    expect(headers).toEqual([...INPUT_COLUMNS, ...COMPUTED_COLUMNS]);
+    expect(headers).toEqual([...ALL_COLUMNS]);
+    expect(headers.slice(0, INPUT_COLUMNS.length + COMPUTED_COLUMNS.length)).toEqual([
+      ...INPUT_COLUMNS,
+      ...COMPUTED_COLUMNS,
+    ]);
+    expect(headers).toContain('Scenario net profit');
+    expect(headers).toContain('Scenario tier');
     expect(headers).toContain('Segment');
     expect(headers).toContain('Tier');
     // Formulas wait in every row of the empty room, up to the capacity.

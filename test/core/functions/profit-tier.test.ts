@@ -1,10 +1,12 @@
 // PROFITTIER places each row with the same rules as the analysis (DOMAIN.md §3–4), but by another
 // path: binary search against a prepared population, where the analysis uses class cut-offs.
 // The two must agree on every customer, above all where they could drift: tied revenues and
-// margins, and values exactly on a threshold (which go to the higher class).
+// margins, and values exactly on a threshold (which go to the higher class). A column is its own
+// population; one row is placed in allRevenue/allProfit, and refused without them.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NO_REVENUE } from '../../../core/defaults.js';
+import { FunctionArgumentError } from '../../../core/functions/arguments.js';
 import { profitSegment, profitTier } from '../../../core/functions/profit-tier.js';
 import type { CellValue } from '../../../core/types.js';
 import { customer, run } from '../builder.js';
@@ -90,8 +92,10 @@ describe('PROFITTIER and the analysis', () => {
           profit = gross.map((x) => [x]),
           cost = gens.map((g) => [g.orders * rate]),
           options = JSON.stringify(s);
-        const tiers = profitTier(revenue, profit, cost, null, null, null, options);
-        const segments = profitSegment(revenue, profit, cost, null, null, null, options);
+        // A column is its own population; a single customer needs it given (see below).
+        const all = gens.length > 1 ? [null, null, null] : [revenue, profit, cost];
+        const tiers = profitTier(revenue, profit, cost, ...all, options);
+        const segments = profitSegment(revenue, profit, cost, ...all, options);
         gens.forEach((g, k) => {
           const c = customer(a, keys[k]);
           // revenue 0 is how Excel hands over a blank cell: a blank result, not "No revenue"
@@ -132,5 +136,42 @@ describe('PROFITTIER and the analysis', () => {
     // every margin is 0.2, exactly the overall margin: High everywhere
     expect(segments).toEqual(['Large/High', 'Large/High', 'Medium/High', 'Small/High']);
     expect(['A', 'B', 'C', 'D'].map((k) => customer(a, k).segment)).toEqual(segments);
+  });
+});
+
+// Revenue 800/150/50: share of revenue before each is 0, 0.80, 0.95 → Large, Medium, Small.
+// Net profit 240/15/-10: target margin 245/1000 = 24.5 %; margins 30 %, 10 %, a loss → High, Mid, Low.
+const revenue = [[800], [150], [50]];
+const profit = [[240], [15], [-10]];
+
+describe('profitTier', () => {
+  it('places each row of a column within that column', () => {
+    expect(profitSegment(revenue, profit).map((r) => r[0])).toEqual([
+      'Large/High',
+      'Medium/Mid',
+      'Small/Low',
+    ]);
+  });
+
+  it('places one row within the population ranges, as a filled-down formula does', () => {
+    expect(profitTier(150, 15, null, revenue, profit)).toEqual(
+      profitTier(revenue, profit).slice(1, 2),
+    );
+  });
+
+  it('refuses one customer without population ranges: a filled-down formula would rank each row alone', () => {
+    for (const f of [profitTier, profitSegment]) {
+      let caught: unknown;
+      try {
+        f(50, -10);
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toBeInstanceOf(FunctionArgumentError);
+      expect((caught as Error).message).toBe(
+        'revenue: is one customer, a population of one; give allRevenue and allProfit when the formula is filled down',
+      );
+      expect(() => f([[50]], [[-10]], [[5]])).toThrow(/filled down/);
+    }
   });
 });

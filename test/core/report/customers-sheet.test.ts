@@ -35,6 +35,7 @@ describe('the Customers sheet', () => {
       'Exit impact',
       'Break-even price change',
       'Action',
+      'Sensitivity', // tier stability (§12), on by default
     ]);
   });
 
@@ -55,7 +56,8 @@ describe('the Customers sheet', () => {
     });
     expect(s.formats).toContainEqual({
       range: { row: 1, col: 13, rows: 2, cols: 1 },
-      format: '0.0%',
+      // a break-even rise under 0.05 % keeps its digits instead of showing 0.0%
+      format: '[<0.0005]0.0###%;0.0%',
     });
   });
 });

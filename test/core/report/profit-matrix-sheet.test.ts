@@ -26,8 +26,14 @@ describe('when the business loses money overall (§17)', () => {
   const s = profitMatrixSheet(a);
 
   it('colours the profitable cell green and the losing cell red: nothing inverts', () => {
-    expect(cellFill(s, 'Large', 0)).toBe(heat(100 / 300));
+    expect(cellFill(s, 'Large', 0)).toBe(heat(1)); // the only profit
     expect(cellFill(s, 'Large', 2)).toBe(heat(-1));
+  });
+
+  it("says every money-loser's own action carries exit or reprice advice, in every tier", () => {
+    expect(s.values.flat()).toContain(
+      "Money-losers, in every tier: each one's own action on Customers says exit (only where leaving raises profit) or reprice, with the figures.",
+    );
   });
 
   it('shows no share of profit, and says why', () => {
@@ -62,5 +68,31 @@ describe('the notes', () => {
       'Service quality: first-contact resolution 80 %; 4 repeat contacts cost 60, 27 % of the service cost',
     );
     expect(text).toContain('Warning: Concierge holds');
+  });
+});
+
+describe('customers with no revenue (§3): the totals tie to the headline', () => {
+  // A earns 300 on 1,000; C has no revenue and costs 50 (COGS of a free sample): headline −(−250)
+  // = net profit 250 over 2 customers, 1,000 revenue; the matrix holds A only (300).
+  const a = run(customers({ A: { revenue: 1000, cogs: 700 }, C: { revenue: 0, cogs: 50 } }));
+  const s = profitMatrixSheet(a);
+  const rowOf = (label: string) => s.values.findIndex((r) => r[0] === label);
+
+  it('labels the matrix total and adds a No-revenue line and an all-customers total', () => {
+    const total = rowOf('Total (matrix customers)');
+    expect(total).toBeGreaterThan(0);
+    expect(s.values[total][5]).toBe(1);
+    expect(s.values[total + 2][5]).toBe(300);
+    const out = rowOf('No revenue (outside the matrix)');
+    expect(s.values.slice(out, out + 3).map((r) => r[5])).toEqual([1, 0, -50]);
+    const all = rowOf('All customers');
+    expect(s.values.slice(all, all + 3).map((r) => r[5])).toEqual([2, 1000, 250]);
+    expect(a.totals.netProfit).toBe(250); // the headline
+  });
+
+  it('says where the no-revenue customers are counted', () => {
+    expect(s.values.flat()).toContain(
+      'No revenue: 1 customer outside the matrix, net profit -50 (in the All customers rows above, which tie to the headline totals).',
+    );
   });
 });

@@ -1,0 +1,28 @@
+// Display formatting: a number a person reads is rounded here only, and a non-zero share is never
+// shown as zero (a break-even price rise of 0.04 % printed as "0.0 %" reads as "already breaks even").
+import { describe, expect, it } from 'vitest';
+import { formatMoney, formatPercent } from '../../core/format.js';
+
+describe('formatPercent', () => {
+  it('rounds to whole percents from 10 % and to one decimal below', () => {
+    expect(formatPercent(0.2234)).toBe('22 %');
+    expect(formatPercent(299.2)).toBe('29,920 %');
+    expect(formatPercent(0.054)).toBe('5.4 %');
+    expect(formatPercent(0)).toBe('0 %');
+  });
+
+  it('never shows a non-zero share as 0.0 %', () => {
+    // a customer losing 4 on revenue 10,000 needs a 0.04 % rise
+    expect(formatPercent(4 / 10_000)).toBe('0.04 %');
+    expect(formatPercent(-4 / 10_000)).toBe('-0.04 %');
+    expect(formatPercent(0.0005)).toBe('0.1 %');
+    expect(formatPercent(1e-7)).toBe('<0.01 %');
+    expect(formatPercent(-1e-7)).toBe('-<0.01 %');
+  });
+});
+
+describe('formatMoney', () => {
+  it('rounds to whole units with thousands separators', () => {
+    expect(formatMoney(1234567.891)).toBe('1,234,568');
+  });
+});
