@@ -116,7 +116,13 @@ export async function runAnalyze(args: string[]): Promise<number> {
     options.previous = prev;
     options.labels = { previous: basename(o.previous), current: basename(positionals[0]) };
   }
-  bar.update(0.2, `Analysing ${Math.max(0, table.rowCount() - 1).toLocaleString('en-US')} rows…`);
+  const rows = table.rowCount(); // -1: a file read as a stream, its rows counted as it is read
+  bar.update(
+    0.2,
+    rows < 0
+      ? `Analysing ${positionals[0]} as it is read…`
+      : `Analysing ${Math.max(0, rows - 1).toLocaleString('en-US')} rows…`,
+  );
   const outcome = analyze(table, effective, options);
   bar.done();
   if (!outcome.ok)

@@ -13,6 +13,7 @@ import { isErrorValue } from '../core/parse-number.js';
 import { findHeader, type ReadOptions, type RowTable } from '../core/read-rows.js';
 import type { Settings } from '../core/settings.js';
 import { type CellValue, DRIVERS } from '../core/types.js';
+import { ByteKeys } from './byte-keys.js';
 
 /** What the reader needs besides the bytes: the first rows as PapaParse reads them, and its delimiter. */
 export interface CsvHead {
@@ -21,7 +22,8 @@ export interface CsvHead {
   delimiter: string;
 }
 
-const SUMMARY_KEY = /^(grand\s*)?(sub\s*-?\s*)?totals?\s*:?$|^total\s+(for|of)\b|^sum\s*:?$/i;
+export const SUMMARY_KEY =
+  /^(grand\s*)?(sub\s*-?\s*)?totals?\s*:?$|^total\s+(for|of)\b|^sum\s*:?$/i;
 const TOO_LARGE = 1e15;
 const QUOTE = 0x22,
   LF = 0x0a,
@@ -91,8 +93,8 @@ export function readCsvColumns(
   const paymentDays = cDays >= 0 ? new Float64Array(n) : null;
   const keyIndex = new KeyIndex(n),
     orderIndex = new KeyIndex(cOrder >= 0 ? n : 0);
-  const keyBytes = new ByteIndex(bytes, n),
-    orderBytes = new ByteIndex(bytes, cOrder >= 0 ? n : 0);
+  const keyBytes = new ByteKeys(n),
+    orderBytes = new ByteKeys(cOrder >= 0 ? n : 0);
   const names = new Array<string>(n);
   const nameStart = new Int32Array(n),
     nameEnd = new Int32Array(n);
@@ -118,7 +120,7 @@ export function readCsvColumns(
     const i = r - 1;
 
     // Customer key (interned by its bytes: a string only for each distinct spelling).
-    let k = keyBytes.find(fs[cKey], fe[cKey]),
+    let k = keyBytes.find(bytes, fs[cKey], fe[cKey]),
       again = true;
     if (k < 0) {
       const key = cellText(bytes, fs[cKey], fe[cKey], fq[cKey]);
@@ -129,7 +131,7 @@ export function readCsvColumns(
       if (first === 0x23 && isErrorValue(key)) return 'an error value as customer key';
       const seen = keyIndex.size;
       k = keyIndex.intern(key);
-      keyBytes.add(fs[cKey], fe[cKey], k);
+      keyBytes.add(bytes, fs[cKey], fe[cKey], k);
       if (keyIndex.size > seen) {
         again = false;
         names[k] = cName < 0 ? '' : cellText(bytes, fs[cName], fe[cName], fq[cName]);
@@ -172,10 +174,10 @@ export function readCsvColumns(
       paymentDays[i] = v;
     }
     if (orderId) {
-      let o = orderBytes.find(fs[cOrder], fe[cOrder]);
+      let o = orderBytes.find(bytes, fs[cOrder], fe[cOrder]);
       if (o < 0) {
         o = orderIndex.intern(cellText(bytes, fs[cOrder], fe[cOrder], fq[cOrder]));
-        orderBytes.add(fs[cOrder], fe[cOrder], o);
+        orderBytes.add(bytes, fs[cOrder], fe[cOrder], o);
       }
       orderId[i] = o;
     }
@@ -211,7 +213,7 @@ export function readCsvColumns(
   };
 }
 
-const TOKEN_ERRORS = [
+export const TOKEN_ERRORS = [
   'a quote that never closes',
   'a quoted field spanning lines',
   'a quote inside an unquoted field',
@@ -220,13 +222,15 @@ const TOKEN_ERRORS = [
 ];
 /** Fields on the line `tokenise` read last. */
 let fieldCount = 0;
+/** The number of fields on the line `tokenise` read last (the rest past `width` are not kept). */
+export const lastFieldCount = (): number => fieldCount;
 
 /**
  * Reads one line from `p`: the spans of its first `width` fields into fs/fe (fq: doubled quotes
  * inside), their number into `fieldCount`; returns where the next line starts, or -(1 + the
  * index of the reason in TOKEN_ERRORS) for what only PapaParse reads.
  */
-function tokenise(
+export function tokenise(
   bytes: Uint8Array,
   p: number,
   end: number,
@@ -341,13 +345,13 @@ function latin1(bytes: Uint8Array, s: number, e: number): string {
 }
 
 /** A cell's text as PapaParse gives it: decoded, doubled quotes undone. */
-function rawText(bytes: Uint8Array, s: number, e: number, doubledQuotes: number): string {
+export function rawText(bytes: Uint8Array, s: number, e: number, doubledQuotes: number): string {
   const t = utf8.decode(bytes.subarray(s, e));
   return doubledQuotes ? t.replaceAll('""', '"') : t;
 }
 
 /** A key or label cell as `readRows` reads it: trimmed text, Unicode NFC, doubled quotes undone. */
-function cellText(bytes: Uint8Array, s: number, e: number, doubledQuotes: number): string {
+export function cellText(bytes: Uint8Array, s: number, e: number, doubledQuotes: number): string {
   let ascii = true;
   for (let i = s; i < e; i++)
     if (bytes[i] >= 0x80) {
@@ -366,89 +370,4 @@ function sameBytes(bytes: Uint8Array, s1: number, e1: number, s2: number, e2: nu
   if (e1 - s1 !== e2 - s2) return false;
   for (let i = 0; i < e1 - s1; i++) if (bytes[s1 + i] !== bytes[s2 + i]) return false;
   return true;
-}
-
-/**
- * Byte spans → ids: open addressing keyed by the bytes themselves, so a key seen before costs no
- * string. Two spellings that read as one key (` A` and `A`) get one id through the caller's KeyIndex.
- */
-class ByteIndex {
-  private slots: Int32Array;
-  private mask: number;
-  private start: Int32Array;
-  private end: Int32Array;
-  private id: Int32Array;
-  private hashes: Int32Array;
-  private size = 0;
-  /** The hash `find` computed for the bytes it did not find, for the `add` that follows. */
-  private lastHash = 0;
-
-  constructor(
-    private readonly bytes: Uint8Array,
-    expected: number,
-  ) {
-    let cap = 16;
-    while (cap < expected * 2) cap <<= 1;
-    this.slots = new Int32Array(cap);
-    this.mask = cap - 1;
-    this.start = new Int32Array(Math.max(16, expected));
-    this.end = new Int32Array(Math.max(16, expected));
-    this.id = new Int32Array(Math.max(16, expected));
-    this.hashes = new Int32Array(Math.max(16, expected));
-  }
-
-  /** The id of the span's bytes, or -1 when they are new. */
-  find(s: number, e: number): number {
-    const b = this.bytes;
-    const h = hashBytes(b, s, e);
-    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const v = this.slots[slot];
-      if (v === 0) {
-        this.lastHash = h;
-        return -1;
-      }
-      if (sameBytes(b, this.start[v - 1], this.end[v - 1], s, e)) return this.id[v - 1];
-    }
-  }
-
-  /** Adds the bytes `find` just said are new (-1), with their id. */
-  add(s: number, e: number, id: number): void {
-    if (this.size === this.start.length) {
-      const grow = (a: Int32Array) => {
-        const g = new Int32Array(a.length * 2);
-        g.set(a);
-        return g;
-      };
-      this.start = grow(this.start);
-      this.end = grow(this.end);
-      this.id = grow(this.id);
-      this.hashes = grow(this.hashes);
-    }
-    this.start[this.size] = s;
-    this.end[this.size] = e;
-    this.id[this.size] = id;
-    this.hashes[this.size] = this.lastHash;
-    this.size++;
-    if (this.size * 2 > this.slots.length) this.rehash(this.slots.length * 2);
-    else this.place(this.size - 1, this.slots, this.mask);
-  }
-
-  private place(i: number, slots: Int32Array, mask: number): void {
-    let slot = this.hashes[i] & mask;
-    while (slots[slot] !== 0) slot = (slot + 1) & mask;
-    slots[slot] = i + 1;
-  }
-
-  private rehash(cap: number): void {
-    this.slots = new Int32Array(cap);
-    this.mask = cap - 1;
-    for (let i = 0; i < this.size; i++) this.place(i, this.slots, this.mask);
-  }
-}
-
-/** FNV-1a over bytes. */
-function hashBytes(b: Uint8Array, s: number, e: number): number {
-  let h = 0x811c9dc5;
-  for (let i = s; i < e; i++) h = Math.imul(h ^ b[i], 0x01000193);
-  return h >>> 0;
 }

@@ -3,6 +3,7 @@
  * every cell, and accounts for every row — used, or listed with its sheet row, column and reason.
  * One pass, columnar output (typed arrays), no per-row objects.
  */
+import type { CustomerTable } from './aggregate.js';
 import { columnLetter } from './cell-address.js';
 import {
   type ColumnMap,
@@ -97,6 +98,11 @@ export interface RowTable {
   warnings: string[];
   /** The `groupBy` columns: each usable row's value as text, interned (DOMAIN.md §14). */
   groups: GroupColumn[];
+  /**
+   * The rows already aggregated per customer, exactly as `aggregate` would (a reader that streams
+   * a file larger than memory keeps no per-row arrays: they are then empty).
+   */
+  customers?: CustomerTable;
 }
 
 export interface ReadOptions {
