@@ -13,7 +13,6 @@ import { findHeader, type TableInput } from '../core/read-rows.js';
 import { resolveSettings } from '../core/settings.js';
 import { fileKind } from './file-kind.js';
 import { decodeText, finalBreak, readCsv, readCsvHead } from './read-csv.js';
-import { readCsvColumns } from './read-csv-columns.js';
 import { readCsvStream } from './read-csv-stream.js';
 import { readXlsx, SheetNotFound } from './read-xlsx.js';
 import { EXIT, UserError } from './user-error.js';
@@ -43,7 +42,8 @@ export async function loadTable(
   if (!info) throw new UserError(`${path}: no such file`);
   if (info.isDirectory()) throw new UserError(`${path}: is a folder, not a CSV or xlsx file`);
   if (info.size === 0) throw new UserError(`${path}: the file is empty`);
-  if (info.size > streamBytes() && process.env.PROFIT_TIERS_CSV !== 'papaparse' && !sheet) {
+  // A UTF-8 CSV file is read as a stream, aggregated as it is read; anything else is read whole.
+  if (process.env.PROFIT_TIERS_CSV !== 'papaparse' && sheet === undefined) {
     const streamed = await streamedTable(path, info.size);
     if (streamed) return streamed;
   }
@@ -87,48 +87,24 @@ export async function loadTable(
     throw new UserError(`${path}: not a table (binary content); give a CSV or xlsx file`);
   if (workbookName) notes.push(`${path} is CSV text, not a workbook (named ${ext}); read as CSV`);
   const head = readCsvHead(text);
-  if (encoding !== 'utf-8') debugCsvPath(path, `PapaParse (${encoding})`);
-  // PapaParse reads the whole file only when the columnar reader cannot (or values are asked for).
-  let parsed: ReturnType<typeof readCsv> | undefined;
-  const full = () => {
-    parsed ??= readCsv(text);
-    return parsed;
-  };
+  debugCsvPath(
+    path,
+    `PapaParse (${encoding !== 'utf-8' ? encoding : process.env.PROFIT_TIERS_CSV === 'papaparse' ? 'PROFIT_TIERS_CSV' : 'not UTF-8 at its start'})`,
+  );
+  const parsed = readCsv(text);
   return {
-    get values() {
-      return full().values;
-    },
-    get unread() {
-      return full().unread;
-    },
+    values: parsed.values,
+    unread: parsed.unread,
     firstRow: 1,
     source: path,
     delimiter: head.delimiter,
     // Excel writes semicolon-separated CSV where the decimal mark is a comma.
     decimal: head.delimiter === ';' ? ',' : undefined,
     notes,
-    rowCount: () => lineCount(bytes) ?? full().values.length,
-    columnar:
-      encoding === 'utf-8' && process.env.PROFIT_TIERS_CSV !== 'papaparse'
-        ? (settings, options) => {
-            const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-            const end = Math.max(start, bytes.length - finalBreak(bytes));
-            const table = readCsvColumns(bytes, start, end, head, settings, options);
-            debugCsvPath(path, typeof table === 'string' ? `PapaParse (${table})` : 'columnar');
-            return table;
-          }
-        : undefined,
+    rowCount: () => lineCount(bytes) ?? parsed.values.length,
   };
 }
 
-/**
- * Files above this size are read as a stream, aggregated as they are read (`PROFIT_TIERS_STREAM_BYTES`
- * sets another size; 0 streams every CSV file).
- */
-function streamBytes(): number {
-  const env = process.env.PROFIT_TIERS_STREAM_BYTES;
-  return env !== undefined && /^\d+$/.test(env) ? Number(env) : 256 * 1024 * 1024;
-}
 /** Bytes read to find the header and the delimiter (PapaParse guesses line ends from 1 MB). */
 const HEAD_BYTES = (1 << 20) + (64 << 10);
 /** The largest file read whole: its text must fit in one JavaScript string. */
@@ -137,7 +113,8 @@ const WHOLE_MAX = 512 * 1024 * 1024;
 /**
  * A UTF-8 CSV file read as a stream (see read-csv-stream.ts), or null when the file is not one
  * (a workbook, UTF-16, Windows-1252 at its start…) and is read whole. When the streamed reader
- * cannot read the file exactly, it is read whole if it fits, else the user is told why not.
+ * cannot read the file exactly (its reason: `PROFIT_TIERS_DEBUG=csv`), PapaParse reads it whole
+ * if it fits in memory, else the user is told why not.
  */
 async function streamedTable(path: string, size: number): Promise<LoadedTable | null> {
   const f = await open(path, 'r').catch((e: NodeJS.ErrnoException) => {
@@ -153,8 +130,10 @@ async function streamedTable(path: string, size: number): Promise<LoadedTable | 
   } finally {
     await f.close();
   }
-  const zipOrOle = headBytes[0] === 0x50 || headBytes[0] === 0xd0;
-  if (zipOrOle) return null;
+  const zipOrOle =
+    (headBytes[0] === 0x50 && headBytes[1] === 0x4b) ||
+    (headBytes[0] === 0xd0 && headBytes[1] === 0xcf && headBytes[2] === 0x11);
+  if (zipOrOle) return null; // a workbook: read whole
   const kind = await fileKind(headBytes);
   if (kind.kind === 'other') throw new UserError(`${path}: ${kind.what}`);
   const start = headBytes[0] === 0xef && headBytes[1] === 0xbb && headBytes[2] === 0xbf ? 3 : 0;

@@ -34,7 +34,7 @@ import {
   SUMMARY_KEY,
   TOKEN_ERRORS,
   tokenise,
-} from './read-csv-columns.js';
+} from './csv-bytes.js';
 
 /** Where the table's bytes are: the file, and its body (no BOM, no final line break). */
 export interface CsvFileSpan {
