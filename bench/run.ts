@@ -11,10 +11,24 @@
  *   node bench/tmp/build/run.mjs [--quick]          all cases (quick: small sizes only)
  *   node bench/tmp/build/run.mjs case <name> <arg>  one case, JSON on stdout (used internally)
  *   node bench/tmp/build/run.mjs --only sensitivity   the sensitivity case alone, into results.md
+ *   node bench/tmp/build/run.mjs --process      whole processes: profit-tiers analyze vs DuckDB
+ *   node bench/tmp/build/run.mjs --big [GB] [--heap MB]   a generated transaction file of GB
+ *                                               (default 3), analysed with peak memory measured
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -1019,6 +1033,110 @@ process.stdout.write(r.currentRowCount + ' customers\\n');
 }
 
 // ---------------------------------------------------------------------------------------------
+// A file larger than memory: `npm run bench -- --big [GB] [--heap MB]`
+
+const BIG_START = '<!-- big file: start -->';
+const BIG_END = '<!-- big file: end -->';
+
+/** The number after `flag` on the command line, or `fallback`. */
+function numberAfter(flag: string, fallback: number | undefined): number | undefined {
+  const i = process.argv.indexOf(flag);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;
+  return Number.isFinite(v) ? v : fallback;
+}
+
+/** Replaces the part of results.md between `start` and `end` with `section` (or adds it). */
+function replaceSection(start: string, end: string, section: string): void {
+  const resultsFile = join(ROOT, 'bench/results.md');
+  const old = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '# Benchmark results\n';
+  const a = old.indexOf(start),
+    b = old.indexOf(end);
+  writeFileSync(
+    resultsFile,
+    a >= 0 && b > a
+      ? `${old.slice(0, a)}${section}${old.slice(b + end.length)}`
+      : old.replace(/\n## /, `\n${section}\n\n## `),
+  );
+}
+
+/**
+ * Generates a transaction CSV of `gb` GB in a temporary folder (blocks of a million lines from
+ * test/data/generate.ts, each block's invoice numbers made its own so orders stay distinct), runs
+ * `profit-tiers analyze` on it as one process (with `--max-old-space-size=<heap>` when given) under
+ * GNU time, records wall time and peak RSS in bench/results.md, and deletes the file.
+ */
+async function bigMain(): Promise<void> {
+  const log = (s: string) => process.stderr.write(`${s}\n`);
+  const gb = numberAfter('--big', 3)!;
+  const heap = numberAfter('--heap', undefined);
+  const cli = join(ROOT, 'bench/tmp/build/cli.mjs');
+  if (!existsSync(cli)) throw new Error('the CLI bundle did not build');
+  const dir = mkdtempSync(join(tmpdir(), 'profit-tiers-big-'));
+  const file = join(dir, 'transactions.csv');
+  const settingsFile = join(dir, 'settings.json');
+  writeFileSync(settingsFile, JSON.stringify(SAMPLE_SETTINGS));
+  try {
+    log(`generating ${gb} GB of transaction lines in ${dir}…`);
+    const blocks = [1, 2].map((seed) => {
+      const csv = toCsv(generateTransactions(1_000_000, TX_CUSTOMERS, seed), {
+        moneyColumns: TRANSACTION_MONEY_COLUMNS,
+        eol: '\n',
+      });
+      const cut = csv.indexOf('\n') + 1;
+      return { header: csv.slice(0, cut), body: csv.slice(cut) };
+    });
+    const fd = openSync(file, 'w');
+    let bytes = writeSync(fd, blocks[0].header),
+      lines = 0;
+    for (let b = 0; bytes < gb * 2 ** 30; b++) {
+      const body = blocks[b % 2].body.replaceAll('INV-', `INV${b}-`).replaceAll('CN-', `CN${b}-`);
+      bytes += writeSync(fd, body);
+      lines += 1_000_000;
+    }
+    closeSync(fd);
+    log(`  ${fmtN(lines)} lines, ${(bytes / 2 ** 30).toFixed(2)} GB; profit-tiers analyze…`);
+    const load0 = readFileSync('/proc/loadavg', 'utf8').trim();
+    const node = [...(heap ? [`--max-old-space-size=${heap}`] : []), cli];
+    const t = performance.now();
+    const p = spawnSync(
+      '/usr/bin/time',
+      ['-f', '%M', process.execPath, ...node, 'analyze', file, '--settings', settingsFile],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, PROFIT_TIERS_DEBUG: 'csv' },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    const ms = performance.now() - t;
+    const load1 = readFileSync('/proc/loadavg', 'utf8').trim();
+    const errLines = p.stderr.trim().split('\n');
+    const peakMB = Number(errLines.pop()) / 1024;
+    const path = errLines.find((l) => l.includes('read by'))?.replace(/^.*read by /, '') ?? '?';
+    const customers = /([\d,]+) customers/.exec(p.stdout)?.[1] ?? '?';
+    const outcome =
+      p.status === 0 ? 'analysed' : `failed: ${errLines.slice(-2).join(' ').slice(0, 300)}`;
+    log(`  ${outcome} in ${fmtMs(ms)}, peak ${Math.round(peakMB)} MB (${path})`);
+    const section = [
+      BIG_START,
+      '## A transaction file larger than memory (issue 16)',
+      '',
+      `Run ${new Date().toISOString()} by \`npm run bench -- --big ${gb}${heap ? ` --heap ${heap}` : ''}\` on: ${machine()}. \`/proc/loadavg\` before: ${load0}; after: ${load1}.`,
+      '',
+      `A generated transaction CSV (test/data/generate.ts: blocks of a million lines, ${fmtN(TX_CUSTOMERS)} customers, each block's invoice numbers its own), written to a temporary folder and deleted after the run: \`node ${heap ? `--max-old-space-size=${heap} ` : ''}bench/tmp/build/cli.mjs analyze <file> --settings <samples/settings.json rates>\`, one process under GNU time.`,
+      '',
+      '| file | lines | customers | heap limit | reader | outcome | wall time | peak RSS | goal |',
+      '|---:|---:|---:|---:|---|---|---:|---:|---|',
+      `| ${(bytes / 2 ** 30).toFixed(2)} GB | ${fmtN(lines)} | ${customers} | ${heap ? `${heap} MB` : "Node's default"} | ${path} | ${outcome} | ${fmtMs(ms)} | ${Math.round(peakMB)} MB | < 1 GB: ${peakMB < 1024 ? 'met' : 'not met'} |`,
+      BIG_END,
+    ].join('\n');
+    process.stdout.write(`${section}\n`);
+    replaceSection(BIG_START, BIG_END, section);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 if (process.argv[2] === 'case') {
   const [, , , name, arg] = process.argv;
@@ -1032,7 +1150,12 @@ if (process.argv[2] === 'case') {
     },
   );
 } else {
-  (process.argv.includes('--process') ? processMain() : main()).catch((e) => {
+  (process.argv.includes('--big')
+    ? bigMain()
+    : process.argv.includes('--process')
+      ? processMain()
+      : main()
+  ).catch((e) => {
     process.stderr.write(`${(e as Error).stack}\n`);
     process.exit(1);
   });

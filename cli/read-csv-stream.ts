@@ -357,9 +357,9 @@ function plainKey(b: Uint8Array, s: number, e: number): boolean {
 }
 
 /**
- * Per-customer running totals, growing with the customers. Sums are double-double (as GroupSum),
- * starting from −0 so that a customer's first value is kept as it is, sign of zero included: a
- * table of one row per customer then reads exactly as `aggregate` passes it through.
+ * Per-customer running totals, growing with the customers. Sums are double-double (as GroupSum);
+ * a customer's first value is kept as it is, sign of zero included, so that a table of one row per
+ * customer reads exactly as `aggregate` passes it through (and −0 + 0 sums to 0 as GroupSum's do).
  */
 class Totals {
   size = 0;
@@ -394,8 +394,8 @@ class Totals {
   }
 
   private grow(cap: number): void {
-    const f = (a: Float64Array, fill = 0) => {
-      const g = new Float64Array(cap).fill(fill);
+    const f = (a: Float64Array) => {
+      const g = new Float64Array(cap);
       g.set(a);
       return g;
     };
@@ -404,17 +404,17 @@ class Totals {
       g.set(a);
       return g;
     };
-    this.revHi = f(this.revHi, -0);
+    this.revHi = f(this.revHi);
     this.revLo = f(this.revLo);
-    this.gpHi = f(this.gpHi, -0);
+    this.gpHi = f(this.gpHi);
     this.gpLo = f(this.gpLo);
     this.volHi = this.mapped.map((m, d) =>
-      m ? f(this.volHi[d] ?? new Float64Array(0), -0) : null,
+      m ? f(this.volHi[d] ?? new Float64Array(0)) : null,
     );
     this.volLo = this.mapped.map((m, d) => (m ? f(this.volLo[d] ?? new Float64Array(0)) : null));
-    this.daysW = f(this.daysW, -0);
+    this.daysW = f(this.daysW);
     this.daysWLo = f(this.daysWLo);
-    this.daysR = f(this.daysR, -0);
+    this.daysR = f(this.daysR);
     this.daysRLo = f(this.daysRLo);
     this.firstDays = f(this.firstDays);
     this.orders = f(this.orders);
@@ -435,12 +435,22 @@ class Totals {
 
   /** One usable line of customer `k`. */
   add(k: number, rev: number, gp: number, volumes: ArrayLike<number>, days: number): void {
-    if (this.rowCount[k]++ === 0) this.firstDays[k] = days;
-    sum(this.revHi, this.revLo, k, rev);
-    sum(this.gpHi, this.gpLo, k, gp);
-    for (let d = 0; d < volumes.length; d++) {
-      const hi = this.volHi[d];
-      if (hi) sum(hi, this.volLo[d]!, k, volumes[d]);
+    if (this.rowCount[k]++ === 0) {
+      // the first value as it is (−0 included), as −0 + x would give it
+      this.firstDays[k] = days;
+      this.revHi[k] = rev;
+      this.gpHi[k] = gp;
+      for (let d = 0; d < volumes.length; d++) {
+        const hi = this.volHi[d];
+        if (hi) hi[k] = volumes[d];
+      }
+    } else {
+      sum(this.revHi, this.revLo, k, rev);
+      sum(this.gpHi, this.gpLo, k, gp);
+      for (let d = 0; d < volumes.length; d++) {
+        const hi = this.volHi[d];
+        if (hi) sum(hi, this.volLo[d]!, k, volumes[d]);
+      }
     }
     if (!Number.isNaN(days)) {
       sum(this.daysW, this.daysWLo, k, rev * days);
