@@ -82,6 +82,10 @@ export async function loadTable(
     }
   }
   if (sheet !== undefined) throw new UserError(`--sheet is for xlsx workbooks; ${path} is not one`);
+  if (bytes.length > WHOLE_MAX)
+    throw new UserError(
+      `${path}: ${gigabytes(bytes.length)} is too large to read whole, and only a UTF-8 CSV file is read as a stream: save it as CSV UTF-8`,
+    );
   const { text, encoding } = decodeText(bytes);
   if (text.slice(0, 4096).includes('\u0000'))
     throw new UserError(`${path}: not a table (binary content); give a CSV or xlsx file`);
@@ -155,7 +159,7 @@ async function streamedTable(path: string, size: number): Promise<LoadedTable | 
     if (parsed) return parsed;
     if (size > WHOLE_MAX)
       throw new UserError(
-        `${path}: ${(size / 2 ** 30).toFixed(1)} GB is too large to read whole, and reading it as a stream stopped: ${why}`,
+        `${path}: ${gigabytes(size)} is too large to read whole, and reading it as a stream stopped: ${why}`,
       );
     parsed = readCsv(decodeText(readFileSync(path)).text);
     return parsed;
@@ -181,6 +185,8 @@ async function streamedTable(path: string, size: number): Promise<LoadedTable | 
     },
   };
 }
+
+const gigabytes = (bytes: number) => `${(bytes / 2 ** 30).toFixed(1)} GB`;
 
 /** UTF-16 (with or without a BOM) at the start: the whole file is read and decoded. */
 function utf16Like(bytes: Uint8Array): boolean {
