@@ -246,7 +246,11 @@ export function readCsvStream(
       crlf: boolean | null = null;
     for (;;) {
       const want = Math.min(buf.length - have, span.end - (base + have));
-      if (want > 0) have += readSync(fd, buf, have, want, base + have);
+      if (want > 0) {
+        const got = readSync(fd, buf, have, want, base + have);
+        if (got === 0) return 'the file changed while it was read';
+        have += got;
+      }
       const atEnd = base + have >= span.end;
       let limit = have;
       if (!atEnd) {
@@ -308,6 +312,16 @@ export function readCsvStream(
       }
       if (atEnd) {
         if (limit < have) return 'more rows than lines';
+        if (limit > 0 && buf[limit - 1] === LF) {
+          // the body ends with a line break: one more, empty, line (PapaParse's last row, [''])
+          if (r < head.rows.length && (head.rows[r].length !== 1 || head.rows[r][0] !== ''))
+            return 'the first rows read differently';
+          if (r > h) {
+            batch.push(['']);
+            batchRows.push(r + 1);
+          }
+          r++;
+        }
         break;
       }
       buf.copy(buf, 0, limit, have);
@@ -408,9 +422,7 @@ class Totals {
     this.revLo = f(this.revLo);
     this.gpHi = f(this.gpHi);
     this.gpLo = f(this.gpLo);
-    this.volHi = this.mapped.map((m, d) =>
-      m ? f(this.volHi[d] ?? new Float64Array(0)) : null,
-    );
+    this.volHi = this.mapped.map((m, d) => (m ? f(this.volHi[d] ?? new Float64Array(0)) : null));
     this.volLo = this.mapped.map((m, d) => (m ? f(this.volLo[d] ?? new Float64Array(0)) : null));
     this.daysW = f(this.daysW);
     this.daysWLo = f(this.daysWLo);

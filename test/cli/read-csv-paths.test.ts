@@ -203,6 +203,17 @@ describe('scenarios', () => {
     expect(a.ok && Array.from(a.value.customers.revenue)).toEqual([1003, 5]);
   });
 
+  it('an empty last line (two line breaks at the end) is a blank row both ways', async () => {
+    expect(await twoWays(write('Customer,Revenue,COGS\nA,1,0\n\n'))).toBe('stream');
+    expect(await twoWays(write('Customer,Revenue,COGS\r\nA,1,0\r\nB,2,1\r\n\r\n'))).toBe('stream');
+    const a = analyze(await loadTable(write('Customer,Revenue,COGS\nA,1,0\n\n')));
+    expect(a.ok && a.value.rows).toEqual({
+      total: 2,
+      used: 1,
+      rejected: [{ row: 3, column: '', reason: 'blank row', cell: 'A3' }],
+    });
+  });
+
   it('a file with no usable row: the same one-line error both ways', async () => {
     expect(await twoWays(write('Customer,Revenue,COGS\nA,x,0\n'))).toBe(
       'PapaParse (no usable rows)',
