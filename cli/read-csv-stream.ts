@@ -102,7 +102,11 @@ export function readCsvStream(
     fe = new Int32Array(cap),
     fq = new Uint8Array(cap);
 
-  const t = new Totals(volumeCols.map((c) => c >= 0));
+  const t = new Totals(
+    volumeCols.map((c) => c >= 0),
+    cDays >= 0,
+    cOrder >= 0,
+  );
   const keyIndex = new KeyIndex(1024),
     keyBytes = new ByteKeys(1024),
     orderBytes = new ByteKeys(cOrder >= 0 ? 1 << 16 : 0);
@@ -332,7 +336,7 @@ export function readCsvStream(
     if (why) return why;
     if (used === 0) return 'no usable rows';
     const transactions = repeated || cOrder >= 0;
-    const customers = t.finish(keyIndex.finish(), transactions, cOrder >= 0, cDays >= 0);
+    const customers = t.finish(keyIndex.finish(), transactions);
     const emptyF = new Float64Array(0);
     return {
       headers,
@@ -373,20 +377,16 @@ function plainKey(b: Uint8Array, s: number, e: number): boolean {
 /**
  * Per-customer running totals, growing with the customers. Sums are double-double (as GroupSum);
  * a customer's first value is kept as it is, sign of zero included, so that a table of one row per
- * customer reads exactly as `aggregate` passes it through (and −0 + 0 sums to 0 as GroupSum's do).
+ * customer reads exactly as `aggregate` passes it through. The arrays for sums of several lines
+ * (the low parts, the payment-days weights) exist only once some customer has a second line: a
+ * customer table of a million rows never allocates them.
  */
 class Totals {
   size = 0;
+  private cap = 0;
   revHi = new Float64Array(0);
-  revLo = new Float64Array(0);
   gpHi = new Float64Array(0);
-  gpLo = new Float64Array(0);
   volHi: (Float64Array | null)[];
-  volLo: (Float64Array | null)[];
-  daysW = new Float64Array(0);
-  daysWLo = new Float64Array(0);
-  daysR = new Float64Array(0);
-  daysRLo = new Float64Array(0);
   firstDays = new Float64Array(0);
   orders = new Float64Array(0);
   rowCount = new Int32Array(0);
@@ -397,76 +397,119 @@ class Totals {
   private nameLen = new Int32Array(0);
   private nameArena = new Uint8Array(1 << 16);
   private nameUsed = 0;
+  /** The low parts and the payment-days sums, once a customer has a second line (else null). */
+  private sums: {
+    revLo: Float64Array;
+    gpLo: Float64Array;
+    volLo: (Float64Array | null)[];
+    daysW: Float64Array;
+    daysWLo: Float64Array;
+    daysR: Float64Array;
+    daysRLo: Float64Array;
+  } | null = null;
   /** Volumes of the line being read, in DRIVERS order. */
   readonly scratch: Float64Array;
 
-  constructor(private readonly mapped: boolean[]) {
+  constructor(
+    private readonly mapped: boolean[],
+    private readonly days: boolean,
+    private readonly orderIds: boolean,
+  ) {
     this.volHi = mapped.map(() => null);
-    this.volLo = mapped.map(() => null);
     this.scratch = new Float64Array(mapped.length);
     this.grow(1024);
   }
 
   private grow(cap: number): void {
-    const f = (a: Float64Array) => {
-      const g = new Float64Array(cap);
-      g.set(a);
-      return g;
-    };
-    const i = (a: Int32Array) => {
-      const g = new Int32Array(cap);
-      g.set(a);
-      return g;
-    };
-    this.revHi = f(this.revHi);
-    this.revLo = f(this.revLo);
-    this.gpHi = f(this.gpHi);
-    this.gpLo = f(this.gpLo);
-    this.volHi = this.mapped.map((m, d) => (m ? f(this.volHi[d] ?? new Float64Array(0)) : null));
-    this.volLo = this.mapped.map((m, d) => (m ? f(this.volLo[d] ?? new Float64Array(0)) : null));
-    this.daysW = f(this.daysW);
-    this.daysWLo = f(this.daysWLo);
-    this.daysR = f(this.daysR);
-    this.daysRLo = f(this.daysRLo);
-    this.firstDays = f(this.firstDays);
-    this.orders = f(this.orders);
-    this.rowCount = i(this.rowCount);
-    this.firstRow = i(this.firstRow);
-    this.nameAt = i(this.nameAt);
-    this.nameLen = i(this.nameLen);
+    this.cap = cap;
+    this.revHi = resized(this.revHi, cap);
+    this.gpHi = resized(this.gpHi, cap);
+    this.volHi = this.mapped.map((m, d) => (m ? resized(this.volHi[d], cap) : null));
+    if (this.days) this.firstDays = resized(this.firstDays, cap);
+    if (this.orderIds) this.orders = resized(this.orders, cap);
+    this.rowCount = resized(this.rowCount, cap);
+    this.firstRow = resized(this.firstRow, cap);
+    this.nameAt = resized(this.nameAt, cap);
+    this.nameLen = resized(this.nameLen, cap);
+    const m = this.sums;
+    if (m) {
+      m.revLo = resized(m.revLo, cap);
+      m.gpLo = resized(m.gpLo, cap);
+      m.volLo = m.volLo.map((a) => (a ? resized(a, cap) : null));
+      if (this.days) {
+        m.daysW = resized(m.daysW, cap);
+        m.daysWLo = resized(m.daysWLo, cap);
+        m.daysR = resized(m.daysR, cap);
+        m.daysRLo = resized(m.daysRLo, cap);
+      }
+    }
   }
 
   /** A new customer `k` (the next id), first seen on sheet row `row`. */
   open(k: number, row: number): void {
-    if (k >= this.revHi.length) this.grow(this.revHi.length * 2);
+    if (k >= this.cap) this.grow(this.cap * 2);
     this.size = k + 1;
     this.firstRow[k] = row;
     this.names[k] = '';
     this.nameLen[k] = -1;
   }
 
+  /**
+   * The sums of several lines, from here on: low parts 0, and the payment-days sums of each
+   * customer's one line so far, added to 0 as GroupSum adds them.
+   */
+  private startSums(): NonNullable<Totals['sums']> {
+    const cap = this.cap,
+      f = () => new Float64Array(this.days ? cap : 0);
+    const m = {
+      revLo: new Float64Array(cap),
+      gpLo: new Float64Array(cap),
+      volLo: this.mapped.map((on) => (on ? new Float64Array(cap) : null)),
+      daysW: f(),
+      daysWLo: f(),
+      daysR: f(),
+      daysRLo: f(),
+    };
+    if (this.days)
+      for (let k = 0; k < this.size; k++) {
+        const d = this.firstDays[k];
+        if (this.rowCount[k] > 0 && !Number.isNaN(d)) {
+          sum(m.daysW, m.daysWLo, k, this.revHi[k] * d);
+          sum(m.daysR, m.daysRLo, k, this.revHi[k]);
+        }
+      }
+    this.sums = m;
+    return m;
+  }
+
   /** One usable line of customer `k`. */
   add(k: number, rev: number, gp: number, volumes: ArrayLike<number>, days: number): void {
     if (this.rowCount[k]++ === 0) {
       // the first value as it is (−0 included), as −0 + x would give it
-      this.firstDays[k] = days;
+      if (this.days) this.firstDays[k] = days;
       this.revHi[k] = rev;
       this.gpHi[k] = gp;
       for (let d = 0; d < volumes.length; d++) {
         const hi = this.volHi[d];
         if (hi) hi[k] = volumes[d];
       }
-    } else {
-      sum(this.revHi, this.revLo, k, rev);
-      sum(this.gpHi, this.gpLo, k, gp);
-      for (let d = 0; d < volumes.length; d++) {
-        const hi = this.volHi[d];
-        if (hi) sum(hi, this.volLo[d]!, k, volumes[d]);
+      const m = this.sums;
+      if (m && this.days && !Number.isNaN(days)) {
+        sum(m.daysW, m.daysWLo, k, rev * days);
+        sum(m.daysR, m.daysRLo, k, rev);
       }
+      return;
     }
-    if (!Number.isNaN(days)) {
-      sum(this.daysW, this.daysWLo, k, rev * days);
-      sum(this.daysR, this.daysRLo, k, rev);
+    const m = this.sums ?? this.startSums();
+    sum(this.revHi, m.revLo, k, rev);
+    sum(this.gpHi, m.gpLo, k, gp);
+    for (let d = 0; d < volumes.length; d++) {
+      const hi = this.volHi[d];
+      if (hi) sum(hi, m.volLo[d]!, k, volumes[d]);
+    }
+    if (this.days && !Number.isNaN(days)) {
+      sum(m.daysW, m.daysWLo, k, rev * days);
+      sum(m.daysR, m.daysRLo, k, rev);
     }
   }
 
@@ -503,8 +546,9 @@ class Totals {
   }
 
   /** The customers, in the order of their first sheet row, as `aggregate` gives them. */
-  finish(keys: string[], transactions: boolean, orderIds: boolean, days: boolean): CustomerTable {
-    const n = this.size;
+  finish(keys: string[], transactions: boolean): CustomerTable {
+    const n = this.size,
+      m = this.sums;
     let order: Int32Array | null = null;
     for (let k = 1; k < n; k++)
       if (this.firstRow[k] < this.firstRow[k - 1]) {
@@ -514,11 +558,12 @@ class Totals {
         break;
       }
     const at = (i: number) => (order ? order[i] : i);
-    const total = (hi: Float64Array, lo: Float64Array) => {
+    // a sum of several lines is hi + lo (GroupSum's result: 0 + −0 is 0); one line is its value
+    const total = (hi: Float64Array, lo: Float64Array | null | undefined) => {
       const out = new Float64Array(n);
       for (let i = 0; i < n; i++) {
         const k = at(i);
-        out[i] = transactions ? hi[k] + lo[k] : hi[k];
+        out[i] = transactions ? hi[k] + (lo ? lo[k] : 0) : hi[k];
       }
       return out;
     };
@@ -526,28 +571,34 @@ class Totals {
       for (let i = 0; i < n; i++) out[i] = a[at(i)];
       return out;
     };
-    const volumes = this.volHi.map((hi, d) => (hi ? total(hi, this.volLo[d]!) : null));
+    const volumes = this.volHi.map((hi, d) => (hi ? total(hi, m?.volLo[d]) : null));
     const rowCount = pick(this.rowCount, new Int32Array(n));
-    if (orderIds && !volumes[ORDERS]) volumes[ORDERS] = pick(this.orders, new Float64Array(n));
+    if (this.orderIds && !volumes[ORDERS]) volumes[ORDERS] = pick(this.orders, new Float64Array(n));
     if (!volumes[LINES] && transactions) volumes[LINES] = Float64Array.from(rowCount);
     let paymentDays: Float64Array | null = null;
-    if (days) {
+    if (this.days) {
       paymentDays = new Float64Array(n);
       for (let i = 0; i < n; i++) {
-        const k = at(i);
-        if (transactions) {
-          const w = this.daysW[k] + this.daysWLo[k],
-            r = this.daysR[k] + this.daysRLo[k];
+        const k = at(i),
+          d = this.firstDays[k];
+        if (!transactions) paymentDays[i] = Number.isNaN(d) ? 0 : d;
+        else if (m) {
+          const w = m.daysW[k] + m.daysWLo[k],
+            r = m.daysR[k] + m.daysRLo[k];
           paymentDays[i] = r !== 0 ? w / r : 0;
-        } else paymentDays[i] = Number.isNaN(this.firstDays[k]) ? 0 : this.firstDays[k];
+        } else {
+          // one line each (transactions by their order ids): the sums of one value each
+          const r = Number.isNaN(d) ? 0 : 0 + this.revHi[k];
+          paymentDays[i] = r !== 0 ? (0 + this.revHi[k] * d) / r : 0;
+        }
       }
     }
     return {
       n,
       keys: order ? Array.from(order, (k) => keys[k]) : keys,
       names: order ? Array.from(order, (k) => this.names[k]) : this.names.slice(0, n),
-      revenue: total(this.revHi, this.revLo),
-      grossProfit: total(this.gpHi, this.gpLo),
+      revenue: total(this.revHi, m?.revLo),
+      grossProfit: total(this.gpHi, m?.gpLo),
       volumes,
       paymentDays,
       discount: null,
@@ -556,6 +607,13 @@ class Totals {
       groups: [],
     };
   }
+}
+
+/** `a` copied into a new array of length `cap` (zeros after it). */
+function resized<T extends Float64Array | Int32Array>(a: T | null, cap: number): T {
+  const g = (a instanceof Int32Array ? new Int32Array(cap) : new Float64Array(cap)) as T;
+  if (a) g.set(a.subarray(0, Math.min(a.length, cap)));
+  return g;
 }
 
 /** Adds `x` to the double-double hi[k] + lo[k] (Knuth's TwoSum, as GroupSum). */
