@@ -1055,7 +1055,9 @@ function replaceSection(start: string, end: string, section: string): void {
     resultsFile,
     a >= 0 && b > a
       ? `${old.slice(0, a)}${section}${old.slice(b + end.length)}`
-      : old.replace(/\n## /, `\n${section}\n\n## `),
+      : old.includes(PROCESS_END) // after the whole-process section, never inside it
+        ? old.replace(PROCESS_END, `${PROCESS_END}\n\n${section}`)
+        : old.replace(/\n## /, `\n${section}\n\n## `),
   );
 }
 
