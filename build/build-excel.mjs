@@ -1,8 +1,10 @@
 // @ts-check
-// Builds the Excel add-in into dist/excel/: functions.json (generated, see generate-functions.mjs),
-// functions.js (custom functions), taskpane.html/.js/.css (the shared pane with the Office.js host),
-// help.html (function help from the same table), support.html (the manifest's SupportUrl), icons,
-// and manifest.xml for the chosen base URL.
+// Builds the Excel add-in into dist/excel/: functions.json and one per language in <locale>/
+// (generated, see generate-functions.mjs), functions.js (custom functions), taskpane.html/.js/.css
+// (the shared pane with the Office.js host), help.html (function help from the same table), the
+// support, privacy and terms pages (support.html is the manifest's SupportUrl; the Sheets
+// add-on's Marketplace listing links all three at the same base), icons, manifest.xml for the
+// chosen base URL, and _headers (the Cache-Control a static host should send, see docs/hosting.md).
 // The production base URL is set in one place: PROFIT_TIERS_BASE_URL (default: the dev server).
 
 import { copyFile, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -11,11 +13,14 @@ import { extname, join, normalize } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { generateFunctions } from './generate-functions.mjs';
+import { productVersion } from './version.mjs';
 
 /** @typedef {import('../core/functions/definitions.js').FunctionDef} FunctionDef */
 
 export const DEV_BASE = 'https://localhost:3000/';
 const OUT = 'dist/excel';
+/** Pages with the support contact and the version filled in; all of them link each other. */
+export const PAGES = ['support.html', 'privacy.html', 'terms.html'];
 
 /** The base URL every manifest URL and help link starts with, always ending in "/". */
 export function baseUrl(env = process.env) {
@@ -89,12 +94,18 @@ function functionHelp(functions) {
     .join('\n');
 }
 
-export default async function buildExcel() {
-  const base = baseUrl();
-  const contact = supportContact(process.env, base);
-  await rm(OUT, { recursive: true, force: true });
-  await mkdir(join(OUT, 'assets'), { recursive: true });
-  const functions = await generateFunctions({ outDir: OUT, tmpDir: 'dist/.tmp', helpBase: base });
+/**
+ * Builds into `out` (tests build production variants into temporary folders, so they never race
+ * with the dev build in dist/excel).
+ * @param {string} [out]
+ * @param {Record<string, string | undefined>} [env] PROFIT_TIERS_BASE_URL, PROFIT_TIERS_SUPPORT
+ */
+export default async function buildExcel(out = OUT, env = process.env) {
+  const base = baseUrl(env);
+  const contact = supportContact(env, base);
+  await rm(out, { recursive: true, force: true });
+  await mkdir(join(out, 'assets'), { recursive: true });
+  const functions = await generateFunctions({ outDir: out, tmpDir: `${out}.tmp`, helpBase: base });
   /** @type {import('esbuild').BuildOptions} */
   const common = {
     bundle: true,
@@ -109,29 +120,84 @@ export default async function buildExcel() {
   await build({
     ...common,
     entryPoints: ['excel-addin/custom-functions.ts'],
-    outfile: join(OUT, 'functions.js'),
+    outfile: join(out, 'functions.js'),
   });
   await build({
     ...common,
     entryPoints: ['excel-addin/taskpane.ts'],
-    outfile: join(OUT, 'taskpane.js'),
+    outfile: join(out, 'taskpane.js'),
   });
-  await copyFile('pane/pane.css', join(OUT, 'taskpane.css'));
-  await copyFile('excel-addin/taskpane.html', join(OUT, 'taskpane.html'));
+  await copyFile('pane/pane.css', join(out, 'taskpane.css'));
+  await copyFile('excel-addin/taskpane.html', join(out, 'taskpane.html'));
   const help = await readFile('excel-addin/help.html', 'utf8');
   await writeFile(
-    join(OUT, 'help.html'),
+    join(out, 'help.html'),
     help.replace('<!-- FUNCTIONS -->', functionHelp(functions)),
   );
-  const support = await readFile('excel-addin/support.html', 'utf8');
-  await writeFile(
-    join(OUT, 'support.html'),
-    support.replace('<!-- SUPPORT_CONTACT -->', () => supportHtml(contact)),
-  );
+  const version = `<span class="version">Profit Tiers ${escapeHtml(productVersion())}</span>`;
+  for (const page of PAGES) {
+    const html = await readFile(join('excel-addin', page), 'utf8');
+    await writeFile(
+      join(out, page),
+      html
+        .replace('<!-- SUPPORT_CONTACT -->', () => supportHtml(contact))
+        .replace('<!-- VERSION -->', () => version),
+    );
+  }
   for (const f of await readdir('excel-addin/assets'))
-    await copyFile(join('excel-addin/assets', f), join(OUT, 'assets', f));
+    await copyFile(join('excel-addin/assets', f), join(out, 'assets', f));
+  const files = [...(await listFiles(out)), 'manifest.xml'].sort();
+  await writeFile(join(out, '_headers'), headersFile(files));
+  // The manifest last: test/excel/built-dist.ts takes it as the mark of a finished build.
   const manifest = await readFile('manifest.xml', 'utf8');
-  await writeFile(join(OUT, 'manifest.xml'), manifest.split(DEV_BASE).join(base));
+  await writeFile(join(out, 'manifest.xml'), manifest.split(DEV_BASE).join(base));
+  await rm(`${out}.tmp`, { recursive: true, force: true });
+  return out;
+}
+
+/**
+ * Every file under `dir`, relative, with "/" separators, sorted.
+ * @param {string} dir
+ * @returns {Promise<string[]>}
+ */
+async function listFiles(dir) {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) =>
+      join(e.parentPath, e.name)
+        .slice(dir.length + 1)
+        .split('\\')
+        .join('/'),
+    )
+    .sort();
+}
+
+/**
+ * The Cache-Control a production host sends for a file of dist/excel (docs/hosting.md). The file
+ * names carry no content hash and the manifest names them for good, so the code, pages and
+ * metadata are stored but revalidated on every use (`no-cache`: a release is seen at once, and an
+ * old functions.js never meets a new functions.json); the icons, which change rarely, are kept a
+ * day. The dev server sends `no-store` instead.
+ * @param {string} path relative to dist/excel, e.g. "assets/icon-32.png"
+ */
+export function cacheControl(path) {
+  if (/^assets\/.*\.png$/.test(path)) return 'public, max-age=86400';
+  return 'no-cache';
+}
+
+/**
+ * dist/excel/_headers: cacheControl for each built file, in the form Netlify and Cloudflare Pages
+ * read. One rule per exact path, since those hosts merge the headers of overlapping rules.
+ * @param {string[]} files relative to dist/excel
+ */
+export function headersFile(files) {
+  const out = ['# Written by build/build-excel.mjs (cacheControl); see docs/hosting.md.'];
+  for (const f of files) {
+    if (f === '_headers') continue;
+    out.push(`/${f}`, `  Cache-Control: ${cacheControl(f)}`, '  X-Content-Type-Options: nosniff');
+  }
+  return `${out.join('\n')}\n`;
 }
 
 /** @type {Partial<Record<string, string>>} */

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import vm from 'node:vm';
 import { build } from 'esbuild';
 import { doc } from './generate-functions.mjs';
+import { productVersion } from './version.mjs';
 
 /** @typedef {import('../core/functions/definitions.js').FunctionDef} FunctionDef */
 /**
@@ -46,7 +47,10 @@ export async function buildCode(out = OUT) {
   await mkdir(out, { recursive: true });
   const bundle = await bundleServer();
   const tmp = join(out, `.Code.js.${process.pid}.tmp`);
-  await writeFile(tmp, `${bundle}\n${footer(loadApi(bundle))}`);
+  // The first line names the version (package.json's: the one the Excel manifest carries too), so
+  // the Apps Script editor shows which build a project holds.
+  const head = `// Profit Tiers ${productVersion()} for Google Sheets: built by build/build-sheets.mjs.\n`;
+  await writeFile(tmp, `${head}${bundle}\n${footer(loadApi(bundle))}`);
   await rename(tmp, join(out, 'Code.js'));
   return join(out, 'Code.js');
 }

@@ -7,27 +7,39 @@
 
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 /**
  * @typedef {import('../core/functions/definitions.js').FunctionDef} FunctionDef
  * @typedef {import('../core/functions/definitions.js').ParamDef} ParamDef
+ * @typedef {import('../core/functions/function-locale.js').FunctionLocale} FunctionLocale
+ * @typedef {{ id: string, name: string, description?: string,
+ *   parameters?: { name: string, description?: string }[] }} FunctionMetadata
  */
 
 const require = createRequire(import.meta.url);
 
 /**
- * Loads FUNCTIONS by bundling the TypeScript table into plain ESM.
+ * Loads FUNCTIONS and their translations (core/functions/locales) by bundling the TypeScript
+ * tables into plain ESM.
  * @param {string} tmpDir
- * @returns {Promise<FunctionDef[]>}
+ * @returns {Promise<{ functions: FunctionDef[], locales: readonly FunctionLocale[] }>}
  */
-export async function loadFunctionTable(tmpDir) {
+export async function loadFunctionTables(tmpDir) {
   await mkdir(tmpDir, { recursive: true });
   const out = join(tmpDir, `definitions-${process.pid}-${Date.now()}.mjs`);
   await build({
-    entryPoints: ['core/functions/definitions.ts'],
+    stdin: {
+      contents: [
+        "export { FUNCTIONS } from './core/functions/definitions.ts';",
+        "export { FUNCTION_LOCALES } from './core/functions/locales/index.ts';",
+        "export { translationProblems } from './core/functions/function-locale.ts';",
+      ].join('\n'),
+      resolveDir: resolve('.'),
+      loader: 'ts',
+    },
     outfile: out,
     bundle: true,
     platform: 'neutral',
@@ -35,11 +47,59 @@ export async function loadFunctionTable(tmpDir) {
     logLevel: 'warning',
   });
   try {
-    return (await import(pathToFileURL(resolve(out)).href)).FUNCTIONS;
+    const m = await import(pathToFileURL(resolve(out)).href);
+    for (const l of m.FUNCTION_LOCALES) {
+      const problems = m.translationProblems(m.FUNCTIONS, l);
+      if (problems.length)
+        throw new Error(`core/functions/locales (${l.locale}):\n${problems.join('\n')}`);
+    }
+    return { functions: m.FUNCTIONS, locales: m.FUNCTION_LOCALES };
   } finally {
     await rm(out, { force: true });
   }
 }
+
+/**
+ * Loads FUNCTIONS alone (see loadFunctionTables).
+ * @param {string} tmpDir
+ * @returns {Promise<FunctionDef[]>}
+ */
+export async function loadFunctionTable(tmpDir) {
+  return (await loadFunctionTables(tmpDir)).functions;
+}
+
+/**
+ * The metadata of one locale: the English functions.json with each function's display name and
+ * description, and each parameter's name and description, taken from the translation. Ids, types,
+ * dimensionality and options stay as generated, so the functions are the same code in every
+ * language.
+ * @param {{ functions: FunctionMetadata[] }} metadata English functions.json, parsed
+ * @param {FunctionDef[]} functions the table, for the parameters' English names in order
+ * @param {FunctionLocale} locale
+ */
+export function localizedMetadata(metadata, functions, locale) {
+  return {
+    ...metadata,
+    functions: metadata.functions.map((m) => {
+      const def = functions.find((f) => f.id === m.id);
+      const t = locale.functions[m.id];
+      if (!def || !t) throw new Error(`${locale.locale}: no translation of ${m.id}`);
+      return {
+        ...m,
+        name: t.name,
+        description: t.description,
+        parameters: (m.parameters ?? []).map((p, i) => {
+          const tp = t.params[def.params[i]?.name];
+          if (!tp) throw new Error(`${locale.locale}: no translation of ${m.id}(${p.name})`);
+          return { ...p, name: tp.name, description: tp.description };
+        }),
+      };
+    }),
+  };
+}
+
+/** Where a locale's functions.json goes under the add-in's root (as the manifest names it). */
+export const localeMetadataPath = (/** @type {string} */ locale) => `${locale}/functions.json`;
 
 /**
  * JSDoc text must not close the comment or start a new tag (build-sheets.mjs writes JSDoc with it too).
@@ -81,12 +141,13 @@ export function functionsSource(functions, helpBase) {
 }
 
 /**
- * Writes `<outDir>/functions.json` and returns the function table. Throws (failing the build) when
- * custom-functions-metadata reports any error or its ids differ from the table's.
+ * Writes `<outDir>/functions.json`, and `<outDir>/<locale>/functions.json` for each translation,
+ * and returns the function table. Throws (failing the build) when custom-functions-metadata
+ * reports any error, its ids differ from the table's, or a translation is incomplete.
  * @param {{ outDir: string; tmpDir: string; helpBase: string }} options
  */
 export async function generateFunctions({ outDir, tmpDir, helpBase }) {
-  const functions = await loadFunctionTable(tmpDir);
+  const { functions, locales } = await loadFunctionTables(tmpDir);
   const source = join(tmpDir, 'functions.generated.ts');
   await writeFile(source, functionsSource(functions, helpBase));
   /** @type {typeof import('custom-functions-metadata')} */
@@ -96,7 +157,7 @@ export async function generateFunctions({ outDir, tmpDir, helpBase }) {
     throw new Error(
       `custom-functions-metadata found ${result.errors.length} error(s) in ${source}:\n${result.errors.join('\n')}`,
     );
-  /** @type {{ functions: { id: string }[] }} */
+  /** @type {{ functions: FunctionMetadata[] }} */
   const metadata = JSON.parse(result.metadataJson);
   const ids = metadata.functions.map((f) => f.id);
   const want = functions.map((f) => f.id);
@@ -106,5 +167,13 @@ export async function generateFunctions({ outDir, tmpDir, helpBase }) {
     );
   await mkdir(outDir, { recursive: true });
   await writeFile(join(outDir, 'functions.json'), result.metadataJson);
+  for (const locale of locales) {
+    const file = join(outDir, localeMetadataPath(locale.locale));
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(
+      file,
+      `${JSON.stringify(localizedMetadata(metadata, functions, locale), null, 2)}\n`,
+    );
+  }
   return functions;
 }

@@ -7,7 +7,7 @@
 //
 // Usage: node build/make-icons.mjs [outDir]
 //   outDir defaults to excel-addin/assets (relative to the repo root).
-// Writes icon-16.png, icon-32.png, icon-64.png, icon-80.png, icon-128.png.
+// Writes icon-16.png, icon-32.png, icon-64.png, icon-80.png, icon-120.png, icon-128.png.
 // The output is deterministic: running it twice gives identical bytes.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -34,6 +34,7 @@ const LAYOUTS = {
   32: { pad: 2, cell: 8, gap: 2, tileR: 5, cellR: 1 },
   64: { pad: 5, cell: 16, gap: 3, tileR: 11, cellR: 2 },
   80: { pad: 7, cell: 20, gap: 3, tileR: 14, cellR: 2.5 },
+  120: { pad: 9, cell: 30, gap: 6, tileR: 21, cellR: 4 }, // Google's OAuth consent screen logo
   128: { pad: 10, cell: 32, gap: 6, tileR: 22, cellR: 4 },
 };
 
@@ -186,7 +187,7 @@ export function encodePng(width, height, rgba) {
   ]);
 }
 
-export const SIZES = [16, 32, 64, 80, 128];
+export const SIZES = [16, 32, 64, 80, 120, 128];
 
 function main() {
   const outDir = resolve(ROOT, process.argv[2] ?? 'excel-addin/assets');

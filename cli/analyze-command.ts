@@ -38,43 +38,23 @@ const HELP = {
       value: 'COL:PERIOD',
       text: 'Split one transaction table by a date column into year, quarter or month periods: each is analysed (the trend), the two latest compared, e.g. "Order Date:quarter".',
     },
+    group: {
+      value: 'COLUMN',
+      multiple: true,
+      text: "Profitability by this column too (Region, Channel, Sales Rep…); repeatable, adds to the settings' groupBy.",
+    },
     out: {
       value: 'FILE',
       text: 'Also write the report workbook (.xlsx) to this file; an existing file is refused unless --force.',
     },
     force: { text: 'Replace the --out file if it exists.' },
-    group: {
-      value: 'COLUMN',
-      text: "Profitability by this column too (Region, Channel, Sales Rep…); repeatable, adds to the settings' groupBy.",
-    },
-    help: { text: 'Print this help.' },
   },
-};
+} as const;
 
 export async function runAnalyze(args: string[]): Promise<number> {
-  const {
-    values: o,
-    positionals,
-    helpText,
-  } = parseCommandArgs(
-    args,
-    {
-      sheet: { type: 'string' },
-      settings: { type: 'string' },
-      json: { type: 'boolean' },
-      previous: { type: 'string' },
-      periods: { type: 'string' },
-      group: { type: 'string', multiple: true },
-      out: { type: 'string' },
-      force: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    HELP,
-  );
-  if (o.help) {
-    process.stdout.write(helpText());
-    return EXIT.ok;
-  }
+  const parsed = parseCommandArgs(args, HELP);
+  if (!parsed) return EXIT.ok;
+  const { values: o, positionals } = parsed;
   if (positionals.length !== 1)
     throw new UserError(
       `${positionals.length ? 'one input file at a time' : 'no input file given'}\nusage: ${USAGE}`,

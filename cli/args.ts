@@ -1,41 +1,72 @@
 /**
- * Command-line options parsed by node's parseArgs, its errors turned into one-line usage errors
- * (a mistyped option gets "did you mean --out?"), and each command's --help made from the same
- * option list, so no option goes undescribed (the compiler asks for a sentence per option).
+ * Command-line options: each command describes its options once (placeholder, sentence, whether
+ * repeatable); node's parseArgs spec, the one-line usage errors (a mistyped option gets "did you
+ * mean --out?") and the --help text are all made from that one description.
  */
-import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { parseArgs } from 'node:util';
 import { closest } from './did-you-mean.js';
 import { EXIT, UserError } from './user-error.js';
 import { WIDTH, wrap } from './wrap.js';
 
-type Options = NonNullable<ParseArgsConfig['options']>;
+/** One option: a `value` placeholder makes it take a string; without one it is a flag. */
+export interface OptionHelp {
+  value?: string;
+  text: string;
+  multiple?: boolean;
+  short?: string;
+}
 
 /** What `<command> --help` prints: usage, what the command does, one sentence per option. */
-export interface CommandHelp<O extends Options> {
+export interface CommandHelp<O extends Record<string, OptionHelp>> {
   /** One line: `profit-tiers analyze <file.csv|file.xlsx> [--sheet NAME] …`; errors repeat it. */
   usage: string;
   /** What the command does, in a sentence or two. */
   about: string;
-  /** Per option: the placeholder of its value (string options) and one sentence. */
-  options: { [K in keyof O]: { value?: string; text: string } };
+  /** Per option (--help is added): the placeholder of its value and one sentence. */
+  options: O;
   /** Anything else worth knowing, after the options. */
   more?: string;
 }
 
-export function parseCommandArgs<const O extends Options>(
+/** The parsed values: strings for options with a value (arrays when repeatable), else flags. */
+export type OptionValues<O extends Record<string, OptionHelp>> = {
+  [K in keyof O]?: O[K] extends { value: string }
+    ? O[K] extends { multiple: true }
+      ? string[]
+      : string
+    : boolean;
+};
+
+const HELP_OPTION = { text: 'Print this help.', short: 'h' } as const satisfies OptionHelp;
+
+/**
+ * Parses a command's arguments against its options. With --help it prints the help and returns
+ * undefined (the caller exits 0); a bad option throws a one-line usage error.
+ */
+export function parseCommandArgs<const O extends Record<string, OptionHelp>>(
   args: string[],
-  options: O,
   help: CommandHelp<O>,
-) {
+): { values: OptionValues<O>; positionals: string[] } | undefined {
+  const all: Record<string, OptionHelp> = { ...help.options, help: HELP_OPTION };
+  const spec = Object.fromEntries(
+    Object.entries(all).map(([name, o]) => [
+      name,
+      {
+        type: o.value ? ('string' as const) : ('boolean' as const),
+        ...(o.multiple ? { multiple: true } : {}),
+        ...(o.short ? { short: o.short } : {}),
+      },
+    ]),
+  );
+  let parsed: ReturnType<typeof parseArgs>;
   try {
-    const parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
-    return { ...parsed, helpText: () => helpText(options, help) };
+    parsed = parseArgs({ args, options: spec, allowPositionals: true, strict: true });
   } catch (e) {
     const message = (e as Error).message.split('\n')[0];
     const unknown = /^Unknown option '(-[^']*)'/.exec(message)?.[1];
     if (unknown) {
       const name = unknown.replace(/^--?/, '').split('=')[0];
-      const near = closest(name, Object.keys(options));
+      const near = closest(name, Object.keys(all));
       const command = help.usage.split(' ').slice(0, 2).join(' ');
       throw new UserError(
         `unknown option ${unknown}${near ? ` (did you mean --${near}?)` : ''}; '${command} --help' lists every option`,
@@ -44,16 +75,21 @@ export function parseCommandArgs<const O extends Options>(
     }
     throw new UserError(`${message}\nusage: ${help.usage}`, EXIT.usage);
   }
+  if (parsed.values.help) {
+    process.stdout.write(helpText(help));
+    return undefined;
+  }
+  return { values: parsed.values as OptionValues<O>, positionals: parsed.positionals };
 }
 
 /** The --help text, every line within 80 columns: option sentences hang under their column. */
-export function helpText<O extends Options>(options: O, help: CommandHelp<O>): string {
-  const label = (name: keyof O & string) => {
-    const o = options[name],
-      value = help.options[name].value;
-    return `${o.short ? `-${o.short}, ` : ''}--${name}${value ? ` ${value}` : ''}`;
+export function helpText(help: CommandHelp<Record<string, OptionHelp>>): string {
+  const options: Record<string, OptionHelp> = { ...help.options, help: HELP_OPTION };
+  const label = (name: string) => {
+    const o = options[name];
+    return `${o.short ? `-${o.short}, ` : ''}--${name}${o.value ? ` ${o.value}` : ''}`;
   };
-  const names = Object.keys(options) as (keyof O & string)[];
+  const names = Object.keys(options);
   const column = Math.max(...names.map((n) => label(n).length)) + 4;
   const lines = [
     ...wrap(`usage: ${keepGroups(help.usage)}`, WIDTH, 7).map((l) => l.replaceAll(NBSP, ' ')),
@@ -62,7 +98,7 @@ export function helpText<O extends Options>(options: O, help: CommandHelp<O>): s
     '',
     'Options:',
     ...names.flatMap((n) =>
-      wrap(`  ${label(n).padEnd(column - 2)}${help.options[n].text}`, WIDTH, column - 2),
+      wrap(`  ${label(n).padEnd(column - 2)}${options[n].text}`, WIDTH, column - 2),
     ),
   ];
   if (help.more) lines.push('', ...help.more.split('\n').flatMap((l) => wrap(l, WIDTH, 0)));

@@ -2,6 +2,8 @@
  * `profit-tiers`: the command line. One seam per command: read → one core call → write.
  * Every failure a user can cause ends as one line and a non-zero exit code (user-error.ts).
  */
+// esbuild keeps only the one field of package.json (the product's single version).
+import { version } from '../package.json';
 import { runAnalyze } from './analyze-command.js';
 import { closest } from './did-you-mean.js';
 import { EXIT, UserError } from './user-error.js';
@@ -46,7 +48,7 @@ async function main(argv: string[]): Promise<number> {
     return name === undefined ? EXIT.usage : EXIT.ok;
   }
   if (name === '--version') {
-    process.stdout.write('profit-tiers 0.1.0\n');
+    process.stdout.write(`profit-tiers ${version}\n`);
     return EXIT.ok;
   }
   const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;

@@ -30,38 +30,20 @@ const HELP = {
     },
     group: {
       value: 'COLUMN',
+      multiple: true,
       text: "Adds a group column (repeatable, as the settings' groupBy): each customer gets the value carrying most of its revenue, as group_<column>.",
     },
     grouped: {
       text: 'Prints the grouped result instead: one row per group column and value, with customers, revenue, net profit, net margin, share of profit, money-losers and tiers.',
     },
-    help: { text: 'Print this help.' },
   },
   more: `Without --columns or the settings' "columns", the table needs the columns customer, revenue, cogs, and one per priced driver (orders, lines, deliveries, returns, contacts, repeat_contacts, visits), plus payment_days when costOfCapital > 0. Store money as DECIMAL/NUMERIC for exact results.`,
-};
+} as const;
 
 export async function runSql(args: string[]): Promise<number> {
-  const {
-    values: o,
-    positionals,
-    helpText,
-  } = parseCommandArgs(
-    args,
-    {
-      dialect: { type: 'string' },
-      settings: { type: 'string' },
-      table: { type: 'string' },
-      columns: { type: 'string' },
-      group: { type: 'string', multiple: true },
-      grouped: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    HELP,
-  );
-  if (o.help) {
-    process.stdout.write(helpText());
-    return EXIT.ok;
-  }
+  const parsed = parseCommandArgs(args, HELP);
+  if (!parsed) return EXIT.ok;
+  const { values: o, positionals } = parsed;
   if (positionals.length)
     throw new UserError(`unexpected argument "${positionals[0]}"\nusage: ${USAGE}`, EXIT.usage);
   if (!o.table) throw new UserError(`no --table given\nusage: ${USAGE}`, EXIT.usage);

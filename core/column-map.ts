@@ -11,6 +11,7 @@ export function normalizeHeader(h: unknown): string {
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
+    .replace(/(\p{L})\s*#\s*$/u, '$1no') // "Acct #", "Customer #": a number, like "Acct No"
     .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
@@ -25,6 +26,12 @@ const CUSTOMER_ID = [
   'accountno',
   'accountnumber',
   'accountcode',
+  'accountnr',
+  'acctno',
+  'acctid',
+  'acctnumber',
+  'acctnr',
+  'customernr',
   'clientid',
   'clientno',
   'clientnumber',
@@ -46,6 +53,7 @@ const CUSTOMER_GENERIC = [
   'customer',
   'client',
   'account',
+  'acct',
   'debtor',
   'buyer',
   'kunde',

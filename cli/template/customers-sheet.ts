@@ -7,9 +7,10 @@
  * the same doubles): see the comments on each.
  */
 import { BLANK_GROUP, EXITED, NO_REVENUE } from '../../core/defaults.js';
-import { HEADER_FILL, HEADER_FONT } from '../../core/report/colours.js';
+import { HEADER_FILL, HEADER_FONT, LOSS_FONT } from '../../core/report/colours.js';
 import { emptySheet, FORMATS, rect, type SheetValue } from '../../core/report/sheet-spec.js';
 import { DRIVERS } from '../../core/types.js';
+import { atLeastRule, listRule } from './input-rules.js';
 import {
   ALL_COLUMNS,
   avoidableName,
@@ -27,6 +28,7 @@ import {
   rateName,
   SCENARIO_COLUMNS,
   SCENARIO_INPUT_COLUMNS,
+  SHEET_ROWS,
   scenarioRateName,
   setFormula,
   type TemplateSheet,
@@ -53,6 +55,7 @@ export function customersSheet(
   whatIf?: WhatIfInputs,
 ): TemplateSheet {
   const spec = emptySheet('Customers');
+  const outside: (string | undefined)[][] = [];
   // The table's column names must differ: a group column named like another keeps "Group".
   const taken = ALL_COLUMNS.map((h) => h.toLowerCase());
   if (groupHeader.toLowerCase() !== 'group' && taken.includes(groupHeader.toLowerCase()))
@@ -73,7 +76,7 @@ export function customersSheet(
     ['Customers'],
     [note],
     [
-      `Yellow columns: your data, one row per customer (up to ${capacity.toLocaleString('en-US')} rows; numbers only). Green columns compute — do not type over them. Fill COGS, or Gross Profit when you have no COGS. What if: a price change (e.g. 3 %) or "exit" per customer in the yellow Scenario columns; rate, pool and capacity changes on Settings.`,
+      `Yellow columns: your data, one row per customer (up to ${capacity.toLocaleString('en-US')} rows; numbers only). Green columns compute (protected, no password: Review › Unprotect Sheet to change a formula). Fill COGS, or Gross Profit when you have no COGS. What if: a price change (e.g. 3 %) or "exit" per customer in the yellow Scenario columns; rate, pool and capacity changes on Settings.`,
     ],
     [...ALL_COLUMNS.map((h) => (h === 'Group' ? groupHeader : h))],
     ...withWhatIf,
@@ -90,11 +93,14 @@ export function customersSheet(
   });
   spec.fontColors.push({ range: rect(head, 0, 1, width), color: HEADER_FONT });
   spec.wrap.push(rect(head, 0, 1, width));
-  spec.fills.push({ range: rect(head - 1, 0, 1, INPUT_COLUMNS.length), color: INPUT_FILL });
-  spec.fills.push({
-    range: rect(head - 1, INPUT_COLUMNS.length, 1, COMPUTED_COLUMNS.length),
-    color: COMPUTED_FILL,
-  });
+  // The data rows: yellow inputs (unlocked), green formulas (protected), as the sheet says.
+  spec.fills.push(
+    { range: rect(first, 0, capacity, INPUT_COLUMNS.length), color: INPUT_FILL },
+    {
+      range: rect(first, INPUT_COLUMNS.length, capacity, COMPUTED_COLUMNS.length),
+      color: COMPUTED_FILL,
+    },
+  );
   spec.formats.push(
     { range: rect(first, 0, capacity, 2), format: FORMATS.text },
     { range: rect(first, INPUT_COLUMNS.length - 1, capacity, 1), format: FORMATS.text },
@@ -120,10 +126,25 @@ export function customersSheet(
     wc = colIndex('Scenario in');
   spec.fills.push(
     { range: rect(head, wi, 1, SCENARIO_INPUT_COLUMNS.length), color: HEADER_FILL },
-    { range: rect(head - 1, wi, 1, SCENARIO_INPUT_COLUMNS.length), color: INPUT_FILL },
+    { range: rect(first, wi, capacity, SCENARIO_INPUT_COLUMNS.length), color: INPUT_FILL },
     { range: rect(head, wc, 1, SCENARIO_COLUMNS.length), color: '#375623' },
-    { range: rect(head - 1, wc, 1, SCENARIO_COLUMNS.length), color: COMPUTED_FILL },
+    { range: rect(first, wc, capacity, SCENARIO_COLUMNS.length), color: COMPUTED_FILL },
   );
+  const last = FIRST_ROW + capacity - 1;
+  const validations = [
+    {
+      range: `${col('Scenario price change')}${FIRST_ROW}:${col('Scenario price change')}${last}`,
+      rule: atLeastRule(-1, 'Scenario price change (3 % for a 3 % rise)'),
+    },
+    {
+      range: `${col('Scenario exit')}${FIRST_ROW}:${col('Scenario exit')}${last}`,
+      rule: listRule(['exit'], 'Scenario exit: "exit" for a customer who leaves, else blank'),
+    },
+  ];
+  // A customer typed or pasted below the formula rows is in no formula: say so, in red.
+  setFormula(outside, 0, OUTSIDE_AT, outsideRowsFormula(capacity));
+  spec.fontColors.push({ range: rect(0, OUTSIDE_AT), color: LOSS_FONT });
+  spec.bold.push(rect(0, OUTSIDE_AT));
   spec.formats.push(
     { range: rect(first, wi, capacity, 1), format: FORMATS.percent },
     { range: rect(first, wi + 1, capacity, 1), format: FORMATS.text },
@@ -163,14 +184,32 @@ export function customersSheet(
     ...SCENARIO_COLUMNS.map(() => 13),
   ];
 
-  const formulas: (string | undefined)[][] = [];
+  const formulas = outside;
   for (let i = 0; i < capacity; i++) {
     const r = FIRST_ROW + i;
     const f = customerFormulas(r);
     for (const h of [...COMPUTED_COLUMNS, ...SCENARIO_COLUMNS])
       setFormula(formulas, first + i, colIndex(h), f[h]);
   }
-  return { spec, extras: { formulas }, names: customerNames(capacity) };
+  return {
+    spec,
+    extras: { formulas },
+    names: customerNames(capacity),
+    template: { validations },
+  };
+}
+
+/** The Customers cell (row 1) that counts the rows outside the formulas. */
+export const OUTSIDE_AT = 2;
+
+/**
+ * "Rows outside the formulas: N" when N customer keys sit below the `capacity` formula rows (they
+ * are in no total); blank when none. Example: capacity 1,000 and 3 keys in rows 1,005+ → "Rows
+ * outside the formulas: 3 …".
+ */
+export function outsideRowsFormula(capacity: number): string {
+  const below = `Customers!$A$${FIRST_ROW + capacity}:$A$${SHEET_ROWS}`;
+  return `IF(COUNTA(${below})=0,"","Rows outside the formulas: "&COUNTA(${below})&" (customers below row ${FIRST_ROW + capacity - 1} are in no total: run profit-tiers template --rows with more rows, or unprotect the sheet and copy the last row's formulas down)")`;
 }
 
 /** The computed cells of sheet row `r`, by header: the baseline, then the what-if. */

@@ -101,8 +101,16 @@ export function customerNames(rows: number): { name: string; ref: string }[] {
     { name: 'CostToServe', ref: range(col('Cost-to-serve')) },
     { name: 'CustomerTier', ref: range(col('Tier')) },
     { name: 'GroupValue', ref: range(col('Group value')) },
+    // the Customer card reads these
+    { name: 'CustomerName', ref: range(col('Name')) },
+    { name: 'CustomerCOGS', ref: range(col('COGS')) },
+    { name: 'GrossProfitInput', ref: range(col('Gross Profit')) },
+    { name: 'PaymentDays', ref: range(col('Payment Days')) },
+    { name: 'ProfitClass', ref: range(col('Profitability')) },
+    { name: 'CustomerAction', ref: range(col('Action')) },
+    { name: 'ExitImpact', ref: range(col('Exit impact')) },
+    { name: 'BreakEvenPriceChange', ref: range(col('Break-even price change')) },
     ...DRIVERS.map((d) => ({ name: volumeName(d), ref: range(driverColumn(d)) })),
-    { name: 'CustomerTier', ref: range(col('Tier')) },
     { name: 'ScenarioIn', ref: range(col('Scenario in')) },
     { name: 'ScenarioRevenue', ref: range(col('Scenario revenue')) },
     { name: 'ScenarioNetProfit', ref: range(col('Scenario net profit')) },
@@ -116,6 +124,11 @@ export function customerNames(rows: number): { name: string; ref: string }[] {
 /** Workbook name of a driver's scenario rate (Settings): ScenarioRateOrders, … */
 export const scenarioRateName = (d: Driver): string => `Scenario${rateName(d)}`;
 
+/** The most rows a sheet has (Excel, LibreOffice). */
+export const SHEET_ROWS = 1_048_576;
+/** Formula rows `template --rows` may ask for: up to the sheet's end, one row left to count rows outside. */
+export const MAX_CAPACITY = SHEET_ROWS - FIRST_ROW;
+
 /** Capacity resources the template has rows for: the settings' own, and room for more. */
 export const capacityRows = (resources: number): number => Math.max(3, resources + 1);
 
@@ -124,6 +137,8 @@ export interface TemplateSheet {
   spec: import('../../core/report/sheet-spec.js').SheetSpec;
   extras: import('../render-xlsx.js').SheetExtras;
   names: { name: string; ref: string }[];
+  /** Validation, formula-based colours and array formulas (template-xlsx.ts). */
+  template?: import('./template-xlsx.js').TemplateExtras;
 }
 
 /** Sets a formula (without `=`) at a 0-based cell of a sparse row-major grid. */
@@ -137,6 +152,9 @@ export function setFormula(
   grid[row][c] = formula;
 }
 
-/** Colours of the template: inputs the consultant edits vs. cells that compute. */
+/**
+ * Colours of the template: inputs the consultant edits vs. cells that compute. The input yellow is
+ * also the protection: every cell filled with it, and only those, is unlocked (template-xlsx.ts).
+ */
 export const INPUT_FILL = '#FFF2CC';
 export const COMPUTED_FILL = '#E2EFDA';

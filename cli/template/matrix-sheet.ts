@@ -4,6 +4,7 @@
  * plus the No revenue group and the thresholds in force in words. Beside it, the what-if's matrix
  * (the Customers sheet's Scenario columns) and, below, what the what-if does to net profit.
  */
+import type ExcelJS from 'exceljs';
 import { columnLetter } from '../../core/cell-address.js';
 import { NO_REVENUE } from '../../core/defaults.js';
 import {
@@ -17,11 +18,12 @@ import {
 } from '../../core/report/sheet-spec.js';
 import { PROFIT_CLASSES, SIZE_CLASSES } from '../../core/types.js';
 import { setFormula, type TemplateSheet } from './layout.js';
+import { heatRules, tierRules } from './matrix-heat.js';
 
 const MEASURES = ['Customers', 'Revenue', 'Net profit', 'Share of profit'] as const;
 const FORMAT_OF = [FORMATS.integer, FORMATS.money0, FORMATS.money0, FORMATS.percent];
 
-export function matrixSheet(): TemplateSheet {
+export function matrixSheet(tiers: readonly string[]): TemplateSheet {
   const spec = emptySheet('Profit Matrix');
   const formulas: (string | undefined)[][] = [];
   addRows(spec, [
@@ -72,7 +74,6 @@ export function matrixSheet(): TemplateSheet {
       );
       spec.formats.push({ range: rect(row, 2, 1, 4), format: FORMAT_OF[k] });
     });
-    spec.fills.push({ range: rect(top, 2, 1, 3), color: '#DDEBF7' });
   });
   const total = addRows(
     spec,
@@ -93,11 +94,37 @@ export function matrixSheet(): TemplateSheet {
     }
     spec.formats.push({ range: rect(row, 2, 1, 4), format: FORMAT_OF[k] });
   });
-  // Heat on the net profit rows of the grid: red losses, white 0, green profit.
-  for (let s = 0; s < 3; s++)
-    spec.conditional.push({ range: rect(head + 1 + s * 5 + 3, 2, 1, 3), type: 'scale' });
-
   whatIfGrid(spec, formulas, head);
+
+  // The report's colours (§17): each cell by its own net profit against the largest profit or loss
+  // of the nine; the tier row in the report's tier fills.
+  const scale = addRows(spec, [
+    ['Colours', 'Largest profit'],
+    [null, 'Largest loss'],
+    [
+      'Green for profit, red for loss, stronger for more, as in the report: each cell by its net profit against the largest cell profit or loss.',
+    ],
+  ]);
+  const rules: ExcelJS.ConditionalFormattingOptions[] = [];
+  for (const c0 of [2, 9]) {
+    const L = (j: number) => columnLetter(c0 + j);
+    const nets = SIZE_CLASSES.map(
+      (_, s) => `${L(0)}${head + s * 5 + 5}:${L(2)}${head + s * 5 + 5}`,
+    );
+    setFormula(formulas, scale, c0, `MAX(0,${nets.join(',')})`);
+    setFormula(formulas, scale + 1, c0, `MAX(0,-MIN(${nets.join(',')}))`);
+    spec.formats.push({ range: rect(scale, c0, 2, 1), format: FORMATS.money0 });
+    const maxP = `$${L(0)}$${scale + 1}`,
+      maxL = `$${L(0)}$${scale + 2}`;
+    SIZE_CLASSES.forEach((_, s) => {
+      const top = head + 1 + s * 5; // 0-based tier row; the measures are the four rows below it
+      rules.push(tierRules(`${L(0)}${top + 1}:${L(2)}${top + 1}`, tiers));
+      for (let j = 0; j < 3; j++)
+        rules.push(
+          heatRules(`${L(j)}${top + 2}:${L(j)}${top + 5}`, `$${L(j)}$${top + 4}`, maxP, maxL),
+        );
+    });
+  }
 
   addRows(spec, [[]]);
   const nr = addRows(spec, [
@@ -139,7 +166,7 @@ export function matrixSheet(): TemplateSheet {
   addRows(spec, [[]]);
   whatIfSummary(spec, formulas);
   spec.columnWidths = [14, 16, 18, 18, 18, 18, 3, 14, 16, 18, 18, 18, 18];
-  return { spec, extras: { formulas }, names: [] };
+  return { spec, extras: { formulas }, names: [], template: { rules } };
 }
 
 /**
@@ -175,7 +202,7 @@ function whatIfGrid(spec: SheetSpec, formulas: (string | undefined)[][], head: n
   };
   const totalRow = head + 1 + SIZE_CLASSES.length * 5;
   const totalNet = `$${L(5)}$${totalRow + 3}`;
-  const share = (netCell: string) => `IF(${totalNet}=0,"",${netCell}/${totalNet})`;
+  const share = (netCell: string) => `IF(${totalNet}<=0,"",${netCell}/${totalNet})`;
   SIZE_CLASSES.forEach((size, si) => {
     const top = head + 1 + si * 5;
     row(top)[C0] = size;
@@ -191,7 +218,7 @@ function whatIfGrid(spec: SheetSpec, formulas: (string | undefined)[][], head: n
           formulas,
           r,
           C0 + 2 + j,
-          m === 'Share of profit' ? share(`${L(2 + j)}${r + 1}`) : sumOf[m](seg),
+          m === 'Share of profit' ? share(`${L(2 + j)}${r}`) : sumOf[m](seg),
         );
       });
     });
@@ -202,12 +229,10 @@ function whatIfGrid(spec: SheetSpec, formulas: (string | undefined)[][], head: n
         formulas,
         r,
         C0 + 5,
-        m === 'Share of profit' ? share(`${L(5)}${r1}`) : `SUM(${L(2)}${r1}:${L(4)}${r1})`,
+        m === 'Share of profit' ? share(`${L(5)}${r}`) : `SUM(${L(2)}${r1}:${L(4)}${r1})`,
       );
       spec.formats.push({ range: rect(r, C0 + 2, 1, 4), format: FORMAT_OF[k] });
     });
-    spec.fills.push({ range: rect(top, C0 + 2, 1, 3), color: '#E2EFDA' });
-    spec.conditional.push({ range: rect(top + 3, C0 + 2, 1, 3), type: 'scale' });
   });
   MEASURES.forEach((m, k) => {
     const r = totalRow + k;
@@ -219,7 +244,7 @@ function whatIfGrid(spec: SheetSpec, formulas: (string | undefined)[][], head: n
         formulas,
         r,
         C0 + 2 + j,
-        m === 'Share of profit' ? share(`${L(2 + j)}${r + 1}`) : rows.join('+'),
+        m === 'Share of profit' ? share(`${L(2 + j)}${r}`) : rows.join('+'),
       );
     }
     spec.formats.push({ range: rect(r, C0 + 2, 1, 4), format: FORMAT_OF[k] });

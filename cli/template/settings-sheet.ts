@@ -3,6 +3,7 @@
  * cost pools, cost of capital, and the tier map — every value the formulas read, each a named cell.
  * Yellow cells are inputs; green cells compute (the rate in use, the margin target in use).
  */
+import type ExcelJS from 'exceljs';
 import { columnLetter } from '../../core/cell-address.js';
 import {
   COST_LINE_LABELS,
@@ -24,6 +25,7 @@ import {
 import type { Settings } from '../../core/settings.js';
 import { SETTING_LABELS } from '../../core/settings-labels.js';
 import { DRIVERS, type Driver } from '../../core/types.js';
+import { atLeastRule, listRule, marginRule, shareRule } from './input-rules.js';
 import {
   avoidableName,
   COMPUTED_FILL,
@@ -52,6 +54,16 @@ export function settingsSheet(s: Settings, whatIf?: WhatIfSettings): TemplateShe
   const named = (name: string, row: number, c = 1) =>
     names.push({ name, ref: `Settings!$${'ABCD'[c]}$${row + 1}` });
   const header = (cells: string[]) => styleHeader(spec, addRows(spec, [cells]), cells.length);
+  // every input gets a rule: numbers where numbers, shares as percentages, methods from a list
+  const validations: NonNullable<TemplateSheet['template']>['validations'] = [];
+  const rule = (r: number, c: number, v: ExcelJS.DataValidation, cols = 1) =>
+    validations.push({
+      range:
+        cols === 1
+          ? `${columnLetter(c)}${r + 1}`
+          : `${columnLetter(c)}${r + 1}:${columnLetter(c + cols - 1)}${r + 1}`,
+      rule: v,
+    });
   addRows(spec, [
     ['Settings'],
     [
@@ -141,18 +153,26 @@ export function settingsSheet(s: Settings, whatIf?: WhatIfSettings): TemplateShe
       FORMATS.percent,
     ],
   ];
+  const inputRule: Record<(typeof inputs)[number][0], (what: string) => ExcelJS.DataValidation> = {
+    SizeMethod: (w) => listRule(SIZE_METHODS, w),
+    ParetoLarge: shareRule,
+    ParetoMedium: shareRule,
+    FixedLarge: (w) => atLeastRule(0, w),
+    FixedMedium: (w) => atLeastRule(0, w),
+    ProfitMethod: (w) => listRule(PROFIT_METHODS, w),
+    TargetOverride: marginRule,
+    FixedHigh: marginRule,
+    FixedLow: marginRule,
+    CostOfCapital: shareRule,
+    AvoidableCapital: shareRule,
+  };
   for (const [name, label, value, meaning, format] of inputs) {
     const r = addRows(spec, [[label, value, meaning]]);
     named(name, r);
     spec.fills.push({ range: rect(r, 1), color: INPUT_FILL });
     if (format) spec.formats.push({ range: rect(r, 1), format });
+    rule(r, 1, inputRule[name](label));
   }
-  const sizeRow = spec.values.findIndex((v) => v[0] === SETTING_LABELS.SizeMethod.label),
-    profitRow = spec.values.findIndex((v) => v[0] === SETTING_LABELS.ProfitMethod.label);
-  const lists = [
-    { cell: `B${sizeRow + 1}`, values: SIZE_METHODS },
-    { cell: `B${profitRow + 1}`, values: PROFIT_METHODS },
-  ];
   const computed: [string, string, string, string, string][] = [
     [
       'MatrixRevenue',
@@ -238,6 +258,11 @@ export function settingsSheet(s: Settings, whatIf?: WhatIfSettings): TemplateShe
       ],
     ]);
     driverRow.set(d, r + 1);
+    const what = COST_LINE_LABELS[d];
+    rule(r, 1, atLeastRule(0, `${what}: rate per unit`));
+    rule(r, 2, atLeastRule(0, `${what}: cost pool`));
+    rule(r, 5, shareRule(`${what}: avoidable share`));
+    rule(r, 8, atLeastRule(-1, `${what}: scenario change`));
     spec.fills.push(
       { range: rect(r, 1, 1, 2), color: INPUT_FILL },
       { range: rect(r, 3, 1, 2), color: COMPUTED_FILL },
@@ -299,6 +324,10 @@ export function settingsSheet(s: Settings, whatIf?: WhatIfSettings): TemplateShe
     ]);
     const row = r + 1,
       c0 = 3 + DRIVERS.length;
+    rule(r, 1, atLeastRule(0, 'Capacity cost'));
+    rule(r, 2, atLeastRule(0, 'Practical capacity in minutes'));
+    rule(r, 3, atLeastRule(0, 'Minutes per unit'), DRIVERS.length);
+    rule(r, c0 + 4, atLeastRule(-1, 'Scenario cost change'));
     const used = (volumeCol: string) =>
       DRIVERS.map((d, i) => `N(${L(3 + i)}${row})*$${volumeCol}$${driverRow.get(d)}`).join('+');
     setFormula(formulas, r, c0, `IF(N(C${row})>0,N(B${row})/C${row},0)`);
@@ -411,5 +440,5 @@ export function settingsSheet(s: Settings, whatIf?: WhatIfSettings): TemplateShe
 
   // Meanings overflow into the empty cells to their right; the tables below use more columns.
   spec.columnWidths = [32, 16, 16, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14];
-  return { spec, extras: { formulas, lists }, names };
+  return { spec, extras: { formulas }, names, template: { validations } };
 }

@@ -1,21 +1,24 @@
 /**
- * The consultant template as xlsx bytes: Instructions, Settings, Customers, Profit Matrix, Whale
- * Curve and Groups, live with classic formulas. Filled with the core's customers (already aggregated
+ * The consultant template as xlsx bytes: Instructions, Settings, Customers, Customer card, Profit
+ * Matrix, Whale Curve and Groups, live with classic formulas. Filled with the core's customers (already aggregated
  * from transactions) when an analysis is given, else with sample rows and room for the client's.
  */
 import type JSZip from 'jszip';
 import type { Analysis } from '../../core/analyze.js';
+import { cutLongText } from '../../core/report/cell-text-limit.js';
 import type { Settings } from '../../core/settings.js';
 import { DRIVERS } from '../../core/types.js';
-import { type SheetExtras, xlsxBytes } from '../render-xlsx.js';
 import { addCharts } from '../xlsx-chart.js';
 import { editXlsx } from '../xlsx-parts.js';
+import { customerCardSheet } from './customer-card-sheet.js';
 import { customersSheet, type InputRow } from './customers-sheet.js';
 import { groupsSheet } from './groups-sheet.js';
 import { instructionsSheet } from './instructions-sheet.js';
+import { MAX_CAPACITY, type TemplateSheet } from './layout.js';
 import { matrixSheet } from './matrix-sheet.js';
 import { SAMPLE_GROUPS, SAMPLE_ROWS } from './sample-rows.js';
 import { settingsSheet } from './settings-sheet.js';
+import { templateXlsx, unlockAndMark } from './template-xlsx.js';
 import { whaleSheet } from './whale-sheet.js';
 import { templateWhatIf } from './what-if-inputs.js';
 
@@ -25,15 +28,26 @@ export const SPARE_ROWS = 100;
 
 export interface TemplateInput {
   settings: Settings;
+  /** Formula rows on the Customers sheet (`template --rows`); default: see `defaultCapacity`. */
+  rows?: number;
   /** The analysed data, when the template is filled in. */
   analysis?: Analysis;
   /** Where the data came from, for the Instructions sheet. */
   source?: string;
 }
 
-export async function templateBytes(t: TemplateInput): Promise<Uint8Array> {
+/** Formula rows by default: the data's customers and room for more, else room for 1,000. */
+export const defaultCapacity = (customers: number | null): number =>
+  customers === null ? EMPTY_CAPACITY : customers + SPARE_ROWS;
+
+/** The template's xlsx bytes, and the cells whose text was cut to the cell limit ('Customers'!B7). */
+export async function templateWorkbook(
+  t: TemplateInput,
+): Promise<{ bytes: Uint8Array; textCut: string[] }> {
   const rows = t.analysis ? inputRows(t.analysis) : SAMPLE_ROWS;
-  const capacity = t.analysis ? rows.length + SPARE_ROWS : EMPTY_CAPACITY;
+  const capacity = t.rows ?? defaultCapacity(t.analysis ? rows.length : null);
+  if (capacity < rows.length || capacity > MAX_CAPACITY)
+    throw new Error(`template: ${capacity} formula rows cannot hold ${rows.length} customers`);
   const note = t.analysis
     ? `${rows.length.toLocaleString('en-US')} customers from ${t.source ?? 'the data'}.`
     : "Sample rows: replace them with your client's customers.";
@@ -42,11 +56,22 @@ export async function templateBytes(t: TemplateInput): Promise<Uint8Array> {
   const group = t.analysis?.groups[0];
   const groupColumn = group?.column ?? 'Group';
   const whatIf = templateWhatIf(t.settings, t.analysis);
-  const sheets = [
-    instructionsSheet(t.source ?? null, capacity),
+  const customers = customersSheet(
+    rows,
+    capacity,
+    note,
+    groupColumn,
+    whatIf.customers ?? undefined,
+  );
+  // Excel refuses a cell over 32,767 characters: cut, and say which (as the report does).
+  const textCut = cutLongText(customers.spec).map((a) => `'Customers'!${a}`);
+  const first = rows.find((r) => r[0] !== null && r[0] !== '')?.[0];
+  const sheets: TemplateSheet[] = [
+    instructionsSheet(t.source ?? null, capacity, textCut),
     settingsSheet(t.settings, whatIf.settings),
-    customersSheet(rows, capacity, note, groupColumn, whatIf.customers ?? undefined),
-    matrixSheet(),
+    customers,
+    customerCardSheet(first === undefined ? null : String(first)),
+    matrixSheet(t.settings.tiers),
     whale,
     groupsSheet(
       groupColumn,
@@ -54,13 +79,25 @@ export async function templateBytes(t: TemplateInput): Promise<Uint8Array> {
       t.settings.tiers,
     ),
   ];
-  const extras = new Map<string, SheetExtras>(sheets.map((s) => [s.spec.name, s.extras]));
-  const bytes = await xlsxBytes(
-    sheets.map((s) => s.spec),
-    extras,
+  const bytes = await templateXlsx(
+    sheets,
     sheets.flatMap((s) => s.names),
   );
-  return editXlsx(bytes, (zip) => addCharts(zip, [whale.chart]), recalculateOnOpen);
+  const arrays = new Map(sheets.map((s) => [s.spec.name, s.template?.arrays ?? []]));
+  return {
+    bytes: await editXlsx(
+      bytes,
+      (zip) => addCharts(zip, [whale.chart]),
+      recalculateOnOpen,
+      unlockAndMark(arrays),
+    ),
+    textCut,
+  };
+}
+
+/** The template's xlsx bytes (see templateWorkbook). */
+export async function templateBytes(t: TemplateInput): Promise<Uint8Array> {
+  return (await templateWorkbook(t)).bytes;
 }
 
 /** The core's customers as input rows: key, name, revenue, (COGS blank), gross profit, volumes, payment days, group. */

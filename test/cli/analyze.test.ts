@@ -241,7 +241,8 @@ describe('the built command', () => {
       true,
     );
     const r = spawnSync('dist/cli/profit-tiers.js', ['--version'], { encoding: 'utf8' });
-    expect(r.stdout.trim()).toBe('profit-tiers 0.1.0');
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+    expect(r.stdout.trim()).toBe(`profit-tiers ${version}`);
   });
 });
 

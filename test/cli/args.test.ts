@@ -17,7 +17,7 @@ function cli(...args: string[]) {
 /** The options each command takes, as its --help must list them. */
 const OPTIONS: Record<string, string[]> = {
   analyze: ['sheet', 'settings', 'json', 'previous', 'periods', 'group', 'out', 'force', 'help'],
-  template: ['data', 'sheet', 'settings', 'out', 'force', 'help'],
+  template: ['data', 'sheet', 'settings', 'rows', 'out', 'force', 'help'],
   sql: ['dialect', 'settings', 'table', 'columns', 'group', 'grouped', 'help'],
 };
 

@@ -20,6 +20,22 @@ describe('normalizeHeader', () => {
     expect(normalizeHeader(null)).toBe('');
     expect(normalizeHeader(2024)).toBe('2024');
   });
+
+  it('reads a trailing "#" as a number, so "Acct #" is an id like "Acct No"', () => {
+    expect(normalizeHeader('Acct #')).toBe('acctno');
+    expect(normalizeHeader('Customer#')).toBe('customerno');
+    expect(normalizeHeader('# Orders')).toBe('orders');
+  });
+});
+
+describe('an account number column written "Acct #"', () => {
+  it('is the key, and the name column its label', () => {
+    const { columns } = mapColumns(['Acct #', 'Customer Name', 'Net Sales', 'Cost of Sales']);
+    expect(columns.customer).toBe(0);
+    expect(columns.name).toBe(1);
+    expect(columns.revenue).toBe(2);
+    expect(columns.cogs).toBe(3);
+  });
 });
 
 describe('synonyms: every typical header of DOMAIN.md §1 maps to its field', () => {

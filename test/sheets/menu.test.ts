@@ -14,6 +14,47 @@ describe('Code.js globals', () => {
       expect(typeof (s.ctx as any)[item.functionName], item.functionName).toBe('function');
   });
 
+  it('onOpen in AuthMode.NONE calls only the menu API: no cells, no sheets, no cache', async () => {
+    // Before the add-on is used in a document (a Marketplace install opening another file),
+    // Sheets runs onOpen in AuthMode.NONE: the fake throws on any data call, and counts the rest.
+    const s = await boot({ sheetNames: ['Data'] });
+    s.fake.spreadsheet.seedSheet('Data', [
+      ['Customer', 'Revenue'],
+      ['A', 1],
+    ]);
+    s.fake.resetCalls();
+    s.global('onOpen', s.fake.openEvent('NONE'));
+    expect(Object.keys(s.fake.calls.byMethod).sort()).toEqual([
+      'Menu.addItem',
+      'Menu.addToUi',
+      'SpreadsheetApp.getUi',
+      'Ui.createAddonMenu',
+    ]);
+    expect(s.fake.menuItems().map((i) => i.caption)).toEqual(['Analyze customers…', 'Self-test']);
+  });
+
+  it('onOpen builds the same menu in LIMITED and FULL', async () => {
+    for (const mode of ['LIMITED', 'FULL'] as const) {
+      const s = await boot();
+      s.global('onOpen', s.fake.openEvent(mode));
+      expect(
+        s.fake.menuItems().map((i) => i.functionName),
+        mode,
+      ).toEqual(['showSidebar', 'showSelfTest']);
+    }
+  });
+
+  it('onInstall calls onOpen: the menu is there at once, with nothing read', async () => {
+    const s = await boot();
+    s.fake.resetCalls();
+    s.global('onInstall', s.fake.openEvent('NONE'));
+    expect(s.fake.recorded.menus).toHaveLength(1);
+    expect(s.fake.recorded.menus[0].addon).toBe(true);
+    expect(
+      Object.keys(s.fake.calls.byMethod).filter((m) => !/^(Menu|Ui)\.|getUi$/.test(m)),
+    ).toEqual([]);
+  });
+
   it('onInstall builds the same menu', async () => {
     const s = await boot();
     s.global('onInstall', s.fake.openEvent('FULL'));

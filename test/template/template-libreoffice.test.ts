@@ -188,8 +188,13 @@ describeWith([SOFFICE])('template recalculated by LibreOffice equals the core', 
         expect(m[top + 1][9 + p] ?? 0).toBe(cell.count);
         close(m[top + 2][9 + p], cell.revenue);
         close(m[top + 3][9 + p], cell.netProfit);
+        // a share of the what-if's own total net profit (none when it is not positive, §17)
+        if (cell.shareOfProfit !== null) close(m[top + 4][9 + p], cell.shareOfProfit);
+        else expect(m[top + 4][9 + p] ?? null).toBeNull();
       });
     });
+    const whatIfTotal = m.findIndex((r) => r[7] === 'Total');
+    if (sc.totals.netProfit > 0) close(m[whatIfTotal + 3][12], 1);
     const line = (label: string) => m.find((r) => r[0] === label)!;
     close(line('Net profit, all customers')[2], sc.totals.netProfit);
     close(line('Unused capacity cost')[1], c.a.totals.unusedCapacityCost);

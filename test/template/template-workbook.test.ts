@@ -1,20 +1,24 @@
 /**
  * The consultant template without a spreadsheet engine: its sheets, the Customers header, formulas
- * pre-filled for every row, classic functions only, and the `template` command's errors.
+ * pre-filled for every row, classic functions only, protection and validation read back from the
+ * file, --rows, long text, and the `template` command's errors.
  */
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { OUTSIDE_AT, outsideRowsFormula } from '../../cli/template/customers-sheet.js';
 import {
   ALL_COLUMNS,
   COMPUTED_COLUMNS,
   CUSTOMERS_HEADER_ROW,
+  colIndex,
   FIRST_ROW,
   INPUT_COLUMNS,
 } from '../../cli/template/layout.js';
+import { heatBands } from '../../cli/template/matrix-heat.js';
 import { EMPTY_CAPACITY } from '../../cli/template/template-workbook.js';
 import { runTemplate } from '../../cli/template-command.js';
 import { UserError } from '../../cli/user-error.js';
@@ -42,6 +46,7 @@ const CLASSIC = new Set([
   'ROUND',
   'TEXT',
   'TRIM',
+  'MEDIAN',
 ]);
 
 let dir = '';
@@ -69,13 +74,14 @@ beforeAll(async () => {
 });
 
 describe('template workbook', () => {
-  it('has the six sheets, and Customer heads the key column', async () => {
+  it('has the seven sheets, and Customer heads the key column', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, 'Template.xlsx'));
     expect(wb.worksheets.map((w) => w.name)).toEqual([
       'Instructions',
       'Settings',
       'Customers',
+      'Customer card',
       'Profit Matrix',
       'Whale Curve',
       'Groups',
@@ -147,5 +153,229 @@ describe('template workbook', () => {
     await expect(
       quiet(['--data', 'samples/settings.json', '--out', 'samples/settings.json']),
     ).rejects.toThrow(UserError);
+  });
+});
+
+/** Whether a spreadsheet would accept `v` in a cell with `rule` (decimal and list rules, as Excel reads them). */
+function accepts(rule: ExcelJS.DataValidation, v: number | string): boolean {
+  if (rule.type === 'list') {
+    const f = String(rule.formulae[0]);
+    return f.startsWith('"') ? f.slice(1, -1).split(',').includes(String(v)) : true;
+  }
+  if (typeof v !== 'number') return false; // decimal rules refuse text
+  const [a, b] = rule.formulae.map(Number);
+  switch (rule.operator ?? 'between') {
+    case 'between':
+      return v >= a && v <= b;
+    case 'greaterThanOrEqual':
+      return v >= a;
+    case 'lessThanOrEqual':
+      return v <= a;
+    default:
+      throw new Error(`no test for operator ${rule.operator}`);
+  }
+}
+
+const YELLOW = 'FFFFF2CC';
+
+describe('template protection and validation', () => {
+  let wb: ExcelJS.Workbook;
+  beforeAll(async () => {
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'Template.xlsx'));
+  });
+
+  it('protects every sheet with no password, and unlocks the yellow input cells, only them', () => {
+    let unlocked = 0;
+    for (const ws of wb.worksheets) {
+      const p = (ws as unknown as { sheetProtection: unknown }).sheetProtection;
+      expect(p, ws.name).toMatchObject({ sheet: true });
+      expect(p, ws.name).not.toHaveProperty('hashValue');
+      ws.eachRow({ includeEmpty: true }, (row) => {
+        row.eachCell({ includeEmpty: true }, (cell) => {
+          const open = cell.protection?.locked === false;
+          const yellow = (cell.fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb === YELLOW;
+          expect({ cell: `${ws.name}!${cell.address}`, open }).toEqual({
+            cell: `${ws.name}!${cell.address}`,
+            open: yellow,
+          });
+          if (cell.formula) expect(open, `${ws.name}!${cell.address}`).toBe(false);
+          if (open) unlocked++;
+        });
+      });
+    }
+    expect(unlocked).toBeGreaterThan(0);
+  });
+
+  it('unlocks every input column of every Customers formula row, and the Scenario inputs', () => {
+    const ws = wb.getWorksheet('Customers')!;
+    const inputs = [
+      ...INPUT_COLUMNS.map((_, i) => i + 1),
+      colIndex('Scenario price change') + 1,
+      colIndex('Scenario exit') + 1,
+    ];
+    for (const r of [FIRST_ROW, FIRST_ROW + 500, FIRST_ROW + EMPTY_CAPACITY - 1])
+      for (let c = 1; c <= ALL_COLUMNS.length; c++)
+        expect([r, c, ws.getCell(r, c).protection?.locked === false]).toEqual([
+          r,
+          c,
+          inputs.includes(c),
+        ]);
+  });
+
+  it('validates every setting on Settings, and nothing else there', () => {
+    const ws = wb.getWorksheet('Settings')!;
+    const rules = (
+      ws as unknown as { dataValidations: { model: Record<string, ExcelJS.DataValidation> } }
+    ).dataValidations.model;
+    // the text inputs: capacity resource names and the tier map's names and actions
+    const tierHead = (ws.getColumn(1).values as unknown[]).indexOf('Segment');
+    const text = (cell: ExcelJS.Cell) =>
+      (Number(cell.col) === 1 && Number(cell.row) < tierHead) || Number(cell.row) > tierHead;
+    const numeric: string[] = [];
+    ws.eachRow((row) =>
+      row.eachCell({ includeEmpty: true }, (cell) => {
+        if (cell.protection?.locked === false && !text(cell)) numeric.push(cell.address);
+      }),
+    );
+    expect(numeric.length).toBeGreaterThan(40);
+    expect(Object.keys(rules).sort()).toEqual(numeric.sort());
+    for (const rule of Object.values(rules))
+      expect(rule).toMatchObject({ showErrorMessage: true, errorStyle: 'stop' });
+  });
+
+  it('refuses a rate of "abc", a share of 80 instead of 80 %, and an unknown method', () => {
+    const ws = wb.getWorksheet('Settings')!;
+    const row = (label: string) => (ws.getColumn(1).values as unknown[]).indexOf(label);
+    const rule = (label: string, col = 2) => ws.getCell(row(label), col).dataValidation;
+    expect(accepts(rule('Orders'), 25)).toBe(true);
+    expect(accepts(rule('Orders'), 'abc')).toBe(false);
+    expect(accepts(rule('Orders'), -1)).toBe(false);
+    expect(accepts(rule('Orders', 3), 'abc')).toBe(false); // the cost pool
+    expect(accepts(rule('Orders', 6), 0.5)).toBe(true); // the avoidable share
+    expect(accepts(rule('Orders', 6), 50)).toBe(false);
+    expect(accepts(rule('Pareto: Large below'), 0.8)).toBe(true);
+    expect(accepts(rule('Pareto: Large below'), 80)).toBe(false);
+    expect(accepts(rule('Cost of capital (yearly)'), 8)).toBe(false);
+    expect(accepts(rule('Fixed: High from margin'), 0.15)).toBe(true);
+    expect(accepts(rule('Fixed: High from margin'), 15)).toBe(false);
+    expect(accepts(rule('Fixed: Large from revenue'), 'abc')).toBe(false);
+    expect(accepts(rule('Size method'), 'terciles')).toBe(true);
+    expect(accepts(rule('Size method'), 'median')).toBe(false);
+    expect(accepts(rule('Profitability method'), 'bands')).toBe(true);
+    expect(rule('Size method').error).toMatch(/pareto, terciles, fixed/);
+    expect(rule('Pareto: Large below').error).toMatch(/80 %, not 80/);
+  });
+
+  it('picks the Customer card customer from the list of keys', () => {
+    const ws = wb.getWorksheet('Customer card')!;
+    expect(ws.getCell('B3').value).toBe('S001');
+    expect(ws.getCell('B3').dataValidation).toMatchObject({
+      type: 'list',
+      formulae: ['CustomerKey'],
+    });
+  });
+
+  it("colours the matrix by the report's rule: no per-row colour scale", () => {
+    const ws = wb.getWorksheet('Profit Matrix')!;
+    const cf = (ws as unknown as { conditionalFormattings: ExcelJS.ConditionalFormattingOptions[] })
+      .conditionalFormattings;
+    const types = new Set(cf.flatMap((c) => c.rules.map((r) => r.type)));
+    expect(types.has('colorScale')).toBe(false);
+    const heat = cf.filter((c) => c.rules.some((r) => r.type === 'expression'));
+    expect(heat.length).toBe(18); // nine cells, baseline and what-if
+    const colours = new Set(
+      heat[0].rules.map(
+        (r) => (r.style?.fill as ExcelJS.FillPattern | undefined)?.bgColor?.argb?.slice(2) ?? '',
+      ),
+    );
+    const bands = heatBands();
+    expect(colours).toEqual(
+      new Set(bands.flatMap((b) => [b.profit, b.loss].map((x) => x.slice(1)))),
+    );
+  });
+});
+
+describe('template --rows', () => {
+  it('sizes the formula rows and counts customers below them', async () => {
+    const out = join(dir, 'Rows.xlsx');
+    await quiet(['--rows', '50', '--out', out]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet('Customers')!;
+    expect(ws.getCell(FIRST_ROW + 49, INPUT_COLUMNS.length + 1).formula).toMatch(/^IF\(/);
+    expect(ws.getCell(FIRST_ROW + 50, INPUT_COLUMNS.length + 1).formula).toBeUndefined();
+    expect(ws.getCell(1, OUTSIDE_AT + 1).formula).toBe(outsideRowsFormula(50));
+    expect(outsideRowsFormula(50)).toContain(`$A$${FIRST_ROW + 50}:$A$1048576`);
+    const ins = wb.getWorksheet('Instructions')!;
+    const cells: string[] = [];
+    ins.eachRow((r) => r.eachCell((c) => c.formula && cells.push(c.formula)));
+    expect(cells).toEqual([outsideRowsFormula(50)]);
+  });
+
+  it.each(['0', '-3', '1.5', 'abc', '1048572'])(
+    'refuses --rows %s in one line naming the limit',
+    async (n) => {
+      const p = quiet([`--rows=${n}`, '--out', join(dir, 'never.xlsx')]);
+      await expect(p).rejects.toThrow(UserError);
+      await expect(p).rejects.toThrow(
+        new RegExp(
+          `^--rows must be a whole number of customer rows from 1 to 1,048,571 .*got "${n}"\\)$`,
+        ),
+      );
+    },
+  );
+
+  it('refuses fewer rows than the --data customers', async () => {
+    await expect(
+      quiet(['--data', 'samples/customers.csv', '--rows', '10', '--out', join(dir, 'x.xlsx')]),
+    ).rejects.toThrow(/^--rows 10 is fewer than the 500 customers in samples\/customers.csv/);
+  });
+
+  it('is described in --help', async () => {
+    let text = '';
+    const write = process.stdout.write;
+    process.stdout.write = ((s: string) => {
+      text += s;
+      return true;
+    }) as never;
+    try {
+      await runTemplate(['--help']);
+    } finally {
+      process.stdout.write = write;
+    }
+    expect(text).toMatch(/--rows N/);
+    expect(text).toMatch(/Rows outside the formulas/);
+  });
+});
+
+describe('template --data with text over the cell limit', () => {
+  it('cuts it to 32,767 characters and lists the cell', async () => {
+    const csv = join(dir, 'long.csv');
+    const long = 'N'.repeat(40_000);
+    await writeFile(
+      csv,
+      `Customer,Customer Name,Revenue,Gross Profit\nA,${long},100,10\nB,Bee,50,5\n`,
+    );
+    let said = '';
+    const write = process.stdout.write;
+    process.stdout.write = ((s: string) => {
+      said += s;
+      return true;
+    }) as never;
+    try {
+      await runTemplate(['--data', csv, '--out', join(dir, 'Long.xlsx')]);
+    } finally {
+      process.stdout.write = write;
+    }
+    expect(said).toMatch(/Note: Text cut: 1 cell held more than 32,767 characters.*'Customers'!B5/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'Long.xlsx'));
+    const name = String(wb.getWorksheet('Customers')!.getCell(FIRST_ROW, 2).value);
+    expect(name.length).toBe(32_767);
+    expect(name.endsWith('…')).toBe(true);
+    const ins: string[] = [];
+    wb.getWorksheet('Instructions')!.eachRow((r) => ins.push(String(r.getCell(1).value)));
+    expect(ins.some((l) => l.startsWith('Text cut: 1 cell'))).toBe(true);
   });
 });
