@@ -13,6 +13,7 @@ import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promis
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { build } from 'esbuild';
+import { baseUrl } from './build-excel.mjs';
 import { doc } from './generate-functions.mjs';
 import { productVersion } from './version.mjs';
 
@@ -160,6 +161,8 @@ async function sidebarHtml() {
     minify: true,
     logLevel: 'warning',
     legalComments: 'none',
+    // The sidebar links to the Privacy, Terms and Support pages served with the Excel add-in.
+    define: { PROFIT_TIERS_BASE_URL: JSON.stringify(baseUrl()) },
   });
   // Inline text must not end the <script>/<style> element early.
   const js = r.outputFiles[0].text.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');

@@ -286,7 +286,11 @@ export function readRows(
       continue;
     }
     let gp = rev;
-    if (cCogs !== undefined) {
+    // With both columns mapped, a row whose COGS cell is blank takes its gross profit cell
+    // (DOMAIN §1: gross profit "used when cogs is absent"), as a template with both columns has it.
+    const cogsAbsent =
+      cCogs === undefined || (cGp !== undefined && isBlank(row[cCogs]) && !isBlank(row[cGp]));
+    if (!cogsAbsent) {
       const cogs = money(row[cCogs]);
       if (Number.isNaN(cogs)) {
         reject(r, cCogs, badMoney(row[cCogs]));

@@ -8,7 +8,13 @@
 import { columnLetter, sheetRange } from '../core/cell-address.js';
 import { type CellBlock, detectTable } from '../core/detect-table.js';
 import { reportSheets } from '../core/report/report-sheets.js';
-import type { SheetSpec } from '../core/report/sheet-spec.js';
+import {
+  freeName,
+  rectangular,
+  type SheetSpec,
+  type SheetValue,
+  typedInputCell,
+} from '../core/report/sheet-spec.js';
 import type { SettingsInput } from '../core/settings.js';
 import type { CellValue } from '../core/types.js';
 import { analyzeTable, tableGone } from '../pane/analyze-table.js';
@@ -154,6 +160,23 @@ export class ExcelHost implements PaneHost {
     return this.excelRun(
       async (context) => (await renderSheets(context, specs, undefined, undefined, true)).sheets,
     );
+  }
+
+  /** A new sheet of `rows` under a free name, active with the rows selected (two syncs). */
+  addSheet(name: string, rows: SheetValue[][]): Promise<string> {
+    return this.excelRun(async (context) => {
+      const sheets = context.workbook.worksheets.load('items/name');
+      await context.sync();
+      const free = freeName(name, new Set(sheets.items.map((s) => s.name)));
+      const ws = context.workbook.worksheets.add(free);
+      const width = Math.max(1, ...rows.map((r) => r.length));
+      const range = ws.getRangeByIndexes(0, 0, rows.length, width);
+      range.values = rectangular(rows, width).map((r) => r.map(typedInputCell));
+      ws.activate();
+      range.select();
+      await context.sync();
+      return free;
+    });
   }
 
   goTo(sheet: string, cell: string): Promise<void> {

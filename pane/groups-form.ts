@@ -3,6 +3,7 @@
  * (pane/group-candidates.ts). What is ticked becomes the settings' groupBy.
  */
 import { el, uid } from './dom.js';
+import { t } from './strings/language.js';
 
 export interface GroupsForm {
   element: HTMLElement;
@@ -20,9 +21,7 @@ export function groupsForm(candidates: string[]): GroupsForm {
     {},
     el('p', {
       class: 'hint',
-      text: candidates.length
-        ? 'Profitability per value of a column, e.g. per region or sales rep: adds a Groups sheet. Each customer counts where most of its revenue is.'
-        : 'No column with a few distinct values (such as Region, Channel or Sales Rep) was found.',
+      text: candidates.length ? t('groups.hint') : t('groups.none'),
     }),
     ...boxes.map(({ header, box }) =>
       el('div', { class: 'field check' }, box, el('label', { for: box.id, text: header })),

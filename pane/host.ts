@@ -6,7 +6,7 @@
 import type { GroupValue } from '../core/groups.js';
 import type { MatrixCell } from '../core/matrix.js';
 import type { Grain } from '../core/period.js';
-import type { SheetSpec } from '../core/report/sheet-spec.js';
+import type { SheetSpec, SheetValue } from '../core/report/sheet-spec.js';
 import type { ScenarioBase } from '../core/scenario-base.js';
 import type { SettingsInput } from '../core/settings.js';
 import type { TrendTotals } from '../core/trend.js';
@@ -142,6 +142,13 @@ export interface PaneHost {
     onProgress: (p: Progress) => void,
     options?: RunOptions,
   ): Promise<RunSummary>;
+  /**
+   * Adds a new sheet holding `rows` from A1 (header first; text stays text), named `name` or, when
+   * a sheet has that name, the first free "name (2)", "name (3)"…: no existing sheet is touched.
+   * Activates it with the rows selected, so detectTable finds them. Returns the name used.
+   * "Try it with sample data" writes the sample customers this way.
+   */
+  addSheet(name: string, rows: SheetValue[][]): Promise<string>;
   /** Selects a cell (or a range, "A1:G16") of a sheet, e.g. to show a rejected row. */
   goTo(sheet: string, cell: string): Promise<void>;
   /** What the self-test needs besides the above (Diagnostics › Self-test); absent: no self-test. */

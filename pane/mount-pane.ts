@@ -1,9 +1,14 @@
 /**
- * The task pane / sidebar UI, shared by Excel and Sheets: detect the table → show the guessed
- * mapping and the settings → Run with a progress bar (read → compute → write) → the summary
- * (3×3 matrix with heat colours, whale reading, rejected rows linking to their cells) → What if…
- * (a decision tried on the run's customers, written to the Scenarios sheet on request).
- * It talks to the workbook only through PaneHost, and writes text only through textContent.
+ * The task pane / sidebar UI, shared by Excel and Sheets. It opens on a welcome (what the add-in
+ * does, "Use my table" or "Try it with sample data") unless a table is found at once, and says
+ * nothing is wrong until the user has asked for something. Then: the table found, the guessed
+ * mapping folded to one line when the required columns are matched, the settings, and Run in a
+ * footer that stays in view (with the Privacy, Terms and Support links) → a progress bar (read →
+ * compute → write) → the summary (3×3 matrix with heat colours, whale reading, rejected rows
+ * linking to their cells) → What if… (a decision tried on the run's customers).
+ * A field the user must fix is marked next to itself, in the units typed, and focused.
+ * It talks to the workbook only through PaneHost, writes text only through textContent, and takes
+ * its words from the strings table of the host's language (pane/strings).
  */
 import { formatMoney, formatPercent } from '../core/format.js';
 import { cellTierLabel } from '../core/matrix.js';
@@ -11,44 +16,91 @@ import { profitHeat, tierFill } from '../core/report/colours.js';
 import type { SettingsInput } from '../core/settings.js';
 import { DRIVERS, type Field, PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
 import { el, replace } from './dom.js';
+import { type FieldProblem, markProblems } from './field-problems.js';
 import { type GroupsForm, groupsForm } from './groups-form.js';
 import type { DetectedTable, PaneHost, Progress, RunSummary } from './host.js';
+import { SAMPLE_SETTINGS, sampleCustomers } from './sample-data.js';
 import { type Diagnostics, runSelfTest } from './self-test.js';
-import { FIELD_LABELS, type MappingForm, mappingForm, settingsForm } from './settings-form.js';
+import { fieldLabel, type MappingForm, mappingForm, settingsForm } from './settings-form.js';
+import { setLanguage, t } from './strings/language.js';
 import { whatIfSection } from './what-if.js';
-
-const SOURCE_WORDS: Record<DetectedTable['source'], string> = {
-  selection: 'your selection',
-  table: 'the Excel table',
-  region: 'the block of cells around the cursor',
-  sheet: 'the sheet',
-};
 
 export interface MountOptions {
   /** Run the self-test at once (the Sheets menu's Profit Tiers › Self-test), then find the table. */
   selfTest?: boolean;
+  /** The host's display language ("de-DE", "de"); English when it has no strings table. */
+  language?: string | null;
+  /**
+   * Where the Privacy, Terms and Support pages are: "" for the task pane (privacy.html beside
+   * taskpane.html), the https:// base URL for the Sheets sidebar (it cannot link relatively).
+   */
+  pageBase?: string;
 }
 
+/** The footer's pages, as the publish build names them beside taskpane.html. */
+export const PAGES = [
+  ['footer.privacy', 'privacy.html'],
+  ['footer.terms', 'terms.html'],
+  ['footer.support', 'support.html'],
+] as const;
+
 export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptions = {}): void {
-  const tableStatus = el('p', { class: 'status', text: 'Looking for your customer table…' });
-  const detectButton = el('button', {
+  const lang = setLanguage(options.language);
+  document.documentElement.lang = lang;
+  const tableStatus = el('p', { class: 'status', role: 'status' });
+  const intro = el(
+    'div',
+    { class: 'welcome' },
+    el('p', { text: t('welcome.intro') }),
+    el('p', { class: 'hint', text: t('welcome.how') }),
+  );
+  const useTable = el('button', { type: 'button', class: 'primary', text: t('welcome.useTable') });
+  const sampleButton = el('button', {
     type: 'button',
     class: 'secondary',
-    text: 'Use the current selection',
+    text: t('welcome.sample'),
   });
   const mappingBox = el('div');
-  const groupsBox = el('div');
+  const mappingSummary = el('summary', { text: t('mapping.title') });
+  const mappingDetails = el(
+    'details',
+    { class: 'mapping', hidden: true },
+    mappingSummary,
+    mappingBox,
+  );
+  const groupsDetails = el(
+    'details',
+    { class: 'group-picker', hidden: true },
+    el('summary', { text: t('groups.title') }),
+  );
   const settings = settingsForm();
+  settings.element.hidden = true;
   const runButton = el('button', {
     type: 'button',
     class: 'primary',
-    text: 'Run analysis',
+    text: t('run.button'),
     disabled: true,
+    hidden: true,
   });
-  const bar = el('progress', { max: 100, value: 0, 'aria-label': 'Progress' });
+  const bar = el('progress', { max: 100, value: 0, 'aria-label': t('run.progress') });
   const progressText = el('p', { class: 'progress-text', 'aria-live': 'polite', text: '' });
   const progressBox = el('div', { class: 'progress', hidden: true }, bar, progressText);
   const error = el('p', { class: 'error', role: 'alert' });
+  const pageBase = options.pageBase ?? '';
+  const footer = el(
+    'footer',
+    { class: 'actions' },
+    error,
+    progressBox,
+    runButton,
+    el(
+      'nav',
+      { class: 'links', 'aria-label': t('footer.links') },
+      ...PAGES.map(([key, page]) =>
+        el('a', { href: `${pageBase}${page}`, target: '_blank', rel: 'noopener', text: t(key) }),
+      ),
+    ),
+  );
   const results = el('section', {
     class: 'results',
     'aria-labelledby': 'results-title',
@@ -56,6 +108,7 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
   });
   let mapping: MappingForm | null = null;
   let table: DetectedTable | null = null;
+  let asked = false; // no error is shown before the user has asked for something
   // The self-test selects and detects its own scratch table; afterwards the user's is found again.
   const diagnostics = host.diagnostics
     ? selfTestSection(host, host.diagnostics, async () => {
@@ -66,58 +119,94 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
     : null;
   let groups: GroupsForm | null = null;
 
+  // Run sits early in the page's order, right after the table and its columns, so the keyboard
+  // reaches it in a few Tabs; the footer shows it at the bottom of the pane, always in view.
   replace(
     root,
     el(
       'header',
       {},
-      el('h1', { text: 'Profit Tiers' }),
-      el('p', {
-        class: 'hint',
-        text: 'Which customers make you money, which cost you money, and what to do about it.',
-      }),
+      el('h1', { text: t('app.name') }),
+      el('p', { class: 'hint', text: t('app.tagline') }),
     ),
     el(
       'section',
-      { 'aria-labelledby': 'table-title' },
-      el('h2', { id: 'table-title', text: 'Customer table' }),
+      { class: 'start', 'aria-label': t('table.title') },
+      intro,
       tableStatus,
-      detectButton,
+      el('div', { class: 'ways' }, useTable, sampleButton),
     ),
-    el('details', { open: true, class: 'mapping' }, el('summary', { text: 'Columns' }), mappingBox),
-    el('details', { class: 'group-picker' }, el('summary', { text: 'Groups' }), groupsBox),
+    mappingDetails,
+    footer,
+    groupsDetails,
     settings.element,
-    runButton,
-    progressBox,
-    error,
     results,
     diagnostics?.element,
   );
+  // Content never hides under the footer, nor does a focused control scrolled to the bottom.
+  const fitFooter = () => {
+    const h = footer.offsetHeight;
+    root.style.paddingBottom = `${h + 12}px`;
+    document.documentElement.style.scrollPaddingBottom = `${h + 8}px`;
+  };
+  if (typeof ResizeObserver !== 'undefined') new ResizeObserver(fitFooter).observe(footer);
+  fitFooter();
 
-  async function detect(): Promise<void> {
-    error.textContent = '';
+  function showError(text: string): void {
+    error.textContent = text;
+  }
+
+  async function detect(): Promise<boolean> {
+    showError('');
     runButton.disabled = true;
-    tableStatus.textContent = 'Looking for your customer table…';
+    tableStatus.textContent = t('table.looking');
     try {
-      const t = await host.detectTable();
-      table = t;
-      const pick = t.missing.join(' and the '); // customer, revenue: plain words
-      tableStatus.textContent = `${t.rows} rows in ${t.address}, found from ${SOURCE_WORDS[t.source]}.${pick ? ` No header reads as the ${pick} column: pick it below.` : ''}`;
-      mapping = mappingForm(t.headers, t.mapping);
-      settings.askForCosts(activityColumns(t.mapping));
-      replace(
-        mappingBox,
-        el('p', { class: 'hint', text: 'Guessed from the headers; change any that are wrong.' }),
-        mapping.element,
-      );
-      groups = groupsForm(t.groupCandidates ?? []);
-      replace(groupsBox, groups.element);
-      if (t.mapping.period) settings.offerPeriods(t.mapping.period);
-      runButton.disabled = false;
+      showTable(await host.detectTable());
+      return true;
     } catch (e) {
-      tableStatus.textContent = 'No customer table found yet.';
-      error.textContent = message(e);
+      // On opening, a sheet without a table is the welcome, not an error.
+      tableStatus.textContent = asked ? t('table.notFound') : '';
+      if (asked) showError(message(e));
+      return false;
     }
+  }
+
+  function showTable(found: DetectedTable): void {
+    table = found;
+    // The welcome has done its job: the table's own controls take its place.
+    // "Use my table" stays, to pick another table; Run is the primary action now.
+    intro.hidden = true;
+    sampleButton.hidden = true;
+    useTable.className = 'secondary';
+    const missing = found.missing.map((f) => fieldLabel(f)).join(t('table.and'));
+    tableStatus.textContent = `${t('table.found', {
+      rows: found.rows,
+      address: found.address,
+      source: t(`source.${found.source}`),
+    })}${missing ? ` ${t('table.pickMissing', { fields: missing })}` : ''}`;
+    mapping = mappingForm(found.headers, found.mapping);
+    mapping.element.addEventListener('change', showMatched);
+    settings.askForCosts(activityColumns(found.mapping));
+    replace(mappingBox, el('p', { class: 'hint', text: t('mapping.hint') }), mapping.element);
+    mappingDetails.hidden = false;
+    showMatched();
+    // Folded to one line when the required columns are matched; open when one must be picked.
+    mappingDetails.open = found.missing.length > 0;
+    groups = groupsForm(found.groupCandidates ?? []);
+    replace(groupsDetails, groupsDetails.firstChild, groups.element);
+    groupsDetails.hidden = false;
+    settings.element.hidden = false;
+    if (found.mapping.period) settings.offerPeriods(found.mapping.period);
+    runButton.hidden = false;
+    runButton.disabled = false;
+  }
+
+  /** "12 of 15 columns matched — Edit", as the user changes the mapping too. */
+  function showMatched(): void {
+    if (!mapping) return;
+    const { matched, total } = mapping.matched();
+    mappingSummary.textContent = `${t('mapping.matched', { matched, total })} — `;
+    mappingSummary.append(el('span', { class: 'edit', text: t('mapping.edit') }));
   }
 
   function showProgress(p: Progress): void {
@@ -125,45 +214,93 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
     progressText.textContent = `${Math.round(p.fraction * 100)} % · ${p.message}`;
   }
 
+  /** Marks every field to fix next to itself and focuses the first; true when there is none. */
+  function fieldsFine(): boolean {
+    if (!mapping) return false;
+    const problems: FieldProblem[] = [...mapping.problems(), ...settings.problems()];
+    markProblems(root, problems);
+    if (!problems.length) return true;
+    const first = problems[0];
+    showError(
+      problems.length === 1
+        ? t('run.fixFields', { field: first.label })
+        : t('run.fixFieldsMany', { count: problems.length, field: first.label }),
+    );
+    first.control.focus();
+    return false;
+  }
+
   async function run(): Promise<void> {
     if (!mapping) return;
-    error.textContent = '';
+    asked = true;
+    showError('');
+    if (!fieldsFine()) return;
     runButton.disabled = true;
     progressBox.hidden = false;
-    showProgress({ stage: 'read', fraction: 0, message: 'Starting…' });
+    showProgress({ stage: 'read', fraction: 0, message: t('run.starting') });
     try {
       const input = settings.read(mapping.read());
       const groupBy = groups?.read() ?? [];
       if (groupBy.length) input.groupBy = groupBy;
       const summary = await host.run(input, showProgress, settings.options());
       showSummary(summary, input);
-      settings.askForCosts((summary.unpriced ?? []).map((d) => FIELD_LABELS[d as Field] ?? d));
+      settings.askForCosts((summary.unpriced ?? []).map((d) => fieldLabel(d as Field)));
     } catch (e) {
       progressBox.hidden = true;
-      error.textContent = message(e);
+      showError(message(e));
     } finally {
       runButton.disabled = false;
     }
   }
 
+  /** "Try it with sample data": the sample customers on a new sheet, their rates, then a run. */
+  async function trySample(): Promise<void> {
+    asked = true;
+    showError('');
+    sampleButton.disabled = true;
+    tableStatus.textContent = t('welcome.writingSample');
+    try {
+      const sheet = await host.addSheet(t('welcome.sampleSheet'), sampleCustomers());
+      if (!(await detect())) return;
+      settings.fill(SAMPLE_SETTINGS);
+      tableStatus.textContent += ` ${t('welcome.sampleWritten', { sheet })}`;
+      await run();
+    } catch (e) {
+      tableStatus.textContent = '';
+      showError(message(e));
+    } finally {
+      sampleButton.disabled = false;
+    }
+  }
+
   function showSummary(s: RunSummary, input: SettingsInput): void {
-    const title = el('h2', { id: 'results-title', tabindex: -1, text: 'Results' });
+    const title = el('h2', { id: 'results-title', tabindex: -1, text: t('results.title') });
     replace(
       results,
       title,
       el('p', {
-        text: `${s.customers} customers · revenue ${formatMoney(s.revenue)} · net profit ${formatMoney(s.netProfit)} · ${s.rowsUsed} rows used.`,
+        text: t('results.line', {
+          customers: s.customers,
+          revenue: formatMoney(s.revenue),
+          netProfit: formatMoney(s.netProfit),
+          rows: s.rowsUsed,
+        }),
       }),
       warningList(s),
       matrixTable(s),
-      el('p', { class: 'whale', text: `Whale curve: ${s.whaleReading}.` }),
-      s.benchmark ? el('p', { class: 'benchmark hint', text: `Benchmark: ${s.benchmark}.` }) : null,
+      el('p', { class: 'whale', text: t('results.whale', { reading: s.whaleReading }) }),
+      s.benchmark
+        ? el('p', {
+            class: 'benchmark hint',
+            text: t('results.benchmark', { benchmark: s.benchmark }),
+          })
+        : null,
       ...(s.groups ?? []).map(groupTable),
       trendTable(s),
       losersList(s),
       ...(s.decisionNotes ?? []).map((line) => el('p', { class: 'decision', text: line })),
       rejectedList(s),
-      el('p', { class: 'hint', text: `Written: ${s.sheets.join(', ')}.` }),
+      el('p', { class: 'hint', text: t('results.written', { sheets: s.sheets.join(', ') }) }),
       whatIfSection(host, s, input),
     );
     results.hidden = false;
@@ -171,17 +308,15 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
   }
 
   function rejectedList(s: RunSummary): HTMLElement | null {
-    if (s.rejectedCount === 0) return el('p', { text: 'Every row was used.' });
+    if (s.rejectedCount === 0) return el('p', { text: t('results.everyRow') });
     const items = s.rejected.map((p) => {
       const link = el('button', {
         type: 'button',
         class: 'link',
-        text: `Row ${p.row}${p.column ? ` · ${p.column}` : ''}`,
+        text: `${t('results.row', { row: p.row })}${p.column ? ` · ${p.column}` : ''}`,
       });
       link.addEventListener('click', () => {
-        host.goTo(s.sourceSheet, p.cell).catch((e) => {
-          error.textContent = message(e);
-        });
+        host.goTo(s.sourceSheet, p.cell).catch((e) => showError(message(e)));
       });
       return el('li', {}, link, el('span', { text: ` ${p.reason}` }));
     });
@@ -189,19 +324,28 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
       s.rejectedCount > s.rejected.length
         ? el('p', {
             class: 'hint',
-            text: `…and ${s.rejectedCount - s.rejected.length} more on the Data Issues sheet.`,
+            text: t('results.more', { count: s.rejectedCount - s.rejected.length }),
           })
         : null;
     return el(
       'details',
       { class: 'rejected', open: s.rejectedCount <= 10 },
-      el('summary', { text: `${s.rejectedCount} row${s.rejectedCount === 1 ? '' : 's'} not used` }),
+      el('summary', {
+        text:
+          s.rejectedCount === 1
+            ? t('results.notUsed.one')
+            : t('results.notUsed.many', { count: s.rejectedCount }),
+      }),
       el('ul', {}, ...items),
       more,
     );
   }
 
-  detectButton.addEventListener('click', () => void detect());
+  useTable.addEventListener('click', () => {
+    asked = true;
+    void detect();
+  });
+  sampleButton.addEventListener('click', () => void trySample());
   runButton.addEventListener('click', () => void run());
   if (options.selfTest && diagnostics) void diagnostics.run();
   else void detect();
@@ -216,16 +360,20 @@ function selfTestSection(
   d: Diagnostics,
   after: () => Promise<void>,
 ): { element: HTMLElement; run: () => Promise<void> } {
-  const button = el('button', { type: 'button', class: 'secondary', text: 'Self-test' });
+  const button = el('button', {
+    type: 'button',
+    class: 'secondary',
+    text: t('diagnostics.button'),
+  });
   const list = el('ul', { class: 'checks', 'aria-live': 'polite' });
   const verdict = el('p', { class: 'verdict', role: 'status' });
   const details = el(
     'details',
     { class: 'diagnostics' },
-    el('summary', { text: 'Diagnostics' }),
+    el('summary', { text: t('diagnostics.title') }),
     el('p', {
       class: 'hint',
-      text: 'Checks this add-in in this workbook in about a minute: a scratch sheet of made-up customers, the full report into scratch sheets, every value compared, every worksheet function called once. It deletes what it creates.',
+      text: t('diagnostics.hint'),
     }),
     button,
     list,
@@ -235,25 +383,29 @@ function selfTestSection(
     details.open = true;
     button.disabled = true;
     replace(list);
-    verdict.textContent = 'Running the self-test…';
+    verdict.textContent = t('diagnostics.running');
     try {
       const r = await runSelfTest(host, d, (c) =>
         list.append(
           el(
             'li',
             { class: c.pass ? 'pass' : 'fail' },
-            el('strong', { text: c.pass ? 'pass' : 'FAIL' }),
+            el('strong', { text: c.pass ? t('diagnostics.pass') : t('diagnostics.fail') }),
             ` ${c.name}${c.pass && c.detail === 'pass' ? '' : `: ${c.detail}`}`,
           ),
         ),
       );
       const failed = r.checks.filter((c) => !c.pass).length;
       verdict.textContent = r.pass
-        ? `Self-test passed: all ${r.checks.length} checks in ${(r.ms / 1000).toFixed(1)} s, ${r.roundTrips} round trips.`
-        : `Self-test failed: ${failed} of ${r.checks.length} checks.`;
+        ? t('diagnostics.passed', {
+            count: r.checks.length,
+            seconds: (r.ms / 1000).toFixed(1),
+            trips: r.roundTrips,
+          })
+        : t('diagnostics.failed', { failed, count: r.checks.length });
       verdict.className = `verdict ${r.pass ? 'pass' : 'fail'}`;
     } catch (e) {
-      verdict.textContent = `Self-test stopped: ${message(e)}`;
+      verdict.textContent = t('diagnostics.stopped', { message: message(e) });
       verdict.className = 'verdict fail';
     } finally {
       button.disabled = false;
@@ -268,7 +420,7 @@ function selfTestSection(
 function activityColumns(mapping: DetectedTable['mapping']): string[] {
   return DRIVERS.filter(
     (d) => mapping[d] !== undefined || (d === 'orders' && mapping.orderId !== undefined),
-  ).map((d) => FIELD_LABELS[d]);
+  ).map((d) => fieldLabel(d));
 }
 
 /** Money-losers: their causes, what exit would do (§10), and the biggest with their advice. */
@@ -278,7 +430,10 @@ function losersList(s: RunSummary): HTMLElement | null {
   const causes = s.loserCauses?.length
     ? el('p', {
         class: 'causes',
-        text: `${count} money-losers; their causes: ${s.loserCauses.map((c) => `${c.cause.toLowerCase()} ${c.customers}`).join(', ')}.`,
+        text: t('results.causes', {
+          count,
+          causes: s.loserCauses.map((c) => `${c.cause.toLowerCase()} ${c.customers}`).join(', '),
+        }),
       })
     : null;
   const e = s.exit;
@@ -286,14 +441,22 @@ function losersList(s: RunSummary): HTMLElement | null {
     ? el('p', {
         class: 'exit',
         text: e.helps
-          ? `Exit would raise profit for ${e.helps} of them, by ${formatMoney(e.gain)}${e.strandedCost > 0 ? ` (${formatMoney(e.strandedCost)} of their cost stays with the others)` : ''}${e.helps < count ? `; reprice the other ${count - e.helps}` : ''}.`
-          : 'No money-loser leaving would raise profit (its pooled cost would stay): reprice them.',
+          ? t('results.exit', {
+              helps: e.helps,
+              gain: formatMoney(e.gain),
+              stranded:
+                e.strandedCost > 0
+                  ? t('results.exit.stranded', { cost: formatMoney(e.strandedCost) })
+                  : '',
+              reprice: e.helps < count ? t('results.exit.reprice', { count: count - e.helps }) : '',
+            })
+          : t('results.exit.none'),
       })
     : null;
   return el(
     'div',
     { class: 'losers' },
-    el('h3', { text: 'Biggest money-losers' }),
+    el('h3', { text: t('results.losers') }),
     causes,
     exit,
     el(
@@ -335,7 +498,7 @@ function groupTable(g: NonNullable<RunSummary['groups']>[number]): HTMLTableElem
     'table',
     { class: 'groups' },
     el('caption', {
-      text: `Net profit by ${g.column}${more > 0 ? ` (first ${g.values.length} of ${g.valueCount}; all on the Groups sheet)` : ''}`,
+      text: `${t('results.groups.caption', { column: g.column })}${more > 0 ? t('results.groups.more', { shown: g.values.length, count: g.valueCount }) : ''}`,
     }),
     el(
       'thead',
@@ -343,9 +506,13 @@ function groupTable(g: NonNullable<RunSummary['groups']>[number]): HTMLTableElem
       el(
         'tr',
         {},
-        ...[g.column, 'Cust.', 'Net profit', 'Share', 'Losers'].map((h) =>
-          el('th', { scope: 'col', text: h }),
-        ),
+        ...[
+          g.column,
+          t('results.col.customers'),
+          t('results.col.netProfit'),
+          t('results.col.share'),
+          t('results.col.losers'),
+        ].map((h) => el('th', { scope: 'col', text: h })),
       ),
     ),
     el('tbody', {}, ...rows),
@@ -371,16 +538,20 @@ function trendTable(s: RunSummary): HTMLTableElement | null {
   return el(
     'table',
     { class: 'trend' },
-    el('caption', { text: 'Trend: customers and net profit per period, new and lost customers' }),
+    el('caption', { text: t('results.trend.caption') }),
     el(
       'thead',
       {},
       el(
         'tr',
         {},
-        ...['Period', 'Cust.', 'Net profit', 'New', 'Lost'].map((h) =>
-          el('th', { scope: 'col', text: h }),
-        ),
+        ...[
+          t('results.col.period'),
+          t('results.col.customers'),
+          t('results.col.netProfit'),
+          t('results.col.new'),
+          t('results.col.lost'),
+        ].map((h) => el('th', { scope: 'col', text: h })),
       ),
     ),
     el('tbody', {}, ...rows),
@@ -402,7 +573,7 @@ function matrixTable(s: RunSummary): HTMLTableElement {
   const head = el(
     'tr',
     {},
-    el('th', { scope: 'col', text: 'Size \\ profit' }),
+    el('th', { scope: 'col', text: t('results.matrix.corner') }),
     ...PROFIT_CLASSES.map((p) => el('th', { scope: 'col', text: p })),
   );
   const rows = SIZE_CLASSES.map((size, si) =>
@@ -416,7 +587,7 @@ function matrixTable(s: RunSummary): HTMLTableElement {
           'td',
           {},
           el('span', { class: 'tier', text: cellTierLabel(c) }),
-          el('span', { class: 'count', text: `${c.count} cust.` }),
+          el('span', { class: 'count', text: t('results.matrix.customers', { count: c.count }) }),
           el('span', {
             class: 'share',
             text:
@@ -429,7 +600,8 @@ function matrixTable(s: RunSummary): HTMLTableElement {
         );
         td.style.backgroundColor = heat[si * 3 + pi];
         (td.firstChild as HTMLElement).style.backgroundColor = tierFill(c.tier);
-        td.title = `${c.segment}: ${c.action}`;
+        // The action in words, in the cell itself (a hover title alone reaches no one on touch).
+        td.append(el('span', { class: 'action', text: c.action }));
         return td;
       }),
     ),
@@ -438,9 +610,7 @@ function matrixTable(s: RunSummary): HTMLTableElement {
     'table',
     { class: 'matrix' },
     el('caption', {
-      text: shares
-        ? 'Profit matrix: customers and share of net profit'
-        : 'Profit matrix: customers and net profit (a loss overall: no shares)',
+      text: shares ? t('results.matrix.shares') : t('results.matrix.money'),
     }),
     el('thead', {}, head),
     el('tbody', {}, ...rows),

@@ -6,15 +6,14 @@
  */
 import type { ErrorCode, InputError } from '../core/errors.js';
 
-const RESELECT = 'Select your customer table and choose "Use the current selection".';
+const RESELECT = 'Select your customer table (or a cell in it) and choose "Use my table".';
 
 /** What the user can do about it in the pane; '' where the core's line already says so. */
 const WHAT_TO_DO: Record<ErrorCode, string> = {
   empty: RESELECT,
   'no-header': RESELECT,
   'missing-column': 'Pick it under Columns.',
-  'bad-mapping':
-    'The headers changed since the table was found: choose "Use the current selection".',
+  'bad-mapping': 'The headers changed since the table was found: choose "Use my table".',
   'no-gross-profit':
     'Pick the cost of goods or gross profit column under Columns, or tick "No cost of goods or gross profit column" under Cost-to-serve.',
   'no-usable-rows': 'Check the columns picked under Columns.',

@@ -1,42 +1,54 @@
 /**
  * The pane's form: the column mapping (one select per field) and the settings (segmentation
  * methods and thresholds, a rate or a cost pool per driver, cost of capital, tier per segment).
- * It only collects what the user typed into a SettingsInput; the core validates it
- * (resolveSettings) and the pane shows the core's message, so the rules live in one place.
+ * It collects what the user typed into a SettingsInput; before a run it names each field that
+ * cannot be right, in the units typed (percent where the field is in percent). The core still
+ * validates the whole (resolveSettings), so a rule the form does not know is still caught.
  */
-import { DRIVER_UNITS, SEGMENTS, TIER_NAMES } from '../core/defaults.js';
+import { SEGMENTS, TIER_NAMES } from '../core/defaults.js';
 import { defaultSettings, type SettingsInput } from '../core/settings.js';
-import { DRIVERS, type Driver, FIELDS, type Field } from '../core/types.js';
+import { DRIVERS, FIELDS, type Field } from '../core/types.js';
 import { el, uid } from './dom.js';
+import type { FieldProblem } from './field-problems.js';
 import type { RunOptions } from './host.js';
+import { t } from './strings/language.js';
 
-export const FIELD_LABELS: Record<Field, string> = {
-  customer: 'Customer (key)',
-  name: 'Customer name',
-  revenue: 'Revenue',
-  cogs: 'Cost of goods sold',
-  grossProfit: 'Gross profit',
-  orders: 'Orders',
-  orderId: 'Order id',
-  lines: 'Order lines',
-  deliveries: 'Deliveries',
-  returns: 'Returns',
-  contacts: 'Service contacts',
-  repeatContacts: 'Repeat contacts',
-  visits: 'Sales visits',
-  paymentDays: 'Payment days',
-  discount: 'Discount (rate or money)',
-  period: 'Period',
-};
+/** A field's name in words, in the pane's language ("Repeat contacts"). */
+export const fieldLabel = (f: Field): string => t(`field.${f}`);
 
-/** A labelled control: the label sits above it, so the form fits 300 px. */
-export function field(label: string, control: HTMLElement, hint?: string): HTMLElement {
+/** The fields a run cannot do without (DetectedTable.missing names them when no header fits). */
+const REQUIRED_FIELDS: readonly Field[] = ['customer', 'revenue'];
+
+/**
+ * A labelled control: the label sits above it, so the form fits 300 px. `required`: a visible
+ * mark beside the label, and aria-required on the control.
+ */
+export function field(
+  label: string,
+  control: HTMLElement,
+  hint?: string,
+  required = false,
+): HTMLElement {
   const id = uid('f');
   control.id = id;
   const hintEl = hint ? el('small', { id: `${id}-hint`, text: hint }) : null;
   if (hintEl) control.setAttribute('aria-describedby', hintEl.id);
-  return el('div', { class: 'field' }, el('label', { for: id, text: label }), control, hintEl);
+  const labelEl = el('label', { for: id }, el('span', { class: 'label-text', text: label }));
+  if (required) markRequired(labelEl, control);
+  return el('div', { class: 'field' }, labelEl, control, hintEl);
 }
+
+/** The visible mark (hidden from screen readers, which hear aria-required instead). */
+function markRequired(label: HTMLElement, control: HTMLElement): void {
+  control.setAttribute('aria-required', 'true');
+  label.append(
+    el('abbr', { class: 'required', title: t('required.mark'), 'aria-hidden': 'true', text: '*' }),
+  );
+}
+
+const setLabel = (fieldEl: HTMLElement, text: string) => {
+  fieldEl.querySelector('.label-text')!.textContent = text;
+};
 
 export const numberInput = (value: number | '', attrs: Record<string, string | number> = {}) =>
   el('input', {
@@ -57,6 +69,10 @@ export function select(options: [string, string][], value: string): HTMLSelectEl
 export interface MappingForm {
   element: HTMLElement;
   read(): Partial<Record<Field, string | null>>;
+  /** How many of the table's columns the mapping uses, of how many. */
+  matched(): { matched: number; total: number };
+  /** A required field left "(not used)". */
+  problems(): FieldProblem[];
 }
 
 /** One select per field, preset to the guessed header; "(not used)" leaves the field unmapped. */
@@ -65,15 +81,16 @@ export function mappingForm(
   guessed: Partial<Record<Field, string>>,
 ): MappingForm {
   const selects = new Map<Field, HTMLSelectElement>();
+  const columns = headers.filter((h) => h !== '');
   const options: [string, string][] = [
-    ['', '(not used)'],
-    ...headers.filter((h) => h !== '').map((h): [string, string] => [h, h]),
+    ['', t('mapping.notUsed')],
+    ...columns.map((h): [string, string] => [h, h]),
   ];
   const rows = FIELDS.map((f) => {
     const s = select(options, guessed[f] ?? '');
     s.dataset.field = f;
     selects.set(f, s);
-    return field(FIELD_LABELS[f], s);
+    return field(fieldLabel(f), s, undefined, REQUIRED_FIELDS.includes(f));
   });
   return {
     element: el('div', { class: 'grid' }, ...rows),
@@ -85,6 +102,16 @@ export function mappingForm(
         if (s.value !== (guessed[f] ?? '')) out[f] = s.value === '' ? null : s.value;
       return out;
     },
+    matched: () => ({
+      matched: new Set([...selects.values()].map((s) => s.value).filter((v) => v !== '')).size,
+      total: new Set(columns).size,
+    }),
+    problems: () =>
+      REQUIRED_FIELDS.filter((f) => selects.get(f)!.value === '').map((f) => ({
+        control: selects.get(f)!,
+        label: fieldLabel(f),
+        message: t('mapping.required', { field: fieldLabel(f) }),
+      })),
   };
 }
 
@@ -92,6 +119,10 @@ export interface SettingsForm {
   element: HTMLElement;
   read(columns: Partial<Record<Field, string | null>>): SettingsInput;
   options(): RunOptions;
+  /** The fields as typed that cannot be right, in the order they appear. */
+  problems(): FieldProblem[];
+  /** Puts these rates, pools and cost of capital into the form (the sample data's settings). */
+  fill(settings: SettingsInput): void;
   /** A period column is mapped: open the periods section and name the column. */
   offerPeriods(column: string): void;
   /**
@@ -111,23 +142,22 @@ export function settingsForm(): SettingsForm {
   // Size: Pareto shares (%), or fixed revenue amounts; terciles need nothing.
   const sizeMethod = select(
     [
-      ['pareto', 'Pareto on revenue (80/95 %)'],
-      ['terciles', 'Thirds by count'],
-      ['fixed', 'Fixed revenue amounts'],
+      ['pareto', t('settings.size.pareto')],
+      ['terciles', t('settings.size.terciles')],
+      ['fixed', t('settings.size.fixed')],
     ],
     d.size.method,
   );
-  const large = numberInput(percent(d.size.large)),
-    medium = numberInput(percent(d.size.medium));
-  const largeField = field('Large up to (share of revenue, %)', large),
-    mediumField = field('Medium up to (share of revenue, %)', medium);
+  sizeMethod.dataset.setting = 'size.method';
+  const large = numberInput(percent(d.size.large), { 'data-setting': 'size.large' }),
+    medium = numberInput(percent(d.size.medium), { 'data-setting': 'size.medium' });
+  const largeField = field(t('settings.large.share'), large, undefined, true),
+    mediumField = field(t('settings.medium.share'), medium, undefined, true);
   const sizeLabels = () => {
     const m = sizeMethod.value;
     largeField.hidden = mediumField.hidden = m === 'terciles';
-    largeField.querySelector('label')!.textContent =
-      m === 'fixed' ? 'Large from revenue of' : 'Large up to (share of revenue, %)';
-    mediumField.querySelector('label')!.textContent =
-      m === 'fixed' ? 'Medium from revenue of' : 'Medium up to (share of revenue, %)';
+    setLabel(largeField, m === 'fixed' ? t('settings.large.amount') : t('settings.large.share'));
+    setLabel(mediumField, m === 'fixed' ? t('settings.medium.amount') : t('settings.medium.share'));
     if (m === 'fixed') {
       large.value = '';
       medium.value = '';
@@ -141,22 +171,22 @@ export function settingsForm(): SettingsForm {
   // Profitability: margin bands around the overall margin (optional own target), thirds, or fixed margins.
   const profitMethod = select(
     [
-      ['bands', 'Margin bands'],
-      ['terciles', 'Thirds within each size'],
-      ['fixed', 'Fixed margins'],
+      ['bands', t('settings.profit.bands')],
+      ['terciles', t('settings.profit.terciles')],
+      ['fixed', t('settings.profit.fixed')],
     ],
     d.profitability.method,
   );
-  const target = numberInput('', { placeholder: 'overall margin' }),
-    high = numberInput(''),
-    low = numberInput('');
-  const targetField = field(
-    'High from margin (%)',
-    target,
-    'Blank: the overall net margin. Money-losers are always Low.',
-  );
-  const highField = field('High from margin (%)', high),
-    lowField = field('Low below margin (%)', low);
+  profitMethod.dataset.setting = 'profitability.method';
+  const target = numberInput('', {
+      placeholder: t('settings.target.placeholder'),
+      'data-setting': 'profitability.target',
+    }),
+    high = numberInput('', { 'data-setting': 'profitability.high' }),
+    low = numberInput('', { 'data-setting': 'profitability.low' });
+  const targetField = field(t('settings.target'), target, t('settings.target.hint'));
+  const highField = field(t('settings.high'), high, undefined, true),
+    lowField = field(t('settings.low'), low, undefined, true);
   const profitLabels = () => {
     targetField.hidden = profitMethod.value !== 'bands';
     highField.hidden = lowField.hidden = profitMethod.value !== 'fixed';
@@ -167,16 +197,27 @@ export function settingsForm(): SettingsForm {
   const drivers = DRIVERS.map((driver) => {
     const mode = select(
       [
-        ['rate', 'Rate'],
-        ['pool', 'Cost pool'],
+        ['rate', t('settings.rate')],
+        ['pool', t('settings.pool')],
       ],
       'rate',
     );
     const amount = numberInput('', { min: 0, placeholder: '0', 'data-driver': driver });
-    mode.setAttribute('aria-label', `${driver}: rate or cost pool`);
+    const name = fieldLabel(driver);
+    // Screen readers hear words ("Repeat contacts: rate"), never a settings key.
+    mode.setAttribute('aria-label', t('settings.driver.mode', { driver: name }));
+    const named = () =>
+      amount.setAttribute(
+        'aria-label',
+        t(mode.value === 'pool' ? 'settings.driver.amountPool' : 'settings.driver.amount', {
+          driver: name,
+        }),
+      );
+    mode.addEventListener('change', named);
+    named();
     const label = el('span', {
       class: 'driver-label',
-      text: `${driverName(driver)} (${DRIVER_UNITS[driver]} / pool)`,
+      text: t('settings.driver', { driver: name, unit: t(`unit.${driver}`) }),
     });
     const id = uid('d');
     amount.id = id;
@@ -205,7 +246,13 @@ export function settingsForm(): SettingsForm {
   // Tier per segment: free text with the standard names offered.
   const listId = uid('tiers');
   const tiers = SEGMENTS.map((seg, i) =>
-    el('input', { type: 'text', value: d.tiers[i], list: listId, 'data-segment': seg }),
+    el('input', {
+      type: 'text',
+      value: d.tiers[i],
+      list: listId,
+      'data-segment': seg,
+      'aria-label': t('settings.tier', { segment: seg }),
+    }),
   );
 
   // Report: the Why sheet can be left out (Google Sheets' 10 M cells).
@@ -215,21 +262,19 @@ export function settingsForm(): SettingsForm {
   // Migration: compare the two latest periods of the Period column.
   const periods = select(
     [
-      ['', 'No: analyse all rows together'],
-      ['year', 'By year'],
-      ['quarter', 'By quarter'],
-      ['month', 'By month'],
+      ['', t('settings.periods.none')],
+      ['year', t('settings.periods.year')],
+      ['quarter', t('settings.periods.quarter')],
+      ['month', t('settings.periods.month')],
     ],
     '',
   );
 
-  const periodsHint =
-    'Needs a Period column (a date or period per row). Two periods: a Migration sheet; more: also a Trend sheet of every period.';
-  const periodsField = field('Compare periods', periods, periodsHint);
+  const periodsField = field(t('settings.compare'), periods, t('settings.periods.hint'));
   const periodsSection = el(
     'details',
     {},
-    el('summary', { text: 'Migration and trend' }),
+    el('summary', { text: t('settings.periods') }),
     periodsField,
   );
 
@@ -241,11 +286,11 @@ export function settingsForm(): SettingsForm {
     el(
       'details',
       { open: true },
-      el('summary', { text: 'Segmentation' }),
-      field('Revenue size', sizeMethod),
+      el('summary', { text: t('settings.segmentation') }),
+      field(t('settings.size'), sizeMethod),
       largeField,
       mediumField,
-      field('Profitability', profitMethod),
+      field(t('settings.profitability'), profitMethod),
       targetField,
       highField,
       lowField,
@@ -253,60 +298,123 @@ export function settingsForm(): SettingsForm {
     el(
       'details',
       { class: 'costs' },
-      el('summary', { text: 'Cost-to-serve' }),
+      el('summary', { text: t('settings.costs') }),
       costNote,
-      el('p', {
-        class: 'hint',
-        text: 'Money per unit of activity, or a cost pool shared by volume (activity-based costing). Blank costs nothing.',
-      }),
+      el('p', { class: 'hint', text: t('settings.costs.hint') }),
       ...drivers.map((x) => x.element),
-      field('Cost of capital (% a year, on payment days)', costOfCapital),
+      field(t('settings.costOfCapital'), costOfCapital),
       el(
         'div',
         { class: 'field check' },
         costOnly,
-        el('label', {
-          for: costOnlyId,
-          text: 'No cost of goods or gross profit column: rank customers on cost-to-serve alone (gross profit = revenue)',
-        }),
+        el('label', { for: costOnlyId, text: t('settings.costOnly') }),
       ),
     ),
     el(
       'details',
       {},
-      el('summary', { text: 'Tiers' }),
-      el('datalist', { id: listId }, ...TIER_NAMES.map((t) => el('option', { value: t }))),
-      ...SEGMENTS.map((seg, i) => field(seg, tiers[i])),
+      el('summary', { text: t('settings.tiers') }),
+      el('datalist', { id: listId }, ...TIER_NAMES.map((x) => el('option', { value: x }))),
+      ...SEGMENTS.map((seg, i) => field(seg, tiers[i], undefined, true)),
     ),
     periodsSection,
     el(
       'details',
       {},
-      el('summary', { text: 'Report' }),
+      el('summary', { text: t('settings.report') }),
       el(
         'div',
         { class: 'field check' },
         noWhy,
-        el('label', {
-          for: noWhyId,
-          text: 'Leave out the Why sheet (a third of a large report: for tables near Google Sheets’ 10 M-cell limit)',
-        }),
+        el('label', { for: noWhyId, text: t('settings.noWhy') }),
       ),
     ),
   );
 
+  /** The problems of the fields shown, in the order they appear, in the units typed. */
+  function problems(): FieldProblem[] {
+    const out: FieldProblem[] = [];
+    const add = (control: HTMLElement, label: string, message: string) =>
+      out.push({ control, label, message });
+    const labelOf = (f: HTMLElement) => f.querySelector('.label-text')!.textContent ?? '';
+    /** The number typed, or null after reporting what is wrong with it. */
+    const number = (input: HTMLInputElement, label: string, needed: boolean): number | null => {
+      if (input.validity.badInput) add(input, label, t('problem.number'));
+      else if (!filled(input)) {
+        if (needed) add(input, label, t('problem.needed'));
+      } else if (Number.isFinite(Number(input.value))) return Number(input.value);
+      else add(input, label, t('problem.number'));
+      return null;
+    };
+    const size = sizeMethod.value;
+    if (size !== 'terciles') {
+      const l = number(large, labelOf(largeField), true),
+        m = number(medium, labelOf(mediumField), true);
+      if (size === 'pareto') {
+        for (const [x, input, f] of [
+          [l, large, largeField],
+          [m, medium, mediumField],
+        ] as const)
+          if (x !== null && (x < 0 || x > 100))
+            add(input, labelOf(f), t('problem.percent', { value: x }));
+        if (l !== null && m !== null && l >= 0 && l <= 100 && m >= 0 && m <= 100 && l > m)
+          add(large, labelOf(largeField), t('problem.largeShare', { value: l, medium: m }));
+      } else {
+        for (const [x, input, f] of [
+          [l, large, largeField],
+          [m, medium, mediumField],
+        ] as const)
+          if (x !== null && x < 0) add(input, labelOf(f), t('problem.notNegative', { value: x }));
+        if (l !== null && m !== null && m >= 0 && l < m)
+          add(large, labelOf(largeField), t('problem.largeAmount', { value: l, medium: m }));
+      }
+    }
+    if (profitMethod.value === 'bands') number(target, labelOf(targetField), false);
+    if (profitMethod.value === 'fixed') {
+      const h = number(high, labelOf(highField), true),
+        lo = number(low, labelOf(lowField), true);
+      if (h !== null && lo !== null && h < lo)
+        add(high, labelOf(highField), t('problem.highMargin', { value: h, low: lo }));
+    }
+    for (const x of drivers) {
+      const label = x.amount.getAttribute('aria-label') ?? '';
+      const v = number(x.amount, label, false);
+      if (v !== null && v < 0) add(x.amount, label, t('problem.notNegative', { value: v }));
+    }
+    const coc = number(costOfCapital, t('settings.costOfCapital'), false);
+    if (coc !== null && (coc < 0 || coc > 100))
+      add(costOfCapital, t('settings.costOfCapital'), t('problem.costOfCapital', { value: coc }));
+    tiers.forEach((input, i) => {
+      if (input.value.trim() === '') add(input, SEGMENTS[i], t('problem.tier'));
+    });
+    return out;
+  }
+
   return {
     element,
+    problems,
+    fill(s) {
+      for (const x of drivers) {
+        const rate = s.rates?.[x.driver],
+          pool = s.pools?.[x.driver];
+        if (rate === undefined && pool === undefined) continue;
+        x.mode.value = pool !== undefined ? 'pool' : 'rate';
+        x.mode.dispatchEvent(new Event('change'));
+        x.amount.value = String(pool ?? rate);
+      }
+      if (typeof s.costOfCapital === 'number')
+        costOfCapital.value = String(percent(s.costOfCapital));
+      costNote.hidden = true;
+    },
     offerPeriods(column) {
       periodsSection.open = true;
-      periodsField.querySelector('small')!.textContent =
-        `Period column: ${column}. Two periods: a Migration sheet; more: also a Trend sheet of every period.`;
+      periodsField.querySelector('small')!.textContent = t('settings.periods.column', { column });
     },
     askForCosts(activities) {
       const priced = drivers.some((x) => filled(x.amount) && Number(x.amount.value) > 0);
       costNote.hidden = activities.length === 0 || priced;
       if (costNote.hidden) return;
-      costNote.textContent = `Your table has ${activities.join(', ')}: give them a rate or a cost pool, or cost-to-serve stays 0 and net profit equals gross profit.`;
+      costNote.textContent = t('settings.unpriced', { activities: activities.join(', ') });
       (element.querySelector('details.costs') as HTMLDetailsElement).open = true;
     },
     options: () => ({
@@ -338,12 +446,8 @@ export function settingsForm(): SettingsForm {
       }
       if (filled(costOfCapital)) s.costOfCapital = share(costOfCapital);
       if (costOnly.checked) s.costToServeOnly = true;
-      s.tiers = tiers.map((t) => t.value.trim());
+      s.tiers = tiers.map((x) => x.value.trim());
       return s;
     },
   };
-}
-
-function driverName(d: Driver): string {
-  return FIELD_LABELS[d];
 }

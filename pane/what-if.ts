@@ -18,26 +18,25 @@ import { resolveSettings, type Settings, type SettingsInput } from '../core/sett
 import { DRIVERS, type Driver } from '../core/types.js';
 import { el, replace, uid } from './dom.js';
 import type { PaneHost, RunSummary } from './host.js';
-import { FIELD_LABELS, field, numberInput, select } from './settings-form.js';
+import { field, fieldLabel, numberInput, select } from './settings-form.js';
+import { en } from './strings/en.js';
+import { t } from './strings/language.js';
 
 type Kind = 'price' | 'fee' | 'volume' | 'rate' | 'exit';
 
-const AMOUNT_LABEL: Record<Exclude<Kind, 'exit'>, string> = {
-  price: 'Price change (%)',
-  fee: 'Fee (money per unit)',
-  volume: 'Volume change (%)',
-  rate: 'Rate change (%)',
-};
+const amountLabel = (k: Exclude<Kind, 'exit'>) => t(`whatif.amount.${k}`);
+// A scenario's name ("Orders +10 %") goes onto the Scenarios sheet, which the core writes in
+// English, so it is named in English whatever the pane's language.
 
 /** The What-if section for the run just shown, or a short note when the host sent no columns. */
 export function whatIfSection(host: PaneHost, run: RunSummary, input: SettingsInput): HTMLElement {
-  const title = el('h2', { id: uid('whatif'), text: 'What if…' });
+  const title = el('h2', { id: uid('whatif'), text: t('whatif.title') });
   if (!run.whatIfBase)
     return el(
       'section',
       { class: 'whatif' },
       title,
-      el('p', { class: 'hint', text: run.whatIfMissing ?? 'What-if is not available here.' }),
+      el('p', { class: 'hint', text: run.whatIfMissing ?? t('whatif.unavailable') }),
     );
   const base = run.whatIfBase;
   const { settings } = resolveSettings(input);
@@ -47,15 +46,15 @@ export function whatIfSection(host: PaneHost, run: RunSummary, input: SettingsIn
 
   const name = el('input', {
     type: 'text',
-    placeholder: 'named from the change',
+    placeholder: t('whatif.name.placeholder'),
     'data-whatif': 'name',
   });
   const apply = select(
     [
-      ['all', 'Every customer'],
-      ['moneyLosers', 'The money-losers'],
-      ['tiers', 'Customers in these tiers'],
-      ['segments', 'Customers in these segments'],
+      ['all', t('whatif.apply.all')],
+      ['moneyLosers', t('whatif.apply.moneyLosers')],
+      ['tiers', t('whatif.apply.tiers')],
+      ['segments', t('whatif.apply.segments')],
     ],
     'all',
   );
@@ -67,41 +66,44 @@ export function whatIfSection(host: PaneHost, run: RunSummary, input: SettingsIn
   const tierSet = el(
     'fieldset',
     { class: 'checks' },
-    el('legend', { text: 'Tiers' }),
+    el('legend', { text: t('whatif.tiers') }),
     ...tierBoxes.map((b) => b.element),
   );
   const segmentSet = el(
     'fieldset',
     { class: 'checks' },
-    el('legend', { text: 'Segments' }),
+    el('legend', { text: t('whatif.segments') }),
     ...segmentBoxes.map((b) => b.element),
   );
   const kind = select(
     [
-      ['price', 'Change prices'],
-      ['fee', 'Charge a fee'],
-      ['volume', 'Change a volume'],
-      ['rate', 'Change a cost rate'],
-      ['exit', 'Exit these customers'],
+      ['price', t('whatif.change.price')],
+      ['fee', t('whatif.change.fee')],
+      ['volume', t('whatif.change.volume')],
+      ['rate', t('whatif.change.rate')],
+      ['exit', t('whatif.change.exit')],
     ],
     'price',
   );
   kind.dataset.whatif = 'change';
   const driver = select(
-    DRIVERS.map((d): [string, string] => [d, FIELD_LABELS[d]]),
+    DRIVERS.map((d): [string, string] => [d, fieldLabel(d)]),
     'orders',
   );
   driver.dataset.whatif = 'driver';
-  const amount = numberInput('', { 'data-whatif': 'amount', placeholder: 'e.g. 3' });
-  const driverField = field('Per', driver),
-    amountField = field(AMOUNT_LABEL.price, amount);
-  const tryButton = el('button', { type: 'button', class: 'secondary', text: 'Try it' });
+  const amount = numberInput('', {
+    'data-whatif': 'amount',
+    placeholder: t('whatif.amount.placeholder'),
+  });
+  const driverField = field(t('whatif.per'), driver),
+    amountField = field(amountLabel('price'), amount, undefined, true);
+  const tryButton = el('button', { type: 'button', class: 'secondary', text: t('whatif.try') });
   const result = el('div', { class: 'whatif-result', 'aria-live': 'polite' });
   const message = el('p', { class: 'error', role: 'alert' });
   const writeButton = el('button', {
     type: 'button',
     class: 'secondary',
-    text: 'Add to the Scenarios sheet',
+    text: t('whatif.write'),
     hidden: true,
   });
   const written = el('p', { class: 'hint' });
@@ -112,7 +114,7 @@ export function whatIfSection(host: PaneHost, run: RunSummary, input: SettingsIn
     const k = kind.value as Kind;
     amountField.hidden = k === 'exit';
     driverField.hidden = k === 'price' || k === 'exit';
-    if (k !== 'exit') amountField.querySelector('label')!.textContent = AMOUNT_LABEL[k];
+    if (k !== 'exit') amountField.querySelector('.label-text')!.textContent = amountLabel(k);
   };
 
   /** The change as settings would write it, or a one-line reason it cannot be. */
@@ -121,9 +123,7 @@ export function whatIfSection(host: PaneHost, run: RunSummary, input: SettingsIn
       d = driver.value as Driver;
     const x = Number(amount.value);
     if (k !== 'exit' && (amount.value.trim() === '' || !Number.isFinite(x)))
-      return {
-        problem: `Type the ${AMOUNT_LABEL[k].replace(/ \(.*\)$/, '').toLowerCase()} first.`,
-      };
+      return { problem: t(`whatif.typeFirst.${k}`) };
     const raw: Record<string, unknown> = {};
     let who = '';
     if (apply.value === 'moneyLosers') {
@@ -132,7 +132,7 @@ export function whatIfSection(host: PaneHost, run: RunSummary, input: SettingsIn
     } else if (apply.value === 'tiers' || apply.value === 'segments') {
       const boxes = apply.value === 'tiers' ? tierBoxes : segmentBoxes;
       const picked = boxes.filter((b) => b.input.checked).map((b) => b.value);
-      if (!picked.length) return { problem: `Tick at least one of the ${apply.value}.` };
+      if (!picked.length) return { problem: t(`whatif.tickOne.${apply.value}`) };
       raw.where = { [apply.value]: picked };
       who = ` for ${picked.join(', ')}`;
     }
@@ -145,10 +145,10 @@ export function whatIfSection(host: PaneHost, run: RunSummary, input: SettingsIn
       what = `Fee of ${x} ${DRIVER_UNITS[d]}`;
     } else if (k === 'volume') {
       raw.volumes = { [d]: x / 100 };
-      what = `${FIELD_LABELS[d]} ${signed(x)} %`;
+      what = `${en[`field.${d}`]} ${signed(x)} %`;
     } else if (k === 'rate') {
       raw.rates = { [d]: x / 100 };
-      what = `${FIELD_LABELS[d]} rate ${signed(x)} %`;
+      what = `${en[`field.${d}`]} rate ${signed(x)} %`;
     } else {
       raw.exit = true;
       what = 'Exit';
@@ -184,14 +184,16 @@ export function whatIfSection(host: PaneHost, run: RunSummary, input: SettingsIn
         ? el(
             'table',
             { class: 'moves' },
-            el('caption', { text: 'Tier moves' }),
+            el('caption', { text: t('whatif.moves') }),
             el(
               'thead',
               {},
               el(
                 'tr',
                 {},
-                ...['From', 'To', 'Customers'].map((h) => el('th', { scope: 'col', text: h })),
+                ...[t('whatif.col.from'), t('whatif.col.to'), t('whatif.col.customers')].map((h) =>
+                  el('th', { scope: 'col', text: h }),
+                ),
               ),
             ),
             el(
@@ -209,7 +211,7 @@ export function whatIfSection(host: PaneHost, run: RunSummary, input: SettingsIn
             ),
           )
         : null,
-      ...sc.warnings.map((w) => el('p', { class: 'hint', text: `Note: ${w}.` })),
+      ...sc.warnings.map((w) => el('p', { class: 'hint', text: t('whatif.note', { note: w }) })),
     );
     writeButton.hidden = !host.writeSheets;
     written.textContent = '';
@@ -225,7 +227,10 @@ export function whatIfSection(host: PaneHost, run: RunSummary, input: SettingsIn
     try {
       const sheet = scenariosSheet(baseline, settings, kept)!;
       const names = await host.writeSheets([sheet]);
-      written.textContent = `Written to ${names.join(', ')}: ${kept.length} scenario${kept.length === 1 ? '' : 's'} beside the baseline.`;
+      written.textContent =
+        kept.length === 1
+          ? t('whatif.written.one', { sheets: names.join(', ') })
+          : t('whatif.written.many', { sheets: names.join(', '), count: kept.length });
     } catch (e) {
       message.textContent = e instanceof Error ? e.message : String(e);
     } finally {
@@ -243,15 +248,15 @@ export function whatIfSection(host: PaneHost, run: RunSummary, input: SettingsIn
     title,
     el('p', {
       class: 'hint',
-      text: `Try a decision on the ${base.keys.length.toLocaleString('en-US')} customers of this run, without reading the sheet again.`,
+      text: t('whatif.hint', { count: base.keys.length.toLocaleString('en-US') }),
     }),
-    field('Apply to', apply),
+    field(t('whatif.applyTo'), apply),
     tierSet,
     segmentSet,
-    field('Change', kind),
+    field(t('whatif.change'), kind),
     driverField,
     amountField,
-    field('Name (optional)', name),
+    field(t('whatif.name'), name),
     tryButton,
     message,
     result,

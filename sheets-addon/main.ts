@@ -15,7 +15,7 @@ export {
   listSheets,
   readSheetValues,
 } from './self-test-server.js';
-export { detectTable, goTo } from './sidebar-server.js';
+export { addSheet, detectTable, goTo } from './sidebar-server.js';
 
 /** Global name → parameter names, for the generated top-level functions. */
 export const SERVER_GLOBALS: Record<string, string[]> = {
@@ -30,6 +30,7 @@ export const SERVER_GLOBALS: Record<string, string[]> = {
   finishSheet: ['sheetId', 'finish'],
   finishReport: ['stale', 'first'],
   goTo: ['sheet', 'cell'],
+  addSheet: ['name', 'rows'],
   listSheets: [],
   createScratchSheet: ['name', 'rows'],
   readSheetValues: ['name'],

@@ -4,6 +4,12 @@
  * error codes), which google.script.run hands to the sidebar's failure handler as one line.
  */
 import { detectTable as findTable } from '../core/detect-table.js';
+import {
+  freeName,
+  rectangular,
+  type SheetValue,
+  typedInputCell,
+} from '../core/report/sheet-spec.js';
 import { detectedTable, detectRows } from '../pane/detected-table.js';
 import type { DetectedTable } from '../pane/host.js';
 import { PaneError } from '../pane/pane-error.js';
@@ -28,4 +34,20 @@ export function goTo(sheet: string, cell: string): void {
   const target = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheet);
   if (!target) throw new Error(`There is no sheet named "${sheet}" any more.`);
   target.getRange(cell).activate();
+}
+
+/**
+ * A new sheet of `rows` (the sidebar's sample customers) under a free name, so no sheet of the
+ * user's is touched; active, with the rows selected for the detection that follows. One write.
+ */
+export function addSheet(name: string, rows: SheetValue[][]): string {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const free = freeName(name, new Set(ss.getSheets().map((s) => s.getName())));
+  const sheet = ss.insertSheet(free);
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  const range = sheet.getRange(1, 1, rows.length, width);
+  range.setValues(rectangular(rows, width).map((r) => r.map(typedInputCell)));
+  sheet.activate();
+  range.activate();
+  return free;
 }

@@ -4,7 +4,7 @@
  * knows its progress without polling the server.
  */
 
-import type { SheetSpec } from '../../core/report/sheet-spec.js';
+import type { SheetSpec, SheetValue } from '../../core/report/sheet-spec.js';
 import type { SettingsInput } from '../../core/settings.js';
 import type { DetectedTable, PaneHost, Progress, RunOptions, RunSummary } from '../../pane/host.js';
 import { runInSteps, writeInSteps } from './run-in-steps.js';
@@ -37,6 +37,7 @@ export const sheetsHost: PaneHost = {
     );
   },
   goTo: (sheet: string, cell: string) => call<void>('goTo', sheet, cell),
+  addSheet: (name: string, rows: SheetValue[][]) => call<string>('addSheet', name, rows),
   diagnostics: sheetsDiagnostics,
   // The What-if's Scenarios sheet, through the same steps as a run; the rest of the report stays.
   writeSheets: (specs: SheetSpec[]) => writeInSteps(call, specs, undefined, true),

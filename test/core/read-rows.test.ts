@@ -202,6 +202,17 @@ describe('cells', () => {
     expect(Array.from(t.grossProfit)).toEqual([30, 50, -5]);
   });
 
+  it('takes the gross profit cell where COGS is blank and both columns are given', () => {
+    // A: 100 − 60; B: COGS blank → its gross profit 30; C: both blank → no cost, 100
+    const t = read([
+      ['Customer', 'Revenue', 'COGS', 'Gross Profit'],
+      ['A', 100, 60, 99],
+      ['B', 100, null, 30],
+      ['C', 100, '', ''],
+    ]);
+    expect(Array.from(t.grossProfit)).toEqual([40, 30, 100]);
+  });
+
   it('accepts negative revenue (credit notes) as a used row', () => {
     const t = read([
       ['Customer', 'Revenue', 'COGS'],

@@ -246,4 +246,23 @@ describe('ExcelHost', () => {
     expect(fake.stats.maxResponseBytes).toBeLessThanOrEqual(PAYLOAD_LIMIT_BYTES);
     expect(host.lastRun!.readBlocks).toBeGreaterThanOrEqual(3);
   });
+
+  it('adds the sample sheet under a free name, text as text, selected for the detection (two syncs)', async () => {
+    const fake = createExcelFake({ sheets: ['Sample customers'] });
+    fake.workbook.seedSheet('Sample customers', [['mine']]);
+    const rows = [
+      ['Customer ID', 'Customer Name', 'Revenue'],
+      ['C1', '=HYPERLINK("x")', 120.5],
+      ['C2', '0042', 80],
+    ];
+    const host = new ExcelHost(runOf(fake));
+    expect(await host.addSheet('Sample customers', rows)).toBe('Sample customers (2)');
+    expect(fake.workbook.sheetNames()).toEqual(['Sample customers', 'Sample customers (2)']);
+    expect(fake.workbook.sheet('Sample customers').values()).toEqual([['mine']]);
+    expect(fake.workbook.sheet('Sample customers (2)').values()).toEqual(rows);
+    expect(fake.workbook.selectedAddress).toBe("'Sample customers (2)'!A1:C3");
+    expect(fake.stats.syncs).toBe(2);
+    const t = await host.detectTable();
+    expect([t.address, t.rows]).toEqual(["'Sample customers (2)'!A1:C3", 2]);
+  });
 });

@@ -35,6 +35,8 @@ export interface FakeOptions {
   timeZone?: string;
   /** Session.getScriptTimeZone() (default: the spreadsheet's). */
   scriptTimeZone?: string;
+  /** Session.getActiveUserLocale(): the user's language, e.g. "de" (default "en"). */
+  userLocale?: string;
   /** Sheets the spreadsheet starts with (default Sheet1). */
   sheetNames?: string[];
   /** Modelled cost of one service call (default 50 ms: a round trip to Sheets). */
@@ -90,8 +92,10 @@ class Fx {
   }[] = [];
   readonly sidebars: { title: string; content: string }[] = [];
   readonly scriptTimeZone: string;
+  readonly userLocale: string;
 
   constructor(opts: FakeOptions) {
+    this.userLocale = opts.userLocale ?? 'en';
     this.msPerCall = opts.msPerCall ?? 50;
     this.msPerCell = opts.msPerCell ?? 0.02;
     this.evaluateFormula = opts.evaluateFormula;
@@ -1019,6 +1023,9 @@ class Utilities extends Service {
 class Session extends Service {
   getScriptTimeZone(): string {
     return this[FX].scriptTimeZone;
+  }
+  getActiveUserLocale(): string {
+    return this[FX].userLocale;
   }
 }
 

@@ -5,7 +5,7 @@
 import { columnLetter } from '../../core/cell-address.js';
 import { detectTable } from '../../core/detect-table.js';
 import { reportSheets } from '../../core/report/report-sheets.js';
-import type { SheetSpec } from '../../core/report/sheet-spec.js';
+import { freeName, type SheetSpec, type SheetValue } from '../../core/report/sheet-spec.js';
 import type { SettingsInput } from '../../core/settings.js';
 import type { CellValue } from '../../core/types.js';
 import { analyzeTable } from '../../pane/analyze-table.js';
@@ -28,6 +28,8 @@ export class MemoryHost implements PaneHost {
   visited: string[] = [];
   /** Runs so far: each one reads the table; a What-if must not. */
   runs = 0;
+  /** Sheets added with addSheet, by name, with their rows. */
+  added: { name: string; rows: SheetValue[][] }[] = [];
   /** Milliseconds to wait between stages, so a browser test can watch the progress bar move. */
   constructor(
     private values: CellValue[][],
@@ -92,6 +94,15 @@ export class MemoryHost implements PaneHost {
       else this.written.push(spec);
     }
     return specs.map((s) => s.name);
+  }
+
+  /** A new sheet under a free name, which then holds the table (as the selection would). */
+  async addSheet(name: string, rows: SheetValue[][]): Promise<string> {
+    const free = freeName(name, new Set([this.sheet, ...this.added.map((a) => a.name)]));
+    this.added.push({ name: free, rows });
+    this.values = rows;
+    this.sheet = free;
+    return free;
   }
 
   async goTo(sheet: string, cell: string): Promise<void> {

@@ -1,6 +1,6 @@
 // Test entry for the browser: the shared pane on an in-memory host, loaded by the built
 // taskpane.html in place of the Office.js host. The table comes from the test server (the page's
-// query, e.g. ?table=regions, picks which).
+// query, e.g. ?table=regions, picks which; ?lang=de-DE sets the display language).
 
 import type { CellValue } from '../../core/types.js';
 import { mountPane } from '../../pane/mount-pane.js';
@@ -14,5 +14,6 @@ Office.onReady(async () => {
   ).json()) as CellValue[][];
   const host = new MemoryHost(values, 'Sales data', 150);
   (window as unknown as { paneHost: MemoryHost }).paneHost = host;
-  mountPane(document.getElementById('app')!, host);
+  const lang = new URLSearchParams(location.search).get('lang');
+  mountPane(document.getElementById('app')!, host, { language: lang, pageBase: '' });
 });

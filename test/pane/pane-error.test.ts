@@ -28,9 +28,9 @@ describe('paneMessage', () => {
     expect(
       paneMessage({
         code: 'table-gone',
-        message: 'the sheet "Data" … choose "Use the current selection"',
+        message: 'the sheet "Data" … choose "Use my table"',
       }),
-    ).toBe('The sheet "Data" … choose "Use the current selection".');
+    ).toBe('The sheet "Data" … choose "Use my table".');
   });
 
   it('travels as a PaneError carrying the code', () => {

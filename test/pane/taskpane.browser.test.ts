@@ -1,7 +1,8 @@
 // The built task pane in headless Chromium, on an in-memory PaneHost, with a local stub instead of
 // Microsoft's CDN office.js: the mapping shows, Run works from the keyboard, progress reaches
 // 100 %, the summary appears, hostile text stays text, What if… re-prices the run's customers
-// without reading the sheet again, and it fits 350 px. Each test opens its own page.
+// without reading the sheet again, and it fits 350 px; the welcome and its sample data, Run in
+// view at 320 px, field errors, and German. Each test opens its own page.
 // `npm run docs` saves the README picture docs/images/excel-taskpane.png.
 
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseCsv } from '../../cli/read-csv.js';
 import { analyze } from '../../core/analyze.js';
 import { DEFAULT_TIERS } from '../../core/defaults.js';
+import { formatMoney } from '../../core/format.js';
 import { baselineTotals, runScenario } from '../../core/scenario.js';
 import { scenarioLine } from '../../core/scenario-words.js';
 import { SAMPLE_SETTINGS } from '../data/generate.js';
@@ -81,7 +83,13 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
         const which = new URL(req.url ?? '/', 'http://x').searchParams.get('table');
         res
           .writeHead(200, { 'content-type': TYPES['.json'] })
-          .end(which === 'regions' ? JSON.stringify(regions()) : data);
+          .end(
+            which === 'regions'
+              ? JSON.stringify(regions())
+              : which === 'empty'
+                ? JSON.stringify([])
+                : data,
+          );
         return;
       }
       const file =
@@ -120,10 +128,11 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
   });
 
   /** A fresh page on the pane, 350 px wide, once it shows the detected table. */
-  async function openPane(query = ''): Promise<{ page: Page; dialogs: string[] }> {
-    const page = await (
-      await browser.newContext({ viewport: { width: 350, height: 1100 } })
-    ).newPage();
+  async function openPane(
+    query = '',
+    viewport = { width: 350, height: 1100 },
+  ): Promise<{ page: Page; dialogs: string[] }> {
+    const page = await (await browser.newContext({ viewport })).newPage();
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -137,9 +146,204 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
       return url.startsWith(base) ? route.continue() : route.abort();
     });
     await page.goto(`${base}/taskpane.html${query}`);
-    await page.waitForSelector('select[data-field="revenue"]');
+    if (query.includes('table=empty'))
+      // the detection on opening has found nothing: the welcome, its status line empty
+      await page.waitForFunction(
+        () =>
+          document.querySelector('.ways') && document.querySelector('.status')?.textContent === '',
+      );
+    else await page.waitForSelector('select[data-field="revenue"]', { state: 'attached' });
     return { page, dialogs };
   }
+
+  /** Tab presses from the top of the page until `selector` has the focus (at most 60). */
+  async function tabsTo(page: Page, selector: string): Promise<number> {
+    await page.click('h1'); // Tab starts from the top of the pane
+    for (let i = 1; i <= 60; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector))
+        return i;
+    }
+    return Number.POSITIVE_INFINITY;
+  }
+
+  const host = (page: Page) =>
+    page.evaluate(() => {
+      const h = (
+        window as unknown as {
+          paneHost: { runs: number; added: { name: string; rows: unknown[][] }[] };
+        }
+      ).paneHost;
+      return { runs: h.runs, added: h.added.map((a) => ({ name: a.name, rows: a.rows.length })) };
+    });
+
+  it('opens on a welcome, not an error, when no table is found; an error only once asked', async () => {
+    const { page } = await openPane('?table=empty', { width: 320, height: 640 });
+    expect(await page.textContent('.welcome')).toMatch(/^Profit Tiers prices what each customer/);
+    expect(await page.textContent('.error')).toBe('');
+    expect(await page.isVisible('.error')).toBe(false);
+    expect(await page.locator('.ways button:visible').allTextContents()).toEqual([
+      'Use my table',
+      'Try it with sample data',
+    ]);
+    expect(await page.isHidden('button:has-text("Run analysis")')).toBe(true);
+    await page.click('button:has-text("Use my table")');
+    await page.waitForSelector('.error:not(:empty)');
+    expect(await page.textContent('.status')).toBe('No customer table found yet.');
+  });
+
+  it('tries the sample data: a new sheet of the sample customers, their rates, then the results', async () => {
+    const { page } = await openPane('?table=empty', { width: 320, height: 640 });
+    await page.click('button:has-text("Try it with sample data")');
+    await page.waitForSelector('.results:not([hidden])');
+    const sample = parseCsv(readFileSync('samples/customers.csv', 'utf8'));
+    expect(await host(page)).toEqual({
+      runs: 1,
+      added: [{ name: 'Sample customers', rows: sample.length }],
+    });
+    expect(await page.textContent('.status')).toMatch(
+      /^500 rows in 'Sample customers'!A1:L501, found from the sheet\. The sample customers are on the new sheet "Sample customers"/,
+    );
+    // the rates the run used are in the form, where the user can see and change them
+    expect(await page.inputValue('input[data-driver="orders"]')).toBe(
+      String(SAMPLE_SETTINGS.rates.orders),
+    );
+    expect(await page.inputValue('input[data-setting="costOfCapital"]')).toBe('10');
+    // the same figures as the core on the sample with its settings
+    const a = analyze({ values: sample }, SAMPLE_SETTINGS);
+    if (!a.ok) throw new Error(a.error.message);
+    expect(await page.textContent('.results > p')).toBe(
+      `${a.value.totals.customers} customers · revenue ${formatMoney(a.value.totals.revenue)} · net profit ${formatMoney(a.value.totals.netProfit)} · ${a.value.rows.used} rows used.`,
+    );
+  });
+
+  it('at 320 px: Run is in view without scrolling, a few Tabs from the top, the mapping folded to one line', async () => {
+    const { page } = await openPane('', { width: 320, height: 640 });
+    expect(await page.textContent('details.mapping summary')).toBe(
+      '12 of 12 columns matched — Edit',
+    );
+    expect(await page.getAttribute('details.mapping', 'open')).toBeNull();
+    const run = await page.locator('button:has-text("Run analysis")').boundingBox();
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(run!.y).toBeGreaterThanOrEqual(0);
+    expect(run!.y + run!.height).toBeLessThanOrEqual(640);
+    expect(await tabsTo(page, 'button.primary:not([hidden])')).toBeLessThanOrEqual(8);
+    // scrolled to the end, Run is still in view
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const after = await page.locator('button:has-text("Run analysis")').boundingBox();
+    expect(after!.y + after!.height).toBeLessThanOrEqual(640);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      320,
+    );
+  });
+
+  it('opens the mapping when a required column is not matched, and marks required fields', async () => {
+    const { page } = await openPane();
+    expect(await page.getAttribute('select[data-field="customer"]', 'aria-required')).toBe('true');
+    expect(await page.getAttribute('select[data-field="revenue"]', 'aria-required')).toBe('true');
+    expect(await page.getAttribute('select[data-field="name"]', 'aria-required')).toBeNull();
+    expect(
+      await page.locator('.field:has(select[data-field="revenue"]) abbr.required').count(),
+    ).toBe(1);
+    await page.click('details.mapping summary');
+    await page.selectOption('select[data-field="revenue"]', '');
+    await page.click('button:has-text("Run analysis")');
+    expect(await page.getAttribute('select[data-field="revenue"]', 'aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.field)).toBe(
+      'revenue',
+    );
+    expect(await page.textContent('.field:has(select[data-field="revenue"]) .field-error')).toBe(
+      'Pick the column that holds the Revenue.',
+    );
+  });
+
+  it('shows a bad share next to its field, in percent, marked and focused; no run', async () => {
+    const { page } = await openPane();
+    await page.fill('input[data-setting="size.large"]', '120');
+    await page.fill('input[data-driver="repeatContacts"]', '-5');
+    await page.click('button:has-text("Run analysis")');
+    const large = 'input[data-setting="size.large"]';
+    expect(await page.getAttribute(large, 'aria-invalid')).toBe('true');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.setting)).toBe(
+      'size.large',
+    );
+    const problemId = (await page.getAttribute(large, 'aria-describedby'))!.split(' ').at(-1);
+    expect(await page.textContent(`#${problemId}`)).toBe(
+      'Type a share between 0 and 100 % (you typed 120 %).',
+    );
+    const repeat = 'input[data-driver="repeatContacts"]';
+    expect(await page.getAttribute(repeat, 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute(repeat, 'aria-label')).toBe('Repeat contacts: rate');
+    expect(
+      await page.textContent('.driver:has(input[data-driver="repeatContacts"]) .field-error'),
+    ).toBe('Type 0 or more (you typed -5).');
+    expect(await page.textContent('.error')).toBe(
+      'Check the 2 marked fields, starting with Large up to (share of revenue, %).',
+    );
+    expect((await host(page)).runs).toBe(0);
+    // fixed: the marks go, the run goes ahead
+    await page.fill(large, '80');
+    await page.fill(repeat, '25');
+    await page.click('button:has-text("Run analysis")');
+    await page.waitForSelector('.results:not([hidden])');
+    expect(await page.locator('[aria-invalid="true"], .field-error').count()).toBe(0);
+    expect(await page.getAttribute(large, 'aria-describedby')).toBeNull();
+  });
+
+  it('shows each matrix cell’s action as text, checkboxes on their labels’ first line, and the footer links', async () => {
+    const { page } = await analysed();
+    const actions = await page.locator('.matrix td .action').allTextContents();
+    expect(actions).toHaveLength(9);
+    expect(actions.every((a) => a.length > 0)).toBe(true);
+    expect(await page.isVisible('.matrix td .action >> nth=0')).toBe(true);
+    // a checkbox's middle is within the first line of its label
+    const offsets = await page.$$eval('.field.check', (rows) =>
+      rows
+        .filter((r) => (r as HTMLElement).offsetParent !== null)
+        .map((r) => {
+          const box = r.querySelector('input')!.getBoundingClientRect();
+          const text = document.createRange();
+          text.selectNodeContents(r.querySelector('label')!);
+          const line = text.getClientRects()[0];
+          return (box.top + box.bottom) / 2 - (line.top + line.bottom) / 2;
+        }),
+    );
+    expect(offsets.length).toBeGreaterThan(0);
+    for (const o of offsets) expect(Math.abs(o)).toBeLessThanOrEqual(3);
+    expect(
+      await page.$$eval('footer nav.links a', (as) =>
+        as.map((a) => [a.textContent, a.getAttribute('href')]),
+      ),
+    ).toEqual([
+      ['Privacy', 'privacy.html'],
+      ['Terms', 'terms.html'],
+      ['Support', 'support.html'],
+    ]);
+  });
+
+  it('speaks German when Office’s display language is de-DE', async () => {
+    const { page } = await openPane('?lang=de-DE');
+    expect(await page.getAttribute('html', 'lang')).toBe('de');
+    expect(await page.textContent('footer button.primary')).toBe('Analyse starten');
+    expect(await page.textContent('details.mapping summary')).toBe(
+      '12 von 12 Spalten zugeordnet — Bearbeiten',
+    );
+    expect(await page.textContent('.status')).toMatch(/^502 Zeilen in 'Sales data'!A1:L503/);
+    expect(await page.textContent('details.costs summary')).toBe('Betreuungskosten');
+    expect(await page.getAttribute('input[data-driver="repeatContacts"]', 'aria-label')).toBe(
+      'Wiederholte Kontakte: Kostensatz',
+    );
+    expect(await page.$$eval('footer nav.links a', (as) => as.map((a) => a.textContent))).toEqual([
+      'Datenschutz',
+      'Nutzungsbedingungen',
+      'Hilfe',
+    ]);
+    const welcome = await openPane('?table=empty&lang=de-DE');
+    expect(await welcome.page.locator('.ways button:visible').allTextContents()).toEqual([
+      'Meine Tabelle verwenden',
+      'Mit Beispieldaten ausprobieren',
+    ]);
+  });
 
   /** Types the sample rates into the cost-to-serve form (opening it unless open), and folds it. */
   async function enterSampleRates(page: Page): Promise<void> {
@@ -183,13 +387,9 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
   it('runs from the keyboard with the sample rates: Tab to Run, Enter, progress to 100 %, focus on the results', async () => {
     const { page } = await openPane();
     await enterSampleRates(page);
-    await page.focus('body');
-    let onRun = false;
-    for (let i = 0; i < 80 && !onRun; i++) {
-      await page.keyboard.press('Tab');
-      onRun = await page.evaluate(() => document.activeElement?.textContent === 'Run analysis');
-    }
-    expect(onRun, 'Run analysis is reachable with Tab').toBe(true);
+    // issue 15: it was 36–51 Tabs away; the Run footer comes right after the table and its columns
+    expect(await tabsTo(page, 'button.primary:not([hidden])')).toBeLessThanOrEqual(8);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Run analysis');
     await page.keyboard.press('Enter');
     await page.waitForSelector('.progress-text:has-text("100 %")');
     expect(await page.getAttribute('progress', 'value')).toBe('100');
@@ -250,7 +450,7 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
     await page.selectOption('select[data-whatif="change"]', 'fee');
     await page.selectOption('select[data-whatif="driver"]', 'orders');
     await page.fill('input[data-whatif="amount"]', '15');
-    await page.click('button:has-text("Try it")');
+    await page.click('.whatif button:has-text("Try it")');
     await page.waitForSelector('.whatif-line');
   }
 
@@ -300,7 +500,7 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
     await page.selectOption('select[data-whatif="change"]', 'exit');
     expect(await page.isHidden('input[data-whatif="amount"]')).toBe(true);
     await page.fill('input[data-whatif="name"]', HOSTILE);
-    await page.click('button:has-text("Try it")');
+    await page.click('.whatif button:has-text("Try it")');
     await page.waitForSelector(`.whatif-line:has-text("customers exit")`);
     expect(await page.textContent('.whatif-line')).toMatch(
       /^<img src=x onerror=alert\(1\)>: net profit /,
@@ -332,10 +532,10 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
     await page.selectOption('select[data-whatif="apply"]', 'tiers');
     await page.selectOption('select[data-whatif="change"]', 'price');
     await page.fill('input[data-whatif="amount"]', '3');
-    await page.click('button:has-text("Try it")');
+    await page.click('.whatif button:has-text("Try it")');
     expect(await page.textContent('.whatif .error')).toBe('Tick at least one of the tiers.');
     await page.check('input[data-whatif-tier="Fix"]');
-    await page.click('button:has-text("Try it")');
+    await page.click('.whatif button:has-text("Try it")');
     await page.waitForSelector('.whatif-line:has-text("Prices +3 % for Fix")');
     expect(await page.textContent('.whatif .error')).toBe('');
   });

@@ -68,6 +68,7 @@ describe('Code.js globals', () => {
       .join('\n');
     const targets = [...host.matchAll(/call<[^>]*>\(\s*'(\w+)'/g)].map((m) => m[1]);
     expect(targets.sort()).toEqual([
+      'addSheet',
       'createScratchSheet',
       'deleteScratchSheets',
       'detectTable',
@@ -103,8 +104,32 @@ describe('Code.js globals', () => {
     expect(s.fake.recorded.sidebars).toEqual([
       expect.objectContaining({
         title: 'Profit Tiers',
-        content: '<main id="app" data-self-test="1"><p>Loading</p></main>',
+        content: '<main id="app" data-lang="en" data-self-test="1"><p>Loading</p></main>',
       }),
     ]);
+  });
+
+  it('tells the sidebar the user’s language (Session.getActiveUserLocale), for its strings', async () => {
+    const s = await boot({ userLocale: 'de' });
+    s.fake.files.sidebar = '<main id="app"><p>Loading</p></main>';
+    s.global('showSidebar');
+    expect(s.fake.recorded.sidebars.at(-1)?.content).toBe(
+      '<main id="app" data-lang="de"><p>Loading</p></main>',
+    );
+  });
+
+  it('addSheet writes the rows to a new sheet under a free name, leaving the user’s sheet as it is', async () => {
+    const s = await boot({ sheetNames: ['Sample customers'] });
+    s.fake.spreadsheet.seedSheet('Sample customers', [['mine']]);
+    const rows = [
+      ['Customer', 'Revenue'],
+      ['=HYPERLINK("x")', 12.5],
+    ];
+    expect(s.run('addSheet', 'Sample customers', rows)).toBe('Sample customers (2)');
+    expect(s.fake.spreadsheet.sheetNames()).toEqual(['Sample customers', 'Sample customers (2)']);
+    expect(s.fake.spreadsheet.rawValues('Sample customers')).toEqual([['mine']]);
+    expect(s.fake.spreadsheet.rawValues('Sample customers (2)')).toEqual(rows);
+    expect(s.fake.globals.SpreadsheetApp.getActiveSheet().getName()).toBe('Sample customers (2)');
+    expect(s.fake.globals.SpreadsheetApp.getActiveRange()!.getA1Notation()).toBe('A1:B2');
   });
 });

@@ -88,8 +88,12 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
     return script;
   }
 
-  async function openSidebar(): Promise<Sidebar> {
-    const script = await spreadsheet();
+  async function openSidebar(
+    script?: Script,
+    body = html,
+    ready = 'select[data-field="revenue"]',
+  ): Promise<Sidebar> {
+    script ??= await spreadsheet();
     const page = await (
       await browser.newContext({ viewport: { width: 300, height: 1200 } })
     ).newPage();
@@ -118,12 +122,12 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
     const fetched: string[] = [];
     await page.route('**/*', (route) => {
       const url = route.request().url();
-      if (url === PAGE) return route.fulfill({ contentType: 'text/html', body: html });
+      if (url === PAGE) return route.fulfill({ contentType: 'text/html', body });
       fetched.push(url);
       return route.abort();
     });
     await page.goto(PAGE);
-    await page.waitForSelector('select[data-field="revenue"]');
+    await page.waitForSelector(ready, { state: 'attached' });
     expect(fetched).toEqual([]);
     return { page, script, dialogs, serverCalls };
   }
@@ -158,6 +162,66 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
     await sidebar.page.waitForSelector('.results:not([hidden])');
     return sidebar;
   }
+
+  /** A spreadsheet with nothing in it but an empty Sheet1. */
+  const empty = () => boot({ sheetNames: ['Sheet1'] });
+
+  it('welcomes on an empty spreadsheet, then tries the sample data on a new sheet and runs', async () => {
+    const script = await empty();
+    const { page, serverCalls, dialogs } = await openSidebar(script, html, '.ways');
+    await page.waitForFunction(() => document.querySelector('.status')?.textContent === '');
+    expect(await page.textContent('.error')).toBe('');
+    await page.click('button:has-text("Try it with sample data")');
+    await page.waitForSelector('.results:not([hidden])', { timeout: 60_000 });
+    expect(script.fake.spreadsheet.sheetNames().slice(0, 2)).toEqual([
+      'Sheet1',
+      'Sample customers',
+    ]);
+    const sample = script.fake.spreadsheet.rawValues('Sample customers');
+    expect(sample).toHaveLength(501);
+    expect(sample[1]).toEqual([
+      'C000001',
+      'Dubois Retail',
+      29949.94,
+      23308.61,
+      33,
+      54,
+      33,
+      1,
+      7,
+      1,
+      1,
+      51,
+    ]);
+    expect(script.fake.spreadsheet.sheetNames()).toContain('Profit Matrix');
+    expect(serverCalls.slice(0, 3)).toEqual(['detectTable', 'addSheet', 'detectTable']);
+    expect(await page.textContent('.status')).toMatch(/^500 rows in 'Sample customers'!A1:L501/);
+    expect(dialogs).toEqual([]);
+  }, 90_000);
+
+  it('links Privacy, Terms and Support as absolute https pages (no relative links in Apps Script)', async () => {
+    const { page } = await openSidebar();
+    const links = await page.$$eval('footer nav.links a', (as) =>
+      as.map((a) => a.getAttribute('href')),
+    );
+    expect(links).toHaveLength(3);
+    for (const [i, page] of ['privacy.html', 'terms.html', 'support.html'].entries())
+      expect(links[i]).toMatch(new RegExp(`^https://[^ ]+/${page.replace('.', '\\.')}$`));
+  });
+
+  it('speaks German when the user’s Sheets language is German', async () => {
+    const script = await boot({ sheetNames: ['Data'], userLocale: 'de' });
+    script.fake.spreadsheet.seedSheet('Data', table());
+    script.fake.spreadsheet.select('Data', 'A1');
+    script.fake.files.sidebar = html;
+    script.global('showSidebar');
+    const { page } = await openSidebar(script, script.fake.recorded.sidebars.at(-1)!.content);
+    expect(await page.getAttribute('html', 'lang')).toBe('de');
+    expect(await page.textContent('.status')).toBe(
+      '502 Zeilen in Data!A1:L503, gefunden über das Blatt.',
+    );
+    expect(await page.textContent('footer button.primary')).toBe('Analyse starten');
+  });
 
   it('is one self-contained file: no external scripts or styles', () => {
     expect(html).not.toMatch(/<script[^>]+src=|<link[^>]+stylesheet/i);
@@ -259,11 +323,11 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
     const { page, script } = await openSidebar();
     script.fake.spreadsheet.seedSheet('Notes', [['just', 'words']]);
     script.fake.spreadsheet.select('Notes', 'A1');
-    await page.click('button:has-text("Use the current selection")');
+    await page.click('button:has-text("Use my table")');
     await page.waitForSelector('.error:not(:empty)');
     expect(await page.textContent('.error')).not.toMatch(/^(Error|Exception):/);
     script.fake.spreadsheet.select('Data', 'A1');
-    await page.click('button:has-text("Use the current selection")');
+    await page.click('button:has-text("Use my table")');
     await page.waitForSelector('.status:has-text("502 rows in Data!A1:L503")');
     expect(await page.textContent('.error')).toBe('');
   });
@@ -320,8 +384,6 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       300,
     );
-    // The README shows the outcome: fold the long column list away.
-    await page.click('summary:has-text("Columns")');
     const picture = picturePath('sheets-sidebar.png');
     await page.screenshot({ path: picture, fullPage: true });
     expect(existsSync(picture)).toBe(true);
