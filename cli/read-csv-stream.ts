@@ -191,6 +191,8 @@ export function readCsvStream(
     // A line written plainly is read here; any other goes to readRows (below).
     const rev = plain(buf, fs[cRev], fe[cRev]);
     if (!(Math.abs(rev) < TOO_LARGE)) return false;
+    // a blank COGS cell beside a gross profit cell: readRows takes the gross profit (its rule)
+    if (cCogs >= 0 && cGp >= 0 && fs[cCogs] === fe[cCogs] && fs[cGp] !== fe[cGp]) return false;
     let gp = rev;
     const cCost = cCogs >= 0 ? cCogs : cGp;
     if (cCost >= 0) {

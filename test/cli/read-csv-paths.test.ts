@@ -203,6 +203,13 @@ describe('scenarios', () => {
     expect(a.ok && Array.from(a.value.customers.revenue)).toEqual([1003, 5]);
   });
 
+  it('with COGS and Gross Profit both mapped, a blank COGS takes the gross profit, streaming', async () => {
+    const path = write('Customer,Revenue,COGS,Gross Profit\nA,100,,7\nB,50,45,\nC,10,,\n');
+    expect(await twoWays(path)).toBe('stream');
+    const a = analyze(await loadTable(path));
+    expect(a.ok && Array.from(a.value.customers.grossProfit)).toEqual([7, 5, 10]);
+  });
+
   it('an empty last line (two line breaks at the end) is a blank row both ways', async () => {
     expect(await twoWays(write('Customer,Revenue,COGS\nA,1,0\n\n'))).toBe('stream');
     expect(await twoWays(write('Customer,Revenue,COGS\r\nA,1,0\r\nB,2,1\r\n\r\n'))).toBe('stream');
