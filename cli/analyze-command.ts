@@ -5,9 +5,10 @@
 import { basename } from 'node:path';
 import { type AnalyzeOptions, analyze } from '../core/analyze.js';
 import { normalizeHeader } from '../core/column-map.js';
+import { fileDecimalNote } from '../core/decimal-style.js';
 import { resultJson } from '../core/result-json.js';
 import { parseCommandArgs } from './args.js';
-import { loadSettings, loadTable } from './load-table.js';
+import { type LoadedTable, loadSettings, loadTable } from './load-table.js';
 import { printNotes, printSummary } from './print-summary.js';
 import { progressBar } from './progress.js';
 import { EXIT, exitCodeFor, inCliWords, UserError } from './user-error.js';
@@ -74,7 +75,8 @@ export async function runAnalyze(args: string[]): Promise<number> {
   const bar = progressBar();
   bar.update(0, `Reading ${positionals[0]}…`);
   const table = await loadTable(positionals[0], o.sheet, settings).finally(() => bar.done());
-  printNotes(table.notes);
+  const readNotes = withDecimalNote(table, positionals[0], settings);
+  printNotes(readNotes);
   const options: AnalyzeOptions = {};
   // Each table's decimal mark (a semicolon CSV: ',') is applied by the core unless settings fix it.
   // biome-ignore lint/suspicious/noExplicitAny: the user's JSON, checked by resolveSettings
@@ -92,7 +94,9 @@ export async function runAnalyze(args: string[]): Promise<number> {
   if (o.group?.length) effective = { ...effective, groupBy: withGroups(settings.groupBy, o.group) };
   if (o.previous) {
     const prev = await loadTable(o.previous, o.sheet, settings);
-    printNotes(prev.notes);
+    const prevNotes = withDecimalNote(prev, o.previous, settings);
+    printNotes(prevNotes);
+    readNotes.push(...prevNotes);
     options.previous = prev;
     options.labels = { previous: basename(o.previous), current: basename(positionals[0]) };
   }
@@ -115,6 +119,7 @@ export async function runAnalyze(args: string[]): Promise<number> {
   const run = {
     source: `${table.source}${o.previous ? `; previous: ${o.previous}` : ''}`,
     time: new Date().toISOString(),
+    notes: readNotes,
   };
   if (o.out !== undefined) {
     await writeReport(
@@ -136,6 +141,12 @@ export async function runAnalyze(args: string[]): Promise<number> {
     if (o.out !== undefined) process.stdout.write(`\nReport written to ${o.out}\n`);
   }
   return EXIT.ok;
+}
+
+/** The file's notes, and the decimal comma a semicolon CSV is read with (on stderr and Assumptions). */
+function withDecimalNote(table: LoadedTable, path: string, settings: unknown): string[] {
+  const note = fileDecimalNote(table.decimal, settings);
+  return note ? [...table.notes, `${path}: ${note}`] : [...table.notes];
 }
 
 /**

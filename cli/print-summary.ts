@@ -5,7 +5,7 @@
  */
 import type { Analysis } from '../core/analyze.js';
 import { moneyLoserCauses } from '../core/causes.js';
-import { formatMoney, formatPercent } from '../core/format.js';
+import { formatMoney, formatPercent, plural } from '../core/format.js';
 import type { GroupTable } from '../core/groups.js';
 import { cellTierLabel } from '../core/matrix.js';
 import { baselineTotals } from '../core/scenario.js';
@@ -25,7 +25,7 @@ export function printSummary(a: Analysis, source: string): string {
     out: string[] = [];
   out.push(`Profit Tiers: ${source}${a.period ? ` (period ${a.period})` : ''}`);
   out.push(
-    `${plural(t.customers, 'customer')}, revenue ${formatMoney(t.revenue)}, net profit ${formatMoney(t.netProfit)}${t.netMargin === null ? '' : ` (${formatPercent(t.netMargin)} margin)`}`,
+    `${plural(t.customers, 'customer')}, revenue ${formatMoney(t.revenue)}, net profit ${formatMoney(t.netProfit)}${t.netMargin === null ? '' : ` (${formatPercent(t.netMargin)} net margin)`}`,
   );
   // warnings first: a reader who stops at the matrix must not miss "cost-to-serve is 0"
   for (const w of a.warnings) out.push(`Warning: ${w}.`);
@@ -108,7 +108,7 @@ export function printSummary(a: Analysis, source: string): string {
   if (a.migration) {
     const m = a.migration;
     out.push(
-      `Migration ${m.from} → ${m.to}: ${m.movedUp} moved up a segment, ${m.movedDown} down, ${m.unchanged} in the same segment; ${m.new.count} new (revenue ${formatMoney(m.new.revenue)}), ${m.lost.count} lost (revenue ${formatMoney(m.lost.revenue)}).`,
+      `Migration ${m.from} → ${m.to}: ${plural(m.movedUp, 'customer')} moved up a segment, ${m.movedDown} down, ${m.unchanged} in the same segment; ${m.new.count} new (revenue ${formatMoney(m.new.revenue)}), ${m.lost.count} lost (revenue ${formatMoney(m.lost.revenue)}).`,
     );
   }
   for (const g of a.groups) out.push(groupLine(g, a.period));
@@ -187,10 +187,6 @@ function trendLine(t: Trend): string {
     ? `; largest swing ${s.customer} ${formatMoney(s.change)} (${formatMoney(s.from)} → ${formatMoney(s.to)})`
     : '';
   return `Trend ${t.periods[0]} to ${t.periods[P - 1]} (${P} periods): net profit ${series((x) => formatMoney(x.netProfit))}; customers ${series((x) => x.customers.toLocaleString('en-US'))}${swing}.`;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function pad(s: string, w: number): string {

@@ -11,7 +11,13 @@ import { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { columnLetter } from '../core/cell-address.js';
 import { LOSS_FONT, SCALE_COLOURS } from '../core/report/colours.js';
-import type { ConditionalSpec, Rect, SheetSpec } from '../core/report/sheet-spec.js';
+import {
+  type ConditionalSpec,
+  PAGE_FOOTER,
+  PAGE_HEADER,
+  type Rect,
+  type SheetSpec,
+} from '../core/report/sheet-spec.js';
 import { excelJs } from './excel-js.js';
 
 /** Per-cell look collected from the spec's rectangles; cells with the same look share one style object. */
@@ -76,16 +82,24 @@ export function renderSheet(
   spec: SheetSpec,
   extras: SheetExtras = {},
 ): ExcelJS.Worksheet {
+  const frozen = spec.freezeRows || spec.freezeCols;
   const ws = wb.addWorksheet(spec.name, {
-    ...(spec.freezeRows ? { views: [{ state: 'frozen', ySplit: spec.freezeRows }] } : {}),
-    // Printed (and PDF) pages: landscape, all columns on one page width, header rows repeated.
-    pageSetup: {
-      orientation: 'landscape',
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      ...(spec.freezeRows ? { printTitlesRow: `1:${spec.freezeRows}` } : {}),
-    },
+    ...(frozen
+      ? {
+          views: [
+            {
+              state: 'frozen',
+              ...(spec.freezeCols ? { xSplit: spec.freezeCols } : {}),
+              ...(spec.freezeRows ? { ySplit: spec.freezeRows } : {}),
+            },
+          ],
+        }
+      : {}),
+    pageSetup: pageSetup(spec),
+    // the sheet's name on top of every page, "Page 2 of 5" below (PAGE_HEADER, PAGE_FOOTER)
+    ...(spec.print
+      ? { headerFooter: { oddHeader: `&C${PAGE_HEADER}`, oddFooter: `&C${PAGE_FOOTER}` } }
+      : {}),
   });
   spec.columnWidths.forEach((w, c) => {
     ws.getColumn(c + 1).width = w;
@@ -96,6 +110,8 @@ export function renderSheet(
     ws.autoFilter = a1(spec.table.range);
   }
   for (const cf of spec.conditional) ws.addConditionalFormatting(conditional(cf));
+  for (const m of spec.merges) ws.mergeCells(a1(m));
+  const heights = new Map(spec.rowHeights.map((h) => [h.row, h.points]));
   for (const l of extras.lists ?? []) {
     (
       ws as unknown as { dataValidations: { add(cell: string, v: ExcelJS.DataValidation): void } }
@@ -119,6 +135,8 @@ export function renderSheet(
       if (f !== undefined) row.getCell(c + 1).value = { formula: f } as ExcelJS.CellFormulaValue;
       else if (v !== null && v !== undefined) row.getCell(c + 1).value = v; // a JS string is always a text cell
     }
+    const points = heights.get(r);
+    if (points !== undefined) row.height = points;
     const looks = looksOfRow(layers, r);
     for (const [c, l] of looks) {
       const key = `${l.numFmt}|${l.fill}|${l.color}|${l.bold}|${l.title}|${l.wrap}`;
@@ -133,6 +151,23 @@ export function renderSheet(
     row.commit();
   }
   return ws;
+}
+
+/**
+ * Printed (and PDF) pages: the print area, landscape or portrait, one page wide (and tall with
+ * `onePage`), the frozen header rows repeated on every page.
+ */
+function pageSetup(spec: SheetSpec): Partial<ExcelJS.PageSetup> {
+  const p = spec.print;
+  return {
+    orientation: !p || p.landscape ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: p?.onePage ? 1 : 0,
+    // always "from:to": ExcelJS splits the print area at its colon
+    ...(p ? { printArea: `${a1({ ...p.area, rows: 1, cols: 1 })}:${a1(lastCell(p.area))}` } : {}),
+    ...(spec.freezeRows ? { printTitlesRow: `1:${spec.freezeRows}` } : {}),
+  };
 }
 
 /** The spec's rectangles as one list of painters, applied in order (later wins). */
@@ -207,7 +242,7 @@ function toStyle(l: Look): Partial<ExcelJS.Style> {
       ...(l.color ? { color: { argb: l.color } } : {}),
     };
   }
-  if (l.wrap) s.alignment = { wrapText: true, vertical: 'top' };
+  if (l.wrap) s.alignment = { wrapText: true };
   return s;
 }
 
@@ -256,6 +291,13 @@ function conditional(cf: ConditionalSpec): ExcelJS.ConditionalFormattingOptions 
 export function argb(hex: string): string {
   return `FF${hex.replace('#', '').toUpperCase()}`;
 }
+
+const lastCell = (r: Rect): Rect => ({
+  row: r.row + r.rows - 1,
+  col: r.col + r.cols - 1,
+  rows: 1,
+  cols: 1,
+});
 
 /** A rectangle as an A1 range: rect(1, 0, 3, 2) → 'A2:B4'. */
 export function a1(r: Rect): string {

@@ -12,7 +12,7 @@ import type { ShareSource } from './exit-economics.js';
 import { formatMoney, formatPercent } from './format.js';
 import { baselineTotals } from './scenario.js';
 import { capacityLine, scenarioLine, sensitivityLine } from './scenario-words.js';
-import { thresholdsInWords } from './thresholds-in-words.js';
+import { OVERALL_MARGIN, thresholdsInWords } from './thresholds-in-words.js';
 import { COST_LINES, DRIVERS, type Driver, FIELDS } from './types.js';
 
 export interface Assumption {
@@ -30,6 +30,8 @@ export interface RunInfo {
   source?: string;
   /** When the analysis ran, as the host writes it (ISO 8601 in the CLI). */
   time?: string;
+  /** How the input was read, when the user should know (a semicolon CSV's decimal comma). */
+  notes?: string[];
 }
 
 const UNITS: Record<Driver, [string, string]> = {
@@ -65,6 +67,7 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
 
   add('Run', 'Input', run.source ?? null, 'the table analysed; it is never modified');
   add('Run', 'Time of the run', run.time ?? null);
+  for (const note of run.notes ?? []) add('Run', 'How it was read', null, note);
   add(
     'Run',
     'Rows',
@@ -144,7 +147,11 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
     'Thresholds',
     'Profitability method',
     s.profitability.method,
-    a.totals.marginTarget === null ? '' : `margin target ${formatPercent(a.totals.marginTarget)}`,
+    a.totals.marginTarget === null
+      ? ''
+      : s.profitability.method === 'bands' && s.profitability.target === null
+        ? `margin target ${formatPercent(a.totals.marginTarget)}: the overall margin (${OVERALL_MARGIN}), at least 0 %`
+        : `margin target ${formatPercent(a.totals.marginTarget)}`,
   );
 
   SEGMENTS.forEach((seg, i) => {
@@ -169,7 +176,7 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
     'Causes',
     'Cost driver',
     DRIVER_MULTIPLE,
-    'named from this multiple of its size-class median cost per $ of revenue',
+    'named from this multiple of its size-class median cost per unit of revenue',
   );
   add(
     'Causes',

@@ -29,7 +29,7 @@ export interface Cause {
   amount: number;
   /** The customer's figure ÷ the size-class median (drivers, discount); null when that median is 0 or for margins. */
   multiple: number | null;
-  /** The customer's figure (cost per $ of revenue, gross margin, discount rate); null for fallbacks. */
+  /** The customer's figure (cost per unit of revenue, gross margin, discount rate); null for fallbacks. */
   value: number | null;
   /** The size-class median of that figure; null for fallbacks. */
   median: number | null;
@@ -62,7 +62,7 @@ export interface CauseBasis {
 /**
  * Computes each size class's medians once (O(n) per measure by quickselect); `causesOf` then
  * ranks any customer's causes in O(measures).
- * Example: Large customers with order costs per $ of revenue .02, .04, .10 → Large median .04;
+ * Example: Large customers with order costs per unit of revenue .02, .04, .10 → Large median .04;
  * the third is 2.5× it, amount (.10 − .04) × its revenue.
  */
 export function causeBasis(
@@ -95,6 +95,14 @@ export function causeBasis(
   return { revenue, grossProfit, discount, lines, size, netProfit, medians };
 }
 
+/**
+ * A cost per unit of revenue, in no currency (the data has none): two decimals, or two
+ * significant digits below 0.01. Example: 0.5 → "0.50"; 0.0042 → "0.0042".
+ */
+export function perUnit(x: number): string {
+  return x >= 0.01 ? x.toFixed(2) : Number(x.toPrecision(2)).toString();
+}
+
 /** discount / (revenue + discount): the share of the list price given away; 0 without a list price. */
 function discountRate(revenue: number, discount: number): number {
   const list = revenue + discount;
@@ -104,7 +112,7 @@ function discountRate(revenue: number, discount: number): number {
 /**
  * The causes of customer `c`, ranked, at most three; [] outside the matrix. A money-loser always
  * gets at least one (see the file comment).
- * Example: a Large customer with orders at 3× the Large median per $ of revenue →
+ * Example: a Large customer with orders at 3× the Large median per unit of revenue →
  * `[{kind: 'driver', driver: 'orders', multiple: 3, text: 'Orders: 3.0× the Large median …'}]`.
  */
 export function causesOf(b: CauseBasis, c: number): Cause[] {
@@ -125,8 +133,8 @@ export function causesOf(b: CauseBasis, c: number): Cause[] {
     const multiple = median > 0 ? own / median : null;
     const times =
       multiple !== null
-        ? `${multiple.toFixed(1)}× the ${cls} median per $ of revenue`
-        : `${(own * 100).toFixed(1)} ¢ per $ of revenue where the median ${cls} customer has none`;
+        ? `${multiple.toFixed(1)}× the ${cls} median per unit of revenue`
+        : `${perUnit(own)} per unit of revenue where the median ${cls} customer has none`;
     found.push({
       kind: 'driver',
       driver,

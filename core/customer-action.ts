@@ -13,7 +13,7 @@ import { causeLabel, causesOf } from './causes.js';
 import { SEGMENTS } from './defaults.js';
 import { exactSum } from './exact-sum.js';
 import { breakEvenPriceChange, recommendationAt } from './exit-economics.js';
-import { formatMoney, formatPercent } from './format.js';
+import { formatMoney, formatPercent, plural } from './format.js';
 import type { PeriodAnalysis } from './price-and-segment.js';
 import type { Settings } from './settings.js';
 
@@ -77,7 +77,7 @@ export function tierLossWarnings(a: PeriodAnalysis, settings: Settings): string[
     if (members === 0) continue;
     const total = exactSum(profits);
     if (losers === 0 && !(total < 0)) continue;
-    const held = losers > 0 ? ` holds ${losers} money-loser${losers === 1 ? '' : 's'}` : '';
+    const held = losers > 0 ? ` holds ${plural(losers, 'money-loser')}` : '';
     const lost = total < 0 ? ` loses ${formatMoney(-total)} in total` : '';
     out.push(
       `The ${tier} tier${held}${held && lost ? ' and' : ''}${lost}: a tier meant to be profitable; each money-loser's action says exit or reprice instead of the tier's`,

@@ -5,6 +5,7 @@
  * whose text cells show the other locale's style is named in a warning, and its cells that read
  * differently in the two styles (`12.000`, `1,234`) are refused instead of guessed.
  */
+import { plural } from './format.js';
 import type { DecimalMark } from './parse-number.js';
 import type { CellValue } from './types.js';
 
@@ -123,11 +124,29 @@ export function decimalMixing(
   return out;
 }
 
+/**
+ * What a user is told when the file's format sets the decimal mark (DOMAIN.md §1): a
+ * semicolon-separated CSV is read with a decimal comma, and then dates day-month-year, unless the
+ * settings fix `locale.decimal` (`tableLocale`). Null when the file implies no comma or the settings
+ * decide. Example: `fileDecimalNote(',', {})` → "semicolon-separated: numbers read with a decimal
+ * comma (1.234,56) and dates day-month-year; …".
+ */
+export function fileDecimalNote(
+  decimal: DecimalMark | undefined,
+  settingsInput: unknown,
+): string | null {
+  const locale = (settingsInput as { locale?: { decimal?: unknown; dateOrder?: unknown } } | null)
+    ?.locale;
+  if (decimal !== ',' || locale?.decimal !== undefined) return null;
+  const dates = locale?.dateOrder === undefined ? ' and dates day-month-year' : '';
+  return `semicolon-separated: numbers read with a decimal comma (1.234,56)${dates}, as Excel writes such files; if it writes a decimal point, set {"locale": {"decimal": "."}}`;
+}
+
 /** Why an `either` cell is refused: it means two numbers, and the column points both ways. */
 export function ambiguousReason(cell: string, sample: string, decimal: DecimalMark): string {
   const other = decimal === '.' ? 'decimal comma' : 'decimal point';
   return `"${cell.trim()}" reads as two different numbers (a thousands mark or a decimal ${decimal === '.' ? 'point' : 'comma'}?) and this column also holds "${sample}" with a ${other}: set the locale setting's decimal mark`;
 }
 
-const count = (n: number) => `${n.toLocaleString('en-US')} cell${n === 1 ? '' : 's'}`;
+const count = (n: number) => plural(n, 'cell');
 const isDigit = (c: number) => c >= 48 && c <= 57;

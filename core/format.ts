@@ -21,3 +21,12 @@ export function formatPercent(share: number): string {
 export function formatMoney(x: number): string {
   return Math.round(x).toLocaleString('en-US');
 }
+
+/**
+ * A count with its noun in the right number: `plural(1, 'customer')` → "1 customer";
+ * `plural(1234, 'customer')` → "1,234 customers"; an irregular plural comes third:
+ * `plural(2, 'delivery', 'deliveries')` → "2 deliveries".
+ */
+export function plural(n: number, noun: string, many = `${noun}s`): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? noun : many}`;
+}

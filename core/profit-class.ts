@@ -13,7 +13,7 @@ import type { Settings } from './settings.js';
 import { NO_CLASS, upperBound } from './size-class.js';
 import { sortFloat64 } from './sort-float64.js';
 
-/** The margin target of the bands method: max(0, overall net margin of the matrix customers). */
+/** The margin target of the bands method: max(0, the overall margin), OVERALL_MARGIN in words. */
 export function marginTarget(
   revenue: Float64Array,
   netProfit: Float64Array,

@@ -33,7 +33,7 @@ export interface Settings {
   costOfCapital: number;
   /** pareto: `large`/`medium` are shares of revenue (0.8, 0.95); fixed: money thresholds. */
   size: { method: SizeMethod; large: number; medium: number };
-  /** bands: `target` overrides the overall margin when set; fixed: `high`/`low` margins. */
+  /** bands: `target` overrides the overall margin (net profit ÷ revenue of the customers with revenue) when set; fixed: `high`/`low` margins. */
   profitability: { method: ProfitMethod; high: number; low: number; target: number | null };
   /** Tier name per segment, SEGMENTS order. */
   tiers: string[];

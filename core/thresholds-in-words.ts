@@ -5,6 +5,13 @@
 import { formatMoney, formatPercent } from './format.js';
 import type { Settings } from './settings.js';
 
+/**
+ * The one definition of the overall margin (DOMAIN.md §3), said the same way wherever it appears:
+ * net profit ÷ revenue over the matrix customers. The bands method's target is this, or 0 when it
+ * is below 0. Example: revenue 1,000 and 400, net profit 90 and −20 → 70 / 1,400 = 5 %.
+ */
+export const OVERALL_MARGIN = 'net profit ÷ revenue of the customers with revenue';
+
 export function thresholdsInWords(s: Settings, marginTarget: number | null): string[] {
   const size = s.size,
     p = s.profitability;
@@ -29,8 +36,8 @@ export function thresholdsInWords(s: Settings, marginTarget: number | null): str
       p.target !== null
         ? ''
         : clamped
-          ? ' (the overall margin is 0 % or less, so every customer who does not lose money is High)'
-          : ' (the overall margin)';
+          ? ` (the overall margin, ${OVERALL_MARGIN}, is 0 % or less, so every customer who does not lose money is High)`
+          : ` (the overall margin: ${OVERALL_MARGIN})`;
     lines.push(
       `High: net margin at or above ${formatPercent(marginTarget ?? 0)}${why}. Low: customers who lose money. Mid: the rest.`,
     );

@@ -17,6 +17,9 @@ import { LOSS_FONT, SCALE_COLOURS } from '../core/report/colours.js';
 import { planSheets } from '../core/report/sheet-plan.js';
 import {
   freeName,
+  PAGE_FOOTER,
+  PAGE_HEADER,
+  type PrintSpec,
   type Rect,
   rectangular,
   type SheetSpec,
@@ -168,7 +171,7 @@ export async function renderSheets(
     plan.remove.length +
     plan.steps.reduce(
       (n, step) =>
-        n + (step.action === 'reuse' ? 6 + charts[byName.get(step.name)!].items.length : 0),
+        n + (step.action === 'reuse' ? 7 + charts[byName.get(step.name)!].items.length : 0),
       0,
     ) +
     tables.items.length;
@@ -223,7 +226,8 @@ export async function renderSheets(
       spec.titles.length +
       spec.wrap.length +
       spec.conditional.length +
-      4;
+      spec.merges.length * 2 + // a merge, and its row's height
+      12;
     await batch.queue(FORMAT_OP_BYTES * ops, () => formatSheet(sheet, spec, tableNames));
     for (const chart of spec.charts)
       await batch.queue(FORMAT_OP_BYTES * (6 + chart.series.length * 6), () =>
@@ -250,6 +254,7 @@ function clearSheet(ws: Excel.Worksheet, charts: Excel.Chart[], tables: Excel.Ta
   for (const c of charts) c.delete();
   const all = ws.getRange();
   all.conditionalFormats.clearAll();
+  all.unmerge(); // the notes merged by the last run
   all.clear('All');
   ws.freezePanes.unfreeze();
 }
@@ -268,7 +273,18 @@ function formatSheet(sheet: Excel.Worksheet, spec: SheetSpec, tableNames: Set<st
   spec.columnWidths.forEach((w, c) => {
     sheet.getRangeByIndexes(0, c, 1, 1).format.columnWidth = pointsFromChars(w);
   });
-  if (spec.freezeRows) sheet.freezePanes.freezeRows(spec.freezeRows);
+  for (const m of spec.merges) range(sheet, m).merge(false);
+  // Excel grows rows for wrapped text (autofit), never for a merged cell: those get their height.
+  if (spec.values.length && spec.wrap.length)
+    sheet.getRangeByIndexes(0, 0, spec.values.length, Math.max(1, spec.width)).format.autofitRows();
+  const mergedRows = new Set(spec.merges.map((m) => m.row));
+  for (const h of spec.rowHeights)
+    if (mergedRows.has(h.row)) sheet.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.points;
+  if (spec.freezeRows && spec.freezeCols)
+    sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, spec.freezeRows, spec.freezeCols));
+  else if (spec.freezeCols) sheet.freezePanes.freezeColumns(spec.freezeCols);
+  else if (spec.freezeRows) sheet.freezePanes.freezeRows(spec.freezeRows);
+  if (spec.print) printSetup(sheet, spec, spec.print);
   if (spec.table) {
     const table = sheet.tables.add(range(sheet, spec.table.range), true);
     table.name = freeName(spec.table.name, tableNames).replace(/[^A-Za-z0-9_]/g, '_');
@@ -295,6 +311,21 @@ function formatSheet(sheet: Excel.Worksheet, spec: SheetSpec, tableNames: Set<st
       };
     }
   }
+}
+
+/**
+ * Page setup (ExcelApi 1.9): the print area, orientation, one page wide (and tall with onePage),
+ * the header rows on every page, the sheet's name above and "Page 1 of 3" below.
+ */
+function printSetup(sheet: Excel.Worksheet, spec: SheetSpec, p: PrintSpec): void {
+  const layout = sheet.pageLayout;
+  layout.orientation = p.landscape ? 'Landscape' : 'Portrait';
+  // 0 pages tall: as many as it takes (Excel's "Automatic")
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: p.onePage ? 1 : 0 };
+  layout.setPrintArea(range(sheet, p.area));
+  if (spec.freezeRows) layout.setPrintTitleRows(`$1:$${spec.freezeRows}`);
+  layout.headersFooters.defaultForAllPages.centerHeader = PAGE_HEADER;
+  layout.headersFooters.defaultForAllPages.centerFooter = PAGE_FOOTER;
 }
 
 function addChart(sheet: Excel.Worksheet, spec: SheetSpec['charts'][number]): void {

@@ -105,8 +105,7 @@ export interface RunSummary {
   decisionNotes?: string[];
   /**
    * The priced customers' columns, so the What-if section re-prices scenarios without reading the
-   * sheet again (§11). Absent when a host cannot send that many customers (see
-   * WHAT_IF_PORTABLE_LIMIT in run-summary.ts).
+   * sheet again (§11). Absent only from summaries made without a run.
    */
   whatIfBase?: ScenarioBase;
   /** Why there is no whatIfBase, for the pane to say. */

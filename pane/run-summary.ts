@@ -6,7 +6,7 @@ import type { Analysis } from '../core/analyze.js';
 import { causeLabel, causesOf, moneyLoserCauses } from '../core/causes.js';
 import { recommendationText } from '../core/customer-action.js';
 import { recommendationAt } from '../core/exit-economics.js';
-import { portableScenarioBase, scenarioBase } from '../core/scenario-base.js';
+import { scenarioBase } from '../core/scenario-base.js';
 import { capacityLine, sensitivityLine } from '../core/scenario-words.js';
 import { whaleBenchmark, whaleOrder } from '../core/whale-curve.js';
 import type { RunSummary } from './host.js';
@@ -18,21 +18,11 @@ export const LOSERS_SHOWN = 5;
 /** Values per group column the pane shows; the Groups sheet has them all. */
 export const GROUP_VALUES_SHOWN = 12;
 
-/** Customers a host that sends the summary as JSON (Sheets) includes for the What-if section. */
-export const WHAT_IF_PORTABLE_LIMIT = 50_000;
-
 /**
- * `portable`: the summary crosses a JSON boundary (google.script.run), so the What-if columns go as
- * plain arrays, and only up to WHAT_IF_PORTABLE_LIMIT customers.
+ * The summary of a run. Both hosts build it where the pane runs (the Sheets run is stepwise, in
+ * the sidebar), so the What-if columns go by reference, whatever the number of customers.
  */
-export function summarizeRun(
-  a: Analysis,
-  sheets: string[],
-  sourceSheet: string,
-  portable = false,
-): RunSummary {
-  const base = scenarioBase(a.customers);
-  const tooMany = portable && a.customers.n > WHAT_IF_PORTABLE_LIMIT;
+export function summarizeRun(a: Analysis, sheets: string[], sourceSheet: string): RunSummary {
   return {
     matrix: a.matrix,
     whaleReading: a.whale.reading,
@@ -67,11 +57,7 @@ export function summarizeRun(
       ...a.cost.capacity.map((r, i) => capacityLine(r, a.settings.capacity[i].minutes)),
       ...(a.sensitivity ? [sensitivityLine(a.sensitivity, a.totals.matrixCustomers)] : []),
     ],
-    ...(tooMany
-      ? {
-          whatIfMissing: `What-if here handles up to ${WHAT_IF_PORTABLE_LIMIT.toLocaleString('en-US')} customers (this table has ${a.customers.n.toLocaleString('en-US')}); run scenarios from settings with the command line instead.`,
-        }
-      : { whatIfBase: portable ? portableScenarioBase(base) : base }),
+    whatIfBase: scenarioBase(a.customers),
   };
 }
 

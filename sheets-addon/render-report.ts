@@ -125,10 +125,12 @@ function resize(sheet: Sheet, rows: number, cols: number): void {
  */
 function clearSheet(sheet: Sheet): void {
   sheet.getFilter()?.remove();
+  sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).breakApart(); // merged notes
   sheet.clear();
   sheet.clearConditionalFormatRules();
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   sheet.setFrozenRows(0);
+  sheet.setFrozenColumns(0);
 }
 
 /** The add-on's sheets from earlier runs and the report sheet each holds (one finder call). */

@@ -2,7 +2,8 @@
  * Draws a report sheet in steps, each its own server call in the stepwise run: `drawRows` writes
  * one row block (values, then number formats, fills, font colours and weights, each one call over
  * the block's bounding box), `drawFinish` the rest (one call per rectangle of the spec: title
- * sizes, wraps, column widths, the frozen header, the filter, conditional rules, charts). The
+ * sizes, wraps, column widths, merged notes and their row heights, the frozen header rows and key
+ * columns, the filter, conditional rules, charts). The
  * spec's rectangles do not multiply with the row count, so a block costs the same calls whatever
  * its rows, and the finish the same whatever the sheet's size. Values go first: a text ("@")
  * format set before them would keep the guarding apostrophes as characters.
@@ -18,7 +19,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const TITLE_FONT_SIZE = 14;
 /** Column widths in the spec are in characters; Sheets wants pixels. */
 const PIXELS_PER_CHAR = 7,
-  PIXELS_PADDING = 10;
+  PIXELS_PADDING = 10,
+  PIXELS_PER_POINT = 4 / 3;
 
 export function drawRows(sheet: Sheet, block: RowBlock): void {
   const rows = block.values.length;
@@ -43,7 +45,13 @@ export function drawFinish(sheet: Sheet, f: SheetFinish): void {
   for (const t of f.titles) at(sheet, t).setFontSize(TITLE_FONT_SIZE);
   for (const w of f.wrap) at(sheet, w).setWrap(true);
   setColumnWidths(sheet, f.columnWidths);
+  for (const m of f.merges) at(sheet, m).merge();
+  for (const h of f.rowHeights)
+    sheet.setRowHeight(h.row + 1, Math.round(h.points * PIXELS_PER_POINT));
   if (f.freezeRows > 0 && f.rows > f.freezeRows) sheet.setFrozenRows(f.freezeRows);
+  if (f.freezeCols > 0) sheet.setFrozenColumns(f.freezeCols);
+  // Print setup (the spec's print area, fit and header/footer) has no Apps Script API: Sheets
+  // asks for it in its print dialog.
   // The filter buttons of the Customers table (Excel's table, the xlsx autoFilter): one per sheet.
   if (f.table) at(sheet, f.table.range).createFilter();
   addConditionalRules(sheet, f.conditional);
@@ -67,12 +75,12 @@ function write<T>(
     );
 }
 
-/** One call per run of equal widths (the Why sheet has a dozen money columns of one width). */
+/**
+ * One call per column: widths come from the content, so runs of equal widths would make the call
+ * count depend on the data; per column it depends only on the sheet's columns.
+ */
 function setColumnWidths(sheet: Sheet, chars: number[]): void {
-  for (let c = 0; c < chars.length; ) {
-    let end = c + 1;
-    while (end < chars.length && chars[end] === chars[c]) end++;
-    sheet.setColumnWidths(c + 1, end - c, Math.round(chars[c] * PIXELS_PER_CHAR + PIXELS_PADDING));
-    c = end;
-  }
+  chars.forEach((w, c) => {
+    sheet.setColumnWidth(c + 1, Math.round(w * PIXELS_PER_CHAR + PIXELS_PADDING));
+  });
 }

@@ -31,6 +31,10 @@ export interface SheetFinish {
   wrap: Rect[];
   columnWidths: number[];
   freezeRows: number;
+  freezeCols: number;
+  /** Merged notes, and the heights of their rows (Sheets grows no row for a merged cell). */
+  merges: Rect[];
+  rowHeights: { row: number; points: number }[];
   table: { range: Rect; name: string } | null;
   conditional: ConditionalSpec[];
   charts: ChartSpec[];
@@ -138,6 +142,10 @@ export function sheetFinish(spec: SheetSpec): SheetFinish {
     wrap: spec.wrap,
     columnWidths: spec.columnWidths,
     freezeRows: spec.freezeRows,
+    freezeCols: spec.freezeCols,
+    merges: spec.merges,
+    // Sheets grows rows for wrapped text itself; only merged rows need their height
+    rowHeights: spec.rowHeights.filter((h) => spec.merges.some((m) => m.row === h.row)),
     table: spec.table,
     conditional: spec.conditional,
     charts: spec.charts,

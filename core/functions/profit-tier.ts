@@ -8,11 +8,16 @@
  * for every row of a dragged formula (n formulas cost O(n) each for reading their arguments, not
  * O(n log n) each for sorting); Apps Script runs each Sheets formula cell as its own execution,
  * where nothing survives, so there the spilled range form is the way for large tables.
+ * conciergeMaxAccounts (§8) applies as in the analysis: Concierge for the N members of the
+ * population in Concierge segments that earn most, Maintain for the rest of them.
  */
 
 import { type Population, population } from '../classify.js';
+import { CONCIERGE } from '../concierge.js';
+import { MAINTAIN } from '../customer-action.js';
 import { NO_REVENUE, SEGMENTS } from '../defaults.js';
 import type { Settings } from '../settings.js';
+import { upperBound } from '../size-class.js';
 import { type Arg, FunctionArgumentError, numbers, omitted, sameLength } from './arguments.js';
 import { functionSettings } from './options.js';
 
@@ -33,7 +38,14 @@ function netProfits(
   return out;
 }
 
-const populations = new Map<string, Population>();
+/** A prepared population and, for conciergeMaxAccounts, its Concierge members' net profits. */
+interface Prepared {
+  pop: Population;
+  /** Net profits of the members in a Concierge segment, ascending; null without a limit. */
+  concierge: Float64Array | null;
+}
+
+const populations = new Map<string, Prepared>();
 
 /** A content fingerprint (exact: every value's bits go in), so equal ranges share a population. */
 function fingerprint(revenue: Float64Array, netProfit: Float64Array, settings: Settings): string {
@@ -55,16 +67,45 @@ function populationOf(
   revenue: Float64Array,
   netProfit: Float64Array,
   settings: Settings,
-): Population {
+): Prepared {
   const key = fingerprint(revenue, netProfit, settings);
-  let pop = populations.get(key);
-  if (!pop) {
+  let prepared = populations.get(key);
+  if (!prepared) {
     const r = revenue.map((x) => (Number.isNaN(x) ? 0 : x));
-    pop = population(r, netProfit, settings);
+    const pop = population(r, netProfit, settings);
+    prepared = { pop, concierge: conciergeProfits(pop, r, netProfit, settings) };
     if (populations.size >= 8) populations.delete(populations.keys().next().value!);
-    populations.set(key, pop);
+    populations.set(key, prepared);
   }
-  return pop;
+  return prepared;
+}
+
+/** With conciergeMaxAccounts, the net profits of the population's Concierge members, ascending. */
+function conciergeProfits(
+  pop: Population,
+  revenue: Float64Array,
+  netProfit: Float64Array,
+  settings: Settings,
+): Float64Array | null {
+  if (settings.conciergeMaxAccounts === null) return null;
+  const out: number[] = [];
+  for (let i = 0; i < revenue.length; i++) {
+    const seg = pop.segmentOf(revenue[i], netProfit[i]);
+    if (seg >= 0 && settings.tiers[seg] === CONCIERGE) out.push(netProfit[i]);
+  }
+  return Float64Array.from(out).sort();
+}
+
+/**
+ * The tier of a row in a Concierge segment under conciergeMaxAccounts N (DOMAIN.md §8): Concierge
+ * when fewer than N of the population's Concierge members earn more, else Maintain. The analysis
+ * breaks a tie at the N-th place by customer key; a worksheet function has no keys, so every row
+ * tied there keeps Concierge (the tie is the only place the two can differ).
+ * Example: Concierge members earning 90, 70, 50 and N = 2 → the row earning 50 gets Maintain.
+ */
+function conciergeTier(members: Float64Array, netProfit: number, max: number): string {
+  const above = members.length - upperBound(members, netProfit);
+  return above >= max ? MAINTAIN : CONCIERGE;
 }
 
 /** Segment index per given row (-1 none, -2 blank row). */
@@ -76,11 +117,11 @@ function segments(
   allProfit: Arg,
   allCost: Arg,
   options: Arg,
-): { seg: Int16Array; settings: Settings } {
+): { seg: Int16Array; settings: Settings; np: Float64Array; concierge: Float64Array | null } {
   const settings = functionSettings(options);
   const rev = numbers(revenue, 'revenue');
   const np = netProfits(rev, grossProfit, cost, ['revenue', 'grossProfit', 'costToServe']);
-  let pop: Population;
+  let prepared: Prepared;
   if (omitted(allRevenue)) {
     if (!omitted(allProfit) || !omitted(allCost))
       throw new FunctionArgumentError(
@@ -94,22 +135,23 @@ function segments(
         'revenue',
         'is one customer, a population of one; give allRevenue and allProfit when the formula is filled down',
       );
-    pop = populationOf(rev, np, settings);
+    prepared = populationOf(rev, np, settings);
   } else {
     if (omitted(allProfit))
       throw new FunctionArgumentError('allProfit', 'is needed with allRevenue');
     const aRev = numbers(allRevenue, 'allRevenue');
-    pop = populationOf(
+    prepared = populationOf(
       aRev,
       netProfits(aRev, allProfit, allCost, ['allRevenue', 'allProfit', 'allCostToServe']),
       settings,
     );
   }
+  const { pop, concierge } = prepared;
   const seg = new Int16Array(rev.length);
   // Blank (or 0, which is how Excel desktop hands over a blank) revenue gives a blank result.
   for (let i = 0; i < rev.length; i++)
     seg[i] = Number.isNaN(rev[i]) || rev[i] === 0 ? -2 : pop.segmentOf(rev[i], np[i]);
-  return { seg, settings };
+  return { seg, settings, np, concierge };
 }
 
 /** The tier per row, one column: "" for blank rows, "No revenue" for revenue < 0. */
@@ -122,7 +164,7 @@ export function profitTier(
   allCostToServe?: Arg,
   options?: Arg,
 ): string[][] {
-  const { seg, settings } = segments(
+  const { seg, settings, np, concierge } = segments(
     revenue,
     grossProfit,
     costToServe,
@@ -131,7 +173,15 @@ export function profitTier(
     allCostToServe,
     options,
   );
-  return Array.from(seg, (s) => [s === -2 ? '' : s < 0 ? NO_REVENUE : settings.tiers[s]]);
+  const max = settings.conciergeMaxAccounts;
+  return Array.from(seg, (s, i) => {
+    if (s === -2) return [''];
+    if (s < 0) return [NO_REVENUE];
+    const tier = settings.tiers[s];
+    return [
+      concierge && max !== null && tier === CONCIERGE ? conciergeTier(concierge, np[i], max) : tier,
+    ];
+  });
 }
 
 /** The segment label per row (`Large/High`), one column. */

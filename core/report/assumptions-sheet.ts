@@ -5,6 +5,7 @@
  */
 import type { Analysis } from '../analyze.js';
 import { assumptions, type RunInfo } from '../assumptions.js';
+import { layOut } from './layout.js';
 import { addRows, emptySheet, rect, type SheetSpec, styleHeader } from './sheet-spec.js';
 
 export function assumptionsSheet(a: Analysis, run: RunInfo = {}): SheetSpec {
@@ -28,6 +29,5 @@ export function assumptionsSheet(a: Analysis, run: RunInfo = {}): SheetSpec {
     else s.bold.push(rect(first + i, 0));
   });
   s.freezeRows = head + 1;
-  s.columnWidths = [22, 28, 16, 90];
-  return s;
+  return layOut(s);
 }

@@ -4,6 +4,7 @@
  * a longer text to the limit, ending in "…", and the Data Issues sheet says which cells.
  */
 import { columnLetter } from '../cell-address.js';
+import { plural } from '../format.js';
 import type { SheetSpec } from './sheet-spec.js';
 
 export const CELL_TEXT_LIMIT = 32_767;
@@ -37,5 +38,5 @@ export function cutLongText(sheet: SheetSpec): string[] {
 export function textCutLine(cells: readonly string[]): string {
   const shown = cells.slice(0, 10).join(', ');
   const more = cells.length > 10 ? ` and ${(cells.length - 10).toLocaleString('en-US')} more` : '';
-  return `Text cut: ${cells.length.toLocaleString('en-US')} cell${cells.length === 1 ? '' : 's'} held more than 32,767 characters (Excel's limit for a cell), cut to end in "…": ${shown}${more}`;
+  return `Text cut: ${plural(cells.length, 'cell')} held more than 32,767 characters (Excel's limit for a cell), cut to end in "…": ${shown}${more}`;
 }

@@ -11,6 +11,7 @@ import { breakEvenPriceChange } from '../exit-economics.js';
 import { netMarginOf } from '../price-and-segment.js';
 import { PROFIT_CLASSES, SIZE_CLASSES } from '../types.js';
 import { whaleOrder } from '../whale-curve.js';
+import { layOut } from './layout.js';
 import {
   emptySheet,
   FORMATS,
@@ -86,25 +87,7 @@ export function customersSheet(a: Analysis): SheetSpec {
   }
   s.table = { range: rect(0, 0, n + 1, s.width), name: 'ProfitTiersCustomers' };
   s.freezeRows = 1;
-  s.columnWidths = [
-    14,
-    28,
-    14,
-    14,
-    14,
-    14,
-    10,
-    10,
-    12,
-    14,
-    13,
-    22,
-    14,
-    12,
-    60,
-    ...(sens ? [36] : []),
-  ];
-  return s;
+  return layOut(s);
 }
 
 /** "fragile: orders rate +20 %, visits rate -20 %", or "stable" when no single move changes the tier. */

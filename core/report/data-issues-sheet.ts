@@ -1,8 +1,11 @@
 /**
  * The Data Issues sheet: every input row that was not used, with its row, column, cell and reason;
- * the warnings; and the report cells whose text was cut to Excel's cell limit (`cut`).
+ * the warnings; and the report cells whose text was cut to Excel's cell limit (`cut`). Laid out
+ * (layout.ts) by the caller, once every row is in.
  */
+
 import type { Analysis } from '../analyze.js';
+import { plural } from '../format.js';
 import { textCutLine } from './cell-text-limit.js';
 import { addRows, emptySheet, FORMATS, rect, type SheetSpec, styleHeader } from './sheet-spec.js';
 
@@ -12,7 +15,16 @@ export function dataIssuesSheet(a: Analysis, cut: readonly string[] = []): Sheet
   addRows(s, [['Row', 'Column', 'Cell', 'Reason']]);
   styleHeader(s, 0, 4);
   if (r.length === 0)
-    addRows(s, [[null, null, null, `No issues: all ${a.rows.used} rows were used.`]]);
+    addRows(s, [
+      [
+        null,
+        null,
+        null,
+        a.rows.used === 1
+          ? 'No issues: the 1 row was used.'
+          : `No issues: all ${plural(a.rows.used, 'row')} were used.`,
+      ],
+    ]);
   else {
     addRows(
       s,
@@ -41,6 +53,5 @@ export function dataIssuesSheet(a: Analysis, cut: readonly string[] = []): Sheet
   for (const w of a.warnings) addRows(s, [[null, null, null, `Warning: ${w}`]]);
   if (cut.length) addRows(s, [[null, null, null, textCutLine(cut)]]);
   s.freezeRows = 1;
-  s.columnWidths = [8, 18, 8, 80];
   return s;
 }

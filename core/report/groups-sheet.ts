@@ -5,9 +5,10 @@
  */
 import type { Analysis } from '../analyze.js';
 import { exactSum } from '../exact-sum.js';
-import { formatMoney, formatPercent } from '../format.js';
+import { formatMoney, formatPercent, plural } from '../format.js';
 import type { GroupTable } from '../groups.js';
 import { settingsTierNames } from '../tier-names.js';
+import { layOut } from './layout.js';
 import {
   addRows,
   emptySheet,
@@ -124,21 +125,7 @@ function groupsSheet(a: Analysis, g: GroupTable, name: string): SheetSpec {
       width: Math.min(1200, Math.max(560, 60 * n)),
       height: 360,
     });
-  // Each head fits on one line: wrapped heads are cut where rows keep their height (LibreOffice).
-  s.columnWidths = [
-    22,
-    11,
-    14,
-    14,
-    14,
-    14,
-    11,
-    15,
-    13,
-    24,
-    ...tiers.map((t) => Math.max(12, t.length + 2)),
-  ];
-  return s;
+  return layOut(s);
 }
 
 /** "South earns most: 65 (50 % of net profit); North least: −10. 1 money-loser gives back 10, 1 of them in North." */
@@ -161,7 +148,7 @@ function reading(g: GroupTable): string {
     )[0];
     const lost = exactSum(v.map((x) => x.moneyLosersNetProfit));
     parts.push(
-      `${losers} money-loser${losers === 1 ? '' : 's'} give${losers === 1 ? 's' : ''} back ${formatMoney(-lost)}, most in ${most.value} (${formatMoney(-most.moneyLosersNetProfit)}, ${most.moneyLosers} customer${most.moneyLosers === 1 ? '' : 's'})`,
+      `${plural(losers, 'money-loser')} give${losers === 1 ? 's' : ''} back ${formatMoney(-lost)}, most in ${most.value} (${formatMoney(-most.moneyLosersNetProfit)}, ${plural(most.moneyLosers, 'customer')})`,
     );
   }
   return `${parts.join('. ')}.`;

@@ -5,8 +5,9 @@
  */
 import type { Analysis } from '../analyze.js';
 import { SEGMENTS } from '../defaults.js';
-import { formatMoney } from '../format.js';
+import { formatMoney, plural } from '../format.js';
 import { LOST, NEW, NO_REVENUE } from '../migration.js';
+import { layOut } from './layout.js';
 import {
   addRows,
   emptySheet,
@@ -24,7 +25,7 @@ export function migrationSheet(a: Analysis): SheetSpec | null {
   addRows(s, [
     [`Migration: ${m.from} → ${m.to}`],
     [
-      `Segment moves (profitability first, then size): ${m.movedUp} customers moved up, ${m.movedDown} moved down, ${m.unchanged} stayed in their segment. New: ${m.new.count} customers, revenue ${formatMoney(m.new.revenue)}, net profit ${formatMoney(m.new.netProfit)}. Lost: ${m.lost.count} customers, who had revenue ${formatMoney(m.lost.revenue)} and net profit ${formatMoney(m.lost.netProfit)}.`,
+      `Segment moves (profitability first, then size): ${plural(m.movedUp, 'customer')} moved up, ${m.movedDown} moved down, ${m.unchanged} stayed in their segment. New: ${plural(m.new.count, 'customer')}, revenue ${formatMoney(m.new.revenue)}, net profit ${formatMoney(m.new.netProfit)}. Lost: ${plural(m.lost.count, 'customer')}, who had revenue ${formatMoney(m.lost.revenue)} and net profit ${formatMoney(m.lost.netProfit)}.`,
     ],
     ['Up: to a better profitability class, or the same class at a bigger size.'],
     [],
@@ -73,8 +74,7 @@ export function migrationSheet(a: Analysis): SheetSpec | null {
       { range: rect(list, 3, m.transitions.length, 4), format: FORMATS.money0 },
     );
   }
-  s.columnWidths = [22, ...tos.map(() => 12)];
-  return s;
+  return layOut(s);
 }
 
 /** A header row whose long labels (segment names) wrap. */

@@ -4,13 +4,14 @@
  */
 import type { Analysis } from '../analyze.js';
 import { moneyLoserCauses } from '../causes.js';
-import { formatMoney, formatPercent } from '../format.js';
+import { formatMoney, formatPercent, plural } from '../format.js';
 import { cellTierLabel } from '../matrix.js';
 import { capacityLine, sensitivityLine } from '../scenario-words.js';
 import { thresholdsInWords } from '../thresholds-in-words.js';
 import { PROFIT_CLASSES, SIZE_CLASSES } from '../types.js';
 import { whaleBenchmark } from '../whale-curve.js';
 import { LOSS_FONT, profitHeat, tierFill } from './colours.js';
+import { layOut } from './layout.js';
 import {
   addRows,
   emptySheet,
@@ -30,7 +31,7 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
   addRows(s, [
     ['Profit Matrix'],
     [
-      `${t.customers} customers · revenue ${formatMoney(t.revenue)} · net profit ${formatMoney(t.netProfit)}${t.netMargin === null ? '' : ` (${formatPercent(t.netMargin)} margin)`}${a.period ? ` · period ${a.period}` : ''}`,
+      `${plural(t.customers, 'customer')} · revenue ${formatMoney(t.revenue)} · net profit ${formatMoney(t.netProfit)}${t.netMargin === null ? '' : ` (${formatPercent(t.netMargin)} net margin)`}${a.period ? ` · period ${a.period}` : ''}`,
     ],
     [`Whale curve: ${a.whale.reading}.`],
     // warnings on top: a reader who stops at the grid must not miss "cost-to-serve is 0"
@@ -125,6 +126,7 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
     ['Segment', 'Tier', 'Action', null, null, 'Customers', ...(fragile ? ['Fragile'] : [])],
   ]);
   styleHeader(s, actHead, fragile ? 7 : 6);
+  s.merges.push(rect(actHead, 2, 1, 3));
   const actRows = addRows(
     s,
     a.matrix.map((c, i): SheetValue[] => [
@@ -139,6 +141,7 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
   );
   a.matrix.forEach((c, i) => {
     s.fills.push({ range: rect(actRows + i, 1), color: tierFill(c.tier) });
+    s.merges.push(rect(actRows + i, 2, 1, 3)); // the action across Action and the two blanks after it
   });
   s.formats.push({ range: rect(actRows, 5, 9, fragile ? 2 : 1), format: FORMATS.integer });
   if (t.moneyLosers)
@@ -166,7 +169,7 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
   const k = a.concierge;
   notes.push([
     k.count
-      ? `Concierge economics: ${k.count} accounts earn ${formatMoney(k.netProfit)}${k.shareOfProfit === null ? '' : ` (${formatPercent(k.shareOfProfit)} of profit)`}; at ${formatPercent(k.budgetShare)} they carry ${formatMoney(k.serviceBudget)} of extra service, ${formatMoney(k.budgetPerAccount!)} per account.${k.movedToMaintain ? ` ${k.movedToMaintain} more Large/High accounts get Maintain (conciergeMaxAccounts).` : ''}`
+      ? `Concierge economics: ${plural(k.count, 'account')} earn${k.count === 1 ? 's' : ''} ${formatMoney(k.netProfit)}${k.shareOfProfit === null ? '' : ` (${formatPercent(k.shareOfProfit)} of profit)`}; at ${formatPercent(k.budgetShare)} ${k.count === 1 ? 'it carries' : 'they carry'} ${formatMoney(k.serviceBudget)} of extra service, ${formatMoney(k.budgetPerAccount!)} per account.${k.movedToMaintain ? ` ${plural(k.movedToMaintain, 'more Large/High account')} ${k.movedToMaintain === 1 ? 'gets' : 'get'} Maintain (conciergeMaxAccounts).` : ''}`
       : 'Concierge economics: no Concierge accounts.',
   ]);
   const q = a.service;
@@ -176,7 +179,7 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
     ]);
   if (t.noRevenue.count)
     notes.push([
-      `No revenue: ${t.noRevenue.count} customer${t.noRevenue.count === 1 ? '' : 's'} outside the matrix, net profit ${formatMoney(t.noRevenue.netProfit)} (in the All customers rows above, which tie to the headline totals).`,
+      `No revenue: ${plural(t.noRevenue.count, 'customer')} outside the matrix, net profit ${formatMoney(t.noRevenue.netProfit)} (in the All customers rows above, which tie to the headline totals).`,
     ]);
   // Capacity lines here until the Assumptions sheet carries them too (§13, §17).
   a.cost.capacity.forEach((r, i) => {
@@ -187,11 +190,10 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
       `${sensitivityLine(a.sensitivity, t.matrixCustomers)} Fragile customers are marked in the Customers sheet's Sensitivity column.`,
     ]);
   notes.push([
-    `Rows: ${a.rows.total} read, ${a.rows.used} used, ${a.rows.rejected.length} not used (see Data Issues).`,
+    `Rows: ${a.rows.total.toLocaleString('en-US')} read, ${a.rows.used.toLocaleString('en-US')} used, ${a.rows.rejected.length.toLocaleString('en-US')} not used (see Data Issues).`,
   ]);
   addRows(s, notes);
-  s.columnWidths = [14, 16, 22, 22, 22, 16, ...(fragile ? [10] : [])];
-  return s;
+  return layOut(s, { onePage: true });
 }
 
 /** Per segment (SEGMENTS order), the customers some single sensitivity move re-tiers; null when off. */

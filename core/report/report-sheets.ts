@@ -10,6 +10,7 @@ import { cutLongText, textCutLine } from './cell-text-limit.js';
 import { customersSheet } from './customers-sheet.js';
 import { dataIssuesSheet } from './data-issues-sheet.js';
 import { groupsSheets } from './groups-sheet.js';
+import { layOut } from './layout.js';
 import { migrationSheet } from './migration-sheet.js';
 import { profitMatrixSheet } from './profit-matrix-sheet.js';
 import { scenariosSheet } from './scenarios-sheet.js';
@@ -82,5 +83,5 @@ export function reportSheets(
   const issues = named(dataIssuesSheet(a, cut));
   const cutIssues = at(issues); // a reason quoting a long text
   if (cutIssues.length) addRows(issues, [[null, null, null, textCutLine(cutIssues)]]);
-  return [...sheets, issues];
+  return [...sheets, layOut(issues)];
 }

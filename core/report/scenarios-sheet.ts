@@ -11,6 +11,7 @@ import { scenarioLine } from '../scenario-words.js';
 import type { Settings } from '../settings.js';
 import { EXITED_SEGMENT, tierState } from '../tier-moves.js';
 import { whaleOrder } from '../whale-curve.js';
+import { layOut } from './layout.js';
 import {
   addRows,
   emptySheet,
@@ -182,6 +183,5 @@ export function scenariosSheet(
       s.conditional.push({ range: rect(cAt, 2 + 2 * k, n, 1), type: 'negative' });
     }
   }
-  s.columnWidths = [34, 28, 16, 14, ...scenarios.flatMap(() => [18, 14])];
-  return s;
+  return layOut(s);
 }

@@ -24,6 +24,8 @@ export interface Rect {
 export const FORMATS = {
   money: '#,##0.00;[Red]-#,##0.00',
   money0: '#,##0;[Red]-#,##0',
+  /** A cost, shown as the positive amount spent, in black; a negative one (a credit) with its sign. */
+  cost: '#,##0.00;-#,##0.00',
   percent: '0.0%',
   /** A small positive percent keeps its digits (0.0004 → 0.04%), never shown as 0.0% (DOMAIN §10). */
   smallPercent: '[<0.0005]0.0###%;0.0%',
@@ -76,11 +78,34 @@ export interface SheetSpec {
   /** Width per column in characters. */
   columnWidths: number[];
   freezeRows: number;
+  /** Key columns kept in view while scrolling right (Why: customer, name, segment, tier). */
+  freezeCols: number;
+  /** Cells merged across their rectangle (a note or an action text); their text wraps. */
+  merges: Rect[];
+  /** Rows given a height in points: a merged text does not grow its row by itself in any host. */
+  rowHeights: { row: number; points: number }[];
+  /** How the sheet prints; null leaves the host's defaults. */
+  print: PrintSpec | null;
   /** A filterable table (Excel table / Sheets filter) over this rectangle, header row first. */
   table: { range: Rect; name: string } | null;
   conditional: ConditionalSpec[];
   charts: ChartSpec[];
 }
+
+/**
+ * Page setup: the print area (the used range, charts included), landscape or portrait, fitted to
+ * one page wide (and one page tall with `onePage`), the frozen header rows repeated on every page,
+ * and the sheet name as header and "Page 1 of 3" as footer (PAGE_HEADER, PAGE_FOOTER).
+ */
+export interface PrintSpec {
+  area: Rect;
+  landscape: boolean;
+  onePage: boolean;
+}
+
+/** Header and footer codes, as Excel and ExcelJS write them: the sheet's name; "Page 1 of 3". */
+export const PAGE_HEADER = '&A';
+export const PAGE_FOOTER = 'Page &P of &N';
 
 export function emptySheet(name: string): SheetSpec {
   return {
@@ -95,6 +120,10 @@ export function emptySheet(name: string): SheetSpec {
     wrap: [],
     columnWidths: [],
     freezeRows: 0,
+    freezeCols: 0,
+    merges: [],
+    rowHeights: [],
+    print: null,
     table: null,
     conditional: [],
     charts: [],

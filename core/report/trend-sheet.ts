@@ -6,10 +6,11 @@
  */
 import type { Analysis } from '../analyze.js';
 import { NO_REVENUE } from '../defaults.js';
-import { formatMoney } from '../format.js';
+import { formatMoney, plural } from '../format.js';
 import { settingsTierNames } from '../tier-names.js';
 import type { Trend } from '../trend.js';
 import { tierFill } from './colours.js';
+import { layOut } from './layout.js';
 import {
   addRows,
   emptySheet,
@@ -160,9 +161,7 @@ export function trendSheet(a: Analysis): SheetSpec | null {
       { range: rect(grid, 1 + P, n, P), type: 'negative' },
     );
   }
-  // Wide enough for "Net profit 2024-Q3" on one line: wrapped heads are cut where rows keep their height.
-  s.columnWidths = [16, ...Array.from({ length: Math.max(width, 1 + 2 * P) - 1 }, () => 18)];
-  return s;
+  return layOut(s);
 }
 
 /** "Net profit 400 in 2024-Q1, 385 in 2024-Q4 (change −15). 2024-Q4: 1 new customer …, 1 lost …" */
@@ -175,7 +174,7 @@ function reading(t: Trend): string {
   ];
   if (last.new && last.lost)
     parts.push(
-      `${last.period}: ${last.new.count} new customer${last.new.count === 1 ? '' : 's'} (revenue ${formatMoney(last.new.revenue)}, net profit ${formatMoney(last.new.netProfit)}), ${last.lost.count} lost (who had revenue ${formatMoney(last.lost.revenue)}, net profit ${formatMoney(last.lost.netProfit)})`,
+      `${last.period}: ${plural(last.new.count, 'new customer')} (revenue ${formatMoney(last.new.revenue)}, net profit ${formatMoney(last.new.netProfit)}), ${last.lost.count} lost (who had revenue ${formatMoney(last.lost.revenue)}, net profit ${formatMoney(last.lost.netProfit)})`,
     );
   return `${parts.join('. ')}.`;
 }

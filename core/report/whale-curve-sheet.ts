@@ -5,6 +5,7 @@
  */
 import type { Analysis } from '../analyze.js';
 import { whaleBenchmark } from '../whale-curve.js';
+import { layOut } from './layout.js';
 import { addRows, emptySheet, FORMATS, rect, type SheetSpec, styleHeader } from './sheet-spec.js';
 
 export function whaleCurveSheet(a: Analysis): SheetSpec {
@@ -69,6 +70,5 @@ export function whaleCurveSheet(a: Analysis): SheetSpec {
     width: 720,
     height: 400,
   });
-  s.columnWidths = [18, 18, 12, 12, 20];
-  return s;
+  return layOut(s);
 }

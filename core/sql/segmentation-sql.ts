@@ -432,7 +432,7 @@ cut AS (
   const head = `-- Profit Tiers: customer profitability segmentation (DOMAIN.md §2-4, §6), ${x.name} dialect.
 -- Input ${oneLine(table)}, one row per customer or per transaction; columns read: ${mapped}.
 -- Size: Pareto (Large if bigger customers hold < ${s.size.large} of revenue, Medium if < ${s.size.medium});
--- profitability: margin bands (Low if net profit < 0, High if net margin >= ${s.profitability.target ?? 'the overall net margin'}).
+-- profitability: margin bands (Low if net profit < 0, High if net margin >= ${s.profitability.target ?? 'the overall margin: net profit / revenue of the customers with revenue'}).
 -- Store money as DECIMAL/NUMERIC (or integer cents) for exact, order-independent sums.
 WITH
 input_rows AS (

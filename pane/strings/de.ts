@@ -85,7 +85,8 @@ export const de: Record<StringKey, string> = {
   'settings.profit.fixed': 'Feste Margen',
   'settings.target': 'Hoch ab Marge (%)',
   'settings.target.placeholder': 'Gesamtmarge',
-  'settings.target.hint': 'Leer: die Nettomarge insgesamt. Verlustkunden sind immer Niedrig.',
+  'settings.target.hint':
+    'Leer: die Gesamtmarge (Nettogewinn ÷ Umsatz der Kunden mit Umsatz, nie unter 0 %). Verlustkunden sind immer Niedrig.',
   'settings.high': 'Hoch ab Marge (%)',
   'settings.low': 'Niedrig unter Marge (%)',
   'settings.costs': 'Betreuungskosten',

@@ -83,7 +83,8 @@ export const en = {
   'settings.profit.fixed': 'Fixed margins',
   'settings.target': 'High from margin (%)',
   'settings.target.placeholder': 'overall margin',
-  'settings.target.hint': 'Blank: the overall net margin. Money-losers are always Low.',
+  'settings.target.hint':
+    'Blank: the overall margin (net profit ÷ revenue of the customers with revenue, never below 0 %). Money-losers are always Low.',
   'settings.high': 'High from margin (%)',
   'settings.low': 'Low below margin (%)',
   'settings.costs': 'Cost-to-serve',

@@ -51,7 +51,7 @@ describe('profit-tiers analyze', () => {
   it('speaks of one customer and one account in the singular', () => {
     const r = cli('analyze', file('one.csv', 'Customer,Revenue,COGS\nA,100,60\n'));
     expect(r.code).toBe(0);
-    expect(r.out).toContain('\n1 customer, revenue 100, net profit 40 (40 % margin)\n');
+    expect(r.out).toContain('\n1 customer, revenue 100, net profit 40 (40 % net margin)\n');
     expect(r.out).toContain('\n  customers      │ 1 ');
     expect(r.out).toContain('Concierge: 1 account earns 40;');
     expect(r.out).not.toMatch(/\b1 (customers|accounts)\b/);
@@ -193,6 +193,16 @@ describe('profit-tiers analyze on European and unusable files', () => {
       ]),
     );
     expect(revenue).toEqual({ A: 1234.5, B: 99.5 });
+    // said on stderr, and on the Assumptions sheet (the JSON's assumptions are its rows)
+    const note =
+      'semicolon-separated: numbers read with a decimal comma (1.234,56) and dates day-month-year, as Excel writes such files; if it writes a decimal point, set {"locale": {"decimal": "."}}';
+    expect(r.err).toContain(`profit-tiers: note: ${join(dir, 'de.csv')}: ${note}\n`);
+    expect(JSON.parse(r.out).assumptions).toContainEqual({
+      section: 'Run',
+      item: 'How it was read',
+      value: null,
+      note: `${join(dir, 'de.csv')}: ${note}`,
+    });
   });
 
   it('keeps the decimal point when the settings ask for it, even in a semicolon CSV', () => {
@@ -205,6 +215,7 @@ describe('profit-tiers analyze on European and unusable files', () => {
       file('dot.csv', 'Customer;Revenue;COGS\nA;1234.50;600\n'),
     );
     expect(JSON.parse(r.out).customers[0].revenue).toBe(1234.5);
+    expect(r.err).not.toContain('decimal comma'); // the settings decide: nothing to say
   });
 
   it('names every column choice that does not fit the file, as a usage error (exit 2)', () => {

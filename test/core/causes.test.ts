@@ -1,5 +1,5 @@
 // DOMAIN.md §5: a customer's causes, each measured against its own size class — a driver at
-// ≥ 1.25× the class median of cost per $ of revenue (or any cost where the median is 0), a gross
+// ≥ 1.25× the class median of cost per unit of revenue (or any cost where the median is 0), a gross
 // margin below the class median by ≥ 1 % of revenue, a discount above it by ≥ 1 % of revenue —
 // ranked by amount, at most three; every money-loser gets at least one.
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { customer, customers, expectMoney, run } from './builder.js';
 const SIZES = { size: { method: 'fixed', large: 1000, medium: 100 } };
 
 describe('drivers against the size class (seed 001)', () => {
-  // Large: orders per $ .02, .04, .12 → Large median .04; L3 is 3.0× it, amount (.12 − .04) × 1,000.
+  // Large: orders per unit of revenue .02, .04, .12 → Large median .04; L3 is 3.0× it, amount (.12 − .04) × 1,000.
   // Small: 10 / 50 = .20 each. Over all six the median would be (.12 + .20) / 2 = .16, and L3's
   // over-servicing would not show: measured against Large accounts, it does.
   const a = run(
@@ -38,7 +38,7 @@ describe('drivers against the size class (seed 001)', () => {
     expectMoney(orders.median!, 0.04);
     expect(orders.action).toBe('minimum order size or order consolidation');
     expect(orders.text).toBe(
-      'Orders: 3.0× the Large median per $ of revenue (costs 80) → minimum order size or order consolidation',
+      'Orders: 3.0× the Large median per unit of revenue (costs 80) → minimum order size or order consolidation',
     );
   });
 
@@ -48,7 +48,7 @@ describe('drivers against the size class (seed 001)', () => {
   });
 
   it('names a driver from exactly 1.25× the median, not below', () => {
-    // per $: 4/16 = .25, 4/16, 5/16 = .3125 = 1.25 × .25 exactly; 4.9/16 just below
+    // per unit of revenue: 4/16 = .25, 4/16, 5/16 = .3125 = 1.25 × .25 exactly; 4.9/16 just below
     const lines = (costs: number[]): (CostColumn | null)[] =>
       COST_LINES.map((l) =>
         l === 'orders' ? { values: Float64Array.from(costs), by: null, factor: 1 } : null,
@@ -64,7 +64,7 @@ describe('drivers against the size class (seed 001)', () => {
   });
 
   it('says so when the median customer of the class has none of a cost (median 0)', () => {
-    // visits per $: 0, 0, 500 / 1,000 → Large median 0 → listed with no multiple
+    // visits per unit of revenue: 0, 0, 500 / 1,000 → Large median 0 → listed with no multiple
     const b = run(
       customers({
         A: { revenue: 1000, cogs: 500, visits: 0 },
@@ -78,12 +78,12 @@ describe('drivers against the size class (seed 001)', () => {
     expect(visits.multiple).toBeNull();
     expectMoney(visits.amount, 500);
     expect(visits.text).toBe(
-      'Sales visits: 50.0 ¢ per $ of revenue where the median Large customer has none (costs 500) → inside sales instead of field visits',
+      'Sales visits: 0.50 per unit of revenue where the median Large customer has none (costs 500) → inside sales instead of field visits',
     );
   });
 
   it('names payment days with payment terms as the action', () => {
-    // cost of capital per $ = days / 365 × .1: 30, 30, 90 days, all Large (pareto ties) → C at 3×
+    // cost of capital per unit of revenue = days / 365 × .1: 30, 30, 90 days, all Large (pareto ties) → C at 3×
     const b = run(
       customers({
         A: { revenue: 1000, cogs: 500, paymentDays: 30 },

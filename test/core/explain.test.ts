@@ -9,7 +9,7 @@ import { customer, customers, expectMoney, run } from './builder.js';
 //   A      2        1            20           20              40           460        .46
 //   B      4        3            40           60             100           400        .40
 //   C     12        2           120           40             160           340        .34
-// Orders per $: .02, .04, .12 → median .04; deliveries per $: .02, .06, .04 → median .04.
+// Orders per unit of revenue: .02, .04, .12 → median .04; deliveries per unit of revenue: .02, .06, .04 → median .04.
 // Sizes: all tie at 1,000 → Large. Target = 1,200 / 3,000 = .40 → A High, B High (on it), C Mid.
 const THREE = customers({
   A: { revenue: 1000, cogs: 500, orders: 2, deliveries: 1 },
@@ -115,7 +115,7 @@ describe('the summary sentence', () => {
   it('gives the segment, the tier, the action and the main reason', () => {
     const a = run(THREE, RATES);
     expect(customer(a, 'C').why.summary).toBe(
-      'Large/Mid → Maintain: Serve at lower cost, move up. Main cause: Orders: 3.0× the Large median per $ of revenue (costs 80) → minimum order size or order consolidation.',
+      'Large/Mid → Maintain: Serve at lower cost, move up. Main cause: Orders: 3.0× the Large median per unit of revenue (costs 80) → minimum order size or order consolidation.',
     );
     expect(customer(a, 'A').why.summary).toBe(
       'Large/High → Concierge: Protect: dedicated team, first call on inventory, fast bids.',

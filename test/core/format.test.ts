@@ -1,7 +1,9 @@
 // Display formatting: a number a person reads is rounded here only, and a non-zero share is never
 // shown as zero (a break-even price rise of 0.04 % printed as "0.0 %" reads as "already breaks even").
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatPercent } from '../../core/format.js';
+import { formatMoney, formatPercent, plural } from '../../core/format.js';
+import { profitMatrixSheet } from '../../core/report/profit-matrix-sheet.js';
+import { customers, run } from './builder.js';
 
 describe('formatPercent', () => {
   it('rounds to whole percents from 10 % and to one decimal below', () => {
@@ -24,5 +26,19 @@ describe('formatPercent', () => {
 describe('formatMoney', () => {
   it('rounds to whole units with thousands separators', () => {
     expect(formatMoney(1234567.891)).toBe('1,234,568');
+  });
+});
+
+describe('plural', () => {
+  it('says "1 customer" and "2 customers", with thousands separators and irregular plurals', () => {
+    expect(plural(1, 'customer')).toBe('1 customer');
+    expect(plural(0, 'customer')).toBe('0 customers');
+    expect(plural(1234, 'customer')).toBe('1,234 customers');
+    expect(plural(2, 'delivery', 'deliveries')).toBe('2 deliveries');
+  });
+
+  it('is used by the report: one customer reads "1 customer" on the Profit Matrix', () => {
+    const a = run(customers({ A: { revenue: 100, cogs: 60 } }));
+    expect(profitMatrixSheet(a).values[1][0]).toMatch(/^1 customer · /);
   });
 });

@@ -116,7 +116,7 @@ describe('two tables: earlier and later', () => {
   it('calls them segment moves in words, since segments are what is counted (not tiers)', () => {
     const sheet = migrationSheet(a)!;
     expect(sheet.values.flat().join('\n')).toContain(
-      'Segment moves (profitability first, then size): 1 customers moved up, 2 moved down, 1 stayed in their segment.',
+      'Segment moves (profitability first, then size): 1 customer moved up, 2 moved down, 1 stayed in their segment.',
     );
   });
 

@@ -72,6 +72,35 @@ describe('renderSheets', () => {
     expect(fake.workbook.activeSheetName).toBe('Profit Matrix');
   });
 
+  it('sets up each sheet for print and merges the notes; a re-run merges them again', async () => {
+    const rows = generateCustomers(50);
+    const specs = report(rows);
+    const fake = workbookWithData(rows);
+    await render(fake, specs);
+    const matrix = fake.workbook.sheet('Profit Matrix'),
+      spec = specs[0];
+    expect(matrix.pageLayout).toMatchObject({
+      orientation: spec.print!.landscape ? 'Landscape' : 'Portrait',
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 }, // one page
+      printArea: `A1:G${spec.values.length}`,
+      centerHeader: '&A',
+      centerFooter: 'Page &P of &N',
+    });
+    expect(fake.workbook.sheet('Customers').pageLayout).toMatchObject({
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: '$1:$1',
+    });
+    expect(matrix.merges).toHaveLength(spec.merges.length);
+    const merged = spec.merges.find((m) => spec.rowHeights.some((h) => h.row === m.row))!;
+    expect(matrix.rowHeights.get(merged.row)).toBe(
+      spec.rowHeights.find((h) => h.row === merged.row)!.points,
+    );
+    const why = fake.workbook.sheet('Why');
+    expect([why.frozenRows, why.frozenCols]).toEqual([1, 4]);
+    await render(fake, specs); // unmerges first: merging over a merged area would fail
+    expect(fake.workbook.sheet('Profit Matrix').merges).toHaveLength(spec.merges.length);
+  });
+
   it("does not change the user's data sheet", async () => {
     const rows = generateCustomers(30);
     const fake = workbookWithData(rows);

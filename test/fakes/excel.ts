@@ -92,6 +92,11 @@ export class FakeSheet {
   readonly chartModels: ChartModel[] = [];
   readonly cfModels: ConditionalFormatModel[] = [];
   frozenRows = 0;
+  frozenCols = 0;
+  /** Merged areas, and the page setup: what Worksheet.pageLayout was given. */
+  readonly merges: Rect[] = [];
+  readonly rowHeights = new Map<number, number>();
+  readonly pageLayout: Record<string, unknown> = {};
   visibility = 'Visible';
   readonly colWidths: number[] = [];
   /** What the add-in did to this sheet ("Range.values", "Worksheet.activate", …); loads are not actions. */
@@ -695,8 +700,56 @@ class Worksheet extends ClientObject {
     return {
       freezeRows: (n: number) =>
         this.act('Worksheet.freezeRows', n, (s) => void (s.frozenRows = n)),
-      unfreeze: () => this.act('Worksheet.unfreeze', [], (s) => void (s.frozenRows = 0)),
+      freezeColumns: (n: number) =>
+        this.act('Worksheet.freezeColumns', n, (s) => void (s.frozenCols = n)),
+      /** The top-left block of `range` stays in view: its rows and columns from A1. */
+      freezeAt: (range: Range) =>
+        this.act('Worksheet.freezeAt', [], (s) => {
+          const { rect } = range.place();
+          if (rect.r0 !== 0 || rect.c0 !== 0)
+            throw fail('InvalidArgument', 'the frozen range starts at A1 here');
+          s.frozenRows = rect.rows;
+          s.frozenCols = rect.cols;
+        }),
+      unfreeze: () =>
+        this.act('Worksheet.unfreeze', [], (s) => {
+          s.frozenRows = 0;
+          s.frozenCols = 0;
+        }),
     };
+  }
+  /** Page setup (ExcelApi 1.9): orientation, zoom, print area and titles, headers and footers. */
+  get pageLayout() {
+    const set = (key: string) => (v: unknown) =>
+      this.act(`Worksheet.pageLayout.${key}`, v, (s) => void (s.pageLayout[key] = v));
+    const headersFooters = settable(
+      {},
+      {
+        defaultForAllPages: settable({
+          centerHeader: set('centerHeader'),
+          centerFooter: set('centerFooter'),
+        }),
+      },
+    );
+    const layout = settable(
+      { orientation: set('orientation'), zoom: set('zoom') },
+      { headersFooters },
+    );
+    return new globalThis.Proxy(layout, {
+      get: (target, key) => {
+        if (key === 'setPrintArea')
+          return (r: Range) =>
+            this.act('Worksheet.pageLayout.setPrintArea', [], (s) => {
+              s.pageLayout.printArea = rectAddress(r.place().rect);
+            });
+        if (key === 'setPrintTitleRows')
+          return (r: string) =>
+            this.act('Worksheet.pageLayout.setPrintTitleRows', r, (s) => {
+              s.pageLayout.printTitleRows = r;
+            });
+        return target[key];
+      },
+    });
   }
   /** The whole sheet without an address. */
   getRange(address?: string): Range {
@@ -902,8 +955,17 @@ class Range extends ClientObject {
         sheet.format(rect, key, value),
       );
     return settable(
-      { wrapText: set('wrapText'), columnWidth: set('columnWidth') },
       {
+        wrapText: set('wrapText'),
+        columnWidth: set('columnWidth'),
+        rowHeight: (v: unknown) =>
+          this.act('Range.format.rowHeight', v, ({ sheet, rect }) => {
+            for (let r = rect.r0; r < rect.r0 + rect.rows; r++)
+              sheet.rowHeights.set(r, v as number);
+          }),
+      },
+      {
+        autofitRows: () => this.act('Range.format.autofitRows', [], () => {}),
         fill: settable({ color: set('fill.color') }),
         font: settable({
           color: set('font.color'),
@@ -1005,6 +1067,20 @@ class Range extends ClientObject {
   }
   clear(applyTo = 'All'): void {
     this.act('Range.clear', applyTo, ({ sheet, rect }) => sheet.clear(rect, applyTo));
+  }
+  merge(across = false): void {
+    this.act('Range.merge', across, ({ sheet, rect }) => {
+      if (across) throw fail('InvalidArgument', 'merge across is not modelled');
+      if (sheet.merges.some((m) => overlaps(m, rect)))
+        throw fail('InvalidOperation', 'cannot merge over a merged area');
+      sheet.merges.push(rect);
+    });
+  }
+  unmerge(): void {
+    this.act('Range.unmerge', [], ({ sheet, rect }) => {
+      for (let i = sheet.merges.length - 1; i >= 0; i--)
+        if (overlaps(sheet.merges[i], rect)) sheet.merges.splice(i, 1);
+    });
   }
 }
 

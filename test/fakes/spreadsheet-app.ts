@@ -263,7 +263,10 @@ class SheetModel {
   maxRows = 1000;
   maxCols = 26;
   frozenRows = 0;
+  frozenCols = 0;
   readonly colWidths = new Map<number, number>();
+  readonly rowHeights = new Map<number, number>();
+  merges: Rect[] = [];
   rules: RuleModel[] = [];
   charts: ChartModel[] = [];
   filter: Rect | null = null;
@@ -570,6 +573,16 @@ class Sheet extends Service {
     s.formats.clear();
     return this;
   }
+  setFrozenColumns(columns: number): void {
+    const s = this._model();
+    if (columns >= s.maxCols)
+      throw this[FX].error("You can't freeze all visible columns on the sheet.");
+    s.frozenCols = columns;
+  }
+  setRowHeight(row: number, height: number): Sheet {
+    this._model().rowHeights.set(row - 1, height);
+    return this;
+  }
   setFrozenRows(rows: number): void {
     const s = this._model();
     if (rows >= s.maxRows) throw this[FX].error("You can't freeze all visible rows on the sheet.");
@@ -577,6 +590,9 @@ class Sheet extends Service {
   }
   getFrozenRows(): number {
     return this._model().frozenRows;
+  }
+  setColumnWidth(column: number, width: number): Sheet {
+    return this.setColumnWidths(column, 1, width);
   }
   setColumnWidths(start: number, count: number, width: number): Sheet {
     for (let c = start; c < start + count; c++) this._model().colWidths.set(c, width);
@@ -748,6 +764,29 @@ class Range extends Service {
   }
   setWrap(wrap: boolean): Range {
     return this.fillFormat('wrap', wrap);
+  }
+  /** Merges the range; a range overlapping a merged one is refused, as Sheets does. */
+  merge(): Range {
+    const r = this.rect;
+    const overlaps = (m: Rect) =>
+      m.r0 < r.r0 + r.rows && r.r0 < m.r0 + m.rows && m.c0 < r.c0 + r.cols && r.c0 < m.c0 + m.cols;
+    if (this.sheet.merges.some(overlaps))
+      throw this[FX].error('You must select all cells in a merged range to merge or unmerge them.');
+    this.sheet.merges.push(r);
+    return this;
+  }
+  breakApart(): Range {
+    const r = this.rect;
+    this.sheet.merges = this.sheet.merges.filter(
+      (m) =>
+        !(
+          m.r0 >= r.r0 &&
+          m.c0 >= r.c0 &&
+          m.r0 + m.rows <= r.r0 + r.rows &&
+          m.c0 + m.cols <= r.c0 + r.cols
+        ),
+    );
+    return this;
   }
   /** The sheet's one filter, over this range. */
   createFilter(): Filter {
@@ -1149,6 +1188,9 @@ class Inspector {
       maxRows: s.maxRows,
       maxColumns: s.maxCols,
       frozenRows: s.frozenRows,
+      frozenColumns: s.frozenCols,
+      merges: s.merges.map(rectAddress),
+      rowHeights: Object.fromEntries(s.rowHeights),
       filter: s.filter ? rectAddress(s.filter) : null,
       columnWidths: Object.fromEntries(s.colWidths),
       conditionalFormatRules: s.rules.map((r) => ({

@@ -6,7 +6,7 @@
 import { execFile } from 'node:child_process';
 import { lstat, mkdir, mkdtemp, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -171,6 +171,47 @@ describe('report workbook', () => {
     await expect(writeReport(sample, join(dir, 'customers.csv'))).rejects.toThrow(
       /must end in \.xlsx/,
     );
+  });
+
+  it('sets every sheet up for print: its used range, one page wide, name and page number', async () => {
+    const wb = await open(join(dir, 'sample.xlsx'));
+    for (const ws of wb.worksheets) {
+      expect(ws.headerFooter, ws.name).toMatchObject({
+        oddHeader: '&C&A',
+        oddFooter: '&CPage &P of &N',
+      });
+      expect(ws.pageSetup.fitToWidth, ws.name).toBe(1);
+      // the print area ends at the last used row (and, past the table, a chart's cells)
+      const [, lastRow] = /^A1:[A-Z]+(\d+)$/.exec(String(ws.pageSetup.printArea))!;
+      expect(Number(lastRow), ws.name).toBeGreaterThanOrEqual(ws.rowCount);
+    }
+    const matrix = wb.getWorksheet('Profit Matrix')!;
+    expect(matrix.pageSetup.fitToHeight).toBe(1); // the matrix and its legend on one page
+    expect(matrix.pageSetup.printArea).toBe(`A1:G${matrix.rowCount}`); // G: Fragile
+    expect(wb.getWorksheet('Customers')!.pageSetup.fitToHeight).toBe(0); // as many pages as it takes
+    expect(wb.getWorksheet('Customers')!.pageSetup.printArea).toBe(`A1:P${sample.customers.n + 1}`);
+    // the Why sheet keeps customer, name, segment and tier in view
+    expect(wb.getWorksheet('Why')!.views[0]).toMatchObject({
+      state: 'frozen',
+      xSplit: 4,
+      ySplit: 1,
+    });
+  });
+
+  it('sizes columns to their content: no header cut off, long text wrapped', async () => {
+    const wb = await open(join(dir, 'sample.xlsx'));
+    const ws = wb.getWorksheet('Customers')!;
+    const header = ws.getRow(1).values as unknown[];
+    const col = (name: string) => ws.getColumn(header.indexOf(name));
+    expect(col('Customer').width).toBe('Customer'.length + 2);
+    expect(col('Break-even price change').width).toBe(16); // wraps: "Break-even" per line
+    expect(ws.getCell(1, header.indexOf('Break-even price change')).alignment).toMatchObject({
+      wrapText: true,
+    });
+    const why = wb.getWorksheet('Why')!;
+    const whyHead = why.getRow(1).values as unknown[];
+    expect(why.getColumn(whyHead.indexOf('Cause 1')).width).toBe(60);
+    expect(why.getCell(2, whyHead.indexOf('Cause 1')).alignment).toMatchObject({ wrapText: true });
   });
 
   it('leaves no temporary file behind', async () => {
@@ -359,20 +400,60 @@ describe('--out never overwrites', () => {
   });
 });
 
-describeWith([SOFFICE])('report rendered by LibreOffice', () => {
-  it('converts to PDF', async () => {
+/** The sample report as LibreOffice prints it: converted once, for every test below. */
+let printed: Promise<string> | null = null;
+function samplePdf(): Promise<string> {
+  printed ??= (async () => {
     const out = join(dir, 'pdf');
     await convert([join(dir, 'sample.xlsx')], 'pdf', out);
-    expect((await readFile(join(out, 'sample.pdf'))).subarray(0, 5).toString()).toBe('%PDF-');
-  }, 60_000);
+    return join(out, 'sample.pdf');
+  })();
+  return printed;
+}
+
+describeWith([SOFFICE])('report rendered by LibreOffice', () => {
+  it('converts to PDF', async () => {
+    expect((await readFile(await samplePdf())).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 120_000);
 });
 
 describeWith([SOFFICE, PDFTOPPM])('report rendered as pictures', () => {
+  it('prints the Profit Matrix and its legend on one page, with the sheet name and page number', async () => {
+    const pdf = await samplePdf();
+    const page = async (n: number) =>
+      (
+        await run(join(dirname(PDFTOPPM.path!), 'pdftotext'), [
+          '-f',
+          String(n),
+          '-l',
+          String(n),
+          '-layout',
+          pdf,
+          '-',
+        ])
+      ).stdout;
+    const first = await page(1);
+    expect(first).toContain('Profit Matrix'); // the header
+    expect(first).toMatch(/Page 1 of \d+/); // the footer
+    expect(first).toContain('Rows: 500 read'); // the legend's last line
+    expect(await page(2)).toContain('Customer'); // page 2 is the next sheet
+    expect(await page(2)).not.toContain('Rows: 500 read');
+  }, 120_000);
+
   it('renders its first three pages as PNG', async () => {
     const out = join(dir, 'png');
-    await convert([join(dir, 'sample.xlsx')], 'pdf', out);
-    const pdf = join(out, 'sample.pdf');
-    await run(PDFTOPPM.path!, ['-r', '40', '-png', '-f', '1', '-l', '3', pdf, join(out, 'page')]);
+    await mkdir(out, { recursive: true });
+    await run(PDFTOPPM.path!, [
+      '-r',
+      '40',
+      '-png',
+      '-f',
+      '1',
+      '-l',
+      '3',
+      await samplePdf(),
+      join(out, 'page'),
+    ]);
     expect((await readdir(out)).filter((f) => f.endsWith('.png')).length).toBe(3);
-  }, 60_000);
+  }, 120_000);
 });

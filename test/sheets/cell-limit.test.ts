@@ -49,7 +49,7 @@ describe('a run near the limit', () => {
       return [sh.getMaxRows(), sh.getMaxColumns()];
     };
     expect(size('Customers')).toEqual([130_001, 16]);
-    expect(size('Why')).toEqual([130_001, 19]);
+    expect(size('Why')).toEqual([130_001, 20]); // 4 key columns, 3 causes, advice, 12 of money
     expect(size('Assumptions')[1]).toBe(4);
     expect(size('Data Issues')).toEqual([2, 4]);
     expect(size('Whale Curve')[1]).toBe(6 + 8); // 5 columns, and a 720 px chart anchored in G

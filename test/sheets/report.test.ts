@@ -3,8 +3,10 @@
  * sidebar drives them (runInSteps): the report sheets, their content against the core, and the
  * SpreadsheetApp calls of each step, which must not grow with the rows.
  */
+
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../core/analyze.js';
+import { MAX_WIDTH } from '../../core/report/layout.js';
 import { reportSheets } from '../../core/report/report-sheets.js';
 import { scenariosSheet } from '../../core/report/scenarios-sheet.js';
 import { runScenario } from '../../core/scenario.js';
@@ -96,6 +98,7 @@ describe('the stepwise run', () => {
     if (!big100.ok) throw new Error(big100.error.message);
     const why = reportSheets(big100.value).find((x) => x.name === 'Why')!;
     const last = String.fromCharCode(64 + why.width);
+    const revenue = String.fromCharCode(65 + why.values[0].indexOf('Revenue'));
     for (const row of [0, 1, 3_749, 3_750, 3_751, 50_000, 100_000]) {
       const want = Array.from({ length: why.width }, (_, c) =>
         why.values[row][c] === 0 ? 0 : (why.values[row][c] ?? ''),
@@ -105,8 +108,8 @@ describe('the stepwise run', () => {
         `Why row ${row + 1}`,
       ).toEqual(want);
       expect(
-        big.s.fake.spreadsheet.inspectCell('Why', `D${row + 1}`).numberFormat,
-        `Why D${row + 1}`,
+        big.s.fake.spreadsheet.inspectCell('Why', `${revenue}${row + 1}`).numberFormat,
+        `Why ${revenue}${row + 1}`,
       ).toBe(row === 0 ? null : '#,##0.00;[Red]-#,##0.00');
     }
   }, 180_000);
@@ -153,11 +156,16 @@ describe('the stepwise run', () => {
     expect(customers.filter).toBe('A1:P301'); // header + 300 customers, like the Excel table (P: Sensitivity)
     for (const name of REPORT.filter((n) => n !== 'Customers'))
       expect(ss.inspectSheet(name).filter, name).toBeNull();
-    expect(customers.columnWidths).toMatchObject({
-      1: 14 * 7 + 10,
-      2: 28 * 7 + 10,
-      15: 60 * 7 + 10,
-    });
+    // widths from the content (core/report/layout.ts): "Customer" and its padding; the long
+    // Action texts at the widest a column gets, wrapped
+    expect(customers.columnWidths).toMatchObject({ 1: 10 * 7 + 10, 15: MAX_WIDTH * 7 + 10 });
+    expect(ss.inspectCell('Customers', 'O2').wrap).toBe(true);
+    const why = ss.inspectSheet('Why');
+    expect([why.frozenRows, why.frozenColumns]).toEqual([1, 4]); // customer, name, segment, tier
+    const matrix = ss.inspectSheet('Profit Matrix');
+    expect(matrix.merges.length).toBeGreaterThan(0); // the legend's notes, across the sheet
+    // a note of two lines or more gets its height: 2 × 15 points = 40 px
+    expect(Math.max(...Object.values(matrix.rowHeights))).toBeGreaterThanOrEqual(40);
     expect(
       customers.conditionalFormatRules.map((r) => [r.ranges, r.criteria ?? 'gradient']),
     ).toEqual([

@@ -175,3 +175,77 @@ describe('profitTier', () => {
     }
   });
 });
+
+describe('PROFITTIER with conciergeMaxAccounts (DOMAIN.md §8)', () => {
+  // Five customers of revenue 100 (all Large: ties share a class); net profits 50, 40, 30, 20, 10 →
+  // overall margin 150 / 500 = 30 %: 50, 40 and 30 are Large/High (Concierge), 20 and 10 Large/Mid.
+  const revenue = [[100], [100], [100], [100], [100]],
+    profit = [[50], [40], [30], [20], [10]];
+  const limit = (n: number) => JSON.stringify({ conciergeMaxAccounts: n });
+
+  it('keeps Concierge for the N that earn most and gives the others Maintain, as the analysis', () => {
+    expect(profitTier(revenue, profit, null, null, null, null, limit(2)).flat()).toEqual([
+      'Concierge',
+      'Concierge',
+      'Maintain',
+      'Maintain',
+      'Maintain',
+    ]);
+    const a = run(
+      [['Customer', 'Revenue', 'Gross Profit'], ...profit.map((p, k) => [`C${k}`, 100, p[0]])],
+      { conciergeMaxAccounts: 2 },
+    );
+    expect(profit.map((_, k) => customer(a, `C${k}`).tier)).toEqual(
+      profitTier(revenue, profit, null, null, null, null, limit(2)).flat(),
+    );
+    // without the limit all three are Concierge
+    expect(profitTier(revenue, profit).flat().slice(0, 3)).toEqual(Array(3).fill('Concierge'));
+  });
+
+  it('applies the limit to a row placed in the population, as a filled-down formula does', () => {
+    expect(profitTier(100, 40, null, revenue, profit, null, limit(2))).toEqual([['Concierge']]);
+    expect(profitTier(100, 30, null, revenue, profit, null, limit(2))).toEqual([['Maintain']]);
+    expect(profitTier(100, 30, null, revenue, profit, null, limit(3))).toEqual([['Concierge']]);
+  });
+
+  it('takes the limit from an options range of Settings labels and paths', () => {
+    const range = [
+      ['Size method', 'pareto'], // the template's label
+      ['conciergeMaxAccounts', 1], // a settings path
+    ];
+    expect(profitTier(revenue, profit, null, null, null, null, range).flat()).toEqual([
+      'Concierge',
+      'Maintain',
+      'Maintain',
+      'Maintain',
+      'Maintain',
+    ]);
+    // a label of another method's threshold is skipped, as on the sheet: thirds by count instead
+    const thirds = [
+      ['Size method', 'terciles'],
+      ['Pareto: Large below', 0.5],
+    ];
+    expect(profitSegment(revenue, profit, null, null, null, null, thirds).flat()).toEqual(
+      profitSegment(
+        revenue,
+        profit,
+        null,
+        null,
+        null,
+        null,
+        '{"size":{"method":"terciles"}}',
+      ).flat(),
+    );
+  });
+
+  it('keeps every row tied at the N-th place in Concierge: a function has no customer keys', () => {
+    const tied = [[50], [40], [40], [20], [10]]; // target 160 / 500 = 32 %: 50, 40, 40 are High
+    expect(profitTier(revenue, tied, null, null, null, null, limit(2)).flat()).toEqual([
+      'Concierge',
+      'Concierge',
+      'Concierge',
+      'Maintain',
+      'Maintain',
+    ]);
+  });
+});

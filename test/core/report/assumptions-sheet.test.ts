@@ -1,5 +1,6 @@
 // The Assumptions sheet (§17): every number the report rests on, and where it came from.
 import { describe, expect, it } from 'vitest';
+import { fileDecimalNote } from '../../../core/decimal-style.js';
 import { assumptionsSheet } from '../../../core/report/assumptions-sheet.js';
 import { customers, run } from '../builder.js';
 
@@ -34,6 +35,15 @@ describe('the Assumptions sheet', () => {
     ]);
   });
 
+  it('says how the input was read: a semicolon CSV with its decimal comma', () => {
+    const note = fileDecimalNote(',', {})!;
+    expect(note).toMatch(/^semicolon-separated: numbers read with a decimal comma/);
+    expect(fileDecimalNote(',', { locale: { decimal: ',' } })).toBeNull(); // the settings decide
+    expect(fileDecimalNote(undefined, {})).toBeNull();
+    const read = assumptionsSheet(a, { source: 'de.csv', notes: [`de.csv: ${note}`] });
+    expect(read.values).toContainEqual([null, 'How it was read', null, `de.csv: ${note}`]);
+  });
+
   it('gives each rate with where it came from: direct, or pool ÷ volume', () => {
     const rates = section('Rates');
     expect(rates).toContainEqual(['Orders', 10, 'direct rate 10 per order']);
@@ -64,7 +74,7 @@ describe('the Assumptions sheet', () => {
     expect(section('Causes')).toContainEqual([
       'Cost driver',
       1.25,
-      'named from this multiple of its size-class median cost per $ of revenue',
+      'named from this multiple of its size-class median cost per unit of revenue',
     ]);
     const exit = section('Exit: avoidable share');
     expect(exit).toContainEqual(['Orders', 1, 'default: a direct rate goes with the customer']);

@@ -1,7 +1,7 @@
 -- Profit Tiers: customer profitability segmentation (DOMAIN.md §2-4, §6), bigquery dialect.
 -- Input customers, one row per customer or per transaction; columns read: customer = Customer ID, revenue = Revenue, name = Customer Name, cogs = COGS, orders = Orders, lines = Order Lines, deliveries = Deliveries, returns = Returns, contacts = Service Contacts, repeatContacts = Repeat Contacts, visits = Sales Visits, paymentDays = Payment Days.
 -- Size: Pareto (Large if bigger customers hold < 0.8 of revenue, Medium if < 0.95);
--- profitability: margin bands (Low if net profit < 0, High if net margin >= the overall net margin).
+-- profitability: margin bands (Low if net profit < 0, High if net margin >= the overall margin: net profit / revenue of the customers with revenue).
 -- Store money as DECIMAL/NUMERIC (or integer cents) for exact, order-independent sums.
 WITH
 input_rows AS (

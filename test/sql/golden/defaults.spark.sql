@@ -1,7 +1,7 @@
 -- Profit Tiers: customer profitability segmentation (DOMAIN.md §2-4, §6), spark dialect.
 -- Input customer_profit, one row per customer or per transaction; columns read: customer = customer, revenue = revenue, cogs = cogs, orders = orders, visits = visits, paymentDays = payment_days.
 -- Size: Pareto (Large if bigger customers hold < 0.8 of revenue, Medium if < 0.95);
--- profitability: margin bands (Low if net profit < 0, High if net margin >= the overall net margin).
+-- profitability: margin bands (Low if net profit < 0, High if net margin >= the overall margin: net profit / revenue of the customers with revenue).
 -- Store money as DECIMAL/NUMERIC (or integer cents) for exact, order-independent sums.
 WITH
 input_rows AS (

@@ -1,7 +1,7 @@
 -- Profit Tiers: customer profitability segmentation (DOMAIN.md §2-4, §6), bigquery dialect.
 -- Input my-project.sales.invoice_lines, one row per customer or per transaction; columns read: customer = Customer ID, revenue = Net Sales, name = Customer Name, cogs = Cost of Sales, orderId = Invoice No, deliveries = Deliveries, returns = Returns, paymentDays = Payment Days.
 -- Size: Pareto (Large if bigger customers hold < 0.75 of revenue, Medium if < 0.9);
--- profitability: margin bands (Low if net profit < 0, High if net margin >= the overall net margin).
+-- profitability: margin bands (Low if net profit < 0, High if net margin >= the overall margin: net profit / revenue of the customers with revenue).
 -- Store money as DECIMAL/NUMERIC (or integer cents) for exact, order-independent sums.
 WITH
 input_rows AS (
