@@ -13,7 +13,7 @@ import { formatMoney, formatPercent } from './format.js';
 import { baselineTotals } from './scenario.js';
 import { capacityLine, scenarioLine, sensitivityLine } from './scenario-words.js';
 import { OVERALL_MARGIN, thresholdsInWords } from './thresholds-in-words.js';
-import { COST_LINES, DRIVERS, type Driver, FIELDS } from './types.js';
+import { COST_LINES, DRIVERS, type Driver, FIELDS, type Field } from './types.js';
 
 export interface Assumption {
   section: string;
@@ -22,7 +22,32 @@ export interface Assumption {
   value: string | number | null;
   /** Where it came from, or what it means. */
   note: string;
+  /**
+   * How a number reads: a share (0.1 = 10 %), money, a multiple; 'time' marks the run's ISO time.
+   * Absent: as it is.
+   */
+  unit?: 'share' | 'money' | 'multiple' | 'time';
 }
+
+/** Each input column in the user's words, as the pane names them (not the settings keys). */
+export const FIELD_LABELS: Record<Field, string> = {
+  customer: 'Customer (key)',
+  name: 'Customer name',
+  revenue: 'Revenue',
+  cogs: 'Cost of goods sold',
+  grossProfit: 'Gross profit',
+  orders: 'Orders',
+  orderId: 'Order id',
+  lines: 'Order lines',
+  deliveries: 'Deliveries',
+  returns: 'Returns',
+  contacts: 'Service contacts',
+  repeatContacts: 'Repeat contacts',
+  visits: 'Sales visits',
+  paymentDays: 'Payment days',
+  discount: 'Discount (rate or money)',
+  period: 'Period',
+};
 
 /** What the host knows about the run: the input's name and when it ran. */
 export interface RunInfo {
@@ -46,10 +71,12 @@ const UNITS: Record<Driver, [string, string]> = {
 
 const SHARE_SOURCES: Record<ShareSource, string> = {
   setting: 'set in avoidable',
-  direct: 'default: a direct rate goes with the customer',
-  pool: 'default: pooled cost stays with the other customers',
-  capacity: 'default: capacity cost stays (unused capacity)',
-  mixed: 'default: the direct part of the rate goes, the pool and capacity parts stay',
+  direct:
+    'default: a direct rate is assumed avoidable, it goes with the customer (set avoidable to change)',
+  pool: 'default: pooled cost stays with the other customers (set avoidable to change)',
+  capacity: 'default: capacity cost stays (unused capacity; set avoidable to change)',
+  mixed:
+    'default: the direct part of the rate goes, the pool and capacity parts stay (set avoidable to change)',
   none: 'not priced',
 };
 
@@ -61,12 +88,18 @@ const SHARE_SOURCES: Record<ShareSource, string> = {
 export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
   const s = a.settings,
     out: Assumption[] = [];
-  const add = (section: string, item: string, value: string | number | null, note = '') => {
-    out.push({ section, item, value, note });
+  const add = (
+    section: string,
+    item: string,
+    value: string | number | null,
+    note = '',
+    unit?: Assumption['unit'],
+  ) => {
+    out.push({ section, item, value, note, ...(unit ? { unit } : {}) });
   };
 
   add('Run', 'Input', run.source ?? null, 'the table analysed; it is never modified');
-  add('Run', 'Time of the run', run.time ?? null);
+  add('Run', 'Time of the run', run.time ?? null, '', 'time');
   for (const note of run.notes ?? []) add('Run', 'How it was read', null, note);
   add(
     'Run',
@@ -95,7 +128,7 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
           : s.columns[f]
             ? 'set in the settings'
             : 'recognised from the header';
-    add('Column mapping', f, header, note);
+    add('Column mapping', FIELD_LABELS[f], header, note);
   }
 
   // §7: with migration one rate per pool, over every row read
@@ -127,7 +160,7 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
         set ? `${set} set but not applied: no such column, so it costs nothing` : 'no such column',
       );
     } else if (!parts.length) parts.push('no rate: costs nothing');
-    add('Rates', COST_LINE_LABELS[d], rate, parts.join(mapped ? ' + ' : '; '));
+    add('Rates', COST_LINE_LABELS[d], rate, parts.join(mapped ? ' + ' : '; '), 'money');
   });
   add(
     'Rates',
@@ -138,6 +171,7 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
       : s.costOfCapital > 0
         ? 'no payment-days column: it costs nothing'
         : 'none',
+    'share',
   );
 
   for (const line of thresholdsInWords(s, a.totals.marginTarget))
@@ -162,6 +196,7 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
     'Concierge budget share',
     s.conciergeBudgetShare,
     'of the Concierge net profit, for extra service',
+    'share',
   );
   add(
     'Tier map',
@@ -177,12 +212,14 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
     'Cost driver',
     DRIVER_MULTIPLE,
     'named from this multiple of its size-class median cost per unit of revenue',
+    'multiple',
   );
   add(
     'Causes',
     'Gross margin, discount',
     AMOUNT_FLOOR,
     'named when the gap to the size-class median costs at least this share of revenue',
+    'share',
   );
   if (a.customers.discount)
     add(
@@ -198,9 +235,11 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
       COST_LINE_LABELS[line],
       a.exit.shares[line],
       line === 'paymentDays' && a.exit.shareSources[line] !== 'setting'
-        ? 'default: the cost of capital goes with the customer'
+        ? 'default: the cost of capital is assumed avoidable, it goes with the customer (set avoidable to change)'
         : SHARE_SOURCES[a.exit.shareSources[line]],
+      'share',
     );
+  for (const x of exitDefinitions(a)) add('Exit', x.item, x.value, x.note);
 
   // §13: each resource's cost per minute and how much of it customers used
   a.cost.capacity.forEach((r, i) => {
@@ -210,6 +249,7 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
       `${res.name}: cost per minute`,
       r.costPerMinute,
       `cost ${formatMoney(res.cost)} ÷ ${formatMoney(res.minutes)} minutes (practical capacity); ${capacityLine(r, res.minutes)}`,
+      'money',
     );
   });
   if (s.capacity.length)
@@ -218,6 +258,7 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
       'Unused capacity cost',
       a.totals.unusedCapacityCost,
       'paid for, used by no customer: never charged to customers',
+      'money',
     );
   // §12 and §11
   add(
@@ -227,6 +268,7 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
     a.sensitivity
       ? sensitivityLine(a.sensitivity, a.totals.matrixCustomers)
       : 'off (sensitivity 0)',
+    'share',
   );
   const base = a.scenarios.length ? baselineTotals(a, s) : null;
   for (const sc of a.scenarios)
@@ -235,8 +277,33 @@ export function assumptions(a: Analysis, run: RunInfo = {}): Assumption[] {
       sc.name,
       sc.delta.netProfit,
       scenarioLine(sc, base!, Object.keys(s.avoidable).length > 0),
+      'money',
     );
   return out;
+}
+
+/**
+ * What the two per-customer exit figures on Customers mean (DOMAIN.md §10), as Assumptions rows.
+ * Break-even price change is −net profit ÷ revenue with every cost held; when cost of capital is
+ * charged on revenue (revenue × payment days / 365 × rate), a price rise raises that charge too,
+ * so the stated rise leaves a small loss — the caveat says so, and gives the exact rise.
+ * Example: net profit −100 on revenue 1,000, 73 payment days at 10 % → −(−100) ÷ 1,000 = 10 %;
+ * the charge grows by 1,000 × 10 % × 73/365 × 10 % = 2, so 2 short; exact rise 100 ÷ 980 ≈ 10.2 %.
+ */
+export function exitDefinitions(a: Analysis): { item: string; value: string; note: string }[] {
+  const capital = a.customers.paymentDays !== null && a.settings.costOfCapital > 0;
+  return [
+    {
+      item: 'Exit impact',
+      value: '−gross profit + avoidable cost',
+      note: 'the change in total net profit if that customer alone leaves; sign: + means profit rises (exit), − means it falls (reprice instead)',
+    },
+    {
+      item: 'Break-even price change',
+      value: '−net profit ÷ revenue',
+      note: `the price rise that brings a money-loser to break-even, cost of goods and cost-to-serve unchanged${capital ? `; but cost of capital is charged on revenue (revenue × payment days / 365 × ${formatPercent(a.settings.costOfCapital)}), so a price rise raises it too and the stated rise leaves a small loss: the exact rise is −net profit ÷ (revenue × (1 − payment days / 365 × ${formatPercent(a.settings.costOfCapital)}))` : ''}`,
+    },
+  ];
 }
 
 function sizeNote(a: Analysis): string {
