@@ -8,8 +8,10 @@ import { moneyLoserCauses } from '../core/causes.js';
 import { formatMoney, formatPercent, plural } from '../core/format.js';
 import type { GroupTable } from '../core/groups.js';
 import { cellTierLabel } from '../core/matrix.js';
+import { EXIT_SHARES_NOTE, exitRevenue } from '../core/report/exit-revenue.js';
 import { baselineTotals } from '../core/scenario.js';
 import { capacityLine, scenarioLine, sensitivityLine } from '../core/scenario-words.js';
+import { serviceQualityWords } from '../core/service-quality.js';
 import { thresholdsInWords } from '../core/thresholds-in-words.js';
 import type { Trend } from '../core/trend.js';
 import { PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
@@ -84,10 +86,11 @@ export function printSummary(a: Analysis, source: string): string {
       .map((x) => `${x.cause.toLowerCase()} ${x.customers}`)
       .join(', ');
     out.push(`Money-losers: ${plural(losers, 'customer')}; their causes: ${causes}.`);
-    const e = a.exit.totals;
+    const e = a.exit.totals,
+      gone = exitRevenue(a);
     out.push(
       e.helps
-        ? `Exit: leaving would raise profit for ${e.helps} of them, by ${formatMoney(e.gain)} in all${e.strandedCost > 0 ? ` (${formatMoney(e.strandedCost)} of their cost-to-serve stays with the other customers)` : ''}${e.helps < losers ? `; reprice the other ${losers - e.helps}` : ''} (break-even price change per customer in --json and the report).`
+        ? `Exit: leaving would raise profit for ${e.helps} of them, by ${formatMoney(e.gain)} in all, and ${formatMoney(gone.revenue)} of revenue${gone.share === null ? '' : ` (${formatPercent(gone.share)})`} goes with them${e.strandedCost > 0 ? ` (${formatMoney(e.strandedCost)} of their cost-to-serve stays with the other customers)` : ''}${e.helps < losers ? `; reprice the other ${losers - e.helps}` : ''} (break-even price change per customer in --json and the report; ${EXIT_SHARES_NOTE}).`
         : `Exit: no money-loser's exit would raise profit (their pooled cost would stay with the others); reprice them (break-even price change per customer in --json and the report).`,
     );
   }
@@ -97,10 +100,7 @@ export function printSummary(a: Analysis, source: string): string {
       `Concierge: ${plural(k.count, 'account')} earn${k.count === 1 ? 's' : ''} ${formatMoney(k.netProfit)}; at ${formatPercent(k.budgetShare)} they carry a service budget of ${formatMoney(k.serviceBudget)} (${formatMoney(k.budgetPerAccount!)} per account).${k.movedToMaintain ? ` ${plural(k.movedToMaintain, 'more Large/High account')} moved to Maintain (conciergeMaxAccounts).` : ''}`,
     );
   const q = a.service;
-  if (q)
-    out.push(
-      `Service: first-contact resolution ${q.firstContactResolution === null ? '–' : formatPercent(q.firstContactResolution)}; repeat contacts cost ${formatMoney(q.repeatCost)}${q.repeatShareOfServiceCost === null ? '' : `, ${formatPercent(q.repeatShareOfServiceCost)} of the service cost (seed 004: typically 20 % or more)`}.`,
-    );
+  if (q) out.push(`Service: ${serviceQualityWords(q, a.cost.rates)}.`);
   if (t.noRevenue.count)
     out.push(
       `No revenue: ${plural(t.noRevenue.count, 'customer')} outside the matrix, net profit ${formatMoney(t.noRevenue.netProfit)}.`,

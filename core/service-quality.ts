@@ -1,12 +1,13 @@
 /**
- * Service quality (DOMAIN.md §16, seed 004): with contacts and repeat contacts,
+ * Service quality (DOMAIN.md §16): with contacts and repeat contacts,
  *   first-contact resolution = 1 − repeatContacts / contacts   (overall and per customer)
  * the cost of repeat contacts, and its share of the service cost (cost of contacts + repeat
  * contacts). Repeat contacts are counted among the contacts (that is what the formula above
- * means), so each one costs the contact rate plus any repeat-contact rate. Seed 004: repeat
- * contacts typically waste 20 %+ of the service budget.
+ * means), so each one costs the contact rate plus any repeat-contact rate. Repeat contacts
+ * typically waste 20 %+ of the service budget.
  */
 import { exactSum } from './exact-sum.js';
+import { formatMoney, formatPercent } from './format.js';
 import { DRIVERS, type Driver } from './types.js';
 
 export interface ServiceQuality {
@@ -63,4 +64,30 @@ export function serviceQuality(
  */
 export function firstContactResolution(contacts: number, repeats: number): number | null {
   return contacts > 0 && repeats <= contacts ? 1 - repeats / contacts : null;
+}
+
+/**
+ * The service-quality figures in words, saying why a repeat costs more than the repeat rate: it is
+ * also a service contact. Example: FCR 78 %, 8,238 repeats at contact 15 + repeat 25 →
+ * "first-contact resolution 78 %; 8,238 repeat contacts cost 329,520 (each repeat is also a
+ * service contact: 15 + 25 = 40 each), 43 % of the service cost (typically 20 % or more; resolving
+ * first time saves it)".
+ */
+export function serviceQualityWords(
+  q: ServiceQuality,
+  rates: Pick<Record<Driver, number>, 'contacts' | 'repeatContacts'>,
+): string {
+  const each = rates.contacts + rates.repeatContacts;
+  const why =
+    rates.contacts > 0 && rates.repeatContacts > 0
+      ? ` (each repeat is also a service contact: ${rate(rates.contacts)} + ${rate(rates.repeatContacts)} = ${rate(each)} each)`
+      : rates.contacts > 0
+        ? ` (each repeat is also a service contact: ${rate(rates.contacts)} each)`
+        : '';
+  return `first-contact resolution ${q.firstContactResolution === null ? '–' : formatPercent(q.firstContactResolution)}; ${formatMoney(q.repeatContacts)} repeat contacts cost ${formatMoney(q.repeatCost)}${why}${q.repeatShareOfServiceCost === null ? '' : `, ${formatPercent(q.repeatShareOfServiceCost)} of the service cost (typically 20 % or more; resolving first time saves it)`}`;
+}
+
+/** A rate as it reads: up to 2 decimals, thousands separated (12.5 → "12.5"). */
+function rate(x: number): string {
+  return x.toLocaleString('en-US', { maximumFractionDigits: 2 });
 }

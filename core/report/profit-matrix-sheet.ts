@@ -7,10 +7,12 @@ import { moneyLoserCauses } from '../causes.js';
 import { formatMoney, formatPercent, plural } from '../format.js';
 import { cellTierLabel } from '../matrix.js';
 import { capacityLine, sensitivityLine } from '../scenario-words.js';
+import { serviceQualityWords } from '../service-quality.js';
 import { thresholdsInWords } from '../thresholds-in-words.js';
 import { PROFIT_CLASSES, SIZE_CLASSES } from '../types.js';
 import { whaleBenchmark } from '../whale-curve.js';
 import { LOSS_FONT, profitHeat, tierFill } from './colours.js';
+import { EXIT_SHARES_NOTE, exitRevenue } from './exit-revenue.js';
 import { layOut } from './layout.js';
 import {
   addRows,
@@ -159,10 +161,11 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
       .map((x) => `${x.cause.toLowerCase()} ${x.customers}`)
       .join(', ');
     notes.push([`Money-losers: ${t.moneyLosers}; their causes (see Why): ${causes}.`]);
-    const e = a.exit.totals;
+    const e = a.exit.totals,
+      gone = exitRevenue(a);
     notes.push([
       e.helps
-        ? `Exit: leaving would raise profit for ${e.helps} of them, by ${formatMoney(e.gain)} in all${e.strandedCost > 0 ? `; ${formatMoney(e.strandedCost)} of their cost-to-serve stays and is re-spread over the other customers` : ''}.${e.helps < t.moneyLosers ? ` Reprice the other ${t.moneyLosers - e.helps}: see Break-even price change on Customers.` : ''}`
+        ? `Exit: leaving would raise profit for ${e.helps} of them, by ${formatMoney(e.gain)} in all, and ${formatMoney(gone.revenue)} of revenue${gone.share === null ? '' : ` (${formatPercent(gone.share)})`} goes with them${e.strandedCost > 0 ? `; ${formatMoney(e.strandedCost)} of their cost-to-serve stays and is re-spread over the other customers` : ''} (${EXIT_SHARES_NOTE}).${e.helps < t.moneyLosers ? ` Reprice the other ${t.moneyLosers - e.helps}: see Break-even price change on Customers.` : ''}`
         : 'Exit: no money-loser leaving would raise profit (the pooled cost it carries would stay); reprice them: see Break-even price change on Customers.',
     ]);
   }
@@ -173,10 +176,7 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
       : 'Concierge economics: no Concierge accounts.',
   ]);
   const q = a.service;
-  if (q)
-    notes.push([
-      `Service quality: first-contact resolution ${q.firstContactResolution === null ? '–' : formatPercent(q.firstContactResolution)}; ${formatMoney(q.repeatContacts)} repeat contacts cost ${formatMoney(q.repeatCost)}${q.repeatShareOfServiceCost === null ? '' : `, ${formatPercent(q.repeatShareOfServiceCost)} of the service cost (seed 004: typically 20 % or more; resolving first time saves it)`}.`,
-    ]);
+  if (q) notes.push([`Service quality: ${serviceQualityWords(q, a.cost.rates)}.`]);
   if (t.noRevenue.count)
     notes.push([
       `No revenue: ${plural(t.noRevenue.count, 'customer')} outside the matrix, net profit ${formatMoney(t.noRevenue.netProfit)} (in the All customers rows above, which tie to the headline totals).`,

@@ -1,7 +1,11 @@
 // DOMAIN.md §16 (seed 004): first-contact resolution = 1 − repeat contacts / contacts, overall and
 // per customer; the cost of repeat contacts and its share of the service cost.
 import { describe, expect, it } from 'vitest';
-import { firstContactResolution, serviceQuality } from '../../core/service-quality.js';
+import {
+  firstContactResolution,
+  serviceQuality,
+  serviceQualityWords,
+} from '../../core/service-quality.js';
 import { DRIVERS } from '../../core/types.js';
 import { customer, customers, expectMoney, run } from './builder.js';
 
@@ -76,5 +80,23 @@ describe('in the analysis', () => {
     const a = run(customers({ A: { revenue: 1000, cogs: 500, contacts: 10 } }));
     expect(a.service).toBeNull();
     expect(customer(a, 'A').firstContactResolution).toBeNull();
+  });
+});
+
+describe('serviceQualityWords', () => {
+  it('says why a repeat costs more than the repeat rate: it is also a service contact', () => {
+    // 1,000 contacts, 250 repeats at 15 + 25 = 40 each → 10,000, 47 % of 21,250
+    const q = serviceQuality(volumes([600, 400], [200, 50]), rates(15, 25))!;
+    expect(serviceQualityWords(q, rates(15, 25))).toBe(
+      'first-contact resolution 75 %; 250 repeat contacts cost 10,000 (each repeat is also a service contact: 15 + 25 = 40 each), 47 % of the service cost (typically 20 % or more; resolving first time saves it)',
+    );
+  });
+
+  it('names only the contact rate when repeats have no rate of their own', () => {
+    // 250 repeats × 15 = 3,750 of 15,000 → 25 %
+    const q = serviceQuality(volumes([600, 400], [200, 50]), rates(15, 0))!;
+    expect(serviceQualityWords(q, rates(15, 0))).toBe(
+      'first-contact resolution 75 %; 250 repeat contacts cost 3,750 (each repeat is also a service contact: 15 each), 25 % of the service cost (typically 20 % or more; resolving first time saves it)',
+    );
   });
 });

@@ -62,11 +62,15 @@ describe('the notes', () => {
       .join('\n');
     expect(text).toContain('Benchmark: the top 20 % of customers earn');
     expect(text).toContain('Money-losers: 1; their causes (see Why): gross margin 1.');
-    expect(text).toContain('Exit: leaving would raise profit for 1 of them, by 100 in all.');
+    // C alone leaves: +100 of profit, and its 1,000 of 3,000 revenue (33 %) goes with it
+    expect(text).toContain(
+      'Exit: leaving would raise profit for 1 of them, by 100 in all, and 1,000 of revenue (33 %) goes with them (direct rates are assumed avoidable',
+    );
     // 20 contacts, 4 repeats → FCR 80 %; repeats cost 4 × (10 + 5) = 60 of 200 + 20 = 220
     expect(text).toContain(
-      'Service quality: first-contact resolution 80 %; 4 repeat contacts cost 60, 27 % of the service cost',
+      'Service quality: first-contact resolution 80 %; 4 repeat contacts cost 60 (each repeat is also a service contact: 10 + 5 = 15 each), 27 % of the service cost (typically 20 % or more',
     );
+    expect(text).not.toMatch(/seed \d/);
     expect(text).toContain('Warning: Concierge holds');
   });
 });
