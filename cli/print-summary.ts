@@ -97,7 +97,7 @@ export function printSummary(a: Analysis, source: string): string {
   const k = a.concierge;
   if (k.count)
     out.push(
-      `Concierge: ${plural(k.count, 'account')} earn${k.count === 1 ? 's' : ''} ${formatMoney(k.netProfit)}; at ${formatPercent(k.budgetShare)} they carry a service budget of ${formatMoney(k.serviceBudget)} (${formatMoney(k.budgetPerAccount!)} per account).${k.movedToMaintain ? ` ${plural(k.movedToMaintain, 'more Large/High account')} moved to Maintain (conciergeMaxAccounts).` : ''}`,
+      `Concierge: ${plural(k.count, 'account')} earn${k.count === 1 ? 's' : ''} ${formatMoney(k.netProfit)}; at ${formatPercent(k.budgetShare)} they carry a service budget of ${formatMoney(k.serviceBudget)} (${formatMoney(k.budgetPerAccount!)} per account).${k.movedToMaintain ? ` ${plural(k.movedToMaintain, 'more Large/High account')} moved to Maintain (Concierge accounts at most: conciergeMaxAccounts).` : ''}`,
     );
   const q = a.service;
   if (q) out.push(`Service: ${serviceQualityWords(q, a.cost.rates)}.`);

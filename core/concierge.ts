@@ -93,7 +93,7 @@ export function conciergeEconomics(
     movedToMaintain: moved.count,
     warning:
       shareOfCustomers !== null && shareOfCustomers > CONCIERGE_WARN_SHARE
-        ? `Concierge holds ${count} of ${matrixCustomers} matrix customers (${formatPercent(shareOfCustomers)}), so its service budget thins out to ${formatMoney(budgetPerAccount ?? 0)} per account. Concierge service pays only while it stays exclusive: set conciergeMaxAccounts to keep it for the most profitable few`
+        ? `Concierge holds ${count} of ${matrixCustomers} matrix customers (${formatPercent(shareOfCustomers)}), so its service budget thins out to ${formatMoney(budgetPerAccount ?? 0)} per account. Concierge service pays only while it stays exclusive: set Concierge accounts at most (conciergeMaxAccounts) to keep it for the most profitable few`
         : null,
   };
 }

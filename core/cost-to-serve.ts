@@ -89,9 +89,11 @@ export function driverRates(
     const pool = settings.pools[d];
     if (!volumes[i]) {
       // no such column: a rate or pool set for it prices nothing, so it is not applied (rate 0)
-      const set = [settings.rates[d] ? `rates.${d}` : null, pool ? `pools.${d}` : null].filter(
-        (x) => x !== null,
-      );
+      // the setting in the user's words, with its key: "Deliveries rate (rates.deliveries)"
+      const set = [
+        settings.rates[d] ? `${COST_LINE_LABELS[d]} rate (rates.${d})` : null,
+        pool ? `${COST_LINE_LABELS[d]} cost pool (pools.${d})` : null,
+      ].filter((x) => x !== null);
       if (set.length)
         warnings.push(
           `${set.join(' and ')} ${set.length > 1 ? 'are' : 'is'} set but the table has no ${COST_LINE_LABELS[d]} column: it costs nothing`,
@@ -101,7 +103,9 @@ export function driverRates(
       const volume = totals[i];
       if (volume > 0) part.pool = pool / volume;
       else if (pool > 0)
-        warnings.push(`the ${d} cost pool (${pool}) is not spread: no customer has any ${d}`);
+        warnings.push(
+          `the ${COST_LINE_LABELS[d]} cost pool (pools.${d}: ${pool}) is not spread: no customer has any ${COST_LINE_LABELS[d].toLowerCase()}`,
+        );
     }
     rateParts[d] = part;
     rates[d] = part.direct + part.pool + part.capacity;

@@ -31,13 +31,13 @@ export function unpricedActivityWarning(drivers: Driver[]): string | null {
 
 /**
  * A cost of capital set while no payment-days column was read: it prices nothing, say so.
- * Example: `unusedCostOfCapitalWarning(0.08, false)` → "costOfCapital is 8 % but …".
+ * Example: `unusedCostOfCapitalWarning(0.08, false)` → "Cost of capital (costOfCapital) is 8 % but …".
  */
 export function unusedCostOfCapitalWarning(
   costOfCapital: number,
   paymentDaysRead: boolean,
 ): string | null {
   return costOfCapital > 0 && !paymentDaysRead
-    ? `costOfCapital is ${Math.round(costOfCapital * 1e4) / 100} % but no payment-days column was read: the cost of capital is 0 (map a "Payment Days" or "DSO" column to price it)`
+    ? `Cost of capital (costOfCapital) is ${Math.round(costOfCapital * 1e4) / 100} % but no payment-days column was read: the cost of capital is 0 (map a "Payment Days" or "DSO" column to price it)`
     : null;
 }

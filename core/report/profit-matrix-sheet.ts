@@ -172,7 +172,7 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
   const k = a.concierge;
   notes.push([
     k.count
-      ? `Concierge economics: ${plural(k.count, 'account')} earn${k.count === 1 ? 's' : ''} ${formatMoney(k.netProfit)}${k.shareOfProfit === null ? '' : ` (${formatPercent(k.shareOfProfit)} of profit)`}; at ${formatPercent(k.budgetShare)} ${k.count === 1 ? 'it carries' : 'they carry'} ${formatMoney(k.serviceBudget)} of extra service, ${formatMoney(k.budgetPerAccount!)} per account.${k.movedToMaintain ? ` ${plural(k.movedToMaintain, 'more Large/High account')} ${k.movedToMaintain === 1 ? 'gets' : 'get'} Maintain (conciergeMaxAccounts).` : ''}`
+      ? `Concierge economics: ${plural(k.count, 'account')} earn${k.count === 1 ? 's' : ''} ${formatMoney(k.netProfit)}${k.shareOfProfit === null ? '' : ` (${formatPercent(k.shareOfProfit)} of profit)`}; at ${formatPercent(k.budgetShare)} ${k.count === 1 ? 'it carries' : 'they carry'} ${formatMoney(k.serviceBudget)} of extra service, ${formatMoney(k.budgetPerAccount!)} per account.${k.movedToMaintain ? ` ${plural(k.movedToMaintain, 'more Large/High account')} ${k.movedToMaintain === 1 ? 'gets' : 'get'} Maintain (Concierge accounts at most: conciergeMaxAccounts).` : ''}`
       : 'Concierge economics: no Concierge accounts.',
   ]);
   const q = a.service;

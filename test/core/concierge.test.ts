@@ -44,7 +44,7 @@ describe('conciergeEconomics', () => {
       movedToMaintain: 0,
       // 4 of 14 = 29 % > 20 %: no longer exclusive
       warning:
-        'Concierge holds 4 of 14 matrix customers (29 %), so its service budget thins out to 5,000 per account. Concierge service pays only while it stays exclusive: set conciergeMaxAccounts to keep it for the most profitable few',
+        'Concierge holds 4 of 14 matrix customers (29 %), so its service budget thins out to 5,000 per account. Concierge service pays only while it stays exclusive: set Concierge accounts at most (conciergeMaxAccounts) to keep it for the most profitable few',
     });
   });
 
@@ -182,7 +182,7 @@ describe('conciergeMaxAccounts in the analysis', () => {
     const a = run(FOUR, FIXED);
     expect(a.concierge.count).toBe(4);
     expect(a.warnings).toContain(
-      'Concierge holds 4 of 5 matrix customers (80 %), so its service budget thins out to 53 per account. Concierge service pays only while it stays exclusive: set conciergeMaxAccounts to keep it for the most profitable few',
+      'Concierge holds 4 of 5 matrix customers (80 %), so its service budget thins out to 53 per account. Concierge service pays only while it stays exclusive: set Concierge accounts at most (conciergeMaxAccounts) to keep it for the most profitable few',
     );
     expect(run(FOUR, { ...FIXED, conciergeMaxAccounts: 1 }).warnings.join()).not.toMatch(
       /Concierge holds/,

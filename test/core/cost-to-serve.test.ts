@@ -103,7 +103,7 @@ describe('cost pools (activity-based costing)', () => {
     );
     expect(rates.returns).toBe(0);
     expect(warnings).toEqual([
-      'the returns cost pool (500) is not spread: no customer has any returns',
+      'the Returns cost pool (pools.returns: 500) is not spread: no customer has any returns',
     ]);
     const a = run(customers({ A: { revenue: 100, cogs: 50, returns: 0 } }), {
       pools: { returns: 500 },
@@ -177,10 +177,10 @@ describe('a rate or pool set for a driver the table has no column for', () => {
 
   it('warns that it costs nothing', () => {
     expect(a.warnings).toContain(
-      'rates.deliveries is set but the table has no Deliveries column: it costs nothing',
+      'Deliveries rate (rates.deliveries) is set but the table has no Deliveries column: it costs nothing',
     );
     expect(a.warnings).toContain(
-      'pools.returns is set but the table has no Returns column: it costs nothing',
+      'Returns cost pool (pools.returns) is set but the table has no Returns column: it costs nothing',
     );
   });
 

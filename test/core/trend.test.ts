@@ -159,7 +159,7 @@ describe('a cost pool with nothing to spread over', () => {
     );
     expect(b.warnings).toContain(
       // no Visits column at all: the pool is not applied (advicefix: named as a missing column)
-      'pools.visits is set but the table has no Sales visits column: it costs nothing',
+      'Sales visits cost pool (pools.visits) is set but the table has no Sales visits column: it costs nothing',
     );
   });
 });

@@ -59,7 +59,7 @@ describe('in the analysis', () => {
 describe('a cost of capital with nothing to apply it to', () => {
   it('warns when costOfCapital is set and no payment-days column was read', () => {
     expect(unusedCostOfCapitalWarning(0.08, false)).toBe(
-      'costOfCapital is 8 % but no payment-days column was read: the cost of capital is 0 (map a "Payment Days" or "DSO" column to price it)',
+      'Cost of capital (costOfCapital) is 8 % but no payment-days column was read: the cost of capital is 0 (map a "Payment Days" or "DSO" column to price it)',
     );
     expect(unusedCostOfCapitalWarning(0.08, true)).toBeNull();
     expect(unusedCostOfCapitalWarning(0, false)).toBeNull();
