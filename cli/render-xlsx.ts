@@ -154,19 +154,20 @@ export function renderSheet(
 }
 
 /**
- * Printed (and PDF) pages: the print area, landscape or portrait, one page wide (and tall with
- * `onePage`), the frozen header rows repeated on every page.
+ * Printed (and PDF) pages: the print area, landscape or portrait, `pagesWide` pages wide (and one
+ * tall with `onePage`), the frozen header rows and the key columns repeated on every page.
  */
 function pageSetup(spec: SheetSpec): Partial<ExcelJS.PageSetup> {
   const p = spec.print;
   return {
     orientation: !p || p.landscape ? 'landscape' : 'portrait',
     fitToPage: true,
-    fitToWidth: 1,
+    fitToWidth: p?.pagesWide ?? 1,
     fitToHeight: p?.onePage ? 1 : 0,
     // always "from:to": ExcelJS splits the print area at its colon
     ...(p ? { printArea: `${a1({ ...p.area, rows: 1, cols: 1 })}:${a1(lastCell(p.area))}` } : {}),
     ...(spec.freezeRows ? { printTitlesRow: `1:${spec.freezeRows}` } : {}),
+    ...(p?.titleCols ? { printTitlesColumn: `A:${columnLetter(p.titleCols - 1)}` } : {}),
   };
 }
 

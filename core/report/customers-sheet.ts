@@ -87,7 +87,8 @@ export function customersSheet(a: Analysis): SheetSpec {
   }
   s.table = { range: rect(0, 0, n + 1, s.width), name: 'ProfitTiersCustomers' };
   s.freezeRows = 1;
-  return layOut(s);
+  // a wide list: at most 2 landscape pages across, Customer and Name on each
+  return layOut(s, { maxPagesWide: 2, titleCols: 2 });
 }
 
 /** "fragile: orders rate +20 %, visits rate -20 %", or "stable" when no single move changes the tier. */

@@ -29,6 +29,8 @@ const LINE_POINTS = 15,
 const MAX_ROW_POINTS = 409;
 /** Characters across a portrait A4/Letter page at 100 % (the rest print landscape). */
 const PORTRAIT_CHARS = 95;
+/** Characters across a landscape A4/Letter page at 100 %. */
+export const LANDSCAPE_CHARS = 135;
 /** Pixels per character of width and per row, as hosts draw them (for a chart's extent). */
 const PX_PER_CHAR = 7,
   PX_PADDING = 5,
@@ -37,11 +39,20 @@ const PX_PER_CHAR = 7,
 
 /**
  * Lays out sheet `s` in place (widths, wraps, merged notes, row heights, print setup) and returns
- * it. `onePage` fits the whole sheet on one printed page (the Profit Matrix and its legend).
+ * it. `onePage` fits the whole sheet on one printed page (the Profit Matrix and its legend). A
+ * sheet wider than a landscape page may print up to `maxPagesWide` pages across (a list squeezed
+ * to one page of 40 % is unreadable), with its first `titleCols` key columns on every page.
  * Example: a column holding "Customer" over keys up to 5 characters → width 9; a Cause column of
  * 120-character texts → width 50, wrapped.
  */
-export function layOut(s: SheetSpec, { onePage = false }: { onePage?: boolean } = {}): SheetSpec {
+export function layOut(
+  s: SheetSpec,
+  {
+    onePage = false,
+    maxPagesWide = 1,
+    titleCols = 0,
+  }: { onePage?: boolean; maxPagesWide?: number; titleCols?: number } = {},
+): SheetSpec {
   const rows = s.values.length,
     cols = Math.max(1, s.width);
   const headers = headerRows(s);
@@ -118,8 +129,27 @@ export function layOut(s: SheetSpec, { onePage = false }: { onePage?: boolean } 
   const area = usedArea(s);
   let across = 0; // a chart's columns count at the hosts' default width
   for (let c = 0; c < area.cols; c++) across += widths[c] ?? DEFAULT_COLUMN_PX / PX_PER_CHAR;
-  s.print = { area, landscape: across > PORTRAIT_CHARS, onePage };
+  const keys = widths.slice(0, titleCols).reduce((x, w) => x + w, 0);
+  const pagesWide = onePage ? 1 : pagesAcross(across, keys, maxPagesWide);
+  s.print = {
+    area,
+    landscape: across > PORTRAIT_CHARS,
+    onePage,
+    pagesWide,
+    titleCols: pagesWide > 1 ? titleCols : 0,
+  };
   return s;
+}
+
+/**
+ * Landscape pages needed across `across` characters at 100 %, the first page holding them all
+ * and each further page the rest after the repeated key columns (`keys` characters), at most
+ * `max`. Example: 300 characters with 30 of keys, at most 3 → 1 + ⌈(300 − 135) / 105⌉ = 3.
+ */
+export function pagesAcross(across: number, keys: number, max: number): number {
+  if (max <= 1 || across <= LANDSCAPE_CHARS) return 1;
+  const more = Math.ceil((across - LANDSCAPE_CHARS) / Math.max(1, LANDSCAPE_CHARS - keys));
+  return Math.min(max, 1 + more);
 }
 
 /** Rows styled as table headers (styleHeader's fill). */

@@ -94,13 +94,18 @@ export interface SheetSpec {
 
 /**
  * Page setup: the print area (the used range, charts included), landscape or portrait, fitted to
- * one page wide (and one page tall with `onePage`), the frozen header rows repeated on every page,
- * and the sheet name as header and "Page 1 of 3" as footer (PAGE_HEADER, PAGE_FOOTER).
+ * `pagesWide` pages across (and one page tall with `onePage`), the frozen header rows and the
+ * first `titleCols` columns repeated on every page, and the sheet name as header and "Page 1 of 3"
+ * as footer (PAGE_HEADER, PAGE_FOOTER).
  */
 export interface PrintSpec {
   area: Rect;
   landscape: boolean;
   onePage: boolean;
+  /** Pages across the columns are fitted to: 1 for most sheets, up to 2–3 for wide lists. */
+  pagesWide: number;
+  /** Key columns (Customer, Name) printed on every page across; 0 for none. */
+  titleCols: number;
 }
 
 /** Header and footer codes, as Excel and ExcelJS write them: the sheet's name; "Page 1 of 3". */

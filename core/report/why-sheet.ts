@@ -104,5 +104,6 @@ export function whySheet(a: Analysis): SheetSpec {
   }
   s.freezeRows = 1;
   s.freezeCols = WHY_KEYS.length;
-  return layOut(s);
+  // 20 columns: at most 3 landscape pages across, Customer and Name on each
+  return layOut(s, { maxPagesWide: 3, titleCols: 2 });
 }

@@ -173,14 +173,16 @@ describe('report workbook', () => {
     );
   });
 
-  it('sets every sheet up for print: its used range, one page wide, name and page number', async () => {
+  it('sets every sheet up for print: its used range, pages across, name and page number', async () => {
     const wb = await open(join(dir, 'sample.xlsx'));
     for (const ws of wb.worksheets) {
       expect(ws.headerFooter, ws.name).toMatchObject({
         oddHeader: '&C&A',
         oddFooter: '&CPage &P of &N',
       });
-      expect(ws.pageSetup.fitToWidth, ws.name).toBe(1);
+      // wide lists print on 2 (Customers) or 3 (Why) pages across, every other sheet on 1
+      const across = ws.name === 'Customers' ? 2 : ws.name === 'Why' ? 3 : 1;
+      expect(ws.pageSetup.fitToWidth, ws.name).toBe(across);
       // the print area ends at the last used row (and, past the table, a chart's cells)
       const [, lastRow] = /^A1:[A-Z]+(\d+)$/.exec(String(ws.pageSetup.printArea))!;
       expect(Number(lastRow), ws.name).toBeGreaterThanOrEqual(ws.rowCount);
@@ -190,6 +192,13 @@ describe('report workbook', () => {
     expect(matrix.pageSetup.printArea).toBe(`A1:G${matrix.rowCount}`); // G: Fragile
     expect(wb.getWorksheet('Customers')!.pageSetup.fitToHeight).toBe(0); // as many pages as it takes
     expect(wb.getWorksheet('Customers')!.pageSetup.printArea).toBe(`A1:P${sample.customers.n + 1}`);
+    // Customer and Name on every page across, the header row on every page down
+    for (const name of ['Customers', 'Why']) {
+      const ws = wb.getWorksheet(name)!;
+      expect(ws.pageSetup.printTitlesColumn, name).toBe('A:B');
+      expect(ws.pageSetup.printTitlesRow, name).toBe('1:1');
+    }
+    expect(matrix.pageSetup.printTitlesColumn).toBeUndefined();
     // the Why sheet keeps customer, name, segment and tier in view
     expect(wb.getWorksheet('Why')!.views[0]).toMatchObject({
       state: 'frozen',

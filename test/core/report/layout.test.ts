@@ -6,6 +6,7 @@ import {
   headerWidth,
   layOut,
   MAX_WIDTH,
+  pagesAcross,
   usedArea,
   wrappedLines,
 } from '../../../core/report/layout.js';
@@ -40,7 +41,13 @@ describe('sheet layout', () => {
     // note: 75 characters across 80 width units less one, 7/8 each → 90 per line: one line;
     // the cause: 100 characters over (60 − 1) / 0.875 = 67 per line → 2 lines, 30 points
     expect(s.rowHeights).toEqual([{ row: 2, points: 30 }]);
-    expect(s.print).toEqual({ area: rect(0, 0, 3, 3), landscape: false, onePage: false });
+    expect(s.print).toEqual({
+      area: rect(0, 0, 3, 3),
+      landscape: false,
+      onePage: false,
+      pagesWide: 1,
+      titleCols: 0,
+    });
   });
 
   it('prints the cells a chart is drawn over too, landscape when wider than a portrait page', () => {
@@ -59,5 +66,30 @@ describe('sheet layout', () => {
     // 640 px from column C at 64 px a column: C…L; 400 px at 20 px a row: 20 rows
     expect(usedArea(s)).toEqual(rect(0, 0, 20, 12));
     expect(layOut(s).print!.landscape).toBe(true);
+  });
+
+  it('prints a wide list on up to its pages across, with its key columns on each', () => {
+    // 300 characters with 30 of keys: page 1 holds 135, each further page 135 − 30 = 105
+    expect(pagesAcross(300, 30, 3)).toBe(3); // 1 + ⌈165 / 105⌉
+    expect(pagesAcross(300, 30, 2)).toBe(2); // capped
+    expect(pagesAcross(130, 30, 3)).toBe(1); // fits one landscape page
+    expect(pagesAcross(300, 30, 1)).toBe(1); // fitted to one page as before
+    // 12 columns of 20 = 240 characters, keys 20 + 20: 1 + ⌈105 / 95⌉ = 3, at most 2
+    const s = emptySheet('W');
+    addRows(s, [Array.from({ length: 12 }, () => 'x'.repeat(20))]);
+    s.values[0][0] = 'y'.repeat(20);
+    const out = layOut(s, { maxPagesWide: 2, titleCols: 2 });
+    expect(out.columnWidths.slice(0, 2)).toEqual([20, 20]); // 20 × 7/8 → 18, + 2
+    expect(out.print).toMatchObject({ landscape: true, pagesWide: 2, titleCols: 2 });
+    // a sheet that fits one page repeats no columns
+    const narrow = emptySheet('N');
+    addRows(narrow, [
+      ['a', 'b'],
+      ['c', 'd'],
+    ]);
+    expect(layOut(narrow, { maxPagesWide: 2, titleCols: 2 }).print).toMatchObject({
+      pagesWide: 1,
+      titleCols: 0,
+    });
   });
 });
