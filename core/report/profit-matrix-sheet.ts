@@ -26,6 +26,9 @@ import {
 
 const MEASURES = ['Customers', 'Revenue', 'Net profit', 'Share of profit'] as const;
 const MEASURE_FORMATS = [FORMATS.integer, FORMATS.money0, FORMATS.money0, FORMATS.percent];
+/** Money on a heat fill: the sign, no red text (the fill carries the colour). */
+export const ON_FILL_MONEY = '#,##0;-#,##0';
+export const ON_FILL_FONT = '#000000';
 
 export function profitMatrixSheet(a: Analysis): SheetSpec {
   const s = emptySheet('Profit Matrix');
@@ -69,6 +72,13 @@ export function profitMatrixSheet(a: Analysis): SheetSpec {
       s.fills.push({ range: rect(top + 1, 2 + p, 4, 1), color: heat[si * 3 + p] });
       s.fills.push({ range: rect(top, 2 + p, 1, 1), color: tierFill(c.tier) });
     });
+    // on the heat fills, black figures with their sign: red text on a red fill does not read,
+    // on screen or in greyscale (the fill already says loss)
+    s.formats.push(
+      { range: rect(top + 2, 2, 2, 3), format: ON_FILL_MONEY },
+      { range: rect(top + 4, 2, 1, 3), format: FORMATS.percent },
+    );
+    s.fontColors.push({ range: rect(top + 1, 2, 4, 3), color: ON_FILL_FONT });
   });
   const total = addRows(s, [
     [

@@ -167,6 +167,36 @@ describe('report workbook', () => {
     expect(await readFile(input, 'utf8')).toBe('not really a workbook');
   });
 
+  it('writes losses on the matrix in black on their fill, and Assumptions in their units', async () => {
+    const wb = await open(join(dir, 'sample.xlsx'));
+    const matrix = wb.getWorksheet('Profit Matrix')!;
+    // the sample's Large/Low cell: net profit −1,288,085 on heat(−1), #F8696B
+    let loss: ExcelJS.Cell | undefined;
+    matrix.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'number' && Math.round(cell.value) === -1_288_085) loss = cell;
+      }),
+    );
+    expect(loss!.numFmt).toBe('#,##0;-#,##0');
+    expect(loss!.font?.color?.argb).toBe('FF000000');
+    expect((loss!.fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFF8696B');
+    const assumptions = wb.getWorksheet('Assumptions')!;
+    const cellOf = (item: string) => {
+      let out: ExcelJS.Cell | undefined;
+      assumptions.eachRow((row) => {
+        if (!out && row.getCell(2).value === item) out = row.getCell(3);
+      });
+      return out!;
+    };
+    expect(cellOf('Cost of capital').value).toBe(0.1);
+    expect(cellOf('Cost of capital').numFmt).toBe('0%'); // 10%
+    expect(cellOf('Concierge budget share').numFmt).toBe('0%');
+    expect(cellOf('Each cost input moves by ±').numFmt).toBe('0%'); // 20%
+    expect(cellOf('Gross margin, discount').numFmt).toBe('0%'); // 1%
+    expect(cellOf('Break-even price change').value).toBe('−net profit ÷ revenue');
+    expect(cellOf('Payment days').value).toBe('Payment Days'); // the field's label, not its key
+  });
+
   it('refuses a name that is not .xlsx, so a CSV input is never the target', async () => {
     await expect(writeReport(sample, join(dir, 'customers.csv'))).rejects.toThrow(
       /must end in \.xlsx/,

@@ -15,6 +15,15 @@ function cellFill(s: ReturnType<typeof profitMatrixSheet>, size: string, p: numb
   return fill!.color;
 }
 
+/** True when rectangle `r` covers the cell (row, col). */
+function within(
+  r: { row: number; col: number; rows?: number; cols?: number },
+  row: number,
+  col: number,
+) {
+  return row >= r.row && row < r.row + (r.rows ?? 1) && col >= r.col && col < r.col + (r.cols ?? 1);
+}
+
 describe('when the business loses money overall (§17)', () => {
   // Large/High earns 100; Large/Low loses 300: total −200
   const a = run(
@@ -34,6 +43,16 @@ describe('when the business loses money overall (§17)', () => {
     expect(s.values.flat()).toContain(
       "Money-losers, in every tier: each one's own action on Customers says exit (only where leaving raises profit) or reprice, with the figures.",
     );
+  });
+
+  it('writes the losing cell in black with its sign on its red fill, legible in greyscale', () => {
+    const row = s.values.findIndex((r) => r[0] === 'Large') + 3; // Net profit
+    expect(s.values[row].slice(1, 5)).toEqual(['Net profit', 100, 0, -300]);
+    const last = <T extends { range: { row: number; col: number } }>(xs: T[]) =>
+      xs.filter((x) => within(x.range, row, 4)).at(-1);
+    expect(last(s.formats)!.format).toBe('#,##0;-#,##0'); // no [Red]
+    expect(last(s.fontColors)!.color).toBe('#000000');
+    expect(last(s.fills)!.color).toBe(heat(-1)); // §17's colour stays
   });
 
   it('shows no share of profit, and says why', () => {
