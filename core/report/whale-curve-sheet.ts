@@ -22,7 +22,7 @@ export function whaleCurveSheet(a: Analysis): SheetSpec {
     [],
   ]);
   s.titles.push(rect(0, 0));
-  const yName = shares ? 'Share of profit' : 'Cumulative net profit';
+  const yName = shares ? 'Cumulative share of profit' : 'Cumulative net profit';
   const head = addRows(s, [
     ['Share of customers', yName, 'Peak', 'Customers', 'Cumulative net profit'],
   ]);
@@ -44,7 +44,9 @@ export function whaleCurveSheet(a: Analysis): SheetSpec {
   const yFormat = shares ? FORMATS.percent : FORMATS.money0;
   s.formats.push(
     { range: rect(first, 0, n, 1), format: FORMATS.percent },
-    { range: rect(first, 1, n, 2), format: yFormat },
+    { range: rect(first, 1, n, 1), format: yFormat },
+    // the peak's label rounds as the reading does (formatPercent: 153 %, not 152.5 %)
+    { range: rect(first, 2, n, 1), format: shares ? peakFormat(w.peakShareOfProfit!) : yFormat },
     { range: rect(first, 3, n, 1), format: FORMATS.integer },
     { range: rect(first, 4, n, 1), format: FORMATS.money0 },
   );
@@ -71,4 +73,12 @@ export function whaleCurveSheet(a: Analysis): SheetSpec {
     height: 400,
   });
   return layOut(s);
+}
+
+/**
+ * The number format that shows a share as `formatPercent` writes it: whole percents from 10 %
+ * up, one decimal below. Example: 1.525 → '0%' ("153%"); 0.032 → '0.0%' ("3.2%").
+ */
+export function peakFormat(share: number): string {
+  return Math.abs(share) >= 0.1 ? '0%' : FORMATS.percent;
 }
