@@ -124,6 +124,7 @@ export class ExcelHost implements PaneHost {
           onProgress({
             stage: 'read',
             fraction: 0.3 * (done / total),
+            rows: { done, total },
             message: `Reading the table: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows…`,
           }),
         this.readBudget,
@@ -151,7 +152,12 @@ export class ExcelHost implements PaneHost {
         }),
       );
       this.lastRun = { readBlocks: reads, writeBlocks: written.blocks };
-      onProgress({ stage: 'done', fraction: 1, message: `Done: ${written.sheets.join(', ')}.` });
+      onProgress({
+        stage: 'done',
+        fraction: 1,
+        message: `Done: ${written.sheets.join(', ')}.`,
+        sheets: written.sheets,
+      });
       return summarizeRun(outcome.value, written.sheets, sheet.name);
     });
   }

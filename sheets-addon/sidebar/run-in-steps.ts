@@ -67,6 +67,7 @@ export async function runInSteps(
     onProgress({
       stage: 'read',
       fraction: total ? (0.2 * from) / total : 0,
+      ...(total ? { rows: { done: from, total } } : {}),
       message: total
         ? `Reading rows ${count(from + 1)}–${count(Math.min(total, from + perRead))} of ${count(total)}…`
         : 'Reading the table…',
@@ -113,7 +114,7 @@ export async function runInSteps(
   const names = await writeInSteps(call, specs, (f, message) =>
     onProgress({ stage: 'write', fraction: 0.3 + 0.7 * f, message }),
   );
-  onProgress({ stage: 'done', fraction: 1, message: `Wrote ${names.join(', ')}.` });
+  onProgress({ stage: 'done', fraction: 1, message: `Wrote ${names.join(', ')}.`, sheets: names });
   return summarizeRun(outcome.value, names, found.location.sheet);
 }
 
