@@ -59,6 +59,8 @@ export interface Progress {
   message: string;
   /** While reading: rows read so far, of how many. */
   rows?: { done: number; total: number };
+  /** While writing a sheet in row blocks (Sheets): its name and the rows of the block, of how many when more than one block. */
+  writing?: { sheet: string; from: number; to: number; of: number | null };
   /** When done: the sheets written. */
   sheets?: string[];
 }

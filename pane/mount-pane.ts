@@ -477,6 +477,13 @@ function progressWords(p: Progress): string {
       ? t('progress.reading', { done: count(p.rows.done), total: count(p.rows.total) })
       : t('progress.readingStart');
   if (p.stage === 'compute') return t('progress.compute');
+  if (p.stage === 'write' && p.writing) {
+    const { sheet, from, to, of } = p.writing;
+    const rows = { sheet, from: count(from), to: count(to) };
+    return of === null
+      ? t('progress.writeSheet', rows)
+      : t('progress.writeSheetOf', { ...rows, total: count(of) });
+  }
   if (p.stage === 'write') return t('progress.write');
   return t('progress.done', { sheets: (p.sheets ?? []).join(', ') });
 }

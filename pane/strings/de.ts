@@ -238,5 +238,7 @@ export const de: Record<StringKey, string> = {
   'progress.reading': 'Tabelle wird gelesen: {done} von {total} Zeilen …',
   'progress.compute': 'Kunden werden bewertet, eingestuft und erklärt …',
   'progress.write': 'Berichtsblätter werden geschrieben …',
+  'progress.writeSheet': '{sheet} wird geschrieben, Zeilen {from}–{to} …',
+  'progress.writeSheetOf': '{sheet} wird geschrieben, Zeilen {from}–{to} von {total} …',
   'progress.done': 'Fertig: {sheets}.',
 };

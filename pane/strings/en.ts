@@ -228,6 +228,8 @@ export const en = {
   'progress.reading': 'Reading the table: {done} of {total} rows…',
   'progress.compute': 'Pricing, segmenting and explaining customers…',
   'progress.write': 'Writing the report sheets…',
+  'progress.writeSheet': 'Writing {sheet}, rows {from}–{to}…',
+  'progress.writeSheetOf': 'Writing {sheet}, rows {from}–{to} of {total}…',
   'progress.done': 'Done: {sheets}.',
 } as const;
 

@@ -111,8 +111,13 @@ export async function runInSteps(
     time: new Date().toISOString(),
   });
 
-  const names = await writeInSteps(call, specs, (f, message) =>
-    onProgress({ stage: 'write', fraction: 0.3 + 0.7 * f, message }),
+  const names = await writeInSteps(call, specs, (f, message, writing) =>
+    onProgress({
+      stage: 'write',
+      fraction: 0.3 + 0.7 * f,
+      message,
+      ...(writing ? { writing } : {}),
+    }),
   );
   onProgress({ stage: 'done', fraction: 1, message: `Wrote ${names.join(', ')}.`, sheets: names });
   return summarizeRun(outcome.value, names, found.location.sheet);
@@ -127,7 +132,7 @@ export async function runInSteps(
 export async function writeInSteps(
   call: ServerCall,
   specs: SheetSpec[],
-  onProgress: (fraction: number, message: string) => void = () => {},
+  onProgress: (fraction: number, message: string, writing?: Progress['writing']) => void = () => {},
   keepOthers = false,
 ): Promise<string[]> {
   onProgress(0, 'Making room for the report…');
@@ -150,6 +155,7 @@ export async function writeInSteps(
       onProgress(
         written / totalCells,
         `${label}${blocks.length > 1 ? ` of ${count(spec.values.length)}` : ''}…`,
+        { sheet: name, from: from + 1, to, of: blocks.length > 1 ? spec.values.length : null },
       );
       await step(label, () => call<void>('writeRows', id, rowBlock(spec, from, to)));
       written += cells(from, to, spec.width);
