@@ -234,6 +234,16 @@ export const de: Record<StringKey, string> = {
     'Noch kein Kostensatz oder Kostenpool für {activities}: Sie gehen nicht in die Betreuungskosten ein.',
   'results.unpriced':
     'Ohne Preis: {activities} (kein Kostensatz oder Kostenpool), sie gingen nicht in die Betreuungskosten ein.',
+  'error.reselect':
+    'Wählen Sie Ihre Kundentabelle (oder eine Zelle darin) aus und wählen Sie „Meine Tabelle verwenden“.',
+  'error.missingColumn': 'Wählen Sie sie unter „Spalten“ aus.',
+  'error.badMapping':
+    'Die Überschriften haben sich seit dem Finden der Tabelle geändert: Wählen Sie „Andere Tabelle verwenden“.',
+  'error.noGrossProfit':
+    'Wählen Sie unter „Spalten“ die Spalte für Wareneinsatz oder Deckungsbeitrag, oder kreuzen Sie unter „Betreuungskosten“ „Keine Spalte für Wareneinsatz oder Deckungsbeitrag“ an.',
+  'error.noUsableRows': 'Prüfen Sie die unter „Spalten“ gewählten Spalten.',
+  'error.noPeriods':
+    'Wählen Sie eine Zeitraum-Spalte mit mindestens zwei Zeiträumen, oder lassen Sie die Migration aus.',
   'progress.readingStart': 'Tabelle wird gelesen …',
   'progress.reading': 'Tabelle wird gelesen: {done} von {total} Zeilen …',
   'progress.compute': 'Kunden werden bewertet, eingestuft und erklärt …',

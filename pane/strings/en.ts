@@ -224,6 +224,13 @@ export const en = {
     'No rate or cost pool yet for {activities}: they add nothing to cost-to-serve.',
   'results.unpriced':
     'Not priced: {activities} (no rate or cost pool), so they added nothing to cost-to-serve.',
+  'error.reselect': 'Select your customer table (or a cell in it) and choose "Use my table".',
+  'error.missingColumn': 'Pick it under Columns.',
+  'error.badMapping': 'The headers changed since the table was found: choose "Use another table".',
+  'error.noGrossProfit':
+    'Pick the cost of goods or gross profit column under Columns, or tick "No cost of goods or gross profit column" under Cost-to-serve.',
+  'error.noUsableRows': 'Check the columns picked under Columns.',
+  'error.noPeriods': 'Pick a Period column holding two periods or more, or leave Migration off.',
   'progress.readingStart': 'Reading the table…',
   'progress.reading': 'Reading the table: {done} of {total} rows…',
   'progress.compute': 'Pricing, segmenting and explaining customers…',
