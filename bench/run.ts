@@ -11,10 +11,24 @@
  *   node bench/tmp/build/run.mjs [--quick]          all cases (quick: small sizes only)
  *   node bench/tmp/build/run.mjs case <name> <arg>  one case, JSON on stdout (used internally)
  *   node bench/tmp/build/run.mjs --only sensitivity   the sensitivity case alone, into results.md
+ *   node bench/tmp/build/run.mjs --process      whole processes: profit-tiers analyze vs DuckDB
+ *   node bench/tmp/build/run.mjs --big [GB] [--heap MB]   a generated transaction file of GB
+ *                                               (default 3), analysed with peak memory measured
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, loadavg, totalmem } from 'node:os';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -839,6 +853,306 @@ function report(r: {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Whole processes: `profit-tiers analyze` against DuckDB, each a fresh process on the same file
+
+const PROCESS_START = '<!-- whole processes: start -->';
+const PROCESS_END = '<!-- whole processes: end -->';
+
+interface ProcessRun {
+  /** Wall time of the whole process (start-up, read, analyse, print), ms. */
+  ms: number[];
+  median: number;
+  /** Maximum resident set of the process, MB (GNU time). */
+  peakMB: number;
+}
+
+/** Runs `args` as a process `runs` times, after one warm-up run (the file in the page cache) when `warm`. */
+function processRuns(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  runs = 3,
+  warm = true,
+): ProcessRun | { error: string } {
+  const ms: number[] = [];
+  let peakMB = 0;
+  for (let i = warm ? 0 : 1; i <= runs; i++) {
+    const t = performance.now();
+    const p = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+      maxBuffer: 256 * 1024 * 1024,
+      timeout: 30 * 60_000,
+    });
+    const took = performance.now() - t;
+    if (p.status !== 0)
+      return { error: (p.stderr || `exit ${p.status}`).trim().split('\n').slice(-2).join(' ') };
+    peakMB = Math.max(peakMB, Number(p.stderr.trim().split('\n').pop()) / 1024);
+    if (i > 0) ms.push(took);
+  }
+  return { ms, median: median(ms), peakMB };
+}
+
+/** Self time per function of a `--cpu-prof` profile, the largest first, with shares of the total. */
+function profileTop(dir: string, top = 6): string {
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) return 'no profile';
+  const prof = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+    samples: number[];
+    timeDeltas: number[];
+  };
+  const byId = new Map(prof.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  let total = 0;
+  for (let i = 0; i < prof.samples.length; i++) {
+    const n = byId.get(prof.samples[i])!;
+    const f = n.callFrame;
+    const where = f.url ? `${f.url.split('/').slice(-2).join('/')}:${f.lineNumber + 1}` : '';
+    const name = `${f.functionName || '(anonymous)'}${where ? ` ${where}` : ''}`;
+    const dt = prof.timeDeltas[i] / 1000;
+    self.set(name, (self.get(name) ?? 0) + dt);
+    total += dt;
+  }
+  return [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(
+      ([name, t]) =>
+        `${name.replace(/\|/g, '/')} ${Math.round(t)} ms (${Math.round((100 * t) / total)} %)`,
+    )
+    .join('; ');
+}
+
+/** `npm run bench -- --process`: only the whole-process cases; their section of results.md is replaced. */
+async function processMain(): Promise<void> {
+  const log = (s: string) => process.stderr.write(`${s}\n`);
+  const cli = join(ROOT, 'bench/tmp/build/cli.mjs');
+  if (!existsSync(cli)) throw new Error('the CLI bundle did not build');
+  const work = join(ROOT, 'bench/tmp/process');
+  mkdirSync(work, { recursive: true });
+  const settingsFile = join(work, 'settings.json');
+  writeFileSync(settingsFile, JSON.stringify(SAMPLE_SETTINGS));
+  const duckScript = join(work, 'duck.mjs');
+  const load0 = loadavg();
+  const uptime0 = execFileSync('uptime', { encoding: 'utf8' }).trim();
+  const started = new Date();
+  const rows: string[] = [];
+  const notes: string[] = [];
+  for (const e of [
+    { label: `${fmtN(1_048_575)} customers`, kind: 'customers' as const, n: 1_048_575, goal: 1.0 },
+    {
+      label: `${fmtN(TX_LINES)} transaction lines`,
+      kind: 'transactions' as const,
+      n: TX_LINES,
+      goal: 1.5,
+    },
+  ]) {
+    log(`preparing ${e.label}…`);
+    const file = csvFile(e.kind, e.n);
+    const q = segmentationSql({
+      dialect: 'duckdb',
+      table: 'data',
+      settings: SAMPLE_SETTINGS,
+      columns: headersOf(file),
+    });
+    if (!q.ok) throw new Error(q.error.message);
+    writeFileSync(
+      duckScript,
+      `import { DuckDBInstance } from '@duckdb/node-api';
+const db = await DuckDBInstance.create(':memory:');
+const conn = await db.connect();
+await conn.run(${JSON.stringify(`CREATE VIEW data AS SELECT * FROM read_csv('${file}', header = true, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = ${duckTypes(e.kind)})`)});
+const r = await conn.runAndReadAll(${JSON.stringify(q.value.sql)});
+process.stdout.write(r.currentRowCount + ' customers\\n');
+`,
+    );
+    const args = [cli, 'analyze', file, '--settings', settingsFile];
+    const path =
+      spawnSync(process.execPath, args, {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, PROFIT_TIERS_DEBUG: 'csv' },
+        maxBuffer: 64 * 1024 * 1024,
+      })
+        .stderr.split('\n')
+        .find((l) => l.includes('read by'))
+        ?.replace(/^.*read by /, '') ?? '?';
+    log(`  profit-tiers analyze (${path})…`);
+    const ours = processRuns(args, {}, 3, false); // the run that found the path warmed up
+    log('  profit-tiers analyze, PapaParse path…');
+    const papa = processRuns(args, { PROFIT_TIERS_CSV: 'papaparse' }, 1, false);
+    log('  DuckDB…');
+    const duck = processRuns([duckScript]);
+    const profDir = join(work, `prof-${e.kind}`);
+    rmSync(profDir, { recursive: true, force: true });
+    spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profDir}`, ...args], {
+      cwd: ROOT,
+    });
+    const t = (x: ProcessRun | { error: string }) =>
+      'error' in x ? `failed: ${x.error}` : fmtMs(x.median);
+    const p = (x: ProcessRun | { error: string }) =>
+      'error' in x ? '' : `${Math.round(x.peakMB)} MB`;
+    const ratio = 'error' in ours || 'error' in duck ? NaN : ours.median / duck.median;
+    rows.push(
+      `| ${e.label} | ${path} | ${t(ours)} | ${p(ours)} | ${t(papa)} | ${t(duck)} | ${p(duck)} | **${ratio.toFixed(2)}** | ≤ ${e.goal.toFixed(1)} | ${ratio <= e.goal ? 'yes' : 'no'} |`,
+    );
+    notes.push(
+      `- ${e.label}, \`profit-tiers analyze\` self time by function (one \`--cpu-prof\` run): ${profileTop(profDir)}.`,
+    );
+  }
+  const uptime1 = execFileSync('uptime', { encoding: 'utf8' }).trim();
+  const section = [
+    PROCESS_START,
+    '## Whole processes: `profit-tiers analyze` vs DuckDB (issue 16)',
+    '',
+    `Run ${started.toISOString()} by \`npm run bench -- --process\` on: ${machine()}.`,
+    `\`uptime\` before: ${uptime0}; after: ${uptime1}. The machine was shared with other agents' builds and tests during the run (load average ${load0.map((x) => x.toFixed(2)).join(' / ')} at the start on 2 cores), so every figure is slower than on an idle machine, and the ratio moves with the load on each side.`,
+    '',
+    'Each a fresh process on the same generated file (test/data/generate.ts, seed 1): `node bench/tmp/build/cli.mjs analyze <file> --settings <samples/settings.json rates>` (summary to stdout) against a Node process that opens DuckDB in memory (`@duckdb/node-api`, default threads) and runs the segmentation SQL of `profit-tiers sql` over `read_csv` of the file, fetching the result rows. Wall time, median of 3 after one warm-up; peak = the process\'s maximum RSS (GNU time). "path" = the CSV reader the file took (`PROFIT_TIERS_DEBUG=csv`); the PapaParse column forces the old path (`PROFIT_TIERS_CSV=papaparse`, one run).',
+    '',
+    '| data | path | profit-tiers | peak | PapaParse path | DuckDB | peak | ratio | goal | met |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|:-:|',
+    ...rows,
+    '',
+    'What bounds each case now:',
+    ...notes,
+    PROCESS_END,
+  ].join('\n');
+  process.stdout.write(`${section}\n`);
+  const resultsFile = join(ROOT, 'bench/results.md');
+  const old = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '# Benchmark results\n';
+  const a = old.indexOf(PROCESS_START),
+    b = old.indexOf(PROCESS_END);
+  writeFileSync(
+    resultsFile,
+    a >= 0 && b > a
+      ? `${old.slice(0, a)}${section}${old.slice(b + PROCESS_END.length)}`
+      : old.replace(/\n## /, `\n${section}\n\n## `),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// A file larger than memory: `npm run bench -- --big [GB] [--heap MB]`
+
+const BIG_START = '<!-- big file: start -->';
+const BIG_END = '<!-- big file: end -->';
+
+/** The number after `flag` on the command line, or `fallback`. */
+function numberAfter(flag: string, fallback: number | undefined): number | undefined {
+  const i = process.argv.indexOf(flag);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : Number.NaN;
+  return Number.isFinite(v) ? v : fallback;
+}
+
+/** Replaces the part of results.md between `start` and `end` with `section` (or adds it). */
+function replaceSection(start: string, end: string, section: string): void {
+  const resultsFile = join(ROOT, 'bench/results.md');
+  const old = existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '# Benchmark results\n';
+  const a = old.indexOf(start),
+    b = old.indexOf(end);
+  writeFileSync(
+    resultsFile,
+    a >= 0 && b > a
+      ? `${old.slice(0, a)}${section}${old.slice(b + end.length)}`
+      : old.includes(PROCESS_END) // after the whole-process section, never inside it
+        ? old.replace(PROCESS_END, `${PROCESS_END}\n\n${section}`)
+        : old.replace(/\n## /, `\n${section}\n\n## `),
+  );
+}
+
+/**
+ * Generates a transaction CSV of `gb` GB in a temporary folder (blocks of a million lines from
+ * test/data/generate.ts, each block's invoice numbers made its own so orders stay distinct), runs
+ * `profit-tiers analyze` on it as one process (with `--max-old-space-size=<heap>` when given) under
+ * GNU time, records wall time and peak RSS in bench/results.md, and deletes the file.
+ */
+async function bigMain(): Promise<void> {
+  const log = (s: string) => process.stderr.write(`${s}\n`);
+  const gb = numberAfter('--big', 3)!;
+  const heap = numberAfter('--heap', undefined);
+  const cli = join(ROOT, 'bench/tmp/build/cli.mjs');
+  if (!existsSync(cli)) throw new Error('the CLI bundle did not build');
+  const dir = mkdtempSync(join(tmpdir(), 'profit-tiers-big-'));
+  const file = join(dir, 'transactions.csv');
+  const settingsFile = join(dir, 'settings.json');
+  writeFileSync(settingsFile, JSON.stringify(SAMPLE_SETTINGS));
+  try {
+    log(`generating ${gb} GB of transaction lines in ${dir}…`);
+    const blocks = [1, 2].map((seed) => {
+      const csv = toCsv(generateTransactions(1_000_000, TX_CUSTOMERS, seed), {
+        moneyColumns: TRANSACTION_MONEY_COLUMNS,
+        eol: '\n',
+      });
+      const cut = csv.indexOf('\n') + 1;
+      return { header: csv.slice(0, cut), body: csv.slice(cut) };
+    });
+    const fd = openSync(file, 'w');
+    let bytes = writeSync(fd, blocks[0].header),
+      lines = 0;
+    for (let b = 0; bytes < gb * 2 ** 30; b++) {
+      const body = blocks[b % 2].body.replaceAll('INV-', `INV${b}-`).replaceAll('CN-', `CN${b}-`);
+      bytes += writeSync(fd, body);
+      lines += 1_000_000;
+    }
+    closeSync(fd);
+    log(`  ${fmtN(lines)} lines, ${(bytes / 2 ** 30).toFixed(2)} GB; profit-tiers analyze…`);
+    const load0 = readFileSync('/proc/loadavg', 'utf8').trim();
+    const node = [...(heap ? [`--max-old-space-size=${heap}`] : []), cli];
+    const t = performance.now();
+    const p = spawnSync(
+      '/usr/bin/time',
+      ['-f', '%M', process.execPath, ...node, 'analyze', file, '--settings', settingsFile],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, PROFIT_TIERS_DEBUG: 'csv' },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+    );
+    const ms = performance.now() - t;
+    const load1 = readFileSync('/proc/loadavg', 'utf8').trim();
+    const errLines = p.stderr.trim().split('\n');
+    const peakMB = Number(errLines.pop()) / 1024;
+    const path = errLines.find((l) => l.includes('read by'))?.replace(/^.*read by /, '') ?? '?';
+    const customers = /([\d,]+) customers/.exec(p.stdout)?.[1] ?? '?';
+    const outcome =
+      p.status === 0 ? 'analysed' : `failed: ${errLines.slice(-2).join(' ').slice(0, 300)}`;
+    log(`  ${outcome} in ${fmtMs(ms)}, peak ${Math.round(peakMB)} MB (${path})`);
+    const row = `| ${new Date().toISOString().slice(0, 16)}Z | ${load0.split(' ').slice(0, 3).join(' ')} → ${load1.split(' ').slice(0, 3).join(' ')} | ${(bytes / 2 ** 30).toFixed(2)} GB | ${fmtN(lines)} | ${customers} | ${heap ? `${heap} MB` : "Node's default"} | ${path} | ${outcome} | ${fmtMs(ms)} | ${Math.round(peakMB)} MB | ${peakMB < 1024 ? 'yes' : 'no'} |`;
+    // earlier runs stay in the table (the last five), newest last
+    const old = existsSync(join(ROOT, 'bench/results.md'))
+      ? readFileSync(join(ROOT, 'bench/results.md'), 'utf8')
+      : '';
+    const i = old.indexOf(BIG_START),
+      j = old.indexOf(BIG_END);
+    const earlier =
+      i >= 0 && j > i
+        ? old
+            .slice(i, j)
+            .split('\n')
+            .filter((l) => /^\| \d{4}-/.test(l))
+        : [];
+    const section = [
+      BIG_START,
+      '## A transaction file larger than memory (issue 16)',
+      '',
+      `Last run by \`npm run bench -- --big <GB> [--heap <MB>]\` on: ${machine()}.`,
+      '',
+      `A generated transaction CSV (test/data/generate.ts: blocks of a million lines, ${fmtN(TX_CUSTOMERS)} customers, each block's invoice numbers its own), written to a temporary folder and deleted after the run: \`node [--max-old-space-size=<heap>] bench/tmp/build/cli.mjs analyze <file> --settings <samples/settings.json rates>\`, one process under GNU time; load = \`/proc/loadavg\` (1, 5, 15 min) before → after, on 2 cores.`,
+      '',
+      '| run | load | file | lines | customers | heap limit | reader | outcome | wall time | peak RSS | < 1 GB |',
+      '|---|---|---:|---:|---:|---:|---|---|---:|---:|:-:|',
+      ...[...earlier, row].slice(-5),
+      BIG_END,
+    ].join('\n');
+    process.stdout.write(`${section}\n`);
+    replaceSection(BIG_START, BIG_END, section);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 
 if (process.argv[2] === 'case') {
   const [, , , name, arg] = process.argv;
@@ -852,7 +1166,12 @@ if (process.argv[2] === 'case') {
     },
   );
 } else {
-  main().catch((e) => {
+  (process.argv.includes('--big')
+    ? bigMain()
+    : process.argv.includes('--process')
+      ? processMain()
+      : main()
+  ).catch((e) => {
     process.stderr.write(`${(e as Error).stack}\n`);
     process.exit(1);
   });

@@ -100,9 +100,12 @@ export async function runAnalyze(args: string[]): Promise<number> {
     options.previous = prev;
     options.labels = { previous: basename(o.previous), current: basename(positionals[0]) };
   }
+  const rows = table.rowCount(); // -1: a file read as a stream, its rows counted as it is read
   bar.update(
     0.2,
-    `Analysing ${Math.max(0, table.values.length - 1).toLocaleString('en-US')} rows…`,
+    rows < 0
+      ? `Analysing ${positionals[0]} as it is read…`
+      : `Analysing ${Math.max(0, rows - 1).toLocaleString('en-US')} rows…`,
   );
   const outcome = analyze(table, effective, options);
   bar.done();

@@ -3,7 +3,8 @@
  * CSV), or something this tool does not read — an old .xls, an encrypted workbook, an .ods, a PDF,
  * an HTML page saved as .xls — named in words with what to do, instead of a zip library's error.
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
+import { jsZip } from './jszip.js';
 
 export type FileKind =
   | { kind: 'xlsx'; zip: JSZip }
@@ -37,7 +38,7 @@ export async function fileKind(bytes: Uint8Array): Promise<FileKind> {
 const other = (what: string): FileKind => ({ kind: 'other', what });
 
 async function zipKind(bytes: Uint8Array): Promise<FileKind> {
-  const zip = await JSZip.loadAsync(bytes).catch(() => null);
+  const zip = await (await jsZip()).loadAsync(bytes).catch(() => null);
   if (!zip) return other('a damaged zip archive, not a readable xlsx workbook');
   if (zip.file('xl/workbook.xml')) return { kind: 'xlsx', zip };
   const mime = await zip.file('mimetype')?.async('string');

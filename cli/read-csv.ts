@@ -87,6 +87,30 @@ export function readCsv(text: string): {
   return { ...readQuotesLineByLine(body, delimiter, parsed.meta.linebreak || '\n'), delimiter };
 }
 
+/**
+ * The first rows (up to `rows`) and the delimiter, exactly as `readCsv` reads them, without parsing
+ * the rest: PapaParse guesses the delimiter from the first 10 rows whatever follows.
+ */
+export function readCsvHead(text: string, rows = 21): { rows: CellValue[][]; delimiter: string } {
+  const body = text.slice(0, text.length - finalBreak(text));
+  if (body === '') return { rows: [], delimiter: ',' };
+  const parsed = Papa.parse<string[]>(body, {
+    skipEmptyLines: false,
+    delimitersToGuess: [',', ';', '\t', '|'],
+    preview: rows,
+  });
+  return { rows: parsed.data, delimiter: parsed.meta.delimiter };
+}
+
+/** The length of the final line break (CRLF, LF, or a classic Mac CR) that `readCsv` drops. */
+export function finalBreak(text: string | Uint8Array): number {
+  const at = (i: number) =>
+    typeof text === 'string' ? text.charCodeAt(i) : (text[i] ?? Number.NaN);
+  const n = text.length;
+  if (at(n - 1) === 0x0a) return at(n - 2) === 0x0d ? 2 : 1;
+  return at(n - 1) === 0x0d ? 1 : 0;
+}
+
 const UNCLOSED =
   'malformed CSV: the quote (") that opens this field is never closed; this line was not read (the lines after it were)';
 const STRAY =

@@ -7,10 +7,11 @@
  * tools write (openpyxl's absolute part paths).
  */
 import type ExcelJS from 'exceljs';
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
 import type { UnreadCell } from '../core/read-rows.js';
 import type { CellValue } from '../core/types.js';
 import { excelJs } from './excel-js.js';
+import { jsZip } from './jszip.js';
 import { sheetPaths } from './xlsx-parts.js';
 
 export class SheetNotFound extends Error {}
@@ -96,7 +97,11 @@ async function sheetValues(
   const unread: UnreadCell[] = [];
   if (noResult.length) {
     // ExcelJS gives an empty cached text (<v></v>, a formula returning "") no result either
-    const empty = await cachedEmpty(zip ?? (await JSZip.loadAsync(bytes)), ws.name, noResult);
+    const empty = await cachedEmpty(
+      zip ?? (await (await jsZip()).loadAsync(bytes)),
+      ws.name,
+      noResult,
+    );
     for (const f of noResult)
       if (!empty.has(f.address))
         unread.push({ row: f.row, column: f.column, reason: NO_CACHED_VALUE });

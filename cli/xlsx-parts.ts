@@ -2,7 +2,8 @@
  * Small helpers for adding parts to an xlsx file (a zip of XML) after ExcelJS wrote it: charts
  * (xlsx-chart.ts) and tables (xlsx-table.ts), which ExcelJS's streaming writer cannot write.
  */
-import JSZip from 'jszip';
+import type JSZip from 'jszip';
+import { jsZip } from './jszip.js';
 
 /**
  * Opens an xlsx file once, applies the edits in order, and zips it once: each pass over a
@@ -12,7 +13,7 @@ export async function editXlsx(
   xlsx: Uint8Array,
   ...edits: ((zip: JSZip) => Promise<void>)[]
 ): Promise<Uint8Array> {
-  const zip = await JSZip.loadAsync(xlsx);
+  const zip = await (await jsZip()).loadAsync(xlsx);
   for (const edit of edits) await edit(zip);
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }

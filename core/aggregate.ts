@@ -32,9 +32,11 @@ const ORDERS = DRIVERS.indexOf('orders');
 
 /**
  * Aggregates the usable rows (optionally only those of one period) per customer.
- * Customers keep the order of their first row; everything else is order-independent.
+ * Customers keep the order of their first row; everything else is order-independent. A table
+ * whose reader aggregated it already (`customers`) is returned as it is.
  */
 export function aggregate(t: RowTable, onlyPeriod?: string): CustomerTable {
+  if (t.customers && onlyPeriod === undefined) return t.customers;
   const selected = (i: number) => onlyPeriod === undefined || t.period![i] === onlyPeriod;
   if (!t.transactions && onlyPeriod === undefined) return identity(t);
 

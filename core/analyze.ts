@@ -84,7 +84,7 @@ export function analyze(
   if (!read.ok) return read;
   const rows = read.value;
   const h = rows.headerRow - (input.firstRow ?? 1);
-  if (input.values.every((row, r) => r <= h || rowIsBlank(row)))
+  if (rows.count === 0 && input.values.every((row, r) => r <= h || rowIsBlank(row)))
     return fail(
       'empty',
       `the table has a header (row ${rows.headerRow}) but no data rows below it`,

@@ -6,11 +6,11 @@
  * The formulas are DOMAIN.md §2–4 exactly as the core computes them (same operation order, so
  * the same doubles): see the comments on each.
  */
-import { BLANK_GROUP, EXITED, NO_REVENUE } from '../../core/defaults.js';
+import { BLANK_GROUP, COST_LINE_LABELS, EXITED, NO_REVENUE } from '../../core/defaults.js';
 import { HEADER_FILL, HEADER_FONT, LOSS_FONT } from '../../core/report/colours.js';
 import { emptySheet, FORMATS, rect, type SheetValue } from '../../core/report/sheet-spec.js';
 import { DRIVERS } from '../../core/types.js';
-import { atLeastRule, listRule } from './input-rules.js';
+import { atLeastRule, listRule, numberRule } from './input-rules.js';
 import {
   ALL_COLUMNS,
   avoidableName,
@@ -83,6 +83,9 @@ export function customersSheet(
   ];
   spec.width = width;
   spec.titles.push(rect(0, 0));
+  // every cell of the title rows gets a look of its own (locked), so the open input columns'
+  // unlocked style (template-xlsx.ts) reaches no cell above the header
+  spec.fontColors.push({ range: rect(0, 0, CUSTOMERS_HEADER_ROW - 1, width), color: '#000000' });
   const head = CUSTOMERS_HEADER_ROW - 1,
     first = FIRST_ROW - 1;
   spec.bold.push(rect(head, 0, 1, width));
@@ -131,7 +134,21 @@ export function customersSheet(
     { range: rect(first, wc, capacity, SCENARIO_COLUMNS.length), color: COMPUTED_FILL },
   );
   const last = FIRST_ROW + capacity - 1;
+  // Every numeric input refuses text ("$82,310.53" would read as blank: a silent "No revenue"),
+  // also in PASTE_ROWS rows below the formula rows, where a client may paste more customers.
+  // (Not to the sheet's end: a reader such as ExcelJS expands a validated range cell by cell.)
+  const end = Math.min(SHEET_ROWS, last + PASTE_ROWS);
+  const down = (h: Column) => `${col(h)}${FIRST_ROW}:${col(h)}${end}`;
   const validations = [
+    ...(['Revenue', 'COGS', 'Gross Profit'] as const).map((h) => ({
+      range: down(h),
+      rule: numberRule(h),
+    })),
+    ...DRIVERS.map((d) => ({
+      range: down(COST_LINE_LABELS[d] as Column),
+      rule: atLeastRule(0, `${COST_LINE_LABELS[d]} (a volume)`),
+    })),
+    { range: down('Payment Days'), rule: atLeastRule(0, 'Payment Days') },
     {
       range: `${col('Scenario price change')}${FIRST_ROW}:${col('Scenario price change')}${last}`,
       rule: atLeastRule(-1, 'Scenario price change (3 % for a 3 % rise)'),
@@ -174,7 +191,7 @@ export function customersSheet(
     12,
     13,
     13,
-    40,
+    62, // Action: the longest default action in full
     13,
     12,
     13,
@@ -195,9 +212,18 @@ export function customersSheet(
     spec,
     extras: { formulas },
     names: customerNames(capacity),
-    template: { validations },
+    // the yellow input columns stay open below the formula rows (the title rows above stay locked)
+    template: {
+      validations,
+      openColumns: [...INPUT_COLUMNS.keys(), wi, wi + 1],
+      // 39 columns on one page width would print at 3 points: pages across, key and name repeated
+      print: { scale: 70, titleColumns: 'A:B' },
+    },
   };
 }
+
+/** Rows below the formula rows whose inputs are validated too (they are unlocked to the sheet's end). */
+export const PASTE_ROWS = 5000;
 
 /** The Customers cell (row 1) that counts the rows outside the formulas. */
 export const OUTSIDE_AT = 2;
@@ -230,7 +256,7 @@ export function customerFormulas(
     revenue: c('Revenue'),
     netProfit: c('Net profit'),
     margin: c('Net margin'),
-    share: c('Revenue share before'),
+    share: c('Revenue of bigger customers (share)'),
     size: c('Size'),
     profitability: c('Profitability'),
     segment: c('Segment'),
@@ -247,7 +273,8 @@ export function customerFormulas(
   // The what-if (DOMAIN.md §11): price × (1 + p) adds revenue × p to gross profit; an exit takes
   // the customer out (its direct cost and cost of capital go with it); the scenario rates
   // (Settings) re-spread pools over the volumes left and keep capacity's cost per minute.
-  const out = `${c('Scenario in')}=0`;
+  // N(): a row with no customer has a blank "Scenario in", and is out of the what-if too
+  const out = `N(${c('Scenario in')})=0`;
   const price = `N(${c('Scenario price change')})`;
   const exit = `OR(${c('Scenario exit')}="exit",N(${c('Scenario exit')})=1)`;
   const scenarioDrivers = DRIVERS.map(
@@ -258,7 +285,7 @@ export function customerFormulas(
     revenue: c('Scenario revenue'),
     netProfit: c('Scenario net profit'),
     margin: c('Scenario net margin'),
-    share: c('Scenario revenue share before'),
+    share: c('Scenario revenue of bigger customers (share)'),
     size: c('Scenario size'),
     profitability: c('Scenario profitability'),
     segment: c('Scenario segment'),
@@ -275,7 +302,7 @@ export function customerFormulas(
     'Cost-to-serve': `IF(${blank},"",${drivers}+${capital})`,
     'Net profit': `IF(${blank},"",${gross}-${c('Cost-to-serve')})`,
     'Net margin': base.margin,
-    'Revenue share before': base.share,
+    'Revenue of bigger customers (share)': base.share,
     Size: base.size,
     Profitability: base.profitability,
     Segment: base.segment,
@@ -288,12 +315,12 @@ export function customerFormulas(
     'Matrix net profit': `IF(${c('Segment')}="","",${c('Net profit')})`,
     // §14: the group as text, trimmed as the core trims it; a blank group is "(blank)".
     'Group value': `IF(${blank},"",IF(TRIM(""&${c('Group')})="","${BLANK_GROUP}",TRIM(""&${c('Group')})))`,
-    'Scenario in': `IF(OR(${blank},${exit}),0,1)`,
+    'Scenario in': `IF(${blank},"",IF(${exit},0,1))`,
     'Scenario revenue': `IF(${out},"",N(${c('Revenue')})*(1+${price}))`,
     'Scenario cost-to-serve': `IF(${out},"",${scenarioDrivers}+${c('Scenario revenue')}*N(${c('Payment Days')})*(CostOfCapital/365))`,
     'Scenario net profit': `IF(${out},"",(${gross}+N(${c('Revenue')})*${price})-${c('Scenario cost-to-serve')})`,
     'Scenario net margin': scenario.margin,
-    'Scenario revenue share before': scenario.share,
+    'Scenario revenue of bigger customers (share)': scenario.share,
     'Scenario size': scenario.size,
     'Scenario profitability': scenario.profitability,
     'Scenario segment': scenario.segment,

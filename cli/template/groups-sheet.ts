@@ -17,7 +17,11 @@ import {
 import { tierNames } from '../../core/tier-names.js';
 import { INPUT_FILL, setFormula, type TemplateSheet } from './layout.js';
 
-/** Empty rows below the listed values, for values the consultant adds. */
+/** The Total row (every customer) and the row of customers whose value is not listed. */
+export const GROUPS_TOTAL = 'Total (all customers)';
+export const NOT_LISTED = 'Values not listed above';
+
+/** Empty rows below the listed values, for values the consultant adds (at least). */
 export const SPARE_GROUP_ROWS = 20;
 const MEASURES = [
   'Customers',
@@ -59,7 +63,8 @@ export function groupsSheet(
   styleHeader(spec, head, width);
   spec.wrap.push(rect(head, 0, 1, width));
   styleTierHeads(spec, head, 1 + MEASURES.length, names);
-  const rows = values.length + SPARE_GROUP_ROWS;
+  // room below the list: as many rows as listed values, at least SPARE_GROUP_ROWS
+  const rows = values.length + Math.max(SPARE_GROUP_ROWS, values.length);
   const first = addRows(
     spec,
     Array.from({ length: rows }, (_, i): SheetValue[] => [values[i] ?? null]),
@@ -85,30 +90,46 @@ export function groupsSheet(
       setFormula(formulas, first + i, 1 + j, `IF(${v}="","",${f})`);
     });
   }
-  addRows(spec, [['Total']]);
-  const sumCol = (c: string) => `SUM(${c}${first + 1}:${c}${total})`;
+  // Total: every customer, listed value or not; the next row shows what the list leaves out.
+  addRows(spec, [[GROUPS_TOTAL], [NOT_LISTED]]);
+  const listed = (c: string) => `SUM(${c}${first + 1}:${c}${total})`;
+  const all = [
+    'COUNTA(CustomerKey)',
+    'SUM(Revenue)',
+    'SUM(NetProfit)+SUM(CostToServe)',
+    'SUM(CostToServe)',
+    'SUM(NetProfit)',
+    '',
+    '',
+    'COUNTIF(MatrixNetProfit,"<0")',
+    ...names.map((_, t) => `COUNTIF(CustomerTier,${tierHead(head, t)})`),
+  ];
   const L = (j: number) => String.fromCharCode(65 + j);
   for (let j = 1; j < width; j++) {
     const c = L(j);
-    const f =
-      c === 'G'
-        ? `IF(C${total + 1}>0,F${total + 1}/C${total + 1},"")`
-        : c === 'H'
-          ? `IF(${totalNet}>0,1,"")`
-          : sumCol(c);
-    setFormula(formulas, total, j, f);
+    const margin = (r: number) => `IF(C${r}>0,F${r}/C${r},"")`;
+    if (c === 'G') {
+      setFormula(formulas, total, j, margin(total + 1));
+      setFormula(formulas, total + 1, j, margin(total + 2));
+    } else if (c === 'H') {
+      setFormula(formulas, total, j, `IF(${totalNet}>0,1,"")`);
+      setFormula(formulas, total + 1, j, `IF(${totalNet}>0,F${total + 2}/${totalNet},"")`);
+    } else {
+      setFormula(formulas, total, j, all[j - 1]);
+      setFormula(formulas, total + 1, j, `${c}${total + 1}-${listed(c)}`);
+    }
   }
   spec.bold.push(rect(total, 0, 1, width));
   spec.fills.push({ range: rect(first, 0, rows, 1), color: INPUT_FILL });
   spec.formats.push(
     { range: rect(first, 0, rows, 1), format: FORMATS.text },
-    { range: rect(first, 1, rows + 1, 1), format: FORMATS.integer },
-    { range: rect(first, 2, rows + 1, 4), format: FORMATS.money0 },
-    { range: rect(first, 6, rows + 1, 2), format: FORMATS.percent },
-    { range: rect(first, 8, rows + 1, 1 + names.length), format: FORMATS.integer },
+    { range: rect(first, 1, rows + 2, 1), format: FORMATS.integer },
+    { range: rect(first, 2, rows + 2, 4), format: FORMATS.money0 },
+    { range: rect(first, 6, rows + 2, 2), format: FORMATS.percent },
+    { range: rect(first, 8, rows + 2, 1 + names.length), format: FORMATS.integer },
   );
-  spec.conditional.push({ range: rect(first, 5, rows + 1, 1), type: 'negative' });
-  spec.columnWidths = [22, 11, 14, 14, 14, 14, 10, 10, 10, ...names.map(() => 11)];
+  spec.conditional.push({ range: rect(first, 5, rows + 2, 1), type: 'negative' });
+  spec.columnWidths = [24, 11, 14, 14, 14, 14, 10, 10, 10, ...names.map(() => 11)];
   return { spec, extras: { formulas }, names: [] };
 }
 

@@ -33,6 +33,17 @@ export const atLeastRule = (min: number, what: string): ExcelJS.DataValidation =
   ),
 });
 
+/** Any number (money that may be negative): text such as "$82,310.53" is refused. */
+export const numberRule = (what: string): ExcelJS.DataValidation => ({
+  type: 'decimal',
+  operator: 'between',
+  formulae: [-1e300, 1e300],
+  ...refuse(
+    'A number',
+    `${what}: a plain number (82310.53), without a currency sign or text; a loss with a minus sign.`,
+  ),
+});
+
 /** A margin: a number up to 100 % (a margin above it is impossible; 15 typed for 15 % is refused). */
 export const marginRule = (what: string): ExcelJS.DataValidation => ({
   type: 'decimal',

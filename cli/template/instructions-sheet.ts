@@ -11,6 +11,7 @@ export function instructionsSheet(
   source: string | null,
   capacity: number,
   textCut: readonly string[] = [],
+  filled = source !== null,
 ): TemplateSheet {
   const spec = emptySheet('Instructions');
   const lines = [
@@ -22,7 +23,9 @@ export function instructionsSheet(
     'How to use it',
     `1. Customers sheet: one row per customer in the yellow columns (formulas wait in ${capacity.toLocaleString('en-US')} rows; "profit-tiers template --rows N" makes N). Customer holds the key; Name is optional.`,
     '   Revenue, and COGS (or Gross Profit when there is no COGS), in money; activity counts (orders, deliveries, …) and payment days as plain numbers; Group: a region, channel or sales rep (optional).',
-    '   Delete the sample rows first (clear the yellow cells; keep the green formula columns).',
+    filled
+      ? '   The rows hold your data: add or change customers in the yellow cells (keep the green formula columns).'
+      : '   Delete the sample rows first (clear the yellow cells; keep the green formula columns).',
     '2. Settings sheet: cost-to-serve rates per order, line, delivery, return, contact, repeat contact and visit — or a yearly cost pool,',
     '   spread over the total volume (rate = pool / total volume). Cost of capital prices slow payers. Thresholds and the tier map are there too.',
     '3. Read the Profit Matrix, the Whale Curve and the Groups sheet (profit per Group value). Every cell recalculates when a number or a setting changes.',
@@ -43,7 +46,7 @@ export function instructionsSheet(
     'Tier per segment (Settings): Concierge, Grow, Maintain, Fix, Self-service — each with its action.',
     "Capacity (Settings): a resource costs its cost over its practical minutes; each driver's rate gains minutes per unit × cost per minute, and what no customer uses is unused capacity, charged to no one.",
     '',
-    'Works in Excel 2010 and later, Google Sheets and LibreOffice: classic formulas only (SUMIF, COUNTIF, SUMPRODUCT, INDEX/MATCH, IF).',
+    'Works in Excel 2016 and later, Google Sheets and LibreOffice: classic formulas only (SUMIF, COUNTIF, SUMPRODUCT, INDEX/MATCH, IF).',
   ];
   if (textCut.length) lines.splice(2, 0, `${textCutLine(textCut)}.`);
   addRows(

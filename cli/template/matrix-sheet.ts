@@ -23,6 +23,11 @@ import { heatRules, tierRules } from './matrix-heat.js';
 const MEASURES = ['Customers', 'Revenue', 'Net profit', 'Share of profit'] as const;
 const FORMAT_OF = [FORMATS.integer, FORMATS.money0, FORMATS.money0, FORMATS.percent];
 
+/** The matrix's total row: customers with revenue only (the No revenue group is outside). */
+export const MATRIX_TOTAL = 'Total: customers with revenue';
+/** The line that ties to the business's net profit: the matrix total plus No revenue. */
+export const ALL_CUSTOMERS = 'All customers';
+
 export function matrixSheet(tiers: readonly string[]): TemplateSheet {
   const spec = emptySheet('Profit Matrix');
   const formulas: (string | undefined)[][] = [];
@@ -77,7 +82,7 @@ export function matrixSheet(tiers: readonly string[]): TemplateSheet {
   });
   const total = addRows(
     spec,
-    MEASURES.map((m, k): SheetValue[] => [k === 0 ? 'Total' : null, m]),
+    MEASURES.map((m, k): SheetValue[] => [k === 0 ? MATRIX_TOTAL : null, m]),
   );
   spec.bold.push(rect(total, 0, 4, 1));
   MEASURES.forEach((m, k) => {
@@ -140,6 +145,18 @@ export function matrixSheet(tiers: readonly string[]): TemplateSheet {
     { range: rect(nr, 2), format: FORMATS.integer },
     { range: rect(nr + 1, 2, 2, 1), format: FORMATS.money0 },
   );
+  // the matrix total plus the No revenue group: ties to the business's net profit (as the report)
+  const all = addRows(spec, [
+    [ALL_CUSTOMERS, 'Customers'],
+    [null, 'Revenue'],
+    [null, 'Net profit'],
+  ]);
+  for (let k = 0; k < 3; k++) setFormula(formulas, all + k, 2, `F${total + k + 1}+C${nr + k + 1}`);
+  spec.bold.push(rect(all, 0));
+  spec.formats.push(
+    { range: rect(all, 2), format: FORMATS.integer },
+    { range: rect(all + 1, 2, 2, 1), format: FORMATS.money0 },
+  );
 
   addRows(spec, [[]]);
   const words = addRows(spec, [[], [], []]);
@@ -154,7 +171,7 @@ export function matrixSheet(tiers: readonly string[]): TemplateSheet {
     formulas,
     words + 1,
     0,
-    'IF(ProfitMethod="bands","High: net margin at or above "&TEXT(MarginTarget,"0.0 %")&IF(ISNUMBER(TargetOverride),""," (the overall margin)")&". Low: customers who lose money. Mid: the rest.",' +
+    'IF(ProfitMethod="bands","High: net margin at or above "&TEXT(MarginTarget,"0.0 %")&IF(ISNUMBER(TargetOverride),""," (the overall margin: net profit ÷ revenue of the customers with revenue > 0, 0 when negative)")&". Low: customers who lose money. Mid: the rest.",' +
       'IF(ProfitMethod="terciles","High, Mid, Low: the top, middle and bottom third by net margin within each size.","High: net margin of "&TEXT(FixedHigh,"0.0 %")&" or more. Mid: "&TEXT(FixedLow,"0.0 %")&" or more. Low: less."))',
   );
   setFormula(
@@ -165,7 +182,8 @@ export function matrixSheet(tiers: readonly string[]): TemplateSheet {
   );
   addRows(spec, [[]]);
   whatIfSummary(spec, formulas);
-  spec.columnWidths = [14, 16, 18, 18, 18, 18, 3, 14, 16, 18, 18, 18, 18];
+  // column A holds the what-if's labels too ("Change in the business's net profit")
+  spec.columnWidths = [36, 16, 18, 18, 18, 18, 3, 14, 16, 18, 18, 18, 18];
   return { spec, extras: { formulas }, names: [], template: { rules } };
 }
 

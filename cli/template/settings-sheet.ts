@@ -439,6 +439,6 @@ export function settingsSheet(s: Settings, whatIf?: WhatIfSettings): TemplateShe
   );
 
   // Meanings overflow into the empty cells to their right; the tables below use more columns.
-  spec.columnWidths = [32, 16, 16, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14];
+  spec.columnWidths = [44, 16, 16, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14, 14];
   return { spec, extras: { formulas }, names, template: { validations } };
 }

@@ -5,6 +5,7 @@
  */
 import type JSZip from 'jszip';
 import type { Analysis } from '../../core/analyze.js';
+import { BLANK_GROUP } from '../../core/defaults.js';
 import { cutLongText } from '../../core/report/cell-text-limit.js';
 import type { Settings } from '../../core/settings.js';
 import { DRIVERS } from '../../core/types.js';
@@ -18,7 +19,7 @@ import { MAX_CAPACITY, type TemplateSheet } from './layout.js';
 import { matrixSheet } from './matrix-sheet.js';
 import { SAMPLE_GROUPS, SAMPLE_ROWS } from './sample-rows.js';
 import { settingsSheet } from './settings-sheet.js';
-import { templateXlsx, unlockAndMark } from './template-xlsx.js';
+import { templateXlsx, unlockAndMark, wrappedRowHeights } from './template-xlsx.js';
 import { whaleSheet } from './whale-sheet.js';
 import { templateWhatIf } from './what-if-inputs.js';
 
@@ -45,11 +46,13 @@ export async function templateWorkbook(
   t: TemplateInput,
 ): Promise<{ bytes: Uint8Array; textCut: string[] }> {
   const rows = t.analysis ? inputRows(t.analysis) : SAMPLE_ROWS;
+  // the file's name only: the workbook goes to a client, the consultant's folders stay private
+  const source = t.source === undefined ? undefined : fileName(t.source);
   const capacity = t.rows ?? defaultCapacity(t.analysis ? rows.length : null);
   if (capacity < rows.length || capacity > MAX_CAPACITY)
     throw new Error(`template: ${capacity} formula rows cannot hold ${rows.length} customers`);
   const note = t.analysis
-    ? `${rows.length.toLocaleString('en-US')} customers from ${t.source ?? 'the data'}.`
+    ? `${rows.length.toLocaleString('en-US')} customers from ${source ?? 'the data'}.`
     : "Sample rows: replace them with your client's customers.";
   const whale = whaleSheet();
   // The first groupBy column fills the Group column; without one, the sample's regions or nothing.
@@ -67,7 +70,7 @@ export async function templateWorkbook(
   const textCut = cutLongText(customers.spec).map((a) => `'Customers'!${a}`);
   const first = rows.find((r) => r[0] !== null && r[0] !== '')?.[0];
   const sheets: TemplateSheet[] = [
-    instructionsSheet(t.source ?? null, capacity, textCut),
+    instructionsSheet(source ?? null, capacity, textCut, t.analysis !== undefined),
     settingsSheet(t.settings, whatIf.settings),
     customers,
     customerCardSheet(first === undefined ? null : String(first)),
@@ -75,7 +78,12 @@ export async function templateWorkbook(
     whale,
     groupsSheet(
       groupColumn,
-      group ? group.values.map((v) => v.value) : t.analysis ? [] : SAMPLE_GROUPS,
+      // without a group column every customer's value is "(blank)": list it
+      group
+        ? group.values.map((v) => v.value)
+        : t.analysis
+          ? [BLANK_GROUP]
+          : [...SAMPLE_GROUPS, BLANK_GROUP],
       t.settings.tiers,
     ),
   ];
@@ -89,11 +97,21 @@ export async function templateWorkbook(
       bytes,
       (zip) => addCharts(zip, [whale.chart]),
       recalculateOnOpen,
-      unlockAndMark(arrays),
+      unlockAndMark(
+        arrays,
+        new Map(sheets.map((s) => [s.spec.name, s.template?.openColumns ?? []])),
+        new Map(sheets.map((s) => [s.spec.name, wrappedRowHeights(s.spec)])),
+        new Map(
+          sheets.flatMap((s) => (s.template?.print ? [[s.spec.name, s.template.print]] : [])),
+        ),
+      ),
     ),
     textCut,
   };
 }
+
+/** "/home/me/clients/acme.csv [Sheet1]" → "acme.csv [Sheet1]" (either slash). */
+export const fileName = (source: string): string => source.replace(/^.*[\\/]/, '');
 
 /** The template's xlsx bytes (see templateWorkbook). */
 export async function templateBytes(t: TemplateInput): Promise<Uint8Array> {

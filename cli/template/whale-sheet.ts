@@ -24,8 +24,8 @@ export function whaleSheet(): TemplateSheet & { chart: ChartPart } {
   ]);
   spec.titles.push(rect(0, 0));
   const facts: [string, string, string, string][] = [
-    ['WhaleCustomers', 'Customers', 'COUNT(MatrixNetProfit)', FORMATS.integer],
-    ['WhaleTotal', 'Total net profit', 'SUM(MatrixNetProfit)', FORMATS.money0],
+    ['WhaleCustomers', 'Customers with revenue', 'COUNT(MatrixNetProfit)', FORMATS.integer],
+    ['WhaleTotal', 'Net profit, customers with revenue', 'SUM(MatrixNetProfit)', FORMATS.money0],
     [
       'PeakCustomers',
       'Peak after customers',
@@ -58,6 +58,8 @@ export function whaleSheet(): TemplateSheet & { chart: ChartPart } {
       'IF(WhaleTotal>0,Destroyed/WhaleTotal,"")',
       FORMATS.percent,
     ],
+    // ties to the business's net profit: No revenue customers are outside the curve, not the total
+    ['WhaleAllNetProfit', 'Net profit, all customers', 'SUM(NetProfit)', FORMATS.money0],
   ];
   const names: TemplateSheet['names'] = [];
   const first = addRows(
@@ -107,7 +109,7 @@ export function whaleSheet(): TemplateSheet & { chart: ChartPart } {
     { range: rect(p0, 3, n, 1), format: FORMATS.money0 },
     { range: rect(p0, 4, n, 1), format: FORMATS.percent },
   );
-  spec.columnWidths = [32, 14, 18, 20, 16];
+  spec.columnWidths = [34, 14, 18, 22, 16];
   const abs = (c: string, from: number, to = from) =>
     `'Whale Curve'!$${c}$${from + 1}${to === from ? '' : `:$${c}$${to + 1}`}`;
   const chart: ChartPart = {

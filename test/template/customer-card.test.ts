@@ -17,9 +17,11 @@ import { FIRST_ROW } from '../../cli/template/layout.js';
 import { templateBytes } from '../../cli/template/template-workbook.js';
 import { sheetPaths } from '../../cli/xlsx-parts.js';
 import { type Analysis, analyze } from '../../core/analyze.js';
+import { causeLabel, causesOf } from '../../core/causes.js';
 import { COST_LINE_LABELS, SEGMENTS } from '../../core/defaults.js';
 import { recommendationAt } from '../../core/exit-economics.js';
 import { explainCustomer } from '../../core/explain.js';
+import { formatMoney, formatPercent } from '../../core/format.js';
 import { COST_LINES, SIZE_CLASSES } from '../../core/types.js';
 import { describeWith, SOFFICE } from '../tools.js';
 import { type Cell, convert, sheetValues } from './libreoffice.js';
@@ -138,7 +140,12 @@ describeWith([SOFFICE])('Customer card recalculated by LibreOffice equals the co
     const key = a.customers.keys[c],
       seg = a.classes.segment[c];
     expect(card[2][1]).toBe(key);
-    expect(value(CARD.segment) ?? '').toBe(seg < 0 ? '' : SEGMENTS[seg]);
+    expect(card[3]).toEqual(['Row on the Customers sheet', FIRST_ROW + c]); // the real sheet row
+    expect(value(CARD.segment)).toBe(
+      seg < 0
+        ? `No revenue: outside the matrix (net profit ${formatMoney(a.netProfit[c])})`
+        : SEGMENTS[seg],
+    );
     expect(value(CARD.size)).toBe(seg < 0 ? 'No revenue' : SIZE_CLASSES[a.classes.size[c]]);
     expect(value(CARD.tier) ?? '').toBe(seg < 0 ? '' : a.settings.tiers[seg]);
 
@@ -158,7 +165,10 @@ describeWith([SOFFICE])('Customer card recalculated by LibreOffice equals the co
 
     // each cost per unit of revenue, and its size class's median, as the causes measure them
     const k = a.classes.size[c];
-    const compared = [...COST_LINES.map((l) => COST_LINE_LABELS[l]), CARD.grossMargin];
+    const compared = [
+      ...COST_LINES.map((l) => COST_LINE_LABELS[l]),
+      `${CARD.grossMargin} (gross profit)`,
+    ];
     compared.forEach((label, m) => {
       const line = rows(label).at(-1)!; // the comparison table's row (the waterfall's comes first)
       if (seg < 0) {
@@ -173,6 +183,22 @@ describeWith([SOFFICE])('Customer card recalculated by LibreOffice equals the co
       close(line[2], own, `${kind} ${key}: ${label} per unit of revenue`);
       if (!Number.isNaN(median)) close(line[3], median, `${kind} ${key}: ${label} median`);
     });
+    // the causes the core names (causes.ts), ranked as it ranks them, and only those
+    const causes = causesOf(a.causes, c);
+    const ranked = causes.filter((x) => x.kind === 'driver' || x.kind === 'grossMargin');
+    const rankOf = new Map(ranked.map((x, i) => [causeLabel(x), i + 1]));
+    compared.forEach((label) => {
+      const line = rows(label).at(-1)!;
+      const short = label.replace(' (gross profit)', '');
+      const cause = ranked.find((x) => causeLabel(x) === short);
+      const rank = rankOf.get(short) ?? null;
+      expect(line[6] ?? null, `${kind} ${key}: ${label} rank`).toBe(rank);
+      if (cause && rank && ranked.length === causes.length)
+        close(line[5], cause.amount, `${kind} ${key}: ${label} amount`);
+    });
+    const words = value('Causes, as the report names them');
+    if (seg < 0) expect(words ?? null).toBeNull();
+    else expect(words).toBe(causes.length ? causes.map(causeLabel).join(', ') : 'None');
 
     // exit economics (§10) and the advice they give
     close(value(CARD.exitImpact), a.exit.exitImpact[c], `${kind}: exit impact`);
@@ -182,9 +208,15 @@ describeWith([SOFFICE])('Customer card recalculated by LibreOffice equals the co
     else expect(breakEven).toBeNull();
     const advice = String(value(CARD.advice) ?? '');
     if (rec === 'exit') expect(advice).toMatch(/^Exit: leaving raises profit by /);
-    else if (rec === 'reprice') expect(advice).toMatch(/^Reprice: a \d+\.\d% price rise breaks/);
+    else if (rec === 'reprice')
+      expect(advice).toMatch(/^Reprice: an? [\d.,<]+ % price rise breaks/);
     else if (seg >= 0) expect(advice).toMatch(/^Not a money-loser/);
-    else expect(advice).toBe('');
+    else expect(advice).toBe('No revenue: outside the matrix, so no exit or reprice advice.');
+    // the price rise as the core words it (format.ts)
+    if (rec)
+      expect(advice).toContain(
+        ` ${formatPercent(-a.netProfit[c] / a.customers.revenue[c])} price rise`,
+      );
   });
 
   it('counts a customer pasted below the formula rows, on Customers and Instructions', async () => {

@@ -8,7 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { loadTable } from '../../cli/load-table.js';
+import { GROUPS_TOTAL, NOT_LISTED } from '../../cli/template/groups-sheet.js';
 import { COMPUTED_COLUMNS, colIndex, FIRST_ROW, INPUT_COLUMNS } from '../../cli/template/layout.js';
+import { ALL_CUSTOMERS, MATRIX_TOTAL } from '../../cli/template/matrix-sheet.js';
 import { SAMPLE_ROWS } from '../../cli/template/sample-rows.js';
 import { templateBytes } from '../../cli/template/template-workbook.js';
 import { type Analysis, analyze } from '../../core/analyze.js';
@@ -107,6 +109,9 @@ describeWith([SOFFICE])('template recalculated by LibreOffice equals the core', 
     const byKey = new Map(rows.filter((r) => r[0] !== null).map((r) => [String(r[0]), r]));
     const t = c.a.customers;
     expect(byKey.size).toBe(t.n);
+    // a formula row with no customer shows nothing, the what-if's "Scenario in" included
+    const empty = rows.find((r) => r[0] === null)!;
+    expect(empty.slice(INPUT_COLUMNS.length).filter((x) => x !== null && x !== '')).toEqual([]);
     for (let i = 0; i < t.n; i++) {
       const r = byKey.get(t.keys[i])!,
         seg = c.a.classes.segment[i];
@@ -150,7 +155,15 @@ describeWith([SOFFICE])('template recalculated by LibreOffice equals the core', 
     });
     const w = await sheetValues(out, 'Whale Curve');
     const fact = (label: string) => w.find((r) => r[0] === label)![1] as Cell;
-    expect(fact('Customers')).toBe(c.a.whale.customers);
+    expect(fact('Customers with revenue')).toBe(c.a.whale.customers);
+    // the matrix total (customers with revenue) plus No revenue ties to the business's net profit
+    close(fact('Net profit, all customers'), c.a.totals.netProfit);
+    const all = m.findIndex((r) => r[0] === ALL_CUSTOMERS);
+    expect(m[all][2]).toBe(c.a.totals.customers);
+    close(m[all + 2][2], c.a.totals.netProfit);
+    const matrixTotal = m.findIndex((r) => r[0] === MATRIX_TOTAL);
+    const noRevenue = c.a.classes.segment.filter((x) => x < 0).length;
+    expect(m[matrixTotal][5]).toBe(c.a.totals.customers - noRevenue);
     expect(fact('Peak after customers')).toBe(c.a.whale.peakCustomers);
     close(fact('Peak net profit'), c.a.whale.peakProfit);
     if (c.a.whale.peakShareOfProfit !== null)
@@ -234,9 +247,13 @@ describeWith([SOFFICE])('template recalculated by LibreOffice equals the core', 
         if (v.shareOfProfit !== null) close(r[7], v.shareOfProfit);
         expect(Object.fromEntries(tiers.map((t, i) => [t, r[9 + i] ?? 0]))).toEqual(v.tiers);
       }
-      const total = g.find((r) => r[0] === 'Total')!;
+      const total = g.find((r) => r[0] === GROUPS_TOTAL)!;
       expect(total[1]).toBe(c.a.totals.customers);
       close(total[5], c.a.totals.netProfit);
+      // every value is listed: nothing left out
+      const rest = g.find((r) => r[0] === NOT_LISTED)!;
+      expect(rest[1]).toBe(0);
+      close(rest[5], 0);
     },
   );
 

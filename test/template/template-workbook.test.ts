@@ -10,6 +10,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OUTSIDE_AT, outsideRowsFormula } from '../../cli/template/customers-sheet.js';
+import { GROUPS_TOTAL, NOT_LISTED, SPARE_GROUP_ROWS } from '../../cli/template/groups-sheet.js';
 import {
   ALL_COLUMNS,
   COMPUTED_COLUMNS,
@@ -47,6 +48,10 @@ const CLASSIC = new Set([
   'TEXT',
   'TRIM',
   'MEDIAN',
+  'SUBSTITUTE',
+  'LEFT',
+  'MOD',
+  'LEN',
 ]);
 
 let dir = '';
@@ -223,6 +228,50 @@ describe('template protection and validation', () => {
         ]);
   });
 
+  it('refuses text such as "$82,310.53" in every numeric customer input, below the formulas too', () => {
+    const ws = wb.getWorksheet('Customers')!;
+    const money = ['Revenue', 'COGS', 'Gross Profit'] as const;
+    const counts = INPUT_COLUMNS.slice(5, -1); // the volumes, then Payment Days
+    expect(counts.at(-1)).toBe('Payment Days');
+    for (const r of [
+      FIRST_ROW,
+      FIRST_ROW + EMPTY_CAPACITY - 1,
+      FIRST_ROW + EMPTY_CAPACITY + 4999,
+    ]) {
+      for (const h of [...money, ...counts]) {
+        const rule = ws.getCell(r, colIndex(h) + 1).dataValidation;
+        expect(rule, `${h} row ${r}`).toMatchObject({ showErrorMessage: true, errorStyle: 'stop' });
+        expect(accepts(rule, '$82,310.53'), `${h} row ${r}`).toBe(false);
+        expect(accepts(rule, 82310.53), `${h} row ${r}`).toBe(true);
+        expect(accepts(rule, -5), `${h}: a negative`).toBe(money.includes(h as never));
+      }
+      expect(ws.getCell(r, colIndex('Revenue') + 1).dataValidation.error).toMatch(/plain number/);
+    }
+    // the key, name and group take any text
+    for (const h of ['Customer', 'Name', 'Group'] as const)
+      expect(ws.getCell(FIRST_ROW, colIndex(h) + 1).dataValidation).toBeUndefined();
+  });
+
+  it('keeps the input columns open below the formula rows, for pasted customers', () => {
+    const ws = wb.getWorksheet('Customers')!;
+    const open = [
+      ...INPUT_COLUMNS.map((_, i) => i + 1),
+      colIndex('Scenario price change') + 1,
+      colIndex('Scenario exit') + 1,
+    ];
+    for (const r of [FIRST_ROW + EMPTY_CAPACITY, FIRST_ROW + EMPTY_CAPACITY + 20_000])
+      for (let c = 1; c <= ALL_COLUMNS.length; c++)
+        expect([r, c, ws.getCell(r, c).protection?.locked === false]).toEqual([
+          r,
+          c,
+          open.includes(c),
+        ]);
+    // the title and header rows stay locked
+    for (let r = 1; r <= CUSTOMERS_HEADER_ROW; r++)
+      for (const c of open)
+        expect([r, c, ws.getCell(r, c).protection?.locked === false]).toEqual([r, c, false]);
+  });
+
   it('validates every setting on Settings, and nothing else there', () => {
     const ws = wb.getWorksheet('Settings')!;
     const rules = (
@@ -293,6 +342,103 @@ describe('template protection and validation', () => {
     expect(colours).toEqual(
       new Set(bands.flatMap((b) => [b.profit, b.loss].map((x) => x.slice(1)))),
     );
+  });
+});
+
+describe('template Instructions', () => {
+  const lines = async (file: string) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, file));
+    return (wb.getWorksheet('Instructions')!.getColumn(1).values as unknown[]).map(String);
+  };
+
+  it('names the data file without its folders, and does not ask to delete sample rows', async () => {
+    const filled = await lines('Filled.xlsx');
+    expect(filled).toContain('Filled from transactions-2024-2025.csv.');
+    expect(filled.join('\n')).not.toMatch(/samples\/|Delete the sample rows/);
+    expect((await lines('Template.xlsx')).join('\n')).toMatch(/Delete the sample rows first/);
+  });
+
+  it('claims the Excel version the README claims', async () => {
+    const readme = await readFile('README.md', 'utf8');
+    const claim = /Excel (\d{4})\+/.exec(readme)?.[1];
+    expect(claim).toBeDefined();
+    const said = (await lines('Template.xlsx')).join('\n').match(/Excel \d{4}/g);
+    expect(said).toEqual([`Excel ${claim}`]);
+  });
+});
+
+describe('template Groups sheet', () => {
+  it('lists "(blank)" when the data has no group column, with room for more values', async () => {
+    const file = join(dir, 'NoGroup.xlsx');
+    await quiet(['--data', 'samples/customers.csv', '--out', file]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const a = wb.getWorksheet('Groups')!.getColumn(1).values as unknown[];
+    const head = a.indexOf('Group');
+    expect(a[head + 1]).toBe('(blank)');
+    // one listed value, then SPARE_GROUP_ROWS empty yellow rows, then the totals
+    expect(a.indexOf(GROUPS_TOTAL)).toBe(head + 2 + SPARE_GROUP_ROWS);
+    expect(a.indexOf(NOT_LISTED)).toBe(head + 3 + SPARE_GROUP_ROWS);
+  });
+});
+
+describe('template layout read back', () => {
+  let wb: ExcelJS.Workbook;
+  beforeAll(async () => {
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'Filled.xlsx'));
+  });
+
+  it('gives every wrapped header row the height of its lines (LibreOffice does not grow it)', () => {
+    const tall = (sheet: string, row: number) => wb.getWorksheet(sheet)!.getRow(row).height ?? 0;
+    expect(tall('Customers', CUSTOMERS_HEADER_ROW)).toBeGreaterThanOrEqual(30);
+    for (const ws of wb.worksheets)
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (!cell.alignment?.wrapText || typeof cell.value !== 'string') return;
+          const width = ws.getColumn(Number(cell.col)).width ?? 9;
+          const words = cell.value.split(' ');
+          // a header longer than its column needs at least two lines of 15 points
+          if (cell.value.length > width && words.length > 1)
+            expect(row.height ?? 15, `${ws.name}!${cell.address}`).toBeGreaterThanOrEqual(30);
+        }),
+      );
+  });
+
+  it('prints Customers across pages at a readable scale, key, name and header repeated', () => {
+    const ps = wb.getWorksheet('Customers')!.pageSetup;
+    expect(ps).toMatchObject({
+      fitToPage: false,
+      scale: 70,
+      orientation: 'landscape',
+      printTitlesRow: `1:${CUSTOMERS_HEADER_ROW}`,
+      printTitlesColumn: 'A:B',
+    });
+    // the small sheets still fit one page width
+    expect(wb.getWorksheet('Profit Matrix')!.pageSetup).toMatchObject({
+      fitToPage: true,
+      fitToWidth: 1,
+    });
+  });
+
+  it('cuts no label: a text with a value right of it fits its column', () => {
+    const cut: string[] = [];
+    for (const ws of wb.worksheets) {
+      if (ws.name === 'Instructions') continue; // one wide column of sentences
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          const c = Number(cell.col);
+          if (typeof cell.value !== 'string' || cell.alignment?.wrapText) return;
+          if (ws.name === 'Customers' && Number(cell.row) >= FIRST_ROW) return; // the client's data
+          const next = row.getCell(c + 1);
+          if (next.value === null || next.value === undefined) return;
+          const width = ws.getColumn(c).width ?? 9;
+          if (cell.value.length > width) cut.push(`${ws.name}!${cell.address} ${cell.value}`);
+        }),
+      );
+    }
+    expect(cut).toEqual([]);
   });
 });
 
