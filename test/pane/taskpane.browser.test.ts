@@ -43,6 +43,14 @@ function table() {
   return rows;
 }
 
+/** A business that loses money overall, through one customer. */
+const LOSS = [
+  ['Customer', 'Revenue', 'COGS'],
+  ['A', 100, 50],
+  ['B', 100, 50],
+  ['C', 100, 500],
+];
+
 /** Four quarters of order lines with Region (few values) and Sales Rep (one per customer) columns. */
 function regions() {
   const rows: (string | number)[][] = [
@@ -88,7 +96,9 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
               ? JSON.stringify(regions())
               : which === 'empty'
                 ? JSON.stringify([])
-                : data,
+                : which === 'loss'
+                  ? JSON.stringify(LOSS)
+                  : data,
           );
         return;
       }
@@ -693,5 +703,15 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
     });
     const after = (await page.locator('footer.actions').boundingBox())!;
     expect(last).toBeLessThanOrEqual(after.y);
+  });
+
+  it('names the pane’s field in the loss warning, and one money-loser in the singular', async () => {
+    const { page } = await openPane('?table=loss');
+    await page.click('button:has-text("Run analysis")');
+    await page.waitForSelector('.results:not([hidden])');
+    const warnings = await page.textContent('.warnings');
+    expect(warnings).toContain('(set "High from margin (%)" to judge margins against a goal)');
+    expect(warnings).not.toContain('profitability.target');
+    expect(await page.textContent('.losers .causes')).toMatch(/^1 money-loser; its causes: /);
   });
 });
