@@ -37,7 +37,7 @@ import { OWNER_KEY, renderSheets } from './render-excel.js';
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 
 /** A block of cells on a sheet, 0-based, as Office.js indexes them. */
-interface Cells {
+export interface Cells {
   rowIndex: number;
   columnIndex: number;
   rows: number;
@@ -59,7 +59,8 @@ export class ExcelHost implements PaneHost {
   /**
    * The selection when it spans rows and columns (clipped to the cells in use, so selecting
    * columns A:L does not mean a million rows), else the Excel table under the cursor, else the
-   * block of cells around it; then the core finds the header in its first rows. Three syncs.
+   * block of cells around it, taken down over blank rows while its columns hold values below;
+   * then the core finds the header in its first rows. Three syncs.
    */
   detectTable(): Promise<DetectedTable> {
     return this.excelRun(async (context) => {
@@ -123,6 +124,7 @@ export class ExcelHost implements PaneHost {
           onProgress({
             stage: 'read',
             fraction: 0.3 * (done / total),
+            rows: { done, total },
             message: `Reading the table: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows…`,
           }),
         this.readBudget,
@@ -150,7 +152,12 @@ export class ExcelHost implements PaneHost {
         }),
       );
       this.lastRun = { readBlocks: reads, writeBlocks: written.blocks };
-      onProgress({ stage: 'done', fraction: 1, message: `Done: ${written.sheets.join(', ')}.` });
+      onProgress({
+        stage: 'done',
+        fraction: 1,
+        message: `Done: ${written.sheets.join(', ')}.`,
+        sheets: written.sheets,
+      });
       return summarizeRun(outcome.value, written.sheets, sheet.name);
     });
   }
@@ -209,9 +216,24 @@ async function blockOf(
   range.load(shape);
   const used = location.source === 'selection' ? sheet.getUsedRangeOrNullObject(true) : null;
   used?.load(shape);
+  // Excel's region stops at a blank row; the table goes on while its columns hold values below.
+  const inColumns =
+    location.source === 'region' ? range.getEntireColumn().getUsedRangeOrNullObject(true) : null;
+  inColumns?.load(shape);
   await context.sync();
+  if (inColumns)
+    return overBlankRows(cellsOf(range), inColumns.isNullObject ? null : cellsOf(inColumns));
   if (!used) return cellsOf(range);
   return used.isNullObject ? null : intersect(cellsOf(range), cellsOf(used));
+}
+
+/**
+ * The region taken down to the last row holding a value in its columns (`used`, the used range
+ * of those columns), so one blank row inside a table does not cut it: a run lists the blank rows.
+ */
+export function overBlankRows(region: Cells, used: Cells | null): Cells {
+  const bottom = used ? used.rowIndex + used.rows : 0;
+  return { ...region, rows: Math.max(region.rows, bottom - region.rowIndex) };
 }
 
 const cellsOf = (r: Excel.Range): Cells => ({

@@ -50,7 +50,7 @@ export function tableGone(location: TableLocation, what: Gone): InputError {
         : `${PLACE[location.source](sheet, block)} holds no customer table any more`;
   return {
     code: 'table-gone',
-    message: `${where}: select your customer table (or a cell in it) and choose "Use my table"`,
+    message: `${where}: select your customer table (or a cell in it) and choose "Use another table"`,
   };
 }
 

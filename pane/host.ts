@@ -55,7 +55,14 @@ export interface Progress {
   stage: 'read' | 'compute' | 'write' | 'done';
   /** 0 … 1 over the whole run. */
   fraction: number;
+  /** In English, for logs and tests; the pane says it from the stage and the fields below. */
   message: string;
+  /** While reading: rows read so far, of how many. */
+  rows?: { done: number; total: number };
+  /** While writing a sheet in row blocks (Sheets): its name and the rows of the block, of how many when more than one block. */
+  writing?: { sheet: string; from: number; to: number; of: number | null };
+  /** When done: the sheets written. */
+  sheets?: string[];
 }
 
 export interface RunSummary {

@@ -14,14 +14,21 @@ import { formatMoney, formatPercent } from '../core/format.js';
 import { cellTierLabel } from '../core/matrix.js';
 import { profitHeat, tierFill } from '../core/report/colours.js';
 import type { SettingsInput } from '../core/settings.js';
-import { DRIVERS, type Field, PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
+import { DRIVERS, type Driver, PROFIT_CLASSES, SIZE_CLASSES } from '../core/types.js';
 import { el, replace } from './dom.js';
 import { type FieldProblem, markProblems } from './field-problems.js';
 import { type GroupsForm, groupsForm } from './groups-form.js';
 import type { DetectedTable, PaneHost, Progress, RunSummary } from './host.js';
+import { localText } from './number-field.js';
 import { SAMPLE_SETTINGS, sampleCustomers } from './sample-data.js';
 import { type Diagnostics, runSelfTest } from './self-test.js';
-import { fieldLabel, type MappingForm, mappingForm, settingsForm } from './settings-form.js';
+import {
+  fieldLabel,
+  type MappingForm,
+  mappingForm,
+  settingsForm,
+  unpricedIn,
+} from './settings-form.js';
 import { setLanguage, t } from './strings/language.js';
 import { whatIfSection } from './what-if.js';
 
@@ -60,6 +67,8 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
     class: 'secondary',
     text: t('welcome.sample'),
   });
+  // A failed detection is said next to the buttons that asked for it, not in the footer.
+  const tableError = el('p', { class: 'error', role: 'alert' });
   const mappingBox = el('div');
   const mappingSummary = el('summary', { text: t('mapping.title') });
   const mappingDetails = el(
@@ -135,6 +144,7 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
       intro,
       tableStatus,
       el('div', { class: 'ways' }, useTable, sampleButton),
+      tableError,
     ),
     mappingDetails,
     footer,
@@ -158,6 +168,7 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
 
   async function detect(): Promise<boolean> {
     showError('');
+    tableError.textContent = '';
     runButton.disabled = true;
     tableStatus.textContent = t('table.looking');
     try {
@@ -166,7 +177,7 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
     } catch (e) {
       // On opening, a sheet without a table is the welcome, not an error.
       tableStatus.textContent = asked ? t('table.notFound') : '';
-      if (asked) showError(message(e));
+      if (asked) tableError.textContent = message(e);
       return false;
     }
   }
@@ -178,6 +189,8 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
     intro.hidden = true;
     sampleButton.hidden = true;
     useTable.className = 'secondary';
+    useTable.textContent = t('table.useAnother');
+    if (diagnostics) diagnostics.element.hidden = false;
     const missing = found.missing.map((f) => fieldLabel(f)).join(t('table.and'));
     tableStatus.textContent = `${t('table.found', {
       rows: found.rows,
@@ -186,7 +199,7 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
     })}${missing ? ` ${t('table.pickMissing', { fields: missing })}` : ''}`;
     mapping = mappingForm(found.headers, found.mapping);
     mapping.element.addEventListener('change', showMatched);
-    settings.askForCosts(activityColumns(found.mapping));
+    settings.askForCosts(activityDrivers(found.mapping));
     replace(mappingBox, el('p', { class: 'hint', text: t('mapping.hint') }), mapping.element);
     mappingDetails.hidden = false;
     showMatched();
@@ -201,17 +214,32 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
     runButton.disabled = false;
   }
 
-  /** "12 of 15 columns matched — Edit", as the user changes the mapping too. */
+  /**
+   * "All needed columns matched; 1 column not used (Region) — Edit", or "12 of 15 columns
+   * matched" while a required one is missing; as the user changes the mapping too.
+   */
   function showMatched(): void {
     if (!mapping) return;
-    const { matched, total } = mapping.matched();
-    mappingSummary.textContent = `${t('mapping.matched', { matched, total })} — `;
+    const { matched, total, unused } = mapping.matched();
+    const missing = mapping.problems().length > 0;
+    const columns = unused.join(', ');
+    mappingSummary.textContent = `${
+      missing
+        ? t('mapping.matched', { matched, total })
+        : unused.length === 0
+          ? t('mapping.allMatched')
+          : unused.length === 1
+            ? t('mapping.unused.one', { columns })
+            : t('mapping.unused.many', { count: unused.length, columns })
+    } — `;
     mappingSummary.append(el('span', { class: 'edit', text: t('mapping.edit') }));
+    const mapped = mapping.current();
+    settings.offerCostOnly(mapped.cogs === undefined && mapped.grossProfit === undefined);
   }
 
   function showProgress(p: Progress): void {
     bar.value = Math.round(p.fraction * 100);
-    progressText.textContent = `${Math.round(p.fraction * 100)} % · ${p.message}`;
+    progressText.textContent = `${Math.round(p.fraction * 100)} % · ${progressWords(p)}`;
   }
 
   /** Marks every field to fix next to itself and focuses the first; true when there is none. */
@@ -243,8 +271,9 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
       const groupBy = groups?.read() ?? [];
       if (groupBy.length) input.groupBy = groupBy;
       const summary = await host.run(input, showProgress, settings.options());
-      showSummary(summary, input);
-      settings.askForCosts((summary.unpriced ?? []).map((d) => fieldLabel(d as Field)));
+      // The results say what was written: the footer goes back to just Run.
+      progressBox.hidden = true;
+      showSummary(summary, input, activityDrivers(mapping.current()));
     } catch (e) {
       progressBox.hidden = true;
       showError(message(e));
@@ -263,30 +292,45 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
       const sheet = await host.addSheet(t('welcome.sampleSheet'), sampleCustomers());
       if (!(await detect())) return;
       settings.fill(SAMPLE_SETTINGS);
-      tableStatus.textContent += ` ${t('welcome.sampleWritten', { sheet })}`;
+      // The add-in wrote and selected the sample: not "found from your selection".
+      tableStatus.textContent = t('welcome.sampleWritten', {
+        sheet,
+        rows: table?.rows ?? 0,
+        address: table?.address ?? sheet,
+      });
       await run();
     } catch (e) {
       tableStatus.textContent = '';
-      showError(message(e));
+      tableError.textContent = message(e);
     } finally {
       sampleButton.disabled = false;
     }
   }
 
-  function showSummary(s: RunSummary, input: SettingsInput): void {
+  function showSummary(s: RunSummary, input: SettingsInput, activities: Driver[]): void {
+    // Some activities priced, some not: the core's warning is only for none priced.
+    const unpriced = s.unpriced?.length ? [] : unpricedIn(activities, input);
     const title = el('h2', { id: 'results-title', tabindex: -1, text: t('results.title') });
     replace(
       results,
       title,
       el('p', {
         text: t('results.line', {
-          customers: s.customers,
-          revenue: formatMoney(s.revenue),
-          netProfit: formatMoney(s.netProfit),
-          rows: s.rowsUsed,
+          customers: count(s.customers),
+          revenue: money(s.revenue),
+          netProfit: money(s.netProfit),
+          rows: count(s.rowsUsed),
         }),
       }),
       warningList(s),
+      unpriced.length
+        ? el('p', {
+            class: 'note',
+            text: t('results.unpriced', {
+              activities: unpriced.map((d) => fieldLabel(d)).join(', '),
+            }),
+          })
+        : null,
       matrixTable(s),
       el('p', { class: 'whale', text: t('results.whale', { reading: s.whaleReading }) }),
       s.benchmark
@@ -305,6 +349,7 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
     );
     results.hidden = false;
     title.focus(); // keyboard and screen-reader users land on the outcome
+    title.scrollIntoView?.({ block: 'start' });
   }
 
   function rejectedList(s: RunSummary): HTMLElement | null {
@@ -324,7 +369,7 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
       s.rejectedCount > s.rejected.length
         ? el('p', {
             class: 'hint',
-            text: t('results.more', { count: s.rejectedCount - s.rejected.length }),
+            text: t('results.more', { count: count(s.rejectedCount - s.rejected.length) }),
           })
         : null;
     return el(
@@ -334,7 +379,7 @@ export function mountPane(root: HTMLElement, host: PaneHost, options: MountOptio
         text:
           s.rejectedCount === 1
             ? t('results.notUsed.one')
-            : t('results.notUsed.many', { count: s.rejectedCount }),
+            : t('results.notUsed.many', { count: count(s.rejectedCount) }),
       }),
       el('ul', {}, ...items),
       more,
@@ -369,7 +414,8 @@ function selfTestSection(
   const verdict = el('p', { class: 'verdict', role: 'status' });
   const details = el(
     'details',
-    { class: 'diagnostics' },
+    // Not on the welcome: it comes with the table's controls (or when the self-test is asked for).
+    { class: 'diagnostics', hidden: true },
     el('summary', { text: t('diagnostics.title') }),
     el('p', {
       class: 'hint',
@@ -380,6 +426,7 @@ function selfTestSection(
     verdict,
   );
   async function run(): Promise<void> {
+    details.hidden = false;
     details.open = true;
     button.disabled = true;
     replace(list);
@@ -416,22 +463,55 @@ function selfTestSection(
   return { element: details, run };
 }
 
-/** The mapped activity columns (an order id counts as orders), by their labels. */
-function activityColumns(mapping: DetectedTable['mapping']): string[] {
+/** The mapped activity drivers (an order id counts as orders). */
+function activityDrivers(mapping: DetectedTable['mapping']): Driver[] {
   return DRIVERS.filter(
     (d) => mapping[d] !== undefined || (d === 'orders' && mapping.orderId !== undefined),
-  ).map((d) => fieldLabel(d));
+  );
+}
+
+/** A progress line in the pane's language, from the stage (hosts' messages are English). */
+function progressWords(p: Progress): string {
+  if (p.stage === 'read')
+    return p.rows
+      ? t('progress.reading', { done: count(p.rows.done), total: count(p.rows.total) })
+      : t('progress.readingStart');
+  if (p.stage === 'compute') return t('progress.compute');
+  if (p.stage === 'write' && p.writing) {
+    const { sheet, from, to, of } = p.writing;
+    const rows = { sheet, from: count(from), to: count(to) };
+    return of === null
+      ? t('progress.writeSheet', rows)
+      : t('progress.writeSheetOf', { ...rows, total: count(of) });
+  }
+  if (p.stage === 'write') return t('progress.write');
+  return t('progress.done', { sheets: (p.sheets ?? []).join(', ') });
+}
+
+/** Numbers the pane formats, in its language's style ("38.159.695", "3,2 %" in German). */
+const money = (x: number) => localText(formatMoney(x));
+const percentText = (x: number) => localText(formatPercent(x));
+const count = (n: number) => localText(n.toLocaleString('en-US'));
+
+/**
+ * A core warning as the pane says it: a settings key the CLI user would set is named as the
+ * pane's field instead ("set profitability.target" → set "High from margin (%)").
+ */
+function inPaneWords(warning: string): string {
+  return warning
+    .replace(/profitability\.target\b/g, `"${t('settings.target')}"`)
+    .replace(/\bcostOfCapital\b/g, `"${t('settings.costOfCapital')}"`);
 }
 
 /** Money-losers: their causes, what exit would do (§10), and the biggest with their advice. */
 function losersList(s: RunSummary): HTMLElement | null {
   if (!s.losers.length) return null;
-  const count = s.moneyLosers ?? s.losers.length;
+  const losers = s.moneyLosers ?? s.losers.length;
   const causes = s.loserCauses?.length
     ? el('p', {
         class: 'causes',
-        text: t('results.causes', {
-          count,
+        text: t(losers === 1 ? 'results.causes.one' : 'results.causes', {
+          count: count(losers),
           causes: s.loserCauses.map((c) => `${c.cause.toLowerCase()} ${c.customers}`).join(', '),
         }),
       })
@@ -443,12 +523,13 @@ function losersList(s: RunSummary): HTMLElement | null {
         text: e.helps
           ? t('results.exit', {
               helps: e.helps,
-              gain: formatMoney(e.gain),
+              gain: money(e.gain),
               stranded:
                 e.strandedCost > 0
-                  ? t('results.exit.stranded', { cost: formatMoney(e.strandedCost) })
+                  ? t('results.exit.stranded', { cost: money(e.strandedCost) })
                   : '',
-              reprice: e.helps < count ? t('results.exit.reprice', { count: count - e.helps }) : '',
+              reprice:
+                e.helps < losers ? t('results.exit.reprice', { count: losers - e.helps }) : '',
             })
           : t('results.exit.none'),
       })
@@ -467,7 +548,7 @@ function losersList(s: RunSummary): HTMLElement | null {
           'li',
           {},
           el('span', { class: 'who', text: l.name || l.customer }),
-          el('span', { class: 'amount', text: ` ${formatMoney(l.netProfit)}` }),
+          el('span', { class: 'amount', text: ` ${money(l.netProfit)}` }),
           l.cause ? el('span', { class: 'cause', text: ` · ${l.cause}` }) : null,
           l.advice
             ? el('small', { class: `advice ${l.recommendation ?? ''}`, text: l.advice })
@@ -481,7 +562,7 @@ function losersList(s: RunSummary): HTMLElement | null {
 /** One group column: customers, net profit, share of profit and money-losers per value. */
 function groupTable(g: NonNullable<RunSummary['groups']>[number]): HTMLTableElement {
   const rows = g.values.map((v) => {
-    const profit = el('td', { text: formatMoney(v.netProfit) });
+    const profit = el('td', { text: money(v.netProfit) });
     if (v.netProfit < 0) profit.className = 'loss';
     return el(
       'tr',
@@ -489,7 +570,7 @@ function groupTable(g: NonNullable<RunSummary['groups']>[number]): HTMLTableElem
       el('th', { scope: 'row', text: v.value }),
       el('td', { text: String(v.customers) }),
       profit,
-      el('td', { text: v.shareOfProfit === null ? '–' : formatPercent(v.shareOfProfit) }),
+      el('td', { text: v.shareOfProfit === null ? '–' : percentText(v.shareOfProfit) }),
       el('td', { text: String(v.moneyLosers) }),
     );
   });
@@ -523,7 +604,7 @@ function groupTable(g: NonNullable<RunSummary['groups']>[number]): HTMLTableElem
 function trendTable(s: RunSummary): HTMLTableElement | null {
   if (!s.trend) return null;
   const rows = s.trend.totals.map((t) => {
-    const profit = el('td', { text: formatMoney(t.netProfit) });
+    const profit = el('td', { text: money(t.netProfit) });
     if (t.netProfit < 0) profit.className = 'loss';
     return el(
       'tr',
@@ -560,7 +641,11 @@ function trendTable(s: RunSummary): HTMLTableElement | null {
 
 function warningList(s: RunSummary): HTMLElement | null {
   if (!s.warnings?.length) return null;
-  return el('ul', { class: 'warnings' }, ...s.warnings.map((w) => el('li', { text: `${w}.` })));
+  return el(
+    'ul',
+    { class: 'warnings' },
+    ...s.warnings.map((w) => el('li', { text: `${inPaneWords(w)}.` })),
+  );
 }
 
 /**
@@ -592,9 +677,9 @@ function matrixTable(s: RunSummary): HTMLTableElement {
             class: 'share',
             text:
               c.shareOfProfit !== null
-                ? formatPercent(c.shareOfProfit)
+                ? percentText(c.shareOfProfit)
                 : c.count
-                  ? formatMoney(c.netProfit)
+                  ? money(c.netProfit)
                   : '–',
           }),
         );

@@ -5,22 +5,23 @@
  * message crosses google.script.run, already presented.
  */
 import type { ErrorCode, InputError } from '../core/errors.js';
+import { type StringKey, t } from './strings/language.js';
 
-const RESELECT = 'Select your customer table (or a cell in it) and choose "Use my table".';
-
-/** What the user can do about it in the pane; '' where the core's line already says so. */
-const WHAT_TO_DO: Record<ErrorCode, string> = {
-  empty: RESELECT,
-  'no-header': RESELECT,
-  'missing-column': 'Pick it under Columns.',
-  'bad-mapping': 'The headers changed since the table was found: choose "Use my table".',
-  'no-gross-profit':
-    'Pick the cost of goods or gross profit column under Columns, or tick "No cost of goods or gross profit column" under Cost-to-serve.',
-  'no-usable-rows': 'Check the columns picked under Columns.',
-  'bad-settings': '',
-  'no-periods': 'Pick a Period column holding two periods or more, or leave Migration off.',
-  'table-not-found': '',
-  'table-gone': '',
+/**
+ * What the user can do about it in the pane, in the pane's language (a Sheets server, which has
+ * no language set, says it in English); none where the core's line already says so.
+ */
+const WHAT_TO_DO: Record<ErrorCode, StringKey | null> = {
+  empty: 'error.reselect',
+  'no-header': 'error.reselect',
+  'missing-column': 'error.missingColumn',
+  'bad-mapping': 'error.badMapping',
+  'no-gross-profit': 'error.noGrossProfit',
+  'no-usable-rows': 'error.noUsableRows',
+  'bad-settings': null,
+  'no-periods': 'error.noPeriods',
+  'table-not-found': null,
+  'table-gone': null,
 };
 
 /**
@@ -31,7 +32,7 @@ export function paneMessage(error: InputError): string {
   const line = error.message.charAt(0).toUpperCase() + error.message.slice(1);
   const sentence = /[.!?]$/.test(line) ? line : `${line}.`;
   const hint = WHAT_TO_DO[error.code];
-  return hint ? `${sentence} ${hint}` : sentence;
+  return hint ? `${sentence} ${t(hint)}` : sentence;
 }
 
 /** An InputError on its way to the pane: the presented message, and the code for tests. */

@@ -7,10 +7,11 @@
  */
 import { SEGMENTS, TIER_NAMES } from '../core/defaults.js';
 import { defaultSettings, type SettingsInput } from '../core/settings.js';
-import { DRIVERS, FIELDS, type Field } from '../core/types.js';
+import { DRIVERS, type Driver, FIELDS, type Field } from '../core/types.js';
 import { el, uid } from './dom.js';
 import type { FieldProblem } from './field-problems.js';
 import type { RunOptions } from './host.js';
+import { fieldNumber, readNumberField, showNumber } from './number-field.js';
 import { t } from './strings/language.js';
 
 /** A field's name in words, in the pane's language ("Repeat contacts"). */
@@ -50,12 +51,16 @@ const setLabel = (fieldEl: HTMLElement, text: string) => {
   fieldEl.querySelector('.label-text')!.textContent = text;
 };
 
+/**
+ * A number field: text with the decimal keypad, read by the pane in its language's style
+ * (number-field.ts), so "12,5" is 12.5 in the German pane whatever the browser's locale.
+ */
 export const numberInput = (value: number | '', attrs: Record<string, string | number> = {}) =>
   el('input', {
-    type: 'number',
+    type: 'text',
     inputmode: 'decimal',
-    step: 'any',
-    value: value === '' ? '' : String(value),
+    autocomplete: 'off',
+    value: value === '' ? '' : showNumber(value),
     ...attrs,
   });
 
@@ -69,8 +74,10 @@ export function select(options: [string, string][], value: string): HTMLSelectEl
 export interface MappingForm {
   element: HTMLElement;
   read(): Partial<Record<Field, string | null>>;
-  /** How many of the table's columns the mapping uses, of how many. */
-  matched(): { matched: number; total: number };
+  /** How many of the table's columns the mapping uses, of how many, and the headers it leaves out. */
+  matched(): { matched: number; total: number; unused: string[] };
+  /** Field → header as the selects stand now (the guess with the user's changes). */
+  current(): Partial<Record<Field, string>>;
   /** A required field left "(not used)". */
   problems(): FieldProblem[];
 }
@@ -102,10 +109,16 @@ export function mappingForm(
         if (s.value !== (guessed[f] ?? '')) out[f] = s.value === '' ? null : s.value;
       return out;
     },
-    matched: () => ({
-      matched: new Set([...selects.values()].map((s) => s.value).filter((v) => v !== '')).size,
-      total: new Set(columns).size,
-    }),
+    matched: () => {
+      const used = new Set([...selects.values()].map((s) => s.value).filter((v) => v !== ''));
+      const all = [...new Set(columns)];
+      return { matched: used.size, total: all.length, unused: all.filter((h) => !used.has(h)) };
+    },
+    current: () => {
+      const out: Partial<Record<Field, string>> = {};
+      for (const [f, s] of selects) if (s.value !== '') out[f] = s.value;
+      return out;
+    },
     problems: () =>
       REQUIRED_FIELDS.filter((f) => selects.get(f)!.value === '').map((f) => ({
         control: selects.get(f)!,
@@ -126,14 +139,24 @@ export interface SettingsForm {
   /** A period column is mapped: open the periods section and name the column. */
   offerPeriods(column: string): void;
   /**
-   * Activity columns are read but nothing prices them (DOMAIN.md §17): open the Cost-to-serve
-   * section and say so, unless a rate or pool is already filled in; [] clears the note.
+   * The activity drivers the table has a column for (DOMAIN.md §17): the Cost-to-serve section
+   * names each one without a rate or pool, as the user fills them in; [] clears the note.
    */
-  askForCosts(activities: string[]): void;
+  askForCosts(activities: Driver[]): void;
+  /** Shows "No cost of goods or gross profit column…" only when neither column is mapped. */
+  offerCostOnly(show: boolean): void;
+}
+
+/**
+ * The mapped activities a settings input leaves unpriced: no rate or pool above 0.
+ * Example: `unpricedIn(['orders', 'returns'], { rates: { orders: 4 } })` → ['returns'].
+ */
+export function unpricedIn(activities: Driver[], s: SettingsInput): Driver[] {
+  return activities.filter((d) => !((s.rates?.[d] ?? 0) > 0 || (s.pools?.[d] ?? 0) > 0));
 }
 
 const percent = (x: number) => Math.round(x * 1e6) / 1e4;
-const share = (input: HTMLInputElement) => Number(input.value) / 100;
+const share = (input: HTMLInputElement) => fieldNumber(input.value) / 100;
 const filled = (input: HTMLInputElement) => input.value.trim() !== '';
 
 export function settingsForm(): SettingsForm {
@@ -162,8 +185,8 @@ export function settingsForm(): SettingsForm {
       large.value = '';
       medium.value = '';
     } else if (m === 'pareto' && !filled(large)) {
-      large.value = String(percent(d.size.large));
-      medium.value = String(percent(d.size.medium));
+      large.value = showNumber(percent(d.size.large));
+      medium.value = showNumber(percent(d.size.medium));
     }
   };
   sizeMethod.addEventListener('change', sizeLabels);
@@ -242,6 +265,12 @@ export function settingsForm(): SettingsForm {
   const costOnly = el('input', { type: 'checkbox', 'data-setting': 'costToServeOnly' });
   const costOnlyId = uid('f');
   costOnly.id = costOnlyId;
+  const costOnlyField = el(
+    'div',
+    { class: 'field check', hidden: true },
+    costOnly,
+    el('label', { for: costOnlyId, text: t('settings.costOnly') }),
+  );
 
   // Tier per segment: free text with the standard names offered.
   const listId = uid('tiers');
@@ -303,12 +332,7 @@ export function settingsForm(): SettingsForm {
       el('p', { class: 'hint', text: t('settings.costs.hint') }),
       ...drivers.map((x) => x.element),
       field(t('settings.costOfCapital'), costOfCapital),
-      el(
-        'div',
-        { class: 'field check' },
-        costOnly,
-        el('label', { for: costOnlyId, text: t('settings.costOnly') }),
-      ),
+      costOnlyField,
     ),
     el(
       'details',
@@ -331,6 +355,19 @@ export function settingsForm(): SettingsForm {
     ),
   );
 
+  // The activities the table has columns for; the note names those still without a rate or pool.
+  let mapped: Driver[] = [];
+  function showUnpriced(): void {
+    const priced = (x: (typeof drivers)[number]) => fieldNumber(x.amount.value) > 0;
+    const left = drivers.filter((x) => mapped.includes(x.driver) && !priced(x));
+    costNote.hidden = left.length === 0;
+    const activities = left.map((x) => fieldLabel(x.driver)).join(', ');
+    costNote.textContent = drivers.some(priced)
+      ? t('settings.unpricedSome', { activities })
+      : t('settings.unpriced', { activities });
+  }
+  for (const x of drivers) x.amount.addEventListener('input', showUnpriced);
+
   /** The problems of the fields shown, in the order they appear, in the units typed. */
   function problems(): FieldProblem[] {
     const out: FieldProblem[] = [];
@@ -339,10 +376,20 @@ export function settingsForm(): SettingsForm {
     const labelOf = (f: HTMLElement) => f.querySelector('.label-text')!.textContent ?? '';
     /** The number typed, or null after reporting what is wrong with it. */
     const number = (input: HTMLInputElement, label: string, needed: boolean): number | null => {
-      if (input.validity.badInput) add(input, label, t('problem.number'));
-      else if (!filled(input)) {
+      const r = readNumberField(input.value);
+      if (r.kind === 'number') return r.value;
+      if (r.kind === 'blank') {
         if (needed) add(input, label, t('problem.needed'));
-      } else if (Number.isFinite(Number(input.value))) return Number(input.value);
+      } else if (r.kind === 'ambiguous')
+        add(
+          input,
+          label,
+          t('problem.ambiguous', {
+            typed: input.value.trim(),
+            point: showNumber(r.readings[0]),
+            comma: showNumber(r.readings[1]),
+          }),
+        );
       else add(input, label, t('problem.number'));
       return null;
     };
@@ -351,22 +398,42 @@ export function settingsForm(): SettingsForm {
       const l = number(large, labelOf(largeField), true),
         m = number(medium, labelOf(mediumField), true);
       if (size === 'pareto') {
-        for (const [x, input, f] of [
-          [l, large, largeField],
-          [m, medium, mediumField],
-        ] as const)
-          if (x !== null && (x < 0 || x > 100))
-            add(input, labelOf(f), t('problem.percent', { value: x }));
-        if (l !== null && m !== null && l >= 0 && l <= 100 && m >= 0 && m <= 100 && l > m)
-          add(large, labelOf(largeField), t('problem.largeShare', { value: l, medium: m }));
+        // Each field's real range at once: Large within 0 … Medium's share, Medium within
+        // Large's … 100 (a share of 100 for Large would only fail next on Medium's).
+        const inRange = (x: number | null): x is number => x !== null && x >= 0 && x <= 100;
+        const largeMax = inRange(m) ? m : 100,
+          mediumMin = inRange(l) && (!inRange(m) || l <= m) ? l : 0;
+        if (l !== null && (l < 0 || l > largeMax))
+          add(
+            large,
+            labelOf(largeField),
+            largeMax < 100
+              ? t('problem.largeShare', { value: showNumber(l), medium: showNumber(largeMax) })
+              : t('problem.percent', { value: showNumber(l) }),
+          );
+        if (m !== null && (m < mediumMin || m > 100))
+          add(
+            medium,
+            labelOf(mediumField),
+            t('problem.shareRange', {
+              min: showNumber(mediumMin),
+              max: 100,
+              value: showNumber(m),
+            }),
+          );
       } else {
         for (const [x, input, f] of [
           [l, large, largeField],
           [m, medium, mediumField],
         ] as const)
-          if (x !== null && x < 0) add(input, labelOf(f), t('problem.notNegative', { value: x }));
+          if (x !== null && x < 0)
+            add(input, labelOf(f), t('problem.notNegative', { value: showNumber(x) }));
         if (l !== null && m !== null && m >= 0 && l < m)
-          add(large, labelOf(largeField), t('problem.largeAmount', { value: l, medium: m }));
+          add(
+            large,
+            labelOf(largeField),
+            t('problem.largeAmount', { value: showNumber(l), medium: showNumber(m) }),
+          );
       }
     }
     if (profitMethod.value === 'bands') number(target, labelOf(targetField), false);
@@ -374,16 +441,25 @@ export function settingsForm(): SettingsForm {
       const h = number(high, labelOf(highField), true),
         lo = number(low, labelOf(lowField), true);
       if (h !== null && lo !== null && h < lo)
-        add(high, labelOf(highField), t('problem.highMargin', { value: h, low: lo }));
+        add(
+          high,
+          labelOf(highField),
+          t('problem.highMargin', { value: showNumber(h), low: showNumber(lo) }),
+        );
     }
     for (const x of drivers) {
       const label = x.amount.getAttribute('aria-label') ?? '';
       const v = number(x.amount, label, false);
-      if (v !== null && v < 0) add(x.amount, label, t('problem.notNegative', { value: v }));
+      if (v !== null && v < 0)
+        add(x.amount, label, t('problem.notNegative', { value: showNumber(v) }));
     }
     const coc = number(costOfCapital, t('settings.costOfCapital'), false);
     if (coc !== null && (coc < 0 || coc > 100))
-      add(costOfCapital, t('settings.costOfCapital'), t('problem.costOfCapital', { value: coc }));
+      add(
+        costOfCapital,
+        t('settings.costOfCapital'),
+        t('problem.costOfCapital', { value: showNumber(coc) }),
+      );
     tiers.forEach((input, i) => {
       if (input.value.trim() === '') add(input, SEGMENTS[i], t('problem.tier'));
     });
@@ -400,22 +476,25 @@ export function settingsForm(): SettingsForm {
         if (rate === undefined && pool === undefined) continue;
         x.mode.value = pool !== undefined ? 'pool' : 'rate';
         x.mode.dispatchEvent(new Event('change'));
-        x.amount.value = String(pool ?? rate);
+        x.amount.value = showNumber((pool ?? rate) as number);
       }
       if (typeof s.costOfCapital === 'number')
-        costOfCapital.value = String(percent(s.costOfCapital));
-      costNote.hidden = true;
+        costOfCapital.value = showNumber(percent(s.costOfCapital));
+      showUnpriced();
     },
     offerPeriods(column) {
       periodsSection.open = true;
       periodsField.querySelector('small')!.textContent = t('settings.periods.column', { column });
     },
     askForCosts(activities) {
-      const priced = drivers.some((x) => filled(x.amount) && Number(x.amount.value) > 0);
-      costNote.hidden = activities.length === 0 || priced;
-      if (costNote.hidden) return;
-      costNote.textContent = t('settings.unpriced', { activities: activities.join(', ') });
-      (element.querySelector('details.costs') as HTMLDetailsElement).open = true;
+      mapped = activities;
+      showUnpriced();
+      if (!costNote.hidden)
+        (element.querySelector('details.costs') as HTMLDetailsElement).open = true;
+    },
+    offerCostOnly(show) {
+      costOnlyField.hidden = !show;
+      if (!show) costOnly.checked = false; // a hidden box never sets costToServeOnly
     },
     options: () => ({
       ...(periods.value ? { periods: periods.value as RunOptions['periods'] } : {}),
@@ -429,7 +508,7 @@ export function settingsForm(): SettingsForm {
         m === 'pareto'
           ? { method: m, large: share(large), medium: share(medium) }
           : m === 'fixed'
-            ? { method: m, large: Number(large.value), medium: Number(medium.value) }
+            ? { method: m, large: fieldNumber(large.value), medium: fieldNumber(medium.value) }
             : { method: m };
       const p = profitMethod.value as 'bands' | 'terciles' | 'fixed';
       s.profitability =
@@ -442,7 +521,7 @@ export function settingsForm(): SettingsForm {
         if (!filled(x.amount)) continue;
         const kind = x.mode.value === 'pool' ? 'pools' : 'rates';
         s[kind] ??= {};
-        s[kind][x.driver] = Number(x.amount.value);
+        s[kind][x.driver] = fieldNumber(x.amount.value);
       }
       if (filled(costOfCapital)) s.costOfCapital = share(costOfCapital);
       if (costOnly.checked) s.costToServeOnly = true;

@@ -18,6 +18,7 @@ import { resolveSettings, type Settings, type SettingsInput } from '../core/sett
 import { DRIVERS, type Driver } from '../core/types.js';
 import { el, replace, uid } from './dom.js';
 import type { PaneHost, RunSummary } from './host.js';
+import { fieldNumber } from './number-field.js';
 import { field, fieldLabel, numberInput, select } from './settings-form.js';
 import { en } from './strings/en.js';
 import { t } from './strings/language.js';
@@ -121,7 +122,7 @@ export function whatIfSection(host: PaneHost, run: RunSummary, input: SettingsIn
   function change(): { change: ScenarioChange; label: string } | { problem: string } {
     const k = kind.value as Kind,
       d = driver.value as Driver;
-    const x = Number(amount.value);
+    const x = fieldNumber(amount.value);
     if (k !== 'exit' && (amount.value.trim() === '' || !Number.isFinite(x)))
       return { problem: t(`whatif.typeFirst.${k}`) };
     const raw: Record<string, unknown> = {};

@@ -18,7 +18,7 @@ export const de: Record<StringKey, string> = {
   'welcome.sampleSheet': 'Beispielkunden',
   'welcome.writingSample': 'Die Beispielkunden werden in ein neues Blatt geschrieben …',
   'welcome.sampleWritten':
-    'Die Beispielkunden stehen im neuen Blatt „{sheet}“, mit typischen Kostensätzen (unter Betreuungskosten).',
+    'Beispielblatt „{sheet}“ geschrieben: {rows} Kunden in {address}, mit typischen Kostensätzen (unter Betreuungskosten).',
   'table.title': 'Kundentabelle',
   'table.looking': 'Ihre Kundentabelle wird gesucht …',
   'table.found': '{rows} Zeilen in {address}, gefunden über {source}.',
@@ -121,7 +121,7 @@ export const de: Record<StringKey, string> = {
   'problem.number': 'Bitte eine Zahl eingeben.',
   'problem.percent': 'Bitte einen Anteil zwischen 0 und 100 % eingeben (eingegeben: {value} %).',
   'problem.largeShare':
-    'Groß darf höchstens so groß sein wie Mittel mit {medium} % (eingegeben: {value} %): Große Kunden sind der erste Anteil am Umsatz.',
+    'Bitte einen Anteil zwischen 0 und dem Anteil für Mittel von {medium} % eingeben (eingegeben: {value} %): Große Kunden sind der erste Anteil am Umsatz.',
   'problem.needed': 'Für die gewählte Methode bitte ausfüllen.',
   'problem.notNegative': 'Bitte 0 oder mehr eingeben (eingegeben: {value}).',
   'problem.largeAmount':
@@ -148,6 +148,7 @@ export const de: Record<StringKey, string> = {
   'results.matrix.corner': 'Größe \\ Profit',
   'results.matrix.customers': '{count} Kd.',
   'results.losers': 'Größte Verlustkunden',
+  'results.causes.one': '1 Verlustkunde; seine Ursachen: {causes}.',
   'results.causes': '{count} Verlustkunden; ihre Ursachen: {causes}.',
   'results.exit':
     'Eine Trennung würde den Gewinn bei {helps} von ihnen erhöhen, um {gain}{stranded}{reprice}.',
@@ -220,4 +221,34 @@ export const de: Record<StringKey, string> = {
   'footer.privacy': 'Datenschutz',
   'footer.terms': 'Nutzungsbedingungen',
   'footer.support': 'Hilfe',
+  'table.useAnother': 'Andere Tabelle verwenden',
+  'mapping.allMatched': 'Alle nötigen Spalten zugeordnet',
+  'mapping.unused.one': 'Alle nötigen Spalten zugeordnet; 1 Spalte nicht verwendet ({columns})',
+  'mapping.unused.many':
+    'Alle nötigen Spalten zugeordnet; {count} Spalten nicht verwendet ({columns})',
+  'problem.shareRange':
+    'Bitte einen Anteil zwischen {min} und {max} % eingeben (eingegeben: {value} %).',
+  'problem.ambiguous':
+    '„{typed}“ kann {point} oder {comma} bedeuten: bitte ohne Tausendertrennzeichen eingeben.',
+  'settings.unpricedSome':
+    'Noch kein Kostensatz oder Kostenpool für {activities}: Sie gehen nicht in die Betreuungskosten ein.',
+  'results.unpriced':
+    'Ohne Preis: {activities} (kein Kostensatz oder Kostenpool), sie gingen nicht in die Betreuungskosten ein.',
+  'error.reselect':
+    'Wählen Sie Ihre Kundentabelle (oder eine Zelle darin) aus und wählen Sie „Meine Tabelle verwenden“.',
+  'error.missingColumn': 'Wählen Sie sie unter „Spalten“ aus.',
+  'error.badMapping':
+    'Die Überschriften haben sich seit dem Finden der Tabelle geändert: Wählen Sie „Andere Tabelle verwenden“.',
+  'error.noGrossProfit':
+    'Wählen Sie unter „Spalten“ die Spalte für Wareneinsatz oder Deckungsbeitrag, oder kreuzen Sie unter „Betreuungskosten“ „Keine Spalte für Wareneinsatz oder Deckungsbeitrag“ an.',
+  'error.noUsableRows': 'Prüfen Sie die unter „Spalten“ gewählten Spalten.',
+  'error.noPeriods':
+    'Wählen Sie eine Zeitraum-Spalte mit mindestens zwei Zeiträumen, oder lassen Sie die Migration aus.',
+  'progress.readingStart': 'Tabelle wird gelesen …',
+  'progress.reading': 'Tabelle wird gelesen: {done} von {total} Zeilen …',
+  'progress.compute': 'Kunden werden bewertet, eingestuft und erklärt …',
+  'progress.write': 'Berichtsblätter werden geschrieben …',
+  'progress.writeSheet': '{sheet} wird geschrieben, Zeilen {from}–{to} …',
+  'progress.writeSheetOf': '{sheet} wird geschrieben, Zeilen {from}–{to} von {total} …',
+  'progress.done': 'Fertig: {sheets}.',
 };

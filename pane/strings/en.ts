@@ -16,7 +16,7 @@ export const en = {
   'welcome.sampleSheet': 'Sample customers',
   'welcome.writingSample': 'Writing the sample customers to a new sheet…',
   'welcome.sampleWritten':
-    'The sample customers are on the new sheet "{sheet}", with typical cost-to-serve rates (under Cost-to-serve).',
+    'Sample sheet "{sheet}" written: {rows} customers in {address}, with typical cost-to-serve rates (under Cost-to-serve).',
   'table.title': 'Customer table',
   'table.looking': 'Looking for your customer table…',
   'table.found': '{rows} rows in {address}, found from {source}.',
@@ -119,7 +119,7 @@ export const en = {
   'problem.number': 'Type a number.',
   'problem.percent': 'Type a share between 0 and 100 % (you typed {value} %).',
   'problem.largeShare':
-    'Large must be at most Medium’s {medium} % (you typed {value} %): large customers are the first share of revenue.',
+    'Type a share between 0 and Medium’s {medium} % (you typed {value} %): large customers are the first share of revenue.',
   'problem.needed': 'Fill this in for the method chosen.',
   'problem.notNegative': 'Type 0 or more (you typed {value}).',
   'problem.largeAmount': 'Large must start at or above Medium’s {medium} (you typed {value}).',
@@ -142,6 +142,7 @@ export const en = {
   'results.matrix.corner': 'Size \\ profit',
   'results.matrix.customers': '{count} cust.',
   'results.losers': 'Biggest money-losers',
+  'results.causes.one': '1 money-loser; its causes: {causes}.',
   'results.causes': '{count} money-losers; their causes: {causes}.',
   'results.exit': 'Exit would raise profit for {helps} of them, by {gain}{stranded}{reprice}.',
   'results.exit.stranded': ' ({cost} of their cost stays with the others)',
@@ -212,6 +213,31 @@ export const en = {
   'footer.privacy': 'Privacy',
   'footer.terms': 'Terms',
   'footer.support': 'Support',
+  'table.useAnother': 'Use another table',
+  'mapping.allMatched': 'All needed columns matched',
+  'mapping.unused.one': 'All needed columns matched; 1 column not used ({columns})',
+  'mapping.unused.many': 'All needed columns matched; {count} columns not used ({columns})',
+  'problem.shareRange': 'Type a share between {min} and {max} % (you typed {value} %).',
+  'problem.ambiguous':
+    '"{typed}" could be {point} or {comma}: type it without a thousands separator.',
+  'settings.unpricedSome':
+    'No rate or cost pool yet for {activities}: they add nothing to cost-to-serve.',
+  'results.unpriced':
+    'Not priced: {activities} (no rate or cost pool), so they added nothing to cost-to-serve.',
+  'error.reselect': 'Select your customer table (or a cell in it) and choose "Use my table".',
+  'error.missingColumn': 'Pick it under Columns.',
+  'error.badMapping': 'The headers changed since the table was found: choose "Use another table".',
+  'error.noGrossProfit':
+    'Pick the cost of goods or gross profit column under Columns, or tick "No cost of goods or gross profit column" under Cost-to-serve.',
+  'error.noUsableRows': 'Check the columns picked under Columns.',
+  'error.noPeriods': 'Pick a Period column holding two periods or more, or leave Migration off.',
+  'progress.readingStart': 'Reading the table…',
+  'progress.reading': 'Reading the table: {done} of {total} rows…',
+  'progress.compute': 'Pricing, segmenting and explaining customers…',
+  'progress.write': 'Writing the report sheets…',
+  'progress.writeSheet': 'Writing {sheet}, rows {from}–{to}…',
+  'progress.writeSheetOf': 'Writing {sheet}, rows {from}–{to} of {total}…',
+  'progress.done': 'Done: {sheets}.',
 } as const;
 
 export type StringKey = keyof typeof en;

@@ -67,6 +67,7 @@ export async function runInSteps(
     onProgress({
       stage: 'read',
       fraction: total ? (0.2 * from) / total : 0,
+      ...(total ? { rows: { done: from, total } } : {}),
       message: total
         ? `Reading rows ${count(from + 1)}–${count(Math.min(total, from + perRead))} of ${count(total)}…`
         : 'Reading the table…',
@@ -110,10 +111,15 @@ export async function runInSteps(
     time: new Date().toISOString(),
   });
 
-  const names = await writeInSteps(call, specs, (f, message) =>
-    onProgress({ stage: 'write', fraction: 0.3 + 0.7 * f, message }),
+  const names = await writeInSteps(call, specs, (f, message, writing) =>
+    onProgress({
+      stage: 'write',
+      fraction: 0.3 + 0.7 * f,
+      message,
+      ...(writing ? { writing } : {}),
+    }),
   );
-  onProgress({ stage: 'done', fraction: 1, message: `Wrote ${names.join(', ')}.` });
+  onProgress({ stage: 'done', fraction: 1, message: `Wrote ${names.join(', ')}.`, sheets: names });
   return summarizeRun(outcome.value, names, found.location.sheet);
 }
 
@@ -126,7 +132,7 @@ export async function runInSteps(
 export async function writeInSteps(
   call: ServerCall,
   specs: SheetSpec[],
-  onProgress: (fraction: number, message: string) => void = () => {},
+  onProgress: (fraction: number, message: string, writing?: Progress['writing']) => void = () => {},
   keepOthers = false,
 ): Promise<string[]> {
   onProgress(0, 'Making room for the report…');
@@ -149,6 +155,7 @@ export async function writeInSteps(
       onProgress(
         written / totalCells,
         `${label}${blocks.length > 1 ? ` of ${count(spec.values.length)}` : ''}…`,
+        { sheet: name, from: from + 1, to, of: blocks.length > 1 ? spec.values.length : null },
       );
       await step(label, () => call<void>('writeRows', id, rowBlock(spec, from, to)));
       written += cells(from, to, spec.width);

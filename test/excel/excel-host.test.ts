@@ -5,7 +5,7 @@ import { scenariosSheet } from '../../core/report/scenarios-sheet.js';
 import { runScenario } from '../../core/scenario.js';
 import { baselineFrom } from '../../core/scenario-base.js';
 import { resolveSettings } from '../../core/settings.js';
-import { ExcelHost } from '../../excel-addin/excel-host.js';
+import { ExcelHost, overBlankRows } from '../../excel-addin/excel-host.js';
 import { generateCustomers, SAMPLE_SETTINGS } from '../data/generate.js';
 import {
   createExcelFake,
@@ -79,6 +79,34 @@ describe('ExcelHost', () => {
     expect(t.mapping).toMatchObject({ customer: 'Customer ID', revenue: 'Revenue', cogs: 'COGS' });
     const summary = await host.run(SAMPLE_SETTINGS, () => {});
     expect([summary.customers, summary.rowsUsed, summary.rejectedCount]).toEqual([30, 30, 0]);
+  });
+
+  it('takes the table on over a blank row inside it, and lists that row as blank', async () => {
+    const rows: (string | number)[][] = [
+      ['Customer profitability, FY 2024'],
+      ...generateCustomers(8),
+    ];
+    rows.splice(7, 0, []); // a blank row after the 6th customer: sheet row 9
+    const fake = workbook(rows, { row: 1, col: 1 }); // title in B2, header in B3, cursor in D5
+    const host = new ExcelHost(runOf(fake));
+    const t = await host.detectTable();
+    expect([t.address, t.rows]).toEqual(["'Sales data'!B3:M12", 9]);
+    expect(fake.stats.syncs).toBe(3); // the columns' used range comes with the region
+    const summary = await host.run(SAMPLE_SETTINGS, () => {});
+    expect([summary.customers, summary.rowsUsed, summary.rejectedCount]).toEqual([8, 8, 1]);
+    expect(summary.rejected[0]).toMatchObject({ row: 9, reason: 'blank row' });
+  });
+
+  it('does not take a region on below its own columns, nor past their last value', () => {
+    const region = { rowIndex: 2, columnIndex: 1, rows: 7, columns: 12 };
+    expect(overBlankRows(region, { rowIndex: 1, columnIndex: 1, rows: 11, columns: 12 })).toEqual({
+      ...region,
+      rows: 10,
+    });
+    expect(overBlankRows(region, { rowIndex: 2, columnIndex: 1, rows: 7, columns: 12 })).toEqual(
+      region,
+    );
+    expect(overBlankRows(region, null)).toEqual(region);
   });
 
   it('reads whole selected columns (A:L) only as far as the cells in use', async () => {

@@ -174,15 +174,18 @@ export class FakeSheet {
       if (broken !== f) this.put(Math.floor(k / MAX_COLS), k % MAX_COLS, undefined, broken);
     }
   }
-  /** The smallest rectangle holding every value (and, unless valuesOnly, every format); null if none. */
-  usedRect(valuesOnly: boolean): Rect | null {
+  /**
+   * The smallest rectangle holding every value (and, unless valuesOnly, every format); null if
+   * none. With `within`, only the cells inside it count (Range.getUsedRange).
+   */
+  usedRect(valuesOnly: boolean, within?: Rect): Rect | null {
     let r0 = Infinity,
       c0 = Infinity,
       r1 = -1,
       c1 = -1;
     this.rows.forEach((row, r) => {
       row.forEach((v, c) => {
-        if (v === undefined) return;
+        if (v === undefined || (within && !within_(within, r, c))) return;
         r0 = Math.min(r0, r);
         r1 = Math.max(r1, r);
         c0 = Math.min(c0, c);
@@ -191,7 +194,7 @@ export class FakeSheet {
     });
     if (!valuesOnly)
       for (const { rect, key } of this.formatOps) {
-        if (key === '*' || key === 'columnWidth') continue;
+        if (key === '*' || key === 'columnWidth' || within) continue;
         r0 = Math.min(r0, rect.r0);
         c0 = Math.min(c0, rect.c0);
         r1 = Math.max(r1, rect.r0 + rect.rows - 1);
@@ -1037,6 +1040,30 @@ class Range extends ClientObject {
   getOffsetRange(rows: number, cols: number): Range {
     return this.derived(({ rect }) => ({ ...rect, r0: rect.r0 + rows, c0: rect.c0 + cols }));
   }
+  /** The whole columns of the range (Excel: getEntireColumn). */
+  getEntireColumn(): Range {
+    return this.derived(({ rect }) => ({ ...rect, r0: 0, rows: MAX_ROWS }));
+  }
+  /** The used cells within the range; a null object when it holds none (values only: formats are not modelled here). */
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    if (!valuesOnly)
+      throw fail('InvalidArgument', 'the fake models Range.getUsedRange of values only');
+    let found: Place | null | undefined; // found at the sync that runs the get, and kept
+    const used = () => {
+      if (found === undefined) {
+        const { sheet, rect } = this.place();
+        const r = sheet.usedRect(true, rect);
+        found = r ? { sheet, rect: r } : null;
+      }
+      return found;
+    };
+    const range = new Range(this.ctx, () => {
+      const p = used();
+      if (!p) throw fail('ItemNotFound', 'the range holds no values');
+      return p;
+    });
+    return range.lookUp('Range.getUsedRangeOrNullObject', () => used() !== null);
+  }
   /** Excel's current region: the block of non-empty cells around the range, grown until bordered by blanks. */
   getSurroundingRegion(): Range {
     return this.derived(({ sheet, rect }) => region(sheet, rect));
@@ -1105,6 +1132,9 @@ function checkSize(rect: Rect, v: unknown[]): void {
       `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${rect.rows} × ${rect.cols}).`,
     );
 }
+
+const within_ = (rect: Rect, r: number, c: number): boolean =>
+  r >= rect.r0 && r < rect.r0 + rect.rows && c >= rect.c0 && c < rect.c0 + rect.cols;
 
 function region(sheet: FakeSheet, start: Rect): Rect {
   let r0 = start.r0,

@@ -28,6 +28,8 @@ export class MemoryHost implements PaneHost {
   visited: string[] = [];
   /** Runs so far: each one reads the table; a What-if must not. */
   runs = 0;
+  /** The settings each run was given, as the pane read them from its form. */
+  settings: SettingsInput[] = [];
   /** Sheets added with addSheet, by name, with their rows. */
   added: { name: string; rows: SheetValue[][] }[] = [];
   /** Milliseconds to wait between stages, so a browser test can watch the progress bar move. */
@@ -72,6 +74,7 @@ export class MemoryHost implements PaneHost {
     });
     await this.pause();
     this.runs++;
+    this.settings.push(settings);
     const a = analyzeTable({ values: this.values }, this.location(), settings, options);
     if (!a.ok) throw new PaneError(a.error);
     onProgress({ stage: 'write', fraction: 0.7, message: 'Writing the report sheets…' });
@@ -82,7 +85,7 @@ export class MemoryHost implements PaneHost {
       this.written.map((s) => s.name),
       this.sheet,
     );
-    onProgress({ stage: 'done', fraction: 1, message: 'Done.' });
+    onProgress({ stage: 'done', fraction: 1, message: 'Done.', sheets: summary.sheets });
     return summary;
   }
 

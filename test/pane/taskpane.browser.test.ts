@@ -43,6 +43,14 @@ function table() {
   return rows;
 }
 
+/** A business that loses money overall, through one customer. */
+const LOSS = [
+  ['Customer', 'Revenue', 'COGS'],
+  ['A', 100, 50],
+  ['B', 100, 50],
+  ['C', 100, 500],
+];
+
 /** Four quarters of order lines with Region (few values) and Sales Rep (one per customer) columns. */
 function regions() {
   const rows: (string | number)[][] = [
@@ -88,7 +96,9 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
               ? JSON.stringify(regions())
               : which === 'empty'
                 ? JSON.stringify([])
-                : data,
+                : which === 'loss'
+                  ? JSON.stringify(LOSS)
+                  : data,
           );
         return;
       }
@@ -171,10 +181,18 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
     page.evaluate(() => {
       const h = (
         window as unknown as {
-          paneHost: { runs: number; added: { name: string; rows: unknown[][] }[] };
+          paneHost: {
+            runs: number;
+            added: { name: string; rows: unknown[][] }[];
+            settings: unknown[];
+          };
         }
       ).paneHost;
-      return { runs: h.runs, added: h.added.map((a) => ({ name: a.name, rows: a.rows.length })) };
+      return {
+        runs: h.runs,
+        added: h.added.map((a) => ({ name: a.name, rows: a.rows.length })),
+        settings: h.settings,
+      };
     });
 
   it('opens on a welcome, not an error, when no table is found; an error only once asked', async () => {
@@ -187,8 +205,11 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
       'Try it with sample data',
     ]);
     expect(await page.isHidden('button:has-text("Run analysis")')).toBe(true);
+    expect(await page.isHidden('details.diagnostics')).toBe(true); // not on the welcome
     await page.click('button:has-text("Use my table")');
-    await page.waitForSelector('.error:not(:empty)');
+    // said next to the button that asked, not in the footer far below
+    await page.waitForSelector('.start .error:not(:empty)');
+    expect(await page.textContent('footer .error')).toBe('');
     expect(await page.textContent('.status')).toBe('No customer table found yet.');
   });
 
@@ -197,13 +218,14 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
     await page.click('button:has-text("Try it with sample data")');
     await page.waitForSelector('.results:not([hidden])');
     const sample = parseCsv(readFileSync('samples/customers.csv', 'utf8'));
-    expect(await host(page)).toEqual({
+    expect(await host(page)).toMatchObject({
       runs: 1,
       added: [{ name: 'Sample customers', rows: sample.length }],
     });
     expect(await page.textContent('.status')).toMatch(
-      /^500 rows in 'Sample customers'!A1:L501, found from the sheet\. The sample customers are on the new sheet "Sample customers"/,
+      /^Sample sheet "Sample customers" written: 500 customers in 'Sample customers'!A1:L501, with typical/,
     );
+    expect(await page.textContent('.ways button:visible')).toBe('Use another table');
     // the rates the run used are in the form, where the user can see and change them
     expect(await page.inputValue('input[data-driver="orders"]')).toBe(
       String(SAMPLE_SETTINGS.rates.orders),
@@ -220,7 +242,7 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
   it('at 320 px: Run is in view without scrolling, a few Tabs from the top, the mapping folded to one line', async () => {
     const { page } = await openPane('', { width: 320, height: 640 });
     expect(await page.textContent('details.mapping summary')).toBe(
-      '12 of 12 columns matched — Edit',
+      'All needed columns matched — Edit',
     );
     expect(await page.getAttribute('details.mapping', 'open')).toBeNull();
     const run = await page.locator('button:has-text("Run analysis")').boundingBox();
@@ -268,8 +290,9 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
       'size.large',
     );
     const problemId = (await page.getAttribute(large, 'aria-describedby'))!.split(' ').at(-1);
+    // the real range at once: above Medium's share would fail next
     expect(await page.textContent(`#${problemId}`)).toBe(
-      'Type a share between 0 and 100 % (you typed 120 %).',
+      'Type a share between 0 and Medium’s 95 % (you typed 120 %): large customers are the first share of revenue.',
     );
     const repeat = 'input[data-driver="repeatContacts"]';
     expect(await page.getAttribute(repeat, 'aria-invalid')).toBe('true');
@@ -277,7 +300,7 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
     expect(
       await page.textContent('.driver:has(input[data-driver="repeatContacts"]) .field-error'),
     ).toBe('Type 0 or more (you typed -5).');
-    expect(await page.textContent('.error')).toBe(
+    expect(await page.textContent('footer .error')).toBe(
       'Check the 2 marked fields, starting with Large up to (share of revenue, %).',
     );
     expect((await host(page)).runs).toBe(0);
@@ -326,7 +349,7 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('de');
     expect(await page.textContent('footer button.primary')).toBe('Analyse starten');
     expect(await page.textContent('details.mapping summary')).toBe(
-      '12 von 12 Spalten zugeordnet — Bearbeiten',
+      'Alle nötigen Spalten zugeordnet — Bearbeiten',
     );
     expect(await page.textContent('.status')).toMatch(/^502 Zeilen in 'Sales data'!A1:L503/);
     expect(await page.textContent('details.costs summary')).toBe('Betreuungskosten');
@@ -391,9 +414,11 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
     expect(await tabsTo(page, 'button.primary:not([hidden])')).toBeLessThanOrEqual(8);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Run analysis');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('.progress-text:has-text("100 %")');
-    expect(await page.getAttribute('progress', 'value')).toBe('100');
     await page.waitForSelector('.results:not([hidden])');
+    expect(await page.getAttribute('progress', 'value')).toBe('100');
+    expect(await page.textContent('.progress-text')).toMatch(/^100 % · Done: Profit Matrix, /);
+    // the results say what was written: the footer is back to Run and its links
+    expect(await page.isHidden('footer .progress')).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('results-title');
     expect(await page.locator('.matrix tbody tr').count()).toBe(3);
     expect(await page.locator('.matrix td').count()).toBe(9);
@@ -562,6 +587,10 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
       await page.locator('input[data-group]').evaluateAll((xs) => xs.map((x) => x.dataset.group)),
     ).toEqual(['Region']);
     expect(await page.inputValue('select[data-field="period"]')).toBe('Order Date');
+    // extra columns are no shortfall: the needed ones are all matched
+    expect(await page.textContent('details.mapping summary')).toBe(
+      'All needed columns matched; 2 columns not used (Region, Sales Rep) — Edit',
+    );
     await page.click('summary:has-text("Groups")');
     await page.check('input[data-group="Region"]');
     // A mapped period column opens the periods section.
@@ -582,5 +611,107 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       350,
     );
+  });
+
+  it('keeps naming each activity without a rate as rates are filled in, and again in the results', async () => {
+    const { page } = await openPane();
+    const note = 'details.costs .note';
+    expect(await page.textContent(note)).toMatch(/^Your table has Orders, Order lines, /);
+    await page.fill('input[data-driver="orders"]', '4');
+    // one rate filled: the others are still unpriced, and still named
+    expect(await page.isVisible(note)).toBe(true);
+    const left = await page.textContent(note);
+    expect(left).toMatch(/^No rate or cost pool yet for Order lines, Deliveries, /);
+    expect(left).not.toContain('Orders');
+    await page.click('button:has-text("Run analysis")');
+    await page.waitForSelector('.results:not([hidden])');
+    expect(await page.textContent('.results > .note')).toMatch(
+      /^Not priced: Order lines, Deliveries, .*\(no rate or cost pool\)/,
+    );
+    // every activity priced: no note, in the form or the results
+    await enterSampleRates(page);
+    expect(await page.isHidden(note)).toBe(true);
+    await page.click('button:has-text("Run analysis")');
+    await page.waitForFunction(() => !document.querySelector('.results > .note'));
+  });
+
+  it('reads number fields in the pane’s language: German 12,50 is 12.5; 1.250 and abc are refused', async () => {
+    const { page } = await openPane('?lang=de-DE');
+    const orders = 'input[data-driver="orders"]';
+    expect(await page.getAttribute(orders, 'type')).toBe('text');
+    expect(await page.getAttribute(orders, 'inputmode')).toBe('decimal');
+    expect(await page.inputValue('input[data-setting="size.large"]')).toBe('80');
+    await page.fill(orders, 'abc');
+    await page.fill('input[data-driver="lines"]', '1.250');
+    await page.click('footer button.primary');
+    expect(await page.textContent(`.driver:has(${orders}) .field-error`)).toBe(
+      'Bitte eine Zahl eingeben.',
+    );
+    expect(await page.textContent('.driver:has(input[data-driver="lines"]) .field-error')).toBe(
+      '„1.250“ kann 1,25 oder 1250 bedeuten: bitte ohne Tausendertrennzeichen eingeben.',
+    );
+    expect((await host(page)).runs).toBe(0);
+    await page.fill(orders, '12,50');
+    await page.fill('input[data-driver="lines"]', '0.5'); // a point, where it can mean one thing only
+    await page.fill('input[data-setting="costOfCapital"]', '7,5 %');
+    await page.click('footer button.primary');
+    await page.waitForSelector('.results:not([hidden])');
+    const run = (await host(page)).settings[0] as {
+      rates: Record<string, number>;
+      costOfCapital: number;
+    };
+    expect([run.rates.orders, run.rates.lines, run.costOfCapital]).toEqual([12.5, 0.5, 0.075]);
+    // the pane's own numbers German style, its progress words German too
+    const line = await page.textContent('.results > p');
+    expect(line).toMatch(/^\d{3} Kunden · Umsatz \d{1,3}(\.\d{3})+ · /);
+    expect(await page.textContent('.progress-text')).toMatch(/^100 % · Fertig: Profit Matrix, /);
+    expect(await page.isVisible('button:has-text("Andere Tabelle verwenden")')).toBe(true);
+  });
+
+  it('offers “no cost of goods or gross profit column” only when neither is mapped', async () => {
+    const { page } = await openPane();
+    const box = 'input[data-setting="costToServeOnly"]';
+    expect(await page.isHidden(box)).toBe(true);
+    await page.click('details.mapping summary');
+    await page.selectOption('select[data-field="cogs"]', '');
+    expect(await page.getAttribute('details.costs', 'open')).not.toBeNull(); // unpriced activities
+    expect(await page.isVisible(box)).toBe(true);
+    await page.check(box);
+    await page.selectOption('select[data-field="cogs"]', 'COGS');
+    expect(await page.isHidden(box)).toBe(true);
+    expect(await page.isChecked(box)).toBe(false); // a hidden box sets nothing
+  });
+
+  it('after a run at 320 px: the footer stays small, nothing hides under it, the results in view', async () => {
+    const { page } = await openPane('', { width: 320, height: 640 });
+    await enterSampleRates(page);
+    await page.click('button:has-text("Run analysis")');
+    await page.waitForSelector('.results:not([hidden])');
+    const footer = (await page.locator('footer.actions').boundingBox())!;
+    expect(footer.height).toBeLessThanOrEqual(100);
+    const title = (await page.locator('#results-title').boundingBox())!;
+    expect(title.y).toBeGreaterThanOrEqual(-1); // scrolled to its top, to the subpixel
+    expect(title.y + title.height).toBeLessThanOrEqual(footer.y);
+    // scrolled to the end, the last of the content ends above the footer
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const last = await page.evaluate(() => {
+      const app = document.getElementById('app')!;
+      const kids = Array.from(app.children).filter(
+        (e) => e.tagName !== 'FOOTER' && (e as HTMLElement).offsetParent !== null,
+      );
+      return kids.at(-1)!.getBoundingClientRect().bottom;
+    });
+    const after = (await page.locator('footer.actions').boundingBox())!;
+    expect(last).toBeLessThanOrEqual(after.y);
+  });
+
+  it('names the pane’s field in the loss warning, and one money-loser in the singular', async () => {
+    const { page } = await openPane('?table=loss');
+    await page.click('button:has-text("Run analysis")');
+    await page.waitForSelector('.results:not([hidden])');
+    const warnings = await page.textContent('.warnings');
+    expect(warnings).toContain('(set "High from margin (%)" to judge margins against a goal)');
+    expect(warnings).not.toContain('profitability.target');
+    expect(await page.textContent('.losers .causes')).toMatch(/^1 money-loser; its causes: /);
   });
 });

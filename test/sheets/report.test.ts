@@ -391,6 +391,24 @@ describe('the stepwise run', () => {
     expect([summary.customers, summary.rowsUsed, summary.rejectedCount]).toEqual([30, 30, 0]);
   });
 
+  it('takes the table on over a blank row inside it, and lists that row as blank', async () => {
+    const s = await boot({ sheetNames: ['Data'] });
+    const ss = s.fake.spreadsheet;
+    const rows: (string | number)[][] = [
+      ['Customer profitability, FY 2024'],
+      [],
+      ...generateCustomers(8, 1),
+    ];
+    rows.splice(8, 0, []); // a blank row after the 6th customer: sheet row 9
+    ss.seedSheet('Data', rows);
+    ss.select('Data', 'B5');
+    const t = s.run('detectTable') as DetectedTable;
+    expect([t.address, t.rows]).toEqual(['Data!A3:L12', 9]);
+    const { summary } = await runSteps(s, SAMPLE_SETTINGS, {}, undefined, t);
+    expect([summary.customers, summary.rowsUsed, summary.rejectedCount]).toEqual([8, 8, 1]);
+    expect(summary.rejected[0]).toMatchObject({ row: 9, reason: 'blank row' });
+  });
+
   it('a second run without re-selecting reads the detected table, not the report sheet now active', async () => {
     const s = await boot({ sheetNames: ['Data'] });
     const ss = s.fake.spreadsheet;

@@ -195,7 +195,9 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
     ]);
     expect(script.fake.spreadsheet.sheetNames()).toContain('Profit Matrix');
     expect(serverCalls.slice(0, 3)).toEqual(['detectTable', 'addSheet', 'detectTable']);
-    expect(await page.textContent('.status')).toMatch(/^500 rows in 'Sample customers'!A1:L501/);
+    expect(await page.textContent('.status')).toMatch(
+      /^Sample sheet "Sample customers" written: 500 customers in 'Sample customers'!A1:L501/,
+    );
     expect(dialogs).toEqual([]);
   }, 90_000);
 
@@ -246,8 +248,8 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
     await page.waitForSelector('.progress:not([hidden])');
     expect(await page.textContent('.progress-text')).toMatch(/^0 % · (Starting|Reading the table)/);
     expect(await page.isDisabled('button:has-text("Run analysis")')).toBe(true);
-    await page.waitForSelector('.progress-text:has-text("100 %")');
     await page.waitForSelector('.results:not([hidden])');
+    expect(await page.textContent('.progress-text')).toMatch(/^100 % · Done: Profit Matrix, /);
     const progressSeen = await page.evaluate(
       () => (window as unknown as { progressSeen: string[] }).progressSeen,
     );
@@ -323,13 +325,15 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
     const { page, script } = await openSidebar();
     script.fake.spreadsheet.seedSheet('Notes', [['just', 'words']]);
     script.fake.spreadsheet.select('Notes', 'A1');
-    await page.click('button:has-text("Use my table")');
-    await page.waitForSelector('.error:not(:empty)');
-    expect(await page.textContent('.error')).not.toMatch(/^(Error|Exception):/);
+    await page.click('button:has-text("Use another table")');
+    // said next to the button, not in the footer
+    await page.waitForSelector('.start .error:not(:empty)');
+    expect(await page.textContent('.start .error')).not.toMatch(/^(Error|Exception):/);
+    expect(await page.textContent('footer .error')).toBe('');
     script.fake.spreadsheet.select('Data', 'A1');
-    await page.click('button:has-text("Use my table")');
+    await page.click('button:has-text("Use another table")');
     await page.waitForSelector('.status:has-text("502 rows in Data!A1:L503")');
-    expect(await page.textContent('.error')).toBe('');
+    expect(await page.textContent('.start .error')).toBe('');
   });
 
   it('runs the self-test from Diagnostics: every check passes, the scratch sheets are gone', async () => {
