@@ -282,6 +282,9 @@ describeWith([CHROMIUM])('pictures from the samples', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       width,
     );
+    // The whole pane in one viewport, so the sticky Run footer sits at its end, not over results.
+    const tall = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width, height: tall });
     const full = save(readme, await page.screenshot({ fullPage: true }));
     expect(pngSize(readFileSync(full))[0]).toBe(width);
     await page.setViewportSize({ width, height });
