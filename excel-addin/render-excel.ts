@@ -13,6 +13,7 @@
  * - Strings the host would read as formula, number or date (`textNeedsGuard`) get a leading
  *   apostrophe, so a customer named =HYPERLINK(…) stays text.
  */
+import { columnLetter } from '../core/cell-address.js';
 import { LOSS_FONT, SCALE_COLOURS } from '../core/report/colours.js';
 import { planSheets } from '../core/report/sheet-plan.js';
 import {
@@ -314,16 +315,17 @@ function formatSheet(sheet: Excel.Worksheet, spec: SheetSpec, tableNames: Set<st
 }
 
 /**
- * Page setup (ExcelApi 1.9): the print area, orientation, one page wide (and tall with onePage),
- * the header rows on every page, the sheet's name above and "Page 1 of 3" below.
+ * Page setup (ExcelApi 1.9): the print area, orientation, `pagesWide` pages wide (and one tall
+ * with onePage), the header rows and key columns on every page, the sheet's name above and "Page 1 of 3" below.
  */
 function printSetup(sheet: Excel.Worksheet, spec: SheetSpec, p: PrintSpec): void {
   const layout = sheet.pageLayout;
   layout.orientation = p.landscape ? 'Landscape' : 'Portrait';
   // 0 pages tall: as many as it takes (Excel's "Automatic")
-  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: p.onePage ? 1 : 0 };
+  layout.zoom = { horizontalFitToPages: p.pagesWide, verticalFitToPages: p.onePage ? 1 : 0 };
   layout.setPrintArea(range(sheet, p.area));
   if (spec.freezeRows) layout.setPrintTitleRows(`$1:$${spec.freezeRows}`);
+  if (p.titleCols) layout.setPrintTitleColumns(`$A:$${columnLetter(p.titleCols - 1)}`);
   layout.headersFooters.defaultForAllPages.centerHeader = PAGE_HEADER;
   layout.headersFooters.defaultForAllPages.centerFooter = PAGE_FOOTER;
 }

@@ -86,10 +86,13 @@ describe('renderSheets', () => {
       centerHeader: '&A',
       centerFooter: 'Page &P of &N',
     });
+    const customers = specs.find((s) => s.name === 'Customers')!.print!;
     expect(fake.workbook.sheet('Customers').pageLayout).toMatchObject({
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      zoom: { horizontalFitToPages: customers.pagesWide, verticalFitToPages: 0 },
       printTitleRows: '$1:$1',
+      printTitleColumns: `$A:$${String.fromCharCode(64 + customers.titleCols)}`,
     });
+    expect(customers.titleCols).toBeGreaterThan(0); // Customer (and Name) on every page across
     expect(matrix.merges).toHaveLength(spec.merges.length);
     const merged = spec.merges.find((m) => spec.rowHeights.some((h) => h.row === m.row))!;
     expect(matrix.rowHeights.get(merged.row)).toBe(

@@ -750,6 +750,11 @@ class Worksheet extends ClientObject {
             this.act('Worksheet.pageLayout.setPrintTitleRows', r, (s) => {
               s.pageLayout.printTitleRows = r;
             });
+        if (key === 'setPrintTitleColumns')
+          return (c: string) =>
+            this.act('Worksheet.pageLayout.setPrintTitleColumns', c, (s) => {
+              s.pageLayout.printTitleColumns = c;
+            });
         return target[key];
       },
     });
