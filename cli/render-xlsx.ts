@@ -53,6 +53,22 @@ export async function xlsxBytes(
   names: { name: string; ref: string }[] = [],
   onSheet: (done: number, total: number, next: string) => void = () => {},
 ): Promise<Uint8Array> {
+  return streamWorkbook(names, (wb) => {
+    for (const [i, spec] of sheets.entries()) {
+      onSheet(i, sheets.length, spec.name);
+      renderSheet(wb, spec, extras.get(spec.name)).commit();
+    }
+  });
+}
+
+/**
+ * A streaming ExcelJS workbook (shared strings, styles, the given workbook names) into memory:
+ * `draw` adds and commits the sheets, in order; returns the xlsx bytes.
+ */
+export async function streamWorkbook(
+  names: { name: string; ref: string }[],
+  draw: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => void | Promise<void>,
+): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -68,10 +84,7 @@ export async function xlsxBytes(
   });
   wb.creator = 'Profit Tiers';
   for (const n of names) wb.definedNames.add(n.ref, n.name);
-  for (const [i, spec] of sheets.entries()) {
-    onSheet(i, sheets.length, spec.name);
-    renderSheet(wb, spec, extras.get(spec.name)).commit();
-  }
+  await draw(wb);
   await wb.commit();
   return new Uint8Array(Buffer.concat(chunks));
 }

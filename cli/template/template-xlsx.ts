@@ -4,12 +4,10 @@
  * conditional formats by formula (the matrix heat), sheet protection with no password — and,
  * in the written file, its yellow input cells unlocked and its array formulas marked as such.
  */
-import { Writable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
 import type { SheetSpec } from '../../core/report/sheet-spec.js';
-import { excelJs } from '../excel-js.js';
-import { argb, renderSheet } from '../render-xlsx.js';
+import { argb, renderSheet, streamWorkbook } from '../render-xlsx.js';
 import { sheetPaths, text } from '../xlsx-parts.js';
 import { INPUT_FILL, type TemplateSheet } from './layout.js';
 
@@ -51,33 +49,20 @@ export async function templateXlsx(
   sheets: TemplateSheet[],
   names: { name: string; ref: string }[],
 ): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(chunk);
-      done();
-    },
+  return streamWorkbook(names, async (wb) => {
+    for (const s of sheets) {
+      const ws = renderSheet(wb as unknown as ExcelJS.Workbook, s.spec, s.extras);
+      const dv = (
+        ws as unknown as {
+          dataValidations: { add(range: string, v: ExcelJS.DataValidation): void };
+        }
+      ).dataValidations;
+      for (const v of s.template?.validations ?? []) dv.add(v.range, v.rule);
+      for (const r of s.template?.rules ?? []) ws.addConditionalFormatting(r);
+      await ws.protect('', PROTECTION);
+      (ws as unknown as { commit(): void }).commit();
+    }
   });
-  const XL = await excelJs();
-  const wb = new XL.stream.xlsx.WorkbookWriter({
-    stream: sink,
-    useStyles: true,
-    useSharedStrings: true,
-  });
-  wb.creator = 'Profit Tiers';
-  for (const n of names) wb.definedNames.add(n.ref, n.name);
-  for (const s of sheets) {
-    const ws = renderSheet(wb as unknown as ExcelJS.Workbook, s.spec, s.extras);
-    const dv = (
-      ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }
-    ).dataValidations;
-    for (const v of s.template?.validations ?? []) dv.add(v.range, v.rule);
-    for (const r of s.template?.rules ?? []) ws.addConditionalFormatting(r);
-    await ws.protect('', PROTECTION);
-    (ws as unknown as { commit(): void }).commit();
-  }
-  await wb.commit();
-  return new Uint8Array(Buffer.concat(chunks));
 }
 
 /**
