@@ -10,7 +10,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join } from 'node:path';
 import { build } from 'esbuild';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseCsv } from '../../cli/read-csv.js';
 import { analyze } from '../../core/analyze.js';
@@ -18,22 +18,14 @@ import { DEFAULT_TIERS } from '../../core/defaults.js';
 import { formatMoney } from '../../core/format.js';
 import { baselineTotals, runScenario } from '../../core/scenario.js';
 import { scenarioLine } from '../../core/scenario-words.js';
+import { launchChromium, OFFICE_STUB, TYPES } from '../browser.js';
 import { SAMPLE_SETTINGS } from '../data/generate.js';
 import { ensureExcelBuild } from '../excel/built-dist.js';
 import { CHROMIUM, describeWith, picturePath } from '../tools.js';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const OFFICE_STUB = `window.Office = { onReady: (cb) => Promise.resolve().then(() => cb && cb({ host: 'Excel' })) };
-window.CustomFunctions = { associate() {}, Error: class {}, ErrorCode: { invalidValue: '#VALUE!' } };`;
 const TMP = 'test/.tmp/pane';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.png': 'image/png',
-};
 
 /** The sample customers, plus a money-losing customer with a hostile name and a row with hostile revenue. */
 function table() {
@@ -119,17 +111,7 @@ describeWith([CHROMIUM])('task pane in Chromium', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM.path!,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

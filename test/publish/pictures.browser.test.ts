@@ -16,13 +16,14 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, extname, join } from 'node:path';
 import { build } from 'esbuild';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 // @ts-expect-error plain .mjs build script without types
 import buildSheets from '../../build/build-sheets.mjs';
 import { parseCsv } from '../../cli/read-csv.js';
 import { analyze } from '../../core/analyze.js';
 import type { CellValue } from '../../core/types.js';
+import { launchChromium, OFFICE_STUB, SCRIPT_RUN_SHIM, TYPES } from '../browser.js';
 import { ensureExcelBuild } from '../excel/built-dist.js';
 import { boot } from '../sheets/harness.js';
 import { CHROMIUM, describeWith, picturePath } from '../tools.js';
@@ -42,28 +43,8 @@ const PANE = {
 const EXCEL_WIDTH = 320;
 const SHEETS_WIDTH = 300;
 const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
-const OFFICE_STUB = `window.Office = { onReady: (cb) => Promise.resolve().then(() => cb && cb({ host: 'Excel' })) };
-window.CustomFunctions = { associate() {}, Error: class {}, ErrorCode: { invalidValue: '#VALUE!' } };`;
 const SIDEBAR_PAGE = 'https://sheets.invalid/sidebar.html';
-const SHIM = `window.google = { script: { get run() {
-  const call = (ok, fail) => new Proxy({}, { get: (_, name) => {
-    if (name === 'withSuccessHandler') return (f) => call(f, fail);
-    if (name === 'withFailureHandler') return (f) => call(ok, f);
-    return (...args) => { window.__serverCall(String(name), JSON.stringify(args)).then((r) => {
-      const out = JSON.parse(r);
-      if (out.ok) ok && ok(out.value); else fail && fail(new Error(out.message));
-    }); };
-  } });
-  return call(null, null);
-} } };`;
 const TMP = 'test/.tmp/publish';
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.png': 'image/png',
-};
 
 const settings = JSON.parse(readFileSync('samples/settings.json', 'utf8')) as {
   rates: Record<string, number>;
@@ -249,10 +230,7 @@ describeWith([CHROMIUM])('pictures from the samples', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM.path!,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run'],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
@@ -336,7 +314,7 @@ describeWith([CHROMIUM])('pictures from the samples', () => {
         return JSON.stringify({ ok: false, message: `Error: ${(e as Error)?.message ?? e}` });
       }
     });
-    await page.addInitScript(SHIM);
+    await page.addInitScript(SCRIPT_RUN_SHIM);
     await page.route('**/*', (route) =>
       route.request().url() === SIDEBAR_PAGE
         ? route.fulfill({ contentType: 'text/html', body: sidebarHtml })

@@ -7,10 +7,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 // @ts-expect-error plain .mjs build script without types
 import buildSheets from '../../build/build-sheets.mjs';
+import { launchChromium, SCRIPT_RUN_SHIM } from '../browser.js';
 import { generateCustomers, SAMPLE_SETTINGS } from '../data/generate.js';
 import { CHROMIUM, describeWith, picturePath } from '../tools.js';
 import { boot, type Script } from './harness.js';
@@ -19,19 +20,6 @@ const HOSTILE = '<img src=x onerror=alert(1)>';
 const PAGE = 'https://sheets.invalid/sidebar.html';
 /** A server call takes this long, so the progress between the run's steps can be seen. */
 const SERVER_DELAY_MS = 150;
-
-// The google.script.run API surface: chained handlers, then any server function name.
-const SHIM = `window.google = { script: { get run() {
-  const call = (ok, fail) => new Proxy({}, { get: (_, name) => {
-    if (name === 'withSuccessHandler') return (f) => call(f, fail);
-    if (name === 'withFailureHandler') return (f) => call(ok, f);
-    return (...args) => { window.__serverCall(String(name), JSON.stringify(args)).then((r) => {
-      const out = JSON.parse(r);
-      if (out.ok) ok && ok(out.value); else fail && fail(new Error(out.message));
-    }); };
-  } });
-  return call(null, null);
-} } };`;
 
 function table(): (string | number)[][] {
   const rows = generateCustomers(500, 11) as (string | number)[][];
@@ -54,17 +42,7 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
     out = mkdtempSync(join(tmpdir(), 'profit-tiers-sidebar-'));
     await buildSheets(out);
     html = readFileSync(join(out, 'sidebar.html'), 'utf8');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM.path!,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
@@ -117,7 +95,7 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
         });
       }
     });
-    await page.addInitScript(SHIM);
+    await page.addInitScript(SCRIPT_RUN_SHIM);
     // The page is self-contained: anything it tries to fetch besides itself is a failure.
     const fetched: string[] = [];
     await page.route('**/*', (route) => {
@@ -371,7 +349,7 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
         });
       }
     });
-    await page.addInitScript(SHIM);
+    await page.addInitScript(SCRIPT_RUN_SHIM);
     await page.route('**/*', (route) =>
       route.request().url() === PAGE
         ? route.fulfill({ contentType: 'text/html', body: marked })
