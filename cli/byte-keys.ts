@@ -82,6 +82,16 @@ export class ByteKeys {
     else this.place(this.size - 1, this.slots, this.mask);
   }
 
+  /** The keys' bytes, in the order added: key i is arena[start[i] … start[i] + length[i]). */
+  spans(): { arena: Uint8Array; start: Int32Array; length: Int32Array; size: number } {
+    return {
+      arena: this.arena.subarray(0, this.used),
+      start: this.start.subarray(0, this.size),
+      length: this.length.subarray(0, this.size),
+      size: this.size,
+    };
+  }
+
   private place(i: number, slots: Int32Array, mask: number): void {
     let slot = this.hashes[i] & mask;
     while (slots[slot] !== 0) slot = (slot + 1) & mask;

@@ -45,6 +45,20 @@ export interface CsvFileSpan {
   end: number;
 }
 
+/**
+ * A part of the body read on its own (a worker thread's share): `from` is the first byte of a
+ * line, `to` is just past a line break (or the body's end when `last`). `first`: it starts the
+ * body (the rows above and at the header are in it). `crlf`: the file's line break, as the first
+ * chunk of the body tells it (null: tell it from this range's first chunk).
+ */
+export interface CsvRange {
+  from: number;
+  to: number;
+  first: boolean;
+  last: boolean;
+  crlf: boolean | null;
+}
+
 const TOO_LARGE = 1e15;
 const LF = 0x0a,
   CR = 0x0d,
@@ -69,49 +83,115 @@ export function readCsvStream(
   options: ReadOptions = {},
   chunkBytes = 8 << 20,
 ): RowTable | string {
+  const plan = planStream(head, settings, options);
+  if (typeof plan === 'string') return plan;
+  const range = { from: span.start, to: span.end, first: true, last: true, crlf: null };
+  const part = readRange(plan, span.path, range, chunkBytes);
+  if (typeof part === 'string') return part;
+  return streamTable(plan, part);
+}
+
+/** What every range of one file is read with: the header, the mapping, the columns to read. */
+export type StreamPlan = Exclude<ReturnType<typeof planStream>, string>;
+
+/**
+ * The header (found in the first rows, as PapaParse read them), read by readRows itself with the
+ * rows above it, and the columns the lines are read from; or why the stream cannot read the file.
+ */
+export function planStream(head: CsvHead, settings: Settings, options: ReadOptions = {}) {
   if (options.periodGrain) return 'periods asked for';
   if (settings.groupBy.length > 0) return 'groupBy set';
   if (head.delimiter.length !== 1) return 'multi-character delimiter';
-  const D = head.delimiter.charCodeAt(0);
-  const decimal = settings.locale.decimal;
   const found = findHeader(head.rows, settings, 1);
   if (!found.ok) return `no header: ${found.error.message}`;
   const h = found.value.index;
-  // The header, the rows above it and the mapping, read by readRows itself.
   const top = readRows({ values: head.rows.slice(0, h + 1), firstRow: 1 }, settings);
   if (!top.ok) return top.error.message;
   const { headers, columns, warnings } = top.value;
   if (columns.discount !== undefined) return 'discount column';
-  const rejected: Problem[] = [...top.value.rejected];
-  const headerCells = head.rows[h];
-  const batchSettings: Settings = { ...settings, headerRow: 1 };
-
-  const cKey = columns.customer!,
-    cName = columns.name ?? -1,
-    cRev = columns.revenue!,
-    cCogs = columns.cogs ?? -1,
-    cGp = columns.grossProfit ?? -1,
-    cOrder = columns.orderId ?? -1,
-    cDays = columns.paymentDays ?? -1;
   const volumeCols = DRIVERS.map((d) => columns[d] ?? -1);
-  const numeric = [cRev, cCogs, cGp, cDays, ...volumeCols].filter((c) => c >= 0);
-  const otherStyle = decimal === '.' ? 'comma' : 'point';
-  const width = Math.max(cKey, cName, cRev, cCogs, cGp, cOrder, cDays, ...volumeCols) + 1;
+  const c = {
+    key: columns.customer!,
+    name: columns.name ?? -1,
+    rev: columns.revenue!,
+    cogs: columns.cogs ?? -1,
+    gp: columns.grossProfit ?? -1,
+    order: columns.orderId ?? -1,
+    days: columns.paymentDays ?? -1,
+  };
+  return {
+    head,
+    /** Index of the header in head.rows. */
+    h,
+    D: head.delimiter.charCodeAt(0),
+    decimal: settings.locale.decimal,
+    headers,
+    columns,
+    warnings,
+    topRejected: top.value.rejected,
+    batchSettings: { ...settings, headerRow: 1 } as Settings,
+    c,
+    volumeCols,
+    numeric: [c.rev, c.cogs, c.gp, c.days, ...volumeCols].filter((x) => x >= 0),
+    otherStyle: settings.locale.decimal === '.' ? 'comma' : 'point',
+    width: Math.max(c.key, c.name, c.rev, c.cogs, c.gp, c.order, c.days, ...volumeCols) + 1,
+  };
+}
+
+/**
+ * One range's customers, as read: their totals (ids in the order first met), keys, order ids,
+ * rejected rows, all with sheet rows counted from the range's first line (row 1).
+ */
+export interface CsvPartial {
+  totals: Totals;
+  keys: string[];
+  orders: OrderIds;
+  rejected: Problem[];
+  /** Lines read (the body's last empty line included in the last range). */
+  lines: number;
+  used: number;
+  /** Some customer has more than one line. */
+  repeated: boolean;
+}
+
+/**
+ * Reads the lines of `range` of the file at `path`, each added to its customer's totals (see
+ * readCsvStream), or says why not. `beat` is called once per chunk (a worker's sign of life);
+ * when it returns true the read stops (another range failed).
+ */
+export function readRange(
+  plan: StreamPlan,
+  path: string,
+  range: CsvRange,
+  chunkBytes = 8 << 20,
+  beat?: () => boolean,
+): CsvPartial | string {
+  const { head, h, D, decimal, c, volumeCols, numeric, otherStyle, width } = plan;
+  const headerCells = head.rows[h];
+  const rejected: Problem[] = [];
+  // the first rows (compared with PapaParse's) and the header are in the first range only
+  const headRows = range.first ? head.rows.length : 0,
+    dataFrom = range.first ? h + 1 : 0;
+  const cKey = c.key,
+    cName = c.name,
+    cRev = c.rev,
+    cCogs = c.cogs,
+    cGp = c.gp,
+    cOrder = c.order,
+    cDays = c.days;
   let cap = Math.max(width, ...head.rows.map((r) => r.length));
   let fs = new Int32Array(cap),
     fe = new Int32Array(cap),
     fq = new Uint8Array(cap);
 
   const t = new Totals(
-    volumeCols.map((c) => c >= 0),
+    volumeCols.map((x) => x >= 0),
     cDays >= 0,
     cOrder >= 0,
   );
   const keyIndex = new KeyIndex(1024),
     keyBytes = new ByteKeys(1024),
-    orderBytes = new ByteKeys(cOrder >= 0 ? 1 << 16 : 0);
-  let orderOwner = new Int32Array(cOrder >= 0 ? 1 << 16 : 0).fill(-1);
-  const sharedPairs = new Set<number>();
+    orders = new OrderIds(cOrder >= 0);
   let used = 0,
     repeated = false;
 
@@ -126,30 +206,6 @@ export function readCsvStream(
     }
     return k;
   };
-  /** Counts the order whose key text is the UTF-8 `bytes[s…e)` for customer `k` (as aggregate does). */
-  const order = (bytes: Uint8Array, s: number, e: number, k: number) => {
-    let o = orderBytes.find(bytes, s, e);
-    if (o < 0) {
-      o = orderBytes.size;
-      orderBytes.add(bytes, s, e, o);
-      if (o === orderOwner.length) {
-        const g = new Int32Array(o * 2).fill(-1);
-        g.set(orderOwner);
-        orderOwner = g;
-      }
-    }
-    const owner = orderOwner[o];
-    if (owner === -1) {
-      orderOwner[o] = k;
-      t.orders[k]++;
-    } else if (owner !== k) {
-      const pair = k * 0x80000000 + o; // exact below 2^53
-      if (!sharedPairs.has(pair)) {
-        sharedPairs.add(pair);
-        t.orders[k]++;
-      }
-    }
-  };
   /** A number written plainly in the table's decimal mark, else NaN (the line goes to readRows). */
   const plain = (bytes: Uint8Array, s: number, e: number): number => {
     if (decimal !== '.') for (let i = s; i < e; i++) if (bytes[i] === DOT) return NaN;
@@ -161,7 +217,7 @@ export function readCsvStream(
   let batchRows: number[] = [];
   const flush = (): string | null => {
     if (batchRows.length === 0) return null;
-    const read = readRows({ values: batch, firstRow: 1 }, batchSettings);
+    const read = readRows({ values: batch, firstRow: 1 }, plan.batchSettings);
     if (!read.ok) return read.error.message;
     const b = read.value;
     for (const p of b.rejected) {
@@ -177,7 +233,7 @@ export function readCsvStream(
       t.add(k, b.revenue[i], b.grossProfit[i], v, b.paymentDays ? b.paymentDays[i] : NaN);
       if (cOrder >= 0) {
         const text = encoder.encode(keyText(cells[cOrder]));
-        order(text, 0, text.length, k);
+        orders.count(text, 0, text.length, k, t);
       }
       used++;
     }
@@ -233,31 +289,32 @@ export function readCsvStream(
     if (cOrder >= 0) {
       const s = fs[cOrder],
         e = fe[cOrder];
-      if (fq[cOrder] === 0 && plainKey(buf, s, e)) order(buf, s, e, k);
+      if (fq[cOrder] === 0 && plainKey(buf, s, e)) orders.count(buf, s, e, k, t);
       else {
         const text = encoder.encode(cellText(buf, s, e, fq[cOrder]));
-        order(text, 0, text.length, k);
+        orders.count(text, 0, text.length, k, t);
       }
     }
     used++;
     return true;
   };
 
-  const fd = openSync(span.path, 'r');
+  const fd = openSync(path, 'r');
   try {
-    let buf = Buffer.allocUnsafe(chunkBytes);
-    let base = span.start, // file offset of buf[0]
+    let buf = Buffer.allocUnsafe(Math.max(1, Math.min(chunkBytes, range.to - range.from)));
+    let base = range.from, // file offset of buf[0]
       have = 0,
       r = 0,
-      crlf: boolean | null = null;
+      crlf = range.crlf;
     for (;;) {
-      const want = Math.min(buf.length - have, span.end - (base + have));
+      if (beat?.()) return 'stopped';
+      const want = Math.min(buf.length - have, range.to - (base + have));
       if (want > 0) {
         const got = readSync(fd, buf, have, want, base + have);
         if (got === 0) return 'the file changed while it was read';
         have += got;
       }
-      const atEnd = base + have >= span.end;
+      const atEnd = base + have >= range.to;
       let limit = have;
       if (!atEnd) {
         limit = buf.lastIndexOf(LF, have - 1) + 1;
@@ -270,37 +327,34 @@ export function readCsvStream(
         }
       }
       if (!isUtf8(buf.subarray(0, limit))) return 'not UTF-8';
-      if (crlf === null) {
-        const firstCr = buf.indexOf(CR);
-        crlf = firstCr >= 0 && firstCr < limit;
-      }
+      if (crlf === null) crlf = firstLineBreakIsCrlf(buf, limit);
       let p = 0;
       while (p < limit) {
         const from = p;
         let next = tokenise(buf, p, limit, D, crlf, fs, fe, fq, cap);
         if (next < 0) return TOKEN_ERRORS[-next - 1];
-        let c = lastFieldCount();
-        const papa = r < head.rows.length ? head.rows[r] : undefined;
-        const slow = r > h && !(c >= width && plainLine(buf, r));
-        if (c > cap && (papa || slow)) {
+        let n = lastFieldCount();
+        const papa = r < headRows ? head.rows[r] : undefined;
+        const slow = r >= dataFrom && !(n >= width && plainLine(buf, r));
+        if (n > cap && (papa || slow)) {
           // every field is needed (to compare with PapaParse, or for readRows): wider arrays
-          cap = c;
+          cap = n;
           fs = new Int32Array(cap);
           fe = new Int32Array(cap);
           fq = new Uint8Array(cap);
           next = tokenise(buf, from, limit, D, crlf, fs, fe, fq, cap);
-          c = lastFieldCount();
+          n = lastFieldCount();
         }
         if (papa) {
           // the first rows must read as PapaParse read them
-          if (papa.length !== c) return 'the first rows split differently';
-          for (let f = 0; f < c; f++)
+          if (papa.length !== n) return 'the first rows split differently';
+          for (let f = 0; f < n; f++)
             if (papa[f] !== rawText(buf, fs[f], fe[f], fq[f]))
               return 'the first rows read differently';
         }
         if (slow) {
-          const cells = new Array<CellValue>(c);
-          for (let f = 0; f < c; f++) cells[f] = rawText(buf, fs[f], fe[f], fq[f]);
+          const cells = new Array<CellValue>(n);
+          for (let f = 0; f < n; f++) cells[f] = rawText(buf, fs[f], fe[f], fq[f]);
           for (const col of numeric) {
             const v = cells[col];
             if (typeof v === 'string' && decimalStyle(v) === otherStyle)
@@ -318,11 +372,11 @@ export function readCsvStream(
       }
       if (atEnd) {
         if (limit < have) return 'more rows than lines';
-        if (limit > 0 && buf[limit - 1] === LF) {
+        if (range.last && limit > 0 && buf[limit - 1] === LF) {
           // the body ends with a line break: one more, empty, line (PapaParse's last row, [''])
-          if (r < head.rows.length && (head.rows[r].length !== 1 || head.rows[r][0] !== ''))
+          if (r < headRows && (head.rows[r].length !== 1 || head.rows[r][0] !== ''))
             return 'the first rows read differently';
-          if (r > h) {
+          if (r >= dataFrom) {
             batch.push(['']);
             batchRows.push(r + 1);
           }
@@ -336,37 +390,144 @@ export function readCsvStream(
     }
     const why = flush();
     if (why) return why;
-    if (used === 0) return 'no usable rows';
-    const transactions = repeated || cOrder >= 0;
-    const customers = t.finish(keyIndex.finish(), transactions);
-    const emptyF = new Float64Array(0);
-    return {
-      headers,
-      columns,
-      headerRow: h + 1,
-      dataRows: r - h - 1,
-      count: used,
-      sheetRow: new Int32Array(0),
-      customer: new Int32Array(0),
-      keys: customers.keys,
-      names: customers.names,
-      revenue: emptyF,
-      grossProfit: emptyF,
-      volumes: volumeCols.map((c) => (c >= 0 ? emptyF : null)),
-      orderId: cOrder >= 0 ? new Int32Array(0) : null,
-      paymentDays: cDays >= 0 ? emptyF : null,
-      discount: null,
-      discountKind: null,
-      period: null,
-      rejected,
-      transactions,
-      warnings,
-      groups: [],
-      customers,
-    };
+    return { totals: t, keys: keyIndex.finish(), orders, rejected, lines: r, used, repeated };
   } finally {
     closeSync(fd);
   }
+}
+
+/** The line break of a file whose first chunk, up to its last whole line, is `buf[0…limit)`. */
+export function firstLineBreakIsCrlf(buf: Uint8Array, limit: number): boolean {
+  const firstCr = buf.indexOf(CR);
+  return firstCr >= 0 && firstCr < limit;
+}
+
+/**
+ * The table of the whole body from its one partial, or why not (no usable row). `rowsBefore`: the
+ * lines above the partial's first, 0 for a partial of the whole body.
+ */
+export function streamTable(plan: StreamPlan, part: CsvPartial): RowTable | string {
+  const { h, headers, columns, warnings, volumeCols } = plan;
+  if (part.used === 0) return 'no usable rows';
+  const transactions = part.repeated || plan.c.order >= 0;
+  const customers = part.totals.finish(part.keys, transactions);
+  const emptyF = new Float64Array(0);
+  return {
+    headers,
+    columns,
+    headerRow: h + 1,
+    dataRows: part.lines - h - 1,
+    count: part.used,
+    sheetRow: new Int32Array(0),
+    customer: new Int32Array(0),
+    keys: customers.keys,
+    names: customers.names,
+    revenue: emptyF,
+    grossProfit: emptyF,
+    volumes: volumeCols.map((c) => (c >= 0 ? emptyF : null)),
+    orderId: plan.c.order >= 0 ? new Int32Array(0) : null,
+    paymentDays: plan.c.days >= 0 ? emptyF : null,
+    discount: null,
+    discountKind: null,
+    period: null,
+    rejected: [...plan.topRejected, ...part.rejected],
+    transactions,
+    warnings,
+    groups: [],
+    customers,
+  };
+}
+
+/**
+ * The distinct order ids of each customer, counted as `aggregate` counts them: an id counts once
+ * per customer (the same id under two customers counts for each). Ids are kept by their UTF-8
+ * bytes; the count of customer k is `totals.orders[k]`.
+ */
+export class OrderIds {
+  readonly ids: ByteKeys;
+  /** The first customer of each id; -1 for none yet. */
+  private owner: Int32Array;
+  /** Further customers of an id: k × 2^31 + id (exact below 2^53). */
+  private readonly shared = new Set<number>();
+
+  constructor(on: boolean) {
+    this.ids = new ByteKeys(on ? 1 << 16 : 0);
+    this.owner = new Int32Array(on ? 1 << 16 : 0).fill(-1);
+  }
+
+  /** Counts the order whose key text is the UTF-8 `bytes[s…e)` for customer `k`. */
+  count(bytes: Uint8Array, s: number, e: number, k: number, t: Totals): void {
+    let o = this.ids.find(bytes, s, e);
+    if (o < 0) {
+      o = this.ids.size;
+      this.ids.add(bytes, s, e, o);
+    }
+    this.countId(o, k, t);
+  }
+
+  private countId(o: number, k: number, t: Totals): void {
+    if (o >= this.owner.length) {
+      const g = new Int32Array(Math.max(16, this.owner.length * 2)).fill(-1);
+      g.set(this.owner);
+      this.owner = g;
+    }
+    const owner = this.owner[o];
+    if (owner === -1) {
+      this.owner[o] = k;
+      t.orders[k]++;
+    } else if (owner !== k) {
+      const pair = k * 0x80000000 + o;
+      if (!this.shared.has(pair)) {
+        this.shared.add(pair);
+        t.orders[k]++;
+      }
+    }
+  }
+
+  /** Every (customer, id) pair as arrays (to send to another thread). */
+  toData(): OrderData {
+    const n = this.ids.size,
+      pairs = new Float64Array(this.shared.size);
+    let i = 0;
+    for (const p of this.shared) pairs[i++] = p;
+    return { ...this.ids.spans(), owner: this.owner.subarray(0, n), shared: pairs };
+  }
+
+  /**
+   * Counts another range's pairs here, its customer j being customer `map[j]` of `t`: an id a
+   * customer had in both ranges counts once.
+   */
+  absorb(d: OrderData, map: Int32Array, t: Totals): void {
+    const here = new Int32Array(d.size);
+    for (let j = 0; j < d.size; j++) {
+      const s = d.start[j],
+        e = s + d.length[j];
+      let o = this.ids.find(d.arena, s, e);
+      if (o < 0) {
+        o = this.ids.size;
+        this.ids.add(d.arena, s, e, o);
+      }
+      here[j] = o;
+      this.countId(o, map[d.owner[j]], t);
+    }
+    for (const p of d.shared) {
+      const j = p % 0x80000000;
+      this.countId(here[j], map[(p - j) / 0x80000000], t);
+    }
+  }
+}
+
+/** A range's order ids and their customers, as plain arrays (see OrderIds.toData). */
+export interface OrderData {
+  /** The ids' bytes: id j is arena[start[j] … start[j] + length[j]). */
+  arena: Uint8Array;
+  start: Int32Array;
+  length: Int32Array;
+  size: number;
+  /** The first customer of each id. */
+  owner: Int32Array;
+  /** Further customers: k × 2^31 + id. */
+  shared: Float64Array;
 }
 
 /** ASCII bytes with no space or control character at either end: the key text is the bytes. */
@@ -383,7 +544,7 @@ function plainKey(b: Uint8Array, s: number, e: number): boolean {
  * (the low parts, the payment-days weights) exist only once some customer has a second line: a
  * customer table of a million rows never allocates them.
  */
-class Totals {
+export class Totals {
   size = 0;
   private cap = 0;
   revHi = new Float64Array(0);
@@ -400,15 +561,7 @@ class Totals {
   private nameArena = new Uint8Array(1 << 16);
   private nameUsed = 0;
   /** The low parts and the payment-days sums, once a customer has a second line (else null). */
-  private sums: {
-    revLo: Float64Array;
-    gpLo: Float64Array;
-    volLo: (Float64Array | null)[];
-    daysW: Float64Array;
-    daysWLo: Float64Array;
-    daysR: Float64Array;
-    daysRLo: Float64Array;
-  } | null = null;
+  private sums: LineSums | null = null;
   /** Volumes of the line being read, in DRIVERS order. */
   readonly scratch: Float64Array;
 
@@ -460,7 +613,7 @@ class Totals {
    * The sums of several lines, from here on: low parts 0, and the payment-days sums of each
    * customer's one line so far, added to 0 as GroupSum adds them.
    */
-  private startSums(): NonNullable<Totals['sums']> {
+  private startSums(): LineSums {
     const cap = this.cap,
       f = () => new Float64Array(this.days ? cap : 0);
     const m = {
@@ -547,6 +700,92 @@ class Totals {
     return true;
   }
 
+  /** The totals as plain arrays (to send to another thread): customer k is index k. */
+  toData(): TotalsData {
+    return {
+      size: this.size,
+      revHi: this.revHi,
+      gpHi: this.gpHi,
+      volHi: this.volHi,
+      firstDays: this.firstDays,
+      rowCount: this.rowCount,
+      firstRow: this.firstRow,
+      names: this.names,
+      sums: this.sums,
+    };
+  }
+
+  /**
+   * Adds another range's totals, its customer j being customer `map[j]` here (opened already):
+   * a customer new here takes them as they are; one seen before adds them as double-doubles
+   * (hi to the sum by TwoSum, lo to lo), as the lines themselves would have been added.
+   */
+  absorb(d: TotalsData, map: Int32Array): void {
+    const ds = d.sums;
+    for (let j = 0; j < d.size; j++) {
+      const k = map[j],
+        lines = d.rowCount[j],
+        rev = d.revHi[j],
+        days = this.days ? d.firstDays[j] : NaN;
+      this.keep(k, d.names[j]);
+      if (this.rowCount[k] === 0) {
+        // new here: the range's totals as they are
+        if (ds && !this.sums) this.startSums();
+        this.revHi[k] = rev;
+        this.gpHi[k] = d.gpHi[j];
+        for (let v = 0; v < this.volHi.length; v++) {
+          const hi = this.volHi[v];
+          if (hi) hi[k] = d.volHi[v]![j];
+        }
+        if (this.days) this.firstDays[k] = days;
+        const m = this.sums;
+        if (m && ds) {
+          m.revLo[k] = ds.revLo[j];
+          m.gpLo[k] = ds.gpLo[j];
+          for (let v = 0; v < m.volLo.length; v++) {
+            const lo = m.volLo[v];
+            if (lo) lo[k] = ds.volLo[v]![j];
+          }
+          if (this.days) {
+            m.daysW[k] = ds.daysW[j];
+            m.daysWLo[k] = ds.daysWLo[j];
+            m.daysR[k] = ds.daysR[j];
+            m.daysRLo[k] = ds.daysRLo[j];
+          }
+        } else if (m && this.days && !Number.isNaN(days)) {
+          // one line, as `add` adds a first line once sums exist
+          sum(m.daysW, m.daysWLo, k, rev * days);
+          sum(m.daysR, m.daysRLo, k, rev);
+        }
+        this.rowCount[k] = lines;
+        continue;
+      }
+      const m = this.sums ?? this.startSums();
+      sum(this.revHi, m.revLo, k, rev);
+      m.revLo[k] += ds ? ds.revLo[j] : 0;
+      sum(this.gpHi, m.gpLo, k, d.gpHi[j]);
+      m.gpLo[k] += ds ? ds.gpLo[j] : 0;
+      for (let v = 0; v < this.volHi.length; v++) {
+        const hi = this.volHi[v];
+        if (!hi) continue;
+        sum(hi, m.volLo[v]!, k, d.volHi[v]![j]);
+        m.volLo[v]![k] += ds ? ds.volLo[v]![j] : 0;
+      }
+      if (this.days) {
+        if (ds) {
+          sum(m.daysW, m.daysWLo, k, ds.daysW[j]);
+          m.daysWLo[k] += ds.daysWLo[j];
+          sum(m.daysR, m.daysRLo, k, ds.daysR[j]);
+          m.daysRLo[k] += ds.daysRLo[j];
+        } else if (!Number.isNaN(days)) {
+          sum(m.daysW, m.daysWLo, k, rev * days);
+          sum(m.daysR, m.daysRLo, k, rev);
+        }
+      }
+      this.rowCount[k] += lines;
+    }
+  }
+
   /** The customers, in the order of their first sheet row, as `aggregate` gives them. */
   finish(keys: string[], transactions: boolean): CustomerTable {
     const n = this.size,
@@ -607,6 +846,129 @@ class Totals {
       firstRow: pick(this.firstRow, new Int32Array(n)),
       rowCount,
       groups: [],
+    };
+  }
+}
+
+/** The low parts of the sums of several lines, and the payment-days sums (see Totals). */
+interface LineSums {
+  revLo: Float64Array;
+  gpLo: Float64Array;
+  volLo: (Float64Array | null)[];
+  daysW: Float64Array;
+  daysWLo: Float64Array;
+  daysR: Float64Array;
+  daysRLo: Float64Array;
+}
+
+/** A range's Totals as plain arrays (see Totals.toData). */
+export interface TotalsData {
+  size: number;
+  revHi: Float64Array;
+  gpHi: Float64Array;
+  volHi: (Float64Array | null)[];
+  firstDays: Float64Array;
+  rowCount: Int32Array;
+  firstRow: Int32Array;
+  names: string[];
+  sums: LineSums | null;
+}
+
+/** A range's partial as plain data, to send from a worker thread (see toPartialData). */
+export interface PartialData {
+  totals: TotalsData;
+  keys: string[];
+  orders: OrderData | null;
+  rejected: Problem[];
+  lines: number;
+  used: number;
+  repeated: boolean;
+}
+
+/** `p` as plain data; `buffers` are the arrays' memory, to transfer rather than copy. */
+export function toPartialData(p: CsvPartial): { data: PartialData; buffers: ArrayBuffer[] } {
+  const totals = p.totals.toData();
+  const orders = p.orders.ids.size > 0 ? p.orders.toData() : null;
+  const arrays: (ArrayBufferView | null)[] = [
+    totals.revHi,
+    totals.gpHi,
+    ...totals.volHi,
+    totals.firstDays,
+    totals.rowCount,
+    totals.firstRow,
+  ];
+  if (totals.sums) {
+    const m = totals.sums;
+    arrays.push(m.revLo, m.gpLo, ...m.volLo, m.daysW, m.daysWLo, m.daysR, m.daysRLo);
+  }
+  if (orders) arrays.push(orders.arena, orders.start, orders.length, orders.owner, orders.shared);
+  const buffers = new Set<ArrayBuffer>();
+  for (const a of arrays) if (a && a.buffer.byteLength > 0) buffers.add(a.buffer as ArrayBuffer);
+  const data = { totals, keys: p.keys, orders, rejected: p.rejected, lines: p.lines, used: p.used };
+  return { data: { ...data, repeated: p.repeated }, buffers: [...buffers] };
+}
+
+/**
+ * The partials of consecutive ranges, added in file order, as one partial of the whole body: the
+ * same customers (matched by key text), totals, distinct order ids, rejected rows (renumbered by
+ * the lines above their range) and counts as one read of the body gives.
+ */
+export class PartialMerge {
+  private readonly t: Totals;
+  private readonly keyIndex = new KeyIndex(1024);
+  private readonly orders: OrderIds;
+  private readonly rejected: Problem[] = [];
+  private lines = 0;
+  private used = 0;
+  private repeated = false;
+
+  constructor(plan: StreamPlan) {
+    const order = plan.c.order >= 0;
+    this.t = new Totals(
+      plan.volumeCols.map((x) => x >= 0),
+      plan.c.days >= 0,
+      order,
+    );
+    this.orders = new OrderIds(order);
+  }
+
+  /** Adds the partial of the range after the last one added. */
+  add(p: PartialData): void {
+    const base = this.lines,
+      t = this.t,
+      map = new Int32Array(p.keys.length);
+    for (let j = 0; j < p.keys.length; j++) {
+      const seen = this.keyIndex.size,
+        k = this.keyIndex.intern(p.keys[j]),
+        row = p.totals.firstRow[j] + base;
+      if (this.keyIndex.size > seen) t.open(k, row);
+      else {
+        this.repeated = true;
+        if (row < t.firstRow[k]) t.firstRow[k] = row;
+      }
+      map[j] = k;
+    }
+    t.absorb(p.totals, map);
+    if (p.orders) this.orders.absorb(p.orders, map, t);
+    for (const q of p.rejected) {
+      const row = q.row + base;
+      this.rejected.push({ ...q, row, cell: q.cell.replace(/\d+$/, String(row)) });
+    }
+    this.lines += p.lines;
+    this.used += p.used;
+    this.repeated ||= p.repeated;
+  }
+
+  /** The merged partial (the merge is done with). */
+  result(): CsvPartial {
+    return {
+      totals: this.t,
+      keys: this.keyIndex.finish(),
+      orders: this.orders,
+      rejected: this.rejected,
+      lines: this.lines,
+      used: this.used,
+      repeated: this.repeated,
     };
   }
 }
