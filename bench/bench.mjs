@@ -30,14 +30,15 @@ await build({
 for (const [entry, file] of [
   ['bench/hosts.ts', 'hosts.mjs'],
   ['cli/profit-tiers.ts', 'cli.mjs'],
+  ['cli/read-csv-worker.ts', 'read-csv-worker.js'], // beside cli.mjs: the CSV reader's threads
 ]) {
   rmSync(join(out, file), { force: true });
   try {
     await build({ ...common, entryPoints: [entry], outfile: join(out, file) });
-    rmSync(join(out, file.replace('.mjs', '.error.txt')), { force: true });
+    rmSync(join(out, file.replace(/\.m?js$/, '.error.txt')), { force: true });
   } catch (e) {
     writeFileSync(
-      join(out, file.replace('.mjs', '.error.txt')),
+      join(out, file.replace(/\.m?js$/, '.error.txt')),
       `${entry} does not build yet: ${e.errors?.[0]?.text ?? e.message}\n`,
     );
   }

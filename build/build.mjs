@@ -10,9 +10,8 @@ const only = new Set(process.argv.slice(2));
 const want = (name) => only.size === 0 || only.has(name);
 
 if (want('cli')) {
-  await build({
-    entryPoints: ['cli/profit-tiers.ts'],
-    outfile: 'dist/cli/profit-tiers.js',
+  /** @type {import('esbuild').BuildOptions} */
+  const node = {
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -20,9 +19,20 @@ if (want('cli')) {
     packages: 'external',
     sourcemap: 'linked',
     logLevel: 'warning',
+  };
+  await build({
+    ...node,
+    entryPoints: ['cli/profit-tiers.ts'],
+    outfile: 'dist/cli/profit-tiers.js',
     banner: { js: '#!/usr/bin/env node' },
   });
   chmodSync('dist/cli/profit-tiers.js', 0o755); // the package's bin: npx runs it directly
+  // the streamed CSV reader's worker threads run this, found beside the bundle
+  await build({
+    ...node,
+    entryPoints: ['cli/read-csv-worker.ts'],
+    outfile: 'dist/cli/read-csv-worker.js',
+  });
 }
 for (const host of ['excel', 'sheets']) {
   const script = `build/build-${host}.mjs`;

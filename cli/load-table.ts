@@ -13,7 +13,7 @@ import { findHeader, type TableInput } from '../core/read-rows.js';
 import { resolveSettings } from '../core/settings.js';
 import { fileKind } from './file-kind.js';
 import { decodeText, finalBreak, readCsv, readCsvHead } from './read-csv.js';
-import { readCsvStream } from './read-csv-stream.js';
+import { readCsvThreads } from './read-csv-workers.js';
 import { readXlsx, SheetNotFound } from './read-xlsx.js';
 import { EXIT, UserError } from './user-error.js';
 
@@ -178,9 +178,9 @@ async function streamedTable(path: string, size: number): Promise<LoadedTable | 
     notes,
     rowCount: () => -1,
     columnar: (settings, options) => {
-      const table = readCsvStream(span, head, settings, options);
+      const { table, how } = readCsvThreads(span, head, settings, options);
       if (typeof table === 'string') why = table;
-      debugCsvPath(path, typeof table === 'string' ? `PapaParse (${table})` : 'streaming');
+      debugCsvPath(path, typeof table === 'string' ? `PapaParse (${table})` : `streaming, ${how}`);
       return table;
     },
   };

@@ -1,0 +1,297 @@
+/**
+ * The streamed CSV reader on several threads. A large body is cut into byte ranges, each starting
+ * after a line break; the main thread and worker threads take ranges in turn, each reading its
+ * range from the file itself with the one-thread reader's per-line code (`readRange`), and the
+ * main thread merges the partials in file order (`PartialMerge`), so the table is the one a single
+ * read gives. A cut inside a quoted field cannot go unnoticed: the reader refuses a line break
+ * inside quotes, so a range that starts inside one fails (or its predecessor does, on the quote
+ * left open), and on any range failing the whole body is read again on one thread.
+ *
+ * `readRows` (the core) calls the reader synchronously, so the main thread waits for the workers
+ * with `Atomics.wait` and takes their messages with `receiveMessageOnPort`.
+ */
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import {
+  MessageChannel,
+  type MessagePort,
+  receiveMessageOnPort,
+  Worker,
+} from 'node:worker_threads';
+import type { ReadOptions, RowTable } from '../core/read-rows.js';
+import type { Settings } from '../core/settings.js';
+import { type CsvHead, tokenise } from './csv-bytes.js';
+import {
+  type CsvFileSpan,
+  type CsvRange,
+  firstLineBreakIsCrlf,
+  type PartialData,
+  PartialMerge,
+  planStream,
+  readCsvStream,
+  readRange,
+  type StreamPlan,
+  streamTable,
+  toPartialData,
+} from './read-csv-stream.js';
+
+/** Bodies below this are read on one thread: starting a worker costs more than it saves. */
+export const MIN_BYTES = 64 << 20;
+/** About this many bytes per range: enough ranges that a busy thread does fewer of them. */
+export const RANGE_BYTES = 32 << 20;
+/** A worker that shows no sign of life for this long is given up (the body is read on one thread). */
+const STALL_MS = 60_000;
+/** Indexes into the shared counters. */
+const NEXT = 0, // the next range to take
+  SENT = 1, // partials sent by the workers
+  BEAT = 2, // chunks read by the workers
+  STOP = 3; // 1: stop (a range failed)
+
+/** How a body is shared among threads. */
+export interface ThreadTuning {
+  /** Threads in all, the main one included; 1 reads on the main thread only. */
+  threads: number;
+  /** Bodies smaller than this are read on one thread. */
+  minBytes: number;
+  /** About this many bytes per range. */
+  rangeBytes: number;
+  chunkBytes: number;
+  /** The worker script (the bundle's `read-csv-worker.js`). */
+  workerUrl: URL;
+}
+
+/**
+ * The tuning for this process: `PROFIT_TIERS_THREADS=N` fixes the number of threads (1: one
+ * thread), else every available CPU; `PROFIT_TIERS_RANGE_BYTES=N` (for tests) cuts ranges of about
+ * N bytes and shares bodies of any size.
+ */
+export function threadTuning(env: NodeJS.ProcessEnv = process.env): ThreadTuning {
+  const forced = Number(env.PROFIT_TIERS_THREADS);
+  const range = Number(env.PROFIT_TIERS_RANGE_BYTES);
+  return {
+    threads: Number.isInteger(forced) && forced >= 1 ? forced : availableParallelism(),
+    minBytes: range > 0 ? 0 : MIN_BYTES,
+    rangeBytes: range > 0 ? range : RANGE_BYTES,
+    chunkBytes: 8 << 20,
+    workerUrl: new URL('./read-csv-worker.js', import.meta.url),
+  };
+}
+
+/**
+ * Reads the body at `span` as `readCsvStream` does, on `tuning.threads` threads when it is large
+ * enough; `how` says on how many threads, or why on one.
+ */
+export function readCsvThreads(
+  span: CsvFileSpan,
+  head: CsvHead,
+  settings: Settings,
+  options: ReadOptions = {},
+  tuning: ThreadTuning = threadTuning(),
+): { table: RowTable | string; how: string } {
+  const one = (why: string) => ({
+    table: readCsvStream(span, head, settings, options, tuning.chunkBytes),
+    how: `1 thread (${why})`,
+  });
+  const size = span.end - span.start;
+  if (tuning.threads < 2) return one('1 thread asked for or available');
+  if (size < tuning.minBytes) return one(`${mb(size)} is below ${mb(tuning.minBytes)}`);
+  if (!existsSync(fileURLToPath(tuning.workerUrl))) return one('no worker script');
+  const plan = planStream(head, settings, options);
+  if (typeof plan === 'string') return { table: plan, how: '1 thread' };
+  const ranges = cutRanges(span, plan, tuning);
+  if (typeof ranges === 'string') return one(ranges);
+  const threads = Math.min(tuning.threads, ranges.length);
+  const part = readShared(plan, span.path, ranges, threads, tuning, { head, settings, options });
+  if (typeof part === 'string') return one(`${threads} threads stopped: ${part}`);
+  return { table: streamTable(plan, part), how: `${threads} threads, ${ranges.length} ranges` };
+}
+
+const mb = (bytes: number) => `${Math.round(bytes / 2 ** 20)} MB`;
+
+/**
+ * The body cut into ranges of about `tuning.rangeBytes` (at least one per thread), each starting
+ * after a line break, the first holding the rows PapaParse read for the header; or why it is not
+ * cut (one range, a first line longer than a chunk).
+ */
+export function cutRanges(
+  span: CsvFileSpan,
+  plan: StreamPlan,
+  tuning: Pick<ThreadTuning, 'threads' | 'rangeBytes' | 'chunkBytes'>,
+): CsvRange[] | string {
+  const size = span.end - span.start;
+  const fd = openSync(span.path, 'r');
+  try {
+    // the line break, as the one-thread reader tells it from its first chunk
+    const first = Buffer.allocUnsafe(Math.max(1, Math.min(tuning.chunkBytes, size)));
+    const got = readSync(fd, first, 0, first.length, span.start);
+    const limit = got < size ? first.lastIndexOf(0x0a, got - 1) + 1 : got;
+    if (limit === 0) return 'a first line longer than a chunk';
+    const crlf = firstLineBreakIsCrlf(first, limit);
+    // the first range holds the rows the header was found in (compared with PapaParse's)
+    const none = new Int32Array(0);
+    let headEnd = 0;
+    for (let r = 0; r < plan.head.rows.length; r++) {
+      if (headEnd >= limit) return 'the whole body is in its first rows';
+      headEnd = tokenise(first, headEnd, limit, plan.D, crlf, none, none, new Uint8Array(0), 0);
+      if (headEnd < 0) return 'the first rows are not read by the stream';
+    }
+    const count = Math.max(tuning.threads, Math.ceil(size / tuning.rangeBytes));
+    const starts = [span.start];
+    const probe = Buffer.allocUnsafe(64 << 10);
+    for (let i = 1; i < count; i++) {
+      let at = Math.max(span.start + Math.round((i * size) / count), span.start + headEnd);
+      at = Math.max(at, starts[starts.length - 1] + 1);
+      // the range starts after the first line break at or after at - 1
+      let cut = -1;
+      for (let p = at - 1; p < span.end && cut < 0; p += probe.length) {
+        const n = readSync(fd, probe, 0, Math.min(probe.length, span.end - p), p);
+        if (n <= 0) break;
+        const lf = probe.subarray(0, n).indexOf(0x0a);
+        if (lf >= 0) cut = p + lf + 1;
+      }
+      if (cut < 0 || cut >= span.end) break;
+      starts.push(cut);
+    }
+    if (starts.length < 2) return 'one range';
+    return starts.map((from, i) => ({
+      from,
+      to: i + 1 < starts.length ? starts[i + 1] : span.end,
+      first: i === 0,
+      last: i + 1 === starts.length,
+      crlf,
+    }));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** What a worker is started with. */
+export interface WorkerInput {
+  path: string;
+  head: CsvHead;
+  settings: Settings;
+  options: ReadOptions;
+  ranges: CsvRange[];
+  chunkBytes: number;
+  counters: Int32Array;
+  port: MessagePort;
+}
+
+/** A worker's message: range i's partial, or why it could not be read (i = -1: the worker failed). */
+type WorkerMessage = { i: number; partial: PartialData } | { i: number; why: string };
+
+/**
+ * Reads `ranges` on the main thread and `threads - 1` workers, merged in file order; or why not
+ * (a range failed, a worker stopped).
+ */
+function readShared(
+  plan: StreamPlan,
+  path: string,
+  ranges: CsvRange[],
+  threads: number,
+  tuning: ThreadTuning,
+  inputs: Pick<WorkerInput, 'head' | 'settings' | 'options'>,
+) {
+  const counters = new Int32Array(new SharedArrayBuffer(16));
+  const workers: Worker[] = [],
+    ports: MessagePort[] = [];
+  try {
+    for (let w = 1; w < threads; w++) {
+      const { port1, port2 } = new MessageChannel();
+      const workerData: WorkerInput = {
+        ...inputs,
+        path,
+        ranges,
+        chunkBytes: tuning.chunkBytes,
+        counters,
+        port: port2,
+      };
+      const worker = new Worker(tuning.workerUrl, { workerData, transferList: [port2] });
+      worker.unref();
+      workers.push(worker);
+      ports.push(port1);
+    }
+    const merge = new PartialMerge(plan);
+    const pending = new Map<number, PartialData | string>();
+    let next = 0, // the next range to merge
+      beat = -1,
+      quietSince = Date.now();
+    while (next < ranges.length) {
+      const sent = Atomics.load(counters, SENT);
+      for (const port of ports)
+        for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
+          const msg = m.message as WorkerMessage;
+          if (msg.i < 0) return 'why' in msg ? msg.why : 'a worker failed';
+          pending.set(msg.i, 'why' in msg ? msg.why : msg.partial);
+        }
+      const done = pending.get(next);
+      if (done !== undefined) {
+        pending.delete(next);
+        if (typeof done === 'string') return done;
+        merge.add(done);
+        next++;
+        continue;
+      }
+      // read a range here, unless enough partials already wait (memory stays bounded)
+      if (pending.size < 2 * threads) {
+        const i = Atomics.add(counters, NEXT, 1);
+        if (i < ranges.length) {
+          const p = readRange(plan, path, ranges[i], tuning.chunkBytes);
+          if (typeof p === 'string') return p;
+          pending.set(i, toPartialData(p).data);
+          continue;
+        }
+      }
+      if (Atomics.wait(counters, SENT, sent, 1000) === 'timed-out') {
+        const now = Date.now(),
+          b = Atomics.load(counters, BEAT);
+        if (b !== beat) {
+          beat = b;
+          quietSince = now;
+        } else if (now - quietSince > STALL_MS) return 'a worker stopped answering';
+      }
+    }
+    return merge.result();
+  } catch (e) {
+    return `threads failed (${(e as Error).message})`;
+  } finally {
+    Atomics.store(counters, STOP, 1);
+    for (const p of ports) p.close();
+    for (const w of workers) void w.terminate();
+  }
+}
+
+/**
+ * The worker's side (read-csv-worker.ts): takes the next range, reads it with the main thread's
+ * plan, sends its partial (its arrays moved, not copied), until no range is left or told to stop.
+ */
+export function workerLoop(input: WorkerInput): void {
+  const { counters, port, ranges } = input;
+  const send = (msg: WorkerMessage, buffers: ArrayBuffer[] = []) => {
+    port.postMessage(msg, buffers);
+    Atomics.add(counters, SENT, 1);
+    Atomics.notify(counters, SENT);
+  };
+  try {
+    const plan = planStream(input.head, input.settings, input.options);
+    if (typeof plan === 'string') return send({ i: -1, why: plan });
+    const beat = () => {
+      Atomics.add(counters, BEAT, 1);
+      return Atomics.load(counters, STOP) === 1;
+    };
+    for (;;) {
+      if (Atomics.load(counters, STOP) === 1) break;
+      const i = Atomics.add(counters, NEXT, 1);
+      if (i >= ranges.length) break;
+      const p = readRange(plan, input.path, ranges[i], input.chunkBytes, beat);
+      if (typeof p === 'string') send({ i, why: p });
+      else {
+        const { data, buffers } = toPartialData(p);
+        send({ i, partial: data }, buffers);
+      }
+    }
+  } catch (e) {
+    send({ i: -1, why: `a worker failed (${(e as Error).message})` });
+  }
+}
