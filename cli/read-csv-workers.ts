@@ -275,7 +275,10 @@ export function workerLoop(input: WorkerInput): void {
   };
   try {
     const plan = planStream(input.head, input.settings, input.options);
-    if (typeof plan === 'string') return send({ i: -1, why: plan });
+    if (typeof plan === 'string') {
+      send({ i: -1, why: plan });
+      return;
+    }
     const beat = () => {
       Atomics.add(counters, BEAT, 1);
       return Atomics.load(counters, STOP) === 1;
