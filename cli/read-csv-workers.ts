@@ -40,6 +40,8 @@ import {
 export const MIN_BYTES = 64 << 20;
 /** About this many bytes per range: enough ranges that a busy thread does fewer of them. */
 export const RANGE_BYTES = 32 << 20;
+/** The bytes load-table.ts reads for the first rows (the header is found in them). */
+const HEAD_BYTES = (1 << 20) + (64 << 10);
 /** A worker that shows no sign of life for this long is given up (the body is read on one thread). */
 const STALL_MS = 60_000;
 /** Indexes into the shared counters. */
@@ -123,17 +125,19 @@ export function cutRanges(
   const fd = openSync(span.path, 'r');
   try {
     // the line break, as the one-thread reader tells it from its first chunk
-    const first = Buffer.allocUnsafe(Math.max(1, Math.min(tuning.chunkBytes, size)));
-    const got = readSync(fd, first, 0, first.length, span.start);
-    const limit = got < size ? first.lastIndexOf(0x0a, got - 1) + 1 : got;
+    const chunk = Math.min(tuning.chunkBytes, size);
+    const top = Buffer.allocUnsafe(Math.max(1, Math.min(size, Math.max(chunk, HEAD_BYTES))));
+    const got = readSync(fd, top, 0, top.length, span.start);
+    const limit = chunk < size ? top.lastIndexOf(0x0a, chunk - 1) + 1 : chunk;
     if (limit === 0) return 'a first line longer than a chunk';
-    const crlf = firstLineBreakIsCrlf(first, limit);
+    const crlf = firstLineBreakIsCrlf(top, limit);
     // the first range holds the rows the header was found in (compared with PapaParse's)
+    const end = got < size ? top.lastIndexOf(0x0a, got - 1) + 1 : got;
     const none = new Int32Array(0);
     let headEnd = 0;
     for (let r = 0; r < plan.head.rows.length; r++) {
-      if (headEnd >= limit) return 'the whole body is in its first rows';
-      headEnd = tokenise(first, headEnd, limit, plan.D, crlf, none, none, new Uint8Array(0), 0);
+      if (headEnd >= end) return 'the whole body is in its first rows';
+      headEnd = tokenise(top, headEnd, end, plan.D, crlf, none, none, new Uint8Array(0), 0);
       if (headEnd < 0) return 'the first rows are not read by the stream';
     }
     const count = Math.max(tuning.threads, Math.ceil(size / tuning.rangeBytes));
