@@ -144,7 +144,8 @@ export function planStream(head: CsvHead, settings: Settings, options: ReadOptio
  */
 export interface CsvPartial {
   totals: Totals;
-  keys: string[];
+  /** The customers' key texts: customer k is `keyIndex.keys[k]`. */
+  keyIndex: KeyIndex;
   orders: OrderIds;
   rejected: Problem[];
   /** Lines read (the body's last empty line included in the last range). */
@@ -390,7 +391,7 @@ export function readRange(
     }
     const why = flush();
     if (why) return why;
-    return { totals: t, keys: keyIndex.finish(), orders, rejected, lines: r, used, repeated };
+    return { totals: t, keyIndex, orders, rejected, lines: r, used, repeated };
   } finally {
     closeSync(fd);
   }
@@ -410,7 +411,7 @@ export function streamTable(plan: StreamPlan, part: CsvPartial): RowTable | stri
   const { h, headers, columns, warnings, volumeCols } = plan;
   if (part.used === 0) return 'no usable rows';
   const transactions = part.repeated || plan.c.order >= 0;
-  const customers = part.totals.finish(part.keys, transactions);
+  const customers = part.totals.finish(part.keyIndex.finish(), transactions);
   const emptyF = new Float64Array(0);
   return {
     headers,
@@ -904,71 +905,82 @@ export function toPartialData(p: CsvPartial): { data: PartialData; buffers: Arra
   if (orders) arrays.push(orders.arena, orders.start, orders.length, orders.owner, orders.shared);
   const buffers = new Set<ArrayBuffer>();
   for (const a of arrays) if (a && a.buffer.byteLength > 0) buffers.add(a.buffer as ArrayBuffer);
-  const data = { totals, keys: p.keys, orders, rejected: p.rejected, lines: p.lines, used: p.used };
+  const data = {
+    totals,
+    keys: p.keyIndex.finish(),
+    orders,
+    rejected: p.rejected,
+    lines: p.lines,
+    used: p.used,
+  };
   return { data: { ...data, repeated: p.repeated }, buffers: [...buffers] };
 }
 
 /**
  * The partials of consecutive ranges, added in file order, as one partial of the whole body: the
  * same customers (matched by key text), totals, distinct order ids, rejected rows (renumbered by
- * the lines above their range) and counts as one read of the body gives.
+ * the lines above their range) and counts as one read of the body gives. The first range's
+ * partial, when read on this thread, is the one the others are added to (nothing copied).
  */
 export class PartialMerge {
-  private readonly t: Totals;
-  private readonly keyIndex = new KeyIndex(1024);
-  private readonly orders: OrderIds;
-  private readonly rejected: Problem[] = [];
-  private lines = 0;
-  private used = 0;
-  private repeated = false;
+  private into: CsvPartial | null = null;
 
-  constructor(plan: StreamPlan) {
-    const order = plan.c.order >= 0;
-    this.t = new Totals(
-      plan.volumeCols.map((x) => x >= 0),
-      plan.c.days >= 0,
-      order,
-    );
-    this.orders = new OrderIds(order);
-  }
+  constructor(private readonly plan: StreamPlan) {}
 
   /** Adds the partial of the range after the last one added. */
-  add(p: PartialData): void {
-    const base = this.lines,
-      t = this.t,
-      map = new Int32Array(p.keys.length);
-    for (let j = 0; j < p.keys.length; j++) {
-      const seen = this.keyIndex.size,
-        k = this.keyIndex.intern(p.keys[j]),
-        row = p.totals.firstRow[j] + base;
-      if (this.keyIndex.size > seen) t.open(k, row);
+  add(p: CsvPartial | PartialData): void {
+    if (!this.into && 'keyIndex' in p) {
+      this.into = p;
+      return;
+    }
+    const into = this.into ?? this.empty();
+    this.into = into;
+    const d = 'keyIndex' in p ? toPartialData(p).data : p;
+    const base = into.lines,
+      t = into.totals,
+      keyIndex = into.keyIndex,
+      map = new Int32Array(d.keys.length);
+    for (let j = 0; j < d.keys.length; j++) {
+      const seen = keyIndex.size,
+        k = keyIndex.intern(d.keys[j]),
+        row = d.totals.firstRow[j] + base;
+      if (keyIndex.size > seen) t.open(k, row);
       else {
-        this.repeated = true;
+        into.repeated = true;
         if (row < t.firstRow[k]) t.firstRow[k] = row;
       }
       map[j] = k;
     }
-    t.absorb(p.totals, map);
-    if (p.orders) this.orders.absorb(p.orders, map, t);
-    for (const q of p.rejected) {
+    t.absorb(d.totals, map);
+    if (d.orders) into.orders.absorb(d.orders, map, t);
+    for (const q of d.rejected) {
       const row = q.row + base;
-      this.rejected.push({ ...q, row, cell: q.cell.replace(/\d+$/, String(row)) });
+      into.rejected.push({ ...q, row, cell: q.cell.replace(/\d+$/, String(row)) });
     }
-    this.lines += p.lines;
-    this.used += p.used;
-    this.repeated ||= p.repeated;
+    into.lines += d.lines;
+    into.used += d.used;
+    into.repeated ||= d.repeated;
   }
 
-  /** The merged partial (the merge is done with). */
-  result(): CsvPartial {
+  /** The merged partial (the merge is done with); null before any was added. */
+  result(): CsvPartial | null {
+    return this.into;
+  }
+
+  private empty(): CsvPartial {
+    const { c, volumeCols } = this.plan;
     return {
-      totals: this.t,
-      keys: this.keyIndex.finish(),
-      orders: this.orders,
-      rejected: this.rejected,
-      lines: this.lines,
-      used: this.used,
-      repeated: this.repeated,
+      totals: new Totals(
+        volumeCols.map((x) => x >= 0),
+        c.days >= 0,
+        c.order >= 0,
+      ),
+      keyIndex: new KeyIndex(1024),
+      orders: new OrderIds(c.order >= 0),
+      rejected: [],
+      lines: 0,
+      used: 0,
+      repeated: false,
     };
   }
 }

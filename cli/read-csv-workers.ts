@@ -24,6 +24,7 @@ import type { Settings } from '../core/settings.js';
 import { type CsvHead, tokenise } from './csv-bytes.js';
 import {
   type CsvFileSpan,
+  type CsvPartial,
   type CsvRange,
   firstLineBreakIsCrlf,
   type PartialData,
@@ -38,8 +39,12 @@ import {
 
 /** Bodies below this are read on one thread: starting a worker costs more than it saves. */
 export const MIN_BYTES = 64 << 20;
-/** About this many bytes per range: enough ranges that a busy thread does fewer of them. */
-export const RANGE_BYTES = 32 << 20;
+/**
+ * Ranges of at most about this many bytes, as many for each thread: enough that a thread slowed
+ * by other work does fewer of them, few enough that re-reading each range's customers (and
+ * merging them) costs little.
+ */
+export const RANGE_BYTES = 64 << 20;
 /** The bytes load-table.ts reads for the first rows (the header is found in them). */
 const HEAD_BYTES = (1 << 20) + (64 << 10);
 /** A worker that shows no sign of life for this long is given up (the body is read on one thread). */
@@ -140,7 +145,7 @@ export function cutRanges(
       headEnd = tokenise(top, headEnd, end, plan.D, crlf, none, none, new Uint8Array(0), 0);
       if (headEnd < 0) return 'the first rows are not read by the stream';
     }
-    const count = Math.max(tuning.threads, Math.ceil(size / tuning.rangeBytes));
+    const count = tuning.threads * Math.ceil(size / (tuning.threads * tuning.rangeBytes));
     const starts = [span.start];
     const probe = Buffer.allocUnsafe(64 << 10);
     for (let i = 1; i < count; i++) {
@@ -217,7 +222,7 @@ function readShared(
       ports.push(port1);
     }
     const merge = new PartialMerge(plan);
-    const pending = new Map<number, PartialData | string>();
+    const pending = new Map<number, CsvPartial | PartialData | string>();
     let next = 0, // the next range to merge
       beat = -1,
       quietSince = Date.now();
@@ -243,7 +248,7 @@ function readShared(
         if (i < ranges.length) {
           const p = readRange(plan, path, ranges[i], tuning.chunkBytes);
           if (typeof p === 'string') return p;
-          pending.set(i, toPartialData(p).data);
+          pending.set(i, p);
           continue;
         }
       }
@@ -256,7 +261,7 @@ function readShared(
         } else if (now - quietSince > STALL_MS) return 'a worker stopped answering';
       }
     }
-    return merge.result();
+    return merge.result() ?? 'no range read';
   } catch (e) {
     return `threads failed (${(e as Error).message})`;
   } finally {
