@@ -1064,7 +1064,8 @@ function replaceSection(start: string, end: string, section: string): void {
 /**
  * Generates a transaction CSV of `gb` GB in a temporary folder (blocks of a million lines from
  * test/data/generate.ts, each block's invoice numbers made its own so orders stay distinct), runs
- * `profit-tiers analyze` on it as one process (with `--max-old-space-size=<heap>` when given) under
+ * `profit-tiers analyze` on it as one process (with `--max-old-space-size=<heap>` when given), on one
+ * thread and then with the CSV reader's worker threads, under
  * GNU time, records wall time and peak RSS in bench/results.md, and deletes the file.
  */
 async function bigMain(): Promise<void> {
@@ -1096,30 +1097,43 @@ async function bigMain(): Promise<void> {
       lines += 1_000_000;
     }
     closeSync(fd);
-    log(`  ${fmtN(lines)} lines, ${(bytes / 2 ** 30).toFixed(2)} GB; profit-tiers analyze…`);
-    const load0 = readFileSync('/proc/loadavg', 'utf8').trim();
+    log(`  ${fmtN(lines)} lines, ${(bytes / 2 ** 30).toFixed(2)} GB`);
     const node = [...(heap ? [`--max-old-space-size=${heap}`] : []), cli];
-    const t = performance.now();
-    const p = spawnSync(
-      '/usr/bin/time',
-      ['-f', '%M', process.execPath, ...node, 'analyze', file, '--settings', settingsFile],
-      {
-        encoding: 'utf8',
-        env: { ...process.env, PROFIT_TIERS_DEBUG: 'csv' },
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    );
-    const ms = performance.now() - t;
-    const load1 = readFileSync('/proc/loadavg', 'utf8').trim();
-    const errLines = p.stderr.trim().split('\n');
-    const peakMB = Number(errLines.pop()) / 1024;
-    const path = errLines.find((l) => l.includes('read by'))?.replace(/^.*read by /, '') ?? '?';
-    const customers = /([\d,]+) customers/.exec(p.stdout)?.[1] ?? '?';
-    const outcome =
-      p.status === 0 ? 'analysed' : `failed: ${errLines.slice(-2).join(' ').slice(0, 300)}`;
-    log(`  ${outcome} in ${fmtMs(ms)}, peak ${Math.round(peakMB)} MB (${path})`);
-    const row = `| ${new Date().toISOString().slice(0, 16)}Z | ${load0.split(' ').slice(0, 3).join(' ')} → ${load1.split(' ').slice(0, 3).join(' ')} | ${(bytes / 2 ** 30).toFixed(2)} GB | ${fmtN(lines)} | ${customers} | ${heap ? `${heap} MB` : "Node's default"} | ${path} | ${outcome} | ${fmtMs(ms)} | ${Math.round(peakMB)} MB | ${peakMB < 1024 ? 'yes' : 'no'} |`;
-    // earlier runs stay in the table (the last five), newest last
+    // one thread, then the CSV reader's worker threads (every CPU: PROFIT_TIERS_THREADS unset)
+    const runs: string[] = [];
+    const times: number[] = [];
+    for (const threads of ['1', '']) {
+      log(`  profit-tiers analyze, ${threads ? '1 thread' : 'worker threads'}…`);
+      const load0 = readFileSync('/proc/loadavg', 'utf8').trim();
+      const t = performance.now();
+      const p = spawnSync(
+        '/usr/bin/time',
+        ['-f', '%M', process.execPath, ...node, 'analyze', file, '--settings', settingsFile],
+        {
+          encoding: 'utf8',
+          env: { ...process.env, PROFIT_TIERS_DEBUG: 'csv', PROFIT_TIERS_THREADS: threads },
+          maxBuffer: 64 * 1024 * 1024,
+        },
+      );
+      const ms = performance.now() - t;
+      const load1 = readFileSync('/proc/loadavg', 'utf8').trim();
+      const errLines = p.stderr.trim().split('\n');
+      const peakMB = Number(errLines.pop()) / 1024;
+      const how = errLines.find((l) => l.includes('read by'))?.replace(/^.*read by /, '') ?? '?';
+      // "streaming, 2 threads, 48 ranges" or "streaming, 1 thread (why)": the reader, the threads
+      const m = /^(.*?), (\d+ threads?.*)$/.exec(how);
+      const [path, used] = m ? [m[1], m[2]] : [how, ''];
+      const customers = /([\d,]+) customers/.exec(p.stdout)?.[1] ?? '?';
+      const outcome =
+        p.status === 0 ? 'analysed' : `failed: ${errLines.slice(-2).join(' ').slice(0, 300)}`;
+      log(`  ${outcome} in ${fmtMs(ms)}, peak ${Math.round(peakMB)} MB (${how})`);
+      times.push(p.status === 0 ? ms : Number.NaN);
+      const speedUp = threads ? '' : ` (${(times[0] / ms).toFixed(2)}× 1 thread)`;
+      runs.push(
+        `| ${new Date().toISOString().slice(0, 16)}Z | ${load0.split(' ').slice(0, 3).join(' ')} → ${load1.split(' ').slice(0, 3).join(' ')} | ${(bytes / 2 ** 30).toFixed(2)} GB | ${fmtN(lines)} | ${customers} | ${heap ? `${heap} MB` : "Node's default"} | ${path} | ${used.replace(/ \(.*\)$/, '')} | ${outcome} | ${fmtMs(ms)}${speedUp} | ${Math.round(peakMB)} MB | ${peakMB < 1024 ? 'yes' : 'no'} |`,
+      );
+    }
+    // earlier runs stay in the table (the last six), newest last
     const old = existsSync(join(ROOT, 'bench/results.md'))
       ? readFileSync(join(ROOT, 'bench/results.md'), 'utf8')
       : '';
@@ -1131,6 +1145,10 @@ async function bigMain(): Promise<void> {
             .slice(i, j)
             .split('\n')
             .filter((l) => /^\| \d{4}-/.test(l))
+            // rows from before the threads column: one thread
+            .map((l) =>
+              l.split(' | ').length === 11 ? l.replace(/( \| streaming)( \| )/, '$1 | 1$2') : l,
+            )
         : [];
     const section = [
       BIG_START,
@@ -1138,11 +1156,11 @@ async function bigMain(): Promise<void> {
       '',
       `Last run by \`npm run bench -- --big <GB> [--heap <MB>]\` on: ${machine()}.`,
       '',
-      `A generated transaction CSV (test/data/generate.ts: blocks of a million lines, ${fmtN(TX_CUSTOMERS)} customers, each block's invoice numbers its own), written to a temporary folder and deleted after the run: \`node [--max-old-space-size=<heap>] bench/tmp/build/cli.mjs analyze <file> --settings <samples/settings.json rates>\`, one process under GNU time; load = \`/proc/loadavg\` (1, 5, 15 min) before → after, on 2 cores.`,
+      `A generated transaction CSV (test/data/generate.ts: blocks of a million lines, ${fmtN(TX_CUSTOMERS)} customers, each block's invoice numbers its own), written to a temporary folder and deleted after the run: \`node [--max-old-space-size=<heap>] bench/tmp/build/cli.mjs analyze <file> --settings <samples/settings.json rates>\`, one process under GNU time, first on one thread (\`PROFIT_TIERS_THREADS=1\`), then with the CSV reader's worker threads (threads: how many read the file, from \`PROFIT_TIERS_DEBUG=csv\`); load = \`/proc/loadavg\` (1, 5, 15 min) before → after, on 2 cores.`,
       '',
-      '| run | load | file | lines | customers | heap limit | reader | outcome | wall time | peak RSS | < 1 GB |',
-      '|---|---|---:|---:|---:|---:|---|---|---:|---:|:-:|',
-      ...[...earlier, row].slice(-5),
+      '| run | load | file | lines | customers | heap limit | reader | threads | outcome | wall time | peak RSS | < 1 GB |',
+      '|---|---|---:|---:|---:|---:|---|---|---|---:|---:|:-:|',
+      ...[...earlier, ...runs].slice(-6),
       BIG_END,
     ].join('\n');
     process.stdout.write(`${section}\n`);
