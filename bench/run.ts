@@ -1064,9 +1064,9 @@ function replaceSection(start: string, end: string, section: string): void {
 /**
  * Generates a transaction CSV of `gb` GB in a temporary folder (blocks of a million lines from
  * test/data/generate.ts, each block's invoice numbers made its own so orders stay distinct), runs
- * `profit-tiers analyze` on it as one process (with `--max-old-space-size=<heap>` when given), on one
- * thread and then with the CSV reader's worker threads, under
- * GNU time, records wall time and peak RSS in bench/results.md, and deletes the file.
+ * `profit-tiers analyze` on it as one process (with `--max-old-space-size=<heap>` when given) on one
+ * thread, then with the CSV reader's worker threads, each under GNU time, records wall time and
+ * peak RSS in bench/results.md, and deletes the file.
  */
 async function bigMain(): Promise<void> {
   const log = (s: string) => process.stderr.write(`${s}\n`);
