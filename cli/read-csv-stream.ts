@@ -158,7 +158,8 @@ export interface CsvPartial {
 /**
  * Reads the lines of `range` of the file at `path`, each added to its customer's totals (see
  * readCsvStream), or says why not. `beat` is called once per chunk (a worker's sign of life);
- * when it returns true the read stops (another range failed).
+ * when it returns true the read stops (another range failed). `spare.buffer`: a buffer to read
+ * into, kept there for the next range.
  */
 export function readRange(
   plan: StreamPlan,
@@ -166,6 +167,7 @@ export function readRange(
   range: CsvRange,
   chunkBytes = 8 << 20,
   beat?: () => boolean,
+  spare: { buffer?: Buffer } = {},
 ): CsvPartial | string {
   const { head, h, D, decimal, c, volumeCols, numeric, otherStyle, width } = plan;
   const headerCells = head.rows[h];
@@ -302,7 +304,12 @@ export function readRange(
 
   const fd = openSync(path, 'r');
   try {
-    let buf = Buffer.allocUnsafe(Math.max(1, Math.min(chunkBytes, range.to - range.from)));
+    // a thread reading range after range reuses its buffer (fresh memory costs page faults)
+    const size = Math.max(1, Math.min(chunkBytes, range.to - range.from));
+    let buf =
+      spare.buffer && spare.buffer.length >= size
+        ? spare.buffer.subarray(0, size)
+        : Buffer.allocUnsafe(size);
     let base = range.from, // file offset of buf[0]
       have = 0,
       r = 0,
@@ -324,6 +331,7 @@ export function readRange(
           const g = Buffer.allocUnsafe(buf.length * 2);
           buf.copy(g, 0, 0, have);
           buf = g;
+          spare.buffer = g;
           continue;
         }
       }
@@ -391,6 +399,7 @@ export function readRange(
     }
     const why = flush();
     if (why) return why;
+    if (!spare.buffer || spare.buffer.length < buf.length) spare.buffer = buf;
     return { totals: t, keyIndex, orders, rejected, lines: r, used, repeated };
   } finally {
     closeSync(fd);

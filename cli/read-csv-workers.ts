@@ -223,6 +223,7 @@ function readShared(
     }
     const merge = new PartialMerge(plan);
     const pending = new Map<number, CsvPartial | PartialData | string>();
+    const spare = {};
     let next = 0, // the next range to merge
       beat = -1,
       quietSince = Date.now();
@@ -246,7 +247,7 @@ function readShared(
       if (pending.size < 2 * threads) {
         const i = Atomics.add(counters, NEXT, 1);
         if (i < ranges.length) {
-          const p = readRange(plan, path, ranges[i], tuning.chunkBytes);
+          const p = readRange(plan, path, ranges[i], tuning.chunkBytes, undefined, spare);
           if (typeof p === 'string') return p;
           pending.set(i, p);
           continue;
@@ -292,11 +293,12 @@ export function workerLoop(input: WorkerInput): void {
       Atomics.add(counters, BEAT, 1);
       return Atomics.load(counters, STOP) === 1;
     };
+    const spare = {};
     for (;;) {
       if (Atomics.load(counters, STOP) === 1) break;
       const i = Atomics.add(counters, NEXT, 1);
       if (i >= ranges.length) break;
-      const p = readRange(plan, input.path, ranges[i], input.chunkBytes, beat);
+      const p = readRange(plan, input.path, ranges[i], input.chunkBytes, beat, spare);
       if (typeof p === 'string') send({ i, why: p });
       else {
         const { data, buffers } = toPartialData(p);
