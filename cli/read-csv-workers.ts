@@ -37,8 +37,12 @@ import {
   toPartialData,
 } from './read-csv-stream.js';
 
-/** Bodies below this are read on one thread: starting a worker costs more than it saves. */
-export const MIN_BYTES = 64 << 20;
+/**
+ * Bodies below this are read on one thread. Sharing costs CPU time of its own (a worker's start,
+ * each range's customers read again, the merge: about a third more on 100 MB of transaction
+ * lines), which only idle cores repay; the bench's 73 MB and 98 MB files stay on one thread.
+ */
+export const MIN_BYTES = 256 << 20;
 /**
  * Ranges of at most about this many bytes, as many for each thread: enough that a thread slowed
  * by other work does fewer of them, few enough that re-reading each range's customers (and

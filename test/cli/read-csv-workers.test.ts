@@ -199,9 +199,9 @@ describe('scenarios', () => {
     const s = resolveSettings({}).settings;
     const small = readCsvThreads(span, head, s, {}, { ...tuning(2, 100), minBytes: 64 << 20 });
     expect(small.how).toBe('1 thread (0 MB is below 64 MB)');
+    expect(threadTuning({}).minBytes).toBe(256 << 20);
     expect(readCsvThreads(span, head, s, {}, tuning(1, 100)).how).toMatch(/^1 thread/);
     expect(threadTuning({ PROFIT_TIERS_THREADS: '1' }).threads).toBe(1);
-    expect(threadTuning({}).minBytes).toBe(64 << 20);
     const noWorker = { ...tuning(2, 100), workerUrl: new URL('file:///nowhere/worker.js') };
     expect(readCsvThreads(span, head, s, {}, noWorker).how).toBe('1 thread (no worker script)');
   });
