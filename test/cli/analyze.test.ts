@@ -580,6 +580,16 @@ describe('--out never overwrites (issue 10)', () => {
     expect(cli('template', '--out', '').code).toBe(2);
   });
 
+  it('template names conciergeMaxAccounts, which its Tier column does not hold', () => {
+    const out = join(dir, 'capped.xlsx');
+    const r = cli('template', '--settings', '{"conciergeMaxAccounts": 3}', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      "Note: the template's Tier column gives Concierge to every Large/High customer: it does not hold conciergeMaxAccounts (3)",
+    );
+    expect(cli('template', '--out', out, '--force').out).not.toContain('conciergeMaxAccounts');
+  });
+
   it('template refuses an existing --out too, unless --force', () => {
     const out = file('Template.xlsx', 'a client workbook');
     expect(cli('template', '--out', out).code).toBe(1);
