@@ -71,7 +71,10 @@ export class ByteKeys {
       this.id = grow(this.id);
       this.hashes = grow(this.hashes);
     }
-    this.arena.set(bytes.subarray(s, e), this.used);
+    // a loop, not set(subarray): keys are short, and a view per key is garbage
+    const arena = this.arena,
+      at = this.used;
+    for (let i = 0; i < len; i++) arena[at + i] = bytes[s + i];
     this.start[this.size] = this.used;
     this.length[this.size] = len;
     this.used += len;

@@ -248,7 +248,7 @@ function readShared(
         continue;
       }
       // read a range here, unless enough partials already wait (memory stays bounded)
-      if (pending.size < 2 * threads) {
+      if (pending.size < threads) {
         const i = Atomics.add(counters, NEXT, 1);
         if (i < ranges.length) {
           const p = readRange(plan, path, ranges[i], tuning.chunkBytes, undefined, spare);
