@@ -1108,7 +1108,7 @@ async function bigMain(): Promise<void> {
       const t = performance.now();
       const p = spawnSync(
         '/usr/bin/time',
-        ['-f', '%M', process.execPath, ...node, 'analyze', file, '--settings', settingsFile],
+        ['-f', '%U %S %M', process.execPath, ...node, 'analyze', file, '--settings', settingsFile],
         {
           encoding: 'utf8',
           env: { ...process.env, PROFIT_TIERS_DEBUG: 'csv', PROFIT_TIERS_THREADS: threads },
@@ -1118,7 +1118,8 @@ async function bigMain(): Promise<void> {
       const ms = performance.now() - t;
       const load1 = readFileSync('/proc/loadavg', 'utf8').trim();
       const errLines = p.stderr.trim().split('\n');
-      const peakMB = Number(errLines.pop()) / 1024;
+      const [user, sys, maxKB] = (errLines.pop() ?? '').split(' ').map(Number);
+      const peakMB = maxKB / 1024;
       const how = errLines.find((l) => l.includes('read by'))?.replace(/^.*read by /, '') ?? '?';
       // "streaming, 2 threads, 48 ranges" or "streaming, 1 thread (why)": the reader, the threads
       const m = /^(.*?), (\d+ threads?.*)$/.exec(how);
@@ -1130,7 +1131,7 @@ async function bigMain(): Promise<void> {
       times.push(p.status === 0 ? ms : Number.NaN);
       const speedUp = threads ? '' : ` (${(times[0] / ms).toFixed(2)}× 1 thread)`;
       runs.push(
-        `| ${new Date().toISOString().slice(0, 16)}Z | ${load0.split(' ').slice(0, 3).join(' ')} → ${load1.split(' ').slice(0, 3).join(' ')} | ${(bytes / 2 ** 30).toFixed(2)} GB | ${fmtN(lines)} | ${customers} | ${heap ? `${heap} MB` : "Node's default"} | ${path} | ${used.replace(/ \(.*\)$/, '')} | ${outcome} | ${fmtMs(ms)}${speedUp} | ${Math.round(peakMB)} MB | ${peakMB < 1024 ? 'yes' : 'no'} |`,
+        `| ${new Date().toISOString().slice(0, 16)}Z | ${load0.split(' ').slice(0, 3).join(' ')} → ${load1.split(' ').slice(0, 3).join(' ')} | ${(bytes / 2 ** 30).toFixed(2)} GB | ${fmtN(lines)} | ${customers} | ${heap ? `${heap} MB` : "Node's default"} | ${path} | ${used.replace(/ \(.*\)$/, '')} | ${outcome} | ${fmtMs(ms)}${speedUp} | ${(user + sys).toFixed(1)} s | ${Math.round(peakMB)} MB | ${peakMB < 1024 ? 'yes' : 'no'} |`,
       );
     }
     // earlier runs stay in the table (the last six), newest last
@@ -1149,6 +1150,10 @@ async function bigMain(): Promise<void> {
             .map((l) =>
               l.split(' | ').length === 11 ? l.replace(/( \| streaming)( \| )/, '$1 | 1$2') : l,
             )
+            // rows from before the CPU time column: not measured
+            .map((l) =>
+              l.split(' | ').length === 12 ? l.replace(/ \| (\d+ MB \| \w+ \|)$/, ' | – | $1') : l,
+            )
         : [];
     const section = [
       BIG_START,
@@ -1156,10 +1161,10 @@ async function bigMain(): Promise<void> {
       '',
       `Last run by \`npm run bench -- --big <GB> [--heap <MB>]\` on: ${machine()}.`,
       '',
-      `A generated transaction CSV (test/data/generate.ts: blocks of a million lines, ${fmtN(TX_CUSTOMERS)} customers, each block's invoice numbers its own), written to a temporary folder and deleted after the run: \`node [--max-old-space-size=<heap>] bench/tmp/build/cli.mjs analyze <file> --settings <samples/settings.json rates>\`, one process under GNU time, first on one thread (\`PROFIT_TIERS_THREADS=1\`), then with the CSV reader's worker threads (threads: how many read the file, from \`PROFIT_TIERS_DEBUG=csv\`); load = \`/proc/loadavg\` (1, 5, 15 min) before → after, on 2 cores.`,
+      `A generated transaction CSV (test/data/generate.ts: blocks of a million lines, ${fmtN(TX_CUSTOMERS)} customers, each block's invoice numbers its own), written to a temporary folder and deleted after the run: \`node [--max-old-space-size=<heap>] bench/tmp/build/cli.mjs analyze <file> --settings <samples/settings.json rates>\`, one process under GNU time, first on one thread (\`PROFIT_TIERS_THREADS=1\`), then with the CSV reader's worker threads (threads: how many read the file, from \`PROFIT_TIERS_DEBUG=csv\`); CPU time = user + system time of all its threads; load = \`/proc/loadavg\` (1, 5, 15 min) before → after, on 2 cores.`,
       '',
-      '| run | load | file | lines | customers | heap limit | reader | threads | outcome | wall time | peak RSS | < 1 GB |',
-      '|---|---|---:|---:|---:|---:|---|---|---|---:|---:|:-:|',
+      '| run | load | file | lines | customers | heap limit | reader | threads | outcome | wall time | CPU time | peak RSS | < 1 GB |',
+      '|---|---|---:|---:|---:|---:|---|---|---|---:|---:|---:|:-:|',
       ...[...earlier, ...runs].slice(-6),
       BIG_END,
     ].join('\n');
