@@ -105,7 +105,7 @@ export function readCsvThreads(
     how: `1 thread (${why})`,
   });
   const size = span.end - span.start;
-  if (tuning.threads < 2) return one('1 thread asked for or available');
+  if (tuning.threads < 2) return one('one CPU, or PROFIT_TIERS_THREADS=1');
   if (size < tuning.minBytes) return one(`${mb(size)} is below ${mb(tuning.minBytes)}`);
   if (!existsSync(fileURLToPath(tuning.workerUrl))) return one('no worker script');
   const plan = planStream(head, settings, options);
