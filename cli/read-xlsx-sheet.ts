@@ -274,14 +274,15 @@ export async function readSheetValues(
   }
   let width = 0;
   for (const n of span) if (n > width) width = n;
-  const values: CellValue[][] = new Array(rowCount);
+  // in place: each row padded to the width, its gaps blank
+  rows.length = rowCount;
   for (let r = 0; r < rowCount; r++) {
-    const cells = rows[r];
-    const out: CellValue[] = new Array(width);
-    for (let c = 0; c < width; c++) out[c] = cells?.[c] ?? null;
-    values[r] = out;
-    rows[r] = undefined as never; // let the source row go as the output grows
+    const cells = rows[r] ?? [];
+    if (cells.length > width) cells.length = width;
+    for (let c = 0; c < width; c++) if (cells[c] === undefined) cells[c] = null;
+    rows[r] = cells;
   }
+  const values = rows as CellValue[][];
   const inMerge = (r: number, c: number) =>
     merged.some(
       (m) =>
