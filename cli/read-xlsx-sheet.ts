@@ -167,7 +167,8 @@ export async function readSheetValues(
       case 'v':
         if (!inCell) break;
         node = 'v';
-        if (Object.keys(a).length === 0) vSeen = true;
+        vSeen = true; // a bare <v>, as ExcelJS's load checks it
+        for (const _ in a) vSeen = false;
         break;
       case 'r':
         if (!inCell) break;
