@@ -114,6 +114,10 @@ export async function xlsxInputMain(h: XlsxBenchHelpers): Promise<void> {
           'read + analyse, whole-workbook load (before)',
           [self, '--xlsx', '--reader', 'whole', file],
         ],
+        [
+          "read + analyse, ExcelJS's WorkbookReader (raw values, no cell rules)",
+          [self, '--xlsx', '--reader', 'workbook-reader', file],
+        ],
       ];
       for (const [label, args] of cases) {
         log(`  ${label}…`);
