@@ -85,6 +85,14 @@ async function readAndAnalyse(reader: string, file: string): Promise<void> {
   process.stdout.write(`${o.value.customers.n} customers, revenue ${o.value.totals.revenue}\n`);
 }
 
+/** GNU time's last lines of a failed run, in words: V8 aborts (signal 6) when the heap is full. */
+function failure(error: string): string {
+  const m = /signal 6 (\d+)$/.exec(error);
+  return m
+    ? `aborted: out of heap (signal 6) at ${(Number(m[1]) / 2 ** 20).toFixed(1)} GB RSS`
+    : `failed: ${error.slice(0, 200)}`;
+}
+
 export async function xlsxInputMain(h: XlsxBenchHelpers): Promise<void> {
   const reader = process.argv.indexOf('--reader');
   if (reader >= 0) return readAndAnalyse(process.argv[reader + 1], process.argv[reader + 2]);
@@ -123,7 +131,7 @@ export async function xlsxInputMain(h: XlsxBenchHelpers): Promise<void> {
         log(`  ${label}…`);
         const r = h.processRuns(args, {}, runs, n <= 100_000);
         rows.push(
-          `| ${h.fmtN(n)} | ${mb} MB | ${label} | ${'error' in r ? `failed: ${r.error.slice(0, 200)}` : h.fmtMs(r.median)} | ${'error' in r ? '' : `${Math.round(r.peakMB)} MB`} |`,
+          `| ${h.fmtN(n)} | ${mb} MB | ${label} | ${'error' in r ? failure(r.error) : h.fmtMs(r.median)} | ${'error' in r ? '' : `${Math.round(r.peakMB)} MB`} |`,
         );
       }
       if (n > 100_000) {
