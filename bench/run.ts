@@ -14,6 +14,7 @@
  *   node bench/tmp/build/run.mjs --process      whole processes: profit-tiers analyze vs DuckDB
  *   node bench/tmp/build/run.mjs --big [GB] [--heap MB]   a generated transaction file of GB
  *                                               (default 3), analysed with peak memory measured
+ *   node bench/tmp/build/run.mjs --xlsx         a 1,048,575-customer workbook (bench/xlsx-input.ts)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
@@ -44,6 +45,7 @@ import {
   TRANSACTION_MONEY_COLUMNS,
   toCsv,
 } from '../test/data/generate.js';
+import { xlsxInputMain } from './xlsx-input.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url)); // bench/tmp/build
 const ROOT = resolve(HERE, '../../..');
@@ -1189,11 +1191,13 @@ if (process.argv[2] === 'case') {
     },
   );
 } else {
-  (process.argv.includes('--big')
-    ? bigMain()
-    : process.argv.includes('--process')
-      ? processMain()
-      : main()
+  (process.argv.includes('--xlsx')
+    ? xlsxInputMain({ root: ROOT, processRuns, profileTop, replaceSection, machine, fmtMs, fmtN })
+    : process.argv.includes('--big')
+      ? bigMain()
+      : process.argv.includes('--process')
+        ? processMain()
+        : main()
   ).catch((e) => {
     process.stderr.write(`${(e as Error).stack}\n`);
     process.exit(1);
