@@ -19,6 +19,7 @@ import {
   type SheetSpec,
 } from '../core/report/sheet-spec.js';
 import { excelJs } from './excel-js.js';
+import { type Parts, streamParts } from './xlsx-parts.js';
 
 /** Per-cell look collected from the spec's rectangles; cells with the same look share one style object. */
 interface Look {
@@ -43,7 +44,8 @@ export interface SheetExtras {
 
 /**
  * Renders the sheets into a streaming ExcelJS writer and returns the xlsx bytes; `names` are
- * workbook names (`{ name: 'Revenue', ref: 'Customers!$C$5:$C$1004' }`). Streaming, because
+ * workbook names (`{ name: 'Revenue', ref: 'Customers!$C$5:$C$1004' }`), `parts` the charts and
+ * tables, written into the same zip as it streams (xlsx-parts.ts). Streaming, because
  * the in-memory workbook took 35 s and 1 GB for 100k customers (measured); rows are written in
  * order and committed, so every look is resolved per row.
  */
@@ -52,13 +54,21 @@ export async function xlsxBytes(
   extras: Map<string, SheetExtras> = new Map(),
   names: { name: string; ref: string }[] = [],
   onSheet: (done: number, total: number, next: string) => void = () => {},
+  parts: Parts = { files: [], links: [] },
 ): Promise<Uint8Array> {
-  return streamWorkbook(names, (wb) => {
+  let check = () => {};
+  const bytes = await streamWorkbook(names, (wb) => {
+    const stream = streamParts(wb, parts);
+    check = stream.check;
     for (const [i, spec] of sheets.entries()) {
       onSheet(i, sheets.length, spec.name);
-      renderSheet(wb, spec, extras.get(spec.name)).commit();
+      const ws = renderSheet(wb, spec, extras.get(spec.name));
+      stream.linkSheet(ws);
+      ws.commit();
     }
   });
+  check();
+  return bytes;
 }
 
 /**
@@ -118,7 +128,7 @@ export function renderSheet(
     ws.getColumn(c + 1).width = w;
   });
   if (spec.table && spec.table.range.rows > 0) {
-    // Filter buttons; write-report.ts turns this range into an Excel table afterwards
+    // Filter buttons; write-report.ts makes this range an Excel table instead when it has rows
     // (xlsx-table.ts: ExcelJS's streaming writer has no tables).
     ws.autoFilter = a1(spec.table.range);
   }
