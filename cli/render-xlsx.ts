@@ -144,36 +144,68 @@ export function renderSheet(
       formulae: [`"${l.values.join(',')}"`],
     });
   }
-  const layers = lookLayers(spec);
-  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styleRow = rowStyles(lookLayers(spec));
   const height = Math.max(spec.values.length, extras.formulas?.length ?? 0);
   for (let r = 0; r < height; r++) {
     const values = spec.values[r] ?? [],
       formulas = extras.formulas?.[r];
     const row = ws.getRow(r + 1);
-    const width = Math.max(values.length, formulas?.length ?? 0);
+    const styles = styleRow(r);
+    const width = Math.max(values.length, formulas?.length ?? 0, styles.length);
     for (let c = 0; c < width; c++) {
       const f = formulas?.[c],
-        v = values[c];
-      if (f !== undefined) row.getCell(c + 1).value = { formula: f } as ExcelJS.CellFormulaValue;
-      else if (v !== null && v !== undefined) row.getCell(c + 1).value = v; // a JS string is always a text cell
+        v = values[c],
+        style = styles[c];
+      const value = f !== undefined || (v !== null && v !== undefined);
+      if (!value && !style) continue;
+      const cell = row.getCell(c + 1);
+      if (f !== undefined) cell.value = { formula: f } as ExcelJS.CellFormulaValue;
+      else if (value) cell.value = v; // a JS string is always a text cell
+      // One shared, never-mutated object per look (assigning, not mutating, avoids ExcelJS's
+      // shared-style trap); ExcelJS remembers the id of a style object it has seen, so a cell
+      // without a look shares one too instead of ExcelJS's fresh {} per cell.
+      cell.style = style ?? NO_LOOK;
     }
     const points = heights.get(r);
     if (points !== undefined) row.height = points;
-    const looks = looksOfRow(layers, r);
-    for (const [c, l] of looks) {
-      const key = `${l.numFmt}|${l.fill}|${l.color}|${l.bold}|${l.title}|${l.wrap}`;
-      let style = styles.get(key);
-      if (!style) {
-        style = toStyle(l);
-        styles.set(key, style);
-      }
-      // One shared, never-mutated object per look: assigning (not mutating) avoids ExcelJS's shared-style trap.
-      row.getCell(c + 1).style = style;
-    }
     row.commit();
   }
   return ws;
+}
+
+const NO_LOOK: Partial<ExcelJS.Style> = {};
+
+/**
+ * Row → the style of each column (sparse), one shared object per distinct look. Rows covered by
+ * the same rectangles share one array: the per-cell looks are worked out once per kind of row,
+ * not for each of 100,000 rows.
+ */
+function rowStyles(
+  layers: ReturnType<typeof lookLayers>,
+): (r: number) => (Partial<ExcelJS.Style> | undefined)[] {
+  const byKey = new Map<string, Partial<ExcelJS.Style>>();
+  const byRowKind = new Map<string, (Partial<ExcelJS.Style> | undefined)[]>();
+  return (r) => {
+    let kind = '';
+    layers.forEach(({ range }, i) => {
+      if (r >= range.row && r < range.row + range.rows) kind += `${i},`;
+    });
+    let out = byRowKind.get(kind);
+    if (!out) {
+      out = [];
+      for (const [c, l] of looksOfRow(layers, r)) {
+        const key = `${l.numFmt}|${l.fill}|${l.color}|${l.bold}|${l.title}|${l.wrap}`;
+        let style = byKey.get(key);
+        if (!style) {
+          style = toStyle(l);
+          byKey.set(key, style);
+        }
+        out[c] = style;
+      }
+      byRowKind.set(kind, out);
+    }
+    return out;
+  };
 }
 
 /**
