@@ -20,6 +20,7 @@ import {
 } from '../core/report/sheet-spec.js';
 import { excelJs } from './excel-js.js';
 import { type Parts, streamParts } from './xlsx-parts.js';
+import { rowWriter } from './xlsx-rows.js';
 
 /** Per-cell look collected from the spec's rectangles; cells with the same look share one style object. */
 interface Look {
@@ -99,11 +100,16 @@ export async function streamWorkbook(
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-/** Draws one sheet: values (formulas where given), looks by rectangle, widths, filter, rules. */
+/**
+ * Draws one sheet: values (formulas where given), looks by rectangle, widths, filter, rules.
+ * `rows: 'exceljs'` writes every row through ExcelJS's own row writer, the reference the direct
+ * one (xlsx-rows.ts) must match byte for byte.
+ */
 export function renderSheet(
   wb: ExcelJS.Workbook,
   spec: SheetSpec,
   extras: SheetExtras = {},
+  rows: 'direct' | 'exceljs' = 'direct',
 ): ExcelJS.Worksheet {
   const frozen = spec.freezeRows || spec.freezeCols;
   const ws = wb.addWorksheet(spec.name, {
@@ -145,12 +151,19 @@ export function renderSheet(
     });
   }
   const styleRow = rowStyles(lookLayers(spec));
+  const direct = rows === 'direct' ? rowWriter(ws) : null;
   const height = Math.max(spec.values.length, extras.formulas?.length ?? 0);
   for (let r = 0; r < height; r++) {
     const values = spec.values[r] ?? [],
       formulas = extras.formulas?.[r];
-    const row = ws.getRow(r + 1);
     const styles = styleRow(r);
+    // Rows with formulas, and rows ExcelJS already holds (the cells of a merge), go through ExcelJS.
+    if (direct && !formulas?.some((f) => f !== undefined) && !ws.findRow(r + 1)) {
+      direct.row(r + 1, values, styles, heights.get(r), NO_LOOK);
+      continue;
+    }
+    direct?.flush();
+    const row = ws.getRow(r + 1);
     const width = Math.max(values.length, formulas?.length ?? 0, styles.length);
     for (let c = 0; c < width; c++) {
       const f = formulas?.[c],
@@ -170,6 +183,7 @@ export function renderSheet(
     if (points !== undefined) row.height = points;
     row.commit();
   }
+  direct?.flush();
   return ws;
 }
 
