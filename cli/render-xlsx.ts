@@ -20,7 +20,7 @@ import {
 } from '../core/report/sheet-spec.js';
 import { excelJs } from './excel-js.js';
 import { type Parts, streamParts } from './xlsx-parts.js';
-import { rowWriter } from './xlsx-rows.js';
+import { directSharedStrings, rowWriter } from './xlsx-rows.js';
 
 /** Per-cell look collected from the spec's rectangles; cells with the same look share one style object. */
 interface Look {
@@ -43,31 +43,51 @@ export interface SheetExtras {
   lists?: { cell: string; values: string[] }[];
 }
 
+/** How xlsxBytes writes: see there. */
+export interface XlsxOptions {
+  extras?: Map<string, SheetExtras>;
+  /** Workbook names: `{ name: 'Revenue', ref: 'Customers!$C$5:$C$1004' }`. */
+  names?: { name: string; ref: string }[];
+  onSheet?: (done: number, total: number, next: string) => void;
+  /** Charts and tables, written into the same zip as it streams (xlsx-parts.ts). */
+  parts?: Parts;
+  /** 'exceljs': rows and shared strings through ExcelJS's own writers (the reference; tests). */
+  writer?: Writer;
+}
+
+/** 'direct': rows and shared strings as XML strings (xlsx-rows.ts); 'exceljs': ExcelJS's own. */
+export type Writer = 'direct' | 'exceljs';
+
 /**
- * Renders the sheets into a streaming ExcelJS writer and returns the xlsx bytes; `names` are
- * workbook names (`{ name: 'Revenue', ref: 'Customers!$C$5:$C$1004' }`), `parts` the charts and
- * tables, written into the same zip as it streams (xlsx-parts.ts). Streaming, because
+ * Renders the sheets into a streaming ExcelJS writer and returns the xlsx bytes. Streaming, because
  * the in-memory workbook took 35 s and 1 GB for 100k customers (measured); rows are written in
  * order and committed, so every look is resolved per row.
  */
 export async function xlsxBytes(
   sheets: SheetSpec[],
-  extras: Map<string, SheetExtras> = new Map(),
-  names: { name: string; ref: string }[] = [],
-  onSheet: (done: number, total: number, next: string) => void = () => {},
-  parts: Parts = { files: [], links: [] },
+  {
+    extras = new Map(),
+    names = [],
+    onSheet = () => {},
+    parts = { files: [], links: [] },
+    writer = 'direct',
+  }: XlsxOptions = {},
 ): Promise<Uint8Array> {
   let check = () => {};
-  const bytes = await streamWorkbook(names, (wb) => {
-    const stream = streamParts(wb, parts);
-    check = stream.check;
-    for (const [i, spec] of sheets.entries()) {
-      onSheet(i, sheets.length, spec.name);
-      const ws = renderSheet(wb, spec, extras.get(spec.name));
-      stream.linkSheet(ws);
-      ws.commit();
-    }
-  });
+  const bytes = await streamWorkbook(
+    names,
+    (wb) => {
+      const stream = streamParts(wb, parts);
+      check = stream.check;
+      for (const [i, spec] of sheets.entries()) {
+        onSheet(i, sheets.length, spec.name);
+        const ws = renderSheet(wb, spec, extras.get(spec.name), writer);
+        stream.linkSheet(ws);
+        ws.commit();
+      }
+    },
+    writer,
+  );
   check();
   return bytes;
 }
@@ -79,6 +99,7 @@ export async function xlsxBytes(
 export async function streamWorkbook(
   names: { name: string; ref: string }[],
   draw: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => void | Promise<void>,
+  writer: Writer = 'direct',
 ): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   const sink = new Writable({
@@ -93,6 +114,7 @@ export async function streamWorkbook(
     useStyles: true,
     useSharedStrings: true,
   });
+  if (writer === 'direct') directSharedStrings(wb);
   wb.creator = 'Profit Tiers';
   for (const n of names) wb.definedNames.add(n.ref, n.name);
   await draw(wb);
@@ -109,7 +131,7 @@ export function renderSheet(
   wb: ExcelJS.Workbook,
   spec: SheetSpec,
   extras: SheetExtras = {},
-  rows: 'direct' | 'exceljs' = 'direct',
+  rows: Writer = 'direct',
 ): ExcelJS.Worksheet {
   const frozen = spec.freezeRows || spec.freezeCols;
   const ws = wb.addWorksheet(spec.name, {

@@ -38,13 +38,10 @@ export async function writeReport(
       ? [tablePart(s.name, s.table.name, s.table.range, s.values)]
       : [],
   );
-  const bytes = await xlsxBytes(
-    sheets,
-    undefined,
-    undefined,
+  const bytes = await xlsxBytes(sheets, {
     onSheet,
-    joinParts(chartParts(charts), tableParts(tables)),
-  );
+    parts: joinParts(chartParts(charts), tableParts(tables)),
+  });
   await writeAtomically(target, path, bytes, force);
 }
 
