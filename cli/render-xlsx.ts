@@ -21,6 +21,7 @@ import {
 import { excelJs } from './excel-js.js';
 import { type Parts, streamParts } from './xlsx-parts.js';
 import { directSharedStrings, rowWriter } from './xlsx-rows.js';
+import { sheetTail } from './xlsx-sheet-tail.js';
 
 /** Per-cell look collected from the spec's rectangles; cells with the same look share one style object. */
 interface Look {
@@ -115,6 +116,13 @@ export async function streamWorkbook(
     useSharedStrings: true,
   });
   if (writer === 'direct') directSharedStrings(wb);
+  // every sheet's last elements in the schema's order, which ExcelJS does not keep
+  const add = wb.addWorksheet.bind(wb);
+  wb.addWorksheet = (...args: Parameters<typeof add>) => {
+    const ws = add(...args);
+    sheetTail(ws);
+    return ws;
+  };
   wb.creator = 'Profit Tiers';
   for (const n of names) wb.definedNames.add(n.ref, n.name);
   await draw(wb);

@@ -8,6 +8,7 @@
 import type ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
 import { jsZip } from './jszip.js';
+import { type SheetTail, sheetTail, type TailElement, WORKSHEET_TAIL } from './xlsx-sheet-tail.js';
 
 /** New parts of a workbook and the links from its sheets to them. */
 export interface Parts {
@@ -23,25 +24,12 @@ export interface SheetLink {
   type: string;
   /** Relative to the sheet's folder: `../tables/table1.xml`. */
   target: string;
-  /** One of SHEET_TAIL: where the element goes in the worksheet. */
-  tag: (typeof SHEET_TAIL)[number];
+  /** The element's name: its place in the worksheet (WORKSHEET_TAIL). */
+  tag: TailElement;
   element: (rId: string) => string;
   /** A table brings its own filter: a sheet-level autoFilter as well corrupts the file for Excel. */
   dropAutoFilter?: boolean;
 }
-
-/** The last elements of a worksheet, in the order the schema requires (only `</worksheet>` after). */
-export const SHEET_TAIL = [
-  'drawing',
-  'legacyDrawing',
-  'legacyDrawingHF',
-  'picture',
-  'oleObjects',
-  'controls',
-  'webPublishItems',
-  'tableParts',
-  'extLst',
-] as const;
 
 export function joinParts(...sets: Parts[]): Parts {
   return { files: sets.flatMap((s) => s.files), links: sets.flatMap((s) => s.links) };
@@ -97,7 +85,7 @@ export async function addParts(zip: JSZip, parts: Parts): Promise<void> {
 
 /** Puts `el` before the first element that must follow a `tag` element, else before `</worksheet>`. */
 function insertInTail(sheetXml: string, tag: SheetLink['tag'], el: string): string {
-  for (const name of SHEET_TAIL.slice(SHEET_TAIL.indexOf(tag) + 1)) {
+  for (const name of WORKSHEET_TAIL.slice(WORKSHEET_TAIL.indexOf(tag) + 1)) {
     const i = sheetXml.lastIndexOf(`<${name}`);
     if (i >= 0) return sheetXml.slice(0, i) + el + sheetXml.slice(i);
   }
@@ -111,8 +99,6 @@ interface StreamingInternals {
 }
 interface SheetWriterInternals {
   _sheetRelsWriter: { addRelationship(rel: { Type: string; Target: string }): string };
-  _writeCloseWorksheet(): void;
-  _write(text: string): void;
   autoFilter: unknown;
 }
 
@@ -145,32 +131,24 @@ export function streamParts(
   };
   for (const f of parts.files) append(f.xml, { name: f.path });
   const links = bySheet(parts.links);
-  const closed = new Set<string>();
+  const tails: SheetTail[] = [];
   return {
     linkSheet(ws) {
       const mine = links.get(ws.name);
       if (!mine) return;
       const w = ws as unknown as SheetWriterInternals;
-      // ExcelJS writes nothing of SHEET_TAIL itself here (no comments, pictures or controls in
-      // the report), so the elements go last, in schema order.
-      const els = [...mine]
-        .sort((a, b) => SHEET_TAIL.indexOf(a.tag) - SHEET_TAIL.indexOf(b.tag))
-        .map((l) =>
+      const tail = sheetTail(ws); // puts the elements in their places (xlsx-sheet-tail.ts)
+      for (const l of mine)
+        tail.extra.push(
           l.element(w._sheetRelsWriter.addRelationship({ Type: l.type, Target: l.target })),
         );
       if (mine.some((l) => l.dropAutoFilter)) w.autoFilter = null;
-      const close = w._writeCloseWorksheet;
-      w._writeCloseWorksheet = function (this: SheetWriterInternals) {
-        this._write(els.join(''));
-        closed.add(ws.name);
-        close.call(this);
-      };
+      tails.push(tail);
     },
     check() {
-      const missing = [...links.keys()].filter((s) => !closed.has(s));
-      if (!typed || missing.length > 0)
+      if (!typed || tails.length < links.size || tails.some((t) => !t.written))
         throw new Error(
-          `xlsx: the charts and tables were not written into the workbook (${typed ? `sheets ${missing.join(', ')}` : 'content types'}); does ExcelJS's streaming writer still work as in 4.4?`,
+          "xlsx: the charts and tables were not all written into the workbook; does ExcelJS's streaming writer still work as in 4.4?",
         );
     },
   };
