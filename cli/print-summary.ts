@@ -150,16 +150,40 @@ function fitPercent(share: number): string {
   return text.length <= W ? text : `${(share * 100).toExponential(2)} %`;
 }
 
-/** How many rows were read, used and not used, and the first five not used. */
+/**
+ * How many rows were read, used and not used, and the first five reasons not used. A run of
+ * consecutive rows not used for the same reason is one line ("rows 11–1003: blank row, 993
+ * rows"): a template's empty formula rows would otherwise fill the five lines.
+ */
 function rowLines(out: string[], title: string, r: NonNullable<Analysis['previousRows']>): void {
   out.push(
     `${title}: ${r.total} read, ${r.used} used, ${r.rejected.length} not used${r.rejected.length ? ':' : '.'}`,
   );
-  for (const p of r.rejected.slice(0, 5))
-    out.push(`  row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.reason}`);
-  if (r.rejected.length > 5)
+  let shown = 0,
+    lines = 0;
+  for (let i = 0; i < r.rejected.length && lines < 5; lines++) {
+    const p = r.rejected[i];
+    let j = i + 1;
+    while (
+      j < r.rejected.length &&
+      !p.column &&
+      !r.rejected[j].column &&
+      r.rejected[j].reason === p.reason &&
+      r.rejected[j].row === r.rejected[j - 1].row + 1
+    )
+      j++;
+    const last = r.rejected[j - 1].row;
     out.push(
-      `  … and ${r.rejected.length - 5} more (all listed with --json and in the report's Data Issues sheet)`,
+      j - i > 1
+        ? `  rows ${p.row}–${last}: ${p.reason}, ${j - i} rows`
+        : `  row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.reason}`,
+    );
+    shown += j - i;
+    i = j;
+  }
+  if (r.rejected.length > shown)
+    out.push(
+      `  … and ${r.rejected.length - shown} more (all listed with --json and in the report's Data Issues sheet)`,
     );
 }
 

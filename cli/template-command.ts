@@ -123,6 +123,11 @@ export async function runTemplate(args: string[]): Promise<number> {
   if (whatIf.name) process.stdout.write(`What-if filled from scenario "${whatIf.name}".\n`);
   for (const line of whatIf.leftOut) process.stdout.write(`Note: ${line}.\n`);
   if (template.textCut.length) process.stdout.write(`Note: ${textCutLine(template.textCut)}.\n`);
+  if (resolved.conciergeMaxAccounts !== null)
+    process.stdout.write(
+      `Note: the template's Tier column gives Concierge to every Large/High customer: it does not hold conciergeMaxAccounts (${resolved.conciergeMaxAccounts}), which the report, the add-ins and PROFITTIER apply.\n`,
+    );
+
   return EXIT.ok;
 }
 

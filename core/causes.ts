@@ -114,8 +114,10 @@ function discountRate(revenue: number, discount: number): number {
  * gets at least one (see the file comment).
  * Example: a Large customer with orders at 3× the Large median per unit of revenue →
  * `[{kind: 'driver', driver: 'orders', multiple: 3, text: 'Orders: 3.0× the Large median …'}]`.
+ * `words = false` leaves `text` empty: counting causes over a million customers need not format
+ * a sentence for each.
  */
-export function causesOf(b: CauseBasis, c: number): Cause[] {
+export function causesOf(b: CauseBasis, c: number, words = true): Cause[] {
   const k = b.size[c];
   if (k === NO_CLASS) return [];
   const rev = b.revenue[c],
@@ -131,7 +133,7 @@ export function causesOf(b: CauseBasis, c: number): Cause[] {
     const driver = COST_LINES[l],
       amount = (own - median) * rev;
     const multiple = median > 0 ? own / median : null;
-    const times =
+    const times = () =>
       multiple !== null
         ? `${multiple.toFixed(1)}× the ${cls} median per unit of revenue`
         : `${perUnit(own)} per unit of revenue where the median ${cls} customer has none`;
@@ -142,7 +144,9 @@ export function causesOf(b: CauseBasis, c: number): Cause[] {
       multiple,
       value: own,
       median,
-      text: `${COST_LINE_LABELS[driver]}: ${times} (costs ${formatMoney(amount)}) → ${DRIVER_ACTIONS[driver]}`,
+      text: words
+        ? `${COST_LINE_LABELS[driver]}: ${times()} (costs ${formatMoney(amount)}) → ${DRIVER_ACTIONS[driver]}`
+        : '',
       action: DRIVER_ACTIONS[driver],
     });
   });
@@ -158,7 +162,9 @@ export function causesOf(b: CauseBasis, c: number): Cause[] {
         multiple: null,
         value: margin,
         median: medianMargin,
-        text: `Gross margin ${formatPercent(margin)} against a ${cls} median of ${formatPercent(medianMargin)} (costs ${formatMoney(amount)}) → ${CAUSE_ACTIONS.grossMargin}`,
+        text: words
+          ? `Gross margin ${formatPercent(margin)} against a ${cls} median of ${formatPercent(medianMargin)} (costs ${formatMoney(amount)}) → ${CAUSE_ACTIONS.grossMargin}`
+          : '',
         action: CAUSE_ACTIONS.grossMargin,
       });
   }
@@ -176,7 +182,9 @@ export function causesOf(b: CauseBasis, c: number): Cause[] {
           multiple: median > 0 ? own / median : null,
           value: own,
           median,
-          text: `Discount ${formatPercent(own)} of the list price against a ${cls} median of ${formatPercent(median)} (costs ${formatMoney(amount)}) → ${CAUSE_ACTIONS.discount}`,
+          text: words
+            ? `Discount ${formatPercent(own)} of the list price against a ${cls} median of ${formatPercent(median)} (costs ${formatMoney(amount)}) → ${CAUSE_ACTIONS.discount}`
+            : '',
           action: CAUSE_ACTIONS.discount,
         });
     }
@@ -184,12 +192,12 @@ export function causesOf(b: CauseBasis, c: number): Cause[] {
   // Stable sort: equal amounts keep cost-line order, then margin, then discount.
   found.sort((x, y) => y.amount - x.amount);
   if (found.length > TOP_CAUSES) found.length = TOP_CAUSES;
-  if (found.length === 0 && b.netProfit[c] < 0) found.push(fallback(b, c));
+  if (found.length === 0 && b.netProfit[c] < 0) found.push(fallback(b, c, words));
   return found;
 }
 
 /** The cause of a money-loser that no rule above explains. */
-function fallback(b: CauseBasis, c: number): Cause {
+function fallback(b: CauseBasis, c: number, words: boolean): Cause {
   const gp = b.grossProfit[c];
   if (gp < 0)
     return {
@@ -199,7 +207,9 @@ function fallback(b: CauseBasis, c: number): Cause {
       multiple: null,
       value: null,
       median: null,
-      text: `Sold below cost: gross profit ${formatMoney(gp)} → ${CAUSE_ACTIONS.belowCost}`,
+      text: words
+        ? `Sold below cost: gross profit ${formatMoney(gp)} → ${CAUSE_ACTIONS.belowCost}`
+        : '',
       action: CAUSE_ACTIONS.belowCost,
     };
   // grossProfit ≥ 0 > netProfit, so cost-to-serve > 0 and some line costs something.
@@ -220,7 +230,9 @@ function fallback(b: CauseBasis, c: number): Cause {
     multiple: null,
     value: null,
     median: null,
-    text: `Cost-to-serve exceeds gross profit; the largest cost is ${COST_LINE_LABELS[driver].toLowerCase()}, ${formatMoney(most)} → ${DRIVER_ACTIONS[driver]}`,
+    text: words
+      ? `Cost-to-serve exceeds gross profit; the largest cost is ${COST_LINE_LABELS[driver].toLowerCase()}, ${formatMoney(most)} → ${DRIVER_ACTIONS[driver]}`
+      : '',
     action: DRIVER_ACTIONS[driver],
   };
 }
@@ -250,7 +262,7 @@ export function moneyLoserCauses(b: CauseBasis): { cause: string; customers: num
   const counts = new Map<string, number>();
   for (let c = 0; c < b.revenue.length; c++) {
     if (b.size[c] === NO_CLASS || !(b.netProfit[c] < 0)) continue;
-    for (const cause of causesOf(b, c)) {
+    for (const cause of causesOf(b, c, false)) {
       const label =
         cause.kind === 'costExceedsProfit'
           ? 'Cost-to-serve exceeds gross profit'

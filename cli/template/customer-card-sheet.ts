@@ -21,6 +21,7 @@ import { rangeListRule } from './input-rules.js';
 import {
   FIRST_ROW,
   INPUT_FILL,
+  literal,
   rateName,
   setFormula,
   type TemplateSheet,
@@ -72,6 +73,7 @@ export function customerCardSheet(first: string | null): TemplateSheet {
   const at = (name: string) => `INDEX(${name},CardSheetRow-${FIRST_ROW - 1})`;
 
   // Where the customer is: its sheet row on Customers (0 = none picked, or not there).
+  const exact = literal(CARD_PICK);
   const facts = addRows(spec, [
     ['Row on the Customers sheet'],
     [CARD.name],
@@ -84,7 +86,7 @@ export function customerCardSheet(first: string | null): TemplateSheet {
   f(
     facts,
     1,
-    `IF(${CARD_PICK}="",0,IF(ISNUMBER(MATCH(${CARD_PICK},CustomerKey,0)),MATCH(${CARD_PICK},CustomerKey,0)+${FIRST_ROW - 1},0))`,
+    `IF(${CARD_PICK}="",0,IF(ISNUMBER(MATCH(${exact},CustomerKey,0)),MATCH(${exact},CustomerKey,0)+${FIRST_ROW - 1},0))`,
   );
   f(
     facts + 1,

@@ -15,7 +15,7 @@ import {
   styleTierHeads,
 } from '../../core/report/sheet-spec.js';
 import { tierNames } from '../../core/tier-names.js';
-import { INPUT_FILL, setFormula, type TemplateSheet } from './layout.js';
+import { equalTo, INPUT_FILL, setFormula, type TemplateSheet } from './layout.js';
 
 /** The Total row (every customer) and the row of customers whose value is not listed. */
 export const GROUPS_TOTAL = 'Total (all customers)';
@@ -73,7 +73,7 @@ export function groupsSheet(
   const totalNet = `$F$${total + 1}`;
   for (let i = 0; i < rows; i++) {
     const r = first + i + 1,
-      v = `$A${r}`;
+      v = equalTo(`$A${r}`);
     const sum = (name: string) => `SUMIF(GroupValue,${v},${name})`;
     const cells = [
       `COUNTIF(GroupValue,${v})`,
@@ -84,10 +84,12 @@ export function groupsSheet(
       `IF(C${r}>0,F${r}/C${r},"")`,
       `IF(${totalNet}>0,F${r}/${totalNet},"")`,
       `COUNTIFS(GroupValue,${v},MatrixNetProfit,"<0")`,
-      ...names.map((_, t) => `COUNTIFS(GroupValue,${v},CustomerTier,${tierHead(head, t)})`),
+      ...names.map(
+        (_, t) => `COUNTIFS(GroupValue,${v},CustomerTier,${equalTo(tierHead(head, t))})`,
+      ),
     ];
     cells.forEach((f, j) => {
-      setFormula(formulas, first + i, 1 + j, `IF(${v}="","",${f})`);
+      setFormula(formulas, first + i, 1 + j, `IF($A${r}="","",${f})`);
     });
   }
   // Total: every customer, listed value or not; the next row shows what the list leaves out.
@@ -102,7 +104,7 @@ export function groupsSheet(
     '',
     '',
     'COUNTIF(MatrixNetProfit,"<0")',
-    ...names.map((_, t) => `COUNTIF(CustomerTier,${tierHead(head, t)})`),
+    ...names.map((_, t) => `COUNTIF(CustomerTier,${equalTo(tierHead(head, t))})`),
   ];
   const L = (j: number) => String.fromCharCode(65 + j);
   for (let j = 1; j < width; j++) {

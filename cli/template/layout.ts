@@ -158,3 +158,20 @@ export function setFormula(
  */
 export const INPUT_FILL = '#FFF2CC';
 export const COMPUTED_FILL = '#E2EFDA';
+
+/**
+ * A cell's text as MATCH, SUMIF and COUNTIF read it literally: they take * ? ~ as wildcards
+ * (Excel, Google Sheets and LibreOffice alike), so each is escaped with ~. A number stays a
+ * number. Example: "Acme*" → "Acme~*", which finds "Acme*" and not "Acme Ltd".
+ */
+export function literal(ref: string): string {
+  return `IF(ISNUMBER(${ref}),${ref},SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${ref},"~","~~"),"*","~*"),"?","~?"))`;
+}
+
+/**
+ * A SUMIF/COUNTIF criterion that matches the cell's value exactly: "=" first, so a value such as
+ * "<50" or ">500" is not read as a comparison, and wildcards escaped (`literal`).
+ */
+export function equalTo(ref: string): string {
+  return `"="&${literal(ref)}`;
+}

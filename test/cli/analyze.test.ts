@@ -138,6 +138,22 @@ describe('profit-tiers analyze', () => {
     expect(r.out).toContain('Rows: 4 read, 4 used, 0 not used.');
   });
 
+  it('sums up a run of blank rows in one line, and still counts every row', () => {
+    // rows 3–6 and 8–9 blank, row 7 a bad number: three lines, nothing left over to count
+    const r = cli(
+      'analyze',
+      file(
+        'blanks.csv',
+        'Customer,Revenue,COGS\nA,100,60\n,,\n,,\n,,\n,,\nB,abc,1\n,,\n,,\nC,50,20\n',
+      ),
+    );
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      'Rows: 9 read, 2 used, 7 not used:\n  rows 3–6: blank row, 4 rows\n  row 7, Revenue: "abc" is not a number\n  rows 8–9: blank row, 2 rows\n',
+    );
+    expect(r.out).not.toContain('… and');
+  });
+
   it('lists the rows of the --previous table it did not use', () => {
     const current = file('now.csv', 'Customer,Revenue,COGS\nA,100,60\n');
     const previous = file('before.csv', 'Customer,Revenue,COGS\nA,90,60\nB,abc,1\n');
@@ -562,6 +578,16 @@ describe('--out never overwrites (issue 10)', () => {
     expect(r.code).toBe(2);
     expect(r.err).toBe('profit-tiers: --out needs a file name, e.g. --out report.xlsx\n');
     expect(cli('template', '--out', '').code).toBe(2);
+  });
+
+  it('template names conciergeMaxAccounts, which its Tier column does not hold', () => {
+    const out = join(dir, 'capped.xlsx');
+    const r = cli('template', '--settings', '{"conciergeMaxAccounts": 3}', '--out', out);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(
+      "Note: the template's Tier column gives Concierge to every Large/High customer: it does not hold conciergeMaxAccounts (3)",
+    );
+    expect(cli('template', '--out', out, '--force').out).not.toContain('conciergeMaxAccounts');
   });
 
   it('template refuses an existing --out too, unless --force', () => {

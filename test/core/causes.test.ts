@@ -291,3 +291,33 @@ describe('moneyLoserCauses', () => {
     expect(moneyLoserCauses(a.causes)).toEqual([{ cause: 'Gross margin', customers: 2 }]);
   });
 });
+
+describe('causes without words', () => {
+  it('ranks the same causes with the same amounts, only the sentence left out', () => {
+    // Large: L3's orders (.12 against a .04 median) and discount; L4's margin (.20 against .50).
+    // Medium: sold below cost, alike. Small: gross profit 5 against orders costing 10, alike.
+    const a = run(
+      [
+        ['Customer', 'Revenue', 'COGS', 'Orders', 'Discount'],
+        ['L1', 1000, 500, 4, 100],
+        ['L2', 1000, 500, 4, 100],
+        ['L3', 1000, 500, 12, 400],
+        ['L4', 1000, 800, 4, 100],
+        ['M1', 500, 550, 0, 0],
+        ['M2', 500, 550, 0, 0],
+        ['S1', 50, 45, 1, 0],
+        ['S2', 50, 45, 1, 0],
+      ],
+      { ...SIZES, rates: { orders: 10 } },
+    );
+    const kinds = new Set<string>();
+    a.customers.keys.forEach((_, c) => {
+      const said = causesOf(a.causes, c);
+      for (const x of said) kinds.add(x.kind);
+      expect(causesOf(a.causes, c, false)).toEqual(said.map((x) => ({ ...x, text: '' })));
+    });
+    expect([...kinds].sort()).toEqual(
+      ['belowCost', 'costExceedsProfit', 'discount', 'driver', 'grossMargin'].sort(),
+    );
+  });
+});

@@ -59,6 +59,7 @@ interface Picked {
 
 describeWith([SOFFICE])('Customer card recalculated by LibreOffice equals the core', () => {
   const picked: Picked[] = [];
+  const wildcards: Picked[] = [];
   let dir = '';
 
   beforeAll(async () => {
@@ -102,6 +103,23 @@ describeWith([SOFFICE])('Customer card recalculated by LibreOffice equals the co
         break;
       }
     }
+    // keys that are wildcards to MATCH: "Acme*" would find "Acme Ltd", "A?C" would find "ABC"
+    const wild = run(
+      [
+        ['Customer', 'Revenue', 'COGS'],
+        ['Acme Ltd', 100, 60],
+        ['Acme*', 90, 50],
+        ['ABC', 80, 40],
+        ['A?C', 70, 30],
+      ],
+      {},
+    );
+    const wildBytes = await templateBytes({ settings: wild.settings, analysis: wild });
+    for (const c of [1, 3]) {
+      const file = join(dir, `card-wild-${c}.xlsx`);
+      await writeFile(file, await pick(wildBytes, wild.customers.keys[c]));
+      wildcards.push({ kind: 'wildcard', a: wild, c, file });
+    }
     // a customer pasted two rows below the formula rows of a 20-row template
     const rows = await templateBytes({ settings: analyses[0].settings, rows: 20 });
     const zip = await JSZip.loadAsync(rows);
@@ -117,7 +135,7 @@ describeWith([SOFFICE])('Customer card recalculated by LibreOffice equals the co
     );
     await writeFile(join(dir, 'outside.xlsx'), await zip.generateAsync({ type: 'uint8array' }));
     await convert(
-      [...picked.map((p) => p.file), join(dir, 'outside.xlsx')],
+      [...picked.map((p) => p.file), ...wildcards.map((p) => p.file), join(dir, 'outside.xlsx')],
       'xlsx',
       join(dir, 'out'),
     );
@@ -217,6 +235,14 @@ describeWith([SOFFICE])('Customer card recalculated by LibreOffice equals the co
       expect(advice).toContain(
         ` ${formatPercent(-a.netProfit[c] / a.customers.revenue[c])} price rise`,
       );
+  });
+
+  it('finds a key with * or ? as itself, not as a pattern matching an earlier key', async () => {
+    expect(wildcards).toHaveLength(2);
+    for (const { a, c, file } of wildcards) {
+      const card = await sheetValues(join(dir, 'out', file.replace(/^.*\//, '')), CARD_SHEET);
+      expect(card[3], a.customers.keys[c]).toEqual(['Row on the Customers sheet', FIRST_ROW + c]);
+    }
   });
 
   it('counts a customer pasted below the formula rows, on Customers and Instructions', async () => {

@@ -35,6 +35,8 @@ function run(values: CellValue[][], settings: unknown): Analysis {
   return o.value;
 }
 
+const GROUP_CRITERIA = 'groups named like conditions (<50, N*)';
+
 const close = (x: unknown, y: number) =>
   expect(Math.abs(((x as number) ?? 0) - y)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(y)));
 
@@ -69,6 +71,24 @@ describeWith([SOFFICE])('template recalculated by LibreOffice equals the core', 
         ...samples,
         groupBy: ['Product'],
       }),
+    );
+    // group values SUMIF would read as conditions or patterns: "<50" as "less than 50", "N*"
+    // as "starts with N" (so North's customers too)
+    await add(
+      GROUP_CRITERIA,
+      run(
+        [
+          ['Customer', 'Revenue', 'COGS', 'Band'],
+          ['A', 100, 60, '<50'],
+          ['B', 900, 500, '>500'],
+          ['C', 300, 310, 'N*'],
+          ['D', 500, 200, 'North'],
+          ['E', 40, 10, '50'],
+          ['F', 70, 30, 'N?rth'],
+          ['G', 20, 5, '<50'],
+        ],
+        { groupBy: ['Band'] },
+      ),
     );
     await add(THRESHOLDS.name, run(THRESHOLDS.values, THRESHOLDS.settings));
     for (const g of [...GENERATED, WHAT_IF]) await add(g.name, run(g.values, g.settings));
@@ -226,7 +246,7 @@ describeWith([SOFFICE])('template recalculated by LibreOffice equals the core', 
     }
   });
 
-  it.each(['samples/transactions by Product', 'empty template (sample rows)'])(
+  it.each(['samples/transactions by Product', 'empty template (sample rows)', GROUP_CRITERIA])(
     '%s: the Groups sheet (SUMIF/COUNTIFS by group) gives the core groups',
     async (name) => {
       const c = cases.find((x) => x.name === name)!;
