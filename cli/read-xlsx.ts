@@ -1,19 +1,25 @@
 /**
- * xlsx workbook → 2-D cell values of one sheet, read with ExcelJS. Formula cells give their cached
- * result; one without (a file written by a script and never opened in Excel) is listed as unread,
- * never read as 0. A merged value is read once, in its top-left cell, as Excel's SUM reads it.
- * Rich text gives its plain text, error cells their error text (`#N/A`), dates a Date at UTC
- * midnight. Excel tables are skipped (the cells are read): ExcelJS fails on the table parts some
- * tools write (openpyxl's absolute part paths).
+ * xlsx workbook → 2-D cell values of one sheet, streamed: the sheet's XML is read as it inflates,
+ * keeping only the values, so a 1,048,575-row sheet costs its values, not ExcelJS's object model
+ * of the workbook (read-xlsx-sheet.ts has the cell rules, read-xlsx-parts.ts the workbook's).
+ * Formula cells give their cached result; one without (a file written by a script and never
+ * opened in Excel) is listed as unread, never read as 0. A merged value is read once, in its
+ * top-left cell, as Excel's SUM reads it. Rich text gives its plain text, error cells their error
+ * text (`#N/A`), dates a Date at UTC midnight. Excel tables are not read (the cells are).
  */
-import type ExcelJS from 'exceljs';
 import type JSZip from 'jszip';
 import type { UnreadCell } from '../core/read-rows.js';
 import type { CellValue } from '../core/types.js';
-import { excelJs } from './excel-js.js';
 import { jsZip } from './jszip.js';
-import { sheetPaths } from './xlsx-parts.js';
-
+import {
+  type CellParts,
+  partText,
+  readCellParts,
+  readWorkbook,
+  type SheetPart,
+  type Workbook,
+} from './read-xlsx-parts.js';
+import { readSheetValues } from './read-xlsx-sheet.js';
 export class SheetNotFound extends Error {}
 
 /** Why a formula cell without a cached value is not read (the issue's words, kept exactly). */
@@ -36,23 +42,24 @@ export async function readXlsx(
   bytes: Uint8Array,
   options: { sheet?: string; holdsTable?: (values: CellValue[][]) => boolean; zip?: JSZip } = {},
 ): Promise<XlsxSheet> {
-  const XL = await excelJs();
-  const wb = new XL.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never, {
-    ignoreNodes: ['tableParts'],
-  });
-  const all = wb.worksheets;
-  const hidden = (w: ExcelJS.Worksheet) => w.state === 'hidden' || w.state === 'veryHidden';
-  const list = all.map((w) => `"${w.name}"${hidden(w) ? ' (hidden)' : ''}`).join(', ');
-  const read = (ws: ExcelJS.Worksheet) => sheetValues(ws, bytes, options.zip);
+  const zip = options.zip ?? (await (await jsZip()).loadAsync(bytes));
+  const book = await readWorkbook(zip);
+  const all = book.sheets;
+  const list = all.map((w) => `"${w.name}"${w.hidden ? ' (hidden)' : ''}`).join(', ');
+  let cells: Promise<CellParts> | undefined;
+  const read = async (ws: SheetPart) => {
+    cells ??= readCellParts(zip);
+    return sheetValues(zip, book, ws, await cells);
+  };
   if (options.sheet !== undefined) {
     const wanted = options.sheet.toLowerCase();
-    const ws = wb.getWorksheet(options.sheet) ?? all.find((w) => w.name.toLowerCase() === wanted);
+    const ws =
+      all.find((w) => w.name === options.sheet) ?? all.find((w) => w.name.toLowerCase() === wanted);
     if (!ws) throw new SheetNotFound(`no sheet "${options.sheet}" (sheets: ${list})`);
     return read(ws);
   }
   if (all.length === 0) throw new SheetNotFound('the workbook has no sheets');
-  const visible = all.filter((w) => !hidden(w));
+  const visible = all.filter((w) => !w.hidden);
   for (const [i, ws] of visible.entries()) {
     const t = await read(ws);
     if (options.holdsTable && !options.holdsTable(t.values)) continue;
@@ -71,73 +78,14 @@ export async function readXlsx(
 }
 
 async function sheetValues(
-  ws: ExcelJS.Worksheet,
-  bytes: Uint8Array,
-  zip: JSZip | undefined,
-): Promise<XlsxSheet> {
-  const XL = await excelJs();
-  const values: CellValue[][] = [];
-  const width = ws.columnCount;
-  const noResult: { row: number; column: number; address: string }[] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const out: CellValue[] = new Array(width).fill(null);
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      if (cell.type === XL.ValueType.Merge) return; // read once, in the merge's top-left cell
-      if (cell.type === XL.ValueType.Formula) {
-        // ExcelJS leaves a cached result of 0 out of cell.value, so read cell.result
-        const result = cell.result as ExcelJS.CellValue | undefined;
-        if (result === undefined)
-          noResult.push({ row: r - 1, column: c - 1, address: cell.address });
-        else out[c - 1] = plain(result);
-      } else out[c - 1] = plain(cell.value);
-    });
-    values.push(out);
-  }
-  const unread: UnreadCell[] = [];
-  if (noResult.length) {
-    // ExcelJS gives an empty cached text (<v></v>, a formula returning "") no result either
-    const empty = await cachedEmpty(
-      zip ?? (await (await jsZip()).loadAsync(bytes)),
-      ws.name,
-      noResult,
-    );
-    for (const f of noResult)
-      if (!empty.has(f.address))
-        unread.push({ row: f.row, column: f.column, reason: NO_CACHED_VALUE });
-  }
-  return { values, sheet: ws.name, unread };
-}
-
-/** The addresses among `cells` whose XML holds a cached value element, empty (`<v></v>`, `<v/>`). */
-async function cachedEmpty(
   zip: JSZip,
-  sheet: string,
-  cells: { address: string }[],
-): Promise<Set<string>> {
-  const path = (await sheetPaths(zip).catch(() => new Map<string, string>())).get(sheet);
-  const xml = path ? await zip.file(path)?.async('string') : undefined;
-  const found = new Set<string>();
-  if (!xml) return found;
-  const wanted = new Set(cells.map((c) => c.address));
-  for (const m of xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-    const address = /\br="([A-Z]+[0-9]+)"/.exec(m[1])?.[1];
-    if (address && wanted.has(address) && m[2] !== undefined && /<v\s*\/>|<v>/.test(m[2]))
-      found.add(address);
-  }
-  return found;
-}
-
-function plain(v: ExcelJS.CellValue): CellValue {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (v instanceof Date) return v;
-  if (typeof v === 'object') {
-    if ('error' in v) return String(v.error);
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('result' in v) return plain(v.result as ExcelJS.CellValue);
-    if ('text' in v) return String(v.text);
-    if ('sharedFormula' in v || 'formula' in v) return null;
-  }
-  return String(v);
+  book: Workbook,
+  ws: SheetPart,
+  cells: CellParts,
+): Promise<XlsxSheet> {
+  const xml = partText(zip, ws.path);
+  if (!xml) throw new Error(`the workbook has no ${ws.path}`);
+  const { values, noResult } = await readSheetValues(xml, cells, book.date1904);
+  const unread: UnreadCell[] = noResult.map((f) => ({ ...f, reason: NO_CACHED_VALUE }));
+  return { values, sheet: ws.name, unread };
 }
