@@ -1104,11 +1104,11 @@ async function bigMain(): Promise<void> {
     closeSync(fd);
     log(`  ${fmtN(lines)} lines, ${(bytes / 2 ** 30).toFixed(2)} GB`);
     const node = [...(heap ? [`--max-old-space-size=${heap}`] : []), cli];
-    // one thread, then the CSV reader's worker threads (every CPU: PROFIT_TIERS_THREADS unset)
+    // one thread, then the CSV reader's worker threads (every CPU)
     const runs: string[] = [];
     const times: number[] = [];
-    for (const threads of ['1', '']) {
-      log(`  profit-tiers analyze, ${threads ? '1 thread' : 'worker threads'}…`);
+    for (const threads of ['1', 'auto']) {
+      log(`  profit-tiers analyze, ${threads === '1' ? '1 thread' : 'worker threads'}…`);
       const load0 = readFileSync('/proc/loadavg', 'utf8').trim();
       const t = performance.now();
       const p = spawnSync(
@@ -1134,7 +1134,7 @@ async function bigMain(): Promise<void> {
         p.status === 0 ? 'analysed' : `failed: ${errLines.slice(-2).join(' ').slice(0, 300)}`;
       log(`  ${outcome} in ${fmtMs(ms)}, peak ${Math.round(peakMB)} MB (${how})`);
       times.push(p.status === 0 ? ms : Number.NaN);
-      const speedUp = threads ? '' : ` (${(times[0] / ms).toFixed(2)}× 1 thread)`;
+      const speedUp = threads === '1' ? '' : ` (${(times[0] / ms).toFixed(2)}× 1 thread)`;
       runs.push(
         `| ${new Date().toISOString().slice(0, 16)}Z | ${load0.split(' ').slice(0, 3).join(' ')} → ${load1.split(' ').slice(0, 3).join(' ')} | ${(bytes / 2 ** 30).toFixed(2)} GB | ${fmtN(lines)} | ${customers} | ${heap ? `${heap} MB` : "Node's default"} | ${path} | ${used.replace(/ \(.*\)$/, '')} | ${outcome} | ${fmtMs(ms)}${speedUp} | ${(user + sys).toFixed(1)} s | ${Math.round(peakMB)} MB | ${peakMB < 1024 ? 'yes' : 'no'} |`,
       );
@@ -1166,7 +1166,7 @@ async function bigMain(): Promise<void> {
       '',
       `Last run by \`npm run bench -- --big <GB> [--heap <MB>]\` on: ${machine()}.`,
       '',
-      `A generated transaction CSV (test/data/generate.ts: blocks of a million lines, ${fmtN(TX_CUSTOMERS)} customers, each block's invoice numbers its own), written to a temporary folder and deleted after the run: \`node [--max-old-space-size=<heap>] bench/tmp/build/cli.mjs analyze <file> --settings <samples/settings.json rates>\`, one process under GNU time, first on one thread (\`PROFIT_TIERS_THREADS=1\`), then with the CSV reader's worker threads (threads: how many read the file, from \`PROFIT_TIERS_DEBUG=csv\`); CPU time = user + system time of all its threads; load = \`/proc/loadavg\` (1, 5, 15 min) before → after, on 2 cores.`,
+      `A generated transaction CSV (test/data/generate.ts: blocks of a million lines, ${fmtN(TX_CUSTOMERS)} customers, each block's invoice numbers its own), written to a temporary folder and deleted after the run: \`node [--max-old-space-size=<heap>] bench/tmp/build/cli.mjs analyze <file> --settings <samples/settings.json rates>\`, one process under GNU time, first on one thread (\`PROFIT_TIERS_THREADS=1\`), then with the CSV reader's worker threads (\`PROFIT_TIERS_THREADS=auto\`; threads: how many read the file, from \`PROFIT_TIERS_DEBUG=csv\`); CPU time = user + system time of all its threads; load = \`/proc/loadavg\` (1, 5, 15 min) before → after, on 2 cores.`,
       '',
       '| run | load | file | lines | customers | heap limit | reader | threads | outcome | wall time | CPU time | peak RSS | < 1 GB |',
       '|---|---|---:|---:|---:|---:|---|---|---|---:|---:|---:|:-:|',

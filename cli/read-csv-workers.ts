@@ -73,15 +73,22 @@ export interface ThreadTuning {
 }
 
 /**
- * The tuning for this process: `PROFIT_TIERS_THREADS=N` fixes the number of threads (1: one
- * thread), else every available CPU; `PROFIT_TIERS_RANGE_BYTES=N` (for tests) cuts ranges of about
- * N bytes and shares bodies of any size.
+ * The tuning for this process: one thread unless `PROFIT_TIERS_THREADS` asks for more (`=N`: N
+ * threads, `=auto`: every available CPU). Not yet the default: on 2 quiet cores the main thread's
+ * merge takes about as long as the reading it saves (bench/results.md). `PROFIT_TIERS_RANGE_BYTES=N`
+ * (for tests) cuts ranges of about N bytes and shares bodies of any size.
  */
 export function threadTuning(env: NodeJS.ProcessEnv = process.env): ThreadTuning {
-  const forced = Number(env.PROFIT_TIERS_THREADS);
+  const asked = env.PROFIT_TIERS_THREADS,
+    forced = Number(asked);
   const range = Number(env.PROFIT_TIERS_RANGE_BYTES);
   return {
-    threads: Number.isInteger(forced) && forced >= 1 ? forced : availableParallelism(),
+    threads:
+      asked === 'auto'
+        ? availableParallelism()
+        : Number.isInteger(forced) && forced >= 1
+          ? forced
+          : 1,
     minBytes: range > 0 ? 0 : MIN_BYTES,
     rangeBytes: range > 0 ? range : RANGE_BYTES,
     chunkBytes: 8 << 20,
@@ -105,7 +112,7 @@ export function readCsvThreads(
     how: `1 thread (${why})`,
   });
   const size = span.end - span.start;
-  if (tuning.threads < 2) return one('one CPU, or PROFIT_TIERS_THREADS=1');
+  if (tuning.threads < 2) return one('PROFIT_TIERS_THREADS unset or 1, or one CPU');
   if (size < tuning.minBytes) return one(`${mb(size)} is below ${mb(tuning.minBytes)}`);
   if (!existsSync(fileURLToPath(tuning.workerUrl))) return one('no worker script');
   const plan = planStream(head, settings, options);
