@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadTable } from '../../cli/load-table.js';
 import { readXlsx, type XlsxSheet } from '../../cli/read-xlsx.js';
@@ -185,7 +186,7 @@ describe('hand-made workbooks, as other tools write them', () => {
     'cached errors, booleans, text and empty text in formulas': {
       sheets: [
         {
-          xml: '<row r="1"><c r="A1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="B1" t="b"><f>TRUE()</f><v>1</v></c><c r="C1" t="str"><f>"a"</f><v>a&amp;amp;b</v></c><c r="D1" t="str"><f>""</f><v></v></c><c r="E1"><f>1+1</f><v/></c><c r="F1"><f>1+1</f></c><c r="G1" t="e"><v>#REF!</v></c><c r="H1" t="b"><v>0</v></c></row>',
+          xml: '<row r="1"><c r="A1" t="e"><f>1/0</f><v>#DIV/0!</v></c><c r="B1" t="b"><f>TRUE()</f><v>1</v></c><c r="C1" t="str"><f>"a"</f><v>a&amp;b</v></c><c r="D1" t="str"><f>""</f><v></v></c><c r="E1"><f>1+1</f><v/></c><c r="F1"><f>1+1</f></c><c r="G1" t="e"><v>#REF!</v></c><c r="H1" t="b"><v>0</v></c></row>',
         },
       ],
     },
@@ -200,7 +201,7 @@ describe('hand-made workbooks, as other tools write them', () => {
     'dates in a date style, numbers in a plain one, a date formula': {
       sheets: [
         {
-          xml: '<row r="1"><c r="A1" s="1"><v>45292</v></c><c r="B1" s="2"><v>45292</v></c><c r="C1" s="1"><f>A1+1</f><v>45293</v></c><c r="D1" s="1" t="str"><f>"x"</f><v>x</v></c></row>',
+          xml: '<row r="1"><c r="A1" s="1"><v>45292</v></c><c r="B1" s="2"><v>45292</v></c><c r="C1" s="1"><f>A1+1</f><v>45293</v></c></row>',
         },
       ],
       styles: true,
@@ -253,8 +254,203 @@ describe('hand-made workbooks, as other tools write them', () => {
       ],
       strings: ['x'.repeat(5)],
     },
+    'Strict OOXML namespaces': {
+      strict: true,
+      sheets: [
+        {
+          xml: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" s="1"><v>45366</v></c></row>',
+        },
+      ],
+      strings: ['Customer', 'Since', 'Acme'],
+      styles: true,
+    },
+    'shared strings with edge spaces, rich runs and phonetic runs': {
+      sheets: [
+        {
+          xml: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="A2" t="s"><v>1</v></c><c r="A3" t="s"><v>2</v></c><c r="A4" t="s"><v>3</v></c></row>',
+        },
+      ],
+      stringsXml: [
+        '<t xml:space="preserve">  Acme  </t>',
+        '<r><t xml:space="preserve">Big </t></r><r><rPr><b/></rPr><t>Co</t></r>',
+        '<t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh><phoneticPr fontId="1"/>',
+        '<r><t>大</t></r><r><t>阪</t></r><rPh sb="0" eb="2"><t>オオサカ</t></rPh>',
+      ],
+    },
+    'dates in custom formats, exponents, dynamic-array and rich-value cells': {
+      sheets: [
+        {
+          xml: '<row r="1"><c r="A1" s="3"><v>45366</v></c><c r="B1" s="4"><v>45366</v></c><c r="C1" s="5"><v>7</v></c><c r="D1"><v>1E-3</v></c><c r="E1"><v>2.5e3</v></c><c r="F1" cm="1"><f t="array" ref="F1:F2">SEQUENCE(2)</f><v>1</v></c><c r="G1" vm="1" t="e"><v>#VALUE!</v></c><c r="H1" s="6"><v>-8</v></c></row><row r="2"><c r="F2"><v>2</v></c></row>',
+        },
+      ],
+      formats: ['yyyy-mm-dd', '[$-409]d-mmm-yy;@', '0.0 "hrs"', '#,##0;[Red]-#,##0'],
+    },
+    'a dimension of A1 over more data, sheets in another order than their parts': {
+      target: (i) => `worksheets/sheet${2 - i}.xml`,
+      sheets: [
+        {
+          name: 'Second',
+          xml: '<row r="1"><c r="A1" t="inlineStr"><is><t>Customer</t></is></c></row>',
+        },
+        {
+          name: 'First',
+          xml: '<row r="1"><c r="A1"><v>1</v></c></row><row r="9"><c r="Z9"><v>2</v></c></row>',
+        },
+      ],
+    },
+    'an empty <sheetData/>': { sheets: [{ xml: '' }] },
   };
   it.each(Object.keys(cases))('%s', async (name) => {
     await expectSame(await workbook(cases[name]));
+  });
+  it('a zip with data descriptors after each entry, as streaming writers make', async () => {
+    const zip = await new JSZip().loadAsync(
+      await workbook({ sheets: [{ xml: '<row r="1"><c r="A1"><v>5</v></c></row>' }] }),
+    );
+    const bytes = await zip.generateAsync({
+      type: 'uint8array',
+      compression: 'DEFLATE',
+      streamFiles: true,
+    });
+    expect(Buffer.from(bytes).includes(Buffer.from([0x50, 0x4b, 0x07, 0x08]))).toBe(true);
+    await expectSame(bytes);
+    expect((await readXlsx(bytes)).values).toEqual([[5]]);
+  });
+});
+
+/** The values of the sheet read by default. */
+const read = async (bytes: Uint8Array) => (await readXlsx(bytes)).values;
+const header =
+  '<row r="1"><c r="A1" t="inlineStr"><is><t>Customer</t></is></c><c r="B1" t="inlineStr"><is><t>Revenue</t></is></c></row>';
+
+describe('where the reader before (ExcelJS whole load) was wrong', () => {
+  it('element names with a namespace prefix (<x:c>): it failed on a TypeError', async () => {
+    const bytes = await workbook({
+      prefix: 'x',
+      sheets: [
+        {
+          xml: `${header}<row r="2"><c r="A2" t="s"><v>0</v></c><c r="B2" s="1"><v>45366</v></c></row>`,
+          tail: '<mergeCells count="1"><mergeCell ref="C1:D1"/></mergeCells>',
+        },
+      ],
+      strings: ['Acme'],
+      styles: true,
+    });
+    expect(await outcome(readXlsxWhole(bytes))).toEqual({
+      error: expect.stringMatching(/TypeError/),
+    });
+    expect(await read(bytes)).toEqual([
+      ['Customer', 'Revenue', null, null],
+      ['Acme', new Date(Date.UTC(2024, 2, 15)), null, null],
+    ]);
+  });
+
+  it.each([
+    ['uppercase', 'worksheets/Sheet1.xml'],
+    ['through ..', '../xl/worksheets/sheet1.xml'],
+    ['named for its content', 'worksheets/data.xml'],
+    ['absolute, elsewhere', '/sheets/customers.xml'],
+  ])('a sheet part named otherwise (%s): it listed no sheets', async (_, target) => {
+    const bytes = await workbook({
+      target: () => target,
+      sheets: [
+        {
+          name: 'Data',
+          xml: `${header}<row r="2"><c r="A2" t="inlineStr"><is><t>A</t></is></c><c r="B2"><v>3</v></c></row>`,
+          tail: '<hyperlinks><hyperlink ref="B2" r:id="rId1"/></hyperlinks>',
+          rels: ['rId1'],
+        },
+      ],
+    });
+    expect(await outcome(readXlsxWhole(bytes))).toEqual({
+      error: 'SheetNotFound: the workbook has no sheets',
+    });
+    expect(await readXlsx(bytes)).toMatchObject({
+      sheet: 'Data',
+      values: [
+        ['Customer', 'Revenue'],
+        ['A', '3'],
+      ],
+    });
+  });
+
+  it('t="d" ISO dates: it read the year (2024) as a number', async () => {
+    const bytes = await workbook({
+      sheets: [
+        {
+          xml: '<row r="1"><c r="A1" t="d"><v>2024-03-15T00:00:00</v></c><c r="B1" t="d"><v>2024-03-15</v></c><c r="C1" t="d"><f>DATE(2024,1,2)</f><v>2024-01-02T10:30:00Z</v></c><c r="D1" t="d"><v>2024-02-30</v></c></row>',
+        },
+      ],
+    });
+    expect((await readXlsxWhole(bytes)).values[0].slice(0, 2)).toEqual([2024, 2024]);
+    expect(await read(bytes)).toEqual([
+      [
+        new Date(Date.UTC(2024, 2, 15)),
+        new Date(Date.UTC(2024, 2, 15)),
+        new Date(Date.UTC(2024, 0, 2, 10, 30)),
+        '2024-02-30', // no such day: text, so the core lists it
+      ],
+    ]);
+  });
+
+  it('inline text with a phonetic run: the reading is not appended', async () => {
+    const bytes = await workbook({
+      sheets: [
+        {
+          xml: '<row r="1"><c r="A1" t="inlineStr"><is><t>東京</t><rPh sb="0" eb="2"><t>トウキョウ</t></rPh></is></c><c r="B1" t="inlineStr"><is><r><t>Big </t></r><r><t>Co</t></r><rPh sb="0" eb="1"><t>ビッグ</t></rPh></is></c></row>',
+        },
+      ],
+    });
+    expect(await read(bytes)).toEqual([['東京', 'Big Co']]);
+  });
+
+  it('elapsed-time formats ([h]:mm, [mm]:ss, built-in 46): it read hours worked as dates', async () => {
+    const bytes = await workbook({
+      sheets: [
+        {
+          xml: '<row r="1"><c r="A1" s="3"><v>1.5</v></c><c r="B1" s="4"><v>0.5</v></c><c r="C1" s="5"><v>1.25</v></c><c r="D1" s="6"><v>0.25</v></c><c r="E1" s="7"><v>7</v></c></row>',
+        },
+      ],
+      formats: ['[h]:mm', '[mm]:ss', '[h]:mm:ss', 'h:mm AM/PM', '0_m'],
+    });
+    expect((await readXlsxWhole(bytes)).values[0][0]).toBeInstanceOf(Date);
+    expect(await read(bytes)).toEqual([
+      [1.5, 0.5, 1.25, new Date(Date.UTC(1899, 11, 30, 6)), 7], // a time of day stays a date
+    ]);
+  });
+
+  it('formula text that looks like an entity: it decoded it twice', async () => {
+    const bytes = await workbook({
+      sheets: [
+        {
+          xml: '<row r="1"><c r="A1" t="str"><f>"x"</f><v>A &amp;amp; B</v></c><c r="B1" t="str"><v>&amp;lt;b&amp;gt;</v></c></row>',
+        },
+      ],
+    });
+    expect((await readXlsxWhole(bytes)).values).toEqual([['A & B', '<b>']]);
+    expect(await read(bytes)).toEqual([['A &amp; B', '&lt;b&gt;']]);
+  });
+
+  it('a text or boolean formula result in a date style: it gave an Invalid Date', async () => {
+    const bytes = await workbook({
+      sheets: [
+        {
+          xml: '<row r="1"><c r="A1" s="1" t="str"><f>"x"</f><v>x</v></c><c r="B1" s="1" t="b"><f>TRUE()</f><v>1</v></c></row>',
+        },
+      ],
+      styles: true,
+    });
+    const before = (await readXlsxWhole(bytes)).values[0][0];
+    expect(before instanceof Date && Number.isNaN(before.getTime())).toBe(true);
+    expect(await read(bytes)).toEqual([['x', true]]);
+  });
+
+  it('a row of 16,384 cells without r: it failed', async () => {
+    const cells = Array.from({ length: 16_384 }, (_, i) => `<c><v>${i}</v></c>`).join('');
+    const bytes = await workbook({ sheets: [{ xml: `<row>${cells}</row>` }] });
+    expect(await outcome(readXlsxWhole(bytes))).toEqual({ error: expect.stringMatching(/Error/) });
+    const values = await read(bytes);
+    expect(values[0].length).toBe(16_384);
+    expect(values[0][16_383]).toBe(16_383);
   });
 });
