@@ -72,6 +72,7 @@ export function partText(zip: JSZip, path: string): AsyncIterable<string> | unde
   const file = zipEntry(zip, path);
   if (!file) return undefined;
   return unprefixed(
+    path,
     (async function* () {
       const decoder = new TextDecoder();
       for await (const chunk of inflate(file)) {
@@ -101,37 +102,38 @@ const MAIN_NAMESPACES = new Set([
 
 /**
  * XML text with `<p:name` and `</p:name` turned into `<name` and `</name` when the root element
- * is `p:name` with `p` bound to a main namespace; unchanged, chunk for chunk, otherwise.
+ * is `p:name` with `p` bound to a main namespace; unchanged, chunk for chunk, otherwise. Throws
+ * when the text ends before the root element does: a part cut short (its SAX parser would just
+ * stop, and the rows after the cut would be missing without a word).
  */
-async function* unprefixed(text: AsyncIterable<string>): AsyncIterable<string> {
+async function* unprefixed(path: string, text: AsyncIterable<string>): AsyncIterable<string> {
   let head = '';
   let strip: RegExp | undefined;
-  let rooted = false;
+  let root: RegExpExecArray | null = null;
+  let end = ''; // the text's last characters, to see the root element close
   for await (const chunk of text) {
-    if (rooted && !strip) {
+    end = (end.length > 256 ? end.slice(-256) : end) + chunk.slice(-256);
+    if (root && !strip) {
       yield chunk;
       continue;
     }
-    if (!rooted) {
-      head += chunk;
+    head += chunk;
+    if (!root) {
       // the root element: the first start tag that is not a declaration, comment or instruction
-      const root = /<([A-Za-z_][\w.-]*)(?::([A-Za-z_][\w.-]*))?(\s[^>]*)?>/.exec(
+      root = /<([A-Za-z_][\w.-]*)(?::([A-Za-z_][\w.-]*))?(\s[^>]*)?>/.exec(
         head.replace(/<[?!][^>]*>/g, (m) => ' '.repeat(m.length)),
       );
       if (!root) continue;
-      rooted = true;
       const prefix = root[2] === undefined ? undefined : root[1];
       const ns =
         prefix && new RegExp(`xmlns:${prefix}\\s*=\\s*["']([^"']*)["']`).exec(root[3] ?? '');
       if (prefix && ns && MAIN_NAMESPACES.has(ns[1])) strip = new RegExp(`<(/?)${prefix}:`, 'g');
-      const all = head;
-      head = '';
       if (!strip) {
-        yield all;
+        yield head;
+        head = '';
         continue;
       }
-      head = all;
-    } else head += chunk;
+    }
     // a tag cut at the chunk's end waits for the next chunk
     const cut = head.lastIndexOf('<');
     const keep = cut >= 0 && head.indexOf('>', cut) < 0 ? cut : head.length;
@@ -140,6 +142,12 @@ async function* unprefixed(text: AsyncIterable<string>): AsyncIterable<string> {
     if (out) yield out;
   }
   if (head) yield strip ? head.replace(strip, '<$1') : head;
+  if (root && !root[0].endsWith('/>')) {
+    const name = root[2] === undefined ? root[1] : `${root[1]}:${root[2]}`;
+    const last = end.replace(/(<!--[\s\S]*?-->|\s)*$/, '');
+    if (!last.endsWith(`</${name}>`) && !new RegExp(`</${name}\\s+>$`).test(last))
+      throw new Error(`${path} is cut short (it ends before </${name}>)`);
+  }
 }
 
 /** JSZip's StreamHelper (public in its documentation, missing from its types). */
@@ -294,6 +302,17 @@ export async function readCellParts(
   const stText = partText(zip, parts.styles);
   const styles = stText ? new X.StylesXform() : undefined;
   if (styles && stText) await styles.parseStream(stText);
+  // a part whose root is not the one expected leaves its parser without a model, which would
+  // fail cell by cell on a TypeError
+  const holds = (f: () => unknown, part: string, what: string) => {
+    try {
+      f();
+    } catch {
+      throw new Error(`${part} holds no ${what}`);
+    }
+  };
+  if (ssText) holds(() => ss.getString(0), parts.sharedStrings, 'shared strings (<sst>)');
+  if (styles) holds(() => styles.getStyleModel(0), parts.styles, 'style sheet (<styleSheet>)');
   const dates = new Map<number, boolean>();
   return {
     sharedString: (i) => ss.getString(i),
