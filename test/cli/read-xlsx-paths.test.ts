@@ -4,10 +4,11 @@
  * same sheet, values, unread cells and note, or the same error — every sheet by --sheet, and the
  * default choice with and without a customer table test. The corpora: the adversarial fixtures,
  * the report and template workbooks this tool writes, workbooks ExcelJS writes (whole and
- * streamed, shared or inline strings) with every kind of cell, and hand-made XML the way other
- * tools write it.
+ * streamed, shared or inline strings) with every kind of cell, workbooks LibreOffice writes,
+ * and hand-made XML the way other tools write it. Where the old reader was wrong, a test says so
+ * and holds the right values.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +24,8 @@ import { findHeader } from '../../core/read-rows.js';
 import { defaultSettings } from '../../core/settings.js';
 import type { CellValue } from '../../core/types.js';
 import { CUSTOMER_HEADERS, generateCustomers } from '../data/generate.js';
+import { convert } from '../template/libreoffice.js';
+import { describeWith, SOFFICE } from '../tools.js';
 import { workbook } from './hand-made-xlsx.js';
 import { readXlsxWhole } from './read-xlsx-whole.js';
 
@@ -452,5 +455,132 @@ describe('where the reader before (ExcelJS whole load) was wrong', () => {
     const values = await read(bytes);
     expect(values[0].length).toBe(16_384);
     expect(values[0][16_383]).toBe(16_383);
+  });
+});
+
+/** A flat ODS: dates, a boolean, formulas, an elapsed time, merges, text like numbers. */
+const FODS = `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
+<office:automatic-styles>
+<number:date-style style:name="N1"><number:year number:style="long"/><number:text>-</number:text><number:month number:style="long"/><number:text>-</number:text><number:day number:style="long"/></number:date-style>
+<number:time-style style:name="N2" number:truncate-on-overflow="false"><number:hours/><number:text>:</number:text><number:minutes number:style="long"/></number:time-style>
+<style:style style:name="ce1" style:family="table-cell" style:data-style-name="N1"/>
+<style:style style:name="ce2" style:family="table-cell" style:data-style-name="N2"/>
+</office:automatic-styles>
+<office:body><office:spreadsheet><table:table table:name="Customers">
+${[
+  ['s:Customer', 's:Revenue', 's:COGS', 's:Orders', 's:Since', 's:Active', 's:Hours', 's:Code'],
+  [
+    's:  Acme  ',
+    'n:1200.5',
+    'f:of:=[.B2]*0.4:480.2',
+    'n:12',
+    'd:2021-03-04',
+    'b:true',
+    't:PT36H00M00S',
+    's:00123',
+  ],
+  [
+    'm:Big &amp; Co',
+    'n:800',
+    'e:of:=[.B3]/0',
+    'g:of:=&quot;7&quot;:7',
+    'D:of:=DATE(2020;1;2):2020-01-02',
+    'B:of:=[.B3]&gt;0',
+    'n:1E-3',
+    's:1,234.50',
+  ],
+  ['c:', 'n:300', 'M:100', 'c:9', '', '', '', "s:'42"],
+]
+  .map(
+    (row) =>
+      `<table:table-row>${row
+        .map((cell) => {
+          const [kind, ...rest] = cell.split(':');
+          const v = rest.join(':');
+          const text = (t: string) => `<text:p>${t}</text:p>`;
+          const formula = () => v.slice(0, v.lastIndexOf(':'));
+          const result = () => v.slice(v.lastIndexOf(':') + 1);
+          switch (kind) {
+            case 's':
+              return `<table:table-cell office:value-type="string">${text(v)}</table:table-cell>`;
+            case 'm':
+              return `<table:table-cell table:number-rows-spanned="2" office:value-type="string">${text(v)}</table:table-cell>`;
+            case 'n':
+              return `<table:table-cell office:value-type="float" office:value="${v}">${text(v)}</table:table-cell>`;
+            case 'M':
+              return `<table:table-cell table:number-columns-spanned="2" office:value-type="float" office:value="${v}">${text(v)}</table:table-cell>`;
+            case 'c':
+              return v
+                ? `<table:covered-table-cell office:value-type="float" office:value="${v}">${text(v)}</table:covered-table-cell>`
+                : '<table:covered-table-cell/>';
+            case 'd':
+              return `<table:table-cell table:style-name="ce1" office:value-type="date" office:date-value="${v}">${text(v)}</table:table-cell>`;
+            case 'D':
+              return `<table:table-cell table:style-name="ce1" table:formula="${formula()}" office:value-type="date" office:date-value="${result()}">${text(result())}</table:table-cell>`;
+            case 'b':
+              return `<table:table-cell office:value-type="boolean" office:boolean-value="${v}">${text('TRUE')}</table:table-cell>`;
+            case 'B':
+              return `<table:table-cell table:formula="${v}" office:value-type="boolean" office:boolean-value="true">${text('TRUE')}</table:table-cell>`;
+            case 't':
+              return `<table:table-cell table:style-name="ce2" office:value-type="time" office:time-value="${v}">${text('36:00')}</table:table-cell>`;
+            case 'f':
+              return `<table:table-cell table:formula="${formula()}" office:value-type="float" office:value="${result()}">${text(result())}</table:table-cell>`;
+            case 'g':
+              return `<table:table-cell table:formula="${formula()}" office:value-type="string" office:string-value="${result()}">${text(result())}</table:table-cell>`;
+            case 'e':
+              return `<table:table-cell table:formula="${v}" office:value-type="string" office:string-value="">${text('#DIV/0!')}</table:table-cell>`;
+            default:
+              return '<table:table-cell/>';
+          }
+        })
+        .join('')}</table:table-row>`,
+  )
+  .join('\n')}
+</table:table></office:spreadsheet></office:body></office:document>
+`;
+
+describeWith([SOFFICE])('workbooks LibreOffice writes', () => {
+  it('from a CSV: the same as the reader before', async () => {
+    const csv = join(dir, 'lo-plain.csv');
+    writeFileSync(
+      csv,
+      'Customer,Revenue,COGS,Since,Code,Flag\n  Acme  ,1200.50,480.2,2021-03-04,00123,TRUE\n"Big, Co","1,234.50",1e3,03/04/2021,1E-3,false\n',
+    );
+    await convert([csv], 'xlsx', dir);
+    const bytes = new Uint8Array(readFileSync(join(dir, 'lo-plain.xlsx')));
+    await expectSame(bytes);
+    expect((await readXlsx(bytes)).values[2]).toEqual([
+      'Big, Co',
+      1234.5,
+      1000,
+      '03/04/2021',
+      0.001,
+      'false',
+    ]);
+  });
+
+  it('from an ODS: dates, formulas, merges as before; hours ([h]:mm) a number, not a date', async () => {
+    const fods = join(dir, 'lo-book.fods');
+    writeFileSync(fods, FODS);
+    await convert([fods], 'xlsx', dir);
+    const bytes = new Uint8Array(readFileSync(join(dir, 'lo-book.xlsx')));
+    const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+    const expected: CellValue[][] = [
+      ['Customer', 'Revenue', 'COGS', 'Orders', 'Since', 'Active', 'Hours', 'Code'],
+      ['  Acme  ', 1200.5, 480.2, 12, day(2021, 3, 4), 1, 1.5, '00123'],
+      ['Big & Co', 800, '#DIV/0!', '7', day(2020, 1, 2), true, 0.001, '1,234.50'],
+      // the merged A3:A4 and C4:D4: read once, in the top-left cell (the 9 under C4:D4 is not)
+      [null, 300, 100, null, null, null, null, "'42"],
+    ];
+    expect(await readXlsx(bytes)).toMatchObject({
+      sheet: 'Customers',
+      values: expected,
+      unread: [],
+    });
+    const before = (await readXlsxWhole(bytes)).values;
+    expect(before[1][6]).toEqual(new Date(Date.UTC(1899, 11, 31, 12)));
+    before[1][6] = 1.5;
+    expect(before).toEqual(expected);
   });
 });
