@@ -40,6 +40,8 @@ interface ExcelJsParts {
   StylesXform: new () => {
     parseStream(text: AsyncIterable<string>): Promise<unknown>;
     getStyleModel(id: number): { numFmt?: string } | null;
+    /** The cell formats (cellXfs) as parsed. */
+    model?: { styles?: ({ numFmtId?: number } | undefined)[] };
   };
 }
 
@@ -301,7 +303,23 @@ export async function readCellParts(
   if (ssText) await ss.parseStream(ssText);
   const stText = partText(zip, parts.styles);
   const styles = stText ? new X.StylesXform() : undefined;
-  if (styles && stText) await styles.parseStream(stText);
+  // the format codes as written: ExcelJS takes their escapes off (`0\ \h` → `0 h`)
+  const codes = new Map<number, string>();
+  let head = '';
+  if (styles && stText)
+    await styles.parseStream(
+      (async function* () {
+        for await (const chunk of stText) {
+          if (head.length < 1 << 20 && !head.includes('</numFmts>')) head += chunk;
+          yield chunk;
+        }
+      })(),
+    );
+  for (const m of head.matchAll(/<(?:[\w.-]+:)?numFmt\b([^>]*)>/g)) {
+    const id = /\bnumFmtId\s*=\s*["'](\d+)["']/.exec(m[1]);
+    const code = /\bformatCode\s*=\s*"([^"]*)"|\bformatCode\s*=\s*'([^']*)'/.exec(m[1]);
+    if (id && code) codes.set(Number(id[1]), excelJsParts().utils.xmlDecode(code[1] ?? code[2]));
+  }
   // a part whose root is not the one expected leaves its parser without a model, which would
   // fail cell by cell on a TypeError
   const holds = (f: () => unknown, part: string, what: string) => {
@@ -321,7 +339,8 @@ export async function readCellParts(
       let d = dates.get(id);
       if (d === undefined) {
         const style = styles?.getStyleModel(id);
-        d = Boolean(style && isDateFormat(style.numFmt));
+        const fmtId = styles?.model?.styles?.[id]?.numFmtId;
+        d = Boolean(style && isDateFormat(codes.get(fmtId ?? -1) ?? style.numFmt));
         dates.set(id, d);
       }
       return d;
@@ -332,16 +351,15 @@ export async function readCellParts(
 /**
  * Whether a number format shows a date or a time, so a number in it is a Date: ExcelJS's rule
  * (a y, m, d, h, s or b outside quotes and brackets, as in `yyyy-mm-dd`, `[$-409]d-mmm-yy`), except
- * that padding characters (`_m`, `*s`) are no codes, and an elapsed time (`[h]:mm`, `[mm]:ss`:
- * hours or minutes worked) is a number: ExcelJS read both as dates. ExcelJS gives the format with
- * its escapes taken off, so an escaped letter (`0\ \h`) still reads as a code.
+ * that escaped and padding characters (`0\ \h`, `_m`, `*s`) are no codes, and an elapsed time
+ * (`[h]:mm`, `[mm]:ss`: hours or minutes worked) is a number: ExcelJS read them as dates.
  */
 export function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;
   if (/\[(h+|m+|s+)\]/i.test(format)) return false;
   const codes = format
     .replace(/"[^"]*"/g, '')
-    .replace(/[_*]./g, '')
+    .replace(/[\\_*]./g, '')
     .replace(/\[[^\]]*]/g, '');
   return /[ymdhMsb]/.test(codes);
 }

@@ -407,18 +407,26 @@ describe('where the reader before (ExcelJS whole load) was wrong', () => {
     expect(await read(bytes)).toEqual([['東京', 'Big Co']]);
   });
 
-  it('elapsed-time formats ([h]:mm, [mm]:ss, built-in 46): it read hours worked as dates', async () => {
+  it('elapsed-time ([h]:mm) and escaped-letter (0\\ \\h) formats: it read these numbers as dates', async () => {
     const bytes = await workbook({
       sheets: [
         {
-          xml: '<row r="1"><c r="A1" s="3"><v>1.5</v></c><c r="B1" s="4"><v>0.5</v></c><c r="C1" s="5"><v>1.25</v></c><c r="D1" s="6"><v>0.25</v></c><c r="E1" s="7"><v>7</v></c></row>',
+          xml: '<row r="1"><c r="A1" s="3"><v>1.5</v></c><c r="B1" s="4"><v>0.5</v></c><c r="C1" s="5"><v>1.25</v></c><c r="D1" s="6"><v>0.25</v></c><c r="E1" s="7"><v>7</v></c><c r="F1" s="8"><v>9</v></c><c r="G1" s="9"><v>2.5</v></c></row>',
         },
       ],
-      formats: ['[h]:mm', '[mm]:ss', '[h]:mm:ss', 'h:mm AM/PM', '0_m'],
+      formats: [
+        '[h]:mm',
+        '[mm]:ss',
+        '[h]:mm:ss',
+        'h:mm AM/PM',
+        '0_m',
+        '0\\ \\h',
+        '#,##0.0\\ \\k\\m',
+      ],
     });
     expect((await readXlsxWhole(bytes)).values[0][0]).toBeInstanceOf(Date);
     expect(await read(bytes)).toEqual([
-      [1.5, 0.5, 1.25, new Date(Date.UTC(1899, 11, 30, 6)), 7], // a time of day stays a date
+      [1.5, 0.5, 1.25, new Date(Date.UTC(1899, 11, 30, 6)), 7, 9, 2.5], // a time of day stays a date
     ]);
   });
 
