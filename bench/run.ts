@@ -15,6 +15,8 @@
  *   node bench/tmp/build/run.mjs --big [GB] [--heap MB]   a generated transaction file of GB
  *                                               (default 3), analysed with peak memory measured
  *   node bench/tmp/build/run.mjs --xlsx         a 1,048,575-customer workbook (bench/xlsx-input.ts)
+ *   node bench/tmp/build/run.mjs --report       the report writer at 100,000 customers
+ *                                               (bench/report-writer.ts)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
@@ -45,6 +47,7 @@ import {
   TRANSACTION_MONEY_COLUMNS,
   toCsv,
 } from '../test/data/generate.js';
+import { reportWriterMain } from './report-writer.js';
 import { xlsxInputMain } from './xlsx-input.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url)); // bench/tmp/build
@@ -1172,9 +1175,24 @@ if (process.argv[2] === 'case') {
     ? xlsxInputMain({ root: ROOT, processRuns, profileTop, replaceSection, machine, fmtMs, fmtN })
     : process.argv.includes('--big')
       ? bigMain()
-      : process.argv.includes('--process')
-        ? processMain()
-        : main()
+      : process.argv.includes('--report')
+        ? reportWriterMain({
+            root: ROOT,
+            csvFile,
+            processRuns,
+            profile: (args, dir) => {
+              spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, ...args], {
+                cwd: ROOT,
+              });
+              return profileTop(dir);
+            },
+            machine,
+            replaceSection,
+            fmtMs,
+          })
+        : process.argv.includes('--process')
+          ? processMain()
+          : main()
   ).catch((e) => {
     process.stderr.write(`${(e as Error).stack}\n`);
     process.exit(1);

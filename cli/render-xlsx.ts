@@ -19,6 +19,9 @@ import {
   type SheetSpec,
 } from '../core/report/sheet-spec.js';
 import { excelJs } from './excel-js.js';
+import { type Parts, streamParts } from './xlsx-parts.js';
+import { directSharedStrings, rowWriter } from './xlsx-rows.js';
+import { sheetTail } from './xlsx-sheet-tail.js';
 
 /** Per-cell look collected from the spec's rectangles; cells with the same look share one style object. */
 interface Look {
@@ -41,24 +44,53 @@ export interface SheetExtras {
   lists?: { cell: string; values: string[] }[];
 }
 
+/** How xlsxBytes writes: see there. */
+export interface XlsxOptions {
+  extras?: Map<string, SheetExtras>;
+  /** Workbook names: `{ name: 'Revenue', ref: 'Customers!$C$5:$C$1004' }`. */
+  names?: { name: string; ref: string }[];
+  onSheet?: (done: number, total: number, next: string) => void;
+  /** Charts and tables, written into the same zip as it streams (xlsx-parts.ts). */
+  parts?: Parts;
+  /** 'exceljs': rows and shared strings through ExcelJS's own writers (the reference; tests). */
+  writer?: Writer;
+}
+
+/** 'direct': rows and shared strings as XML strings (xlsx-rows.ts); 'exceljs': ExcelJS's own. */
+export type Writer = 'direct' | 'exceljs';
+
 /**
- * Renders the sheets into a streaming ExcelJS writer and returns the xlsx bytes; `names` are
- * workbook names (`{ name: 'Revenue', ref: 'Customers!$C$5:$C$1004' }`). Streaming, because
+ * Renders the sheets into a streaming ExcelJS writer and returns the xlsx bytes. Streaming, because
  * the in-memory workbook took 35 s and 1 GB for 100k customers (measured); rows are written in
  * order and committed, so every look is resolved per row.
  */
 export async function xlsxBytes(
   sheets: SheetSpec[],
-  extras: Map<string, SheetExtras> = new Map(),
-  names: { name: string; ref: string }[] = [],
-  onSheet: (done: number, total: number, next: string) => void = () => {},
+  {
+    extras = new Map(),
+    names = [],
+    onSheet = () => {},
+    parts = { files: [], links: [] },
+    writer = 'direct',
+  }: XlsxOptions = {},
 ): Promise<Uint8Array> {
-  return streamWorkbook(names, (wb) => {
-    for (const [i, spec] of sheets.entries()) {
-      onSheet(i, sheets.length, spec.name);
-      renderSheet(wb, spec, extras.get(spec.name)).commit();
-    }
-  });
+  let check = () => {};
+  const bytes = await streamWorkbook(
+    names,
+    (wb) => {
+      const stream = streamParts(wb, parts);
+      check = stream.check;
+      for (const [i, spec] of sheets.entries()) {
+        onSheet(i, sheets.length, spec.name);
+        const ws = renderSheet(wb, spec, extras.get(spec.name), writer);
+        stream.linkSheet(ws);
+        ws.commit();
+      }
+    },
+    writer,
+  );
+  check();
+  return bytes;
 }
 
 /**
@@ -68,6 +100,7 @@ export async function xlsxBytes(
 export async function streamWorkbook(
   names: { name: string; ref: string }[],
   draw: (wb: ExcelJS.stream.xlsx.WorkbookWriter) => void | Promise<void>,
+  writer: Writer = 'direct',
 ): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
   const sink = new Writable({
@@ -82,6 +115,14 @@ export async function streamWorkbook(
     useStyles: true,
     useSharedStrings: true,
   });
+  if (writer === 'direct') directSharedStrings(wb);
+  // every sheet's last elements in the schema's order, which ExcelJS does not keep
+  const add = wb.addWorksheet.bind(wb);
+  wb.addWorksheet = (...args: Parameters<typeof add>) => {
+    const ws = add(...args);
+    sheetTail(ws);
+    return ws;
+  };
   wb.creator = 'Profit Tiers';
   for (const n of names) wb.definedNames.add(n.ref, n.name);
   await draw(wb);
@@ -89,11 +130,16 @@ export async function streamWorkbook(
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-/** Draws one sheet: values (formulas where given), looks by rectangle, widths, filter, rules. */
+/**
+ * Draws one sheet: values (formulas where given), looks by rectangle, widths, filter, rules.
+ * `rows: 'exceljs'` writes every row through ExcelJS's own row writer, the reference the direct
+ * one (xlsx-rows.ts) must match byte for byte.
+ */
 export function renderSheet(
   wb: ExcelJS.Workbook,
   spec: SheetSpec,
   extras: SheetExtras = {},
+  rows: Writer = 'direct',
 ): ExcelJS.Worksheet {
   const frozen = spec.freezeRows || spec.freezeCols;
   const ws = wb.addWorksheet(spec.name, {
@@ -118,7 +164,7 @@ export function renderSheet(
     ws.getColumn(c + 1).width = w;
   });
   if (spec.table && spec.table.range.rows > 0) {
-    // Filter buttons; write-report.ts turns this range into an Excel table afterwards
+    // Filter buttons; write-report.ts makes this range an Excel table instead when it has rows
     // (xlsx-table.ts: ExcelJS's streaming writer has no tables).
     ws.autoFilter = a1(spec.table.range);
   }
@@ -134,36 +180,76 @@ export function renderSheet(
       formulae: [`"${l.values.join(',')}"`],
     });
   }
-  const layers = lookLayers(spec);
-  const styles = new Map<string, Partial<ExcelJS.Style>>();
+  const styleRow = rowStyles(lookLayers(spec));
+  const direct = rows === 'direct' ? rowWriter(ws) : null;
   const height = Math.max(spec.values.length, extras.formulas?.length ?? 0);
   for (let r = 0; r < height; r++) {
     const values = spec.values[r] ?? [],
       formulas = extras.formulas?.[r];
+    const styles = styleRow(r);
+    // Rows with formulas, and rows ExcelJS already holds (the cells of a merge), go through ExcelJS.
+    if (direct && !formulas?.some((f) => f !== undefined) && !ws.findRow(r + 1)) {
+      direct.row(r + 1, values, styles, heights.get(r), NO_LOOK);
+      continue;
+    }
+    direct?.flush();
     const row = ws.getRow(r + 1);
-    const width = Math.max(values.length, formulas?.length ?? 0);
+    const width = Math.max(values.length, formulas?.length ?? 0, styles.length);
     for (let c = 0; c < width; c++) {
       const f = formulas?.[c],
-        v = values[c];
-      if (f !== undefined) row.getCell(c + 1).value = { formula: f } as ExcelJS.CellFormulaValue;
-      else if (v !== null && v !== undefined) row.getCell(c + 1).value = v; // a JS string is always a text cell
+        v = values[c],
+        style = styles[c];
+      const value = f !== undefined || (v !== null && v !== undefined);
+      if (!value && !style) continue;
+      const cell = row.getCell(c + 1);
+      if (f !== undefined) cell.value = { formula: f } as ExcelJS.CellFormulaValue;
+      else if (value) cell.value = v; // a JS string is always a text cell
+      // One shared, never-mutated object per look (assigning, not mutating, avoids ExcelJS's
+      // shared-style trap); ExcelJS remembers the id of a style object it has seen, so a cell
+      // without a look shares one too instead of ExcelJS's fresh {} per cell.
+      cell.style = style ?? NO_LOOK;
     }
     const points = heights.get(r);
     if (points !== undefined) row.height = points;
-    const looks = looksOfRow(layers, r);
-    for (const [c, l] of looks) {
-      const key = `${l.numFmt}|${l.fill}|${l.color}|${l.bold}|${l.title}|${l.wrap}`;
-      let style = styles.get(key);
-      if (!style) {
-        style = toStyle(l);
-        styles.set(key, style);
-      }
-      // One shared, never-mutated object per look: assigning (not mutating) avoids ExcelJS's shared-style trap.
-      row.getCell(c + 1).style = style;
-    }
     row.commit();
   }
+  direct?.flush();
   return ws;
+}
+
+const NO_LOOK: Partial<ExcelJS.Style> = {};
+
+/**
+ * Row → the style of each column (sparse), one shared object per distinct look. Rows covered by
+ * the same rectangles share one array: the per-cell looks are worked out once per kind of row,
+ * not for each of 100,000 rows.
+ */
+function rowStyles(
+  layers: ReturnType<typeof lookLayers>,
+): (r: number) => (Partial<ExcelJS.Style> | undefined)[] {
+  const byKey = new Map<string, Partial<ExcelJS.Style>>();
+  const byRowKind = new Map<string, (Partial<ExcelJS.Style> | undefined)[]>();
+  return (r) => {
+    let kind = '';
+    layers.forEach(({ range }, i) => {
+      if (r >= range.row && r < range.row + range.rows) kind += `${i},`;
+    });
+    let out = byRowKind.get(kind);
+    if (!out) {
+      out = [];
+      for (const [c, l] of looksOfRow(layers, r)) {
+        const key = `${l.numFmt}|${l.fill}|${l.color}|${l.bold}|${l.title}|${l.wrap}`;
+        let style = byKey.get(key);
+        if (!style) {
+          style = toStyle(l);
+          byKey.set(key, style);
+        }
+        out[c] = style;
+      }
+      byRowKind.set(kind, out);
+    }
+    return out;
+  };
 }
 
 /**

@@ -13,9 +13,9 @@ import type { RunInfo } from '../core/assumptions.js';
 import { reportSheets } from '../core/report/report-sheets.js';
 import { xlsxBytes } from './render-xlsx.js';
 import { EXIT, UserError } from './user-error.js';
-import { addCharts, chartPart } from './xlsx-chart.js';
-import { editXlsx } from './xlsx-parts.js';
-import { addTables, tablePart } from './xlsx-table.js';
+import { chartPart, chartParts } from './xlsx-chart.js';
+import { joinParts } from './xlsx-parts.js';
+import { tablePart, tableParts } from './xlsx-table.js';
 
 /**
  * Writes the report of `a` to `path`. `inputs` are the files the analysis read: the command
@@ -38,17 +38,11 @@ export async function writeReport(
       ? [tablePart(s.name, s.table.name, s.table.range, s.values)]
       : [],
   );
-  const bytes = await xlsxBytes(sheets, undefined, undefined, onSheet);
-  await writeAtomically(
-    target,
-    path,
-    await editXlsx(
-      bytes,
-      (zip) => addCharts(zip, charts),
-      (zip) => addTables(zip, tables),
-    ),
-    force,
-  );
+  const bytes = await xlsxBytes(sheets, {
+    onSheet,
+    parts: joinParts(chartParts(charts), tableParts(tables)),
+  });
+  await writeAtomically(target, path, bytes, force);
 }
 
 /**

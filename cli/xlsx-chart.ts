@@ -3,15 +3,15 @@
  *
  * Why by hand: ExcelJS (and SheetJS community, xlsx-populate) cannot write charts, and the JS
  * libraries that can (officegen, xlsx-chart) are unmaintained and write whole workbooks of their
- * own. A scatter chart is ~100 lines of DrawingML, so this module adds the parts to ExcelJS's
- * output with jszip: xl/charts/chartN.xml, xl/drawings/drawingN.xml with their rels, the sheet's
+ * own. A scatter chart is ~100 lines of DrawingML, so this module writes the parts beside ExcelJS's
+ * (xlsx-parts.ts): xl/charts/chartN.xml, xl/drawings/drawingN.xml with their rels, the sheet's
  * `<drawing r:id>` and the [Content_Types].xml overrides. Excel, LibreOffice and Google Sheets draw
  * it natively and redraw it when the cells change (the template's curve is live).
  */
 import type JSZip from 'jszip';
 import type { ChartSpec, Rect, SheetValue } from '../core/report/sheet-spec.js';
 import { a1 } from './render-xlsx.js';
-import { addOverride, escapeXml, rels, sheetPaths, text } from './xlsx-parts.js';
+import { addParts, escapeXml, type Parts, rels } from './xlsx-parts.js';
 
 /** One chart, with its data as sheet ranges (`'Whale Curve'!$A$6:$A$106`) and optional cached values. */
 export interface ChartPart {
@@ -99,79 +99,51 @@ export function ref(sheet: string, r: Rect): string {
   return `'${sheet.replace(/'/g, "''")}'!${abs}`;
 }
 
-/** Adds the charts to an opened xlsx file (see editXlsx). */
-export async function addCharts(zip: JSZip, charts: ChartPart[]): Promise<void> {
-  if (charts.length === 0) return;
-  const sheetFiles = await sheetPaths(zip);
-  let types = await text(zip, '[Content_Types].xml');
+/** The charts as parts: per sheet one drawing holding its charts, in the order given. */
+export function chartParts(charts: ChartPart[]): Parts {
+  const parts: Parts = { files: [], links: [] };
   const bySheet = new Map<string, ChartPart[]>();
   for (const c of charts) bySheet.set(c.sheet, [...(bySheet.get(c.sheet) ?? []), c]);
   let drawingNo = 0,
     chartNo = 0;
-  for (const [sheet, parts] of bySheet) {
-    const sheetPath = sheetFiles.get(sheet);
-    if (!sheetPath) throw new Error(`addCharts: no sheet "${sheet}" in the workbook`);
+  for (const [sheet, sheetCharts] of bySheet) {
     drawingNo++;
     const anchors: string[] = [],
       drawingRels: string[] = [];
-    for (const part of parts) {
+    for (const chart of sheetCharts) {
       chartNo++;
-      zip.file(`xl/charts/chart${chartNo}.xml`, chartXml(part));
-      types = addOverride(
-        types,
-        `/xl/charts/chart${chartNo}.xml`,
-        'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
-      );
+      parts.files.push({
+        path: `xl/charts/chart${chartNo}.xml`,
+        xml: chartXml(chart),
+        contentType: 'application/vnd.openxmlformats-officedocument.drawingml.chart+xml',
+      });
       drawingRels.push(
         `<Relationship Id="rId${anchors.length + 1}" Type="${REL_TYPE.chart}" Target="../charts/chart${chartNo}.xml"/>`,
       );
-      anchors.push(anchorXml(part, anchors.length + 1, chartNo));
+      anchors.push(anchorXml(chart, anchors.length + 1, chartNo));
     }
-    zip.file(
-      `xl/drawings/drawing${drawingNo}.xml`,
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">${anchors.join('')}</xdr:wsDr>`,
+    parts.files.push(
+      {
+        path: `xl/drawings/drawing${drawingNo}.xml`,
+        xml: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}">${anchors.join('')}</xdr:wsDr>`,
+        contentType: 'application/vnd.openxmlformats-officedocument.drawing+xml',
+      },
+      { path: `xl/drawings/_rels/drawing${drawingNo}.xml.rels`, xml: rels(drawingRels) },
     );
-    zip.file(`xl/drawings/_rels/drawing${drawingNo}.xml.rels`, rels(drawingRels));
-    types = addOverride(
-      types,
-      `/xl/drawings/drawing${drawingNo}.xml`,
-      'application/vnd.openxmlformats-officedocument.drawing+xml',
-    );
-
-    const relsPath = sheetPath.replace(/([^/]+)$/, '_rels/$1.rels');
-    const existing = zip.file(relsPath) ? await text(zip, relsPath) : rels([]);
-    const id = `rIdChart${drawingNo}`;
-    zip.file(
-      relsPath,
-      existing.replace(
-        '</Relationships>',
-        `<Relationship Id="${id}" Type="${REL_TYPE.drawing}" Target="../drawings/drawing${drawingNo}.xml"/></Relationships>`,
-      ),
-    );
-    zip.file(sheetPath, insertDrawing(await text(zip, sheetPath), id));
+    parts.links.push({
+      sheet,
+      type: REL_TYPE.drawing,
+      target: `../drawings/drawing${drawingNo}.xml`,
+      tag: 'drawing',
+      element: (id) => `<drawing r:id="${id}"/>`,
+    });
   }
-  zip.file('[Content_Types].xml', types);
+  return parts;
 }
 
-/** The `<drawing>` element goes where the schema wants it: before these elements, else at the end. */
-const AFTER_DRAWING = [
-  'legacyDrawing',
-  'legacyDrawingHF',
-  'picture',
-  'oleObjects',
-  'controls',
-  'webPublishItems',
-  'tableParts',
-  'extLst',
-];
-
-function insertDrawing(sheetXml: string, id: string): string {
-  const el = `<drawing r:id="${id}"/>`;
-  for (const name of AFTER_DRAWING) {
-    const i = sheetXml.indexOf(`<${name}`);
-    if (i >= 0) return sheetXml.slice(0, i) + el + sheetXml.slice(i);
-  }
-  return sheetXml.replace('</worksheet>', `${el}</worksheet>`);
+/** Adds the charts to an opened xlsx file (see editXlsx). */
+export function addCharts(zip: JSZip, charts: ChartPart[]): Promise<void> {
+  return addParts(zip, chartParts(charts));
 }
 
 function anchorXml(p: ChartPart, relId: number, chartNo: number): string {

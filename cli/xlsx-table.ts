@@ -6,10 +6,9 @@
  * for 100k customers; the streaming writer the report uses has no tables. A table is one small
  * part (xl/tables/tableN.xml) plus a relationship and a `<tableParts>` element on its sheet.
  */
-import type JSZip from 'jszip';
 import type { Rect, SheetValue } from '../core/report/sheet-spec.js';
 import { a1 } from './render-xlsx.js';
-import { addOverride, escapeXml, rels, sheetPaths, text } from './xlsx-parts.js';
+import { escapeXml, type Parts } from './xlsx-parts.js';
 
 export interface TablePart {
   sheet: string;
@@ -43,40 +42,26 @@ export function tablePart(
   return { sheet, name, range, columns };
 }
 
-/** Adds the tables to an opened xlsx file (see editXlsx); a sheet's own autoFilter gives way to its table's. */
-export async function addTables(zip: JSZip, tables: TablePart[]): Promise<void> {
-  if (tables.length === 0) return;
-  const sheetFiles = await sheetPaths(zip);
-  let types = await text(zip, '[Content_Types].xml');
-  let tableNo = Object.keys(zip.files).filter((f) => /^xl\/tables\/table\d+\.xml$/.test(f)).length;
-  for (const t of tables) {
-    const sheetPath = sheetFiles.get(t.sheet);
-    if (!sheetPath) throw new Error(`addTables: no sheet "${t.sheet}" in the workbook`);
-    tableNo++;
-    const ref = a1(t.range);
-    zip.file(`xl/tables/table${tableNo}.xml`, tableXml(t, tableNo, ref));
-    types = addOverride(
-      types,
-      `/xl/tables/table${tableNo}.xml`,
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml',
-    );
-    const relsPath = sheetPath.replace(/([^/]+)$/, '_rels/$1.rels');
-    const existing = zip.file(relsPath) ? await text(zip, relsPath) : rels([]);
-    const id = `rIdTable${tableNo}`;
-    zip.file(
-      relsPath,
-      existing.replace(
-        '</Relationships>',
-        `<Relationship Id="${id}" Type="${TABLE_REL}" Target="../tables/table${tableNo}.xml"/></Relationships>`,
-      ),
-    );
-    const sheetXml = (await text(zip, sheetPath)).replace(
-      /<autoFilter\b[^>]*?(\/>|>[\s\S]*?<\/autoFilter>)/,
-      '',
-    );
-    zip.file(sheetPath, insertTableParts(sheetXml, id));
-  }
-  zip.file('[Content_Types].xml', types);
+/** The tables as parts, numbered from 1 in the order given; each sheet's own autoFilter gives way to its table's. */
+export function tableParts(tables: TablePart[]): Parts {
+  const parts: Parts = { files: [], links: [] };
+  tables.forEach((t, i) => {
+    const no = i + 1;
+    parts.files.push({
+      path: `xl/tables/table${no}.xml`,
+      xml: tableXml(t, no, a1(t.range)),
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.table+xml',
+    });
+    parts.links.push({
+      sheet: t.sheet,
+      type: TABLE_REL,
+      target: `../tables/table${no}.xml`,
+      tag: 'tableParts',
+      element: (id) => `<tableParts count="1"><tablePart r:id="${id}"/></tableParts>`,
+      dropAutoFilter: true,
+    });
+  });
+  return parts;
 }
 
 function tableXml(t: TablePart, id: number, ref: string): string {
@@ -89,19 +74,4 @@ function tableXml(t: TablePart, id: number, ref: string): string {
     `<autoFilter ref="${ref}"/><tableColumns count="${t.columns.length}">${cols}</tableColumns>` +
     '<tableStyleInfo name="TableStyleLight9" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/></table>'
   );
-}
-
-/** `<tableParts>` sits after everything but `<extLst>` in a worksheet. */
-function insertTableParts(sheetXml: string, id: string): string {
-  const el = `<tableParts count="1"><tablePart r:id="${id}"/></tableParts>`;
-  const withNs = sheetXml.includes('xmlns:r=')
-    ? sheetXml
-    : sheetXml.replace(
-        '<worksheet ',
-        '<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ',
-      );
-  const i = withNs.indexOf('<extLst');
-  return i >= 0
-    ? withNs.slice(0, i) + el + withNs.slice(i)
-    : withNs.replace('</worksheet>', `${el}</worksheet>`);
 }

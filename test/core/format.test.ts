@@ -27,6 +27,12 @@ describe('formatMoney', () => {
   it('rounds to whole units with thousands separators', () => {
     expect(formatMoney(1234567.891)).toBe('1,234,568');
   });
+
+  it('writes what toLocaleString writes: signs, halves, small and huge values', () => {
+    for (const x of [0, -0, 0.5, -0.5, -1.5, 999.5, -1000, 123456789.49, 2 ** 53, -1e21, NaN])
+      expect(formatMoney(x)).toBe(Math.round(x).toLocaleString('en-US'));
+    expect(formatMoney(-1234.4)).toBe('-1,234');
+  });
 });
 
 describe('plural', () => {

@@ -26,6 +26,8 @@ describe('sheet layout', () => {
     expect(wrappedLines('one two three', 8)).toBe(2); // "one two" | "three"
     expect(wrappedLines('one two three', 13)).toBe(1);
     expect(wrappedLines('abcdefghij', 4)).toBe(3); // a long word breaks: 4 + 4 + 2
+    expect(wrappedLines('  one\ttwo\u00a0three\n', 8)).toBe(2); // any white space parts words
+    expect(wrappedLines('', 8)).toBe(1);
   });
 
   it('sizes columns, wraps the long ones, and merges a note across the sheet', () => {
