@@ -14,6 +14,8 @@
  * row or cell without its `r` attribute (optional in the format) is the one after the previous.
  * The width is the widest row that holds a value; rows missing from the XML are blank.
  */
+
+import { columnLetter } from '../core/cell-address.js';
 import type { UnreadCell } from '../core/read-rows.js';
 import type { CellValue } from '../core/types.js';
 import { type CellParts, excelJsParts } from './read-xlsx-parts.js';
@@ -117,8 +119,14 @@ export async function readSheetValues(
     } else if (value !== undefined || rich) {
       if (rich && t !== 's' && t !== 'str') v = rich.join('');
       else if (t === 's') {
+        // an index to no string (no shared-strings part, or past its end) would read as a number
         const i = Number.parseInt(value ?? '', 10);
-        v = cells.hasSharedStrings ? plain(cells.sharedString(i)) : i;
+        const text = cells.hasSharedStrings ? cells.sharedString(i) : undefined;
+        if (text === undefined)
+          throw new Error(
+            `cell ${columnLetter(col - 1)}${rowNo} refers to shared string ${value ?? ''}, which the workbook does not hold`,
+          );
+        v = plain(text);
       } else if (t === 'str') v = value ?? '';
       else if (t === 'd') v = isoDate(value ?? '');
       else if (t === 'inlineStr') v = value ?? null;

@@ -117,6 +117,15 @@ describe('a damaged part inside a sound zip', () => {
     },
   );
 
+  it('a string index to no shared string: an error naming the cell, not the index as a number', async () => {
+    const past = await damaged('xl/worksheets/sheet1.xml', (xml) =>
+      xml.replace('<c r="A3" t="s"><v>3</v>', '<c r="A3" t="s"><v>9</v>'),
+    );
+    await expect(readXlsx(past)).rejects.toThrow(
+      'cell A3 refers to shared string 9, which the workbook does not hold',
+    );
+  });
+
   it('a style sheet that is no style sheet: an error naming the part', async () => {
     const bytes = await damaged('xl/styles.xml', () => '<cellXfs><xf numFmtId="14"/></cellXfs>');
     await expect(readXlsx(bytes)).rejects.toThrow('xl/styles.xml holds no style sheet');
