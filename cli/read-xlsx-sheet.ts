@@ -6,12 +6,16 @@
  * formula gives its cached result, typed by `t` (text, boolean, error, else a number); one without
  * a cached value is unread (an empty `<v/>` is a cached empty text: blank); `s` text is a shared
  * string, `inlineStr` its inline text, rich text its plain text, `e` the error's text (`#N/A`), a
- * number in a date format a Date (1900 or 1904 system). A cell with neither value nor style is
+ * number in a date format a Date (1900 or 1904 system). Where ExcelJS misread, this does not:
+ * `t="d"` holds an ISO date (a Date, not its year), a phonetic run (`<rPh>`) is not text, `str`
+ * text is not entity-decoded twice. A cell with neither value nor style is
  * no cell at all. A merged range is read once, in its top-left cell; `<mergeCells>` and
  * `<hyperlinks>` come after the cells, so they are applied when the sheet ends. Unlike ExcelJS, a
  * row or cell without its `r` attribute (optional in the format) is the one after the previous.
  * The width is the widest row that holds a value; rows missing from the XML are blank.
  */
+
+import { columnLetter } from '../core/cell-address.js';
 import type { UnreadCell } from '../core/read-rows.js';
 import type { CellValue } from '../core/types.js';
 import { type CellParts, excelJsParts } from './read-xlsx-parts.js';
@@ -60,7 +64,7 @@ export async function readSheetValues(
   date1904: boolean,
 ): Promise<SheetValues> {
   const X = excelJsParts();
-  const { xmlDecode, excelToDate } = X.utils;
+  const { excelToDate } = X.utils;
   const rows: (CellValue | undefined)[][] = [];
   /** Per row (0-based): its cell count, negative when it holds no value (only styled blanks). */
   const span: number[] = [];
@@ -84,6 +88,7 @@ export async function readSheetValues(
     rich: string[] | undefined,
     run: string | undefined,
     inRun = false,
+    inPhonetic = false,
     vSeen = false,
     node: 'f' | 'v' | 't' | 'run' | undefined;
 
@@ -96,13 +101,16 @@ export async function readSheetValues(
       if (text) {
         let result: unknown =
           t === 'str'
-            ? xmlDecode(text)
-            : t === 'b'
-              ? Number.parseInt(text, 10) !== 0
-              : t === 'e'
-                ? { error: text }
-                : Number.parseFloat(text);
-        if (s && cells.isDate(s)) result = excelToDate(result as number, date1904);
+            ? text
+            : t === 'd'
+              ? isoDate(text)
+              : t === 'b'
+                ? Number.parseInt(text, 10) !== 0
+                : t === 'e'
+                  ? { error: text }
+                  : Number.parseFloat(text);
+        if (typeof result === 'number' && s && cells.isDate(s))
+          result = excelToDate(result, date1904);
         v = plain(result);
       } else {
         v = null;
@@ -111,9 +119,16 @@ export async function readSheetValues(
     } else if (value !== undefined || rich) {
       if (rich && t !== 's' && t !== 'str') v = rich.join('');
       else if (t === 's') {
+        // an index to no string (no shared-strings part, or past its end) would read as a number
         const i = Number.parseInt(value ?? '', 10);
-        v = cells.hasSharedStrings ? plain(cells.sharedString(i)) : i;
-      } else if (t === 'str') v = xmlDecode(value ?? '');
+        const text = cells.hasSharedStrings ? cells.sharedString(i) : undefined;
+        if (text === undefined)
+          throw new Error(
+            `cell ${columnLetter(col - 1)}${rowNo} refers to shared string ${value ?? ''}, which the workbook does not hold`,
+          );
+        v = plain(text);
+      } else if (t === 'str') v = value ?? '';
+      else if (t === 'd') v = isoDate(value ?? '');
       else if (t === 'inlineStr') v = value ?? null;
       else if (t === 'b') v = Number.parseInt(value ?? '', 10) !== 0;
       else if (t === 'e') v = value ?? null;
@@ -156,6 +171,7 @@ export async function readSheetValues(
         isFormula = false;
         value = undefined;
         rich = undefined;
+        inPhonetic = false;
         vSeen = false;
         node = undefined;
         break;
@@ -176,7 +192,10 @@ export async function readSheetValues(
         run = undefined;
         break;
       case 't':
-        if (inCell) node = inRun ? 'run' : 't';
+        if (inCell && !inPhonetic) node = inRun ? 'run' : 't';
+        break;
+      case 'rPh':
+        if (inCell) inPhonetic = true; // the reading of East Asian text, not its text
         break;
       case 'mergeCell':
         if (a.ref) merges.push(a.ref);
@@ -225,6 +244,9 @@ export async function readSheetValues(
         rich.push(run ?? '');
         inRun = false;
         node = undefined;
+        break;
+      case 'rPh':
+        inPhonetic = false;
         break;
       case 'f':
       case 'v':
@@ -300,6 +322,30 @@ export async function readSheetValues(
       .filter((f) => !inMerge(f.row, f.column) && !linked.has(address(f.row, f.column)))
       .sort((a, b) => a.row - b.row || a.column - b.column),
   };
+}
+
+/**
+ * A `t="d"` cell's ISO 8601 text (`2024-03-15`, `2024-03-15T10:30:00`; a zone is ignored, the
+ * wall clock kept) → a Date at that UTC time, as a date-styled serial reads; text that is no
+ * such date stays text, so it is listed rather than read as a number (ExcelJS read `2024`).
+ */
+function isoDate(text: string): Date | string {
+  const m =
+    /^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?\s*$/.exec(
+      text,
+    );
+  if (!m) return text;
+  const ms = Date.UTC(
+    Number(m[1]),
+    Number(m[2]) - 1,
+    Number(m[3]),
+    Number(m[4] ?? 0),
+    Number(m[5] ?? 0),
+    Number(m[6] ?? 0),
+    Math.round(Number(m[7] ?? 0) * 1000),
+  );
+  const d = new Date(ms);
+  return Number.isNaN(ms) || d.getUTCDate() !== Number(m[3]) ? text : d;
 }
 
 function address(row: number, column: number): string {

@@ -48,7 +48,7 @@ export async function readXlsx(
   const list = all.map((w) => `"${w.name}"${w.hidden ? ' (hidden)' : ''}`).join(', ');
   let cells: Promise<CellParts> | undefined;
   const read = async (ws: SheetPart) => {
-    cells ??= readCellParts(zip);
+    cells ??= readCellParts(zip, book);
     return sheetValues(zip, book, ws, await cells);
   };
   if (options.sheet !== undefined) {

@@ -4,11 +4,13 @@
  * another sheet, hidden sheets.
  */
 import { readFileSync } from 'node:fs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { NO_CACHED_VALUE, readXlsx, SheetNotFound } from '../../cli/read-xlsx.js';
 import { analyze } from '../../core/analyze.js';
 import { findHeader } from '../../core/read-rows.js';
 import { defaultSettings } from '../../core/settings.js';
+import { workbook } from './hand-made-xlsx.js';
 
 const bytes = (name: string) => new Uint8Array(readFileSync(`test/fixtures/${name}`));
 const holdsTable = (values: Parameters<typeof findHeader>[0]) =>
@@ -81,5 +83,51 @@ describe('the data on another sheet', () => {
     const t = await readXlsx(bytes('hidden-only.xlsx'), { sheet: 'data', holdsTable });
     expect(t.sheet).toBe('Data');
     expect(t.note).toBeUndefined();
+  });
+});
+
+describe('a damaged part inside a sound zip', () => {
+  /** The hand-made workbook of two customers, with one part's text changed. */
+  async function damaged(part: string, change: (xml: string) => string): Promise<Uint8Array> {
+    const zip = await new JSZip().loadAsync(
+      await workbook({
+        sheets: [
+          {
+            xml: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row><row r="2"><c r="A2" t="s"><v>2</v></c><c r="B2" s="1"><v>5</v></c></row><row r="3"><c r="A3" t="s"><v>3</v></c><c r="B3"><v>7</v></c></row>',
+          },
+        ],
+        strings: ['Customer', 'Revenue', 'A', 'B'],
+        styles: true,
+      }),
+    );
+    zip.file(part, change((await zip.file(part)?.async('string')) ?? ''));
+    return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  }
+
+  it.each(['xl/worksheets/sheet1.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'])(
+    '%s cut short: an error naming the part, not the rows before the cut',
+    async (part) => {
+      const bytes = await damaged(part, (xml) =>
+        xml.slice(
+          0,
+          xml.lastIndexOf('<row r="3"') > 0 ? xml.lastIndexOf('<row r="3"') : xml.length - 20,
+        ),
+      );
+      await expect(readXlsx(bytes)).rejects.toThrow(`${part} is cut short`);
+    },
+  );
+
+  it('a string index to no shared string: an error naming the cell, not the index as a number', async () => {
+    const past = await damaged('xl/worksheets/sheet1.xml', (xml) =>
+      xml.replace('<c r="A3" t="s"><v>3</v>', '<c r="A3" t="s"><v>9</v>'),
+    );
+    await expect(readXlsx(past)).rejects.toThrow(
+      'cell A3 refers to shared string 9, which the workbook does not hold',
+    );
+  });
+
+  it('a style sheet that is no style sheet: an error naming the part', async () => {
+    const bytes = await damaged('xl/styles.xml', () => '<cellXfs><xf numFmtId="14"/></cellXfs>');
+    await expect(readXlsx(bytes)).rejects.toThrow('xl/styles.xml holds no style sheet');
   });
 });
