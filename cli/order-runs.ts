@@ -29,6 +29,8 @@ export class OrderRuns {
   private series = new ByteKeys(16);
   /** Per series, the last number per customer (NaN: none yet). */
   private last: Float64Array[] = [];
+  /** Per series, the first number per customer: where a later range must start above. */
+  private first: Float64Array[] = [];
   private capacity = 1024;
   private scratch = new Uint8Array(64);
 
@@ -62,25 +64,82 @@ export class OrderRuns {
       id = this.last.length;
       this.series.add(key, 0, len, id);
       this.last.push(new Float64Array(this.capacity).fill(Number.NaN));
+      this.first.push(new Float64Array(this.capacity).fill(Number.NaN));
     }
-    if (k >= this.capacity) {
-      let cap = this.capacity;
-      while (cap <= k) cap *= 2;
-      if (this.last.length * cap > MAX_CELLS) return -1;
-      this.last = this.last.map((a) => {
-        const g = new Float64Array(cap).fill(Number.NaN);
-        g.set(a);
-        return g;
-      });
-      this.capacity = cap;
-    }
+    if (k >= this.capacity && !this.grow(k)) return -1;
     const last = this.last[id];
     const before = last[k];
     if (n === before) return 0;
     if (n < before) return -1;
-    last[k] = n; // NaN before: the customer's first order of this series
+    if (Number.isNaN(before)) this.first[id][k] = n; // NaN: the customer's first of this series
+    last[k] = n;
     return 1;
   }
+
+  /** Room for customer k in every series; false when that would keep too many numbers. */
+  private grow(k: number): boolean {
+    let cap = this.capacity;
+    while (cap <= k) cap *= 2;
+    if (this.last.length * cap > MAX_CELLS) return false;
+    const grow = (a: Float64Array) => {
+      const g = new Float64Array(cap).fill(Number.NaN);
+      g.set(a);
+      return g;
+    };
+    this.last = this.last.map(grow);
+    this.first = this.first.map(grow);
+    this.capacity = cap;
+    return true;
+  }
+
+  /** The series and each customer's first and last number in them, for another thread. */
+  toData(customers: number): RunsData {
+    const cut = (a: Float64Array) => a.slice(0, Math.min(customers, this.capacity));
+    return { series: this.series.spans(), first: this.first.map(cut), last: this.last.map(cut) };
+  }
+
+  /**
+   * Adds the runs of the range that follows in the file, its customer j being customer `map[j]`
+   * here, and corrects `orders` (per customer here, the range's counts already added): an order
+   * that spans the cut (the range's first number equal to the last one here) counted once.
+   * False when the range starts below a number seen here: only the ids themselves can tell.
+   */
+  absorb(d: RunsData, map: Int32Array, orders: Float64Array): boolean {
+    const { arena, start, length, size } = d.series;
+    for (let i = 0; i < size; i++) {
+      const s = start[i],
+        e = s + length[i];
+      let id = this.series.find(arena, s, e);
+      if (id < 0) {
+        if (this.last.length + 1 > MAX_SERIES) return false;
+        id = this.last.length;
+        this.series.add(arena, s, e, id);
+        this.last.push(new Float64Array(this.capacity).fill(Number.NaN));
+        this.first.push(new Float64Array(this.capacity).fill(Number.NaN));
+      }
+      const first = d.first[i],
+        last = d.last[i];
+      for (let j = 0; j < first.length; j++) {
+        const f = first[j];
+        if (Number.isNaN(f)) continue; // not in this series in that range
+        const k = map[j];
+        if (k >= this.capacity && !this.grow(k)) return false;
+        const here = this.last[id][k];
+        if (f < here) return false;
+        if (f === here) orders[k]--;
+        else if (Number.isNaN(here)) this.first[id][k] = f;
+        this.last[id][k] = last[j];
+      }
+    }
+    return true;
+  }
+}
+
+/** One range's series (their key bytes) and, per series, each customer's first and last number. */
+export interface RunsData {
+  series: { arena: Uint8Array; start: Int32Array; length: Int32Array; size: number };
+  first: Float64Array[];
+  last: Float64Array[];
 }
 
 function isDigit(b: number): boolean {

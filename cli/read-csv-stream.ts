@@ -35,6 +35,7 @@ import {
   TOKEN_ERRORS,
   tokenise,
 } from './csv-bytes.js';
+import { OrderRuns, type RunsData } from './order-runs.js';
 
 /** Where the table's bytes are: the file, and its body (no BOM, no final line break). */
 export interface CsvFileSpan {
@@ -86,7 +87,10 @@ export function readCsvStream(
   const plan = planStream(head, settings, options);
   if (typeof plan === 'string') return plan;
   const range = { from: span.start, to: span.end, first: true, last: true, crlf: null };
-  const part = readRange(plan, span.path, range, chunkBytes);
+  let part = readRange(plan, span.path, range, chunkBytes);
+  // ids not in ascending runs, found after the set was let go: read again, keeping every id
+  if (part === ORDERS_OUT_OF_RUNS)
+    part = readRange({ ...plan, orders: 'set' }, span.path, range, chunkBytes);
   if (typeof part === 'string') return part;
   return streamTable(plan, part);
 }
@@ -135,6 +139,8 @@ export function planStream(head: CsvHead, settings: Settings, options: ReadOptio
     numeric: [c.rev, c.cogs, c.gp, c.days, ...volumeCols].filter((x) => x >= 0),
     otherStyle: settings.locale.decimal === '.' ? 'comma' : 'point',
     width: Math.max(c.key, c.name, c.rev, c.cogs, c.gp, c.order, c.days, ...volumeCols) + 1,
+    /** How order ids are counted (see OrderIds). */
+    orders: 'both' as OrderCounting,
   };
 }
 
@@ -194,7 +200,7 @@ export function readRange(
   );
   const keyIndex = new KeyIndex(1024),
     keyBytes = new ByteKeys(1024),
-    orders = new OrderIds(cOrder >= 0);
+    orders = new OrderIds(cOrder >= 0, plan.orders);
   let used = 0,
     repeated = false;
 
@@ -379,6 +385,7 @@ export function readRange(
         p = next;
         r++;
       }
+      if (orders.broken) return ORDERS_OUT_OF_RUNS;
       if (atEnd) {
         if (limit < have) return 'more rows than lines';
         if (range.last && limit > 0 && buf[limit - 1] === LF) {
@@ -399,6 +406,7 @@ export function readRange(
     }
     const why = flush();
     if (why) return why;
+    if (orders.broken) return ORDERS_OUT_OF_RUNS;
     if (!spare.buffer || spare.buffer.length < buf.length) spare.buffer = buf;
     return { totals: t, keyIndex, orders, rejected, lines: r, used, repeated };
   } finally {
@@ -448,36 +456,94 @@ export function streamTable(plan: StreamPlan, part: CsvPartial): RowTable | stri
   };
 }
 
+/** Ids kept in the exact set up to this many while ascending runs also hold; then runs alone. */
+export const SET_UNTIL = 1 << 18;
+
+/** Why a read stopped: runs alone were counting and an id came below its customer's last. */
+export const ORDERS_OUT_OF_RUNS = 'order ids not in ascending runs';
+
+/**
+ * How order ids are counted: `both` (one thread: the exact set, and runs beside it until the set
+ * grows past SET_UNTIL), `set` (the exact set only: the file broke the runs), `runs` (the ranges
+ * of a threaded read: runs only, merged by their first and last numbers).
+ */
+export type OrderCounting = 'both' | 'set' | 'runs';
+
 /**
  * The distinct order ids of each customer, counted as `aggregate` counts them: an id counts once
- * per customer (the same id under two customers counts for each). Ids are kept by their UTF-8
- * bytes; the count of customer k is `totals.orders[k]`.
+ * per customer (the same id under two customers counts for each); the count of customer k is
+ * `totals.orders[k]`. Small files keep every id (the exact set); a large one whose ids ascend per
+ * customer and series keeps one number per customer and series instead (cli/order-runs.ts), so a
+ * 90-million-line file does not hold 30 million ids. When runs alone count and an id breaks
+ * them, `broken` is set and the file is read again with the set.
  */
 export class OrderIds {
-  readonly ids: ByteKeys;
-  /** The first customer of each id; -1 for none yet. */
-  private owner: Int32Array;
-  /** Further customers of an id: k × 2^31 + id (exact below 2^53). */
-  private readonly shared = new Set<number>();
+  private set: OrderSet | null;
+  private runs: OrderRuns | null;
+  broken = false;
 
-  constructor(on: boolean) {
-    this.ids = new ByteKeys(on ? 1 << 16 : 0);
-    this.owner = new Int32Array(on ? 1 << 16 : 0).fill(-1);
+  constructor(on: boolean, how: OrderCounting = 'both') {
+    this.set = on && how !== 'runs' ? new OrderSet() : null;
+    this.runs = on && how !== 'set' ? new OrderRuns() : null;
   }
 
   /** Counts the order whose key text is the UTF-8 `bytes[s…e)` for customer `k`. */
+  count(bytes: Uint8Array, s: number, e: number, k: number, t: Totals): void {
+    const set = this.set;
+    if (set) {
+      set.count(bytes, s, e, k, t);
+      if (this.runs && this.runs.see(bytes, s, e, k) === -1) this.runs = null;
+      else if (this.runs && set.size > SET_UNTIL) this.set = null;
+      return;
+    }
+    if (!this.runs) return;
+    const seen = this.runs.see(bytes, s, e, k);
+    if (seen === 1) t.orders[k]++;
+    else if (seen === -1) this.broken = true;
+  }
+
+  /** A range's runs and its customers' counts, to merge into the ranges before it. */
+  toData(t: Totals, customers: number): OrderData | null {
+    if (!this.runs || this.set) return null;
+    return { runs: this.runs.toData(customers), counts: t.orders.slice(0, customers) };
+  }
+
+  /**
+   * Adds the following range's orders, its customer j being customer `map[j]` of `t`: its counts,
+   * less an order spanning the cut; `broken` when its runs do not continue these.
+   */
+  absorb(d: OrderData, map: Int32Array, t: Totals): void {
+    for (let j = 0; j < d.counts.length; j++) t.orders[map[j]] += d.counts[j];
+    if (!this.runs || this.set || !this.runs.absorb(d.runs, map, t.orders)) this.broken = true;
+  }
+}
+
+/** A range's order runs and each customer's count of orders in it (see OrderIds.toData). */
+export interface OrderData {
+  runs: RunsData;
+  counts: Float64Array;
+}
+
+/** Every distinct (customer, order id) pair, the ids kept by their UTF-8 bytes. */
+class OrderSet {
+  private readonly ids = new ByteKeys(1 << 16);
+  /** The first customer of each id; -1 for none yet. */
+  private owner = new Int32Array(1 << 16).fill(-1);
+  /** Further customers of an id: k × 2^31 + id (exact below 2^53). */
+  private readonly shared = new Set<number>();
+
+  get size(): number {
+    return this.ids.size;
+  }
+
   count(bytes: Uint8Array, s: number, e: number, k: number, t: Totals): void {
     let o = this.ids.find(bytes, s, e);
     if (o < 0) {
       o = this.ids.size;
       this.ids.add(bytes, s, e, o);
     }
-    this.countId(o, k, t);
-  }
-
-  private countId(o: number, k: number, t: Totals): void {
     if (o >= this.owner.length) {
-      const g = new Int32Array(Math.max(16, this.owner.length * 2)).fill(-1);
+      const g = new Int32Array(this.owner.length * 2).fill(-1);
       g.set(this.owner);
       this.owner = g;
     }
@@ -493,51 +559,6 @@ export class OrderIds {
       }
     }
   }
-
-  /** Every (customer, id) pair as arrays (to send to another thread). */
-  toData(): OrderData {
-    const n = this.ids.size,
-      pairs = new Float64Array(this.shared.size);
-    let i = 0;
-    for (const p of this.shared) pairs[i++] = p;
-    return { ...this.ids.spans(), owner: this.owner.subarray(0, n), shared: pairs };
-  }
-
-  /**
-   * Counts another range's pairs here, its customer j being customer `map[j]` of `t`: an id a
-   * customer had in both ranges counts once.
-   */
-  absorb(d: OrderData, map: Int32Array, t: Totals): void {
-    const here = new Int32Array(d.size);
-    for (let j = 0; j < d.size; j++) {
-      const s = d.start[j],
-        e = s + d.length[j];
-      let o = this.ids.find(d.arena, s, e);
-      if (o < 0) {
-        o = this.ids.size;
-        this.ids.add(d.arena, s, e, o);
-      }
-      here[j] = o;
-      this.countId(o, map[d.owner[j]], t);
-    }
-    for (const p of d.shared) {
-      const j = p % 0x80000000;
-      this.countId(here[j], map[(p - j) / 0x80000000], t);
-    }
-  }
-}
-
-/** A range's order ids and their customers, as plain arrays (see OrderIds.toData). */
-export interface OrderData {
-  /** The ids' bytes: id j is arena[start[j] … start[j] + length[j]). */
-  arena: Uint8Array;
-  start: Int32Array;
-  length: Int32Array;
-  size: number;
-  /** The first customer of each id. */
-  owner: Int32Array;
-  /** Further customers: k × 2^31 + id. */
-  shared: Float64Array;
 }
 
 /** ASCII bytes with no space or control character at either end: the key text is the bytes. */
@@ -898,7 +919,7 @@ export interface PartialData {
 /** `p` as plain data; `buffers` are the arrays' memory, to transfer rather than copy. */
 export function toPartialData(p: CsvPartial): { data: PartialData; buffers: ArrayBuffer[] } {
   const totals = p.totals.toData();
-  const orders = p.orders.ids.size > 0 ? p.orders.toData() : null;
+  const orders = p.orders.toData(p.totals, p.keyIndex.size);
   const arrays: (ArrayBufferView | null)[] = [
     totals.revHi,
     totals.gpHi,
@@ -911,7 +932,11 @@ export function toPartialData(p: CsvPartial): { data: PartialData; buffers: Arra
     const m = totals.sums;
     arrays.push(m.revLo, m.gpLo, ...m.volLo, m.daysW, m.daysWLo, m.daysR, m.daysRLo);
   }
-  if (orders) arrays.push(orders.arena, orders.start, orders.length, orders.owner, orders.shared);
+  if (orders) {
+    const r = orders.runs;
+    arrays.push(r.series.arena, r.series.start, r.series.length, ...r.first, ...r.last);
+    arrays.push(orders.counts);
+  }
   const buffers = new Set<ArrayBuffer>();
   for (const a of arrays) if (a && a.buffer.byteLength > 0) buffers.add(a.buffer as ArrayBuffer);
   const data = {
@@ -962,6 +987,7 @@ export class PartialMerge {
     }
     t.absorb(d.totals, map);
     if (d.orders) into.orders.absorb(d.orders, map, t);
+    else if (this.plan.c.order >= 0) into.orders.broken = true; // counted otherwise: not mergeable
     for (const q of d.rejected) {
       const row = q.row + base;
       into.rejected.push({ ...q, row, cell: q.cell.replace(/\d+$/, String(row)) });
@@ -985,7 +1011,7 @@ export class PartialMerge {
         c.order >= 0,
       ),
       keyIndex: new KeyIndex(1024),
-      orders: new OrderIds(c.order >= 0),
+      orders: new OrderIds(c.order >= 0, 'runs'),
       rejected: [],
       lines: 0,
       used: 0,

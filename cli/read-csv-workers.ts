@@ -27,6 +27,7 @@ import {
   type CsvPartial,
   type CsvRange,
   firstLineBreakIsCrlf,
+  ORDERS_OUT_OF_RUNS,
   type PartialData,
   PartialMerge,
   planStream,
@@ -115,8 +116,9 @@ export function readCsvThreads(
   if (tuning.threads < 2) return one('PROFIT_TIERS_THREADS unset or 1, or one CPU');
   if (size < tuning.minBytes) return one(`${mb(size)} is below ${mb(tuning.minBytes)}`);
   if (!existsSync(fileURLToPath(tuning.workerUrl))) return one('no worker script');
-  const plan = planStream(head, settings, options);
-  if (typeof plan === 'string') return { table: plan, how: '1 thread' };
+  const planned = planStream(head, settings, options);
+  if (typeof planned === 'string') return { table: planned, how: '1 thread' };
+  const plan: StreamPlan = { ...planned, orders: 'runs' };
   const ranges = cutRanges(span, plan, tuning);
   if (typeof ranges === 'string') return one(ranges);
   const threads = Math.min(tuning.threads, ranges.length);
@@ -251,6 +253,7 @@ function readShared(
         pending.delete(next);
         if (typeof done === 'string') return done;
         merge.add(done);
+        if (merge.result()?.orders.broken) return ORDERS_OUT_OF_RUNS;
         next++;
         continue;
       }
@@ -295,11 +298,12 @@ export function workerLoop(input: WorkerInput): void {
     Atomics.notify(counters, SENT);
   };
   try {
-    const plan = planStream(input.head, input.settings, input.options);
-    if (typeof plan === 'string') {
-      send({ i: -1, why: plan });
+    const planned = planStream(input.head, input.settings, input.options);
+    if (typeof planned === 'string') {
+      send({ i: -1, why: planned });
       return;
     }
+    const plan: StreamPlan = { ...planned, orders: 'runs' };
     const beat = () => {
       Atomics.add(counters, BEAT, 1);
       return Atomics.load(counters, STOP) === 1;
