@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -229,7 +229,8 @@ describe('scenarios', () => {
     expect(threadTuning({}).minBytes).toBe(256 << 20);
     expect(readCsvThreads(span, head, s, {}, tuning(1, 100)).how).toMatch(/^1 thread/);
     expect(threadTuning({ PROFIT_TIERS_THREADS: '1' }).threads).toBe(1);
-    expect(threadTuning({}).threads).toBe(1); // until the merge is cheaper (bench/results.md)
+    expect(threadTuning({}).threads).toBe(availableParallelism());
+    expect(threadTuning({ PROFIT_TIERS_THREADS: 'auto' }).threads).toBe(availableParallelism());
     expect(threadTuning({ PROFIT_TIERS_THREADS: '3' }).threads).toBe(3);
     const noWorker = { ...tuning(2, 100), workerUrl: new URL('file:///nowhere/worker.js') };
     expect(readCsvThreads(span, head, s, {}, noWorker).how).toBe('1 thread (no worker script)');
