@@ -12,8 +12,9 @@
  *   node bench/tmp/build/run.mjs case <name> <arg>  one case, JSON on stdout (used internally)
  *   node bench/tmp/build/run.mjs --only sensitivity   the sensitivity case alone, into results.md
  *   node bench/tmp/build/run.mjs --process      whole processes: profit-tiers analyze vs DuckDB
- *   node bench/tmp/build/run.mjs --big [GB] [--heap MB]   a generated transaction file of GB
- *                                               (default 3), analysed with peak memory measured
+ *   node bench/tmp/build/run.mjs --big [GB] [--heap MB] [--narrow]   a generated transaction
+ *                                               file of GB (default 3; --narrow: 4 columns, about
+ *                                               33 bytes a line), analysed with peak memory measured
  *   node bench/tmp/build/run.mjs --xlsx         a 1,048,575-customer workbook (bench/xlsx-input.ts)
  *   node bench/tmp/build/run.mjs --report       the report writer at 100,000 customers
  *                                               (bench/report-writer.ts)
@@ -1038,7 +1039,7 @@ process.stdout.write(r.currentRowCount + ' customers\\n');
 }
 
 // ---------------------------------------------------------------------------------------------
-// A file larger than memory: `npm run bench -- --big [GB] [--heap MB]`
+// A file larger than memory: `npm run bench -- --big [GB] [--heap MB] [--narrow]`
 
 const BIG_START = '<!-- big file: start -->';
 const BIG_END = '<!-- big file: end -->';
@@ -1085,11 +1086,16 @@ async function bigMain(): Promise<void> {
   writeFileSync(settingsFile, JSON.stringify(SAMPLE_SETTINGS));
   try {
     log(`generating ${gb} GB of transaction lines in ${dir}…`);
+    // --narrow: invoice, customer and the two amounts only, about 33 bytes a line (90 M in 3 GB)
+    const narrow = process.argv.includes('--narrow');
     const blocks = [1, 2].map((seed) => {
-      const csv = toCsv(generateTransactions(1_000_000, TX_CUSTOMERS, seed), {
-        moneyColumns: TRANSACTION_MONEY_COLUMNS,
-        eol: '\n',
-      });
+      const rows = generateTransactions(1_000_000, TX_CUSTOMERS, seed);
+      const csv = narrow
+        ? toCsv(
+            rows.map((r) => [r[1], r[2], r[6], r[7]]),
+            { moneyColumns: [2, 3], eol: '\n' },
+          )
+        : toCsv(rows, { moneyColumns: TRANSACTION_MONEY_COLUMNS, eol: '\n' });
       const cut = csv.indexOf('\n') + 1;
       return { header: csv.slice(0, cut), body: csv.slice(cut) };
     });
@@ -1136,7 +1142,7 @@ async function bigMain(): Promise<void> {
       times.push(p.status === 0 ? ms : Number.NaN);
       const speedUp = threads === '1' ? '' : ` (${(times[0] / ms).toFixed(2)}× 1 thread)`;
       runs.push(
-        `| ${new Date().toISOString().slice(0, 16)}Z | ${load0.split(' ').slice(0, 3).join(' ')} → ${load1.split(' ').slice(0, 3).join(' ')} | ${(bytes / 2 ** 30).toFixed(2)} GB | ${fmtN(lines)} | ${customers} | ${heap ? `${heap} MB` : "Node's default"} | ${path} | ${used.replace(/ \(.*\)$/, '')} | ${outcome} | ${fmtMs(ms)}${speedUp} | ${(user + sys).toFixed(1)} s | ${Math.round(peakMB)} MB | ${peakMB < 1024 ? 'yes' : 'no'} |`,
+        `| ${new Date().toISOString().slice(0, 16)}Z | ${load0.split(' ').slice(0, 3).join(' ')} → ${load1.split(' ').slice(0, 3).join(' ')} | ${(bytes / 2 ** 30).toFixed(2)} GB${narrow ? ' (4 columns)' : ''} | ${fmtN(lines)} | ${customers} | ${heap ? `${heap} MB` : "Node's default"} | ${path} | ${used.replace(/ \(.*\)$/, '')} | ${outcome} | ${fmtMs(ms)}${speedUp} | ${(user + sys).toFixed(1)} s | ${Math.round(peakMB)} MB | ${peakMB < 1024 ? 'yes' : 'no'} |`,
       );
     }
     // earlier runs stay in the table (the last eight), newest last
@@ -1164,7 +1170,7 @@ async function bigMain(): Promise<void> {
       BIG_START,
       '## A transaction file larger than memory (issue 16)',
       '',
-      `Last run by \`npm run bench -- --big <GB> [--heap <MB>]\` on: ${machine()}.`,
+      `Last run by \`npm run bench -- --big <GB> [--heap <MB>] [--narrow]\` on: ${machine()}.`,
       '',
       `A generated transaction CSV (test/data/generate.ts: blocks of a million lines, ${fmtN(TX_CUSTOMERS)} customers, each block's invoice numbers its own), written to a temporary folder and deleted after the run: \`node [--max-old-space-size=<heap>] bench/tmp/build/cli.mjs analyze <file> --settings <samples/settings.json rates>\`, one process under GNU time, first on one thread (\`PROFIT_TIERS_THREADS=1\`), then with the CSV reader's worker threads (\`PROFIT_TIERS_THREADS=auto\`; threads: how many read the file, from \`PROFIT_TIERS_DEBUG=csv\`); CPU time = user + system time of all its threads; load = \`/proc/loadavg\` (1, 5, 15 min) before → after, on 2 cores.`,
       '',
