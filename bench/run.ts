@@ -1013,7 +1013,7 @@ process.stdout.write(r.currentRowCount + ' customers\\n');
     '## Whole processes: `profit-tiers analyze` vs DuckDB (issue 16)',
     '',
     `Run ${started.toISOString()} by \`npm run bench -- --process\` on: ${machine()}.`,
-    `\`uptime\` before: ${uptime0}; after: ${uptime1}. The machine was shared with other agents' builds and tests during the run (load average ${load0.map((x) => x.toFixed(2)).join(' / ')} at the start on 2 cores), so every figure is slower than on an idle machine, and the ratio moves with the load on each side.`,
+    `\`uptime\` before: ${uptime0}; after: ${uptime1}. ${load0[0] > 1.5 ? `Other work shared the 2 cores during the run (load average ${load0.map((x) => x.toFixed(2)).join(' / ')} at the start), so every figure is slower than on an idle machine, and the ratio moves with the load on each side.` : `Little else ran (load average ${load0[0].toFixed(2)} at the start, on 2 cores).`}`,
     '',
     'Each a fresh process on the same generated file (test/data/generate.ts, seed 1): `node bench/tmp/build/cli.mjs analyze <file> --settings <samples/settings.json rates>` (summary to stdout) against a Node process that opens DuckDB in memory (`@duckdb/node-api`, default threads) and runs the segmentation SQL of `profit-tiers sql` over `read_csv` of the file, fetching the result rows. Wall time, median of 3 after one warm-up; peak = the process\'s maximum RSS (GNU time). "path" = the CSV reader the file took (`PROFIT_TIERS_DEBUG=csv`); the PapaParse column forces the old path (`PROFIT_TIERS_CSV=papaparse`, one run).',
     '',
