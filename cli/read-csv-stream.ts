@@ -88,7 +88,7 @@ export function readCsvStream(
   if (typeof plan === 'string') return plan;
   const range = { from: span.start, to: span.end, first: true, last: true, crlf: null };
   let part = readRange(plan, span.path, range, chunkBytes);
-  // ids not in ascending runs, found after the set was let go: read again, keeping every id
+  // order ids not in ascending runs: read again, keeping every id
   if (part === ORDERS_OUT_OF_RUNS)
     part = readRange({ ...plan, orders: 'set' }, span.path, range, chunkBytes);
   if (typeof part === 'string') return part;
@@ -140,7 +140,7 @@ export function planStream(head: CsvHead, settings: Settings, options: ReadOptio
     otherStyle: settings.locale.decimal === '.' ? 'comma' : 'point',
     width: Math.max(c.key, c.name, c.rev, c.cogs, c.gp, c.order, c.days, ...volumeCols) + 1,
     /** How order ids are counted (see OrderIds). */
-    orders: 'both' as OrderCounting,
+    orders: 'runs' as OrderCounting,
   };
 }
 
@@ -456,55 +456,66 @@ export function streamTable(plan: StreamPlan, part: CsvPartial): RowTable | stri
   };
 }
 
-/** Ids kept in the exact set up to this many while ascending runs also hold; then runs alone. */
-export const SET_UNTIL = 1 << 18;
-
-/** Why a read stopped: runs alone were counting and an id came below its customer's last. */
+/** Why a read stopped: an order id came below its customer's last of its series. */
 export const ORDERS_OUT_OF_RUNS = 'order ids not in ascending runs';
 
 /**
- * How order ids are counted: `both` (one thread: the exact set, and runs beside it until the set
- * grows past SET_UNTIL), `set` (the exact set only: the file broke the runs), `runs` (the ranges
- * of a threaded read: runs only, merged by their first and last numbers).
+ * How order ids are counted: `runs` (first: one number per customer and series), `set` (every
+ * id kept: the file broke the runs, and is read again).
  */
-export type OrderCounting = 'both' | 'set' | 'runs';
+export type OrderCounting = 'runs' | 'set';
 
 /**
  * The distinct order ids of each customer, counted as `aggregate` counts them: an id counts once
  * per customer (the same id under two customers counts for each); the count of customer k is
- * `totals.orders[k]`. Small files keep every id (the exact set); a large one whose ids ascend per
- * customer and series keeps one number per customer and series instead (cli/order-runs.ts), so a
- * 90-million-line file does not hold 30 million ids. When runs alone count and an id breaks
- * them, `broken` is set and the file is read again with the set.
+ * `totals.orders[k]`. A file whose ids ascend per customer and series (as exports list them) is
+ * counted by its runs (cli/order-runs.ts), one number per customer and series, so 90 million
+ * lines do not hold 30 million ids; when an id breaks them, `broken` is set and the file is read
+ * again keeping every id. Threaded ranges merge by their runs.
  */
 export class OrderIds {
-  private set: OrderSet | null;
-  private runs: OrderRuns | null;
+  private readonly set: OrderSet | null;
+  private readonly runs: OrderRuns | null;
   broken = false;
+  /** The previous line's id bytes and customer: an order's next line is no new pair. */
+  private prev = new Uint8Array(64);
+  private prevLength = -1;
+  private prevK = -1;
 
-  constructor(on: boolean, how: OrderCounting = 'both') {
-    this.set = on && how !== 'runs' ? new OrderSet() : null;
-    this.runs = on && how !== 'set' ? new OrderRuns() : null;
+  constructor(on: boolean, how: OrderCounting = 'runs') {
+    this.set = on && how === 'set' ? new OrderSet() : null;
+    this.runs = on && how === 'runs' ? new OrderRuns() : null;
   }
 
   /** Counts the order whose key text is the UTF-8 `bytes[s…e)` for customer `k`. */
   count(bytes: Uint8Array, s: number, e: number, k: number, t: Totals): void {
-    const set = this.set;
-    if (set) {
-      set.count(bytes, s, e, k, t);
-      if (this.runs && this.runs.see(bytes, s, e, k) === -1) this.runs = null;
-      else if (this.runs && set.size > SET_UNTIL) this.set = null;
-      return;
+    const len = e - s,
+      prev = this.prev;
+    if (k === this.prevK && len === this.prevLength) {
+      let same = true;
+      for (let i = 0; i < len; i++)
+        if (prev[i] !== bytes[s + i]) {
+          same = false;
+          break;
+        }
+      if (same) return;
     }
-    if (!this.runs) return;
-    const seen = this.runs.see(bytes, s, e, k);
-    if (seen === 1) t.orders[k]++;
-    else if (seen === -1) this.broken = true;
+    if (len <= prev.length) {
+      prev.set(bytes.subarray(s, e));
+      this.prevLength = len;
+      this.prevK = k;
+    } else this.prevLength = -1;
+    if (this.set) this.set.count(bytes, s, e, k, t);
+    else if (this.runs) {
+      const seen = this.runs.see(bytes, s, e, k);
+      if (seen === 1) t.orders[k]++;
+      else if (seen === -1) this.broken = true;
+    }
   }
 
   /** A range's runs and its customers' counts, to merge into the ranges before it. */
   toData(t: Totals, customers: number): OrderData | null {
-    if (!this.runs || this.set) return null;
+    if (!this.runs) return null;
     return { runs: this.runs.toData(customers), counts: t.orders.slice(0, customers) };
   }
 
@@ -514,7 +525,7 @@ export class OrderIds {
    */
   absorb(d: OrderData, map: Int32Array, t: Totals): void {
     for (let j = 0; j < d.counts.length; j++) t.orders[map[j]] += d.counts[j];
-    if (!this.runs || this.set || !this.runs.absorb(d.runs, map, t.orders)) this.broken = true;
+    if (!this.runs?.absorb(d.runs, map, t.orders)) this.broken = true;
   }
 }
 
@@ -1011,7 +1022,7 @@ export class PartialMerge {
         c.order >= 0,
       ),
       keyIndex: new KeyIndex(1024),
-      orders: new OrderIds(c.order >= 0, 'runs'),
+      orders: new OrderIds(c.order >= 0),
       rejected: [],
       lines: 0,
       used: 0,

@@ -112,9 +112,8 @@ export function readCsvThreads(
   if (tuning.threads < 2) return one('PROFIT_TIERS_THREADS=1, or one CPU');
   if (size < tuning.minBytes) return one(`${mb(size)} is below ${mb(tuning.minBytes)}`);
   if (!existsSync(fileURLToPath(tuning.workerUrl))) return one('no worker script');
-  const planned = planStream(head, settings, options);
-  if (typeof planned === 'string') return { table: planned, how: '1 thread' };
-  const plan: StreamPlan = { ...planned, orders: 'runs' };
+  const plan = planStream(head, settings, options);
+  if (typeof plan === 'string') return { table: plan, how: '1 thread' };
   const ranges = cutRanges(span, plan, tuning);
   if (typeof ranges === 'string') return one(ranges);
   const threads = Math.min(tuning.threads, ranges.length);
@@ -294,12 +293,11 @@ export function workerLoop(input: WorkerInput): void {
     Atomics.notify(counters, SENT);
   };
   try {
-    const planned = planStream(input.head, input.settings, input.options);
-    if (typeof planned === 'string') {
-      send({ i: -1, why: planned });
+    const plan = planStream(input.head, input.settings, input.options);
+    if (typeof plan === 'string') {
+      send({ i: -1, why: plan });
       return;
     }
-    const plan: StreamPlan = { ...planned, orders: 'runs' };
     const beat = () => {
       Atomics.add(counters, BEAT, 1);
       return Atomics.load(counters, STOP) === 1;
