@@ -1145,7 +1145,7 @@ async function bigMain(): Promise<void> {
         `| ${new Date().toISOString().slice(0, 16)}Z | ${load0.split(' ').slice(0, 3).join(' ')} → ${load1.split(' ').slice(0, 3).join(' ')} | ${(bytes / 2 ** 30).toFixed(2)} GB${narrow ? ' (4 columns)' : ''} | ${fmtN(lines)} | ${customers} | ${heap ? `${heap} MB` : "Node's default"} | ${path} | ${used.replace(/ \(.*\)$/, '')} | ${outcome} | ${fmtMs(ms)}${speedUp} | ${(user + sys).toFixed(1)} s | ${Math.round(peakMB)} MB | ${peakMB < 1024 ? 'yes' : 'no'} |`,
       );
     }
-    // earlier runs stay in the table (the last eight), newest last
+    // earlier runs stay in the table (the last ten), newest last
     const old = existsSync(join(ROOT, 'bench/results.md'))
       ? readFileSync(join(ROOT, 'bench/results.md'), 'utf8')
       : '';
@@ -1176,7 +1176,7 @@ async function bigMain(): Promise<void> {
       '',
       '| run | load | file | lines | customers | heap limit | reader | threads | outcome | wall time | CPU time | peak RSS | < 1 GB |',
       '|---|---|---:|---:|---:|---:|---|---|---|---:|---:|---:|:-:|',
-      ...[...earlier, ...runs].slice(-8),
+      ...[...earlier, ...runs].slice(-10),
       BIG_END,
     ].join('\n');
     process.stdout.write(`${section}\n`);
