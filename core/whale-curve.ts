@@ -152,7 +152,7 @@ export function whaleCurve(
 
 function whaleReading(w: WhaleCurve): string {
   if (w.customers === 0) return 'no customers with revenue';
-  const top = `the top ${formatPercent(w.peakAtShareOfCustomers)} of customers`;
+  const top = `the top ${notWhole(w.peakAtShareOfCustomers)} of customers`;
   const losers = w.moneyLosers === 0 ? 'no customer loses money' : null;
   if (w.peakShareOfProfit === null && w.totalNetProfit === 0)
     return `customers break even overall: ${top} earn ${formatMoney(w.peakProfit)}; ${losers ?? `money-losers give back ${formatMoney(w.profitDestroyed)}`}`;
@@ -163,7 +163,20 @@ function whaleReading(w: WhaleCurve): string {
       return `${total}: no customer earns a profit; money-losers lose ${formatMoney(w.profitDestroyed)}`;
     return `${total}: ${top} earn ${formatMoney(w.peakProfit)}; ${losers ?? `money-losers give back ${formatMoney(w.profitDestroyed)}`}`;
   }
-  return `${top} earn ${formatPercent(w.peakShareOfProfit)} of profit; ${losers ?? `money-losers give back ${formatPercent(w.destroyedShareOfProfit!)}`}`;
+  return `${top} earn ${notWhole(w.peakShareOfProfit)} of profit; ${losers ?? `money-losers give back ${formatPercent(w.destroyedShareOfProfit!)}`}`;
+}
+
+/**
+ * A share that is not exactly 100 % never reads as "100 %": 11 money-losers among 10,294
+ * customers leave the top 99.8 %, not "the top 100 %". Example: 0.99893 → "99.8 %";
+ * 0.99996 → ">99.9 %"; 1.00004 → ">100 %".
+ */
+function notWhole(share: number): string {
+  const text = formatPercent(share);
+  if (share === 1 || text !== '100 %') return text;
+  if (share > 1) return '>100 %';
+  const tenth = Math.floor(share * 1000) / 10;
+  return tenth >= 99.9 ? '>99.9 %' : `${tenth.toFixed(1)} %`;
 }
 
 /**

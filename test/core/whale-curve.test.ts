@@ -180,3 +180,14 @@ describe('whale order', () => {
     expect(whaleOrder(ranked)).toBe(whaleOrder(ranked));
   });
 });
+
+describe('a share short of all customers never reads as 100 %', () => {
+  it('11 money-losers among 10,294 leave the top 99.8 %, and their loss is not 0', () => {
+    const np = new Float64Array(10_294).fill(1000);
+    for (let i = 0; i < 11; i++) np[i] = -0.01;
+    const w = whaleCurve(np);
+    expect(w.reading).toBe(
+      'the top 99.8 % of customers earn >100 % of profit; money-losers give back <0.01 %',
+    );
+  });
+});
