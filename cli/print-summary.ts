@@ -5,7 +5,7 @@
  */
 import type { Analysis } from '../core/analyze.js';
 import { moneyLoserCauses } from '../core/causes.js';
-import { formatMoney, formatPercent, plural } from '../core/format.js';
+import { formatCount, formatMoney, formatPercent, plural } from '../core/format.js';
 import type { GroupTable } from '../core/groups.js';
 import { cellTierLabel } from '../core/matrix.js';
 import { EXIT_SHARES_NOTE, exitRevenue } from '../core/report/exit-revenue.js';
@@ -108,7 +108,7 @@ export function printSummary(a: Analysis, source: string): string {
   if (a.migration) {
     const m = a.migration;
     out.push(
-      `Migration ${m.from} → ${m.to}: ${plural(m.movedUp, 'customer')} moved up a segment, ${m.movedDown} down, ${m.unchanged} in the same segment; ${m.new.count} new (revenue ${formatMoney(m.new.revenue)}), ${m.lost.count} lost (revenue ${formatMoney(m.lost.revenue)}).`,
+      `Migration ${m.from} → ${m.to}: ${plural(m.movedUp, 'customer')} moved up a segment, ${formatCount(m.movedDown)} down, ${formatCount(m.unchanged)} in the same segment; ${formatCount(m.new.count)} new (revenue ${formatMoney(m.new.revenue)}), ${formatCount(m.lost.count)} lost (revenue ${formatMoney(m.lost.revenue)}).`,
     );
   }
   for (const g of a.groups) out.push(groupLine(g, a.period));
@@ -157,7 +157,7 @@ function fitPercent(share: number): string {
  */
 function rowLines(out: string[], title: string, r: NonNullable<Analysis['previousRows']>): void {
   out.push(
-    `${title}: ${r.total} read, ${r.used} used, ${r.rejected.length} not used${r.rejected.length ? ':' : '.'}`,
+    `${title}: ${formatCount(r.total)} read, ${formatCount(r.used)} used, ${formatCount(r.rejected.length)} not used${r.rejected.length ? ':' : '.'}`,
   );
   let shown = 0,
     lines = 0;
@@ -183,7 +183,7 @@ function rowLines(out: string[], title: string, r: NonNullable<Analysis['previou
   }
   if (r.rejected.length > shown)
     out.push(
-      `  … and ${r.rejected.length - shown} more (all listed with --json and in the report's Data Issues sheet)`,
+      `  … and ${formatCount(r.rejected.length - shown)} more (all listed with --json and in the report's Data Issues sheet)`,
     );
 }
 

@@ -5,7 +5,7 @@
  * the N most profitable of them (ties by key) and gives the rest Maintain; when Concierge still
  * holds more than 20 % of the matrix customers, a warning says the budget thins out.
  */
-import { formatMoney, formatPercent } from './format.js';
+import { formatCount, formatMoney, formatPercent } from './format.js';
 import type { MatrixCell } from './matrix.js';
 
 export const CONCIERGE = 'Concierge';
@@ -93,7 +93,7 @@ export function conciergeEconomics(
     movedToMaintain: moved.count,
     warning:
       shareOfCustomers !== null && shareOfCustomers > CONCIERGE_WARN_SHARE
-        ? `Concierge holds ${count} of ${matrixCustomers} matrix customers (${formatPercent(shareOfCustomers)}), so its service budget thins out to ${formatMoney(budgetPerAccount ?? 0)} per account. Concierge service pays only while it stays exclusive: set Concierge accounts at most (conciergeMaxAccounts) to keep it for the most profitable few`
+        ? `Concierge holds ${formatCount(count)} of ${formatCount(matrixCustomers)} matrix customers (${formatPercent(shareOfCustomers)}), so its service budget thins out to ${formatMoney(budgetPerAccount ?? 0)} per account. Concierge service pays only while it stays exclusive: set Concierge accounts at most (conciergeMaxAccounts) to keep it for the most profitable few`
         : null,
   };
 }

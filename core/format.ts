@@ -38,5 +38,10 @@ export function formatMoney(x: number): string {
  * `plural(2, 'delivery', 'deliveries')` → "2 deliveries".
  */
 export function plural(n: number, noun: string, many = `${noun}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? noun : many}`;
+  return `${formatCount(n)} ${n === 1 ? noun : many}`;
+}
+
+/** A count as the summaries write it, with thousands separators: 10294 → "10,294". */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
 }

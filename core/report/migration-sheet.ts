@@ -5,7 +5,7 @@
  */
 import type { Analysis } from '../analyze.js';
 import { SEGMENTS } from '../defaults.js';
-import { formatMoney, plural } from '../format.js';
+import { formatCount, formatMoney, plural } from '../format.js';
 import { LOST, NEW, NO_REVENUE } from '../migration.js';
 import { layOut } from './layout.js';
 import {
@@ -25,7 +25,7 @@ export function migrationSheet(a: Analysis): SheetSpec | null {
   addRows(s, [
     [`Migration: ${m.from} → ${m.to}`],
     [
-      `Segment moves (profitability first, then size): ${plural(m.movedUp, 'customer')} moved up, ${m.movedDown} moved down, ${m.unchanged} stayed in their segment. New: ${plural(m.new.count, 'customer')}, revenue ${formatMoney(m.new.revenue)}, net profit ${formatMoney(m.new.netProfit)}. Lost: ${plural(m.lost.count, 'customer')}, who had revenue ${formatMoney(m.lost.revenue)} and net profit ${formatMoney(m.lost.netProfit)}.`,
+      `Segment moves (profitability first, then size): ${plural(m.movedUp, 'customer')} moved up, ${formatCount(m.movedDown)} moved down, ${formatCount(m.unchanged)} stayed in their segment. New: ${plural(m.new.count, 'customer')}, revenue ${formatMoney(m.new.revenue)}, net profit ${formatMoney(m.new.netProfit)}. Lost: ${plural(m.lost.count, 'customer')}, who had revenue ${formatMoney(m.lost.revenue)} and net profit ${formatMoney(m.lost.netProfit)}.`,
     ],
     ['Up: to a better profitability class, or the same class at a bigger size.'],
     [],
