@@ -73,10 +73,13 @@ export interface ThreadTuning {
   workerUrl: URL;
 }
 
+/** Threads by default at most: each holds its ranges' partials, so memory grows with them. */
+export const MAX_DEFAULT_THREADS = 4;
+
 /**
- * The tuning for this process: every available CPU (bodies of MIN_BYTES and more), unless
- * `PROFIT_TIERS_THREADS` says otherwise (`=N`: N threads, `=1`: the main thread only, `=auto`:
- * every CPU). On 2 quiet cores two threads read a 0.64 GB transaction file 1.4× as fast as one
+ * The tuning for this process: every available CPU up to MAX_DEFAULT_THREADS (bodies of
+ * MIN_BYTES and more), unless `PROFIT_TIERS_THREADS` says otherwise (`=N`: N threads, `=1`: the
+ * main thread only, `=auto`: every CPU). On 2 quiet cores two threads read a 0.64 GB transaction file 1.4× as fast as one
  * (bench/results.md), now that ranges merge by their order runs rather than their ids.
  * `PROFIT_TIERS_RANGE_BYTES=N` (for tests) cuts ranges of about N bytes and shares bodies of any size.
  */
@@ -85,7 +88,10 @@ export function threadTuning(env: NodeJS.ProcessEnv = process.env): ThreadTuning
     forced = Number(asked);
   const range = Number(env.PROFIT_TIERS_RANGE_BYTES);
   return {
-    threads: Number.isInteger(forced) && forced >= 1 ? forced : availableParallelism(),
+    threads:
+      Number.isInteger(forced) && forced >= 1
+        ? forced
+        : Math.min(availableParallelism(), asked === 'auto' ? Infinity : MAX_DEFAULT_THREADS),
     minBytes: range > 0 ? 0 : MIN_BYTES,
     rangeBytes: range > 0 ? range : RANGE_BYTES,
     chunkBytes: 8 << 20,

@@ -232,7 +232,7 @@ describe('scenarios', () => {
     expect(threadTuning({}).minBytes).toBe(256 << 20);
     expect(readCsvThreads(span, head, s, {}, tuning(1, 100)).how).toMatch(/^1 thread/);
     expect(threadTuning({ PROFIT_TIERS_THREADS: '1' }).threads).toBe(1);
-    expect(threadTuning({}).threads).toBe(availableParallelism());
+    expect(threadTuning({}).threads).toBe(Math.min(availableParallelism(), 4));
     expect(threadTuning({ PROFIT_TIERS_THREADS: 'auto' }).threads).toBe(availableParallelism());
     expect(threadTuning({ PROFIT_TIERS_THREADS: '3' }).threads).toBe(3);
     const noWorker = { ...tuning(2, 100), workerUrl: new URL('file:///nowhere/worker.js') };
