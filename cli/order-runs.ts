@@ -53,10 +53,12 @@ export class OrderRuns {
     const len = ds - s + 2 + (e - de);
     if (len > this.scratch.length) this.scratch = new Uint8Array(len * 2);
     const key = this.scratch;
-    key.set(bytes.subarray(s, ds), 0);
-    key[ds - s] = CUT;
-    key[ds - s + 1] = digits;
-    key.set(bytes.subarray(de, e), ds - s + 2);
+    // byte by byte: a subarray per line would be an object per line on the hot path
+    let w = 0;
+    for (let i = s; i < ds; i++) key[w++] = bytes[i];
+    key[w++] = CUT;
+    key[w++] = digits;
+    for (let i = de; i < e; i++) key[w++] = bytes[i];
     let id = this.series.find(key, 0, len);
     if (id < 0) {
       const m = this.last.length + 1;

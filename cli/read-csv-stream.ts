@@ -501,7 +501,7 @@ export class OrderIds {
       if (same) return;
     }
     if (len <= prev.length) {
-      prev.set(bytes.subarray(s, e));
+      for (let i = 0; i < len; i++) prev[i] = bytes[s + i];
       this.prevLength = len;
       this.prevK = k;
     } else this.prevLength = -1;
